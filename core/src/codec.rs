@@ -1,0 +1,261 @@
+//! The stored form: one versioned envelope per storage key, records split by kind and month.
+//!
+//! Saving one record rewrites only its month's chunk, never everything. Every value the app
+//! writes is `{"v":SCHEMA,"k":kind,"r":[records…]}` (chunks) or `{"v":SCHEMA,"k":kind,"d":…}`
+//! (single documents). Anything else found under our keys is reported, never silently dropped.
+//! The layout can change later (compact codecs for a decade of data) behind these functions.
+
+use crate::record::{Meta, Millis, Record};
+use chrono::{DateTime, Datelike, FixedOffset};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The schema version written by this build.
+pub const SCHEMA: u32 = 1;
+/// Every key of ours starts with this.
+pub const PREFIX: &str = "motcua.";
+
+/// Kinds of chunked records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Response,
+    Dossier,
+}
+
+impl Kind {
+    pub fn tag(self) -> &'static str {
+        match self {
+            Kind::Response => "resp",
+            Kind::Dossier => "dos",
+        }
+    }
+    pub fn from_tag(s: &str) -> Option<Kind> {
+        [Kind::Response, Kind::Dossier].into_iter().find(|k| k.tag() == s)
+    }
+}
+
+/// The month a record belongs to, as `YYYY-MM` in Vietnam time (UTC+7).
+pub fn period_of(at: Millis) -> String {
+    let vn = FixedOffset::east_opt(7 * 3600).expect("valid offset");
+    let t = DateTime::from_timestamp_millis(at).unwrap_or_default().with_timezone(&vn);
+    format!("{:04}-{:02}", t.year(), t.month())
+}
+
+/// Storage key of a chunk: `motcua.resp.2026-11`.
+pub fn chunk_key(kind: Kind, period: &str) -> String {
+    format!("{PREFIX}{}.{period}", kind.tag())
+}
+
+/// Storage key of a single document: `motcua.settings`.
+pub fn doc_key(name: &str) -> String {
+    format!("{PREFIX}{name}")
+}
+
+/// The kind and period of a chunk key, if it is one.
+pub fn parse_chunk_key(key: &str) -> Option<(Kind, String)> {
+    let rest = key.strip_prefix(PREFIX)?;
+    let (tag, period) = rest.split_once('.')?;
+    let kind = Kind::from_tag(tag)?;
+    let ok = period.len() == 7 && period.as_bytes()[4] == b'-' && period.chars().filter(|c| c.is_ascii_digit()).count() == 6;
+    ok.then(|| (kind, period.to_string()))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodecError {
+    /// Not JSON, or not the shape we write.
+    Corrupt(String),
+    /// Written by a newer build: do not touch it.
+    Newer(u32),
+    /// Another kind than the key says.
+    WrongKind(String),
+}
+
+impl std::fmt::Display for CodecError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CodecError::Corrupt(e) => write!(f, "dữ liệu hỏng / corrupt data: {e}"),
+            CodecError::Newer(v) => write!(f, "dữ liệu của phiên bản mới hơn (v{v}) / data from a newer version"),
+            CodecError::WrongKind(k) => write!(f, "sai loại dữ liệu ({k}) / unexpected kind"),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ChunkOut<'a, T> {
+    v: u32,
+    k: &'a str,
+    r: &'a [T],
+}
+
+#[derive(Serialize)]
+struct DocOut<'a, T> {
+    v: u32,
+    k: &'a str,
+    d: &'a T,
+}
+
+/// Migrations, one per schema step: `MIGRATIONS[i]` turns version `i` into `i + 1`.
+/// Version 0 is a bare JSON array (what a prototype wrote) and becomes an envelope.
+const MIGRATIONS: [fn(Value, &str) -> Result<Value, CodecError>; 1] = [migrate_0_to_1];
+
+fn migrate_0_to_1(v: Value, kind: &str) -> Result<Value, CodecError> {
+    match v {
+        Value::Array(r) => Ok(serde_json::json!({"v": 1, "k": kind, "r": r})),
+        _ => Err(CodecError::Corrupt("no envelope".into())),
+    }
+}
+
+/// Parse a stored value, migrating it to the current schema. Returns the envelope as JSON and
+/// whether it was migrated (then the caller should write it back).
+fn open(raw: &str, kind: &str) -> Result<(Value, bool), CodecError> {
+    let mut v: Value = serde_json::from_str(raw).map_err(|e| CodecError::Corrupt(e.to_string()))?;
+    let mut from = match &v {
+        Value::Array(_) => 0,
+        Value::Object(o) => o.get("v").and_then(Value::as_u64).ok_or_else(|| CodecError::Corrupt("no schema version".into()))? as u32,
+        _ => return Err(CodecError::Corrupt("not an envelope".into())),
+    };
+    if from > SCHEMA {
+        return Err(CodecError::Newer(from));
+    }
+    let migrated = from < SCHEMA;
+    while from < SCHEMA {
+        v = MIGRATIONS[from as usize](v, kind)?;
+        from += 1;
+    }
+    let k = v.get("k").and_then(Value::as_str).unwrap_or_default();
+    if k != kind {
+        return Err(CodecError::WrongKind(k.to_string()));
+    }
+    Ok((v, migrated))
+}
+
+pub fn encode_chunk<T: Serialize>(kind: Kind, records: &[T]) -> String {
+    serde_json::to_string(&ChunkOut { v: SCHEMA, k: kind.tag(), r: records }).expect("records serialize")
+}
+
+/// Decode a chunk; `.1` tells whether it came from an older schema.
+pub fn decode_chunk<T: DeserializeOwned>(kind: Kind, raw: &str) -> Result<(Vec<T>, bool), CodecError> {
+    let (mut v, migrated) = open(raw, kind.tag())?;
+    let r = v.get_mut("r").map(Value::take).ok_or_else(|| CodecError::Corrupt("no records".into()))?;
+    let records = serde_json::from_value(r).map_err(|e| CodecError::Corrupt(e.to_string()))?;
+    Ok((records, migrated))
+}
+
+pub fn encode_doc<T: Serialize>(name: &str, doc: &T) -> String {
+    serde_json::to_string(&DocOut { v: SCHEMA, k: name, d: doc }).expect("document serializes")
+}
+
+pub fn decode_doc<T: DeserializeOwned>(name: &str, raw: &str) -> Result<T, CodecError> {
+    let (mut v, _) = open(raw, name)?;
+    let d = v.get_mut("d").map(Value::take).ok_or_else(|| CodecError::Corrupt("no document".into()))?;
+    serde_json::from_value(d).map_err(|e| CodecError::Corrupt(e.to_string()))
+}
+
+/// Put `rec` into `records`: a new id is appended; for a known id the winning version stays
+/// (see [`Meta::wins_over`]). Returns whether anything changed.
+pub fn upsert<T: Record>(records: &mut Vec<T>, rec: T) -> bool {
+    match records.iter_mut().find(|r| r.meta().id == rec.meta().id) {
+        Some(old) if rec.meta().wins_over(old.meta()) => {
+            *old = rec;
+            true
+        }
+        Some(_) => false,
+        None => {
+            records.push(rec);
+            true
+        }
+    }
+}
+
+/// Merge two sets of the same records: no duplicate ids, no record lost, the winner kept.
+pub fn merge<T: Record>(mut ours: Vec<T>, theirs: Vec<T>) -> Vec<T> {
+    for r in theirs {
+        upsert(&mut ours, r);
+    }
+    ours
+}
+
+/// Helper for records in tests and tools.
+pub fn meta_for_test(n: u8, at: Millis) -> Meta {
+    Meta::new([n; 16], at, "test")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::response::Response;
+
+    fn resp(n: u8, at: Millis) -> Response {
+        Response { meta: meta_for_test(n, at), q: 1, a: "54321".into(), o: 4, v: None, p: String::new(), s: String::new(), k: String::new() }
+    }
+
+    #[test]
+    fn keys_and_periods() {
+        // 2026-10-31 18:00 UTC is already 1 November in Vietnam.
+        let t = DateTime::parse_from_rfc3339("2026-10-31T18:00:00Z").unwrap().timestamp_millis();
+        assert_eq!(period_of(t), "2026-11");
+        assert_eq!(chunk_key(Kind::Response, "2026-11"), "motcua.resp.2026-11");
+        assert_eq!(parse_chunk_key("motcua.dos.2025-01"), Some((Kind::Dossier, "2025-01".into())));
+        assert_eq!(parse_chunk_key("motcua.settings"), None);
+        assert_eq!(parse_chunk_key("motcua.dos.20x5-01"), None);
+        assert_eq!(parse_chunk_key("other.dos.2025-01"), None);
+    }
+
+    #[test]
+    fn chunk_round_trip() {
+        let rs = vec![resp(1, 1), resp(2, 2)];
+        let raw = encode_chunk(Kind::Response, &rs);
+        assert!(raw.starts_with("{\"v\":1,\"k\":\"resp\""));
+        let (back, migrated): (Vec<Response>, bool) = decode_chunk(Kind::Response, &raw).unwrap();
+        assert_eq!(back, rs);
+        assert!(!migrated);
+    }
+
+    #[test]
+    fn version_zero_is_migrated() {
+        let raw = serde_json::to_string(&vec![resp(1, 1)]).unwrap();
+        let (back, migrated): (Vec<Response>, bool) = decode_chunk(Kind::Response, &raw).unwrap();
+        assert_eq!(back.len(), 1);
+        assert!(migrated);
+    }
+
+    #[test]
+    fn bad_values_are_reported_not_dropped() {
+        let e = decode_chunk::<Response>(Kind::Response, "{not json").unwrap_err();
+        assert!(matches!(e, CodecError::Corrupt(_)));
+        let e = decode_chunk::<Response>(Kind::Response, r#"{"v":7,"k":"resp","r":[]}"#).unwrap_err();
+        assert_eq!(e, CodecError::Newer(7));
+        let e = decode_chunk::<Response>(Kind::Response, r#"{"v":1,"k":"dos","r":[]}"#).unwrap_err();
+        assert_eq!(e, CodecError::WrongKind("dos".into()));
+        let e = decode_chunk::<Response>(Kind::Response, r#""hello""#).unwrap_err();
+        assert!(matches!(e, CodecError::Corrupt(_)));
+        let e = decode_chunk::<Response>(Kind::Response, r#"{"v":1,"k":"resp","r":[{"id":3}]}"#).unwrap_err();
+        assert!(matches!(e, CodecError::Corrupt(_)));
+    }
+
+    #[test]
+    fn docs_round_trip() {
+        let raw = encode_doc("settings", &vec![1, 2]);
+        assert_eq!(decode_doc::<Vec<i32>>("settings", &raw).unwrap(), vec![1, 2]);
+        assert!(decode_doc::<Vec<i32>>("pin", &raw).is_err());
+    }
+
+    #[test]
+    fn merge_never_duplicates_or_loses() {
+        let a = vec![resp(1, 1), resp(2, 2)];
+        let mut newer = resp(2, 2);
+        newer.meta.touch(50, "other");
+        newer.o = 1;
+        let b = vec![newer.clone(), resp(3, 3)];
+        let m = merge(a.clone(), b.clone());
+        assert_eq!(m.len(), 3);
+        assert_eq!(m.iter().find(|r| r.meta.id == newer.meta.id).unwrap().o, 1);
+        // Order of merging does not change the result set.
+        let mut m2 = merge(b, a);
+        let mut m1 = m;
+        m1.sort_by(|x, y| x.meta.id.cmp(&y.meta.id));
+        m2.sort_by(|x, y| x.meta.id.cmp(&y.meta.id));
+        assert_eq!(m1, m2);
+    }
+}

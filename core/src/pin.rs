@@ -1,0 +1,123 @@
+//! The staff PIN: kept only as a salted, iterated SHA-256 hash, with a growing delay after
+//! repeated wrong tries so that a citizen cannot guess it at the counter.
+
+use crate::record::Millis;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+const ROUNDS: u32 = 20_000;
+/// Wrong tries allowed before the first delay.
+pub const FREE_TRIES: u32 = 3;
+/// First delay, doubled after each further wrong try (capped at 15 minutes).
+pub const BASE_DELAY_MS: Millis = 30_000;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PinHash {
+    pub salt: String,
+    pub hash: String,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn digest(salt: &str, pin: &str) -> String {
+    let mut h: [u8; 32] = Sha256::digest(format!("{salt}:{pin}").as_bytes()).into();
+    for _ in 0..ROUNDS {
+        h = Sha256::digest(h).into();
+    }
+    hex(&h)
+}
+
+/// A PIN is 4 to 8 digits.
+pub fn valid_pin(pin: &str) -> bool {
+    (4..=8).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit())
+}
+
+impl PinHash {
+    pub fn new(pin: &str, salt_bytes: [u8; 16]) -> Self {
+        let salt = hex(&salt_bytes);
+        PinHash { hash: digest(&salt, pin), salt }
+    }
+    pub fn verify(&self, pin: &str) -> bool {
+        digest(&self.salt, pin) == self.hash
+    }
+}
+
+/// Wrong-try bookkeeping, persisted so that a reload does not reset the delay.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempts {
+    pub failures: u32,
+    pub locked_until: Millis,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum PinCheck {
+    Ok,
+    Wrong,
+    /// Too many wrong tries: wait this many seconds.
+    Wait(i64),
+}
+
+impl Attempts {
+    /// Check a PIN, honouring and updating the delay.
+    pub fn check(&mut self, hash: &PinHash, pin: &str, now: Millis) -> PinCheck {
+        if now < self.locked_until {
+            return PinCheck::Wait((self.locked_until - now + 999) / 1000);
+        }
+        if hash.verify(pin) {
+            *self = Attempts::default();
+            return PinCheck::Ok;
+        }
+        self.failures += 1;
+        if self.failures >= FREE_TRIES {
+            let extra = (self.failures - FREE_TRIES).min(5);
+            let delay = (BASE_DELAY_MS << extra).min(15 * 60 * 1000);
+            self.locked_until = now + delay;
+        }
+        PinCheck::Wrong
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_is_salted_and_verifies() {
+        let a = PinHash::new("2468", [1; 16]);
+        let b = PinHash::new("2468", [2; 16]);
+        assert_ne!(a.hash, b.hash, "same PIN, different salt");
+        assert!(!a.hash.contains("2468"));
+        assert!(a.verify("2468"));
+        assert!(!a.verify("2469"));
+    }
+
+    #[test]
+    fn pin_format() {
+        assert!(valid_pin("1234"));
+        assert!(valid_pin("12345678"));
+        assert!(!valid_pin("123"));
+        assert!(!valid_pin("12a4"));
+    }
+
+    #[test]
+    fn repeated_wrong_tries_are_delayed() {
+        let h = PinHash::new("2468", [1; 16]);
+        let mut at = Attempts::default();
+        assert_eq!(at.check(&h, "0000", 0), PinCheck::Wrong);
+        assert_eq!(at.check(&h, "0000", 1), PinCheck::Wrong);
+        assert_eq!(at.check(&h, "0000", 2), PinCheck::Wrong);
+        assert_eq!(at.check(&h, "2468", 3), PinCheck::Wait(30), "even the right PIN waits");
+        assert_eq!(at.check(&h, "2468", 2 + BASE_DELAY_MS), PinCheck::Ok);
+        assert_eq!(at, Attempts::default());
+    }
+
+    #[test]
+    fn delay_doubles() {
+        let h = PinHash::new("2468", [1; 16]);
+        let mut at = Attempts { failures: 3, locked_until: 0 };
+        at.check(&h, "1", 0);
+        assert_eq!(at.locked_until, 2 * BASE_DELAY_MS);
+    }
+}

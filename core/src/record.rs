@@ -1,0 +1,100 @@
+//! What every stored record carries so that files from many tablets can be merged later:
+//! a globally unique id, who wrote it and when, and deletion as a tombstone.
+
+use serde::{Deserialize, Serialize};
+
+/// Milliseconds since the Unix epoch (UTC). Plain integers keep the stored form short.
+pub type Millis = i64;
+
+/// Identity and history of one record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// A UUID (v4, 32 hex digits without dashes to keep the stored form short).
+    pub id: String,
+    /// When the record was first written.
+    #[serde(rename = "c")]
+    pub created_at: Millis,
+    /// When it was last changed; the later change wins in a merge.
+    #[serde(rename = "u")]
+    pub updated_at: Millis,
+    /// The id of the device that made the last change.
+    #[serde(rename = "d")]
+    pub device: String,
+    /// A deleted record stays as a tombstone so that a merge does not bring it back.
+    #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+}
+
+/// A new UUID v4 from 16 random bytes supplied by the caller (the shell owns the randomness;
+/// the core stays deterministic and testable).
+pub fn new_id(random: [u8; 16]) -> String {
+    uuid::Builder::from_random_bytes(random).into_uuid().simple().to_string()
+}
+
+impl Meta {
+    pub fn new(random: [u8; 16], now: Millis, device: &str) -> Self {
+        Meta { id: new_id(random), created_at: now, updated_at: now, device: device.to_string(), deleted: false }
+    }
+
+    /// Mark a change made now by `device`.
+    pub fn touch(&mut self, now: Millis, device: &str) {
+        // A clock that went backwards must not make a change lose against its own past.
+        self.updated_at = now.max(self.updated_at + 1);
+        self.device = device.to_string();
+    }
+
+    /// Which of two versions of the same record wins a merge: the later change, and for equal
+    /// times the greater device id, so that every tablet picks the same winner.
+    pub fn wins_over(&self, other: &Meta) -> bool {
+        (self.updated_at, &self.device, self.deleted) > (other.updated_at, &other.device, other.deleted)
+    }
+}
+
+/// Anything stored with a [`Meta`].
+pub trait Record {
+    fn meta(&self) -> &Meta;
+    fn meta_mut(&mut self) -> &mut Meta;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_uuid_v4() {
+        let id = new_id([7; 16]);
+        assert_eq!(id.len(), 32);
+        assert_eq!(&id[12..13], "4", "version nibble");
+        assert_ne!(new_id([7; 16]), new_id([8; 16]));
+    }
+
+    #[test]
+    fn later_change_wins_and_ties_are_decided_the_same_everywhere() {
+        let mut a = Meta::new([1; 16], 1000, "tab-a");
+        let b = a.clone();
+        a.touch(2000, "tab-a");
+        assert!(a.wins_over(&b));
+        assert!(!b.wins_over(&a));
+        let mut c = b.clone();
+        c.touch(2000, "tab-b");
+        assert!(c.wins_over(&a) && !a.wins_over(&c));
+    }
+
+    #[test]
+    fn touch_never_goes_back_in_time() {
+        let mut a = Meta::new([1; 16], 5000, "t");
+        a.touch(100, "t");
+        assert_eq!(a.updated_at, 5001);
+    }
+
+    #[test]
+    fn tombstone_flag_is_omitted_when_false() {
+        let m = Meta::new([1; 16], 1, "t");
+        let s = serde_json::to_string(&m).unwrap();
+        assert!(!s.contains("\"x\""));
+        let mut m2 = m.clone();
+        m2.deleted = true;
+        let back: Meta = serde_json::from_str(&serde_json::to_string(&m2).unwrap()).unwrap();
+        assert!(back.deleted);
+    }
+}

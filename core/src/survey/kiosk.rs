@@ -1,0 +1,283 @@
+//! The citizen's walk through the survey, as a plain state machine the kiosk screen only calls.
+//!
+//! It owns the rules that matter for the desk: back is allowed, an idle citizen's half-filled
+//! answers are discarded, and a response is handed out for saving exactly once however often
+//! "submit" is tapped.
+
+use super::questionnaire::{Questionnaire, SUGGESTION_MAX};
+use super::response::{encode_answers, Response};
+use crate::record::{Meta, Millis};
+
+/// Seconds without a touch after which a started survey is discarded.
+pub const IDLE_SECONDS: i64 = 90;
+/// Seconds the thank-you screen stays before the welcome screen returns.
+pub const THANKS_SECONDS: i64 = 6;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Welcome,
+    /// The i-th active item.
+    Item(usize),
+    Overall,
+    Visits,
+    /// Procedure / field served.
+    Field,
+    /// Optional suggestion and dossier code, then submit.
+    Comment,
+    Thanks,
+}
+
+#[derive(Clone, Debug)]
+pub struct KioskFlow {
+    pub q: Questionnaire,
+    pub step: Step,
+    pub answers: Vec<Option<u8>>,
+    pub overall: Option<u8>,
+    pub visits: Option<u8>,
+    pub field: String,
+    pub suggestion: String,
+    pub code: String,
+    /// Last touch, or when the thank-you screen appeared.
+    pub last_activity: Millis,
+}
+
+impl KioskFlow {
+    pub fn new(q: Questionnaire, now: Millis) -> Self {
+        let n = q.active_items().count();
+        KioskFlow {
+            q,
+            step: Step::Welcome,
+            answers: vec![None; n],
+            overall: None,
+            visits: None,
+            field: String::new(),
+            suggestion: String::new(),
+            code: String::new(),
+            last_activity: now,
+        }
+    }
+
+    fn item_count(&self) -> usize {
+        self.answers.len()
+    }
+
+    /// Steps in order, for the progress bar: (current, total). Welcome and Thanks are 0 / total.
+    pub fn progress(&self) -> (usize, usize) {
+        let total = self.item_count() + 4;
+        let cur = match self.step {
+            Step::Welcome => 0,
+            Step::Item(i) => i + 1,
+            Step::Overall => self.item_count() + 1,
+            Step::Visits => self.item_count() + 2,
+            Step::Field => self.item_count() + 3,
+            Step::Comment => self.item_count() + 4,
+            Step::Thanks => total,
+        };
+        (cur, total)
+    }
+
+    fn next_step(&self) -> Step {
+        match self.step {
+            Step::Welcome if self.item_count() > 0 => Step::Item(0),
+            Step::Welcome => Step::Overall,
+            Step::Item(i) if i + 1 < self.item_count() => Step::Item(i + 1),
+            Step::Item(_) => Step::Overall,
+            Step::Overall => Step::Visits,
+            Step::Visits => Step::Field,
+            Step::Field => Step::Comment,
+            Step::Comment | Step::Thanks => self.step,
+        }
+    }
+
+    pub fn start(&mut self, now: Millis) {
+        self.reset(now);
+        self.step = self.next_step();
+    }
+
+    /// Answer the current question (a score, a visit count or a field index) and move on.
+    pub fn choose(&mut self, value: u8, now: Millis) {
+        self.last_activity = now;
+        match self.step {
+            Step::Item(i) => self.answers[i] = Some(value),
+            Step::Overall => self.overall = Some(value),
+            Step::Visits => self.visits = Some(value),
+            _ => return,
+        }
+        self.step = self.next_step();
+    }
+
+    /// Choose the field served and move on.
+    pub fn choose_field(&mut self, field: &str, now: Millis) {
+        self.last_activity = now;
+        if self.step == Step::Field {
+            self.field = field.to_string();
+            self.step = self.next_step();
+        }
+    }
+
+    /// Skip the current question without an answer.
+    pub fn skip(&mut self, now: Millis) {
+        self.last_activity = now;
+        if !matches!(self.step, Step::Comment | Step::Thanks | Step::Welcome) {
+            self.step = self.next_step();
+        }
+    }
+
+    pub fn back(&mut self, now: Millis) {
+        self.last_activity = now;
+        self.step = match self.step {
+            Step::Item(0) => Step::Welcome,
+            Step::Item(i) => Step::Item(i - 1),
+            Step::Overall if self.item_count() > 0 => Step::Item(self.item_count() - 1),
+            Step::Overall => Step::Welcome,
+            Step::Visits => Step::Overall,
+            Step::Field => Step::Visits,
+            Step::Comment => Step::Field,
+            s => s,
+        };
+    }
+
+    /// The value already chosen for the current step, to highlight it after "back".
+    pub fn current_choice(&self) -> Option<u8> {
+        match self.step {
+            Step::Item(i) => self.answers[i],
+            Step::Overall => self.overall,
+            Step::Visits => self.visits,
+            _ => None,
+        }
+    }
+
+    /// Keep the text fields, cut to their limits (characters, not bytes).
+    pub fn set_comment(&mut self, suggestion: &str, code: &str, now: Millis) {
+        self.last_activity = now;
+        self.suggestion = suggestion.chars().take(SUGGESTION_MAX).collect();
+        self.code = code.trim().chars().take(40).collect();
+    }
+
+    /// Finish: returns the response to save the first time only; every later call (a double
+    /// tap, a repeated click) returns `None`.
+    pub fn submit(&mut self, random: [u8; 16], now: Millis, device: &str) -> Option<Response> {
+        if self.step != Step::Comment {
+            return None;
+        }
+        self.step = Step::Thanks;
+        self.last_activity = now;
+        Some(Response {
+            meta: Meta::new(random, now, device),
+            q: self.q.version,
+            a: encode_answers(&self.answers),
+            o: self.overall.unwrap_or(0),
+            v: self.visits,
+            p: self.field.clone(),
+            s: self.suggestion.trim().to_string(),
+            k: self.code.clone(),
+        })
+    }
+
+    /// Back to the welcome screen with every answer forgotten.
+    pub fn reset(&mut self, now: Millis) {
+        *self = KioskFlow::new(self.q.clone(), now);
+    }
+
+    /// Called by a timer: discards a survey left idle, and leaves the thank-you screen after a
+    /// few seconds. Returns whether anything changed.
+    pub fn tick(&mut self, now: Millis) -> bool {
+        let idle = (now - self.last_activity) / 1000;
+        let expired = match self.step {
+            Step::Welcome => false,
+            Step::Thanks => idle >= THANKS_SECONDS,
+            _ => idle >= IDLE_SECONDS,
+        };
+        if expired {
+            self.reset(now);
+        }
+        expired
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flow() -> KioskFlow {
+        KioskFlow::new(Questionnaire::short(), 0)
+    }
+
+    fn walk(f: &mut KioskFlow) {
+        f.start(0);
+        for v in [5, 4, 3, 2, 1] {
+            f.choose(v, 1);
+        }
+        f.choose(4, 1);
+        f.choose(1, 1);
+        f.choose_field("Điện lực", 1);
+        f.set_comment("  Cần thêm ghế  ", " KH-1 ", 1);
+    }
+
+    #[test]
+    fn a_full_walk_gives_one_response() {
+        let mut f = flow();
+        walk(&mut f);
+        assert_eq!(f.step, Step::Comment);
+        let r = f.submit([3; 16], 10, "dev").expect("first submit saves");
+        assert_eq!(r.a, "54321");
+        assert_eq!((r.o, r.v), (4, Some(1)));
+        assert_eq!(r.p, "Điện lực");
+        assert_eq!(r.s, "Cần thêm ghế");
+        assert_eq!(r.k, "KH-1");
+        assert_eq!(f.step, Step::Thanks);
+        assert!(f.submit([4; 16], 11, "dev").is_none(), "double submit saves nothing");
+    }
+
+    #[test]
+    fn back_keeps_answers_and_can_change_them() {
+        let mut f = flow();
+        f.start(0);
+        f.choose(5, 1);
+        f.choose(4, 1);
+        f.back(2);
+        assert_eq!(f.step, Step::Item(1));
+        assert_eq!(f.current_choice(), Some(4));
+        f.choose(2, 3);
+        assert_eq!(f.answers[1], Some(2));
+        f.back(4);
+        f.back(4);
+        f.back(4);
+        assert_eq!(f.step, Step::Welcome);
+    }
+
+    #[test]
+    fn idle_survey_is_discarded_and_thanks_resets() {
+        let mut f = flow();
+        f.start(0);
+        f.choose(5, 1000);
+        assert!(!f.tick(1000 + (IDLE_SECONDS - 1) * 1000));
+        assert!(f.tick(1000 + IDLE_SECONDS * 1000));
+        assert_eq!(f.step, Step::Welcome);
+        assert!(f.answers.iter().all(|a| a.is_none()), "answers forgotten");
+        walk(&mut f);
+        f.submit([1; 16], 50_000, "d").unwrap();
+        assert!(!f.tick(50_000 + 1000));
+        assert!(f.tick(50_000 + THANKS_SECONDS * 1000));
+        assert_eq!(f.step, Step::Welcome);
+        assert!(!f.tick(10_000_000), "welcome never times out");
+    }
+
+    #[test]
+    fn skip_and_limits() {
+        let mut f = flow();
+        f.start(0);
+        f.skip(1);
+        assert_eq!(f.step, Step::Item(1));
+        f.set_comment(&"x".repeat(2000), "", 1);
+        assert_eq!(f.suggestion.chars().count(), SUGGESTION_MAX);
+        assert_eq!(f.progress(), (2, 9));
+    }
+
+    #[test]
+    fn submit_before_the_end_is_refused() {
+        let mut f = flow();
+        f.start(0);
+        assert!(f.submit([1; 16], 1, "d").is_none());
+    }
+}

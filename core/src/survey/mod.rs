@@ -1,0 +1,5 @@
+//! The citizen satisfaction survey: questionnaire, responses, the kiosk flow and the index.
+pub mod index;
+pub mod kiosk;
+pub mod questionnaire;
+pub mod response;

@@ -1,0 +1,205 @@
+//! The questionnaire as data: groups of 5-point items plus the desk's usual extra questions.
+//!
+//! Every published questionnaire has a version number; a response records the version it
+//! answered so that later edits never change the meaning of old answers.
+
+use serde::{Deserialize, Serialize};
+
+/// Text in the two UI languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub vi: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(vi: &str, en: &str) -> Self {
+        Text { vi: vi.into(), en: en.into() }
+    }
+    pub fn get(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::Vi => &self.vi,
+            crate::Lang::En if !self.en.is_empty() => &self.en,
+            crate::Lang::En => &self.vi,
+        }
+    }
+}
+
+/// One 5-point question. Its `id` is stable across versions (answers are keyed by it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: String,
+    pub text: Text,
+    pub enabled: bool,
+}
+
+/// A group of items (I–V in the national method); the group index is the mean of its items.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    pub id: String,
+    pub title: Text,
+    pub items: Vec<Item>,
+}
+
+/// Full SIPAS service part, or the short form (one score per group).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Form {
+    Full,
+    Short,
+}
+
+/// A published questionnaire.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Questionnaire {
+    pub version: u32,
+    pub form: Form,
+    pub groups: Vec<Group>,
+}
+
+/// The 5-point scale: value, Vietnamese and English label, and the face shown on the button.
+pub const SCALE: [(u8, &str, &str, &str); 5] = [
+    (1, "Rất không hài lòng", "Very dissatisfied", "😠"),
+    (2, "Không hài lòng", "Dissatisfied", "🙁"),
+    (3, "Bình thường", "Neutral", "😐"),
+    (4, "Hài lòng", "Satisfied", "🙂"),
+    (5, "Rất hài lòng", "Very satisfied", "😄"),
+];
+
+/// Number of visits the citizen needed for this dossier.
+pub const VISITS: [(u8, &str, &str); 3] = [(0, "Chưa lần nào (nộp trực tuyến)", "None (online)"), (1, "1 lần", "Once"), (2, "2 lần trở lên", "Twice or more")];
+
+/// Procedure fields offered before the dossier register supplies its own list.
+pub const DEFAULT_FIELDS: [(&str, &str); 6] = [
+    ("Thương mại", "Trade"),
+    ("Công nghiệp", "Industry"),
+    ("Điện lực", "Electricity"),
+    ("An toàn thực phẩm", "Food safety"),
+    ("Hóa chất", "Chemicals"),
+    ("Khác", "Other"),
+];
+
+/// Longest suggestion kept, in characters.
+pub const SUGGESTION_MAX: usize = 500;
+
+fn group(id: &str, vi: &str, en: &str, items: &[(&str, &str)]) -> Group {
+    Group {
+        id: id.into(),
+        title: Text::new(vi, en),
+        items: items
+            .iter()
+            .enumerate()
+            .map(|(i, (v, e))| Item { id: format!("{id}{}", i + 1), text: Text::new(v, e), enabled: true })
+            .collect(),
+    }
+}
+
+impl Questionnaire {
+    /// The SIPAS 2023–2026 service part: 5 groups, 19 items (Quyết định 1001/QĐ-BNV).
+    pub fn sipas() -> Self {
+        Questionnaire {
+            version: 1,
+            form: Form::Full,
+            groups: vec![
+                group("a", "Tiếp cận dịch vụ", "Access to the service", &[
+                    ("Thông tin về thủ tục dễ tìm, dễ hiểu", "Information on procedures is easy to find and understand"),
+                    ("Biển chỉ dẫn tại cơ quan rõ ràng", "Signs and directions at the office are clear"),
+                    ("Nơi làm việc sạch sẽ, ngăn nắp", "The office is clean and orderly"),
+                    ("Trang thiết bị (ghế, bàn, mẫu đơn, bút) đầy đủ, tốt", "Seats, desks, forms and pens are sufficient and good"),
+                ]),
+                group("b", "Thủ tục hành chính", "Administrative procedure", &[
+                    ("Thủ tục được niêm yết công khai, rõ ràng", "The procedure is posted publicly and clearly"),
+                    ("Thành phần hồ sơ phải nộp đúng quy định", "The documents required match the regulation"),
+                    ("Phí, lệ phí đúng quy định", "Fees match the regulation"),
+                    ("Thời hạn giải quyết đúng quy định", "The processing time matches the regulation"),
+                ]),
+                group("c", "Công chức", "Civil servant", &[
+                    ("Lịch sự, tôn trọng", "Polite and respectful"),
+                    ("Trả lời câu hỏi kịp thời, đầy đủ", "Answers questions promptly and fully"),
+                    ("Hướng dẫn rõ ràng, một lần là đủ", "Guidance is clear enough after one explanation"),
+                    ("Tuân thủ đúng quy định", "Follows the rules"),
+                    ("Tận tình, nhiệt tình giúp đỡ", "Dedicated and helpful"),
+                ]),
+                group("d", "Kết quả", "Result", &[
+                    ("Nhận kết quả đúng hẹn", "Result returned on the promised date"),
+                    ("Thông tin trong kết quả đầy đủ, chính xác", "The result's information is complete and accurate"),
+                    ("Kết quả đúng quy định, công bằng", "The result is lawful and fair"),
+                ]),
+                group("e", "Phản ánh, kiến nghị", "Feedback handling", &[
+                    ("Có kênh để phản ánh, kiến nghị", "There is a way to give feedback"),
+                    ("Phản ánh được xử lý đúng quy định", "Feedback is handled per regulation"),
+                    ("Kết quả xử lý được thông báo kịp thời", "The outcome is reported back in time"),
+                ]),
+            ],
+        }
+    }
+
+    /// The short form: one score per group, same group ids so that indices stay comparable.
+    pub fn short() -> Self {
+        let full = Self::sipas();
+        Questionnaire {
+            version: 1,
+            form: Form::Short,
+            groups: full
+                .groups
+                .into_iter()
+                .map(|g| Group {
+                    items: vec![Item { id: format!("{}0", g.id), text: g.title.clone(), enabled: true }],
+                    ..g
+                })
+                .collect(),
+        }
+    }
+
+    /// The items a citizen is asked, in order, with their group.
+    pub fn active_items(&self) -> impl Iterator<Item = (&Group, &Item)> {
+        self.groups.iter().flat_map(|g| g.items.iter().filter(|i| i.enabled).map(move |i| (g, i)))
+    }
+
+    /// Add an item to a group with a fresh stable id.
+    pub fn add_item(&mut self, group_id: &str, text: Text) -> Option<String> {
+        let all: Vec<String> = self.groups.iter().flat_map(|g| g.items.iter().map(|i| i.id.clone())).collect();
+        let g = self.groups.iter_mut().find(|g| g.id == group_id)?;
+        let id = (1..).map(|n| format!("{group_id}x{n}")).find(|id| !all.contains(id))?;
+        g.items.push(Item { id: id.clone(), text, enabled: true });
+        Some(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sipas_has_five_groups_and_nineteen_items() {
+        let q = Questionnaire::sipas();
+        assert_eq!(q.groups.len(), 5);
+        assert_eq!(q.active_items().count(), 19);
+        let ids: std::collections::BTreeSet<_> = q.active_items().map(|(_, i)| i.id.clone()).collect();
+        assert_eq!(ids.len(), 19, "item ids are unique");
+    }
+
+    #[test]
+    fn short_form_asks_one_item_per_group() {
+        let q = Questionnaire::short();
+        assert_eq!(q.form, Form::Short);
+        assert_eq!(q.active_items().count(), 5);
+    }
+
+    #[test]
+    fn disabled_items_are_not_asked_and_added_items_get_new_ids() {
+        let mut q = Questionnaire::sipas();
+        q.groups[0].items[1].enabled = false;
+        assert_eq!(q.active_items().count(), 18);
+        let id = q.add_item("c", Text::new("Mới", "New")).unwrap();
+        assert_eq!(id, "cx1");
+        assert_eq!(q.add_item("c", Text::new("Mới 2", "")).unwrap(), "cx2");
+        assert!(q.add_item("zz", Text::new("?", "")).is_none());
+        assert_eq!(q.active_items().count(), 20);
+    }
+
+    #[test]
+    fn english_falls_back_to_vietnamese() {
+        let t = Text::new("Xin chào", "");
+        assert_eq!(t.get(crate::Lang::En), "Xin chào");
+    }
+}
