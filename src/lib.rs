@@ -1,1 +1,8 @@
-
+//! motcua's browser shell: storage, charts and UI over the pure `motcua_core`.
+pub mod app;
+pub mod charts;
+pub mod components;
+pub mod pages;
+pub mod platform;
+pub mod state;
+pub mod storage;

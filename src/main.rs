@@ -1,1 +1,5 @@
-fn main(){}
+//! Entry point: only mounts the app.
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(motcua::app::App);
+}

@@ -8,7 +8,7 @@
 use crate::record::{Meta, Millis, Record};
 use chrono::{DateTime, Datelike, FixedOffset};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 /// The schema version written by this build.

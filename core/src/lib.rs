@@ -6,8 +6,10 @@
 pub mod calendar;
 pub mod codec;
 pub mod format;
+pub mod i18n;
 pub mod pin;
 pub mod record;
+pub mod settings;
 pub mod survey;
 
 use serde::{Deserialize, Serialize};

@@ -8,8 +8,8 @@ use super::questionnaire::{Questionnaire, SUGGESTION_MAX};
 use super::response::{encode_answers, Response};
 use crate::record::{Meta, Millis};
 
-/// Seconds without a touch after which a started survey is discarded.
-pub const IDLE_SECONDS: i64 = 90;
+/// Default seconds without a touch after which a started survey is discarded.
+pub const IDLE_SECONDS: i64 = 60;
 /// Seconds the thank-you screen stays before the welcome screen returns.
 pub const THANKS_SECONDS: i64 = 6;
 
@@ -39,6 +39,8 @@ pub struct KioskFlow {
     pub code: String,
     /// Last touch, or when the thank-you screen appeared.
     pub last_activity: Millis,
+    /// Idle limit in seconds (a setting; [`IDLE_SECONDS`] by default).
+    pub idle_seconds: i64,
 }
 
 impl KioskFlow {
@@ -54,6 +56,7 @@ impl KioskFlow {
             suggestion: String::new(),
             code: String::new(),
             last_activity: now,
+            idle_seconds: IDLE_SECONDS,
         }
     }
 
@@ -176,7 +179,9 @@ impl KioskFlow {
 
     /// Back to the welcome screen with every answer forgotten.
     pub fn reset(&mut self, now: Millis) {
+        let idle = self.idle_seconds;
         *self = KioskFlow::new(self.q.clone(), now);
+        self.idle_seconds = idle;
     }
 
     /// Called by a timer: discards a survey left idle, and leaves the thank-you screen after a
@@ -186,7 +191,7 @@ impl KioskFlow {
         let expired = match self.step {
             Step::Welcome => false,
             Step::Thanks => idle >= THANKS_SECONDS,
-            _ => idle >= IDLE_SECONDS,
+            _ => idle >= self.idle_seconds,
         };
         if expired {
             self.reset(now);
@@ -261,6 +266,15 @@ mod tests {
         assert!(f.tick(50_000 + THANKS_SECONDS * 1000));
         assert_eq!(f.step, Step::Welcome);
         assert!(!f.tick(10_000_000), "welcome never times out");
+    }
+
+    #[test]
+    fn idle_limit_is_a_setting_that_survives_reset() {
+        let mut f = flow();
+        f.idle_seconds = 10;
+        f.start(0);
+        assert!(f.tick(10_000));
+        assert_eq!(f.idle_seconds, 10);
     }
 
     #[test]

@@ -203,3 +203,50 @@ mod tests {
         assert_eq!(t.get(crate::Lang::En), "Xin chào");
     }
 }
+
+/// Every published version, and which one the kiosk asks now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Book {
+    pub active: u32,
+    pub versions: std::collections::BTreeMap<u32, Questionnaire>,
+}
+
+impl Default for Book {
+    fn default() -> Self {
+        let q = Questionnaire::sipas();
+        Book { active: q.version, versions: [(q.version, q)].into_iter().collect() }
+    }
+}
+
+impl Book {
+    pub fn current(&self) -> &Questionnaire {
+        self.versions.get(&self.active).or_else(|| self.versions.values().last()).expect("a book always has a version")
+    }
+
+    /// Publish `q` as a new version (old versions stay, so old answers keep their meaning).
+    pub fn publish(&mut self, mut q: Questionnaire) -> u32 {
+        let v = self.versions.keys().last().copied().unwrap_or(0) + 1;
+        q.version = v;
+        self.versions.insert(v, q);
+        self.active = v;
+        v
+    }
+}
+
+#[cfg(test)]
+mod book_tests {
+    use super::*;
+
+    #[test]
+    fn publishing_keeps_old_versions() {
+        let mut b = Book::default();
+        assert_eq!(b.current().version, 1);
+        let v = b.publish(Questionnaire::short());
+        assert_eq!(v, 2);
+        assert_eq!(b.current().form, Form::Short);
+        assert_eq!(b.versions[&1].form, Form::Full);
+        let json = serde_json::to_string(&b).unwrap();
+        let back: Book = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, b);
+    }
+}

@@ -1,0 +1,111 @@
+//! Every UI string in both languages, in one place. A key is an enum variant, so a missing
+//! translation is a compile error, not a blank on the screen.
+
+use crate::Lang;
+
+macro_rules! strings {
+    ($($key:ident => $vi:expr, $en:expr;)*) => {
+        /// A UI string.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum K { $($key),* }
+        /// All keys, for tests.
+        pub const ALL: &[K] = &[$(K::$key),*];
+        /// The text of `key` in `lang`.
+        pub fn t(lang: Lang, key: K) -> &'static str {
+            match (key, lang) {
+                $((K::$key, Lang::Vi) => $vi, (K::$key, Lang::En) => $en,)*
+            }
+        }
+    };
+}
+
+strings! {
+    AppName => "Một cửa – Sở Công Thương", "One-stop desk";
+    NavKiosk => "Khảo sát", "Kiosk";
+    NavDossiers => "Hồ sơ", "Dossiers";
+    NavDashboard => "Thống kê", "Dashboard";
+    NavData => "Dữ liệu", "Data";
+    NavSettings => "Cài đặt", "Settings";
+    NavStaff => "Quầy", "Desk";
+    LangSwitch => "English", "Tiếng Việt";
+    Offline => "Ngoại tuyến – dữ liệu vẫn được lưu trên máy", "Offline – data is still saved on this device";
+    StorageFull => "Bộ nhớ trình duyệt đã đầy: dữ liệu mới đang được giữ tạm, chưa lưu. Hãy xuất dữ liệu và giải phóng bộ nhớ.", "Browser storage is full: new data is held but not yet saved. Export data and free space.";
+    StorageProblem => "Phát hiện dữ liệu hỏng hoặc lạ; đã giữ nguyên bản gốc để kiểm tra:", "Corrupt or unknown data found; the original was kept aside:";
+    PendingCount => "bản ghi đang chờ lưu", "records waiting to be saved";
+    Retry => "Thử lưu lại", "Retry saving";
+    Saved => "Đã lưu", "Saved";
+    WelcomeTitle => "Ông/bà hài lòng với việc giải quyết thủ tục hôm nay không?", "How satisfied are you with our service today?";
+    WelcomeSub => "Chỉ mất chưa đến 1 phút. Không cần ghi tên.", "It takes less than a minute. No name needed.";
+    Start => "Bắt đầu đánh giá", "Start";
+    Back => "Quay lại", "Back";
+    Skip => "Bỏ qua", "Skip";
+    Question => "Câu hỏi", "Question";
+    OverallQ => "Nhìn chung, ông/bà hài lòng với dịch vụ ở mức nào?", "Overall, how satisfied are you with the service?";
+    VisitsQ => "Ông/bà phải đi lại bao nhiêu lần để hoàn thành hồ sơ này?", "How many visits did this dossier take?";
+    FieldQ => "Ông/bà đến làm thủ tục thuộc lĩnh vực nào?", "Which field was your procedure in?";
+    CommentQ => "Góp ý thêm (không bắt buộc)", "Any suggestion? (optional)";
+    DossierCodeOpt => "Mã hồ sơ (không bắt buộc)", "Dossier code (optional)";
+    Submit => "Gửi đánh giá", "Send";
+    ThanksTitle => "Xin cảm ơn ông/bà!", "Thank you!";
+    ThanksSub => "Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.", "Your opinion helps us serve you better.";
+    StaffButton => "Nhân viên", "Staff";
+    PinEnter => "Nhập mã PIN nhân viên", "Enter the staff PIN";
+    PinCreate => "Tạo mã PIN nhân viên (4–8 chữ số)", "Create a staff PIN (4–8 digits)";
+    PinRepeat => "Nhập lại mã PIN", "Repeat the PIN";
+    PinWrong => "Mã PIN không đúng", "Wrong PIN";
+    PinMismatch => "Hai mã PIN không khớp", "The PINs differ";
+    PinInvalid => "Mã PIN phải có 4–8 chữ số", "A PIN has 4–8 digits";
+    PinWait => "Sai quá nhiều lần. Thử lại sau (giây):", "Too many wrong tries. Try again in (seconds):";
+    Cancel => "Hủy", "Cancel";
+    Ok => "Đồng ý", "OK";
+    EnterKiosk => "Bật chế độ khảo sát (khóa máy)", "Start kiosk mode (locks the tablet)";
+    TodayCount => "Số phiếu hôm nay", "Responses today";
+    TotalCount => "Tổng số phiếu", "Total responses";
+    LatestSuggestions => "Góp ý mới nhất", "Latest suggestions";
+    NoSuggestions => "Chưa có góp ý.", "No suggestions yet.";
+    Index => "Chỉ số hài lòng", "Satisfaction index";
+    MeanScore => "Điểm trung bình", "Mean score";
+    Responses => "Số phiếu", "Responses";
+    TooFew => "Chưa đủ số phiếu để hiển thị", "Too few responses to show";
+    NoData => "Chưa có dữ liệu", "No data";
+    Formula => "Cách tính", "Formula";
+    DeviceName => "Tên thiết bị", "Device name";
+    DeviceId => "Mã thiết bị", "Device id";
+    AgencyCode => "Mã cơ quan (dùng cho mã hồ sơ)", "Agency code (used in dossier codes)";
+    MinN => "Số phiếu tối thiểu để hiển thị kết quả", "Minimum responses before results are shown";
+    IdleSeconds => "Tự xóa phiếu dở dang sau (giây không thao tác)", "Discard an unfinished survey after (idle seconds)";
+    Save => "Lưu", "Save";
+    ChangePin => "Đổi mã PIN", "Change PIN";
+    Questionnaire => "Bảng hỏi", "Questionnaire";
+    FormFull => "Đầy đủ (19 câu, 5 nhóm)", "Full (19 items, 5 groups)";
+    FormShort => "Rút gọn (1 câu mỗi nhóm)", "Short (one item per group)";
+    Publish => "Phát hành phiên bản mới", "Publish a new version";
+    Version => "Phiên bản", "Version";
+    AddItem => "Thêm câu hỏi", "Add item";
+    Enabled => "Dùng", "On";
+    Published => "Đã phát hành phiên bản", "Published version";
+    ComingNext => "Phần này sẽ có trong bản tiếp theo.", "This part comes in the next release.";
+    DataTitle => "Dữ liệu trên máy này", "Data on this device";
+    StorageUse => "Dung lượng đã dùng (ký tự)", "Storage used (characters)";
+    DossierTitle => "Sổ theo dõi hồ sơ", "Dossier register";
+    LookupTitle => "Tra cứu hồ sơ", "Look up a dossier";
+    LookupHint => "Nhập mã hồ sơ trên giấy biên nhận", "Type the code on your receipt";
+    LookupNone => "Không tìm thấy hồ sơ với mã này", "No dossier with this code";
+    Status => "Trạng thái", "Status";
+    DueDate => "Hẹn trả kết quả", "Due";
+    Close => "Đóng", "Close";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages() {
+        for k in ALL {
+            assert!(!t(Lang::Vi, *k).trim().is_empty(), "{k:?} vi");
+            assert!(!t(Lang::En, *k).trim().is_empty(), "{k:?} en");
+        }
+        assert_eq!(t(Lang::Vi, K::Start), "Bắt đầu đánh giá");
+    }
+}

@@ -1,0 +1,28 @@
+// motcua service worker: precache the hashed build so the app starts with no network.
+// scripts/precache.sh (a Trunk post_build hook) fills in the file list and the build id.
+const CACHE = "motcua-__BUILD__";
+const PRECACHE = self.__PRECACHE__;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(PRECACHE)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  // A new build replaces the old cache.
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("motcua-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
+  if (req.mode === "navigate") {
+    // Every route is the same single page.
+    event.respondWith(caches.match("./").then((hit) => hit || fetch(req)));
+    return;
+  }
+  event.respondWith(caches.match(req).then((hit) => hit || fetch(req)));
+});

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Run every test: native core tests, storage tests in headless Chromium (wasm-bindgen-test),
+# and end-to-end tests of the built release app in headless Chromium. Installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
+
+echo "== 1/3 core unit tests (native)"
+cargo test -p motcua-core
+
+echo "== 2/3 storage and chart tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p motcua --target wasm32-unknown-unknown --tests
+
+echo "== 3/3 end-to-end tests of the release build in headless Chromium"
+trunk build --release
+cargo test -p motcua-e2e -- --test-threads=1

@@ -1,0 +1,74 @@
+//! The root component: state, router and the kiosk lock.
+
+use crate::components::banner::StorageBanner;
+use crate::components::nav::NavBar;
+use crate::pages::{dashboard::Dashboard, data::DataPage, dossiers::Dossiers, editor::Editor, kiosk::Kiosk, settings::SettingsPage, staff::Staff};
+use crate::state::{use_app, AppState};
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::path;
+use leptos_router::NavigateOptions;
+
+/// The app: loads state once, then routes. In kiosk mode only `/kiosk` is ever shown.
+#[component]
+pub fn App() -> impl IntoView {
+    let st = AppState::load();
+    provide_context(st);
+    // Keep <html lang> in step with the UI language (screen readers, hyphenation).
+    Effect::new(move |_| {
+        let lang = if st.lang() == motcua_core::Lang::Vi { "vi" } else { "en" };
+        if let Some(el) = document().document_element() {
+            el.set_attribute("lang", lang).ok();
+        }
+    });
+    view! {
+        <Router>
+            <KioskLock />
+            <Show when=move || !st.kiosk.get()>
+                <NavBar />
+            </Show>
+            <main>
+                <StorageBanner />
+                <Routes fallback=|| view! { <Redirect path="/" /> }>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/kiosk") view=Kiosk />
+                    <Route path=path!("/staff") view=|| staff(Staff) />
+                    <Route path=path!("/dossiers") view=|| staff(Dossiers) />
+                    <Route path=path!("/dashboard") view=|| staff(Dashboard) />
+                    <Route path=path!("/data") view=|| staff(DataPage) />
+                    <Route path=path!("/settings") view=|| staff(SettingsPage) />
+                    <Route path=path!("/settings/questionnaire") view=|| staff(Editor) />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// `/`: the kiosk when locked, else the desk screen.
+#[component]
+fn Home() -> impl IntoView {
+    let st = use_app();
+    let to = if st.kiosk.get_untracked() { "/kiosk" } else { "/staff" };
+    view! { <Redirect path=to /> }
+}
+
+/// Render a staff page only when the kiosk lock is off, so that nothing of it shows even for
+/// the instant before the lock redirects.
+fn staff<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {
+    let st = use_app();
+    move || (!st.kiosk.get()).then(page)
+}
+
+/// Sends every navigation (link, typed URL, back button, reload) to `/kiosk` while locked.
+#[component]
+fn KioskLock() -> impl IntoView {
+    let st = use_app();
+    let loc = use_location();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if st.kiosk.get() && loc.pathname.get() != "/kiosk" {
+            navigate("/kiosk", NavigateOptions { replace: true, ..Default::default() });
+        }
+    });
+}

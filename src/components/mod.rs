@@ -1,0 +1,26 @@
+//! Widgets shared by pages.
+pub mod banner;
+pub mod face;
+pub mod index_card;
+pub mod nav;
+pub mod pinpad;
+
+use leptos::prelude::*;
+use motcua_core::i18n::{t, K};
+
+/// Translate a key in the current language (reactive).
+pub fn tr(key: K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let st = crate::state::use_app();
+    move || t(st.lang(), key)
+}
+
+/// A page heading with the page's content below.
+#[component]
+pub fn Page(title: K, children: Children) -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>{tr(title)}</h1>
+            {children()}
+        </section>
+    }
+}

@@ -1,0 +1,26 @@
+use super::tr;
+use crate::state::use_app;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use motcua_core::i18n::K;
+use motcua_core::Lang;
+
+/// The staff navigation bar: the areas of the app and the language switch. Hidden in kiosk mode.
+#[component]
+pub fn NavBar() -> impl IntoView {
+    let st = use_app();
+    let switch = move |_| st.set_lang(if st.lang() == Lang::Vi { Lang::En } else { Lang::Vi });
+    view! {
+        <header class="topbar">
+            <span class="brand">{tr(K::AppName)}</span>
+            <nav>
+                <A href="/staff">{tr(K::NavStaff)}</A>
+                <A href="/dossiers">{tr(K::NavDossiers)}</A>
+                <A href="/dashboard">{tr(K::NavDashboard)}</A>
+                <A href="/data">{tr(K::NavData)}</A>
+                <A href="/settings">{tr(K::NavSettings)}</A>
+            </nav>
+            <button class="lang" id="lang-switch" on:click=switch>{tr(K::LangSwitch)}</button>
+        </header>
+    }
+}

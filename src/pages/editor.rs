@@ -1,0 +1,63 @@
+//! Questionnaire editor: wording in both languages, items on/off, new items, full or short
+//! form. Publishing makes a new version; responses keep the version they answered.
+
+use crate::components::{tr, Page};
+use crate::state::use_app;
+use leptos::prelude::*;
+use motcua_core::i18n::K;
+use motcua_core::survey::questionnaire::{Form, Questionnaire, Text};
+
+/// Edit a draft of the questionnaire and publish it.
+#[component]
+pub fn Editor() -> impl IntoView {
+    let st = use_app();
+    let draft = RwSignal::new(st.book.get_untracked().current().clone());
+    let published = RwSignal::new(None::<u32>);
+    let set_form = move |form: Form| {
+        let cur = st.book.get_untracked().current().clone();
+        draft.set(match form {
+            f if f == cur.form => cur,
+            Form::Full => Questionnaire::sipas(),
+            Form::Short => Questionnaire::short(),
+        });
+    };
+    let publish = move |_| {
+        if let Ok(v) = st.publish(draft.get_untracked()) {
+            published.set(Some(v));
+            draft.set(st.book.get_untracked().current().clone());
+        }
+    };
+    let groups = move || draft.with(|q| q.groups.iter().map(|g| (g.id.clone(), g.title.vi.clone(), g.items.len())).collect::<Vec<_>>());
+    view! {
+        <Page title=K::Questionnaire>
+            <p>{tr(K::Version)}": "<strong id="active-version">{move || st.book.with(|b| b.active)}</strong></p>
+            <div class="card form-choice">
+                <label><input type="radio" name="form" id="form-full" prop:checked=move || draft.with(|q| q.form == Form::Full) on:change=move |_| set_form(Form::Full) />{tr(K::FormFull)}</label>
+                <label><input type="radio" name="form" id="form-short" prop:checked=move || draft.with(|q| q.form == Form::Short) on:change=move |_| set_form(Form::Short) />{tr(K::FormShort)}</label>
+            </div>
+            {move || groups().into_iter().enumerate().map(|(gi, (gid, title, n))| view! {
+                <fieldset class="card group-edit">
+                    <legend>{title}</legend>
+                    {(0..n).map(|ii| {
+                        let get = move |f: fn(&Questionnaire, usize, usize) -> String| draft.with(|q| f(q, gi, ii));
+                        view! {
+                            <div class="item-edit">
+                                <input type="checkbox" title=tr(K::Enabled) prop:checked=move || draft.with(|q| q.groups[gi].items[ii].enabled)
+                                    on:change=move |ev| draft.update(|q| q.groups[gi].items[ii].enabled = event_target_checked(&ev)) />
+                                <input type="text" class="vi" prop:value=move || get(|q, g, i| q.groups[g].items[i].text.vi.clone())
+                                    on:change=move |ev| draft.update(|q| q.groups[gi].items[ii].text.vi = event_target_value(&ev)) />
+                                <input type="text" class="en" prop:value=move || get(|q, g, i| q.groups[g].items[i].text.en.clone())
+                                    on:change=move |ev| draft.update(|q| q.groups[gi].items[ii].text.en = event_target_value(&ev)) />
+                            </div>
+                        }
+                    }).collect_view()}
+                    <button class="add-item" on:click={let gid = gid.clone(); move |_| { draft.update(|q| { q.add_item(&gid, Text::new("Câu hỏi mới", "New item")); }); }}>{tr(K::AddItem)}</button>
+                </fieldset>
+            }).collect_view()}
+            <button class="primary" id="publish" on:click=publish>{tr(K::Publish)}</button>
+            <Show when=move || published.get().is_some()>
+                <p class="ok" id="published">{tr(K::Published)}" "{move || published.get()}</p>
+            </Show>
+        </Page>
+    }
+}

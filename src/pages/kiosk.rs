@@ -1,0 +1,221 @@
+//! The citizen's screen: welcome, one question per screen with big smiley buttons, thanks.
+//! All rules (order, back, idle reset, single submit) live in `motcua_core::survey::kiosk`.
+
+use crate::components::face::Face;
+use crate::components::pinpad::PinPad;
+use crate::components::tr;
+use crate::platform::{now_millis, random16};
+use crate::state::use_app;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use motcua_core::i18n::K;
+use motcua_core::pin::PinCheck;
+use motcua_core::survey::kiosk::{KioskFlow, Step};
+use motcua_core::survey::questionnaire::{DEFAULT_FIELDS, SCALE, SUGGESTION_MAX, VISITS};
+use motcua_core::Lang;
+
+/// The kiosk: the only screen reachable while the tablet is locked.
+#[component]
+pub fn Kiosk() -> impl IntoView {
+    let st = use_app();
+    let mut f = KioskFlow::new(st.book.get_untracked().current().clone(), now_millis());
+    f.idle_seconds = st.settings.with_untracked(|s| s.idle_seconds);
+    let flow = RwSignal::new(f);
+    // One timer drives the idle reset and the thank-you auto-reset.
+    let timer = set_interval_with_handle(move || flow.maybe_update(|f| f.tick(now_millis())), std::time::Duration::from_millis(500)).ok();
+    on_cleanup(move || {
+        if let Some(t) = timer {
+            t.clear();
+        }
+    });
+    // Any touch counts as activity, so a slow reader is not reset mid-answer.
+    let touch = move || flow.update_untracked(|f| f.last_activity = now_millis());
+    let step = Memo::new(move |_| flow.with(|f| f.step));
+    view! {
+        <div class="kiosk" on:pointerdown=move |_| touch() on:keydown=move |_| touch()>
+            {move || match step.get() {
+                Step::Welcome => view! { <Welcome flow /> }.into_any(),
+                Step::Thanks => view! { <Thanks /> }.into_any(),
+                Step::Comment => view! { <Comment flow /> }.into_any(),
+                _ => view! { <Question flow /> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The welcome screen: one big start button, the language choice and a discreet staff button.
+#[component]
+fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
+    let st = use_app();
+    let navigate = use_navigate();
+    let asking = RwSignal::new(false);
+    let msg = RwSignal::new(String::new());
+    let start = move |_| {
+        let q = st.book.get_untracked().current().clone();
+        flow.update(|f| {
+            f.q = q;
+            f.start(now_millis());
+        });
+    };
+    let unlock = Callback::new(move |pin: String| match st.check_pin(&pin) {
+        PinCheck::Ok => {
+            st.set_kiosk(false);
+            asking.set(false);
+            navigate("/staff", Default::default());
+        }
+        PinCheck::Wrong => msg.set(motcua_core::i18n::t(st.lang(), K::PinWrong).into()),
+        PinCheck::Wait(s) => msg.set(format!("{} {s}", motcua_core::i18n::t(st.lang(), K::PinWait))),
+    });
+    view! {
+        <div class="welcome">
+            <div class="langs">
+                <button class="lang-choice" class:active=move || st.lang() == Lang::Vi on:click=move |_| st.set_lang(Lang::Vi)>"Tiếng Việt"</button>
+                <button class="lang-choice" class:active=move || st.lang() == Lang::En on:click=move |_| st.set_lang(Lang::En)>"English"</button>
+            </div>
+            <h1>{tr(K::WelcomeTitle)}</h1>
+            <p class="sub">{tr(K::WelcomeSub)}</p>
+            <button class="start" id="start" on:click=start>{tr(K::Start)}</button>
+            <button class="staff-corner" id="staff-exit" on:click=move |_| { msg.set(String::new()); asking.set(true) }>{tr(K::StaffButton)}</button>
+            <Show when=move || asking.get()>
+                <PinPad title=K::PinEnter message=msg on_submit=unlock on_cancel=Callback::new(move |_| asking.set(false)) />
+            </Show>
+        </div>
+    }
+}
+
+/// One question: a 5-point item, overall satisfaction, visits or field.
+#[component]
+fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
+    let st = use_app();
+    let progress = move || flow.with(|f| f.progress());
+    let lang = move || st.lang();
+    let heading = move || {
+        flow.with(|f| match f.step {
+            Step::Item(i) => {
+                let (g, item) = f.q.active_items().nth(i).expect("step within items");
+                (g.title.get(lang()).to_string(), item.text.get(lang()).to_string())
+            }
+            Step::Overall => (String::new(), motcua_core::i18n::t(lang(), K::OverallQ).to_string()),
+            Step::Visits => (String::new(), motcua_core::i18n::t(lang(), K::VisitsQ).to_string()),
+            _ => (String::new(), motcua_core::i18n::t(lang(), K::FieldQ).to_string()),
+        })
+    };
+    let chosen = move || flow.with(|f| f.current_choice());
+    let choices = move || {
+        let step = flow.with(|f| f.step);
+        match step {
+            Step::Item(_) | Step::Overall => SCALE
+                .iter()
+                .map(|&(v, vi, en, _)| {
+                    let label = if lang() == Lang::Vi { vi } else { en };
+                    view! {
+                        <button class="choice scale" data-value=v.to_string() class:chosen=move || chosen() == Some(v)
+                            on:click=move |_| flow.update(|f| f.choose(v, now_millis()))>
+                            <Face score=v />
+                            <span>{label}</span>
+                        </button>
+                    }
+                })
+                .collect_view()
+                .into_any(),
+            Step::Visits => VISITS
+                .iter()
+                .map(|&(v, vi, en)| {
+                    let label = if lang() == Lang::Vi { vi } else { en };
+                    view! {
+                        <button class="choice wide" data-value=v.to_string() class:chosen=move || chosen() == Some(v)
+                            on:click=move |_| flow.update(|f| f.choose(v, now_millis()))>{label}</button>
+                    }
+                })
+                .collect_view()
+                .into_any(),
+            _ => DEFAULT_FIELDS
+                .iter()
+                .map(|&(vi, en)| {
+                    let label = if lang() == Lang::Vi { vi } else { en };
+                    view! {
+                        <button class="choice wide" data-field=vi class:chosen=move || flow.with(|f| f.field == vi)
+                            on:click=move |_| flow.update(|f| f.choose_field(vi, now_millis()))>{label}</button>
+                    }
+                })
+                .collect_view()
+                .into_any(),
+        }
+    };
+    view! {
+        <div class="question">
+            <Progress progress=Signal::derive(progress) />
+            <p class="group">{move || heading().0}</p>
+            <h1 id="question-text">{move || heading().1}</h1>
+            <div class="choices">{choices}</div>
+            <div class="kiosk-nav">
+                <button class="back" id="back" on:click=move |_| flow.update(|f| f.back(now_millis()))>"← "{tr(K::Back)}</button>
+                <button class="skip" id="skip" on:click=move |_| flow.update(|f| f.skip(now_millis()))>{tr(K::Skip)}" →"</button>
+            </div>
+        </div>
+    }
+}
+
+/// Progress through the survey as a bar and "n / total".
+#[component]
+fn Progress(progress: Signal<(usize, usize)>) -> impl IntoView {
+    let pct = move || {
+        let (c, t) = progress.get();
+        format!("width:{}%", c * 100 / t.max(1))
+    };
+    view! {
+        <div class="progress" aria-label="progress">
+            <div class="bar" style=pct></div>
+            <span id="progress-text">{move || { let (c, t) = progress.get(); format!("{c} / {t}") }}</span>
+        </div>
+    }
+}
+
+/// The last screen: optional suggestion and dossier code, then submit (saved once).
+#[component]
+fn Comment(flow: RwSignal<KioskFlow>) -> impl IntoView {
+    let st = use_app();
+    let text = RwSignal::new(flow.with_untracked(|f| f.suggestion.clone()));
+    let code = RwSignal::new(flow.with_untracked(|f| f.code.clone()));
+    let submit = move |_| {
+        let device = st.settings.with_untracked(|s| s.device_id.clone());
+        let mut saved = None;
+        flow.update(|f| {
+            f.set_comment(&text.get_untracked(), &code.get_untracked(), now_millis());
+            saved = f.submit(random16(), now_millis(), &device);
+        });
+        if let Some(r) = saved {
+            st.add_response(r);
+        }
+    };
+    view! {
+        <div class="question comment">
+            <Progress progress=Signal::derive(move || flow.with(|f| f.progress())) />
+            <h1>{tr(K::CommentQ)}</h1>
+            <textarea id="suggestion" rows="4" maxlength=SUGGESTION_MAX.to_string() prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <label>{tr(K::DossierCodeOpt)}
+                <input id="dossier-code" type="text" maxlength="40" prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
+            </label>
+            <button class="start submit" id="submit" on:click=submit>{tr(K::Submit)}</button>
+            <div class="kiosk-nav">
+                <button class="back" id="back" on:click=move |_| flow.update(|f| {
+                    f.set_comment(&text.get_untracked(), &code.get_untracked(), now_millis());
+                    f.back(now_millis());
+                })>"← "{tr(K::Back)}</button>
+            </div>
+        </div>
+    }
+}
+
+/// Thanks; the flow's timer returns to the welcome screen after a few seconds.
+#[component]
+fn Thanks() -> impl IntoView {
+    view! {
+        <div class="thanks" id="thanks">
+            <Face score=5 />
+            <h1>{tr(K::ThanksTitle)}</h1>
+            <p class="sub">{tr(K::ThanksSub)}</p>
+        </div>
+    }
+}

@@ -1,0 +1,8 @@
+//! One module per route.
+pub mod dashboard;
+pub mod data;
+pub mod dossiers;
+pub mod editor;
+pub mod kiosk;
+pub mod settings;
+pub mod staff;

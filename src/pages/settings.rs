@@ -1,0 +1,61 @@
+//! Device settings: name, agency code, anonymity threshold, staff PIN, questionnaire.
+
+use crate::components::pinpad::PinPad;
+use crate::components::{tr, Page};
+use crate::state::use_app;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use motcua_core::i18n::{t, K};
+use motcua_core::pin::valid_pin;
+use motcua_core::settings::IDLE_RANGE;
+
+/// Settings of this tablet.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let st = use_app();
+    let s0 = st.settings.get_untracked();
+    let name = RwSignal::new(s0.device_name.clone());
+    let agency = RwSignal::new(s0.agency_code.clone());
+    let min_n = RwSignal::new(s0.min_n.to_string());
+    let idle = RwSignal::new(s0.idle_seconds.to_string());
+    let saved = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut s = st.settings.get_untracked();
+        s.device_name = name.get_untracked().trim().to_string();
+        s.agency_code = agency.get_untracked().trim().to_uppercase();
+        s.idle_seconds = idle.get_untracked().trim().parse().unwrap_or(s.idle_seconds).clamp(*IDLE_RANGE.start(), *IDLE_RANGE.end());
+        s.min_n = min_n.get_untracked().trim().parse().unwrap_or(s.min_n).max(1);
+        saved.set(st.save_settings(s).is_ok());
+    };
+    let changing = RwSignal::new(false);
+    let msg = RwSignal::new(String::new());
+    let on_pin = Callback::new(move |pin: String| {
+        if !valid_pin(&pin) {
+            msg.set(t(st.lang(), K::PinInvalid).into());
+        } else if st.set_pin(&pin).is_ok() {
+            changing.set(false);
+        }
+    });
+    view! {
+        <Page title=K::NavSettings>
+            <form class="card form" on:submit=save>
+                <label>{tr(K::DeviceId)}<input type="text" readonly prop:value=s0.device_id /></label>
+                <label>{tr(K::DeviceName)}<input id="device-name" type="text" maxlength="40" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
+                <label>{tr(K::AgencyCode)}<input id="agency-code" type="text" maxlength="12" prop:value=move || agency.get() on:input=move |ev| agency.set(event_target_value(&ev)) /></label>
+                <label>{tr(K::MinN)}<input id="min-n" type="number" min="1" prop:value=move || min_n.get() on:input=move |ev| min_n.set(event_target_value(&ev)) /></label>
+                <label>{tr(K::IdleSeconds)}<input id="idle-seconds" type="number" min="5" max="600" prop:value=move || idle.get() on:input=move |ev| idle.set(event_target_value(&ev)) /></label>
+                <button class="primary" id="save-settings" type="submit">{tr(K::Save)}</button>
+                <Show when=move || saved.get()><span class="ok" id="settings-saved">{tr(K::Saved)}</span></Show>
+            </form>
+            <div class="card">
+                <A href="/settings/questionnaire" attr:class="button" attr:id="edit-questionnaire">{tr(K::Questionnaire)}</A>
+                " "
+                <button id="change-pin" on:click=move |_| { msg.set(String::new()); changing.set(true) }>{tr(K::ChangePin)}</button>
+            </div>
+            <Show when=move || changing.get()>
+                <PinPad title=K::PinCreate message=msg on_submit=on_pin on_cancel=Callback::new(move |_| changing.set(false)) />
+            </Show>
+        </Page>
+    }
+}

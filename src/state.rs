@@ -1,0 +1,172 @@
+//! The app's state: signals over the core types, loaded once at start and saved through
+//! `storage`. Pages call these methods; they hold no rules of their own.
+
+use crate::platform::{now_millis, random16};
+use crate::storage::{self, Problem, StoreError};
+use leptos::prelude::*;
+use motcua_core::codec::{self, Kind};
+use motcua_core::pin::{Attempts, PinCheck, PinHash};
+use motcua_core::settings::Settings;
+use motcua_core::survey::questionnaire::Book;
+use motcua_core::survey::response::Response;
+use motcua_core::Lang;
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub settings: RwSignal<Settings>,
+    pub book: RwSignal<Book>,
+    pub responses: RwSignal<Vec<Response>>,
+    /// Records that could not be written yet (storage full); retried on every save.
+    pub pending: RwSignal<Vec<Response>>,
+    /// Kiosk lock: only the citizen survey is reachable.
+    pub kiosk: RwSignal<bool>,
+    pub pin: RwSignal<Option<PinHash>>,
+    pub problems: RwSignal<Vec<Problem>>,
+    /// The last write failed because storage is full.
+    pub full: RwSignal<bool>,
+}
+
+fn doc_or<T: serde::de::DeserializeOwned>(name: &str, problems: &mut Vec<Problem>, default: impl FnOnce() -> T) -> (T, bool) {
+    match storage::load_doc::<T>(name) {
+        Ok(Some(d)) => (d, false),
+        Ok(None) => (default(), true),
+        Err(p) => {
+            problems.push(p);
+            (default(), true)
+        }
+    }
+}
+
+impl AppState {
+    /// Load everything from storage. Never fails: problems are collected for display.
+    pub fn load() -> Self {
+        let mut problems = Vec::new();
+        let (settings, fresh) = doc_or("settings", &mut problems, || Settings::first_start(random16()));
+        if fresh {
+            storage::save_doc("settings", &settings).ok();
+        }
+        let (book, _) = doc_or("questionnaires", &mut problems, Book::default);
+        let (pin, _) = doc_or::<Option<PinHash>>("pin", &mut problems, || None);
+        let (kiosk, _) = doc_or("kiosk", &mut problems, || false);
+        let (responses, mut p) = storage::load_all::<Response>(Kind::Response);
+        problems.append(&mut p);
+        let pending = storage::stashed_pending::<Response>(Kind::Response);
+        let s = AppState {
+            settings: RwSignal::new(settings),
+            book: RwSignal::new(book),
+            responses: RwSignal::new(responses),
+            pending: RwSignal::new(pending),
+            kiosk: RwSignal::new(kiosk),
+            pin: RwSignal::new(pin),
+            problems: RwSignal::new(problems),
+            full: RwSignal::new(false),
+        };
+        s.listen_to_other_tabs();
+        s
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.settings.with(|s| s.lang)
+    }
+
+    fn listen_to_other_tabs(self) {
+        storage::on_other_tab_change(move |key| {
+            if codec::parse_chunk_key(&key).is_some_and(|(k, _)| k == Kind::Response) {
+                let (rs, _) = storage::load_all::<Response>(Kind::Response);
+                self.responses.set(rs);
+            } else if key == codec::doc_key("kiosk") {
+                if let Ok(Some(k)) = storage::load_doc::<bool>("kiosk") {
+                    self.kiosk.set(k);
+                }
+            } else if key == codec::doc_key("questionnaires") {
+                if let Ok(Some(b)) = storage::load_doc::<Book>("questionnaires") {
+                    self.book.set(b);
+                }
+            } else if key == codec::doc_key("settings") {
+                if let Ok(Some(s)) = storage::load_doc::<Settings>("settings") {
+                    self.settings.set(s);
+                }
+            } else if key == codec::doc_key("pin") {
+                if let Ok(Some(p)) = storage::load_doc::<Option<PinHash>>("pin") {
+                    self.pin.set(p);
+                }
+            }
+        });
+    }
+
+    fn note(&self, r: Result<(), StoreError>) -> Result<(), StoreError> {
+        self.full.set(matches!(r, Err(StoreError::Full)));
+        r
+    }
+
+    /// Save a citizen's response. It is in the app's data at once; if storage refuses it, it
+    /// waits in `pending` (and sessionStorage) and staff see a warning. Never lost.
+    pub fn add_response(&self, r: Response) {
+        self.responses.update(|rs| {
+            codec::upsert(rs, r.clone());
+        });
+        self.pending.update(|p| p.push(r));
+        self.flush_pending();
+    }
+
+    /// Try to write every pending response; keeps those that still fail.
+    pub fn flush_pending(&self) {
+        let mut left = Vec::new();
+        let mut last = Ok(());
+        for r in self.pending.get_untracked() {
+            let res = storage::save_record(Kind::Response, &codec::period_of(r.meta.created_at), &r);
+            if res.is_err() {
+                left.push(r);
+                last = res;
+            }
+        }
+        storage::stash_pending(Kind::Response, &left);
+        self.pending.set(left);
+        self.note(last).ok();
+    }
+
+    pub fn save_settings(&self, s: Settings) -> Result<(), StoreError> {
+        self.settings.set(s.clone());
+        self.note(storage::save_doc("settings", &s))
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        let mut s = self.settings.get_untracked();
+        s.lang = lang;
+        self.save_settings(s).ok();
+    }
+
+    pub fn set_kiosk(&self, on: bool) {
+        self.kiosk.set(on);
+        self.note(storage::save_doc("kiosk", &on)).ok();
+    }
+
+    pub fn publish(&self, q: motcua_core::survey::questionnaire::Questionnaire) -> Result<u32, StoreError> {
+        let mut b = self.book.get_untracked();
+        let v = b.publish(q);
+        self.note(storage::save_doc("questionnaires", &b))?;
+        self.book.set(b);
+        Ok(v)
+    }
+
+    pub fn set_pin(&self, pin: &str) -> Result<(), StoreError> {
+        let h = PinHash::new(pin, random16());
+        self.note(storage::save_doc("pin", &Some(h.clone())))?;
+        self.pin.set(Some(h));
+        Ok(())
+    }
+
+    /// Check a PIN against the stored hash with the persisted wrong-try delay.
+    pub fn check_pin(&self, pin: &str) -> PinCheck {
+        let Some(h) = self.pin.get_untracked() else { return PinCheck::Wrong };
+        let mut at: Attempts = storage::load_doc("attempts").ok().flatten().unwrap_or_default();
+        let res = at.check(&h, pin, now_millis());
+        storage::save_doc("attempts", &at).ok();
+        res
+    }
+}
+
+/// The state provided at the root.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}

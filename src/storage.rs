@@ -1,0 +1,149 @@
+//! The only module that touches localStorage (through gloo-storage).
+//!
+//! Stored form: see `motcua_core::codec`. Each save re-reads the one chunk it changes and
+//! merges into it, so a second tab's records in the same month are never overwritten. A failed
+//! write leaves the old value in place (localStorage writes are all-or-nothing per key).
+
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
+use motcua_core::codec::{self, CodecError, Kind};
+use motcua_core::record::Record;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::JsCast;
+
+/// Why a write failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// QuotaExceededError: the browser's storage is full.
+    Full,
+    /// Storage disabled or another browser error.
+    Other(String),
+    /// The chunk holds data we could not read and will not overwrite.
+    Blocked(String),
+}
+
+/// A stored value we could not read; it is moved aside under `kept_at`, never deleted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub key: String,
+    pub error: String,
+    pub kept_at: Option<String>,
+}
+
+fn local() -> web_sys::Storage {
+    LocalStorage::raw()
+}
+
+fn classify(err: wasm_bindgen::JsValue) -> StoreError {
+    match err.dyn_ref::<web_sys::DomException>() {
+        Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => StoreError::Full,
+        Some(e) => StoreError::Other(format!("{}: {}", e.name(), e.message())),
+        None => StoreError::Other(format!("{err:?}")),
+    }
+}
+
+pub fn read_raw(key: &str) -> Option<String> {
+    local().get_item(key).ok().flatten()
+}
+
+pub fn write_raw(key: &str, value: &str) -> Result<(), StoreError> {
+    local().set_item(key, value).map_err(classify)
+}
+
+/// All our keys.
+pub fn keys() -> Vec<String> {
+    let s = local();
+    let n = s.length().unwrap_or(0);
+    (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(codec::PREFIX)).collect()
+}
+
+/// UTF-16 units used by our keys and values (what counts against the browser's quota).
+pub fn used_units() -> usize {
+    keys().iter().map(|k| k.encode_utf16().count() + read_raw(k).map_or(0, |v| v.encode_utf16().count())).sum()
+}
+
+/// Move an unreadable value aside so that the app can go on and nothing is lost.
+fn quarantine(key: &str, raw: &str, err: &CodecError) -> Problem {
+    let aside = format!("{}quarantine.{}", codec::PREFIX, key.trim_start_matches(codec::PREFIX));
+    let kept = match err {
+        // A newer build's data is left where it is, untouched.
+        CodecError::Newer(_) => None,
+        _ => (write_raw(&aside, raw).is_ok()).then(|| {
+            local().remove_item(key).ok();
+            aside
+        }),
+    };
+    Problem { key: key.to_string(), error: err.to_string(), kept_at: kept }
+}
+
+/// Every record of a kind, from all its monthly chunks, with the problems found.
+pub fn load_all<T: DeserializeOwned + Serialize>(kind: Kind) -> (Vec<T>, Vec<Problem>) {
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    let mut ks: Vec<_> = keys().into_iter().filter(|k| codec::parse_chunk_key(k).is_some_and(|(k2, _)| k2 == kind)).collect();
+    ks.sort();
+    for key in ks {
+        let Some(raw) = read_raw(&key) else { continue };
+        match codec::decode_chunk::<T>(kind, &raw) {
+            Ok((mut recs, migrated)) => {
+                if migrated {
+                    // Best effort: an old-schema chunk is rewritten in the new form.
+                    write_raw(&key, &codec::encode_chunk(kind, &recs)).ok();
+                }
+                out.append(&mut recs);
+            }
+            Err(e) => problems.push(quarantine(&key, &raw, &e)),
+        }
+    }
+    (out, problems)
+}
+
+/// Save one record into its month's chunk (read, merge, write back that one key).
+pub fn save_record<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, period: &str, rec: &T) -> Result<(), StoreError> {
+    let key = codec::chunk_key(kind, period);
+    let mut recs: Vec<T> = match read_raw(&key) {
+        None => Vec::new(),
+        Some(raw) => codec::decode_chunk::<T>(kind, &raw).map(|(r, _)| r).map_err(|e| StoreError::Blocked(e.to_string()))?,
+    };
+    codec::upsert(&mut recs, rec.clone());
+    write_raw(&key, &codec::encode_chunk(kind, &recs))
+}
+
+/// A single document, `Ok(None)` when absent.
+pub fn load_doc<T: DeserializeOwned>(name: &str) -> Result<Option<T>, Problem> {
+    let key = codec::doc_key(name);
+    match read_raw(&key) {
+        None => Ok(None),
+        Some(raw) => codec::decode_doc(name, &raw).map(Some).map_err(|e| quarantine(&key, &raw, &e)),
+    }
+}
+
+pub fn save_doc<T: Serialize>(name: &str, doc: &T) -> Result<(), StoreError> {
+    write_raw(&codec::doc_key(name), &codec::encode_doc(name, doc))
+}
+
+/// Records that could not be saved (storage full) survive a reload in sessionStorage, which
+/// has its own quota.
+pub fn stash_pending<T: Serialize>(kind: Kind, recs: &[T]) {
+    let key = format!("{}pending.{}", codec::PREFIX, kind.tag());
+    if recs.is_empty() {
+        SessionStorage::delete(&key);
+    } else {
+        SessionStorage::set(&key, recs).ok();
+    }
+}
+
+pub fn stashed_pending<T: DeserializeOwned>(kind: Kind) -> Vec<T> {
+    SessionStorage::get(format!("{}pending.{}", codec::PREFIX, kind.tag())).unwrap_or_default()
+}
+
+/// Call `f(key)` whenever another tab changes one of our keys.
+pub fn on_other_tab_change(f: impl Fn(String) + 'static) {
+    let handle = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        if let Some(k) = ev.key().filter(|k| k.starts_with(codec::PREFIX)) {
+            f(k);
+        }
+    });
+    // The listener lives as long as the page.
+    std::mem::forget(handle);
+}

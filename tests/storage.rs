@@ -1,0 +1,130 @@
+//! The storage layer against the real localStorage of headless Chromium (wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use gloo_storage::{LocalStorage, Storage};
+use motcua::storage::{self, StoreError};
+use motcua_core::codec::{self, meta_for_test, Kind};
+use motcua_core::survey::response::Response;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn resp(n: u8, at: i64) -> Response {
+    Response { meta: meta_for_test(n, at), q: 1, a: "54321".into(), o: 4, v: Some(1), p: "Điện lực".into(), s: "góp ý".into(), k: String::new() }
+}
+
+// 2026-11-10 and 2026-12-10 (UTC noon).
+const NOV: i64 = 1_762_776_000_000;
+const DEC: i64 = 1_765_368_000_000;
+
+#[wasm_bindgen_test]
+fn records_round_trip_in_monthly_chunks() {
+    LocalStorage::clear();
+    let (a, b, c) = (resp(1, NOV), resp(2, NOV + 1000), resp(3, DEC));
+    for r in [&a, &b, &c] {
+        storage::save_record(Kind::Response, &codec::period_of(r.meta.created_at), r).unwrap();
+    }
+    let mut keys = storage::keys();
+    keys.sort();
+    assert_eq!(keys, vec!["motcua.resp.2025-11".to_string(), "motcua.resp.2025-12".to_string()]);
+    let (all, problems) = storage::load_all::<Response>(Kind::Response);
+    assert!(problems.is_empty());
+    assert_eq!(all, vec![a, b, c]);
+}
+
+#[wasm_bindgen_test]
+fn saving_merges_with_what_another_tab_wrote() {
+    LocalStorage::clear();
+    let key = codec::chunk_key(Kind::Response, "2025-11");
+    // Another tab wrote a record into the same month after we loaded.
+    storage::write_raw(&key, &codec::encode_chunk(Kind::Response, &[resp(9, NOV)])).unwrap();
+    storage::save_record(Kind::Response, "2025-11", &resp(1, NOV)).unwrap();
+    let (all, _) = storage::load_all::<Response>(Kind::Response);
+    assert_eq!(all.len(), 2, "the other tab's record is kept");
+    // Saving the same record again does not duplicate it.
+    storage::save_record(Kind::Response, "2025-11", &resp(1, NOV)).unwrap();
+    assert_eq!(storage::load_all::<Response>(Kind::Response).0.len(), 2);
+}
+
+#[wasm_bindgen_test]
+fn corrupt_data_is_reported_kept_aside_and_does_not_block() {
+    LocalStorage::clear();
+    storage::save_record(Kind::Response, "2025-12", &resp(1, DEC)).unwrap();
+    storage::write_raw("motcua.resp.2025-11", "{broken json").unwrap();
+    let (all, problems) = storage::load_all::<Response>(Kind::Response);
+    assert_eq!(all.len(), 1, "readable months still load");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].key, "motcua.resp.2025-11");
+    let aside = problems[0].kept_at.clone().expect("moved aside");
+    assert_eq!(storage::read_raw(&aside).as_deref(), Some("{broken json"), "original kept byte for byte");
+    // The month is free again for new records.
+    storage::save_record(Kind::Response, "2025-11", &resp(2, NOV)).unwrap();
+    assert_eq!(storage::load_all::<Response>(Kind::Response).0.len(), 2);
+}
+
+#[wasm_bindgen_test]
+fn data_from_a_newer_version_is_left_untouched() {
+    LocalStorage::clear();
+    let raw = r#"{"v":99,"k":"resp","r":[]}"#;
+    storage::write_raw("motcua.resp.2025-11", raw).unwrap();
+    let (_, problems) = storage::load_all::<Response>(Kind::Response);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].kept_at, None);
+    assert_eq!(storage::read_raw("motcua.resp.2025-11").as_deref(), Some(raw));
+    assert!(matches!(storage::save_record(Kind::Response, "2025-11", &resp(1, NOV)), Err(StoreError::Blocked(_))));
+    assert_eq!(storage::read_raw("motcua.resp.2025-11").as_deref(), Some(raw), "never overwritten");
+}
+
+#[wasm_bindgen_test]
+fn full_storage_is_reported_and_the_old_value_stays() {
+    LocalStorage::clear();
+    storage::save_record(Kind::Response, "2025-11", &resp(1, NOV)).unwrap();
+    let before = storage::read_raw("motcua.resp.2025-11").unwrap();
+    // Fill the origin's quota with filler values.
+    let block = "x".repeat(256 * 1024);
+    let mut i = 0;
+    while storage::write_raw(&format!("filler{i}"), &block).is_ok() {
+        i += 1;
+    }
+    let small = "y".repeat(1024);
+    let mut j = 0;
+    while storage::write_raw(&format!("fill{j}"), &small).is_ok() {
+        j += 1;
+    }
+    let res = storage::save_record(Kind::Response, "2025-11", &resp(2, NOV));
+    assert_eq!(res, Err(StoreError::Full));
+    assert_eq!(storage::read_raw("motcua.resp.2025-11").unwrap(), before, "nothing half-written");
+    LocalStorage::clear();
+}
+
+#[wasm_bindgen_test]
+fn old_schema_is_migrated_on_load() {
+    LocalStorage::clear();
+    let v0 = serde_json::to_string(&vec![resp(1, NOV)]).unwrap();
+    storage::write_raw("motcua.resp.2025-11", &v0).unwrap();
+    let (all, problems) = storage::load_all::<Response>(Kind::Response);
+    assert!(problems.is_empty());
+    assert_eq!(all.len(), 1);
+    assert!(storage::read_raw("motcua.resp.2025-11").unwrap().starts_with("{\"v\":1"), "rewritten in the current schema");
+}
+
+#[wasm_bindgen_test]
+fn documents_round_trip_and_foreign_values_are_reported() {
+    LocalStorage::clear();
+    storage::save_doc("kiosk", &true).unwrap();
+    assert_eq!(storage::load_doc::<bool>("kiosk").unwrap(), Some(true));
+    storage::write_raw("motcua.settings", "hello").unwrap();
+    let p = storage::load_doc::<motcua_core::settings::Settings>("settings").unwrap_err();
+    assert_eq!(p.key, "motcua.settings");
+}
+
+#[wasm_bindgen_test]
+fn chart_is_an_svg_with_one_bar_per_day() {
+    let days = motcua::charts::per_day([NOV, NOV + 1000, DEC].into_iter(), 30, DEC);
+    assert_eq!(days.len(), 30);
+    assert_eq!(days.last().unwrap().1, 1);
+    assert_eq!(days.iter().map(|d| d.1).sum::<u32>(), 1, "November is outside the last 30 days");
+    let svg = motcua::charts::bar_chart(&days, "Số phiếu");
+    assert!(svg.starts_with("<svg"), "{svg}");
+    assert!(svg.contains("Số phiếu"));
+}
