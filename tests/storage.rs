@@ -13,7 +13,7 @@ fn resp(n: u8, at: i64) -> Response {
     Response { meta: meta_for_test(n, at), q: 1, a: "54321".into(), o: 4, v: Some(1), p: "Điện lực".into(), s: "góp ý".into(), k: String::new() }
 }
 
-// 2026-11-10 and 2026-12-10 (UTC noon).
+// 2025-11-10 and 2025-12-10 (UTC noon).
 const NOV: i64 = 1_762_776_000_000;
 const DEC: i64 = 1_765_368_000_000;
 

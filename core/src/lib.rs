@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod codec;
+pub mod dossier;
 pub mod format;
 pub mod i18n;
 pub mod pin;

@@ -1,1 +1,248 @@
+//! Harness for end-to-end tests: serves the built `dist/` on loopback (with a switch to stop
+//! it, for offline tests), starts ChromeDriver and a fresh headless Chromium per test, and
+//! offers the few helpers the scenarios need. Screenshots go to `tests/e2e/screenshots/`.
 
+use fantoccini::elements::Element;
+use fantoccini::wd::Capabilities;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+pub type R<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+pub const TABLET_PORTRAIT: (u32, u32) = (768, 1024);
+pub const TABLET_LANDSCAPE: (u32, u32) = (1280, 800);
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+/// A static server for `dist/` on 127.0.0.1. Unknown paths get `index.html` (single-page
+/// routes). `stop()` makes it refuse every request, as if the network were gone.
+pub struct Server {
+    pub port: u16,
+    up: Arc<AtomicBool>,
+    server: Arc<tiny_http::Server>,
+}
+
+impl Server {
+    pub fn start() -> Server {
+        let dist = root().join("dist");
+        assert!(dist.join("index.html").exists(), "build the app first: trunk build --release");
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind loopback"));
+        let port = server.server_addr().to_ip().expect("ip address").port();
+        let up = Arc::new(AtomicBool::new(true));
+        let (s, u) = (server.clone(), up.clone());
+        std::thread::spawn(move || {
+            for req in s.incoming_requests() {
+                if !u.load(Ordering::SeqCst) {
+                    // Server "down": drop the connection without an answer.
+                    drop(req);
+                    continue;
+                }
+                let path = req.url().split('?').next().unwrap_or("/").trim_start_matches('/').to_string();
+                let mut file = dist.join(&path);
+                if path.is_empty() || !file.is_file() {
+                    file = dist.join("index.html");
+                }
+                let body = std::fs::read(&file).unwrap_or_default();
+                let mime = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+                    "html" => "text/html; charset=utf-8",
+                    "js" => "application/javascript",
+                    "wasm" => "application/wasm",
+                    "css" => "text/css",
+                    "png" => "image/png",
+                    "webmanifest" => "application/manifest+json",
+                    _ => "application/octet-stream",
+                };
+                let header = tiny_http::Header::from_bytes("Content-Type", mime).expect("header");
+                req.respond(tiny_http::Response::from_data(body).with_header(header)).ok();
+            }
+        });
+        Server { port, up, server }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{}", self.port, path)
+    }
+
+    /// Stop answering: the app must now live on its service worker.
+    pub fn stop(&self) {
+        self.up.store(false, Ordering::SeqCst);
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.server.unblock();
+    }
+}
+
+/// One headless Chromium, driven through its own ChromeDriver.
+pub struct Browser {
+    pub c: Client,
+    driver: Child,
+    _profile: TempDir,
+    pub name: String,
+}
+
+struct TempDir(PathBuf);
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.0).ok();
+    }
+}
+
+impl Browser {
+    /// A fresh browser (empty profile) with the given window size.
+    pub async fn new(name: &str, size: (u32, u32)) -> R<Browser> {
+        let port = free_port();
+        let driver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()?;
+        let profile = std::env::temp_dir().join(format!("motcua-e2e-{}-{}", std::process::id(), port));
+        std::fs::create_dir_all(&profile)?;
+        let mut caps = Capabilities::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         "--no-first-run", "--hide-scrollbars", "--lang=vi",
+                         format!("--user-data-dir={}", profile.display()),
+                         format!("--window-size={},{}", size.0, size.1)]
+            }),
+        );
+        caps.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
+        let start = Instant::now();
+        let c = loop {
+            match ClientBuilder::rustls()?.capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
+                Ok(c) => break c,
+                Err(e) if start.elapsed() > Duration::from_secs(20) => return Err(e.into()),
+                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+            }
+        };
+        let b = Browser { c, driver, _profile: TempDir(profile), name: name.to_string() };
+        b.resize(size).await?;
+        Ok(b)
+    }
+
+    /// Set the viewport (not the window) to `size`, so screenshots are exactly that size.
+    pub async fn resize(&self, size: (u32, u32)) -> R {
+        self.c.set_window_size(size.0, size.1).await?;
+        let inner: Vec<u32> = serde_json::from_value(self.c.execute("return [innerWidth, innerHeight]", vec![]).await?)?;
+        let (dw, dh) = (size.0 as i64 - inner[0] as i64, size.1 as i64 - inner[1] as i64);
+        if dw != 0 || dh != 0 {
+            self.c.set_window_size((size.0 as i64 + dw) as u32, (size.1 as i64 + dh) as u32).await?;
+        }
+        Ok(())
+    }
+
+    pub async fn goto(&self, url: &str) -> R {
+        self.c.goto(url).await?;
+        self.wait_css("body > *").await?;
+        Ok(())
+    }
+
+    /// Wait (up to 10 s) for an element.
+    pub async fn wait_css(&self, css: &str) -> R<Element> {
+        Ok(self.c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await?)
+    }
+
+    /// Wait until a JS expression is truthy (up to 10 s).
+    pub async fn wait_js(&self, expr: &str) -> R {
+        let start = Instant::now();
+        loop {
+            if self.c.execute(&format!("return !!({expr})"), vec![]).await? == Value::Bool(true) {
+                return Ok(());
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                return Err(format!("timed out waiting for {expr}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn click(&self, css: &str) -> R {
+        self.wait_css(css).await?.click().await?;
+        Ok(())
+    }
+
+    pub async fn text(&self, css: &str) -> R<String> {
+        Ok(self.wait_css(css).await?.text().await?)
+    }
+
+    pub async fn js(&self, script: &str) -> R<Value> {
+        Ok(self.c.execute(script, vec![]).await?)
+    }
+
+    pub async fn path(&self) -> R<String> {
+        Ok(self.c.current_url().await?.path().to_string())
+    }
+
+    /// Type into an input by setting its value and firing `input` (what the app listens to).
+    pub async fn fill(&self, css: &str, value: &str) -> R {
+        let el = self.wait_css(css).await?;
+        el.clear().await?;
+        el.send_keys(value).await?;
+        Ok(())
+    }
+
+    /// Save a screenshot as `tests/e2e/screenshots/<test>-<name>.png`.
+    pub async fn shot(&self, name: &str) -> R {
+        let dir = root().join("tests/e2e/screenshots");
+        std::fs::create_dir_all(&dir)?;
+        let png = self.c.screenshot().await?;
+        std::fs::write(dir.join(format!("{}-{name}.png", self.name)), png)?;
+        Ok(())
+    }
+
+    /// Console messages at level SEVERE since the last call (errors and panics).
+    pub async fn console_errors(&self) -> R<Vec<String>> {
+        let logs = self.c.issue_cmd(BrowserLog).await?;
+        let entries = logs.as_array().cloned().unwrap_or_default();
+        Ok(entries
+            .into_iter()
+            .filter(|e| e["level"] == "SEVERE")
+            .map(|e| e["message"].as_str().unwrap_or_default().to_string())
+            .collect())
+    }
+
+    /// Our keys in localStorage, as a JSON object.
+    pub async fn stored(&self) -> R<Value> {
+        self.js("const o={}; for (let i=0;i<localStorage.length;i++){const k=localStorage.key(i); if(k.startsWith('motcua.')) o[k]=localStorage.getItem(k);} return o;").await
+    }
+
+    pub async fn close(self) -> R {
+        let Browser { c, mut driver, .. } = self;
+        c.close().await.ok();
+        driver.kill().ok();
+        driver.wait().ok();
+        Ok(())
+    }
+}
+
+/// ChromeDriver's log endpoint (not in the W3C standard, so not in fantoccini's API).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/se/log", session_id.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_string()))
+    }
+}

@@ -1,0 +1,213 @@
+//! Bulk entry from a CSV laid out like the Sổ theo dõi hồ sơ (what the desk's e-government
+//! software exports). Every row is checked on its own and reported with its line number; the
+//! caller saves the valid rows in one batch or nothing.
+
+use super::procedure::Procedure;
+use super::record::{Channel, Dossier, NewDossier, Status};
+use crate::calendar::WorkCalendar;
+use crate::record::Meta;
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// One row's outcome: the dossier, or why it was refused.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// 1-based line in the file (the header is line 1).
+    pub line: usize,
+    pub code: String,
+    pub result: Result<Dossier, String>,
+}
+
+/// The columns we read, recognised by the words in their header.
+#[derive(Default)]
+struct Columns {
+    code: Option<usize>,
+    procedure: Option<usize>,
+    applicant: Option<usize>,
+    contact: Option<usize>,
+    division: Option<usize>,
+    received: Option<usize>,
+    due: Option<usize>,
+    returned: Option<usize>,
+    method: Option<usize>,
+    channel: Option<usize>,
+}
+
+fn find(headers: &[String], words: &[&str]) -> Option<usize> {
+    headers.iter().position(|h| words.iter().any(|w| h.contains(w)))
+}
+
+fn columns(headers: &[String]) -> Columns {
+    let h: Vec<String> = headers.iter().map(|s| s.trim().to_lowercase()).collect();
+    Columns {
+        code: find(&h, &["mã hồ sơ", "ma ho so", "code"]),
+        procedure: find(&h, &["tên thủ tục", "thủ tục", "procedure"]),
+        applicant: find(&h, &["tổ chức", "cá nhân", "applicant"]),
+        contact: find(&h, &["địa chỉ", "điện thoại", "contact"]),
+        division: find(&h, &["cơ quan chủ trì", "chủ trì", "division"]),
+        received: find(&h, &["nhận hồ sơ", "ngày nhận", "received"]),
+        due: find(&h, &["hẹn trả", "due"]),
+        returned: h.iter().position(|x| (x.contains("trả kết quả") || x.contains("returned")) && !x.contains("hẹn") && !x.contains("phương thức")),
+        method: find(&h, &["phương thức", "method"]),
+        channel: find(&h, &["kênh", "channel"]),
+    }
+}
+
+/// `dd/mm/yyyy`, optionally followed by ` HH:MM`; ISO `yyyy-mm-dd[ HH:MM]` also accepted.
+pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
+    let s = s.trim();
+    for f in ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
+            return Some(t);
+        }
+    }
+    for f in ["%d/%m/%Y", "%Y-%m-%d"] {
+        if let Ok(d) = NaiveDate::parse_from_str(s, f) {
+            return d.and_hms_opt(8, 0, 0);
+        }
+    }
+    None
+}
+
+fn channel(s: &str) -> Channel {
+    let s = s.trim().to_lowercase();
+    if s.starts_with('2') || s.contains("trực tuyến") || s.contains("online") {
+        Channel::Online
+    } else if s.starts_with('3') || s.contains("bưu") || s.contains("post") {
+        Channel::Post
+    } else {
+        Channel::Direct
+    }
+}
+
+/// Read a CSV and check every row. `existing` are the codes already in the register;
+/// `metas` supplies a fresh [`Meta`] per accepted row.
+pub fn parse<'a>(
+    text: &str,
+    catalogue: &[Procedure],
+    cal: &WorkCalendar,
+    existing: impl Iterator<Item = &'a str>,
+    mut metas: impl FnMut() -> Meta,
+) -> Result<Vec<Row>, String> {
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.lines().next().unwrap_or_default();
+    let delim = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
+    let mut rdr = csv::ReaderBuilder::new().delimiter(delim).flexible(true).from_reader(text.as_bytes());
+    let headers: Vec<String> = rdr.headers().map_err(|e| format!("Không đọc được dòng tiêu đề: {e}"))?.iter().map(String::from).collect();
+    let c = columns(&headers);
+    let (Some(ci), Some(pi), Some(ai), Some(ri)) = (c.code, c.procedure, c.applicant, c.received) else {
+        return Err("Thiếu cột bắt buộc: Mã hồ sơ, Tên thủ tục hành chính, Tên tổ chức/cá nhân, Nhận hồ sơ".into());
+    };
+    let mut seen: Vec<String> = existing.map(|s| s.to_uppercase()).collect();
+    let mut rows = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let line = i + 2;
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                rows.push(Row { line, code: String::new(), result: Err(format!("Dòng không đọc được: {e}")) });
+                continue;
+            }
+        };
+        let get = |idx: Option<usize>| idx.and_then(|i| rec.get(i)).unwrap_or("").trim().to_string();
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let code = get(Some(ci)).to_uppercase();
+        let result = (|| -> Result<Dossier, String> {
+            let received = parse_datetime(&get(Some(ri))).ok_or_else(|| format!("Ngày nhận không hợp lệ: «{}»", get(Some(ri))))?;
+            let due_text = get(c.due);
+            let due_override = if due_text.is_empty() {
+                None
+            } else {
+                let mut d = parse_datetime(&due_text).ok_or_else(|| format!("Hẹn trả không hợp lệ: «{due_text}»"))?;
+                if !due_text.contains(':') {
+                    d = d.date().and_time(crate::calendar::end_of_day());
+                }
+                Some((d, "Theo sổ nhập từ tệp CSV".to_string()))
+            };
+            let input = NewDossier {
+                code: code.clone(),
+                procedure: get(Some(pi)),
+                applicant: get(Some(ai)),
+                contact: get(c.contact),
+                channel: channel(&get(c.channel)),
+                received: Some(received),
+                due_override,
+            };
+            let mut d = Dossier::create(input, catalogue, cal, seen.iter().map(String::as_str), metas()).map_err(|e| e.to_string())?;
+            let division = get(c.division);
+            let returned = get(c.returned);
+            if !returned.is_empty() {
+                let at = parse_datetime(&returned).ok_or_else(|| format!("Ngày trả kết quả không hợp lệ: «{returned}»"))?;
+                d.transition(Status::Resolved, at, "", &division).map_err(|e| e.to_string())?;
+                d.transition(Status::Returned, at, "", "").map_err(|e| e.to_string())?;
+                d.return_method = get(c.method);
+            } else if !division.is_empty() {
+                d.transition(Status::InProgress, received, "", &division).map_err(|e| e.to_string())?;
+            }
+            Ok(d)
+        })();
+        if result.is_ok() {
+            seen.push(code.clone());
+        }
+        rows.push(Row { line, code, result });
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dossier::default_catalogue;
+
+    const SHEET: &str = "\u{feff}STT,Mã hồ sơ,Tên thủ tục hành chính,\"Tên tổ chức, cá nhân\",\"Địa chỉ, số điện thoại\",Cơ quan chủ trì giải quyết,Nhận hồ sơ,Hẹn trả kết quả,Trả kết quả,Phương thức nhận kết quả
+1,SCT-250203-0001,Đăng ký thực hiện khuyến mại,Công ty CP Biển Xanh,\"Nha Trang, 0905123456\",Phòng Quản lý Thương mại,03/02/2025 09:00,,06/02/2025 15:00,Trực tiếp
+2,SCT-250203-0002,TM-02,Hộ KD Trần Văn Nam,0912000111,,03/02/2025 16:10,,,
+3,SCT-250203-0001,TM-02,Trùng mã,,,03/02/2025 10:00,,,
+4,SCT-250203-0003,Thủ tục không có,Ai đó,,,03/02/2025 10:00,,,
+5,SCT-250203-0004,TM-02,Hạn sai,,,05/02/2025 10:00,01/02/2025,,
+6,SCT-250203-0005,TM-02,Ngày sai,,,32/02/2025,,,
+";
+
+    fn run(text: &str, existing: &[&str]) -> Result<Vec<Row>, String> {
+        let mut n = 0u8;
+        parse(text, &default_catalogue(), &WorkCalendar::default(), existing.iter().copied(), || {
+            n += 1;
+            Meta::new([n; 16], 0, "t")
+        })
+    }
+
+    #[test]
+    fn a_register_sheet_is_read_row_by_row() {
+        let rows = run(SHEET, &[]).unwrap();
+        assert_eq!(rows.len(), 6);
+        let ok: Vec<_> = rows.iter().filter_map(|r| r.result.as_ref().ok()).collect();
+        assert_eq!(ok.len(), 2);
+        assert_eq!(ok[0].status(), Status::Returned);
+        assert_eq!(ok[0].contact, "Nha Trang, 0905123456");
+        assert_eq!(ok[0].return_method, "Trực tiếp");
+        // Received after 15:00 without a due date: computed, counting from the next day.
+        assert_eq!(ok[1].due, NaiveDate::from_ymd_opt(2025, 2, 10).unwrap().and_hms_opt(17, 0, 0).unwrap());
+        let errs: Vec<_> = rows.iter().filter_map(|r| r.result.as_ref().err().map(|e| (r.line, e.clone()))).collect();
+        assert_eq!(errs.len(), 4);
+        assert_eq!(errs[0].0, 4);
+        assert!(errs[0].1.contains("Trùng mã"), "{errs:?}");
+        assert!(errs[1].1.contains("thủ tục"));
+        assert!(errs[2].1.contains("Hạn trả trước"));
+        assert!(errs[3].1.contains("Ngày nhận"));
+    }
+
+    #[test]
+    fn codes_already_in_the_register_are_duplicates() {
+        let rows = run(SHEET, &["sct-250203-0002"]).unwrap();
+        assert!(rows[1].result.as_ref().unwrap_err().contains("Trùng mã"));
+    }
+
+    #[test]
+    fn semicolons_and_missing_columns() {
+        let semi = "Mã hồ sơ;Tên thủ tục hành chính;Tên tổ chức, cá nhân;Nhận hồ sơ\nSCT-250203-0001;TM-02;A;03/02/2025\n";
+        let rows = run(semi, &[]).unwrap();
+        assert!(rows[0].result.is_ok(), "{:?}", rows[0].result);
+        assert!(run("a,b\n1,2\n", &[]).unwrap_err().contains("Thiếu cột"));
+    }
+}

@@ -1,0 +1,10 @@
+//! The dossier register (Sổ theo dõi hồ sơ): records, status rules, due dates, timeliness,
+//! codes and CSV import.
+pub mod csv_import;
+pub mod procedure;
+pub mod record;
+pub mod timeliness;
+
+pub use procedure::{default_catalogue, Online, Procedure};
+pub use record::{Channel, Dossier, DossierError, Event, Extension, Status};
+pub use timeliness::Timeliness;

@@ -1,0 +1,424 @@
+//! One dossier and the rules for moving it through its statuses.
+
+use crate::calendar::WorkCalendar;
+use crate::record::{Meta, Record};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// How the dossier reached the desk.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Channel {
+    /// 1 – trực tiếp.
+    #[default]
+    Direct,
+    /// 2 – trực tuyến.
+    Online,
+    /// 3 – bưu chính công ích.
+    Post,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 3] = [Channel::Direct, Channel::Online, Channel::Post];
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match (self, lang) {
+            (Channel::Direct, crate::Lang::Vi) => "Trực tiếp",
+            (Channel::Online, crate::Lang::Vi) => "Trực tuyến",
+            (Channel::Post, crate::Lang::Vi) => "Bưu chính công ích",
+            (Channel::Direct, _) => "In person",
+            (Channel::Online, _) => "Online",
+            (Channel::Post, _) => "Public post",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    Received,
+    InProgress,
+    /// Yêu cầu bổ sung: the clock stops until the citizen completes the file.
+    SupplementRequested,
+    SupplementReceived,
+    Resolved,
+    Returned,
+    Refused,
+    Withdrawn,
+    Stopped,
+}
+
+impl Status {
+    pub const ALL: [Status; 9] = [
+        Status::Received,
+        Status::InProgress,
+        Status::SupplementRequested,
+        Status::SupplementReceived,
+        Status::Resolved,
+        Status::Returned,
+        Status::Refused,
+        Status::Withdrawn,
+        Status::Stopped,
+    ];
+
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        use crate::Lang::*;
+        match (self, lang) {
+            (Status::Received, Vi) => "Mới tiếp nhận",
+            (Status::InProgress, Vi) => "Đang xử lý",
+            (Status::SupplementRequested, Vi) => "Yêu cầu bổ sung",
+            (Status::SupplementReceived, Vi) => "Đã bổ sung",
+            (Status::Resolved, Vi) => "Đã xử lý xong",
+            (Status::Returned, Vi) => "Đã trả kết quả",
+            (Status::Refused, Vi) => "Từ chối",
+            (Status::Withdrawn, Vi) => "Công dân rút hồ sơ",
+            (Status::Stopped, Vi) => "Dừng xử lý",
+            (Status::Received, En) => "Received",
+            (Status::InProgress, En) => "In progress",
+            (Status::SupplementRequested, En) => "Supplement requested",
+            (Status::SupplementReceived, En) => "Supplement received",
+            (Status::Resolved, En) => "Resolved",
+            (Status::Returned, En) => "Result returned",
+            (Status::Refused, En) => "Refused",
+            (Status::Withdrawn, En) => "Withdrawn",
+            (Status::Stopped, En) => "Stopped",
+        }
+    }
+
+    /// Statuses that may follow this one.
+    pub fn next(self) -> &'static [Status] {
+        use Status::*;
+        match self {
+            Received => &[InProgress, SupplementRequested, Resolved, Refused, Withdrawn],
+            InProgress => &[SupplementRequested, Resolved, Refused, Withdrawn, Stopped],
+            SupplementRequested => &[SupplementReceived, Withdrawn, Stopped],
+            SupplementReceived => &[InProgress, SupplementRequested, Resolved, Refused, Withdrawn],
+            Resolved => &[Returned],
+            Returned | Refused | Withdrawn | Stopped => &[],
+        }
+    }
+
+    /// Processing is over (no clock runs).
+    pub fn is_closed(self) -> bool {
+        self.next().is_empty() || self == Status::Resolved
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub at: NaiveDateTime,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The division holding the dossier after this step.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub division: String,
+}
+
+/// The one allowed move of the due date, with the written apology (văn bản xin lỗi).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    pub at: NaiveDateTime,
+    pub new_due: NaiveDateTime,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dossier {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub code: String,
+    /// Procedure id in the catalogue, and its name when received (the catalogue may change).
+    pub procedure: String,
+    pub procedure_name: String,
+    pub applicant: String,
+    #[serde(default)]
+    pub contact: String,
+    pub channel: Channel,
+    pub received: NaiveDateTime,
+    pub due: NaiveDateTime,
+    /// Non-empty when the computed due date was overridden, saying why.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due_reason: String,
+    pub events: Vec<Event>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<Extension>,
+    /// The division that held the dossier when it went late (the letters blame late hand-overs).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub late_division: String,
+    /// How the result was received (at the desk, by post, online).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub return_method: String,
+}
+
+impl Record for Dossier {
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DossierError {
+    DueBeforeReceived,
+    BadCode(String),
+    DuplicateCode(String),
+    UnknownProcedure(String),
+    NotAllowed { from: Status, to: Status },
+    BeforeLastEvent,
+    ExtensionUsed,
+    ExtensionTooLate,
+    ExtensionNotLater,
+    EmptyField(&'static str),
+}
+
+impl std::fmt::Display for DossierError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use DossierError::*;
+        match self {
+            DueBeforeReceived => write!(f, "Hạn trả trước ngày nhận / due before received"),
+            BadCode(c) => write!(f, "Mã hồ sơ không đúng dạng <CQ>-YYMMDD-NNNN: {c}"),
+            DuplicateCode(c) => write!(f, "Trùng mã hồ sơ / duplicate code: {c}"),
+            UnknownProcedure(p) => write!(f, "Không có thủ tục này trong danh mục / unknown procedure: {p}"),
+            NotAllowed { from, to } => write!(f, "Không thể chuyển từ «{}» sang «{}»", from.label(crate::Lang::Vi), to.label(crate::Lang::Vi)),
+            BeforeLastEvent => write!(f, "Thời điểm trước bước trước / earlier than the last step"),
+            ExtensionUsed => write!(f, "Chỉ được gia hạn một lần / already extended once"),
+            ExtensionTooLate => write!(f, "Phải xin gia hạn trước hạn ít nhất 1 ngày làm việc / at least one working day before the due date"),
+            ExtensionNotLater => write!(f, "Hạn mới phải sau hạn cũ / the new date must be later"),
+            EmptyField(name) => write!(f, "Thiếu thông tin: {name}"),
+        }
+    }
+}
+
+/// `<agency>-YYMMDD-NNNN`: the prefix for a day.
+pub fn code_prefix(agency: &str, day: NaiveDate) -> String {
+    format!("{}-{}-", agency.trim().to_uppercase(), day.format("%y%m%d"))
+}
+
+/// The next free code of the day: highest running number of that day + 1, at least 4 digits.
+pub fn next_code<'a>(agency: &str, day: NaiveDate, existing: impl Iterator<Item = &'a str>) -> String {
+    let prefix = code_prefix(agency, day);
+    let max = existing.filter_map(|c| c.strip_prefix(&prefix)).filter_map(|n| n.parse::<u32>().ok()).max().unwrap_or(0);
+    format!("{prefix}{:04}", max + 1)
+}
+
+/// Whether a code has the form `<agency>-YYMMDD-NNNN` (agency letters/digits, ≥ 4 digits).
+pub fn valid_code(code: &str) -> bool {
+    let parts: Vec<&str> = code.split('-').collect();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    parts.len() == 3
+        && !parts[0].is_empty()
+        && parts[0].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.')
+        && parts[1].len() == 6
+        && digits(parts[1])
+        && parts[2].len() >= 4
+        && digits(parts[2])
+}
+
+/// What an officer types for a new dossier.
+#[derive(Clone, Debug, Default)]
+pub struct NewDossier {
+    pub code: String,
+    pub procedure: String,
+    pub applicant: String,
+    pub contact: String,
+    pub channel: Channel,
+    pub received: Option<NaiveDateTime>,
+    /// An overridden due date and its reason.
+    pub due_override: Option<(NaiveDateTime, String)>,
+}
+
+impl Dossier {
+    /// Validate and create a dossier; the due date comes from the procedure and the calendar.
+    pub fn create<'a>(
+        input: NewDossier,
+        catalogue: &[super::Procedure],
+        cal: &WorkCalendar,
+        existing_codes: impl Iterator<Item = &'a str>,
+        meta: Meta,
+    ) -> Result<Dossier, DossierError> {
+        let code = input.code.trim().to_uppercase();
+        if !valid_code(&code) {
+            return Err(DossierError::BadCode(code));
+        }
+        if existing_codes.into_iter().any(|c| c.eq_ignore_ascii_case(&code)) {
+            return Err(DossierError::DuplicateCode(code));
+        }
+        let proc = catalogue.iter().find(|p| p.id == input.procedure || p.name == input.procedure).ok_or_else(|| DossierError::UnknownProcedure(input.procedure.clone()))?;
+        if input.applicant.trim().is_empty() {
+            return Err(DossierError::EmptyField("Tên tổ chức, cá nhân"));
+        }
+        let received = input.received.ok_or(DossierError::EmptyField("Ngày nhận"))?;
+        let computed = cal.due_at(received, proc.days, proc.cutoff_15h.then(|| chrono::NaiveTime::from_hms_opt(15, 0, 0).expect("valid")));
+        let (due, due_reason) = match input.due_override {
+            Some((d, reason)) if d != computed => {
+                if reason.trim().is_empty() {
+                    return Err(DossierError::EmptyField("Lý do đổi hạn trả"));
+                }
+                (d, reason.trim().to_string())
+            }
+            _ => (computed, String::new()),
+        };
+        if due < received {
+            return Err(DossierError::DueBeforeReceived);
+        }
+        Ok(Dossier {
+            meta,
+            code,
+            procedure: proc.id.clone(),
+            procedure_name: proc.name.clone(),
+            applicant: input.applicant.trim().to_string(),
+            contact: input.contact.trim().to_string(),
+            channel: input.channel,
+            received,
+            due,
+            due_reason,
+            events: vec![Event { at: received, status: Status::Received, note: String::new(), division: String::new() }],
+            extension: None,
+            late_division: String::new(),
+            return_method: String::new(),
+        })
+    }
+
+    pub fn status(&self) -> Status {
+        self.events.last().map_or(Status::Received, |e| e.status)
+    }
+
+    fn first(&self, s: Status) -> Option<NaiveDateTime> {
+        self.events.iter().find(|e| e.status == s).map(|e| e.at)
+    }
+
+    /// End of processing (đã xử lý xong).
+    pub fn resolved_at(&self) -> Option<NaiveDateTime> {
+        self.first(Status::Resolved)
+    }
+
+    pub fn returned_at(&self) -> Option<NaiveDateTime> {
+        self.first(Status::Returned)
+    }
+
+    pub fn supplement_requests(&self) -> usize {
+        self.events.iter().filter(|e| e.status == Status::SupplementRequested).count()
+    }
+
+    /// The division holding the dossier now (the last step that named one).
+    pub fn holder(&self) -> Option<&str> {
+        self.events.iter().rev().find(|e| !e.division.is_empty()).map(|e| e.division.as_str())
+    }
+
+    /// Move to `to` at `at`, if the rules allow it.
+    pub fn transition(&mut self, to: Status, at: NaiveDateTime, note: &str, division: &str) -> Result<(), DossierError> {
+        let from = self.status();
+        if !from.next().contains(&to) {
+            return Err(DossierError::NotAllowed { from, to });
+        }
+        if self.events.last().is_some_and(|e| at < e.at) {
+            return Err(DossierError::BeforeLastEvent);
+        }
+        self.events.push(Event { at, status: to, note: note.trim().to_string(), division: division.trim().to_string() });
+        Ok(())
+    }
+
+    /// The one allowed extension: at least one working day before the current due date, to a
+    /// later date, with the apology's reason.
+    pub fn extend(&mut self, cal: &WorkCalendar, at: NaiveDateTime, new_due: NaiveDateTime, reason: &str) -> Result<(), DossierError> {
+        if self.extension.is_some() {
+            return Err(DossierError::ExtensionUsed);
+        }
+        if reason.trim().is_empty() {
+            return Err(DossierError::EmptyField("Lý do xin lỗi, gia hạn"));
+        }
+        if new_due <= self.due {
+            return Err(DossierError::ExtensionNotLater);
+        }
+        if cal.working_days_between(at.date(), self.due.date()) < 1 {
+            return Err(DossierError::ExtensionTooLate);
+        }
+        self.extension = Some(Extension { at, new_due, reason: reason.trim().to_string() });
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::dossier::default_catalogue;
+
+    pub fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
+    }
+
+    pub fn new(code: &str, proc: &str, received: NaiveDateTime) -> Result<Dossier, DossierError> {
+        let input = NewDossier { code: code.into(), procedure: proc.into(), applicant: "Công ty TNHH An Phát".into(), received: Some(received), ..Default::default() };
+        Dossier::create(input, &default_catalogue(), &WorkCalendar::default(), std::iter::empty(), Meta::new([5; 16], 0, "t"))
+    }
+
+    #[test]
+    fn codes_run_per_day() {
+        let day = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
+        assert_eq!(next_code("sct", day, std::iter::empty()), "SCT-250304-0001");
+        let codes = ["SCT-250304-0001", "SCT-250304-0009", "SCT-250303-0042", "SCT-250304-10000"];
+        assert_eq!(next_code("SCT", day, codes.iter().copied()), "SCT-250304-10001");
+        assert!(valid_code("SCT-250304-0001"));
+        assert!(!valid_code("SCT-2503-0001"));
+        assert!(!valid_code("SCT-250304-01"));
+        assert!(!valid_code("-250304-0001"));
+    }
+
+    #[test]
+    fn create_computes_due_from_procedure_and_calendar() {
+        // TM-02: 5 working days, 15:00 rule. Friday 24/1/2025 10:00 → Fri, then Tết → 3,4,5,6/2.
+        let d = new("SCT-250124-0001", "TM-02", at(2025, 1, 24, 10)).unwrap();
+        assert_eq!(d.due, at(2025, 2, 6, 17));
+        assert_eq!(d.status(), Status::Received);
+        // Same day at 16:00: count starts on the next working day (3/2) → 7/2.
+        let d = new("SCT-250124-0002", "TM-02", at(2025, 1, 24, 16)).unwrap();
+        assert_eq!(d.due, at(2025, 2, 7, 17));
+    }
+
+    #[test]
+    fn bad_input_is_refused_with_a_reason() {
+        assert_eq!(new("SCT-250124-0001", "XX-99", at(2025, 1, 24, 10)).unwrap_err(), DossierError::UnknownProcedure("XX-99".into()));
+        assert!(matches!(new("bad", "TM-02", at(2025, 1, 24, 10)), Err(DossierError::BadCode(_))));
+        let input = NewDossier {
+            code: "SCT-250124-0001".into(),
+            procedure: "TM-02".into(),
+            applicant: "A".into(),
+            received: Some(at(2025, 1, 24, 10)),
+            due_override: Some((at(2025, 1, 20, 10), "lý do".into())),
+            ..Default::default()
+        };
+        let cat = default_catalogue();
+        let cal = WorkCalendar::default();
+        assert_eq!(Dossier::create(input.clone(), &cat, &cal, std::iter::empty(), Meta::new([1; 16], 0, "t")).unwrap_err(), DossierError::DueBeforeReceived);
+        let dup = ["SCT-250124-0001"];
+        assert!(matches!(Dossier::create(input.clone(), &cat, &cal, dup.iter().copied(), Meta::new([1; 16], 0, "t")), Err(DossierError::DuplicateCode(_))));
+        let no_reason = NewDossier { due_override: Some((at(2025, 3, 1, 10), " ".into())), ..input };
+        assert!(matches!(Dossier::create(no_reason, &cat, &cal, std::iter::empty(), Meta::new([1; 16], 0, "t")), Err(DossierError::EmptyField(_))));
+    }
+
+    #[test]
+    fn status_rules() {
+        let mut d = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        assert!(d.transition(Status::Returned, at(2025, 2, 3, 10), "", "").is_err());
+        d.transition(Status::InProgress, at(2025, 2, 3, 10), "", "Phòng QLTM").unwrap();
+        assert_eq!(d.holder(), Some("Phòng QLTM"));
+        assert_eq!(d.transition(Status::Resolved, at(2025, 2, 3, 9), "", ""), Err(DossierError::BeforeLastEvent));
+        d.transition(Status::Resolved, at(2025, 2, 5, 9), "", "").unwrap();
+        d.transition(Status::Returned, at(2025, 2, 6, 9), "", "").unwrap();
+        assert!(d.transition(Status::InProgress, at(2025, 2, 7, 9), "", "").is_err(), "returned is final");
+        assert_eq!(d.resolved_at(), Some(at(2025, 2, 5, 9)));
+        assert_eq!(d.returned_at(), Some(at(2025, 2, 6, 9)));
+    }
+
+    #[test]
+    fn one_extension_at_least_a_working_day_ahead() {
+        let cal = WorkCalendar::default();
+        // Due Wed 7/2/2025 17:00 (received Mon 3/2 at 9:00 for 5 days → Fri 7/2).
+        let mut d = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        assert_eq!(d.due, at(2025, 2, 7, 17));
+        assert_eq!(d.extend(&cal, at(2025, 2, 7, 8), at(2025, 2, 14, 17), "Chờ ý kiến liên ngành"), Err(DossierError::ExtensionTooLate));
+        assert_eq!(d.extend(&cal, at(2025, 2, 6, 8), at(2025, 2, 5, 17), "x"), Err(DossierError::ExtensionNotLater));
+        d.extend(&cal, at(2025, 2, 6, 8), at(2025, 2, 14, 17), "Chờ ý kiến liên ngành").unwrap();
+        assert_eq!(d.extend(&cal, at(2025, 2, 6, 9), at(2025, 2, 20, 17), "lần 2"), Err(DossierError::ExtensionUsed));
+    }
+}

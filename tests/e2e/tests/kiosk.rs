@@ -1,0 +1,243 @@
+//! The kiosk as citizens and staff use it: tapping through both forms, the lock, the PIN,
+//! resets, double taps and a full storage.
+
+use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
+use serde_json::Value;
+use std::time::Duration;
+
+const PIN: &str = "2468";
+
+async fn type_pin(b: &Browser, pin: &str) -> R {
+    for d in pin.chars() {
+        b.click(&format!(".pinpad [data-digit='{d}']")).await?;
+    }
+    b.click("#pin-ok").await
+}
+
+/// From the desk screen: create the PIN (first use) and lock the tablet into the kiosk.
+async fn lock_kiosk(b: &Browser, srv: &Server) -> R {
+    b.goto(&srv.url("/staff")).await?;
+    b.click("#enter-kiosk").await?;
+    if b.js("return !!document.querySelector('.pinpad')").await? == Value::Bool(true) {
+        type_pin(b, PIN).await?;
+        b.wait_js("document.querySelector('#pin-msg').innerText.length > 0").await?;
+        type_pin(b, PIN).await?;
+    }
+    b.wait_css("#start").await?;
+    assert_eq!(b.path().await?, "/kiosk");
+    Ok(())
+}
+
+async fn unlock(b: &Browser) -> R {
+    b.click("#staff-exit").await?;
+    type_pin(b, PIN).await?;
+    b.wait_css("#today-count").await?;
+    Ok(())
+}
+
+/// All responses stored, decoded from their monthly chunks.
+async fn stored_responses(b: &Browser) -> R<Vec<Value>> {
+    let stored = b.stored().await?;
+    let mut out = Vec::new();
+    for (k, v) in stored.as_object().cloned().unwrap_or_default() {
+        if k.starts_with("motcua.resp.") {
+            let env: Value = serde_json::from_str(v.as_str().unwrap_or("{}"))?;
+            out.extend(env["r"].as_array().cloned().unwrap_or_default());
+        }
+    }
+    Ok(out)
+}
+
+/// Tap through the survey: `scores` for the items, then overall 4, visits "1", a field, the
+/// suggestion, submit. Takes screenshots of each kind of screen when `shots` is set.
+async fn answer(b: &Browser, scores: &[u8], suggestion: &str, shots: Option<&str>) -> R {
+    b.click("#start").await?;
+    for (i, s) in scores.iter().enumerate() {
+        b.wait_js(&format!("document.querySelector('#progress-text').innerText.startsWith('{} /')", i + 1)).await?;
+        if i == 0 {
+            if let Some(tag) = shots {
+                b.shot(&format!("2-question-{tag}")).await?;
+            }
+        }
+        b.click(&format!(".choice[data-value='{s}']")).await?;
+    }
+    b.wait_js("document.querySelector('#question-text').innerText.includes('Nhìn chung')").await?;
+    b.click(".choice[data-value='4']").await?;
+    b.wait_js("document.querySelector('#question-text').innerText.includes('đi lại')").await?;
+    if let Some(tag) = shots {
+        b.shot(&format!("3-visits-{tag}")).await?;
+    }
+    b.click(".choice[data-value='1']").await?;
+    b.wait_js("document.querySelector('#question-text').innerText.includes('lĩnh vực')").await?;
+    b.click(".choice[data-field='Điện lực']").await?;
+    b.fill("#suggestion", suggestion).await?;
+    if let Some(tag) = shots {
+        b.shot(&format!("4-comment-{tag}")).await?;
+    }
+    b.click("#submit").await?;
+    b.wait_css("#thanks").await?;
+    if let Some(tag) = shots {
+        b.shot(&format!("5-thanks-{tag}")).await?;
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_citizen_completes_the_full_form_and_it_survives_reload() -> R {
+    let srv = Server::start();
+    let b = Browser::new("kiosk-full", TABLET_LANDSCAPE).await?;
+    lock_kiosk(&b, &srv).await?;
+    b.shot("1-welcome-1280x800").await?;
+    let scores: Vec<u8> = (0..19).map(|i| (i % 5) as u8 + 1).collect();
+    answer(&b, &scores, "Cần thêm ghế ngồi chờ", Some("1280x800")).await?;
+    // The thank-you screen resets by itself.
+    tokio::time::sleep(Duration::from_secs(7)).await;
+    b.wait_css("#start").await?;
+    b.c.refresh().await?;
+    b.wait_css("#start").await?;
+    let rs = stored_responses(&b).await?;
+    assert_eq!(rs.len(), 1);
+    assert_eq!(rs[0]["a"], "1234512345123451234");
+    assert_eq!(rs[0]["q"], 1, "questionnaire version recorded");
+    assert_eq!(rs[0]["o"], 4);
+    assert_eq!(rs[0]["v"], 1);
+    assert_eq!(rs[0]["p"], "Điện lực");
+    assert_eq!(rs[0]["s"], "Cần thêm ghế ngồi chờ");
+    let chars = serde_json::to_string(&rs[0])?.chars().count();
+    assert!(chars < 200, "a response is stored in {chars} characters");
+    unlock(&b).await?;
+    assert_eq!(b.text("#today-count").await?, "1");
+    assert!(b.text("#suggestions").await?.contains("Cần thêm ghế ngồi chờ"));
+    b.shot("6-staff-after-survey").await?;
+    assert!(b.console_errors().await?.is_empty());
+    b.close().await
+}
+
+#[tokio::test]
+async fn portrait_tablet_screens_and_the_short_form() -> R {
+    let srv = Server::start();
+    let b = Browser::new("kiosk-short", TABLET_PORTRAIT).await?;
+    // The manager picks the short form and publishes it as version 2.
+    b.goto(&srv.url("/settings/questionnaire")).await?;
+    b.click("#form-short").await?;
+    b.click("#publish").await?;
+    b.wait_css("#published").await?;
+    assert_eq!(b.text("#active-version").await?, "2");
+    b.shot("editor-768x1024").await?;
+    lock_kiosk(&b, &srv).await?;
+    b.shot("1-welcome-768x1024").await?;
+    answer(&b, &[5, 4, 3, 2, 1], "", Some("768x1024")).await?;
+    let rs = stored_responses(&b).await?;
+    assert_eq!(rs.len(), 1);
+    assert_eq!(rs[0]["a"], "54321");
+    assert_eq!(rs[0]["q"], 2);
+    b.close().await
+}
+
+#[tokio::test]
+async fn the_lock_cannot_be_bypassed() -> R {
+    let srv = Server::start();
+    let b = Browser::new("kiosk-lock", TABLET_LANDSCAPE).await?;
+    lock_kiosk(&b, &srv).await?;
+    assert_eq!(b.js("return document.querySelectorAll('a').length").await?, 0, "no links out");
+    assert_eq!(b.js("return !!document.querySelector('.topbar')").await?, false);
+    // Typing a URL.
+    for path in ["/settings", "/data", "/staff", "/dossiers", "/settings/questionnaire", "/nowhere"] {
+        b.goto(&srv.url(path)).await?;
+        b.wait_css("#start").await?;
+        assert_eq!(b.path().await?, "/kiosk", "{path} leads back to the kiosk");
+        assert_eq!(b.js("return !!document.querySelector('#device-name, #today-count, .topbar')").await?, false);
+    }
+    // The back button and a reload.
+    b.c.back().await?;
+    b.wait_css("#start").await?;
+    assert_eq!(b.path().await?, "/kiosk");
+    b.c.refresh().await?;
+    b.wait_css("#start").await?;
+    // Wrong PINs: after three, even the right one has to wait.
+    b.click("#staff-exit").await?;
+    for _ in 0..3 {
+        type_pin(&b, "0000").await?;
+        b.wait_js("document.querySelector('#pin-msg').innerText.length > 0").await?;
+    }
+    type_pin(&b, PIN).await?;
+    b.wait_js("/\\d/.test(document.querySelector('#pin-msg').innerText)").await?;
+    b.shot("pin-delay").await?;
+    assert_eq!(b.path().await?, "/kiosk");
+    // The PIN is stored only as a salted hash.
+    let stored = b.stored().await?;
+    let pin = stored["motcua.pin"].as_str().unwrap_or_default();
+    assert!(pin.contains("salt") && !pin.contains(PIN), "{pin}");
+    b.close().await
+}
+
+#[tokio::test]
+async fn idle_surveys_are_discarded_and_double_taps_save_once() -> R {
+    let srv = Server::start();
+    let b = Browser::new("kiosk-idle", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/settings")).await?;
+    b.fill("#idle-seconds", "5").await?;
+    b.click("#save-settings").await?;
+    b.wait_css("#settings-saved").await?;
+    lock_kiosk(&b, &srv).await?;
+    b.click("#start").await?;
+    b.click(".choice[data-value='5']").await?;
+    b.wait_js("document.querySelector('#progress-text').innerText.startsWith('2 /')").await?;
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    b.wait_css("#start").await?;
+    b.click("#start").await?;
+    b.wait_js("document.querySelector('#progress-text').innerText.startsWith('1 /')").await?;
+    assert_eq!(b.js("return document.querySelectorAll('.choice.chosen').length").await?, 0, "the last person's answer is gone");
+    // Back to the welcome screen, then a full walk with a double tap on submit.
+    b.click("#back").await?;
+    let scores = [3u8; 19];
+    b.click("#start").await?;
+    for i in 0..19 {
+        b.wait_js(&format!("document.querySelector('#progress-text').innerText.startsWith('{} /')", i + 1)).await?;
+        b.click(&format!(".choice[data-value='{}']", scores[i])).await?;
+    }
+    for _ in 0..2 {
+        b.click("#skip").await?;
+    }
+    b.wait_js("document.querySelector('#question-text').innerText.includes('lĩnh vực')").await?;
+    b.click("#skip").await?;
+    b.fill("#suggestion", "<img src=x onerror=\"document.title='pwned'\"> cảm ơn").await?;
+    b.js("const s = document.querySelector('#submit'); s.click(); s.click(); s.click();").await?;
+    b.wait_css("#thanks").await?;
+    assert_eq!(stored_responses(&b).await?.len(), 1, "one response for three taps");
+    unlock(&b).await?;
+    let sug = b.text("#suggestions").await?;
+    assert!(sug.contains("<img src=x"), "shown as text: {sug}");
+    assert_ne!(b.js("return document.title").await?, "pwned");
+    assert_eq!(b.js("return document.querySelectorAll('#suggestions img').length").await?, 0);
+    b.close().await
+}
+
+#[tokio::test]
+async fn full_storage_still_thanks_the_citizen_and_keeps_the_response() -> R {
+    let srv = Server::start();
+    let b = Browser::new("kiosk-full-storage", TABLET_LANDSCAPE).await?;
+    lock_kiosk(&b, &srv).await?;
+    // Fill the origin's quota with filler keys that are not ours.
+    b.js("const big='x'.repeat(262144); let i=0; try { while(true) localStorage.setItem('filler'+(i++), big); } catch(e) {}
+          const small='y'.repeat(512); let j=0; try { while(true) localStorage.setItem('fill'+(j++), small); } catch(e) {}").await?;
+    answer(&b, &[4; 19], "Bộ nhớ đầy", None).await?;
+    assert_eq!(stored_responses(&b).await?.len(), 0, "nothing could be written");
+    assert!(b.js("return sessionStorage.getItem('motcua.pending.resp')").await?.as_str().unwrap_or_default().contains("Bộ nhớ đầy"));
+    // A reload does not lose it either.
+    b.c.refresh().await?;
+    b.wait_css("#start").await?;
+    unlock(&b).await?;
+    let warn = b.text("#storage-full").await?;
+    assert!(warn.contains("Bộ nhớ trình duyệt đã đầy") && warn.contains('1'), "{warn}");
+    assert_eq!(b.text("#today-count").await?, "1", "the response counts already");
+    b.shot("storage-full-warning").await?;
+    // Staff free space (export, clean up) and retry: the response is written.
+    b.js("Object.keys(localStorage).filter(k => k.startsWith('fill')).forEach(k => localStorage.removeItem(k))").await?;
+    b.click("#storage-full button").await?;
+    b.wait_js("!document.querySelector('#storage-full')").await?;
+    let rs = stored_responses(&b).await?;
+    assert_eq!(rs.len(), 1);
+    assert_eq!(rs[0]["s"], "Bộ nhớ đầy");
+    b.close().await
+}

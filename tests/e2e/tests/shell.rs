@@ -1,0 +1,96 @@
+//! Foundation: the release build loads cleanly, keeps data over reloads, starts offline from
+//! its service worker, and tells staff when storage is full without losing the record.
+
+use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
+
+#[tokio::test]
+async fn loads_in_vietnamese_without_console_errors() -> R {
+    let srv = Server::start();
+    let b = Browser::new("shell", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/")).await?;
+    b.wait_css(".topbar nav").await?;
+    assert_eq!(b.path().await?, "/staff", "a new device opens on the desk screen");
+    let nav = b.text(".topbar nav").await?;
+    for area in ["Quầy", "Hồ sơ", "Thống kê", "Dữ liệu", "Cài đặt"] {
+        assert!(nav.contains(area), "nav has {area}: {nav}");
+    }
+    assert_eq!(b.js("return document.documentElement.lang").await?, "vi");
+    b.shot("staff-1280x800").await?;
+    for (path, css) in [("/dossiers", ".page h1"), ("/dashboard", "#chart-per-day svg"), ("/data", "#storage-used"), ("/settings", "#device-name")] {
+        b.click(&format!(".topbar a[href='{path}']")).await?;
+        b.wait_css(css).await?;
+        b.shot(&format!("{}-1280x800", path.trim_start_matches('/'))).await?;
+    }
+    b.resize(TABLET_PORTRAIT).await?;
+    b.click(".topbar a[href='/staff']").await?;
+    b.wait_css("#today-count").await?;
+    b.shot("staff-768x1024").await?;
+    // The English switch, and back.
+    b.click("#lang-switch").await?;
+    b.wait_js("document.querySelector('.topbar nav').innerText.includes('Dossiers')").await?;
+    b.shot("staff-english-768x1024").await?;
+    b.click("#lang-switch").await?;
+    b.wait_js("document.querySelector('.topbar nav').innerText.includes('Hồ sơ')").await?;
+    let errors = b.console_errors().await?;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    b.close().await
+}
+
+#[tokio::test]
+async fn data_survives_a_reload_and_the_device_has_an_id() -> R {
+    let srv = Server::start();
+    let b = Browser::new("reload", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/settings")).await?;
+    let id = b.wait_css("input[readonly]").await?.prop("value").await?.unwrap_or_default();
+    assert_eq!(id.len(), 8, "device id given on first start: {id}");
+    b.fill("#device-name", "Quầy 2 – tầng 1").await?;
+    b.fill("#agency-code", "sct").await?;
+    b.click("#save-settings").await?;
+    b.wait_css("#settings-saved").await?;
+    b.c.refresh().await?;
+    let name = b.wait_css("#device-name").await?.prop("value").await?;
+    assert_eq!(name.as_deref(), Some("Quầy 2 – tầng 1"));
+    assert_eq!(b.wait_css("#agency-code").await?.prop("value").await?.as_deref(), Some("SCT"));
+    assert_eq!(b.wait_css("input[readonly]").await?.prop("value").await?.unwrap_or_default(), id, "id is stable");
+    let stored = b.stored().await?;
+    let settings = stored["motcua.settings"].as_str().unwrap_or_default();
+    assert!(settings.starts_with("{\"v\":1,\"k\":\"settings\""), "versioned envelope: {settings}");
+    b.close().await
+}
+
+#[tokio::test]
+async fn starts_offline_after_one_visit() -> R {
+    let srv = Server::start();
+    let b = Browser::new("offline", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/")).await?;
+    // Wait until the service worker controls the page (it precached the build on install).
+    b.wait_js("navigator.serviceWorker && navigator.serviceWorker.controller").await?;
+    let caches: Vec<String> = serde_json::from_value(b.c.execute_async("caches.keys().then(arguments[0])", vec![]).await?)?;
+    assert_eq!(caches.len(), 1, "one cache, named by the build: {caches:?}");
+    assert!(caches[0].starts_with("motcua-") && !caches[0].contains("__BUILD__"));
+    srv.stop();
+    b.c.refresh().await?;
+    b.wait_css(".topbar nav").await?;
+    // A deep link typed while offline is served too.
+    b.goto(&srv.url("/dashboard")).await?;
+    b.wait_css("#chart-per-day svg").await?;
+    b.shot("dashboard-offline").await?;
+    assert!(b.console_errors().await?.iter().all(|e| !e.contains("wasm") && !e.contains("panicked")));
+    b.close().await
+}
+
+#[tokio::test]
+async fn corrupt_data_is_reported_and_the_app_still_starts() -> R {
+    let srv = Server::start();
+    let b = Browser::new("corrupt", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/staff")).await?;
+    b.js("localStorage.setItem('motcua.resp.2025-03', 'not json at all')").await?;
+    b.c.refresh().await?;
+    let alert = b.text("#storage-problems").await?;
+    assert!(alert.contains("motcua.resp.2025-03"), "{alert}");
+    let stored = b.stored().await?;
+    assert_eq!(stored["motcua.quarantine.resp.2025-03"], "not json at all", "kept aside, not dropped");
+    b.wait_css("#today-count").await?;
+    b.shot("corrupt-data").await?;
+    b.close().await
+}
