@@ -4,7 +4,9 @@
 use crate::platform::{now_millis, random16};
 use crate::storage::{self, Problem, StoreError};
 use leptos::prelude::*;
+use motcua_core::calendar::WorkCalendar;
 use motcua_core::codec::{self, Kind};
+use motcua_core::dossier::{default_catalogue, Dossier, Procedure};
 use motcua_core::pin::{Attempts, PinCheck, PinHash};
 use motcua_core::settings::Settings;
 use motcua_core::survey::questionnaire::Book;
@@ -24,6 +26,9 @@ pub struct AppState {
     pub problems: RwSignal<Vec<Problem>>,
     /// The last write failed because storage is full.
     pub full: RwSignal<bool>,
+    pub dossiers: RwSignal<Vec<Dossier>>,
+    pub catalogue: RwSignal<Vec<Procedure>>,
+    pub calendar: RwSignal<WorkCalendar>,
 }
 
 fn doc_or<T: serde::de::DeserializeOwned>(name: &str, problems: &mut Vec<Problem>, default: impl FnOnce() -> T) -> (T, bool) {
@@ -51,6 +56,10 @@ impl AppState {
         let (responses, mut p) = storage::load_all::<Response>(Kind::Response);
         problems.append(&mut p);
         let pending = storage::stashed_pending::<Response>(Kind::Response);
+        let (dossiers, mut p) = storage::load_all::<Dossier>(Kind::Dossier);
+        problems.append(&mut p);
+        let (catalogue, _) = doc_or("procedures", &mut problems, default_catalogue);
+        let (calendar, _) = doc_or("calendar", &mut problems, WorkCalendar::default);
         let s = AppState {
             settings: RwSignal::new(settings),
             book: RwSignal::new(book),
@@ -60,6 +69,9 @@ impl AppState {
             pin: RwSignal::new(pin),
             problems: RwSignal::new(problems),
             full: RwSignal::new(false),
+            dossiers: RwSignal::new(dossiers),
+            catalogue: RwSignal::new(catalogue),
+            calendar: RwSignal::new(calendar),
         };
         s.listen_to_other_tabs();
         s
@@ -74,6 +86,17 @@ impl AppState {
             if codec::parse_chunk_key(&key).is_some_and(|(k, _)| k == Kind::Response) {
                 let (rs, _) = storage::load_all::<Response>(Kind::Response);
                 self.responses.set(rs);
+            } else if codec::parse_chunk_key(&key).is_some_and(|(k, _)| k == Kind::Dossier) {
+                let (ds, _) = storage::load_all::<Dossier>(Kind::Dossier);
+                self.dossiers.set(ds);
+            } else if key == codec::doc_key("procedures") {
+                if let Ok(Some(c)) = storage::load_doc::<Vec<Procedure>>("procedures") {
+                    self.catalogue.set(c);
+                }
+            } else if key == codec::doc_key("calendar") {
+                if let Ok(Some(c)) = storage::load_doc::<WorkCalendar>("calendar") {
+                    self.calendar.set(c);
+                }
             } else if key == codec::doc_key("kiosk") {
                 if let Ok(Some(k)) = storage::load_doc::<bool>("kiosk") {
                     self.kiosk.set(k);
@@ -123,6 +146,49 @@ impl AppState {
         storage::stash_pending(Kind::Response, &left);
         self.pending.set(left);
         self.note(last).ok();
+    }
+
+    /// Save a new or changed dossier. Unlike a citizen's response, an officer is at the
+    /// screen: a refused write is reported and the register is left as it was.
+    pub fn save_dossier(&self, mut d: Dossier, is_new: bool) -> Result<(), StoreError> {
+        if !is_new {
+            let device = self.settings.with_untracked(|s| s.device_id.clone());
+            d.meta.touch(now_millis(), &device);
+        }
+        self.note(storage::save_record(Kind::Dossier, &codec::period_of(d.meta.created_at), &d))?;
+        self.dossiers.update(|ds| {
+            codec::upsert(ds, d);
+        });
+        Ok(())
+    }
+
+    /// Save imported dossiers all together, or none of them.
+    pub fn import_dossiers(&self, ds: Vec<Dossier>) -> Result<usize, StoreError> {
+        self.note(storage::save_batch(Kind::Dossier, &ds))?;
+        let n = ds.len();
+        self.dossiers.update(|all| {
+            for d in ds {
+                codec::upsert(all, d);
+            }
+        });
+        Ok(n)
+    }
+
+    pub fn save_catalogue(&self, c: Vec<Procedure>) -> Result<(), StoreError> {
+        self.note(storage::save_doc("procedures", &c))?;
+        self.catalogue.set(c);
+        Ok(())
+    }
+
+    pub fn save_calendar(&self, c: WorkCalendar) -> Result<(), StoreError> {
+        self.note(storage::save_doc("calendar", &c))?;
+        self.calendar.set(c);
+        Ok(())
+    }
+
+    /// A fresh record identity written by this device.
+    pub fn new_meta(&self) -> motcua_core::record::Meta {
+        motcua_core::record::Meta::new(random16(), now_millis(), &self.settings.with_untracked(|s| s.device_id.clone()))
     }
 
     pub fn save_settings(&self, s: Settings) -> Result<(), StoreError> {

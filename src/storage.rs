@@ -147,3 +147,47 @@ pub fn on_other_tab_change(f: impl Fn(String) + 'static) {
     // The listener lives as long as the page.
     std::mem::forget(handle);
 }
+
+/// Save many records at once, or none: each touched chunk's old value is remembered and put
+/// back if any write fails (an import is never half-applied).
+pub fn save_batch<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, recs: &[T]) -> Result<(), StoreError> {
+    let mut by_key: std::collections::BTreeMap<String, Vec<T>> = std::collections::BTreeMap::new();
+    for r in recs {
+        by_key.entry(codec::chunk_key(kind, &codec::period_of(r.meta().created_at))).or_default().push(r.clone());
+    }
+    let mut written: Vec<(String, Option<String>)> = Vec::new();
+    let rollback = |written: &[(String, Option<String>)]| {
+        for (k, old) in written.iter().rev() {
+            match old {
+                Some(v) => {
+                    write_raw(k, v).ok();
+                }
+                None => {
+                    local().remove_item(k).ok();
+                }
+            }
+        }
+    };
+    for (key, new) in by_key {
+        let old = read_raw(&key);
+        let mut all: Vec<T> = match &old {
+            None => Vec::new(),
+            Some(raw) => match codec::decode_chunk::<T>(kind, raw) {
+                Ok((r, _)) => r,
+                Err(e) => {
+                    rollback(&written);
+                    return Err(StoreError::Blocked(e.to_string()));
+                }
+            },
+        };
+        for r in new {
+            codec::upsert(&mut all, r);
+        }
+        if let Err(e) = write_raw(&key, &codec::encode_chunk(kind, &all)) {
+            rollback(&written);
+            return Err(e);
+        }
+        written.push((key, old));
+    }
+    Ok(())
+}

@@ -43,6 +43,45 @@ impl YearCalendar {
     }
 }
 
+/// Dates one per line (or separated by commas) as `dd/mm/yyyy`; a wrong line is named.
+pub fn parse_dates(text: &str) -> Result<BTreeSet<NaiveDate>, String> {
+    text.split(|c| c == '\n' || c == ',')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| NaiveDate::parse_from_str(l, "%d/%m/%Y").map_err(|_| format!("Ngày không hợp lệ / bad date: «{l}»")))
+        .collect()
+}
+
+/// Dates as `dd/mm/yyyy`, one per line.
+pub fn dates_text(dates: &BTreeSet<NaiveDate>) -> String {
+    dates.iter().map(|d| d.format("%d/%m/%Y").to_string()).collect::<Vec<_>>().join("\n")
+}
+
+impl YearCalendar {
+    /// A year from the settings screen's two lists; every date must fall in `year`.
+    pub fn parse(year: i32, days_off: &str, makeup: &str) -> Result<Self, String> {
+        let days_off = parse_dates(days_off)?;
+        let makeup_days = parse_dates(makeup)?;
+        if let Some(d) = days_off.iter().chain(&makeup_days).find(|d| d.year() != year) {
+            return Err(format!("{} không thuộc năm {year} / not in {year}", d.format("%d/%m/%Y")));
+        }
+        Ok(YearCalendar { year, days_off, makeup_days })
+    }
+}
+
+impl WorkCalendar {
+    /// Replace or add one year.
+    pub fn set_year(&mut self, y: YearCalendar) {
+        self.years.retain(|c| c.year != y.year);
+        self.years.push(y);
+        self.years.sort_by_key(|c| c.year);
+    }
+
+    pub fn get_year(&self, y: i32) -> Option<&YearCalendar> {
+        self.year(y)
+    }
+}
+
 impl Default for WorkCalendar {
     /// The years shipped with the app (domain reference, 2024–2026).
     fn default() -> Self {
@@ -250,6 +289,21 @@ mod tests {
         assert_eq!(c.due_at(t(2025, 2, 8, 9, 0), 1, cut), t(2025, 2, 10, 17, 0));
         // Received Thursday 24/4/2025, 5 days: Thu, Fri, Sat 26 (make-up), Mon 28, Tue 29.
         assert_eq!(c.due_at(t(2025, 4, 24, 9, 0), 5, cut), t(2025, 4, 29, 17, 0));
+    }
+
+    #[test]
+    fn years_are_edited_as_text() {
+        let mut c = WorkCalendar::default();
+        let y = YearCalendar::parse(2027, "01/01/2027\n05/02/2027, 08/02/2027", "30/01/2027").unwrap();
+        c.set_year(y);
+        assert!(c.covers(d(2027, 3, 1)));
+        assert!(!c.is_working_day(d(2027, 2, 5)));
+        assert!(c.is_working_day(d(2027, 1, 30)), "make-up Saturday");
+        assert!(YearCalendar::parse(2027, "31/02/2027", "").unwrap_err().contains("31/02/2027"));
+        assert!(YearCalendar::parse(2027, "01/01/2026", "").is_err());
+        let text = dates_text(&c.get_year(2024).unwrap().makeup_days);
+        assert_eq!(text, "04/05/2024");
+        assert_eq!(c.years.iter().map(|y| y.year).collect::<Vec<_>>(), vec![2024, 2025, 2026, 2027]);
     }
 
     #[test]

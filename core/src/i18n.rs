@@ -94,6 +94,54 @@ strings! {
     Status => "Trạng thái", "Status";
     DueDate => "Hẹn trả kết quả", "Due";
     Close => "Đóng", "Close";
+    NewDossier => "Tiếp nhận hồ sơ mới", "Receive a new dossier";
+    Procedure => "Thủ tục hành chính", "Procedure";
+    Applicant => "Tên tổ chức, cá nhân", "Organisation or person";
+    Contact => "Địa chỉ / số điện thoại", "Address / phone";
+    Channel => "Kênh tiếp nhận", "Channel";
+    ReceivedAt => "Nhận hồ sơ lúc", "Received at";
+    Code => "Mã hồ sơ", "Dossier code";
+    DueOverride => "Đổi hạn trả (nếu cần)", "Change the due date (if needed)";
+    DueReason => "Lý do đổi hạn", "Reason for the change";
+    Receive => "Tiếp nhận", "Receive";
+    Received => "Đã tiếp nhận", "Received";
+    Worklist => "Danh sách hồ sơ", "Worklist";
+    Search => "Tìm theo mã, tên, thủ tục", "Search code, name, procedure";
+    AllStatuses => "Mọi trạng thái", "All statuses";
+    AllChannels => "Mọi kênh", "All channels";
+    AllDivisions => "Mọi phòng", "All divisions";
+    Period => "Tháng nhận", "Month received";
+    DueToday => "Đến hạn hôm nay", "Due today";
+    Timeline => "Quá trình xử lý", "Timeline";
+    NextStep => "Chuyển bước", "Next step";
+    Note => "Ghi chú", "Note";
+    Division => "Phòng xử lý", "Division";
+    Extend => "Gia hạn (một lần, kèm văn bản xin lỗi)", "Extend (once, with a written apology)";
+    NewDue => "Hạn mới", "New due date";
+    ApologyReason => "Lý do xin lỗi, gia hạn", "Reason in the apology";
+    Extended => "Đã gia hạn đến", "Extended to";
+    LateDivision => "Phòng làm chậm", "Division that caused the delay";
+    ReturnMethod => "Phương thức nhận kết quả", "How the result was received";
+    Delete => "Xóa hồ sơ", "Delete dossier";
+    ConfirmDelete => "Bấm lần nữa để xóa", "Tap again to delete";
+    ImportCsv => "Nhập từ tệp CSV (Sổ theo dõi hồ sơ)", "Import a CSV (dossier register sheet)";
+    ImportRows => "Nhập các dòng hợp lệ", "Import the valid rows";
+    Imported => "Đã nhập", "Imported";
+    Line => "Dòng", "Line";
+    CalendarWarn => "Ngày này nằm ngoài các năm có lịch nghỉ lễ: chỉ trừ thứ Bảy, Chủ nhật.", "This date is outside the years with holiday data: only weekends are skipped.";
+    Catalogue => "Danh mục thủ tục", "Procedure catalogue";
+    Days => "Số ngày làm việc", "Working days";
+    Cutoff => "Nhận sau 15:00 tính từ ngày sau", "After 15:00 counts from the next day";
+    Fee => "Phí, lệ phí", "Fee";
+    OnlineLevel => "Trực tuyến", "Online";
+    AddProcedure => "Thêm thủ tục", "Add procedure";
+    CalendarTitle => "Lịch làm việc: ngày nghỉ và ngày làm bù", "Working calendar: days off and make-up days";
+    DaysOff => "Ngày nghỉ (lễ, Tết, nghỉ bù), mỗi dòng một ngày dd/mm/yyyy", "Days off (holidays, Tết, compensating), one dd/mm/yyyy per line";
+    Makeup => "Ngày làm bù (thứ Bảy đi làm)", "Make-up working days";
+    Year => "Năm", "Year";
+    Detail => "Chi tiết", "Details";
+    Dossiers => "hồ sơ", "dossiers";
+
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! Widgets shared by pages.
 pub mod banner;
+pub mod csv_import;
+pub mod dossier_detail;
+pub mod dossier_form;
 pub mod face;
 pub mod index_card;
 pub mod nav;

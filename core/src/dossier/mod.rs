@@ -6,5 +6,5 @@ pub mod record;
 pub mod timeliness;
 
 pub use procedure::{default_catalogue, Online, Procedure};
-pub use record::{Channel, Dossier, DossierError, Event, Extension, Status};
-pub use timeliness::Timeliness;
+pub use record::{code_prefix, next_code, valid_code, Channel, Dossier, DossierError, Event, Extension, NewDossier, Status};
+pub use timeliness::{lookup, PublicStatus, Timeliness};

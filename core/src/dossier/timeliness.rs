@@ -198,3 +198,42 @@ mod tests {
         assert_eq!(x.timeliness(&cal(), at(2025, 3, 1, 9), 1), Timeliness::Early);
     }
 }
+
+/// What a citizen may see of a dossier at the kiosk: its status and due date, nothing else
+/// (no names, no phone numbers).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicStatus {
+    pub code: String,
+    pub status: Status,
+    pub due: NaiveDateTime,
+}
+
+/// Find a dossier by its code (case and surrounding spaces ignored; deleted ones are not found).
+pub fn lookup<'a>(dossiers: impl IntoIterator<Item = &'a Dossier>, code: &str, cal: &WorkCalendar, now: NaiveDateTime) -> Option<PublicStatus> {
+    let code = code.trim();
+    if code.is_empty() {
+        return None;
+    }
+    dossiers
+        .into_iter()
+        .find(|d| !d.meta.deleted && d.code.eq_ignore_ascii_case(code))
+        .map(|d| PublicStatus { code: d.code.clone(), status: d.status(), due: d.effective_due(cal, now) })
+}
+
+#[cfg(test)]
+mod lookup_tests {
+    use super::super::record::tests::{at, new};
+    use super::*;
+
+    #[test]
+    fn citizens_see_status_and_due_only() {
+        let mut a = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        let cal = WorkCalendar::default();
+        let p = lookup([&a], " sct-250203-0001 ", &cal, at(2025, 2, 4, 9)).unwrap();
+        assert_eq!(p, PublicStatus { code: "SCT-250203-0001".into(), status: Status::Received, due: at(2025, 2, 7, 17) });
+        assert!(lookup([&a], "SCT-250203-0002", &cal, at(2025, 2, 4, 9)).is_none());
+        assert!(lookup([&a], "", &cal, at(2025, 2, 4, 9)).is_none());
+        a.meta.deleted = true;
+        assert!(lookup([&a], "SCT-250203-0001", &cal, at(2025, 2, 4, 9)).is_none());
+    }
+}
