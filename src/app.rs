@@ -30,7 +30,7 @@ pub fn App() -> impl IntoView {
             </Show>
             <main>
                 <StorageBanner />
-                <Routes fallback=|| view! { <Redirect path="/" /> }>
+                <Routes fallback=GoHome>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/kiosk") view=Kiosk />
                     <Route path=path!("/staff") view=|| staff(Staff) />
@@ -51,6 +51,13 @@ fn Home() -> impl IntoView {
     let st = use_app();
     let to = if st.kiosk.get_untracked() { "/kiosk" } else { "/staff" };
     view! { <Redirect path=to /> }
+}
+
+/// Unknown paths go to `/` (a `<Redirect>` cannot be used in the fallback: it panics there).
+#[component]
+fn GoHome() -> impl IntoView {
+    let navigate = use_navigate();
+    Effect::new(move |_| navigate("/", NavigateOptions { replace: true, ..Default::default() }));
 }
 
 /// Render a staff page only when the kiosk lock is off, so that nothing of it shows even for

@@ -53,9 +53,13 @@ impl AppState {
         let (book, _) = doc_or("questionnaires", &mut problems, Book::default);
         let (pin, _) = doc_or::<Option<PinHash>>("pin", &mut problems, || None);
         let (kiosk, _) = doc_or("kiosk", &mut problems, || false);
-        let (responses, mut p) = storage::load_all::<Response>(Kind::Response);
+        let (mut responses, mut p) = storage::load_all::<Response>(Kind::Response);
         problems.append(&mut p);
+        // Responses that could not be written before a reload still count and are retried.
         let pending = storage::stashed_pending::<Response>(Kind::Response);
+        for r in &pending {
+            codec::upsert(&mut responses, r.clone());
+        }
         let (dossiers, mut p) = storage::load_all::<Dossier>(Kind::Dossier);
         problems.append(&mut p);
         let (catalogue, _) = doc_or("procedures", &mut problems, default_catalogue);

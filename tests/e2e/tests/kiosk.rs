@@ -143,17 +143,20 @@ async fn the_lock_cannot_be_bypassed() -> R {
     assert_eq!(b.js("return !!document.querySelector('.topbar')").await?, false);
     // Typing a URL.
     for path in ["/settings", "/data", "/staff", "/dossiers", "/settings/questionnaire", "/nowhere"] {
+        eprintln!("typing {path}");
         b.goto(&srv.url(path)).await?;
         b.wait_css("#start").await?;
         assert_eq!(b.path().await?, "/kiosk", "{path} leads back to the kiosk");
         assert_eq!(b.js("return !!document.querySelector('#device-name, #today-count, .topbar')").await?, false);
     }
+    eprintln!("back and reload");
     // The back button and a reload.
     b.c.back().await?;
     b.wait_css("#start").await?;
     assert_eq!(b.path().await?, "/kiosk");
     b.c.refresh().await?;
     b.wait_css("#start").await?;
+    eprintln!("wrong PINs");
     // Wrong PINs: after three, even the right one has to wait.
     b.click("#staff-exit").await?;
     for _ in 0..3 {
