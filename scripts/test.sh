@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+exec > >(tee "$log") 2>&1
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 
 echo "== 1/3 core unit tests (native)"
@@ -16,4 +19,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 
 echo "== 3/3 end-to-end tests of the release build in headless Chromium"
 trunk build --release
-cargo test -p motcua-e2e -- --test-threads=1
+cargo test -p motcua-e2e --tests -- --test-threads=1
+
+# One closing line over all three suites.
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     END { printf "all suites: %d passed, %d failed\n", p, f }' "$log"

@@ -19,6 +19,8 @@ pub fn CsvImport() -> impl IntoView {
         done.set(None);
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        // Let the same file be picked again (after fixing it in Excel) and still be read.
+        input.set_value("");
         leptos::task::spawn_local(async move {
             let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(v) => v.as_string().unwrap_or_default(),

@@ -1,5 +1,7 @@
 //! Widgets shared by pages.
 pub mod banner;
+pub mod calendar_editor;
+pub mod catalogue_editor;
 pub mod csv_import;
 pub mod dossier_detail;
 pub mod dossier_form;

@@ -96,7 +96,11 @@ pub fn Dossiers() -> impl IntoView {
                             let id = d.meta.id.clone();
                             let st_now = d.status();
                             view! {
-                                <tr class="row" data-code=d.code.clone() on:click=move |_| selected.set(Some(id.clone()))>
+                                <tr class="row" data-code=d.code.clone() on:click=move |_| {
+                                    selected.set(Some(id.clone()));
+                                    // Bring the opened details into view (they sit above the list).
+                                    set_timeout(|| if let Some(el) = document().get_element_by_id("dossier-detail") { el.scroll_into_view() }, std::time::Duration::ZERO);
+                                }>
                                     <td><button class="link code">{d.code.clone()}</button></td>
                                     <td>{d.procedure_name.clone()}</td>
                                     <td>{d.applicant.clone()}</td>

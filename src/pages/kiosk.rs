@@ -9,6 +9,7 @@ use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use motcua_core::i18n::K;
+use motcua_core::dossier::{lookup, PublicStatus};
 use motcua_core::pin::PinCheck;
 use motcua_core::survey::kiosk::{KioskFlow, Step};
 use motcua_core::survey::questionnaire::{DEFAULT_FIELDS, SCALE, SUGGESTION_MAX, VISITS};
@@ -49,6 +50,7 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
     let st = use_app();
     let navigate = use_navigate();
     let asking = RwSignal::new(false);
+    let looking = RwSignal::new(false);
     let msg = RwSignal::new(String::new());
     let start = move |_| {
         let q = st.book.get_untracked().current().clone();
@@ -74,12 +76,56 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
             </div>
             <h1>{tr(K::WelcomeTitle)}</h1>
             <p class="sub">{tr(K::WelcomeSub)}</p>
-            <button class="start" id="start" on:click=start>{tr(K::Start)}</button>
+            <Show when=move || !looking.get() fallback=move || view! { <Lookup on_close=Callback::new(move |_| looking.set(false)) /> }>
+                <button class="start" id="start" on:click=start>{tr(K::Start)}</button>
+                <button class="lookup-open" id="lookup-open" on:click=move |_| looking.set(true)>"🔎 "{tr(K::LookupTitle)}</button>
+            </Show>
             <button class="staff-corner" id="staff-exit" on:click=move |_| { msg.set(String::new()); asking.set(true) }>{tr(K::StaffButton)}</button>
             <Show when=move || asking.get()>
                 <PinPad title=K::PinEnter message=msg on_submit=unlock on_cancel=Callback::new(move |_| asking.set(false)) />
             </Show>
         </div>
+    }
+}
+
+/// A citizen types a dossier code and sees its status and due date, nothing else. Closes by
+/// itself after a minute so that the next person does not see it.
+#[component]
+fn Lookup(on_close: Callback<()>) -> impl IntoView {
+    let st = use_app();
+    let code = RwSignal::new(String::new());
+    let result = RwSignal::new(None::<Option<PublicStatus>>);
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let now = crate::platform::now_local();
+        let found = st.dossiers.with_untracked(|ds| lookup(ds.iter(), &code.get_untracked(), &st.calendar.get_untracked(), now));
+        result.set(Some(found));
+    };
+    let close = leptos::prelude::set_timeout_with_handle(move || on_close.run(()), std::time::Duration::from_secs(60)).ok();
+    on_cleanup(move || {
+        if let Some(h) = close {
+            h.clear();
+        }
+    });
+    view! {
+        <form class="lookup" id="lookup" on:submit=search>
+            <h2>{tr(K::LookupTitle)}</h2>
+            <label>{tr(K::LookupHint)}
+                <input id="lookup-code" type="text" autocomplete="off" maxlength="40" prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
+            </label>
+            <button class="start" id="lookup-go" type="submit">{tr(K::LookupTitle)}</button>
+            {move || result.get().map(|r| match r {
+                Some(p) => view! {
+                    <dl class="lookup-result" id="lookup-result">
+                        <dt>{tr(K::Code)}</dt><dd>{p.code}</dd>
+                        <dt>{tr(K::Status)}</dt><dd id="lookup-status">{p.status.label(st.lang())}</dd>
+                        <dt>{tr(K::DueDate)}</dt><dd id="lookup-due">{p.due.format("%d/%m/%Y").to_string()}</dd>
+                    </dl>
+                }.into_any(),
+                None => view! { <p class="error-text" id="lookup-none">{tr(K::LookupNone)}</p> }.into_any(),
+            })}
+            <button type="button" class="back" id="lookup-close" on:click=move |_| on_close.run(())>"← "{tr(K::Close)}</button>
+        </form>
     }
 }
 

@@ -1,5 +1,7 @@
 //! Device settings: name, agency code, anonymity threshold, staff PIN, questionnaire.
 
+use crate::components::calendar_editor::CalendarEditor;
+use crate::components::catalogue_editor::CatalogueEditor;
 use crate::components::pinpad::PinPad;
 use crate::components::{tr, Page};
 use crate::state::use_app;
@@ -53,6 +55,8 @@ pub fn SettingsPage() -> impl IntoView {
                 " "
                 <button id="change-pin" on:click=move |_| { msg.set(String::new()); changing.set(true) }>{tr(K::ChangePin)}</button>
             </div>
+            <CatalogueEditor />
+            <CalendarEditor />
             <Show when=move || changing.get()>
                 <PinPad title=K::PinCreate message=msg on_submit=on_pin on_cancel=Callback::new(move |_| changing.set(false)) />
             </Show>

@@ -143,7 +143,14 @@ impl Questionnaire {
                 .groups
                 .into_iter()
                 .map(|g| Group {
-                    items: vec![Item { id: format!("{}0", g.id), text: g.title.clone(), enabled: true }],
+                    items: vec![Item {
+                        id: format!("{}0", g.id),
+                        text: Text::new(
+                            &format!("Ông/bà hài lòng thế nào về: {}?", g.title.vi.to_lowercase()),
+                            &format!("How satisfied are you with: {}?", g.title.en.to_lowercase()),
+                        ),
+                        enabled: true,
+                    }],
                     ..g
                 })
                 .collect(),

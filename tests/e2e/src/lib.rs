@@ -175,8 +175,12 @@ impl Browser {
         }
     }
 
+    /// Click as a person would: bring the element to the middle of the screen first (the
+    /// sticky top bar may cover it otherwise).
     pub async fn click(&self, css: &str) -> R {
-        self.wait_css(css).await?.click().await?;
+        let el = self.wait_css(css).await?;
+        self.c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&el)?]).await?;
+        el.click().await?;
         Ok(())
     }
 
@@ -192,12 +196,32 @@ impl Browser {
         Ok(self.c.current_url().await?.path().to_string())
     }
 
-    /// Type into an input by setting its value and firing `input` (what the app listens to).
+    /// Empty an input, then type `value` key by key. WebDriver's clear fires no `input`
+    /// event, so one is sent: the app sees the field empty as a person's delete would show it.
     pub async fn fill(&self, css: &str, value: &str) -> R {
-        let el = self.wait_css(css).await?;
-        el.clear().await?;
-        el.send_keys(value).await?;
+        self.set_value(css, "").await?;
+        if !value.is_empty() {
+            self.wait_css(css).await?.send_keys(value).await?;
+        }
         Ok(())
+    }
+
+    /// Set an input's value from script and fire `input` (for date pickers, whose typed form
+    /// depends on the browser's locale).
+    pub async fn set_value(&self, css: &str, value: &str) -> R {
+        self.wait_css(css).await?;
+        let script = format!(
+            "const e = document.querySelector({}); e.value = {}; e.dispatchEvent(new Event('input', {{bubbles: true}})); e.dispatchEvent(new Event('change', {{bubbles: true}}));",
+            serde_json::to_string(css)?,
+            serde_json::to_string(value)?
+        );
+        self.js(&script).await?;
+        Ok(())
+    }
+
+    /// Choose an option of a `<select>` by value.
+    pub async fn select(&self, css: &str, value: &str) -> R {
+        self.set_value(css, value).await
     }
 
     /// Save a screenshot as `tests/e2e/screenshots/<test>-<name>.png`.

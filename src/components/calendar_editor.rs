@@ -1,0 +1,53 @@
+//! Staff keep the working-day calendar up to date: the government fixes Tết and swaps days
+//! each year, so each year's days off and make-up days are edited as lists of dates.
+
+use super::tr;
+use crate::state::use_app;
+use leptos::prelude::*;
+use motcua_core::calendar::{dates_text, YearCalendar};
+use motcua_core::i18n::{t, K};
+
+/// Edit one year of the calendar at a time.
+#[component]
+pub fn CalendarEditor() -> impl IntoView {
+    let st = use_app();
+    let this_year = chrono::Datelike::year(&crate::platform::now_local());
+    let year = RwSignal::new(this_year);
+    let off = RwSignal::new(String::new());
+    let makeup = RwSignal::new(String::new());
+    let msg = RwSignal::new(None::<String>);
+    let load = move |y: i32| {
+        let c = st.calendar.get_untracked();
+        let yc = c.get_year(y);
+        off.set(yc.map(|x| dates_text(&x.days_off)).unwrap_or_default());
+        makeup.set(yc.map(|x| dates_text(&x.makeup_days)).unwrap_or_default());
+        msg.set((yc.is_none()).then(|| t(st.lang(), K::CalendarWarn).into()));
+    };
+    load(this_year);
+    let save = move |_| match YearCalendar::parse(year.get_untracked(), &off.get_untracked(), &makeup.get_untracked()) {
+        Ok(y) => {
+            let mut c = st.calendar.get_untracked();
+            c.set_year(y);
+            msg.set(Some(match st.save_calendar(c) {
+                Ok(()) => t(st.lang(), K::Saved).into(),
+                Err(_) => t(st.lang(), K::StorageFull).into(),
+            }));
+        }
+        Err(e) => msg.set(Some(e)),
+    };
+    view! {
+        <details class="card" id="calendar">
+            <summary>{tr(K::CalendarTitle)}</summary>
+            <label>{tr(K::Year)}
+                <input id="cal-year" type="number" min="2000" max="2100" prop:value=move || year.get().to_string()
+                    on:change=move |ev| { let y = event_target_value(&ev).parse().unwrap_or(this_year); year.set(y); load(y); } />
+            </label>
+            <div class="grid2">
+                <label>{tr(K::DaysOff)}<textarea id="cal-off" rows="10" prop:value=move || off.get() on:input=move |ev| off.set(event_target_value(&ev))></textarea></label>
+                <label>{tr(K::Makeup)}<textarea id="cal-makeup" rows="10" prop:value=move || makeup.get() on:input=move |ev| makeup.set(event_target_value(&ev))></textarea></label>
+            </div>
+            <button class="primary" id="cal-save" on:click=save>{tr(K::Save)}</button>
+            {move || msg.get().map(|m| view! { <p id="cal-msg">{m}</p> })}
+        </details>
+    }
+}

@@ -1,0 +1,73 @@
+//! Staff edit the procedure catalogue: name, field, division, working days, 15:00 rule, fee,
+//! online level. Saved as one document.
+
+use super::tr;
+use crate::state::use_app;
+use leptos::prelude::*;
+use motcua_core::dossier::{Online, Procedure};
+use motcua_core::i18n::{t, K};
+
+/// The catalogue as an editable table.
+#[component]
+pub fn CatalogueEditor() -> impl IntoView {
+    let st = use_app();
+    let draft = RwSignal::new(st.catalogue.get_untracked());
+    let msg = RwSignal::new(None::<String>);
+    let save = move |_| {
+        let c = draft.get_untracked();
+        let mut ids: Vec<_> = c.iter().map(|p| p.id.trim().to_string()).collect();
+        ids.sort();
+        ids.dedup();
+        if ids.len() != c.len() || c.iter().any(|p| p.id.trim().is_empty() || p.name.trim().is_empty() || p.days == 0) {
+            msg.set(Some("Mã thủ tục phải khác nhau, có tên và số ngày > 0 / ids unique, names set, days > 0".into()));
+            return;
+        }
+        msg.set(Some(match st.save_catalogue(c) {
+            Ok(()) => t(st.lang(), K::Saved).into(),
+            Err(_) => t(st.lang(), K::StorageFull).into(),
+        }));
+    };
+    let add = move |_| {
+        draft.update(|c| {
+            let n = c.len() + 1;
+            c.push(Procedure { id: format!("TT-{n:02}"), name: String::new(), field: String::new(), division: String::new(), days: 5, cutoff_15h: true, fee: String::new(), online: Online::None });
+        })
+    };
+    let text = move |get: fn(&Procedure) -> String, set: fn(&mut Procedure, String), i: usize| {
+        view! { <input type="text" prop:value=move || draft.with(|c| c.get(i).map(get).unwrap_or_default())
+            on:change=move |ev| draft.update(|c| if let Some(p) = c.get_mut(i) { set(p, event_target_value(&ev)) }) /> }
+    };
+    view! {
+        <details class="card" id="catalogue">
+            <summary>{tr(K::Catalogue)}</summary>
+            <div class="table-wrap">
+            <table class="list catalogue">
+                <thead><tr><th>"Mã"</th><th>{tr(K::Procedure)}</th><th>"Lĩnh vực"</th><th>{tr(K::Division)}</th><th>{tr(K::Days)}</th><th>{tr(K::Cutoff)}</th><th>{tr(K::Fee)}</th><th>{tr(K::OnlineLevel)}</th></tr></thead>
+                <tbody>
+                    {move || (0..draft.with(|c| c.len())).map(|i| view! {
+                        <tr>
+                            <td>{text(|p| p.id.clone(), |p, v| p.id = v.trim().to_uppercase(), i)}</td>
+                            <td>{text(|p| p.name.clone(), |p, v| p.name = v, i)}</td>
+                            <td>{text(|p| p.field.clone(), |p, v| p.field = v, i)}</td>
+                            <td>{text(|p| p.division.clone(), |p, v| p.division = v, i)}</td>
+                            <td><input type="number" min="1" max="365" prop:value=move || draft.with(|c| c.get(i).map(|p| p.days.to_string()).unwrap_or_default())
+                                on:change=move |ev| draft.update(|c| if let Some(p) = c.get_mut(i) { p.days = event_target_value(&ev).parse().unwrap_or(p.days) }) /></td>
+                            <td><input type="checkbox" prop:checked=move || draft.with(|c| c.get(i).is_some_and(|p| p.cutoff_15h))
+                                on:change=move |ev| draft.update(|c| if let Some(p) = c.get_mut(i) { p.cutoff_15h = event_target_checked(&ev) }) /></td>
+                            <td>{text(|p| p.fee.clone(), |p, v| p.fee = v, i)}</td>
+                            <td><select on:change=move |ev| draft.update(|c| if let Some(p) = c.get_mut(i) { p.online = match event_target_value(&ev).as_str() { "Full" => Online::Full, "Partial" => Online::Partial, _ => Online::None } })>
+                                {[(Online::None, "Không"), (Online::Partial, "Một phần"), (Online::Full, "Toàn trình")].into_iter().map(|(o, l)| view! {
+                                    <option value=format!("{o:?}") selected=move || draft.with(|c| c.get(i).is_some_and(|p| p.online == o))>{l}</option>
+                                }).collect_view()}
+                            </select></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            </div>
+            <button on:click=add>{tr(K::AddProcedure)}</button>" "
+            <button class="primary" id="catalogue-save" on:click=save>{tr(K::Save)}</button>
+            {move || msg.get().map(|m| view! { <p id="catalogue-msg">{m}</p> })}
+        </details>
+    }
+}

@@ -1,0 +1,187 @@
+//! The dossier register as an officer uses it: entry, worklist classes, status steps,
+//! bad input, CSV import, and the citizen's look-up at the kiosk.
+
+use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
+use serde_json::Value;
+
+/// `YYYY-MM-DDTHH:MM` for local time `days` days from now at `hm`.
+async fn local_dt(b: &Browser, days: i32, hm: &str) -> R<String> {
+    let v = b
+        .js(&format!(
+            "const d = new Date(); d.setDate(d.getDate() + ({days})); const p = n => String(n).padStart(2, '0'); return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()) + 'T{hm}';"
+        ))
+        .await?;
+    Ok(v.as_str().unwrap_or_default().to_string())
+}
+
+/// Fill and submit the entry form; returns the code the app gave.
+async fn enter(b: &Browser, procedure: &str, applicant: &str, received: Option<&str>, due: Option<(&str, &str)>) -> R<String> {
+    b.select("#d-procedure", procedure).await?;
+    b.fill("#d-applicant", applicant).await?;
+    b.fill("#d-contact", "0905 123 456").await?;
+    if let Some(r) = received {
+        b.set_value("#d-received", r).await?;
+    }
+    if let Some((d, why)) = due {
+        b.set_value("#d-due", d).await?;
+        b.fill("#d-due-reason", why).await?;
+    }
+    b.click("#d-submit").await?;
+    b.wait_css("#d-done, #d-error").await?;
+    if let Ok(e) = b.c.find(fantoccini::Locator::Css("#d-error")).await {
+        return Err(format!("entry refused: {}", e.text().await?).into());
+    }
+    let done = b.text("#d-done").await?;
+    Ok(done.rsplit(' ').next().unwrap_or_default().to_string())
+}
+
+#[tokio::test]
+async fn officers_enter_dossiers_and_move_them_through_statuses() -> R {
+    let srv = Server::start();
+    let b = Browser::new("dossiers", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/dossiers")).await?;
+    b.wait_css("#dossier-form").await?;
+    b.shot("1-empty-1280x800").await?;
+
+    let old = local_dt(&b, -60, "09:00").await?;
+    let c_old = enter(&b, "TM-02", "Công ty CP Biển Xanh", Some(&old), None).await?;
+    let c_new = enter(&b, "KT-01", "Hộ KD Trần Văn Nam", None, None).await?;
+    let today_late = local_dt(&b, 0, "23:59").await?;
+    let c_soon = enter(&b, "NL-02", "Nguyễn Thị Lan", None, Some((&today_late, "Hẹn theo yêu cầu của công dân"))).await?;
+    assert!(c_new.starts_with("SCT-") && c_new.ends_with("-0001"), "first code of the day: {c_new}");
+    assert!(c_soon.ends_with("-0002"), "running number: {c_soon}");
+    // The last procedure is remembered for the next entry.
+    assert_eq!(b.wait_css("#d-procedure").await?.prop("value").await?.as_deref(), Some("NL-02"));
+
+    assert_eq!(b.text("#n-overdue").await?, "1");
+    assert_eq!(b.text("#n-due-today").await?, "1");
+    assert_eq!(b.text("#n-due-soon").await?, "1");
+    assert_eq!(b.text("#n-in-time").await?, "1");
+    let first_row = b.js("return document.querySelector('#worklist tbody tr').dataset.code").await?;
+    assert_eq!(first_row, Value::String(c_old.clone()), "overdue first");
+    b.shot("2-worklist-1280x800").await?;
+
+    // Bad input: due before received, and a duplicate code.
+    b.fill("#d-applicant", "Sai hạn").await?;
+    b.set_value("#d-due", &local_dt(&b, -3, "10:00").await?).await?;
+    b.fill("#d-due-reason", "thử").await?;
+    b.click("#d-submit").await?;
+    assert!(b.text("#d-error").await?.contains("Hạn trả trước ngày nhận"));
+    b.set_value("#d-due", "").await?;
+    b.fill("#d-code", &c_new).await?;
+    b.click("#d-submit").await?;
+    b.wait_js("document.querySelector('#d-error').innerText.includes('Trùng mã')").await?;
+    b.shot("3-bad-input").await?;
+    b.fill("#d-code", "").await?;
+    assert_eq!(b.js("return document.querySelectorAll('#worklist tbody tr').length").await?, 3, "nothing saved");
+
+    // Move the old dossier: in progress → supplement → supplemented → resolved → returned.
+    b.click(&format!("#worklist tr[data-code='{c_old}']")).await?;
+    b.wait_css("#dossier-detail #timeline").await?;
+    for (status, note) in [("InProgress", "Chuyển phòng"), ("SupplementRequested", "Thiếu bản sao"), ("SupplementReceived", ""), ("Resolved", ""), ("Returned", "")] {
+        b.select("#step-status", status).await?;
+        b.fill("#step-note", note).await?;
+        b.click("#step-apply").await?;
+        b.wait_js(&format!("document.querySelectorAll('#timeline li').length > 0 && document.querySelector('#step-status') === null || document.querySelector('#step-status').value !== '{status}'")).await?;
+    }
+    assert_eq!(b.js("return document.querySelectorAll('#timeline li').length").await?, 6);
+    assert_eq!(b.text("#detail-status").await?, "Đã trả kết quả");
+    assert_eq!(b.text("#detail-timeliness").await?, "Quá hạn (đã xử lý)");
+    b.fill("#late-division", "Phòng Quản lý Thương mại").await?;
+    b.fill("#return-method", "Nhận trực tiếp").await?;
+    b.click("#extra-save").await?;
+    b.shot("4-detail-1280x800").await?;
+    b.click("#detail-close").await?;
+
+    // Search and filters.
+    b.fill("#f-search", "trần văn").await?;
+    b.wait_js("document.querySelectorAll('#worklist tbody tr').length === 1").await?;
+    b.fill("#f-search", "").await?;
+    b.select("#f-status", "Returned").await?;
+    b.wait_js("document.querySelectorAll('#worklist tbody tr').length === 1").await?;
+    b.select("#f-status", "").await?;
+
+    // Delete leaves a tombstone, not a hole in the sync history.
+    b.click(&format!("#worklist tr[data-code='{c_soon}']")).await?;
+    b.click("#detail-delete").await?;
+    b.click("#detail-delete").await?;
+    b.wait_js("document.querySelectorAll('#worklist tbody tr').length === 2").await?;
+    let stored = b.stored().await?.to_string();
+    assert!(stored.contains(&c_soon) && stored.contains("\\\"x\\\":true"), "tombstone kept");
+
+    // Everything survives a reload.
+    b.c.refresh().await?;
+    b.wait_css("#worklist").await?;
+    b.wait_js("document.querySelectorAll('#worklist tbody tr').length === 2").await?;
+    b.resize(TABLET_PORTRAIT).await?;
+    b.shot("5-worklist-768x1024").await?;
+    assert!(b.console_errors().await?.is_empty());
+    b.close().await
+}
+
+#[tokio::test]
+async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
+    let srv = Server::start();
+    let b = Browser::new("dossiers-csv", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/dossiers")).await?;
+    let csv = "STT,Mã hồ sơ,Tên thủ tục hành chính,\"Tên tổ chức, cá nhân\",\"Địa chỉ, số điện thoại\",Cơ quan chủ trì giải quyết,Nhận hồ sơ,Hẹn trả kết quả,Trả kết quả,Phương thức nhận kết quả\n\
+1,SCT-250203-0001,Đăng ký thực hiện khuyến mại,Công ty CP Biển Xanh,\"Nha Trang, 0905123456\",Phòng Quản lý Thương mại,03/02/2025 09:00,,06/02/2025 15:00,Trực tiếp\n\
+2,SCT-250203-0002,TM-02,Hộ KD Trần Văn Nam,0912000111,,03/02/2025 16:10,,,\n\
+3,SCT-250203-0001,TM-02,Trùng mã,,,03/02/2025 10:00,,,\n\
+4,SCT-250203-0003,Thủ tục không có,Ai đó,,,03/02/2025 10:00,,,\n\
+5,SCT-250203-0004,TM-02,Hạn sai,,,05/02/2025 10:00,01/02/2025,,\n";
+    let path = std::env::temp_dir().join(format!("motcua-import-{}.csv", std::process::id()));
+    std::fs::write(&path, csv)?;
+    b.click(".csv-import summary").await?;
+    b.wait_css("#csv-file").await?.send_keys(&path.display().to_string()).await?;
+    b.wait_css("#csv-preview, #csv-error").await?;
+    if let Ok(e) = b.c.find(fantoccini::Locator::Css("#csv-error")).await {
+        return Err(format!("import refused: {}", e.text().await?).into());
+    }
+    assert_eq!(b.js("return document.querySelectorAll('#csv-preview .row-error').length").await?, 3);
+    assert_eq!(b.js("return document.querySelectorAll('#csv-preview .row-ok').length").await?, 2);
+    let preview = b.text("#csv-preview").await?;
+    assert!(preview.contains("Trùng mã") && preview.contains("Hạn trả trước ngày nhận"), "{preview}");
+    b.shot("csv-preview").await?;
+    b.click("#csv-import").await?;
+    b.wait_css("#csv-done").await?;
+    b.wait_js("document.querySelectorAll('#worklist tbody tr').length === 2").await?;
+    // A malformed file: a clear message, nothing changes.
+    std::fs::write(&path, "just,some\nwords,here\n")?;
+    b.wait_css("#csv-file").await?.send_keys(&path.display().to_string()).await?;
+    assert!(b.text("#csv-error").await?.contains("Thiếu cột"));
+    assert_eq!(b.js("return document.querySelectorAll('#worklist tbody tr').length").await?, 2);
+    std::fs::remove_file(&path).ok();
+    b.close().await
+}
+
+#[tokio::test]
+async fn citizens_look_up_a_dossier_at_the_kiosk_and_see_no_personal_data() -> R {
+    let srv = Server::start();
+    let b = Browser::new("dossiers-lookup", TABLET_PORTRAIT).await?;
+    b.goto(&srv.url("/dossiers")).await?;
+    let code = enter(&b, "TM-02", "Công ty Bí Mật", None, None).await?;
+    // Lock the tablet (creating the PIN on first use).
+    b.click(".topbar a[href='/staff']").await?;
+    b.click("#enter-kiosk").await?;
+    for _ in 0..2 {
+        for d in "2468".chars() {
+            b.click(&format!(".pinpad [data-digit='{d}']")).await?;
+        }
+        b.click("#pin-ok").await?;
+    }
+    b.click("#lookup-open").await?;
+    b.fill("#lookup-code", &code.to_lowercase()).await?;
+    b.click("#lookup-go").await?;
+    assert_eq!(b.text("#lookup-status").await?, "Mới tiếp nhận");
+    assert!(b.text("#lookup-due").await?.contains('/'));
+    let page = b.js("return document.body.innerText").await?.to_string();
+    assert!(!page.contains("Bí Mật") && !page.contains("0905"), "no personal data on the kiosk");
+    b.shot("kiosk-lookup-768x1024").await?;
+    b.fill("#lookup-code", "SCT-000000-9999").await?;
+    b.click("#lookup-go").await?;
+    b.wait_css("#lookup-none").await?;
+    b.click("#lookup-close").await?;
+    b.wait_css("#start").await?;
+    b.close().await
+}
