@@ -94,3 +94,27 @@ async fn corrupt_data_is_reported_and_the_app_still_starts() -> R {
     b.shot("corrupt-data").await?;
     b.close().await
 }
+
+#[tokio::test]
+async fn a_change_in_another_tab_shows_up_without_reload() -> R {
+    let srv = Server::start();
+    let b = Browser::new("two-tabs", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/dossiers")).await?;
+    b.wait_css("#worklist").await?;
+    let first = b.c.window().await?;
+    let second = b.c.new_window(true).await?;
+    b.c.switch_to_window(second.handle).await?;
+    b.goto(&srv.url("/dossiers")).await?;
+    b.fill("#d-applicant", "Nhập ở thẻ thứ hai").await?;
+    b.click("#d-submit").await?;
+    b.wait_css("#d-done").await?;
+    b.c.switch_to_window(first).await?;
+    b.wait_js("document.querySelector('#worklist').innerText.includes('Nhập ở thẻ thứ hai')").await?;
+    // Both tabs wrote into the same month: a save in the first tab keeps the second's record.
+    b.fill("#d-applicant", "Nhập ở thẻ thứ nhất").await?;
+    b.click("#d-submit").await?;
+    b.wait_css("#d-done").await?;
+    let stored = b.stored().await?.to_string();
+    assert!(stored.contains("Nhập ở thẻ thứ hai") && stored.contains("Nhập ở thẻ thứ nhất"));
+    b.close().await
+}
