@@ -31,10 +31,15 @@ pub fn Kiosk() -> impl IntoView {
     });
     // Any touch counts as activity, so a slow reader is not reset mid-answer.
     let touch = move || flow.update_untracked(|f| f.last_activity = now_millis());
-    let step = Memo::new(move |_| flow.with(|f| f.step));
+    // Only a change of *screen* rebuilds the DOM; moving from one question to the next just
+    // updates texts and highlights (this keeps a tap well under a frame).
+    let screen = Memo::new(move |_| match flow.with(|f| f.step) {
+        Step::Item(_) | Step::Overall | Step::Visits | Step::Field => Step::Item(0),
+        s => s,
+    });
     view! {
         <div class="kiosk" on:pointerdown=move |_| touch() on:keydown=move |_| touch()>
-            {move || match step.get() {
+            {move || match screen.get() {
                 Step::Welcome => view! { <Welcome flow /> }.into_any(),
                 Step::Thanks => view! { <Thanks /> }.into_any(),
                 Step::Comment => view! { <Comment flow /> }.into_any(),
@@ -135,7 +140,7 @@ fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
     let st = use_app();
     let progress = move || flow.with(|f| f.progress());
     let lang = move || st.lang();
-    let heading = move || {
+    let heading = Memo::new(move |_| {
         flow.with(|f| match f.step {
             Step::Item(i) => {
                 let (g, item) = f.q.active_items().nth(i).expect("step within items");
@@ -145,11 +150,15 @@ fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
             Step::Visits => (String::new(), motcua_core::i18n::t(lang(), K::VisitsQ).to_string()),
             _ => (String::new(), motcua_core::i18n::t(lang(), K::FieldQ).to_string()),
         })
-    };
+    });
     let chosen = move || flow.with(|f| f.current_choice());
+    // Which set of buttons to show; the buttons themselves stay while the items change.
+    let kind = Memo::new(move |_| match flow.with(|f| f.step) {
+        Step::Item(_) | Step::Overall => Step::Overall,
+        s => s,
+    });
     let choices = move || {
-        let step = flow.with(|f| f.step);
-        match step {
+        match kind.get() {
             Step::Item(_) | Step::Overall => SCALE
                 .iter()
                 .map(|&(v, vi, en, _)| {
@@ -191,8 +200,8 @@ fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
     view! {
         <div class="question">
             <Progress progress=Signal::derive(progress) />
-            <p class="group">{move || heading().0}</p>
-            <h1 id="question-text">{move || heading().1}</h1>
+            <p class="group">{move || heading.get().0}</p>
+            <h1 id="question-text">{move || heading.get().1}</h1>
             <div class="choices">{choices}</div>
             <div class="kiosk-nav">
                 <button class="back" id="back" on:click=move |_| flow.update(|f| f.back(now_millis()))>"← "{tr(K::Back)}</button>
