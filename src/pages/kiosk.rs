@@ -64,6 +64,12 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
             f.start(now_millis());
         });
     };
+    // Marks the moment the start button is on screen and live (read by scripts/bench.sh).
+    Effect::new(move |_| {
+        if let Some(p) = window().performance() {
+            p.mark("kiosk-ready").ok();
+        }
+    });
     let unlock = Callback::new(move |pin: String| match st.check_pin(&pin) {
         PinCheck::Ok => {
             st.set_kiosk(false);

@@ -12,9 +12,10 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-/// Milliseconds from navigation start until the kiosk's start button can be clicked.
+/// Milliseconds from navigation start until the kiosk's start button is in the page with its
+/// handlers attached (the app marks `kiosk-ready` then).
 const TIME_TO_START: &str = "const done = arguments[0];
-  (function poll() { const b = document.querySelector('#start'); if (b && !b.disabled) done(performance.now()); else requestAnimationFrame(poll); })();";
+  (function poll() { const m = performance.getEntriesByName('kiosk-ready'); if (m.length && document.querySelector('#start')) done(m[0].startTime); else setTimeout(poll, 5); })();";
 
 async fn lock(b: &Browser, srv: &Server) -> R {
     b.goto(&srv.url("/staff")).await?;
