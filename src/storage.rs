@@ -81,7 +81,7 @@ pub fn load_all<T: DeserializeOwned + Serialize>(kind: Kind) -> (Vec<T>, Vec<Pro
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let mut ks: Vec<_> = keys().into_iter().filter(|k| codec::parse_chunk_key(k).is_some_and(|(k2, _)| k2 == kind)).collect();
-    ks.sort();
+    ks.sort_unstable();
     for key in ks {
         let Some(raw) = read_raw(&key) else { continue };
         match codec::decode_chunk::<T>(kind, &raw) {

@@ -74,7 +74,7 @@ impl WorkCalendar {
     pub fn set_year(&mut self, y: YearCalendar) {
         self.years.retain(|c| c.year != y.year);
         self.years.push(y);
-        self.years.sort_by_key(|c| c.year);
+        self.years.sort_unstable_by_key(|c| c.year);
     }
 
     pub fn get_year(&self, y: i32) -> Option<&YearCalendar> {

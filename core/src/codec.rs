@@ -8,8 +8,7 @@
 use crate::record::{Meta, Millis, Record};
 use chrono::{DateTime, Datelike, FixedOffset};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
 
 /// The schema version written by this build.
 pub const SCHEMA: u32 = 1;
@@ -95,51 +94,58 @@ struct DocOut<'a, T> {
     d: &'a T,
 }
 
-/// Migrations, one per schema step: `MIGRATIONS[i]` turns version `i` into `i + 1`.
-/// Version 0 is a bare JSON array (what a prototype wrote) and becomes an envelope.
-const MIGRATIONS: [fn(Value, &str) -> Result<Value, CodecError>; 1] = [migrate_0_to_1];
-
-fn migrate_0_to_1(v: Value, kind: &str) -> Result<Value, CodecError> {
-    match v {
-        Value::Array(r) => Ok(serde_json::json!({"v": 1, "k": kind, "r": r})),
-        _ => Err(CodecError::Corrupt("no envelope".into())),
-    }
+/// What every envelope starts with: its schema version and kind (the records are read after
+/// the version is known, straight into their types: no generic JSON tree in between).
+#[derive(Deserialize)]
+struct Head {
+    v: u32,
+    #[serde(default)]
+    k: String,
 }
 
-/// Parse a stored value, migrating it to the current schema. Returns the envelope as JSON and
-/// whether it was migrated (then the caller should write it back).
-fn open(raw: &str, kind: &str) -> Result<(Value, bool), CodecError> {
-    let mut v: Value = serde_json::from_str(raw).map_err(|e| CodecError::Corrupt(e.to_string()))?;
-    let mut from = match &v {
-        Value::Array(_) => 0,
-        Value::Object(o) => o.get("v").and_then(Value::as_u64).ok_or_else(|| CodecError::Corrupt("no schema version".into()))? as u32,
-        _ => return Err(CodecError::Corrupt("not an envelope".into())),
-    };
-    if from > SCHEMA {
-        return Err(CodecError::Newer(from));
+#[derive(Deserialize)]
+struct ChunkIn<T> {
+    r: Vec<T>,
+}
+
+#[derive(Deserialize)]
+struct DocIn<T> {
+    d: T,
+}
+
+/// The schema version of a stored value, checking its kind. Version 0 is a bare JSON array
+/// (what a prototype wrote); it is migrated by [`decode_chunk`].
+fn version(raw: &str, kind: &str) -> Result<u32, CodecError> {
+    if raw.trim_start().starts_with('[') {
+        return Ok(0);
     }
-    let migrated = from < SCHEMA;
-    while from < SCHEMA {
-        v = MIGRATIONS[from as usize](v, kind)?;
-        from += 1;
+    let head: Head = serde_json::from_str(raw).map_err(|e| CodecError::Corrupt(e.to_string()))?;
+    if head.v > SCHEMA {
+        return Err(CodecError::Newer(head.v));
     }
-    let k = v.get("k").and_then(Value::as_str).unwrap_or_default();
-    if k != kind {
-        return Err(CodecError::WrongKind(k.to_string()));
+    if head.v == 0 {
+        return Err(CodecError::Corrupt("no envelope".into()));
     }
-    Ok((v, migrated))
+    if head.k != kind {
+        return Err(CodecError::WrongKind(head.k));
+    }
+    Ok(head.v)
 }
 
 pub fn encode_chunk<T: Serialize>(kind: Kind, records: &[T]) -> String {
     serde_json::to_string(&ChunkOut { v: SCHEMA, k: kind.tag(), r: records }).expect("records serialize")
 }
 
-/// Decode a chunk; `.1` tells whether it came from an older schema.
+/// Decode a chunk; `.1` tells whether it came from an older schema (the caller writes it back).
+///
+/// Migrations, one per schema step: 0 → 1 wraps a bare array of records in the envelope.
+/// A later schema adds its step here, reading the old layout into today's types.
 pub fn decode_chunk<T: DeserializeOwned>(kind: Kind, raw: &str) -> Result<(Vec<T>, bool), CodecError> {
-    let (mut v, migrated) = open(raw, kind.tag())?;
-    let r = v.get_mut("r").map(Value::take).ok_or_else(|| CodecError::Corrupt("no records".into()))?;
-    let records = serde_json::from_value(r).map_err(|e| CodecError::Corrupt(e.to_string()))?;
-    Ok((records, migrated))
+    let corrupt = |e: serde_json::Error| CodecError::Corrupt(e.to_string());
+    match version(raw, kind.tag())? {
+        0 => Ok((serde_json::from_str(raw).map_err(corrupt)?, true)),
+        _ => Ok((serde_json::from_str::<ChunkIn<T>>(raw).map_err(corrupt)?.r, false)),
+    }
 }
 
 pub fn encode_doc<T: Serialize>(name: &str, doc: &T) -> String {
@@ -147,9 +153,10 @@ pub fn encode_doc<T: Serialize>(name: &str, doc: &T) -> String {
 }
 
 pub fn decode_doc<T: DeserializeOwned>(name: &str, raw: &str) -> Result<T, CodecError> {
-    let (mut v, _) = open(raw, name)?;
-    let d = v.get_mut("d").map(Value::take).ok_or_else(|| CodecError::Corrupt("no document".into()))?;
-    serde_json::from_value(d).map_err(|e| CodecError::Corrupt(e.to_string()))
+    match version(raw, name)? {
+        0 => Err(CodecError::Corrupt("no envelope".into())),
+        _ => serde_json::from_str::<DocIn<T>>(raw).map(|d| d.d).map_err(|e| CodecError::Corrupt(e.to_string())),
+    }
 }
 
 /// Put `rec` into `records`: a new id is appended; for a known id the winning version stays

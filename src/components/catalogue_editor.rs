@@ -16,7 +16,7 @@ pub fn CatalogueEditor() -> impl IntoView {
     let save = move |_| {
         let c = draft.get_untracked();
         let mut ids: Vec<_> = c.iter().map(|p| p.id.trim().to_string()).collect();
-        ids.sort();
+        ids.sort_unstable();
         ids.dedup();
         if ids.len() != c.len() || c.iter().any(|p| p.id.trim().is_empty() || p.name.trim().is_empty() || p.days == 0) {
             msg.set(Some("Mã thủ tục phải khác nhau, có tên và số ngày > 0 / ids unique, names set, days > 0".into()));

@@ -36,13 +36,13 @@ pub fn Dossiers() -> impl IntoView {
                 })
                 .collect()
         });
-        v.sort_by(|a, b| (a.1, a.3).cmp(&(b.1, b.3)));
+        v.sort_unstable_by(|a, b| (a.1, a.3, &a.0.code).cmp(&(b.1, b.3, &b.0.code)));
         v
     });
     let count = move |f: fn(&(motcua_core::dossier::Dossier, Timeliness, bool, chrono::NaiveDateTime, String)) -> bool| classified.with(|v| v.iter().filter(|x| f(x)).count());
     let divisions = move || {
         let mut d: Vec<String> = classified.with(|v| v.iter().map(|x| x.4.clone()).filter(|s| !s.is_empty()).collect());
-        d.sort();
+        d.sort_unstable();
         d.dedup();
         d
     };

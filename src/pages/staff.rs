@@ -25,7 +25,7 @@ pub fn Staff() -> impl IntoView {
     let total = move || st.responses.with(|rs| rs.iter().filter(|r| !r.meta.deleted).count());
     let latest = move || {
         let mut v: Vec<_> = st.responses.with(|rs| rs.iter().filter(|r| !r.meta.deleted && !r.s.is_empty()).map(|r| (r.meta.created_at, r.s.clone())).collect());
-        v.sort_by(|a, b| b.0.cmp(&a.0));
+        v.sort_unstable_by(|a, b| b.0.cmp(&a.0));
         v.truncate(10);
         v
     };
