@@ -87,35 +87,16 @@ impl AppState {
 
     fn listen_to_other_tabs(self) {
         storage::on_other_tab_change(move |key| {
-            if codec::parse_chunk_key(&key).is_some_and(|(k, _)| k == Kind::Response) {
-                let (rs, _) = storage::load_all::<Response>(Kind::Response);
-                self.responses.set(rs);
-            } else if codec::parse_chunk_key(&key).is_some_and(|(k, _)| k == Kind::Dossier) {
-                let (ds, _) = storage::load_all::<Dossier>(Kind::Dossier);
-                self.dossiers.set(ds);
-            } else if key == codec::doc_key("procedures") {
-                if let Ok(Some(c)) = storage::load_doc::<Vec<Procedure>>("procedures") {
-                    self.catalogue.set(c);
-                }
-            } else if key == codec::doc_key("calendar") {
-                if let Ok(Some(c)) = storage::load_doc::<WorkCalendar>("calendar") {
-                    self.calendar.set(c);
-                }
-            } else if key == codec::doc_key("kiosk") {
-                if let Ok(Some(k)) = storage::load_doc::<bool>("kiosk") {
-                    self.kiosk.set(k);
-                }
-            } else if key == codec::doc_key("questionnaires") {
-                if let Ok(Some(b)) = storage::load_doc::<Book>("questionnaires") {
-                    self.book.set(b);
-                }
-            } else if key == codec::doc_key("settings") {
-                if let Ok(Some(s)) = storage::load_doc::<Settings>("settings") {
-                    self.settings.set(s);
-                }
-            } else if key == codec::doc_key("pin") {
-                if let Ok(Some(p)) = storage::load_doc::<Option<PinHash>>("pin") {
-                    self.pin.set(p);
+            match codec::parse_chunk_key(&key) {
+                Some((Kind::Response, _)) => self.responses.set(storage::load_all::<Response>(Kind::Response).0),
+                Some((Kind::Dossier, _)) => self.dossiers.set(storage::load_all::<Dossier>(Kind::Dossier).0),
+                None => {
+                    let _ = reload(&key, "kiosk", self.kiosk)
+                        || reload(&key, "questionnaires", self.book)
+                        || reload(&key, "settings", self.settings)
+                        || reload(&key, "pin", self.pin)
+                        || reload(&key, "procedures", self.catalogue)
+                        || reload(&key, "calendar", self.calendar);
                 }
             }
         });
@@ -234,6 +215,17 @@ impl AppState {
         storage::save_doc("attempts", &at).ok();
         res
     }
+}
+
+/// If `key` is the document `name`, read it again into `sig` (another tab changed it).
+fn reload<T: serde::de::DeserializeOwned + Send + Sync + 'static>(key: &str, name: &str, sig: RwSignal<T>) -> bool {
+    if key != codec::doc_key(name) {
+        return false;
+    }
+    if let Ok(Some(v)) = storage::load_doc::<T>(name) {
+        sig.set(v);
+    }
+    true
 }
 
 /// The state provided at the root.

@@ -23,6 +23,8 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
     let ext_reason = RwSignal::new(String::new());
     let late_div = RwSignal::new(dossier.get_untracked().map(|d| d.late_division).unwrap_or_default());
     let method = RwSignal::new(dossier.get_untracked().map(|d| d.return_method).unwrap_or_default());
+    let applicant = RwSignal::new(dossier.get_untracked().map(|d| d.applicant).unwrap_or_default());
+    let contact = RwSignal::new(dossier.get_untracked().map(|d| d.contact).unwrap_or_default());
     let error = RwSignal::new(None::<String>);
     let confirm = RwSignal::new(false);
 
@@ -54,7 +56,13 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
     };
     let save_extra = move |_| {
         let (l, m) = (late_div.get_untracked(), method.get_untracked());
+        let (a, c) = (applicant.get_untracked(), contact.get_untracked());
         apply(Box::new(move |d| {
+            if a.trim().is_empty() {
+                return Err(motcua_core::dossier::DossierError::EmptyField("Tên tổ chức, cá nhân").to_string());
+            }
+            d.applicant = a.trim().to_string();
+            d.contact = c.trim().to_string();
             d.late_division = l.trim().to_string();
             d.return_method = m.trim().to_string();
             Ok(())
@@ -136,6 +144,8 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
                         </details>
                     })}
                     <div class="grid2">
+                        <label>{tr(K::Applicant)}<input id="edit-applicant" type="text" maxlength="200" prop:value=move || applicant.get() on:input=move |ev| applicant.set(event_target_value(&ev)) /></label>
+                        <label>{tr(K::Contact)}<input id="edit-contact" type="text" maxlength="200" prop:value=move || contact.get() on:input=move |ev| contact.set(event_target_value(&ev)) /></label>
                         <label>{tr(K::LateDivision)}<input id="late-division" type="text" prop:value=move || late_div.get() on:input=move |ev| late_div.set(event_target_value(&ev)) /></label>
                         <label>{tr(K::ReturnMethod)}<input id="return-method" type="text" prop:value=move || method.get() on:input=move |ev| method.set(event_target_value(&ev)) /></label>
                     </div>

@@ -158,6 +158,18 @@ fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
         })
     });
     let chosen = move || flow.with(|f| f.current_choice());
+    // The fields (lĩnh vực) of the procedure catalogue; the short default list if it has none.
+    let fields = move || {
+        let mut fs: Vec<(String, String)> = st.catalogue.with(|c| c.iter().map(|p| (p.field.clone(), String::new())).filter(|(f, _)| !f.trim().is_empty()).collect());
+        fs.sort_unstable();
+        fs.dedup();
+        if fs.is_empty() {
+            fs = DEFAULT_FIELDS.iter().map(|(v, e)| (v.to_string(), e.to_string())).collect();
+        }
+        fs.push(("Khác".into(), "Other".into()));
+        fs.dedup();
+        fs
+    };
     // Which set of buttons to show; the buttons themselves stay while the items change.
     let kind = Memo::new(move |_| match flow.with(|f| f.step) {
         Step::Item(_) | Step::Overall => Step::Overall,
@@ -190,13 +202,14 @@ fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
                 })
                 .collect_view()
                 .into_any(),
-            _ => DEFAULT_FIELDS
-                .iter()
-                .map(|&(vi, en)| {
-                    let label = if lang() == Lang::Vi { vi } else { en };
+            _ => fields()
+                .into_iter()
+                .map(|(vi, en)| {
+                    let label = if lang() == Lang::Vi || en.is_empty() { vi.clone() } else { en };
+                    let (v1, v2) = (vi.clone(), vi.clone());
                     view! {
-                        <button class="choice wide" data-field=vi class:chosen=move || flow.with(|f| f.field == vi)
-                            on:click=move |_| flow.update(|f| f.choose_field(vi, now_millis()))>{label}</button>
+                        <button class="choice wide" data-field=vi class:chosen=move || flow.with(|f| f.field == v1)
+                            on:click=move |_| flow.update(|f| f.choose_field(&v2, now_millis()))>{label}</button>
                     }
                 })
                 .collect_view()

@@ -1,10 +1,12 @@
 //! The dossier register (Sổ theo dõi hồ sơ): records, status rules, due dates, timeliness,
 //! codes and CSV import.
+pub mod code;
 pub mod csv_import;
 pub mod procedure;
 pub mod record;
 pub mod timeliness;
 
 pub use procedure::{default_catalogue, Online, Procedure};
-pub use record::{code_prefix, next_code, valid_code, Channel, Dossier, DossierError, Event, Extension, NewDossier, Status};
+pub use code::{code_prefix, next_code, valid_code};
+pub use record::{Channel, Dossier, DossierError, Event, Extension, NewDossier, Status};
 pub use timeliness::{lookup, PublicStatus, Timeliness};

@@ -258,6 +258,32 @@ impl Browser {
     }
 }
 
+/// The staff PIN the scenarios use.
+pub const PIN: &str = "2468";
+
+impl Browser {
+    /// Type a PIN on the on-screen pad and confirm.
+    pub async fn type_pin(&self, pin: &str) -> R {
+        for d in pin.chars() {
+            self.click(&format!(".pinpad [data-digit='{d}']")).await?;
+        }
+        self.click("#pin-ok").await
+    }
+
+    /// From the desk screen: lock the tablet into the kiosk, creating the PIN on first use.
+    pub async fn lock_kiosk(&self, srv: &Server) -> R {
+        self.goto(&srv.url("/staff")).await?;
+        self.click("#enter-kiosk").await?;
+        if self.js("return !!document.querySelector('.pinpad')").await? == Value::Bool(true) {
+            self.type_pin(PIN).await?;
+            self.wait_js("document.querySelector('#pin-msg').innerText.length > 0").await?;
+            self.type_pin(PIN).await?;
+        }
+        self.wait_css("#start").await?;
+        Ok(())
+    }
+}
+
 /// ChromeDriver's log endpoint (not in the W3C standard, so not in fantoccini's API).
 #[derive(Debug)]
 struct BrowserLog;

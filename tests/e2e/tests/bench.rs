@@ -17,19 +17,6 @@ fn median(mut v: Vec<f64>) -> f64 {
 const TIME_TO_START: &str = "const done = arguments[0];
   (function poll() { const m = performance.getEntriesByName('kiosk-ready'); if (m.length && document.querySelector('#start')) done(m[0].startTime); else setTimeout(poll, 5); })();";
 
-async fn lock(b: &Browser, srv: &Server) -> R {
-    b.goto(&srv.url("/staff")).await?;
-    b.click("#enter-kiosk").await?;
-    for _ in 0..2 {
-        for d in "2468".chars() {
-            b.click(&format!(".pinpad [data-digit='{d}']")).await?;
-        }
-        b.click("#pin-ok").await?;
-    }
-    b.wait_css("#start").await?;
-    Ok(())
-}
-
 #[tokio::test]
 #[ignore = "benchmark: run by scripts/bench.sh"]
 async fn bench_cold_and_warm_start() -> R {
@@ -81,7 +68,7 @@ const FILL: &str = "const done = arguments[0];
 async fn bench_fill_submit_and_stored_size() -> R {
     let srv = Server::start();
     let b = Browser::new("bench-fill", TABLET_LANDSCAPE).await?;
-    lock(&b, &srv).await?;
+    b.lock_kiosk(&srv).await?;
     let mut times = Vec::new();
     let n = 20;
     for _ in 0..n {

@@ -162,14 +162,7 @@ async fn citizens_look_up_a_dossier_at_the_kiosk_and_see_no_personal_data() -> R
     b.goto(&srv.url("/dossiers")).await?;
     let code = enter(&b, "TM-02", "Công ty Bí Mật", None, None).await?;
     // Lock the tablet (creating the PIN on first use).
-    b.click(".topbar a[href='/staff']").await?;
-    b.click("#enter-kiosk").await?;
-    for _ in 0..2 {
-        for d in "2468".chars() {
-            b.click(&format!(".pinpad [data-digit='{d}']")).await?;
-        }
-        b.click("#pin-ok").await?;
-    }
+    b.lock_kiosk(&srv).await?;
     b.click("#lookup-open").await?;
     b.fill("#lookup-code", &code.to_lowercase()).await?;
     b.click("#lookup-go").await?;

@@ -1,36 +1,20 @@
 //! The kiosk as citizens and staff use it: tapping through both forms, the lock, the PIN,
 //! resets, double taps and a full storage.
 
-use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
+use motcua_e2e::{Browser, Server, PIN, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
 use serde_json::Value;
 use std::time::Duration;
 
-const PIN: &str = "2468";
-
-async fn type_pin(b: &Browser, pin: &str) -> R {
-    for d in pin.chars() {
-        b.click(&format!(".pinpad [data-digit='{d}']")).await?;
-    }
-    b.click("#pin-ok").await
-}
-
-/// From the desk screen: create the PIN (first use) and lock the tablet into the kiosk.
+/// From the desk screen: lock the tablet into the kiosk (the PIN is created on first use).
 async fn lock_kiosk(b: &Browser, srv: &Server) -> R {
-    b.goto(&srv.url("/staff")).await?;
-    b.click("#enter-kiosk").await?;
-    if b.js("return !!document.querySelector('.pinpad')").await? == Value::Bool(true) {
-        type_pin(b, PIN).await?;
-        b.wait_js("document.querySelector('#pin-msg').innerText.length > 0").await?;
-        type_pin(b, PIN).await?;
-    }
-    b.wait_css("#start").await?;
+    b.lock_kiosk(srv).await?;
     assert_eq!(b.path().await?, "/kiosk");
     Ok(())
 }
 
 async fn unlock(b: &Browser) -> R {
     b.click("#staff-exit").await?;
-    type_pin(b, PIN).await?;
+    b.type_pin(PIN).await?;
     b.wait_css("#today-count").await?;
     Ok(())
 }
@@ -160,10 +144,10 @@ async fn the_lock_cannot_be_bypassed() -> R {
     // Wrong PINs: after three, even the right one has to wait.
     b.click("#staff-exit").await?;
     for _ in 0..3 {
-        type_pin(&b, "0000").await?;
+        b.type_pin("0000").await?;
         b.wait_js("document.querySelector('#pin-msg').innerText.length > 0").await?;
     }
-    type_pin(&b, PIN).await?;
+    b.type_pin(PIN).await?;
     b.wait_js("/\\d/.test(document.querySelector('#pin-msg').innerText)").await?;
     b.shot("pin-delay").await?;
     assert_eq!(b.path().await?, "/kiosk");
