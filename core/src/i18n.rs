@@ -29,7 +29,7 @@ strings! {
     NavStaff => "Quầy", "Desk";
     LangSwitch => "English", "Tiếng Việt";
     Offline => "Ngoại tuyến – dữ liệu vẫn được lưu trên máy", "Offline – data is still saved on this device";
-    StorageFull => "Bộ nhớ trình duyệt đã đầy: dữ liệu mới đang được giữ tạm, chưa lưu. Hãy xuất dữ liệu và giải phóng bộ nhớ.", "Browser storage is full: new data is held but not yet saved. Export data and free space.";
+    StorageFull => "Bộ nhớ trình duyệt đã đầy: dữ liệu mới đang được giữ tạm, chưa lưu vào máy. Hãy báo người quản lý sao lưu và giải phóng bộ nhớ, rồi bấm «Thử lưu lại».", "Browser storage is full: new data is held but not yet saved on this device. Ask the manager to back up and free space, then press «Retry saving».";
     StorageProblem => "Phát hiện dữ liệu hỏng hoặc lạ; đã giữ nguyên bản gốc để kiểm tra:", "Corrupt or unknown data found; the original was kept aside:";
     PendingCount => "bản ghi đang chờ lưu", "records waiting to be saved";
     Retry => "Thử lưu lại", "Retry saving";
