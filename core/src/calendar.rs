@@ -197,6 +197,40 @@ impl WorkCalendar {
     }
 }
 
+/// Office hours on a working day (morning and afternoon), over which procedures whose time is
+/// set in working hours are counted.
+pub fn office_hours() -> [(NaiveTime, NaiveTime); 2] {
+    let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).expect("valid time");
+    [(t(7, 30), t(11, 30)), (t(13, 30), t(17, 0))]
+}
+
+impl WorkCalendar {
+    /// The instant `hours` office hours after `start`, skipping nights, lunch and days off.
+    pub fn add_working_hours(&self, start: NaiveDateTime, hours: u32) -> NaiveDateTime {
+        let mut left = Duration::hours(hours as i64);
+        let mut t = start;
+        let office = office_hours();
+        // Each pass consumes one working day; bound the loop for absurd inputs.
+        for _ in 0..(hours as usize + 400) {
+            let day = t.date();
+            if self.is_working_day(day) {
+                for (open, close) in office {
+                    let from = t.max(day.and_time(open));
+                    let to = day.and_time(close);
+                    if from < to {
+                        if to - from >= left {
+                            return from + left;
+                        }
+                        left -= to - from;
+                    }
+                }
+            }
+            t = self.next_working_day_from(day + Duration::days(1)).and_time(office[0].0);
+        }
+        t
+    }
+}
+
 /// The end of an office day, at which a result is due.
 pub fn end_of_day() -> NaiveTime {
     NaiveTime::from_hms_opt(17, 0, 0).expect("valid time")
@@ -304,6 +338,21 @@ mod tests {
         let text = dates_text(&c.get_year(2024).unwrap().makeup_days);
         assert_eq!(text, "04/05/2024");
         assert_eq!(c.years.iter().map(|y| y.year).collect::<Vec<_>>(), vec![2024, 2025, 2026, 2027]);
+    }
+
+    #[test]
+    fn working_hours_skip_lunch_nights_and_holidays() {
+        let c = WorkCalendar::default();
+        // Monday 3/2/2025 10:00 + 4 h: 1.5 h before lunch, 2.5 h after → 16:00.
+        assert_eq!(c.add_working_hours(t(2025, 2, 3, 10, 0), 4), t(2025, 2, 3, 16, 0));
+        // 16:00 + 4 h: 1 h today, then Tuesday from 07:30 → 10:30.
+        assert_eq!(c.add_working_hours(t(2025, 2, 3, 16, 0), 4), t(2025, 2, 4, 10, 30));
+        // Friday 24/1/2025 16:30 + 1 h: Tết follows the weekend → Monday 3/2 08:00.
+        assert_eq!(c.add_working_hours(t(2025, 1, 24, 16, 30), 1), t(2025, 2, 3, 8, 0));
+        // Received at lunch or on a Sunday: the count starts at the next opening.
+        assert_eq!(c.add_working_hours(t(2025, 2, 3, 12, 0), 1), t(2025, 2, 3, 14, 30));
+        assert_eq!(c.add_working_hours(t(2025, 2, 9, 9, 0), 2), t(2025, 2, 10, 9, 30));
+        assert_eq!(c.add_working_hours(t(2025, 2, 3, 10, 0), 0), t(2025, 2, 3, 10, 0));
     }
 
     #[test]

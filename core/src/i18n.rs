@@ -131,6 +131,7 @@ strings! {
     CalendarWarn => "Ngày này nằm ngoài các năm có lịch nghỉ lễ: chỉ trừ thứ Bảy, Chủ nhật.", "This date is outside the years with holiday data: only weekends are skipped.";
     Catalogue => "Danh mục thủ tục", "Procedure catalogue";
     Days => "Số ngày làm việc", "Working days";
+    Hours => "Hoặc số giờ làm việc (0 = tính theo ngày)", "Or working hours (0 = use days)";
     Cutoff => "Nhận sau 15:00 tính từ ngày sau", "After 15:00 counts from the next day";
     Fee => "Phí, lệ phí", "Fee";
     OnlineLevel => "Trực tuyến", "Online";

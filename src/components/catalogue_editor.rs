@@ -30,7 +30,7 @@ pub fn CatalogueEditor() -> impl IntoView {
     let add = move |_| {
         draft.update(|c| {
             let n = c.len() + 1;
-            c.push(Procedure { id: format!("TT-{n:02}"), name: String::new(), field: String::new(), division: String::new(), days: 5, cutoff_15h: true, fee: String::new(), online: Online::None });
+            c.push(Procedure { id: format!("TT-{n:02}"), name: String::new(), field: String::new(), division: String::new(), days: 5, hours: 0, cutoff_15h: true, fee: String::new(), online: Online::None });
         })
     };
     let text = move |get: fn(&Procedure) -> String, set: fn(&mut Procedure, String), i: usize| {
@@ -42,7 +42,7 @@ pub fn CatalogueEditor() -> impl IntoView {
             <summary>{tr(K::Catalogue)}</summary>
             <div class="table-wrap">
             <table class="list catalogue">
-                <thead><tr><th>"Mã"</th><th>{tr(K::Procedure)}</th><th>"Lĩnh vực"</th><th>{tr(K::Division)}</th><th>{tr(K::Days)}</th><th>{tr(K::Cutoff)}</th><th>{tr(K::Fee)}</th><th>{tr(K::OnlineLevel)}</th></tr></thead>
+                <thead><tr><th>"Mã"</th><th>{tr(K::Procedure)}</th><th>"Lĩnh vực"</th><th>{tr(K::Division)}</th><th>{tr(K::Days)}</th><th>{tr(K::Hours)}</th><th>{tr(K::Cutoff)}</th><th>{tr(K::Fee)}</th><th>{tr(K::OnlineLevel)}</th></tr></thead>
                 <tbody>
                     {move || (0..draft.with(|c| c.len())).map(|i| view! {
                         <tr>
@@ -52,6 +52,8 @@ pub fn CatalogueEditor() -> impl IntoView {
                             <td>{text(|p| p.division.clone(), |p, v| p.division = v, i)}</td>
                             <td><input type="number" min="1" max="365" prop:value=move || draft.with(|c| c.get(i).map(|p| p.days.to_string()).unwrap_or_default())
                                 on:change=move |ev| draft.update(|c| if let Some(p) = c.get_mut(i) { p.days = event_target_value(&ev).parse().unwrap_or(p.days) }) /></td>
+                            <td><input type="number" min="0" max="999" prop:value=move || draft.with(|c| c.get(i).map(|p| p.hours.to_string()).unwrap_or_default())
+                                on:change=move |ev| draft.update(|c| if let Some(p) = c.get_mut(i) { p.hours = event_target_value(&ev).parse().unwrap_or(p.hours) }) /></td>
                             <td><input type="checkbox" prop:checked=move || draft.with(|c| c.get(i).is_some_and(|p| p.cutoff_15h))
                                 on:change=move |ev| draft.update(|c| if let Some(p) = c.get_mut(i) { p.cutoff_15h = event_target_checked(&ev) }) /></td>
                             <td>{text(|p| p.fee.clone(), |p, v| p.fee = v, i)}</td>

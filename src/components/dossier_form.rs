@@ -4,7 +4,7 @@
 use super::tr;
 use crate::platform::now_local;
 use crate::state::use_app;
-use chrono::{NaiveDateTime, NaiveTime};
+use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use motcua_core::dossier::{next_code, Channel, Dossier, NewDossier};
 use motcua_core::i18n::{t, K};
@@ -47,7 +47,7 @@ pub fn DossierForm() -> impl IntoView {
         let r = parse_dt(&received.get())?;
         let p = st.catalogue.with(|c| c.iter().find(|p| p.id == proc_id.get()).cloned())?;
         let cal = st.calendar.get();
-        let due = cal.due_at(r, p.days, p.cutoff_15h.then(|| NaiveTime::from_hms_opt(15, 0, 0).expect("valid")));
+        let due = p.due(&cal, r);
         Some((due, cal.covers(r.date()) && cal.covers(due.date())))
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -98,7 +98,7 @@ pub fn DossierForm() -> impl IntoView {
                     <select id="d-procedure" on:change=move |ev| proc_id.set(event_target_value(&ev))>
                         {move || st.catalogue.get().into_iter().map(|p| {
                             let id = p.id.clone();
-                            view! { <option value=p.id.clone() selected=move || proc_id.get() == id>{format!("{} – {} ({} ngày)", p.id, p.name, p.days)}</option> }
+                            view! { <option value=p.id.clone() selected=move || proc_id.get() == id>{if p.hours > 0 { format!("{} – {} ({} giờ)", p.id, p.name, p.hours) } else { format!("{} – {} ({} ngày)", p.id, p.name, p.days) }}</option> }
                         }).collect_view()}
                     </select>
                 </label>

@@ -24,6 +24,9 @@ pub struct Procedure {
     pub division: String,
     /// Statutory processing time in working days.
     pub days: u32,
+    /// For procedures timed in working hours instead: the hours (0 = use `days`).
+    #[serde(default)]
+    pub hours: u32,
     /// Receipt at or after 15:00 starts the count the next working day.
     pub cutoff_15h: bool,
     #[serde(default)]
@@ -32,8 +35,20 @@ pub struct Procedure {
     pub online: Online,
 }
 
+impl Procedure {
+    /// The due date-time of a dossier received at `received`: working hours when the procedure
+    /// is timed in hours, else working days (with the 15:00 rule when it applies).
+    pub fn due(&self, cal: &crate::calendar::WorkCalendar, received: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
+        if self.hours > 0 {
+            return cal.add_working_hours(received, self.hours);
+        }
+        let cutoff = self.cutoff_15h.then(|| chrono::NaiveTime::from_hms_opt(15, 0, 0).expect("valid time"));
+        cal.due_at(received, self.days, cutoff)
+    }
+}
+
 fn p(id: &str, name: &str, field: &str, division: &str, days: u32, fee: &str, online: Online) -> Procedure {
-    Procedure { id: id.into(), name: name.into(), field: field.into(), division: division.into(), days, cutoff_15h: true, fee: fee.into(), online }
+    Procedure { id: id.into(), name: name.into(), field: field.into(), division: division.into(), days, hours: 0, cutoff_15h: true, fee: fee.into(), online }
 }
 
 /// A small realistic catalogue for a provincial Department of Industry and Trade; staff edit it.
@@ -53,6 +68,7 @@ pub fn default_catalogue() -> Vec<Procedure> {
         p("NL-02", "Cấp Thẻ kiểm tra viên điện lực", "Điện lực", NL, 5, "Không thu phí", Online::Full),
         p("CN-01", "Cấp Giấy chứng nhận đủ điều kiện cửa hàng bán lẻ xăng dầu", "Kinh doanh xăng dầu", CN, 15, "Theo Thông tư của Bộ Tài chính", Online::Partial),
         p("CN-02", "Cấp Giấy chứng nhận huấn luyện kỹ thuật an toàn hóa chất", "Hóa chất", CN, 10, "Không thu phí", Online::Partial),
+        Procedure { hours: 8, ..p("TM-04", "Xác nhận bản cam kết đăng ký bán hàng đa cấp (trong ngày)", "Bán hàng đa cấp", TM, 1, "Không thu phí", Online::Partial) },
     ]
 }
 
@@ -66,5 +82,17 @@ mod tests {
         let ids: std::collections::BTreeSet<_> = c.iter().map(|p| &p.id).collect();
         assert_eq!(ids.len(), c.len());
         assert!(c.iter().all(|p| p.days > 0 && !p.division.is_empty()));
+    }
+
+    #[test]
+    fn due_in_days_or_hours() {
+        let cal = crate::calendar::WorkCalendar::default();
+        let at = |d, h| chrono::NaiveDate::from_ymd_opt(2025, 2, d).unwrap().and_hms_opt(h, 0, 0).unwrap();
+        let c = default_catalogue();
+        let days = c.iter().find(|p| p.id == "TM-02").unwrap();
+        assert_eq!(days.due(&cal, at(3, 9)), at(7, 17));
+        let hours = c.iter().find(|p| p.id == "TM-04").unwrap();
+        let tue_1630 = at(4, 16) + chrono::Duration::minutes(30);
+        assert_eq!(hours.due(&cal, at(3, 16)), tue_1630, "8 h from Monday 16:00: 1 h, then 4 h + 3 h from 13:30 on Tuesday");
     }
 }

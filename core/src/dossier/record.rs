@@ -224,7 +224,7 @@ impl Dossier {
             return Err(DossierError::EmptyField("Tên tổ chức, cá nhân"));
         }
         let received = input.received.ok_or(DossierError::EmptyField("Ngày nhận"))?;
-        let computed = cal.due_at(received, proc.days, proc.cutoff_15h.then(|| chrono::NaiveTime::from_hms_opt(15, 0, 0).expect("valid")));
+        let computed = proc.due(cal, received);
         let (due, due_reason) = match input.due_override {
             Some((d, reason)) if d != computed => {
                 if reason.trim().is_empty() {
