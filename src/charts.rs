@@ -1,12 +1,11 @@
 //! Charts: domain numbers in, SVG text out (plotters' SVG backend, no canvas, no JS).
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use plotters::prelude::*;
 
 /// Counts per Vietnam-time day for the `days` days ending today, oldest first.
 pub fn per_day(times: impl Iterator<Item = i64>, days: i64, now: i64) -> Vec<(NaiveDate, u32)> {
-    let vn = FixedOffset::east_opt(7 * 3600).expect("valid offset");
-    let day = |ms: i64| DateTime::from_timestamp_millis(ms).unwrap_or_default().with_timezone(&vn).date_naive();
+    let day = motcua_core::record::vn_date;
     let today = day(now);
     let first = today - Duration::days(days - 1);
     let mut out: Vec<(NaiveDate, u32)> = (0..days).map(|i| (first + Duration::days(i), 0)).collect();

@@ -6,7 +6,7 @@
 //! The layout can change later (compact codecs for a decade of data) behind these functions.
 
 use crate::record::{Meta, Millis, Record};
-use chrono::{DateTime, Datelike, FixedOffset};
+use chrono::Datelike;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -36,9 +36,8 @@ impl Kind {
 
 /// The month a record belongs to, as `YYYY-MM` in Vietnam time (UTC+7).
 pub fn period_of(at: Millis) -> String {
-    let vn = FixedOffset::east_opt(7 * 3600).expect("valid offset");
-    let t = DateTime::from_timestamp_millis(at).unwrap_or_default().with_timezone(&vn);
-    format!("{:04}-{:02}", t.year(), t.month())
+    let d = crate::record::vn_date(at);
+    format!("{:04}-{:02}", d.year(), d.month())
 }
 
 /// Storage key of a chunk: `motcua.resp.2026-11`.
@@ -200,7 +199,7 @@ mod tests {
     #[test]
     fn keys_and_periods() {
         // 2026-10-31 18:00 UTC is already 1 November in Vietnam.
-        let t = DateTime::parse_from_rfc3339("2026-10-31T18:00:00Z").unwrap().timestamp_millis();
+        let t = chrono::DateTime::parse_from_rfc3339("2026-10-31T18:00:00Z").unwrap().timestamp_millis();
         assert_eq!(period_of(t), "2026-11");
         assert_eq!(chunk_key(Kind::Response, "2026-11"), "motcua.resp.2026-11");
         assert_eq!(parse_chunk_key("motcua.dos.2025-01"), Some((Kind::Dossier, "2025-01".into())));

@@ -6,6 +6,13 @@ use serde::{Deserialize, Serialize};
 /// Milliseconds since the Unix epoch (UTC). Plain integers keep the stored form short.
 pub type Millis = i64;
 
+/// The calendar day of an instant in Vietnam (UTC+7, no daylight saving): the one rule for
+/// "which day / month did this happen" across counts, charts and storage periods.
+pub fn vn_date(at: Millis) -> chrono::NaiveDate {
+    let vn = chrono::FixedOffset::east_opt(7 * 3600).expect("valid offset");
+    chrono::DateTime::from_timestamp_millis(at).unwrap_or_default().with_timezone(&vn).date_naive()
+}
+
 /// Identity and history of one record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {

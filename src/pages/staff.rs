@@ -9,10 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use motcua_core::i18n::{t, K};
 use motcua_core::pin::valid_pin;
-
-fn local_date(ms: i64) -> chrono::NaiveDate {
-    DateTime::from_timestamp_millis(ms).unwrap_or_default().with_timezone(&Local).date_naive()
-}
+use motcua_core::record::vn_date;
 
 /// Desk overview for staff (behind the PIN when the tablet is in kiosk mode).
 #[component]
@@ -20,7 +17,7 @@ pub fn Staff() -> impl IntoView {
     let st = use_app();
     let today = move || {
         let d = crate::platform::now_local().date();
-        st.responses.with(|rs| rs.iter().filter(|r| !r.meta.deleted && local_date(r.meta.created_at) == d).count())
+        st.responses.with(|rs| rs.iter().filter(|r| !r.meta.deleted && vn_date(r.meta.created_at) == d).count())
     };
     let total = move || st.responses.with(|rs| rs.iter().filter(|r| !r.meta.deleted).count());
     let latest = move || {
