@@ -10,7 +10,8 @@ use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub type R<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
@@ -32,6 +33,8 @@ pub struct Server {
     pub port: u16,
     up: Arc<AtomicBool>,
     server: Arc<tiny_http::Server>,
+    /// Files served instead of those in `dist/` (to play a new deployment).
+    overrides: Arc<Mutex<HashMap<String, Vec<u8>>>>,
 }
 
 impl Server {
@@ -41,7 +44,8 @@ impl Server {
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind loopback"));
         let port = server.server_addr().to_ip().expect("ip address").port();
         let up = Arc::new(AtomicBool::new(true));
-        let (s, u) = (server.clone(), up.clone());
+        let overrides: Arc<Mutex<HashMap<String, Vec<u8>>>> = Arc::default();
+        let (s, u, o) = (server.clone(), up.clone(), overrides.clone());
         std::thread::spawn(move || {
             for req in s.incoming_requests() {
                 if !u.load(Ordering::SeqCst) {
@@ -54,7 +58,8 @@ impl Server {
                 if path.is_empty() || !file.is_file() {
                     file = dist.join("index.html");
                 }
-                let body = std::fs::read(&file).unwrap_or_default();
+                let over = o.lock().ok().and_then(|m| m.get(&path).cloned());
+                let body = over.unwrap_or_else(|| std::fs::read(&file).unwrap_or_default());
                 let mime = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
                     "html" => "text/html; charset=utf-8",
                     "js" => "application/javascript",
@@ -68,7 +73,19 @@ impl Server {
                 req.respond(tiny_http::Response::from_data(body).with_header(header)).ok();
             }
         });
-        Server { port, up, server }
+        Server { port, up, server, overrides }
+    }
+
+    /// Serve `body` for `path` from now on, as a new deployment would.
+    pub fn replace(&self, path: &str, body: Vec<u8>) {
+        if let Ok(mut m) = self.overrides.lock() {
+            m.insert(path.trim_start_matches('/').to_string(), body);
+        }
+    }
+
+    /// A file of the build as the server would send it.
+    pub fn dist_file(&self, path: &str) -> std::io::Result<String> {
+        std::fs::read_to_string(root().join("dist").join(path))
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -53,6 +53,9 @@ async fn answer(b: &Browser, scores: &[u8], suggestion: &str, shots: Option<&str
     }
     b.click(".choice[data-value='1']").await?;
     b.wait_js("document.querySelector('#question-text').innerText.includes('lĩnh vực')").await?;
+    if let Some(tag) = shots {
+        b.shot(&format!("3b-field-{tag}")).await?;
+    }
     b.click(".choice[data-field='Điện lực']").await?;
     b.fill("#suggestion", suggestion).await?;
     if let Some(tag) = shots {

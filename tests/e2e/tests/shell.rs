@@ -118,3 +118,31 @@ async fn a_change_in_another_tab_shows_up_without_reload() -> R {
     assert!(stored.contains("Nhập ở thẻ thứ hai") && stored.contains("Nhập ở thẻ thứ nhất"));
     b.close().await
 }
+
+#[tokio::test]
+async fn a_new_build_replaces_the_old_cache() -> R {
+    let srv = Server::start();
+    let b = Browser::new("new-build", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/")).await?;
+    b.wait_js("navigator.serviceWorker && navigator.serviceWorker.controller").await?;
+    let old: Vec<String> = serde_json::from_value(b.c.execute_async("caches.keys().then(arguments[0])", vec![]).await?)?;
+    // Deploy a "new build": the service worker's build id changes, as scripts/precache.sh does.
+    let sw = srv.dist_file("sw.js")?;
+    let old_id = old[0].trim_start_matches("motcua-").to_string();
+    srv.replace("/sw.js", sw.replace(&old_id, "newbuild0001").into_bytes());
+    b.js("navigator.serviceWorker.getRegistration().then(r => r.update())").await?;
+    let start = std::time::Instant::now();
+    loop {
+        let keys: Vec<String> = serde_json::from_value(b.c.execute_async("caches.keys().then(arguments[0])", vec![]).await?)?;
+        if keys == ["motcua-newbuild0001"] {
+            break;
+        }
+        assert!(start.elapsed().as_secs() < 10, "old cache not replaced: {keys:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // And the app still starts offline from the new cache.
+    srv.stop();
+    b.c.refresh().await?;
+    b.wait_css(".topbar nav").await?;
+    b.close().await
+}
