@@ -142,6 +142,7 @@ strings! {
     Year => "Năm", "Year";
     Detail => "Chi tiết", "Details";
     Dossiers => "hồ sơ", "dossiers";
+    NoDossiers => "Chưa có hồ sơ nào. Tiếp nhận hồ sơ đầu tiên ở khung trên.", "No dossiers yet. Receive the first one above.";
 
 }
 

@@ -92,6 +92,7 @@ pub fn Dossiers() -> impl IntoView {
                 <table class="list" id="worklist">
                     <thead><tr><th>{tr(K::Code)}</th><th>{tr(K::Procedure)}</th><th>{tr(K::Applicant)}</th><th>{tr(K::ReceivedAt)}</th><th>{tr(K::DueDate)}</th><th>{tr(K::Status)}</th><th></th></tr></thead>
                     <tbody>
+                        {move || classified.with(|v| v.is_empty()).then(|| view! { <tr class="empty"><td colspan="7">{tr(K::NoDossiers)}</td></tr> })}
                         {move || rows().into_iter().map(|(d, tl, _, due, _)| {
                             let id = d.meta.id.clone();
                             let st_now = d.status();

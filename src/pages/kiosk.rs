@@ -89,7 +89,7 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
             <p class="sub">{tr(K::WelcomeSub)}</p>
             <Show when=move || !looking.get() fallback=move || view! { <Lookup on_close=Callback::new(move |_| looking.set(false)) /> }>
                 <button class="start" id="start" on:click=start>{tr(K::Start)}</button>
-                <button class="lookup-open" id="lookup-open" on:click=move |_| looking.set(true)>"🔎 "{tr(K::LookupTitle)}</button>
+                <button class="lookup-open" id="lookup-open" on:click=move |_| looking.set(true)>{tr(K::LookupTitle)}</button>
             </Show>
             <button class="staff-corner" id="staff-exit" on:click=move |_| { msg.set(String::new()); asking.set(true) }>{tr(K::StaffButton)}</button>
             <Show when=move || asking.get()>

@@ -57,7 +57,7 @@ async fn officers_enter_dossiers_and_move_them_through_statuses() -> R {
     assert_eq!(b.text("#n-due-today").await?, "1");
     assert_eq!(b.text("#n-due-soon").await?, "1");
     assert_eq!(b.text("#n-in-time").await?, "1");
-    let first_row = b.js("return document.querySelector('#worklist tbody tr').dataset.code").await?;
+    let first_row = b.js("return document.querySelector('#worklist tbody tr.row').dataset.code").await?;
     assert_eq!(first_row, Value::String(c_old.clone()), "overdue first");
     b.shot("2-worklist-1280x800").await?;
 
@@ -73,7 +73,7 @@ async fn officers_enter_dossiers_and_move_them_through_statuses() -> R {
     b.wait_js("document.querySelector('#d-error').innerText.includes('Trùng mã')").await?;
     b.shot("3-bad-input").await?;
     b.fill("#d-code", "").await?;
-    assert_eq!(b.js("return document.querySelectorAll('#worklist tbody tr').length").await?, 3, "nothing saved");
+    assert_eq!(b.js("return document.querySelectorAll('#worklist tbody tr.row').length").await?, 3, "nothing saved");
 
     // Move the old dossier: in progress → supplement → supplemented → resolved → returned.
     b.click(&format!("#worklist tr[data-code='{c_old}']")).await?;
@@ -95,24 +95,24 @@ async fn officers_enter_dossiers_and_move_them_through_statuses() -> R {
 
     // Search and filters.
     b.fill("#f-search", "trần văn").await?;
-    b.wait_js("document.querySelectorAll('#worklist tbody tr').length === 1").await?;
+    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 1").await?;
     b.fill("#f-search", "").await?;
     b.select("#f-status", "Returned").await?;
-    b.wait_js("document.querySelectorAll('#worklist tbody tr').length === 1").await?;
+    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 1").await?;
     b.select("#f-status", "").await?;
 
     // Delete leaves a tombstone, not a hole in the sync history.
     b.click(&format!("#worklist tr[data-code='{c_soon}']")).await?;
     b.click("#detail-delete").await?;
     b.click("#detail-delete").await?;
-    b.wait_js("document.querySelectorAll('#worklist tbody tr').length === 2").await?;
+    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 2").await?;
     let stored = b.stored().await?.to_string();
     assert!(stored.contains(&c_soon) && stored.contains("\\\"x\\\":true"), "tombstone kept");
 
     // Everything survives a reload.
     b.c.refresh().await?;
     b.wait_css("#worklist").await?;
-    b.wait_js("document.querySelectorAll('#worklist tbody tr').length === 2").await?;
+    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 2").await?;
     b.resize(TABLET_PORTRAIT).await?;
     b.shot("5-worklist-768x1024").await?;
     assert!(b.console_errors().await?.is_empty());
@@ -145,12 +145,12 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
     b.shot("csv-preview").await?;
     b.click("#csv-import").await?;
     b.wait_css("#csv-done").await?;
-    b.wait_js("document.querySelectorAll('#worklist tbody tr').length === 2").await?;
+    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 2").await?;
     // A malformed file: a clear message, nothing changes.
     std::fs::write(&path, "just,some\nwords,here\n")?;
     b.wait_css("#csv-file").await?.send_keys(&path.display().to_string()).await?;
     assert!(b.text("#csv-error").await?.contains("Thiếu cột"));
-    assert_eq!(b.js("return document.querySelectorAll('#worklist tbody tr').length").await?, 2);
+    assert_eq!(b.js("return document.querySelectorAll('#worklist tbody tr.row').length").await?, 2);
     std::fs::remove_file(&path).ok();
     b.close().await
 }
