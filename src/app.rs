@@ -2,7 +2,9 @@
 
 use crate::components::banner::StorageBanner;
 use crate::components::nav::NavBar;
-use crate::pages::{dashboard::Dashboard, data::DataPage, dossiers::Dossiers, editor::Editor, kiosk::Kiosk, settings::SettingsPage, staff::Staff};
+use crate::pages::{
+    dashboard::Dashboard, data::DataPage, dossiers::Dossiers, editor::Editor, kiosk::Kiosk, settings::SettingsPage, staff::Staff,
+};
 use crate::state::{use_app, AppState};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -57,7 +59,15 @@ fn Home() -> impl IntoView {
 #[component]
 fn GoHome() -> impl IntoView {
     let navigate = use_navigate();
-    Effect::new(move |_| navigate("/", NavigateOptions { replace: true, ..Default::default() }));
+    Effect::new(move |_| {
+        navigate(
+            "/",
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        )
+    });
 }
 
 /// Render a staff page only when the kiosk lock is off, so that nothing of it shows even for
@@ -75,7 +85,13 @@ fn KioskLock() -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         if st.kiosk.get() && loc.pathname.get() != "/kiosk" {
-            navigate("/kiosk", NavigateOptions { replace: true, ..Default::default() });
+            navigate(
+                "/kiosk",
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
 }

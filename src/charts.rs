@@ -39,9 +39,11 @@ pub fn bar_chart(data: &[(NaiveDate, u32)], title: &str) -> String {
                 .x_labels(6)
                 .x_label_formatter(&|i| data.get(*i).map(|d| d.0.format("%d/%m").to_string()).unwrap_or_default())
                 .draw()?;
-            chart.draw_series(data.iter().enumerate().map(|(i, d)| {
-                Rectangle::new([(i, 0), (i + 1, d.1)], RGBColor(0x1f, 0x6f, 0xb2).filled())
-            }))?;
+            chart.draw_series(
+                data.iter()
+                    .enumerate()
+                    .map(|(i, d)| Rectangle::new([(i, 0), (i + 1, d.1)], RGBColor(0x1f, 0x6f, 0xb2).filled())),
+            )?;
             root.present()?;
             Ok(())
         };

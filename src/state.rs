@@ -86,18 +86,16 @@ impl AppState {
     }
 
     fn listen_to_other_tabs(self) {
-        storage::on_other_tab_change(move |key| {
-            match codec::parse_chunk_key(&key) {
-                Some((Kind::Response, _)) => self.responses.set(storage::load_all::<Response>(Kind::Response).0),
-                Some((Kind::Dossier, _)) => self.dossiers.set(storage::load_all::<Dossier>(Kind::Dossier).0),
-                None => {
-                    let _ = reload(&key, "kiosk", self.kiosk)
-                        || reload(&key, "questionnaires", self.book)
-                        || reload(&key, "settings", self.settings)
-                        || reload(&key, "pin", self.pin)
-                        || reload(&key, "procedures", self.catalogue)
-                        || reload(&key, "calendar", self.calendar);
-                }
+        storage::on_other_tab_change(move |key| match codec::parse_chunk_key(&key) {
+            Some((Kind::Response, _)) => self.responses.set(storage::load_all::<Response>(Kind::Response).0),
+            Some((Kind::Dossier, _)) => self.dossiers.set(storage::load_all::<Dossier>(Kind::Dossier).0),
+            None => {
+                let _ = reload(&key, "kiosk", self.kiosk)
+                    || reload(&key, "questionnaires", self.book)
+                    || reload(&key, "settings", self.settings)
+                    || reload(&key, "pin", self.pin)
+                    || reload(&key, "procedures", self.catalogue)
+                    || reload(&key, "calendar", self.calendar);
             }
         });
     }
@@ -209,7 +207,9 @@ impl AppState {
 
     /// Check a PIN against the stored hash with the persisted wrong-try delay.
     pub fn check_pin(&self, pin: &str) -> PinCheck {
-        let Some(h) = self.pin.get_untracked() else { return PinCheck::Wrong };
+        let Some(h) = self.pin.get_untracked() else {
+            return PinCheck::Wrong;
+        };
         let mut at: Attempts = storage::load_doc("attempts").ok().flatten().unwrap_or_default();
         let res = at.check(&h, pin, now_millis());
         storage::save_doc("attempts", &at).ok();

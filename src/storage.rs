@@ -54,12 +54,18 @@ pub fn write_raw(key: &str, value: &str) -> Result<(), StoreError> {
 pub fn keys() -> Vec<String> {
     let s = local();
     let n = s.length().unwrap_or(0);
-    (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(codec::PREFIX)).collect()
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(codec::PREFIX))
+        .collect()
 }
 
 /// UTF-16 units used by our keys and values (what counts against the browser's quota).
 pub fn used_units() -> usize {
-    keys().iter().map(|k| k.encode_utf16().count() + read_raw(k).map_or(0, |v| v.encode_utf16().count())).sum()
+    keys()
+        .iter()
+        .map(|k| k.encode_utf16().count() + read_raw(k).map_or(0, |v| v.encode_utf16().count()))
+        .sum()
 }
 
 /// Move an unreadable value aside so that the app can go on and nothing is lost.
@@ -73,14 +79,21 @@ fn quarantine(key: &str, raw: &str, err: &CodecError) -> Problem {
             aside
         }),
     };
-    Problem { key: key.to_string(), error: err.to_string(), kept_at: kept }
+    Problem {
+        key: key.to_string(),
+        error: err.to_string(),
+        kept_at: kept,
+    }
 }
 
 /// Every record of a kind, from all its monthly chunks, with the problems found.
 pub fn load_all<T: DeserializeOwned + Serialize>(kind: Kind) -> (Vec<T>, Vec<Problem>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
-    let mut ks: Vec<_> = keys().into_iter().filter(|k| codec::parse_chunk_key(k).is_some_and(|(k2, _)| k2 == kind)).collect();
+    let mut ks: Vec<_> = keys()
+        .into_iter()
+        .filter(|k| codec::parse_chunk_key(k).is_some_and(|(k2, _)| k2 == kind))
+        .collect();
     ks.sort_unstable();
     for key in ks {
         let Some(raw) = read_raw(&key) else { continue };
@@ -103,7 +116,9 @@ pub fn save_record<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind,
     let key = codec::chunk_key(kind, period);
     let mut recs: Vec<T> = match read_raw(&key) {
         None => Vec::new(),
-        Some(raw) => codec::decode_chunk::<T>(kind, &raw).map(|(r, _)| r).map_err(|e| StoreError::Blocked(e.to_string()))?,
+        Some(raw) => codec::decode_chunk::<T>(kind, &raw)
+            .map(|(r, _)| r)
+            .map_err(|e| StoreError::Blocked(e.to_string()))?,
     };
     codec::upsert(&mut recs, rec.clone());
     write_raw(&key, &codec::encode_chunk(kind, &recs))
@@ -153,7 +168,10 @@ pub fn on_other_tab_change(f: impl Fn(String) + 'static) {
 pub fn save_batch<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, recs: &[T]) -> Result<(), StoreError> {
     let mut by_key: std::collections::BTreeMap<String, Vec<T>> = std::collections::BTreeMap::new();
     for r in recs {
-        by_key.entry(codec::chunk_key(kind, &codec::period_of(r.meta().created_at))).or_default().push(r.clone());
+        by_key
+            .entry(codec::chunk_key(kind, &codec::period_of(r.meta().created_at)))
+            .or_default()
+            .push(r.clone());
     }
     let mut written: Vec<(String, Option<String>)> = Vec::new();
     let rollback = |written: &[(String, Option<String>)]| {

@@ -10,7 +10,16 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn resp(n: u8, at: i64) -> Response {
-    Response { meta: meta_for_test(n, at), q: 1, a: "54321".into(), o: 4, v: Some(1), p: "Điện lực".into(), s: "góp ý".into(), k: String::new() }
+    Response {
+        meta: meta_for_test(n, at),
+        q: 1,
+        a: "54321".into(),
+        o: 4,
+        v: Some(1),
+        p: "Điện lực".into(),
+        s: "góp ý".into(),
+        k: String::new(),
+    }
 }
 
 // 2025-11-10 and 2025-12-10 (UTC noon).
@@ -56,7 +65,11 @@ fn corrupt_data_is_reported_kept_aside_and_does_not_block() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].key, "motcua.resp.2025-11");
     let aside = problems[0].kept_at.clone().expect("moved aside");
-    assert_eq!(storage::read_raw(&aside).as_deref(), Some("{broken json"), "original kept byte for byte");
+    assert_eq!(
+        storage::read_raw(&aside).as_deref(),
+        Some("{broken json"),
+        "original kept byte for byte"
+    );
     // The month is free again for new records.
     storage::save_record(Kind::Response, "2025-11", &resp(2, NOV)).unwrap();
     assert_eq!(storage::load_all::<Response>(Kind::Response).0.len(), 2);
@@ -71,7 +84,10 @@ fn data_from_a_newer_version_is_left_untouched() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].kept_at, None);
     assert_eq!(storage::read_raw("motcua.resp.2025-11").as_deref(), Some(raw));
-    assert!(matches!(storage::save_record(Kind::Response, "2025-11", &resp(1, NOV)), Err(StoreError::Blocked(_))));
+    assert!(matches!(
+        storage::save_record(Kind::Response, "2025-11", &resp(1, NOV)),
+        Err(StoreError::Blocked(_))
+    ));
     assert_eq!(storage::read_raw("motcua.resp.2025-11").as_deref(), Some(raw), "never overwritten");
 }
 
@@ -105,7 +121,10 @@ fn old_schema_is_migrated_on_load() {
     let (all, problems) = storage::load_all::<Response>(Kind::Response);
     assert!(problems.is_empty());
     assert_eq!(all.len(), 1);
-    assert!(storage::read_raw("motcua.resp.2025-11").unwrap().starts_with("{\"v\":1"), "rewritten in the current schema");
+    assert!(
+        storage::read_raw("motcua.resp.2025-11").unwrap().starts_with("{\"v\":1"),
+        "rewritten in the current schema"
+    );
 }
 
 #[wasm_bindgen_test]

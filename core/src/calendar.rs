@@ -54,7 +54,11 @@ pub fn parse_dates(text: &str) -> Result<BTreeSet<NaiveDate>, String> {
 
 /// Dates as `dd/mm/yyyy`, one per line.
 pub fn dates_text(dates: &BTreeSet<NaiveDate>) -> String {
-    dates.iter().map(|d| d.format("%d/%m/%Y").to_string()).collect::<Vec<_>>().join("\n")
+    dates
+        .iter()
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl YearCalendar {
@@ -65,7 +69,11 @@ impl YearCalendar {
         if let Some(d) = days_off.iter().chain(&makeup_days).find(|d| d.year() != year) {
             return Err(format!("{} không thuộc năm {year} / not in {year}", d.format("%d/%m/%Y")));
         }
-        Ok(YearCalendar { year, days_off, makeup_days })
+        Ok(YearCalendar {
+            year,
+            days_off,
+            makeup_days,
+        })
     }
 }
 
@@ -118,7 +126,9 @@ impl Default for WorkCalendar {
             ],
             &[d(2026, 8, 22)],
         );
-        WorkCalendar { years: vec![y24, y25, y26] }
+        WorkCalendar {
+            years: vec![y24, y25, y26],
+        }
     }
 }
 

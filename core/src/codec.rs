@@ -132,7 +132,12 @@ fn version(raw: &str, kind: &str) -> Result<u32, CodecError> {
 }
 
 pub fn encode_chunk<T: Serialize>(kind: Kind, records: &[T]) -> String {
-    serde_json::to_string(&ChunkOut { v: SCHEMA, k: kind.tag(), r: records }).expect("records serialize")
+    serde_json::to_string(&ChunkOut {
+        v: SCHEMA,
+        k: kind.tag(),
+        r: records,
+    })
+    .expect("records serialize")
 }
 
 /// Decode a chunk; `.1` tells whether it came from an older schema (the caller writes it back).
@@ -148,13 +153,20 @@ pub fn decode_chunk<T: DeserializeOwned>(kind: Kind, raw: &str) -> Result<(Vec<T
 }
 
 pub fn encode_doc<T: Serialize>(name: &str, doc: &T) -> String {
-    serde_json::to_string(&DocOut { v: SCHEMA, k: name, d: doc }).expect("document serializes")
+    serde_json::to_string(&DocOut {
+        v: SCHEMA,
+        k: name,
+        d: doc,
+    })
+    .expect("document serializes")
 }
 
 pub fn decode_doc<T: DeserializeOwned>(name: &str, raw: &str) -> Result<T, CodecError> {
     match version(raw, name)? {
         0 => Err(CodecError::Corrupt("no envelope".into())),
-        _ => serde_json::from_str::<DocIn<T>>(raw).map(|d| d.d).map_err(|e| CodecError::Corrupt(e.to_string())),
+        _ => serde_json::from_str::<DocIn<T>>(raw)
+            .map(|d| d.d)
+            .map_err(|e| CodecError::Corrupt(e.to_string())),
     }
 }
 
@@ -193,13 +205,24 @@ mod tests {
     use crate::survey::response::Response;
 
     fn resp(n: u8, at: Millis) -> Response {
-        Response { meta: meta_for_test(n, at), q: 1, a: "54321".into(), o: 4, v: None, p: String::new(), s: String::new(), k: String::new() }
+        Response {
+            meta: meta_for_test(n, at),
+            q: 1,
+            a: "54321".into(),
+            o: 4,
+            v: None,
+            p: String::new(),
+            s: String::new(),
+            k: String::new(),
+        }
     }
 
     #[test]
     fn keys_and_periods() {
         // 2026-10-31 18:00 UTC is already 1 November in Vietnam.
-        let t = chrono::DateTime::parse_from_rfc3339("2026-10-31T18:00:00Z").unwrap().timestamp_millis();
+        let t = chrono::DateTime::parse_from_rfc3339("2026-10-31T18:00:00Z")
+            .unwrap()
+            .timestamp_millis();
         assert_eq!(period_of(t), "2026-11");
         assert_eq!(chunk_key(Kind::Response, "2026-11"), "motcua.resp.2026-11");
         assert_eq!(parse_chunk_key("motcua.dos.2025-01"), Some((Kind::Dossier, "2025-01".into())));

@@ -32,7 +32,11 @@ pub fn ratio_percent(num: u64, den: u64) -> Option<f64> {
 /// A decimal number with a comma, rounded to `decimals` places, trailing zeros dropped.
 pub fn decimal(x: f64, decimals: usize) -> String {
     let s = format!("{:.*}", decimals, x);
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
         None => (s, None),

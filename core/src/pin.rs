@@ -37,7 +37,10 @@ pub fn valid_pin(pin: &str) -> bool {
 impl PinHash {
     pub fn new(pin: &str, salt_bytes: [u8; 16]) -> Self {
         let salt = hex(&salt_bytes);
-        PinHash { hash: digest(&salt, pin), salt }
+        PinHash {
+            hash: digest(&salt, pin),
+            salt,
+        }
     }
     pub fn verify(&self, pin: &str) -> bool {
         digest(&self.salt, pin) == self.hash
@@ -116,7 +119,10 @@ mod tests {
     #[test]
     fn delay_doubles() {
         let h = PinHash::new("2468", [1; 16]);
-        let mut at = Attempts { failures: 3, locked_until: 0 };
+        let mut at = Attempts {
+            failures: 3,
+            locked_until: 0,
+        };
         at.check(&h, "1", 0);
         assert_eq!(at.locked_until, 2 * BASE_DELAY_MS);
     }

@@ -10,7 +10,10 @@ pub type Millis = i64;
 /// "which day / month did this happen" across counts, charts and storage periods.
 pub fn vn_date(at: Millis) -> chrono::NaiveDate {
     let vn = chrono::FixedOffset::east_opt(7 * 3600).expect("valid offset");
-    chrono::DateTime::from_timestamp_millis(at).unwrap_or_default().with_timezone(&vn).date_naive()
+    chrono::DateTime::from_timestamp_millis(at)
+        .unwrap_or_default()
+        .with_timezone(&vn)
+        .date_naive()
 }
 
 /// Identity and history of one record.
@@ -40,7 +43,13 @@ pub fn new_id(random: [u8; 16]) -> String {
 
 impl Meta {
     pub fn new(random: [u8; 16], now: Millis, device: &str) -> Self {
-        Meta { id: new_id(random), created_at: now, updated_at: now, device: device.to_string(), deleted: false }
+        Meta {
+            id: new_id(random),
+            created_at: now,
+            updated_at: now,
+            device: device.to_string(),
+            deleted: false,
+        }
     }
 
     /// Mark a change made now by `device`.

@@ -29,6 +29,13 @@ impl Settings {
     /// First-start settings; the device id comes from the caller's randomness.
     pub fn first_start(random: [u8; 16]) -> Self {
         let id: String = crate::record::new_id(random).chars().take(8).collect();
-        Settings { device_name: format!("Máy {}", &id[..4]), device_id: id, agency_code: "SCT".into(), min_n: 5, lang: crate::Lang::Vi, idle_seconds: default_idle() }
+        Settings {
+            device_name: format!("Máy {}", &id[..4]),
+            device_id: id,
+            agency_code: "SCT".into(),
+            min_n: 5,
+            lang: crate::Lang::Vi,
+            idle_seconds: default_idle(),
+        }
     }
 }

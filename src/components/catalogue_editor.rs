@@ -19,7 +19,9 @@ pub fn CatalogueEditor() -> impl IntoView {
         ids.sort_unstable();
         ids.dedup();
         if ids.len() != c.len() || c.iter().any(|p| p.id.trim().is_empty() || p.name.trim().is_empty() || p.days == 0) {
-            msg.set(Some("Mã thủ tục phải khác nhau, có tên và số ngày > 0 / ids unique, names set, days > 0".into()));
+            msg.set(Some(
+                "Mã thủ tục phải khác nhau, có tên và số ngày > 0 / ids unique, names set, days > 0".into(),
+            ));
             return;
         }
         msg.set(Some(match st.save_catalogue(c) {
@@ -30,12 +32,22 @@ pub fn CatalogueEditor() -> impl IntoView {
     let add = move |_| {
         draft.update(|c| {
             let n = c.len() + 1;
-            c.push(Procedure { id: format!("TT-{n:02}"), name: String::new(), field: String::new(), division: String::new(), days: 5, hours: 0, cutoff_15h: true, fee: String::new(), online: Online::None });
+            c.push(Procedure {
+                id: format!("TT-{n:02}"),
+                name: String::new(),
+                field: String::new(),
+                division: String::new(),
+                days: 5,
+                hours: 0,
+                cutoff_15h: true,
+                fee: String::new(),
+                online: Online::None,
+            });
         })
     };
     let text = move |get: fn(&Procedure) -> String, set: fn(&mut Procedure, String), i: usize| {
         view! { <input type="text" prop:value=move || draft.with(|c| c.get(i).map(get).unwrap_or_default())
-            on:change=move |ev| draft.update(|c| if let Some(p) = c.get_mut(i) { set(p, event_target_value(&ev)) }) /> }
+        on:change=move |ev| draft.update(|c| if let Some(p) = c.get_mut(i) { set(p, event_target_value(&ev)) }) /> }
     };
     view! {
         <details class="card" id="catalogue">

@@ -17,7 +17,9 @@ pub fn CsvImport() -> impl IntoView {
     let done = RwSignal::new(None::<usize>);
     let on_file = move |ev: leptos::ev::Event| {
         done.set(None);
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         // Let the same file be picked again (after fixing it in Excel) and still be read.
         input.set_value("");
@@ -30,7 +32,13 @@ pub fn CsvImport() -> impl IntoView {
                 }
             };
             let parsed = st.dossiers.with_untracked(|ds| {
-                csv_import::parse(&text, &st.catalogue.get_untracked(), &st.calendar.get_untracked(), ds.iter().filter(|d| !d.meta.deleted).map(|d| d.code.as_str()), || st.new_meta())
+                csv_import::parse(
+                    &text,
+                    &st.catalogue.get_untracked(),
+                    &st.calendar.get_untracked(),
+                    ds.iter().filter(|d| !d.meta.deleted).map(|d| d.code.as_str()),
+                    || st.new_meta(),
+                )
             });
             match parsed {
                 Ok(r) => {

@@ -40,7 +40,9 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
         }
     };
     let step = move |_| {
-        let Some(to) = Status::ALL.iter().copied().find(|s| format!("{s:?}") == next.get_untracked()) else { return };
+        let Some(to) = Status::ALL.iter().copied().find(|s| format!("{s:?}") == next.get_untracked()) else {
+            return;
+        };
         let when = parse_dt(&at.get_untracked()).unwrap_or_else(now_local);
         let (n, dv) = (note.get_untracked(), division.get_untracked());
         apply(Box::new(move |d| d.transition(to, when, &n, &dv).map_err(|e| e.to_string())));

@@ -27,7 +27,8 @@ pub fn show_dt(t: NaiveDateTime) -> String {
 pub fn DossierForm() -> impl IntoView {
     let st = use_app();
     let last: Option<String> = crate::storage::load_doc("lastproc").ok().flatten();
-    let proc_id = RwSignal::new(last.unwrap_or_else(|| st.catalogue.with_untracked(|c| c.first().map(|p| p.id.clone()).unwrap_or_default())));
+    let proc_id =
+        RwSignal::new(last.unwrap_or_else(|| st.catalogue.with_untracked(|c| c.first().map(|p| p.id.clone()).unwrap_or_default())));
     let applicant = RwSignal::new(String::new());
     let contact = RwSignal::new(String::new());
     let channel = RwSignal::new(Channel::Direct);
@@ -53,7 +54,11 @@ pub fn DossierForm() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         done.set(None);
-        let code_text = if code.get_untracked().trim().is_empty() { auto_code.get_untracked() } else { code.get_untracked() };
+        let code_text = if code.get_untracked().trim().is_empty() {
+            auto_code.get_untracked()
+        } else {
+            code.get_untracked()
+        };
         let ov = parse_dt(&due_override.get_untracked()).map(|d| (d, reason.get_untracked()));
         let input = NewDossier {
             code: code_text,
@@ -67,7 +72,13 @@ pub fn DossierForm() -> impl IntoView {
         let made = st.dossiers.with_untracked(|ds| {
             let cat = st.catalogue.get_untracked();
             let cal = st.calendar.get_untracked();
-            Dossier::create(input, &cat, &cal, ds.iter().filter(|d| !d.meta.deleted).map(|d| d.code.as_str()), st.new_meta())
+            Dossier::create(
+                input,
+                &cat,
+                &cal,
+                ds.iter().filter(|d| !d.meta.deleted).map(|d| d.code.as_str()),
+                st.new_meta(),
+            )
         });
         match made {
             Ok(d) => {

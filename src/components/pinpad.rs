@@ -4,14 +4,15 @@ use motcua_core::i18n::K;
 
 /// A big on-screen keypad for the staff PIN. Calls `on_submit` with the digits typed.
 #[component]
-pub fn PinPad(
-    title: K,
-    #[prop(into)] message: Signal<String>,
-    on_submit: Callback<String>,
-    on_cancel: Callback<()>,
-) -> impl IntoView {
+pub fn PinPad(title: K, #[prop(into)] message: Signal<String>, on_submit: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
     let digits = RwSignal::new(String::new());
-    let press = move |d: char| digits.update(|s| if s.len() < 8 { s.push(d) });
+    let press = move |d: char| {
+        digits.update(|s| {
+            if s.len() < 8 {
+                s.push(d)
+            }
+        })
+    };
     let submit = move || {
         let pin = digits.get_untracked();
         digits.set(String::new());

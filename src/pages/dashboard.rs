@@ -12,8 +12,21 @@ use motcua_core::i18n::K;
 pub fn Dashboard() -> impl IntoView {
     let st = use_app();
     let svg = Memo::new(move |_| {
-        let days = st.responses.with(|rs| charts::per_day(rs.iter().filter(|r| !r.meta.deleted).map(|r| r.meta.created_at), 30, crate::platform::now_millis()));
-        charts::bar_chart(&days, if st.lang() == motcua_core::Lang::Vi { "Số phiếu 30 ngày qua" } else { "Responses, last 30 days" })
+        let days = st.responses.with(|rs| {
+            charts::per_day(
+                rs.iter().filter(|r| !r.meta.deleted).map(|r| r.meta.created_at),
+                30,
+                crate::platform::now_millis(),
+            )
+        });
+        charts::bar_chart(
+            &days,
+            if st.lang() == motcua_core::Lang::Vi {
+                "Số phiếu 30 ngày qua"
+            } else {
+                "Responses, last 30 days"
+            },
+        )
     });
     view! {
         <Page title=K::NavDashboard>

@@ -31,15 +31,27 @@ pub fn Dossiers() -> impl IntoView {
             ds.iter()
                 .filter(|d| !d.meta.deleted)
                 .map(|d| {
-                    let div = d.holder().map(String::from).or_else(|| cat.iter().find(|p| p.id == d.procedure).map(|p| p.division.clone())).unwrap_or_default();
-                    (d.clone(), d.timeliness(&cal, now, 1), d.due_today(&cal, now), d.effective_due(&cal, now), div)
+                    let div = d
+                        .holder()
+                        .map(String::from)
+                        .or_else(|| cat.iter().find(|p| p.id == d.procedure).map(|p| p.division.clone()))
+                        .unwrap_or_default();
+                    (
+                        d.clone(),
+                        d.timeliness(&cal, now, 1),
+                        d.due_today(&cal, now),
+                        d.effective_due(&cal, now),
+                        div,
+                    )
                 })
                 .collect()
         });
         v.sort_unstable_by(|a, b| (a.1, a.3, &a.0.code).cmp(&(b.1, b.3, &b.0.code)));
         v
     });
-    let count = move |f: fn(&(motcua_core::dossier::Dossier, Timeliness, bool, chrono::NaiveDateTime, String)) -> bool| classified.with(|v| v.iter().filter(|x| f(x)).count());
+    let count = move |f: fn(&(motcua_core::dossier::Dossier, Timeliness, bool, chrono::NaiveDateTime, String)) -> bool| {
+        classified.with(|v| v.iter().filter(|x| f(x)).count())
+    };
     let divisions = move || {
         let mut d: Vec<String> = classified.with(|v| v.iter().map(|x| x.4.clone()).filter(|s| !s.is_empty()).collect());
         d.sort_unstable();
@@ -51,7 +63,13 @@ pub fn Dossiers() -> impl IntoView {
         let (s, c, dv, p) = (status.get(), channel.get(), division.get(), period.get());
         classified.with(|v| {
             v.iter()
-                .filter(|(d, ..)| q.is_empty() || d.code.to_lowercase().contains(&q) || d.applicant.to_lowercase().contains(&q) || d.procedure_name.to_lowercase().contains(&q) || d.procedure.to_lowercase().contains(&q))
+                .filter(|(d, ..)| {
+                    q.is_empty()
+                        || d.code.to_lowercase().contains(&q)
+                        || d.applicant.to_lowercase().contains(&q)
+                        || d.procedure_name.to_lowercase().contains(&q)
+                        || d.procedure.to_lowercase().contains(&q)
+                })
                 .filter(|(d, ..)| s.is_empty() || format!("{:?}", d.status()) == s)
                 .filter(|(d, ..)| c.is_empty() || format!("{:?}", d.channel) == c)
                 .filter(|x| dv.is_empty() || x.4 == dv)

@@ -27,7 +27,14 @@ pub fn Editor() -> impl IntoView {
             draft.set(st.book.get_untracked().current().clone());
         }
     };
-    let groups = move || draft.with(|q| q.groups.iter().map(|g| (g.id.clone(), g.title.vi.clone(), g.items.len())).collect::<Vec<_>>());
+    let groups = move || {
+        draft.with(|q| {
+            q.groups
+                .iter()
+                .map(|g| (g.id.clone(), g.title.vi.clone(), g.items.len()))
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <Page title=K::Questionnaire>
             <p>{tr(K::Version)}": "<strong id="active-version">{move || st.book.with(|b| b.active)}</strong></p>

@@ -8,8 +8,8 @@ use crate::platform::{now_millis, random16};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use motcua_core::i18n::K;
 use motcua_core::dossier::{lookup, PublicStatus};
+use motcua_core::i18n::K;
 use motcua_core::pin::PinCheck;
 use motcua_core::survey::kiosk::{KioskFlow, Step};
 use motcua_core::survey::questionnaire::{DEFAULT_FIELDS, SCALE, SUGGESTION_MAX, VISITS};
@@ -23,14 +23,18 @@ pub fn Kiosk() -> impl IntoView {
     f.idle_seconds = st.settings.with_untracked(|s| s.idle_seconds);
     let flow = RwSignal::new(f);
     // One timer drives the idle reset and the thank-you auto-reset.
-    let timer = set_interval_with_handle(move || flow.maybe_update(|f| f.tick(now_millis())), std::time::Duration::from_millis(500)).ok();
+    let timer = set_interval_with_handle(
+        move || flow.maybe_update(|f| f.tick(now_millis())),
+        std::time::Duration::from_millis(500),
+    )
+    .ok();
     on_cleanup(move || {
         if let Some(t) = timer {
             t.clear();
         }
     });
     // Any touch counts as activity, so a slow reader is not reset mid-answer.
-    let touch = move || flow.update_untracked(|f| f.last_activity = now_millis());
+    let touch = move || flow.update_untracked(|f| f.touch(now_millis()));
     // Only a change of *screen* rebuilds the DOM; moving from one question to the next just
     // updates texts and highlights (this keeps a tap well under a frame).
     let screen = Memo::new(move |_| match flow.with(|f| f.step) {
@@ -109,7 +113,9 @@ fn Lookup(on_close: Callback<()>) -> impl IntoView {
     let search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let now = crate::platform::now_local();
-        let found = st.dossiers.with_untracked(|ds| lookup(ds.iter(), &code.get_untracked(), &st.calendar.get_untracked(), now));
+        let found = st
+            .dossiers
+            .with_untracked(|ds| lookup(ds.iter(), &code.get_untracked(), &st.calendar.get_untracked(), now));
         result.set(Some(found));
     };
     let close = leptos::prelude::set_timeout_with_handle(move || on_close.run(()), std::time::Duration::from_secs(60)).ok();
@@ -160,7 +166,12 @@ fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
     let chosen = move || flow.with(|f| f.current_choice());
     // The fields (lĩnh vực) of the procedure catalogue; the short default list if it has none.
     let fields = move || {
-        let mut fs: Vec<(String, String)> = st.catalogue.with(|c| c.iter().map(|p| (p.field.clone(), String::new())).filter(|(f, _)| !f.trim().is_empty()).collect());
+        let mut fs: Vec<(String, String)> = st.catalogue.with(|c| {
+            c.iter()
+                .map(|p| (p.field.clone(), String::new()))
+                .filter(|(f, _)| !f.trim().is_empty())
+                .collect()
+        });
         fs.sort_unstable();
         fs.dedup();
         if fs.is_empty() {
@@ -175,46 +186,44 @@ fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
         Step::Item(_) | Step::Overall => Step::Overall,
         s => s,
     });
-    let choices = move || {
-        match kind.get() {
-            Step::Item(_) | Step::Overall => SCALE
-                .iter()
-                .map(|&(v, vi, en, _)| {
-                    let label = if lang() == Lang::Vi { vi } else { en };
-                    view! {
-                        <button class="choice scale" data-value=v.to_string() class:chosen=move || chosen() == Some(v)
-                            on:click=move |_| flow.update(|f| f.choose(v, now_millis()))>
-                            <Face score=v />
-                            <span>{label}</span>
-                        </button>
-                    }
-                })
-                .collect_view()
-                .into_any(),
-            Step::Visits => VISITS
-                .iter()
-                .map(|&(v, vi, en)| {
-                    let label = if lang() == Lang::Vi { vi } else { en };
-                    view! {
-                        <button class="choice wide" data-value=v.to_string() class:chosen=move || chosen() == Some(v)
-                            on:click=move |_| flow.update(|f| f.choose(v, now_millis()))>{label}</button>
-                    }
-                })
-                .collect_view()
-                .into_any(),
-            _ => fields()
-                .into_iter()
-                .map(|(vi, en)| {
-                    let label = if lang() == Lang::Vi || en.is_empty() { vi.clone() } else { en };
-                    let (v1, v2) = (vi.clone(), vi.clone());
-                    view! {
-                        <button class="choice wide" data-field=vi class:chosen=move || flow.with(|f| f.field == v1)
-                            on:click=move |_| flow.update(|f| f.choose_field(&v2, now_millis()))>{label}</button>
-                    }
-                })
-                .collect_view()
-                .into_any(),
-        }
+    let choices = move || match kind.get() {
+        Step::Item(_) | Step::Overall => SCALE
+            .iter()
+            .map(|&(v, vi, en, _)| {
+                let label = if lang() == Lang::Vi { vi } else { en };
+                view! {
+                    <button class="choice scale" data-value=v.to_string() class:chosen=move || chosen() == Some(v)
+                        on:click=move |_| flow.update(|f| f.choose(v, now_millis()))>
+                        <Face score=v />
+                        <span>{label}</span>
+                    </button>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        Step::Visits => VISITS
+            .iter()
+            .map(|&(v, vi, en)| {
+                let label = if lang() == Lang::Vi { vi } else { en };
+                view! {
+                    <button class="choice wide" data-value=v.to_string() class:chosen=move || chosen() == Some(v)
+                        on:click=move |_| flow.update(|f| f.choose(v, now_millis()))>{label}</button>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        _ => fields()
+            .into_iter()
+            .map(|(vi, en)| {
+                let label = if lang() == Lang::Vi || en.is_empty() { vi.clone() } else { en };
+                let (v1, v2) = (vi.clone(), vi.clone());
+                view! {
+                    <button class="choice wide" data-field=vi class:chosen=move || flow.with(|f| f.field == v1)
+                        on:click=move |_| flow.update(|f| f.choose_field(&v2, now_millis()))>{label}</button>
+                }
+            })
+            .collect_view()
+            .into_any(),
     };
     view! {
         <div class="question">

@@ -26,7 +26,12 @@ pub fn SettingsPage() -> impl IntoView {
         let mut s = st.settings.get_untracked();
         s.device_name = name.get_untracked().trim().to_string();
         s.agency_code = agency.get_untracked().trim().to_uppercase();
-        s.idle_seconds = idle.get_untracked().trim().parse().unwrap_or(s.idle_seconds).clamp(*IDLE_RANGE.start(), *IDLE_RANGE.end());
+        s.idle_seconds = idle
+            .get_untracked()
+            .trim()
+            .parse()
+            .unwrap_or(s.idle_seconds)
+            .clamp(*IDLE_RANGE.start(), *IDLE_RANGE.end());
         s.min_n = min_n.get_untracked().trim().parse().unwrap_or(s.min_n).max(1);
         saved.set(st.save_settings(s).is_ok());
     };

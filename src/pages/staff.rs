@@ -17,11 +17,17 @@ pub fn Staff() -> impl IntoView {
     let st = use_app();
     let today = move || {
         let d = crate::platform::now_local().date();
-        st.responses.with(|rs| rs.iter().filter(|r| !r.meta.deleted && vn_date(r.meta.created_at) == d).count())
+        st.responses
+            .with(|rs| rs.iter().filter(|r| !r.meta.deleted && vn_date(r.meta.created_at) == d).count())
     };
     let total = move || st.responses.with(|rs| rs.iter().filter(|r| !r.meta.deleted).count());
     let latest = move || {
-        let mut v: Vec<_> = st.responses.with(|rs| rs.iter().filter(|r| !r.meta.deleted && !r.s.is_empty()).map(|r| (r.meta.created_at, r.s.clone())).collect());
+        let mut v: Vec<_> = st.responses.with(|rs| {
+            rs.iter()
+                .filter(|r| !r.meta.deleted && !r.s.is_empty())
+                .map(|r| (r.meta.created_at, r.s.clone()))
+                .collect()
+        });
         v.sort_unstable_by(|a, b| b.0.cmp(&a.0));
         v.truncate(10);
         v

@@ -10,7 +10,11 @@ pub fn code_prefix(agency: &str, day: NaiveDate) -> String {
 /// The next free code of the day: highest running number of that day + 1, at least 4 digits.
 pub fn next_code<'a>(agency: &str, day: NaiveDate, existing: impl Iterator<Item = &'a str>) -> String {
     let prefix = code_prefix(agency, day);
-    let max = existing.filter_map(|c| c.strip_prefix(&prefix)).filter_map(|n| n.parse::<u32>().ok()).max().unwrap_or(0);
+    let max = existing
+        .filter_map(|c| c.strip_prefix(&prefix))
+        .filter_map(|n| n.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
     format!("{prefix}{:04}", max + 1)
 }
 

@@ -46,7 +46,9 @@ fn columns(headers: &[String]) -> Columns {
         division: find(&h, &["cơ quan chủ trì", "chủ trì", "division"]),
         received: find(&h, &["nhận hồ sơ", "ngày nhận", "received"]),
         due: find(&h, &["hẹn trả", "due"]),
-        returned: h.iter().position(|x| (x.contains("trả kết quả") || x.contains("returned")) && !x.contains("hẹn") && !x.contains("phương thức")),
+        returned: h
+            .iter()
+            .position(|x| (x.contains("trả kết quả") || x.contains("returned")) && !x.contains("hẹn") && !x.contains("phương thức")),
         method: find(&h, &["phương thức", "method"]),
         channel: find(&h, &["kênh", "channel"]),
     }
@@ -55,7 +57,13 @@ fn columns(headers: &[String]) -> Columns {
 /// `dd/mm/yyyy`, optionally followed by ` HH:MM`; ISO `yyyy-mm-dd[ HH:MM]` also accepted.
 pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
     let s = s.trim();
-    for f in ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"] {
+    for f in [
+        "%d/%m/%Y %H:%M",
+        "%d/%m/%Y %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+    ] {
         if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
             return Some(t);
         }
@@ -90,9 +98,21 @@ pub fn parse<'a>(
 ) -> Result<Vec<Row>, String> {
     let text = text.trim_start_matches('\u{feff}');
     let first = text.lines().next().unwrap_or_default();
-    let delim = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
-    let mut rdr = csv::ReaderBuilder::new().delimiter(delim).flexible(true).from_reader(text.as_bytes());
-    let headers: Vec<String> = rdr.headers().map_err(|e| format!("Không đọc được dòng tiêu đề: {e}"))?.iter().map(String::from).collect();
+    let delim = if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| format!("Không đọc được dòng tiêu đề: {e}"))?
+        .iter()
+        .map(String::from)
+        .collect();
     let c = columns(&headers);
     let (Some(ci), Some(pi), Some(ai), Some(ri)) = (c.code, c.procedure, c.applicant, c.received) else {
         return Err("Thiếu cột bắt buộc: Mã hồ sơ, Tên thủ tục hành chính, Tên tổ chức/cá nhân, Nhận hồ sơ".into());
@@ -104,7 +124,11 @@ pub fn parse<'a>(
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                rows.push(Row { line, code: String::new(), result: Err(format!("Dòng không đọc được: {e}")) });
+                rows.push(Row {
+                    line,
+                    code: String::new(),
+                    result: Err(format!("Dòng không đọc được: {e}")),
+                });
                 continue;
             }
         };
@@ -143,7 +167,8 @@ pub fn parse<'a>(
                 d.transition(Status::Returned, at, "", "").map_err(|e| e.to_string())?;
                 d.return_method = get(c.method);
             } else if !division.is_empty() {
-                d.transition(Status::InProgress, received, "", &division).map_err(|e| e.to_string())?;
+                d.transition(Status::InProgress, received, "", &division)
+                    .map_err(|e| e.to_string())?;
             }
             Ok(d)
         })();
@@ -171,10 +196,16 @@ mod tests {
 
     fn run(text: &str, existing: &[&str]) -> Result<Vec<Row>, String> {
         let mut n = 0u8;
-        parse(text, &default_catalogue(), &WorkCalendar::default(), existing.iter().copied(), || {
-            n += 1;
-            Meta::new([n; 16], 0, "t")
-        })
+        parse(
+            text,
+            &default_catalogue(),
+            &WorkCalendar::default(),
+            existing.iter().copied(),
+            || {
+                n += 1;
+                Meta::new([n; 16], 0, "t")
+            },
+        )
     }
 
     #[test]
@@ -187,8 +218,14 @@ mod tests {
         assert_eq!(ok[0].contact, "Nha Trang, 0905123456");
         assert_eq!(ok[0].return_method, "Trực tiếp");
         // Received after 15:00 without a due date: computed, counting from the next day.
-        assert_eq!(ok[1].due, NaiveDate::from_ymd_opt(2025, 2, 10).unwrap().and_hms_opt(17, 0, 0).unwrap());
-        let errs: Vec<_> = rows.iter().filter_map(|r| r.result.as_ref().err().map(|e| (r.line, e.clone()))).collect();
+        assert_eq!(
+            ok[1].due,
+            NaiveDate::from_ymd_opt(2025, 2, 10).unwrap().and_hms_opt(17, 0, 0).unwrap()
+        );
+        let errs: Vec<_> = rows
+            .iter()
+            .filter_map(|r| r.result.as_ref().err().map(|e| (r.line, e.clone())))
+            .collect();
         assert_eq!(errs.len(), 4);
         assert_eq!(errs[0].0, 4);
         assert!(errs[0].1.contains("Trùng mã"), "{errs:?}");

@@ -6,7 +6,7 @@ pub mod procedure;
 pub mod record;
 pub mod timeliness;
 
-pub use procedure::{default_catalogue, Online, Procedure};
 pub use code::{code_prefix, next_code, valid_code};
+pub use procedure::{default_catalogue, Online, Procedure};
 pub use record::{Channel, Dossier, DossierError, Event, Extension, NewDossier, Status};
 pub use timeliness::{lookup, PublicStatus, Timeliness};

@@ -1,8 +1,8 @@
 //! One dossier and the rules for moving it through its statuses.
 
+use super::code::valid_code;
 use crate::calendar::WorkCalendar;
 use crate::record::{Meta, Record};
-use super::code::valid_code;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -180,10 +180,18 @@ impl std::fmt::Display for DossierError {
             BadCode(c) => write!(f, "Mã hồ sơ không đúng dạng <CQ>-YYMMDD-NNNN: {c}"),
             DuplicateCode(c) => write!(f, "Trùng mã hồ sơ / duplicate code: {c}"),
             UnknownProcedure(p) => write!(f, "Không có thủ tục này trong danh mục / unknown procedure: {p}"),
-            NotAllowed { from, to } => write!(f, "Không thể chuyển từ «{}» sang «{}»", from.label(crate::Lang::Vi), to.label(crate::Lang::Vi)),
+            NotAllowed { from, to } => write!(
+                f,
+                "Không thể chuyển từ «{}» sang «{}»",
+                from.label(crate::Lang::Vi),
+                to.label(crate::Lang::Vi)
+            ),
             BeforeLastEvent => write!(f, "Thời điểm trước bước trước / earlier than the last step"),
             ExtensionUsed => write!(f, "Chỉ được gia hạn một lần / already extended once"),
-            ExtensionTooLate => write!(f, "Phải xin gia hạn trước hạn ít nhất 1 ngày làm việc / at least one working day before the due date"),
+            ExtensionTooLate => write!(
+                f,
+                "Phải xin gia hạn trước hạn ít nhất 1 ngày làm việc / at least one working day before the due date"
+            ),
             ExtensionNotLater => write!(f, "Hạn mới phải sau hạn cũ / the new date must be later"),
             EmptyField(name) => write!(f, "Thiếu thông tin: {name}"),
         }
@@ -219,7 +227,10 @@ impl Dossier {
         if existing_codes.into_iter().any(|c| c.eq_ignore_ascii_case(&code)) {
             return Err(DossierError::DuplicateCode(code));
         }
-        let proc = catalogue.iter().find(|p| p.id == input.procedure || p.name == input.procedure).ok_or_else(|| DossierError::UnknownProcedure(input.procedure.clone()))?;
+        let proc = catalogue
+            .iter()
+            .find(|p| p.id == input.procedure || p.name == input.procedure)
+            .ok_or_else(|| DossierError::UnknownProcedure(input.procedure.clone()))?;
         if input.applicant.trim().is_empty() {
             return Err(DossierError::EmptyField("Tên tổ chức, cá nhân"));
         }
@@ -248,7 +259,12 @@ impl Dossier {
             received,
             due,
             due_reason,
-            events: vec![Event { at: received, status: Status::Received, note: String::new(), division: String::new() }],
+            events: vec![Event {
+                at: received,
+                status: Status::Received,
+                note: String::new(),
+                division: String::new(),
+            }],
             extension: None,
             late_division: String::new(),
             return_method: String::new(),
@@ -278,7 +294,11 @@ impl Dossier {
 
     /// The division holding the dossier now (the last step that named one).
     pub fn holder(&self) -> Option<&str> {
-        self.events.iter().rev().find(|e| !e.division.is_empty()).map(|e| e.division.as_str())
+        self.events
+            .iter()
+            .rev()
+            .find(|e| !e.division.is_empty())
+            .map(|e| e.division.as_str())
     }
 
     /// Move to `to` at `at`, if the rules allow it.
@@ -290,7 +310,12 @@ impl Dossier {
         if self.events.last().is_some_and(|e| at < e.at) {
             return Err(DossierError::BeforeLastEvent);
         }
-        self.events.push(Event { at, status: to, note: note.trim().to_string(), division: division.trim().to_string() });
+        self.events.push(Event {
+            at,
+            status: to,
+            note: note.trim().to_string(),
+            division: division.trim().to_string(),
+        });
         Ok(())
     }
 
@@ -309,7 +334,11 @@ impl Dossier {
         if cal.working_days_between(at.date(), self.due.date()) < 1 {
             return Err(DossierError::ExtensionTooLate);
         }
-        self.extension = Some(Extension { at, new_due, reason: reason.trim().to_string() });
+        self.extension = Some(Extension {
+            at,
+            new_due,
+            reason: reason.trim().to_string(),
+        });
         Ok(())
     }
 }
@@ -317,16 +346,28 @@ impl Dossier {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use chrono::NaiveDate;
     use crate::dossier::default_catalogue;
+    use chrono::NaiveDate;
 
     pub fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
     }
 
     pub fn new(code: &str, proc: &str, received: NaiveDateTime) -> Result<Dossier, DossierError> {
-        let input = NewDossier { code: code.into(), procedure: proc.into(), applicant: "Công ty TNHH An Phát".into(), received: Some(received), ..Default::default() };
-        Dossier::create(input, &default_catalogue(), &WorkCalendar::default(), std::iter::empty(), Meta::new([5; 16], 0, "t"))
+        let input = NewDossier {
+            code: code.into(),
+            procedure: proc.into(),
+            applicant: "Công ty TNHH An Phát".into(),
+            received: Some(received),
+            ..Default::default()
+        };
+        Dossier::create(
+            input,
+            &default_catalogue(),
+            &WorkCalendar::default(),
+            std::iter::empty(),
+            Meta::new([5; 16], 0, "t"),
+        )
     }
 
     #[test]
@@ -342,7 +383,10 @@ pub(crate) mod tests {
 
     #[test]
     fn bad_input_is_refused_with_a_reason() {
-        assert_eq!(new("SCT-250124-0001", "XX-99", at(2025, 1, 24, 10)).unwrap_err(), DossierError::UnknownProcedure("XX-99".into()));
+        assert_eq!(
+            new("SCT-250124-0001", "XX-99", at(2025, 1, 24, 10)).unwrap_err(),
+            DossierError::UnknownProcedure("XX-99".into())
+        );
         assert!(matches!(new("bad", "TM-02", at(2025, 1, 24, 10)), Err(DossierError::BadCode(_))));
         let input = NewDossier {
             code: "SCT-250124-0001".into(),
@@ -354,11 +398,23 @@ pub(crate) mod tests {
         };
         let cat = default_catalogue();
         let cal = WorkCalendar::default();
-        assert_eq!(Dossier::create(input.clone(), &cat, &cal, std::iter::empty(), Meta::new([1; 16], 0, "t")).unwrap_err(), DossierError::DueBeforeReceived);
+        assert_eq!(
+            Dossier::create(input.clone(), &cat, &cal, std::iter::empty(), Meta::new([1; 16], 0, "t")).unwrap_err(),
+            DossierError::DueBeforeReceived
+        );
         let dup = ["SCT-250124-0001"];
-        assert!(matches!(Dossier::create(input.clone(), &cat, &cal, dup.iter().copied(), Meta::new([1; 16], 0, "t")), Err(DossierError::DuplicateCode(_))));
-        let no_reason = NewDossier { due_override: Some((at(2025, 3, 1, 10), " ".into())), ..input };
-        assert!(matches!(Dossier::create(no_reason, &cat, &cal, std::iter::empty(), Meta::new([1; 16], 0, "t")), Err(DossierError::EmptyField(_))));
+        assert!(matches!(
+            Dossier::create(input.clone(), &cat, &cal, dup.iter().copied(), Meta::new([1; 16], 0, "t")),
+            Err(DossierError::DuplicateCode(_))
+        ));
+        let no_reason = NewDossier {
+            due_override: Some((at(2025, 3, 1, 10), " ".into())),
+            ..input
+        };
+        assert!(matches!(
+            Dossier::create(no_reason, &cat, &cal, std::iter::empty(), Meta::new([1; 16], 0, "t")),
+            Err(DossierError::EmptyField(_))
+        ));
     }
 
     #[test]
@@ -367,10 +423,16 @@ pub(crate) mod tests {
         assert!(d.transition(Status::Returned, at(2025, 2, 3, 10), "", "").is_err());
         d.transition(Status::InProgress, at(2025, 2, 3, 10), "", "Phòng QLTM").unwrap();
         assert_eq!(d.holder(), Some("Phòng QLTM"));
-        assert_eq!(d.transition(Status::Resolved, at(2025, 2, 3, 9), "", ""), Err(DossierError::BeforeLastEvent));
+        assert_eq!(
+            d.transition(Status::Resolved, at(2025, 2, 3, 9), "", ""),
+            Err(DossierError::BeforeLastEvent)
+        );
         d.transition(Status::Resolved, at(2025, 2, 5, 9), "", "").unwrap();
         d.transition(Status::Returned, at(2025, 2, 6, 9), "", "").unwrap();
-        assert!(d.transition(Status::InProgress, at(2025, 2, 7, 9), "", "").is_err(), "returned is final");
+        assert!(
+            d.transition(Status::InProgress, at(2025, 2, 7, 9), "", "").is_err(),
+            "returned is final"
+        );
         assert_eq!(d.resolved_at(), Some(at(2025, 2, 5, 9)));
         assert_eq!(d.returned_at(), Some(at(2025, 2, 6, 9)));
     }
@@ -381,9 +443,19 @@ pub(crate) mod tests {
         // Due Wed 7/2/2025 17:00 (received Mon 3/2 at 9:00 for 5 days → Fri 7/2).
         let mut d = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
         assert_eq!(d.due, at(2025, 2, 7, 17));
-        assert_eq!(d.extend(&cal, at(2025, 2, 7, 8), at(2025, 2, 14, 17), "Chờ ý kiến liên ngành"), Err(DossierError::ExtensionTooLate));
-        assert_eq!(d.extend(&cal, at(2025, 2, 6, 8), at(2025, 2, 5, 17), "x"), Err(DossierError::ExtensionNotLater));
-        d.extend(&cal, at(2025, 2, 6, 8), at(2025, 2, 14, 17), "Chờ ý kiến liên ngành").unwrap();
-        assert_eq!(d.extend(&cal, at(2025, 2, 6, 9), at(2025, 2, 20, 17), "lần 2"), Err(DossierError::ExtensionUsed));
+        assert_eq!(
+            d.extend(&cal, at(2025, 2, 7, 8), at(2025, 2, 14, 17), "Chờ ý kiến liên ngành"),
+            Err(DossierError::ExtensionTooLate)
+        );
+        assert_eq!(
+            d.extend(&cal, at(2025, 2, 6, 8), at(2025, 2, 5, 17), "x"),
+            Err(DossierError::ExtensionNotLater)
+        );
+        d.extend(&cal, at(2025, 2, 6, 8), at(2025, 2, 14, 17), "Chờ ý kiến liên ngành")
+            .unwrap();
+        assert_eq!(
+            d.extend(&cal, at(2025, 2, 6, 9), at(2025, 2, 20, 17), "lần 2"),
+            Err(DossierError::ExtensionUsed)
+        );
     }
 }

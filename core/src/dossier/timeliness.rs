@@ -101,7 +101,11 @@ impl Dossier {
             if self.supplement_requests() > 1 || done.date() > due.date() {
                 return Timeliness::Late;
             }
-            return if done.date() < due.date() { Timeliness::Early } else { Timeliness::OnTime };
+            return if done.date() < due.date() {
+                Timeliness::Early
+            } else {
+                Timeliness::OnTime
+            };
         }
         if matches!(status, Status::Refused | Status::Withdrawn | Status::Stopped) {
             return Timeliness::Closed;
@@ -156,7 +160,11 @@ mod tests {
         assert_eq!(x.timeliness(&cal(), at(2025, 2, 6, 10), 1), Timeliness::DueSoon);
         assert_eq!(x.timeliness(&cal(), at(2025, 2, 7, 10), 1), Timeliness::DueSoon);
         assert!(x.due_today(&cal(), at(2025, 2, 7, 10)));
-        assert_eq!(x.timeliness(&cal(), at(2025, 2, 7, 17), 1), Timeliness::DueSoon, "due at 17:00 sharp is not late yet");
+        assert_eq!(
+            x.timeliness(&cal(), at(2025, 2, 7, 17), 1),
+            Timeliness::DueSoon,
+            "due at 17:00 sharp is not late yet"
+        );
         assert_eq!(x.timeliness(&cal(), at(2025, 2, 7, 18), 1), Timeliness::Overdue);
         let mut r = d();
         r.transition(Status::Withdrawn, at(2025, 2, 4, 9), "", "").unwrap();
@@ -167,12 +175,17 @@ mod tests {
     fn supplement_time_does_not_count() {
         let mut x = d();
         // Paused from Tue 4/2 to Tue 11/2: 5 working days.
-        x.transition(Status::SupplementRequested, at(2025, 2, 4, 9), "Thiếu bản sao", "").unwrap();
+        x.transition(Status::SupplementRequested, at(2025, 2, 4, 9), "Thiếu bản sao", "")
+            .unwrap();
         x.transition(Status::SupplementReceived, at(2025, 2, 11, 9), "", "").unwrap();
         assert_eq!(x.paused_working_days(&cal(), at(2025, 3, 1, 9)), 5);
         assert_eq!(x.effective_due(&cal(), at(2025, 3, 1, 9)), at(2025, 2, 14, 17));
         x.transition(Status::Resolved, at(2025, 2, 13, 9), "", "").unwrap();
-        assert_eq!(x.timeliness(&cal(), at(2025, 3, 1, 9), 1), Timeliness::Early, "late without the pause, early with it");
+        assert_eq!(
+            x.timeliness(&cal(), at(2025, 3, 1, 9), 1),
+            Timeliness::Early,
+            "late without the pause, early with it"
+        );
         // While still waiting for the citizen, the clock is stopped.
         let mut y = d();
         y.transition(Status::SupplementRequested, at(2025, 2, 4, 9), "", "").unwrap();
@@ -193,7 +206,8 @@ mod tests {
     #[test]
     fn extension_moves_the_due_date_once() {
         let mut x = d();
-        x.extend(&cal(), at(2025, 2, 5, 9), at(2025, 2, 12, 17), "Chờ thẩm định thực tế").unwrap();
+        x.extend(&cal(), at(2025, 2, 5, 9), at(2025, 2, 12, 17), "Chờ thẩm định thực tế")
+            .unwrap();
         x.transition(Status::Resolved, at(2025, 2, 11, 9), "", "").unwrap();
         assert_eq!(x.timeliness(&cal(), at(2025, 3, 1, 9), 1), Timeliness::Early);
     }
@@ -209,7 +223,12 @@ pub struct PublicStatus {
 }
 
 /// Find a dossier by its code (case and surrounding spaces ignored; deleted ones are not found).
-pub fn lookup<'a>(dossiers: impl IntoIterator<Item = &'a Dossier>, code: &str, cal: &WorkCalendar, now: NaiveDateTime) -> Option<PublicStatus> {
+pub fn lookup<'a>(
+    dossiers: impl IntoIterator<Item = &'a Dossier>,
+    code: &str,
+    cal: &WorkCalendar,
+    now: NaiveDateTime,
+) -> Option<PublicStatus> {
     let code = code.trim();
     if code.is_empty() {
         return None;
@@ -217,7 +236,11 @@ pub fn lookup<'a>(dossiers: impl IntoIterator<Item = &'a Dossier>, code: &str, c
     dossiers
         .into_iter()
         .find(|d| !d.meta.deleted && d.code.eq_ignore_ascii_case(code))
-        .map(|d| PublicStatus { code: d.code.clone(), status: d.status(), due: d.effective_due(cal, now) })
+        .map(|d| PublicStatus {
+            code: d.code.clone(),
+            status: d.status(),
+            due: d.effective_due(cal, now),
+        })
 }
 
 #[cfg(test)]
@@ -230,7 +253,14 @@ mod lookup_tests {
         let mut a = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
         let cal = WorkCalendar::default();
         let p = lookup([&a], " sct-250203-0001 ", &cal, at(2025, 2, 4, 9)).unwrap();
-        assert_eq!(p, PublicStatus { code: "SCT-250203-0001".into(), status: Status::Received, due: at(2025, 2, 7, 17) });
+        assert_eq!(
+            p,
+            PublicStatus {
+                code: "SCT-250203-0001".into(),
+                status: Status::Received,
+                due: at(2025, 2, 7, 17)
+            }
+        );
         assert!(lookup([&a], "SCT-250203-0002", &cal, at(2025, 2, 4, 9)).is_none());
         assert!(lookup([&a], "", &cal, at(2025, 2, 4, 9)).is_none());
         a.meta.deleted = true;

@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 
 /// The formula as shown to users beside the index.
 pub const FORMULA_VI: &str = "Tỷ lệ hài lòng của câu hỏi = số ý kiến 4–5 điểm / số ý kiến hợp lệ × 100%; chỉ số nhóm = trung bình các câu hỏi trong nhóm; chỉ số chung = trung bình các nhóm.";
-pub const FORMULA_EN: &str = "Item % = answers of 4–5 / valid answers × 100%; group index = mean of its items; overall index = mean of the groups.";
+pub const FORMULA_EN: &str =
+    "Item % = answers of 4–5 / valid answers × 100%; group index = mean of its items; overall index = mean of the groups.";
 
 /// Counts for one question.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -106,7 +107,16 @@ mod tests {
     use crate::survey::response::encode_answers;
 
     fn resp(q: u32, a: &[Option<u8>], o: u8) -> Response {
-        Response { meta: Meta::new([1; 16], 1, "t"), q, a: encode_answers(a), o, v: None, p: String::new(), s: String::new(), k: String::new() }
+        Response {
+            meta: Meta::new([1; 16], 1, "t"),
+            q,
+            a: encode_answers(a),
+            o,
+            v: None,
+            p: String::new(),
+            s: String::new(),
+            k: String::new(),
+        }
     }
 
     fn versions() -> BTreeMap<u32, Questionnaire> {
@@ -149,7 +159,14 @@ mod tests {
         assert!((ix.overall.unwrap() - (50.0 + 200.0 / 3.0 + 50.0 + 0.0 + 200.0 / 3.0) / 5.0).abs() < 1e-9);
         // mean score: sum 5+4+3+2+5 + 4+2+4+1 + 1+5+4 + 3 = 43 over 13 answers
         assert!((ix.mean_score.unwrap() - 43.0 / 13.0).abs() < 1e-9);
-        assert_eq!(ix.overall_question, Tally { valid: 3, satisfied: 2, sum: 12 });
+        assert_eq!(
+            ix.overall_question,
+            Tally {
+                valid: 3,
+                satisfied: 2,
+                sum: 12
+            }
+        );
     }
 
     #[test]

@@ -177,6 +177,11 @@ impl KioskFlow {
         })
     }
 
+    /// A touch anywhere on the screen: the citizen is still there.
+    pub fn touch(&mut self, now: Millis) {
+        self.last_activity = now;
+    }
+
     /// Back to the welcome screen with every answer forgotten.
     pub fn reset(&mut self, now: Millis) {
         let idle = self.idle_seconds;

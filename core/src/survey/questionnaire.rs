@@ -14,7 +14,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(vi: &str, en: &str) -> Self {
-        Text { vi: vi.into(), en: en.into() }
+        Text {
+            vi: vi.into(),
+            en: en.into(),
+        }
     }
     pub fn get(&self, lang: crate::Lang) -> &str {
         match lang {
@@ -66,7 +69,11 @@ pub const SCALE: [(u8, &str, &str, &str); 5] = [
 ];
 
 /// Number of visits the citizen needed for this dossier.
-pub const VISITS: [(u8, &str, &str); 3] = [(0, "Chưa lần nào (nộp trực tuyến)", "None (online)"), (1, "1 lần", "Once"), (2, "2 lần trở lên", "Twice or more")];
+pub const VISITS: [(u8, &str, &str); 3] = [
+    (0, "Chưa lần nào (nộp trực tuyến)", "None (online)"),
+    (1, "1 lần", "Once"),
+    (2, "2 lần trở lên", "Twice or more"),
+];
 
 /// Procedure fields offered before the dossier register supplies its own list.
 pub const DEFAULT_FIELDS: [(&str, &str); 6] = [
@@ -88,7 +95,11 @@ fn group(id: &str, vi: &str, en: &str, items: &[(&str, &str)]) -> Group {
         items: items
             .iter()
             .enumerate()
-            .map(|(i, (v, e))| Item { id: format!("{id}{}", i + 1), text: Text::new(v, e), enabled: true })
+            .map(|(i, (v, e))| Item {
+                id: format!("{id}{}", i + 1),
+                text: Text::new(v, e),
+                enabled: true,
+            })
             .collect(),
     }
 }
@@ -100,35 +111,75 @@ impl Questionnaire {
             version: 1,
             form: Form::Full,
             groups: vec![
-                group("a", "Tiếp cận dịch vụ", "Access to the service", &[
-                    ("Thông tin về thủ tục dễ tìm, dễ hiểu", "Information on procedures is easy to find and understand"),
-                    ("Biển chỉ dẫn tại cơ quan rõ ràng", "Signs and directions at the office are clear"),
-                    ("Nơi làm việc sạch sẽ, ngăn nắp", "The office is clean and orderly"),
-                    ("Trang thiết bị (ghế, bàn, mẫu đơn, bút) đầy đủ, tốt", "Seats, desks, forms and pens are sufficient and good"),
-                ]),
-                group("b", "Thủ tục hành chính", "Administrative procedure", &[
-                    ("Thủ tục được niêm yết công khai, rõ ràng", "The procedure is posted publicly and clearly"),
-                    ("Thành phần hồ sơ phải nộp đúng quy định", "The documents required match the regulation"),
-                    ("Phí, lệ phí đúng quy định", "Fees match the regulation"),
-                    ("Thời hạn giải quyết đúng quy định", "The processing time matches the regulation"),
-                ]),
-                group("c", "Công chức", "Civil servant", &[
-                    ("Lịch sự, tôn trọng", "Polite and respectful"),
-                    ("Trả lời câu hỏi kịp thời, đầy đủ", "Answers questions promptly and fully"),
-                    ("Hướng dẫn rõ ràng, một lần là đủ", "Guidance is clear enough after one explanation"),
-                    ("Tuân thủ đúng quy định", "Follows the rules"),
-                    ("Tận tình, nhiệt tình giúp đỡ", "Dedicated and helpful"),
-                ]),
-                group("d", "Kết quả", "Result", &[
-                    ("Nhận kết quả đúng hẹn", "Result returned on the promised date"),
-                    ("Thông tin trong kết quả đầy đủ, chính xác", "The result's information is complete and accurate"),
-                    ("Kết quả đúng quy định, công bằng", "The result is lawful and fair"),
-                ]),
-                group("e", "Phản ánh, kiến nghị", "Feedback handling", &[
-                    ("Có kênh để phản ánh, kiến nghị", "There is a way to give feedback"),
-                    ("Phản ánh được xử lý đúng quy định", "Feedback is handled per regulation"),
-                    ("Kết quả xử lý được thông báo kịp thời", "The outcome is reported back in time"),
-                ]),
+                group(
+                    "a",
+                    "Tiếp cận dịch vụ",
+                    "Access to the service",
+                    &[
+                        (
+                            "Thông tin về thủ tục dễ tìm, dễ hiểu",
+                            "Information on procedures is easy to find and understand",
+                        ),
+                        ("Biển chỉ dẫn tại cơ quan rõ ràng", "Signs and directions at the office are clear"),
+                        ("Nơi làm việc sạch sẽ, ngăn nắp", "The office is clean and orderly"),
+                        (
+                            "Trang thiết bị (ghế, bàn, mẫu đơn, bút) đầy đủ, tốt",
+                            "Seats, desks, forms and pens are sufficient and good",
+                        ),
+                    ],
+                ),
+                group(
+                    "b",
+                    "Thủ tục hành chính",
+                    "Administrative procedure",
+                    &[
+                        (
+                            "Thủ tục được niêm yết công khai, rõ ràng",
+                            "The procedure is posted publicly and clearly",
+                        ),
+                        (
+                            "Thành phần hồ sơ phải nộp đúng quy định",
+                            "The documents required match the regulation",
+                        ),
+                        ("Phí, lệ phí đúng quy định", "Fees match the regulation"),
+                        ("Thời hạn giải quyết đúng quy định", "The processing time matches the regulation"),
+                    ],
+                ),
+                group(
+                    "c",
+                    "Công chức",
+                    "Civil servant",
+                    &[
+                        ("Lịch sự, tôn trọng", "Polite and respectful"),
+                        ("Trả lời câu hỏi kịp thời, đầy đủ", "Answers questions promptly and fully"),
+                        ("Hướng dẫn rõ ràng, một lần là đủ", "Guidance is clear enough after one explanation"),
+                        ("Tuân thủ đúng quy định", "Follows the rules"),
+                        ("Tận tình, nhiệt tình giúp đỡ", "Dedicated and helpful"),
+                    ],
+                ),
+                group(
+                    "d",
+                    "Kết quả",
+                    "Result",
+                    &[
+                        ("Nhận kết quả đúng hẹn", "Result returned on the promised date"),
+                        (
+                            "Thông tin trong kết quả đầy đủ, chính xác",
+                            "The result's information is complete and accurate",
+                        ),
+                        ("Kết quả đúng quy định, công bằng", "The result is lawful and fair"),
+                    ],
+                ),
+                group(
+                    "e",
+                    "Phản ánh, kiến nghị",
+                    "Feedback handling",
+                    &[
+                        ("Có kênh để phản ánh, kiến nghị", "There is a way to give feedback"),
+                        ("Phản ánh được xử lý đúng quy định", "Feedback is handled per regulation"),
+                        ("Kết quả xử lý được thông báo kịp thời", "The outcome is reported back in time"),
+                    ],
+                ),
             ],
         }
     }
@@ -159,7 +210,9 @@ impl Questionnaire {
 
     /// The items a citizen is asked, in order, with their group.
     pub fn active_items(&self) -> impl Iterator<Item = (&Group, &Item)> {
-        self.groups.iter().flat_map(|g| g.items.iter().filter(|i| i.enabled).map(move |i| (g, i)))
+        self.groups
+            .iter()
+            .flat_map(|g| g.items.iter().filter(|i| i.enabled).map(move |i| (g, i)))
     }
 
     /// Add an item to a group with a fresh stable id.
@@ -167,7 +220,11 @@ impl Questionnaire {
         let all: Vec<String> = self.groups.iter().flat_map(|g| g.items.iter().map(|i| i.id.clone())).collect();
         let g = self.groups.iter_mut().find(|g| g.id == group_id)?;
         let id = (1..).map(|n| format!("{group_id}x{n}")).find(|id| !all.contains(id))?;
-        g.items.push(Item { id: id.clone(), text, enabled: true });
+        g.items.push(Item {
+            id: id.clone(),
+            text,
+            enabled: true,
+        });
         Some(id)
     }
 }
@@ -221,13 +278,19 @@ pub struct Book {
 impl Default for Book {
     fn default() -> Self {
         let q = Questionnaire::sipas();
-        Book { active: q.version, versions: [(q.version, q)].into_iter().collect() }
+        Book {
+            active: q.version,
+            versions: [(q.version, q)].into_iter().collect(),
+        }
     }
 }
 
 impl Book {
     pub fn current(&self) -> &Questionnaire {
-        self.versions.get(&self.active).or_else(|| self.versions.values().last()).expect("a book always has a version")
+        self.versions
+            .get(&self.active)
+            .or_else(|| self.versions.values().last())
+            .expect("a book always has a version")
     }
 
     /// Publish `q` as a new version (old versions stay, so old answers keep their meaning).

@@ -43,7 +43,10 @@ impl Record for Response {
 
 /// Digits for answers: `None` → `0`.
 pub fn encode_answers(answers: &[Option<u8>]) -> String {
-    answers.iter().map(|a| char::from(b'0' + a.filter(|v| (1..=5).contains(v)).unwrap_or(0))).collect()
+    answers
+        .iter()
+        .map(|a| char::from(b'0' + a.filter(|v| (1..=5).contains(v)).unwrap_or(0)))
+        .collect()
 }
 
 impl Response {

@@ -6,11 +6,11 @@ use fantoccini::elements::Element;
 use fantoccini::wd::Capabilities;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
+use std::collections::HashMap;
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -24,7 +24,10 @@ fn root() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
 }
 
 /// A static server for `dist/` on 127.0.0.1. Unknown paths get `index.html` (single-page
@@ -73,7 +76,12 @@ impl Server {
                 req.respond(tiny_http::Response::from_data(body).with_header(header)).ok();
             }
         });
-        Server { port, up, server, overrides }
+        Server {
+            port,
+            up,
+            server,
+            overrides,
+        }
     }
 
     /// Serve `body` for `path` from now on, as a new deployment would.
@@ -145,13 +153,22 @@ impl Browser {
         caps.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
         let start = Instant::now();
         let c = loop {
-            match ClientBuilder::rustls()?.capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
+            match ClientBuilder::rustls()?
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
                 Ok(c) => break c,
                 Err(e) if start.elapsed() > Duration::from_secs(20) => return Err(e.into()),
                 Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
             }
         };
-        let b = Browser { c, driver, _profile: TempDir(profile), name: name.to_string() };
+        let b = Browser {
+            c,
+            driver,
+            _profile: TempDir(profile),
+            name: name.to_string(),
+        };
         b.resize(size).await?;
         Ok(b)
     }
@@ -162,7 +179,9 @@ impl Browser {
         let inner: Vec<u32> = serde_json::from_value(self.c.execute("return [innerWidth, innerHeight]", vec![]).await?)?;
         let (dw, dh) = (size.0 as i64 - inner[0] as i64, size.1 as i64 - inner[1] as i64);
         if dw != 0 || dh != 0 {
-            self.c.set_window_size((size.0 as i64 + dw) as u32, (size.1 as i64 + dh) as u32).await?;
+            self.c
+                .set_window_size((size.0 as i64 + dw) as u32, (size.1 as i64 + dh) as u32)
+                .await?;
         }
         Ok(())
     }
@@ -175,7 +194,12 @@ impl Browser {
 
     /// Wait (up to 10 s) for an element.
     pub async fn wait_css(&self, css: &str) -> R<Element> {
-        Ok(self.c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await?)
+        Ok(self
+            .c
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await?)
     }
 
     /// Wait until a JS expression is truthy (up to 10 s).
@@ -196,7 +220,9 @@ impl Browser {
     /// sticky top bar may cover it otherwise).
     pub async fn click(&self, css: &str) -> R {
         let el = self.wait_css(css).await?;
-        self.c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&el)?]).await?;
+        self.c
+            .execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&el)?])
+            .await?;
         el.click().await?;
         Ok(())
     }

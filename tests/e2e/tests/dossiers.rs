@@ -47,8 +47,18 @@ async fn officers_enter_dossiers_and_move_them_through_statuses() -> R {
     let c_old = enter(&b, "TM-02", "Công ty CP Biển Xanh", Some(&old), None).await?;
     let c_new = enter(&b, "KT-01", "Hộ KD Trần Văn Nam", None, None).await?;
     let today_late = local_dt(&b, 0, "23:59").await?;
-    let c_soon = enter(&b, "NL-02", "Nguyễn Thị Lan", None, Some((&today_late, "Hẹn theo yêu cầu của công dân"))).await?;
-    assert!(c_new.starts_with("SCT-") && c_new.ends_with("-0001"), "first code of the day: {c_new}");
+    let c_soon = enter(
+        &b,
+        "NL-02",
+        "Nguyễn Thị Lan",
+        None,
+        Some((&today_late, "Hẹn theo yêu cầu của công dân")),
+    )
+    .await?;
+    assert!(
+        c_new.starts_with("SCT-") && c_new.ends_with("-0001"),
+        "first code of the day: {c_new}"
+    );
     assert!(c_soon.ends_with("-0002"), "running number: {c_soon}");
     // The last procedure is remembered for the next entry.
     assert_eq!(b.wait_css("#d-procedure").await?.prop("value").await?.as_deref(), Some("NL-02"));
@@ -70,15 +80,26 @@ async fn officers_enter_dossiers_and_move_them_through_statuses() -> R {
     b.set_value("#d-due", "").await?;
     b.fill("#d-code", &c_new).await?;
     b.click("#d-submit").await?;
-    b.wait_js("document.querySelector('#d-error').innerText.includes('Trùng mã')").await?;
+    b.wait_js("document.querySelector('#d-error').innerText.includes('Trùng mã')")
+        .await?;
     b.shot("3-bad-input").await?;
     b.fill("#d-code", "").await?;
-    assert_eq!(b.js("return document.querySelectorAll('#worklist tbody tr.row').length").await?, 3, "nothing saved");
+    assert_eq!(
+        b.js("return document.querySelectorAll('#worklist tbody tr.row').length").await?,
+        3,
+        "nothing saved"
+    );
 
     // Move the old dossier: in progress → supplement → supplemented → resolved → returned.
     b.click(&format!("#worklist tr[data-code='{c_old}']")).await?;
     b.wait_css("#dossier-detail #timeline").await?;
-    for (status, note) in [("InProgress", "Chuyển phòng"), ("SupplementRequested", "Thiếu bản sao"), ("SupplementReceived", ""), ("Resolved", ""), ("Returned", "")] {
+    for (status, note) in [
+        ("InProgress", "Chuyển phòng"),
+        ("SupplementRequested", "Thiếu bản sao"),
+        ("SupplementReceived", ""),
+        ("Resolved", ""),
+        ("Returned", ""),
+    ] {
         b.select("#step-status", status).await?;
         b.fill("#step-note", note).await?;
         b.click("#step-apply").await?;
@@ -95,24 +116,28 @@ async fn officers_enter_dossiers_and_move_them_through_statuses() -> R {
 
     // Search and filters.
     b.fill("#f-search", "trần văn").await?;
-    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 1").await?;
+    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 1")
+        .await?;
     b.fill("#f-search", "").await?;
     b.select("#f-status", "Returned").await?;
-    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 1").await?;
+    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 1")
+        .await?;
     b.select("#f-status", "").await?;
 
     // Delete leaves a tombstone, not a hole in the sync history.
     b.click(&format!("#worklist tr[data-code='{c_soon}']")).await?;
     b.click("#detail-delete").await?;
     b.click("#detail-delete").await?;
-    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 2").await?;
+    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 2")
+        .await?;
     let stored = b.stored().await?.to_string();
     assert!(stored.contains(&c_soon) && stored.contains("\\\"x\\\":true"), "tombstone kept");
 
     // Everything survives a reload.
     b.c.refresh().await?;
     b.wait_css("#worklist").await?;
-    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 2").await?;
+    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 2")
+        .await?;
     b.resize(TABLET_PORTRAIT).await?;
     b.shot("5-worklist-768x1024").await?;
     assert!(b.console_errors().await?.is_empty());
@@ -141,11 +166,15 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
     assert_eq!(b.js("return document.querySelectorAll('#csv-preview .row-error').length").await?, 3);
     assert_eq!(b.js("return document.querySelectorAll('#csv-preview .row-ok').length").await?, 2);
     let preview = b.text("#csv-preview").await?;
-    assert!(preview.contains("Trùng mã") && preview.contains("Hạn trả trước ngày nhận"), "{preview}");
+    assert!(
+        preview.contains("Trùng mã") && preview.contains("Hạn trả trước ngày nhận"),
+        "{preview}"
+    );
     b.shot("csv-preview").await?;
     b.click("#csv-import").await?;
     b.wait_css("#csv-done").await?;
-    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 2").await?;
+    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 2")
+        .await?;
     // A malformed file: a clear message, nothing changes.
     std::fs::write(&path, "just,some\nwords,here\n")?;
     b.wait_css("#csv-file").await?.send_keys(&path.display().to_string()).await?;

@@ -37,7 +37,11 @@ async fn stored_responses(b: &Browser) -> R<Vec<Value>> {
 async fn answer(b: &Browser, scores: &[u8], suggestion: &str, shots: Option<&str>) -> R {
     b.click("#start").await?;
     for (i, s) in scores.iter().enumerate() {
-        b.wait_js(&format!("document.querySelector('#progress-text').innerText.startsWith('{} /')", i + 1)).await?;
+        b.wait_js(&format!(
+            "document.querySelector('#progress-text').innerText.startsWith('{} /')",
+            i + 1
+        ))
+        .await?;
         if i == 0 {
             if let Some(tag) = shots {
                 b.shot(&format!("2-question-{tag}")).await?;
@@ -45,14 +49,17 @@ async fn answer(b: &Browser, scores: &[u8], suggestion: &str, shots: Option<&str
         }
         b.click(&format!(".choice[data-value='{s}']")).await?;
     }
-    b.wait_js("document.querySelector('#question-text').innerText.includes('Nhìn chung')").await?;
+    b.wait_js("document.querySelector('#question-text').innerText.includes('Nhìn chung')")
+        .await?;
     b.click(".choice[data-value='4']").await?;
-    b.wait_js("document.querySelector('#question-text').innerText.includes('đi lại')").await?;
+    b.wait_js("document.querySelector('#question-text').innerText.includes('đi lại')")
+        .await?;
     if let Some(tag) = shots {
         b.shot(&format!("3-visits-{tag}")).await?;
     }
     b.click(".choice[data-value='1']").await?;
-    b.wait_js("document.querySelector('#question-text').innerText.includes('lĩnh vực')").await?;
+    b.wait_js("document.querySelector('#question-text').innerText.includes('lĩnh vực')")
+        .await?;
     if let Some(tag) = shots {
         b.shot(&format!("3b-field-{tag}")).await?;
     }
@@ -134,7 +141,11 @@ async fn the_lock_cannot_be_bypassed() -> R {
         b.goto(&srv.url(path)).await?;
         b.wait_css("#start").await?;
         assert_eq!(b.path().await?, "/kiosk", "{path} leads back to the kiosk");
-        assert_eq!(b.js("return !!document.querySelector('#device-name, #today-count, .topbar')").await?, false);
+        assert_eq!(
+            b.js("return !!document.querySelector('#device-name, #today-count, .topbar')")
+                .await?,
+            false
+        );
     }
     eprintln!("back and reload");
     // The back button and a reload.
@@ -172,27 +183,40 @@ async fn idle_surveys_are_discarded_and_double_taps_save_once() -> R {
     lock_kiosk(&b, &srv).await?;
     b.click("#start").await?;
     b.click(".choice[data-value='5']").await?;
-    b.wait_js("document.querySelector('#progress-text').innerText.startsWith('2 /')").await?;
+    b.wait_js("document.querySelector('#progress-text').innerText.startsWith('2 /')")
+        .await?;
     tokio::time::sleep(Duration::from_secs(6)).await;
     b.wait_css("#start").await?;
     b.click("#start").await?;
-    b.wait_js("document.querySelector('#progress-text').innerText.startsWith('1 /')").await?;
-    assert_eq!(b.js("return document.querySelectorAll('.choice.chosen').length").await?, 0, "the last person's answer is gone");
+    b.wait_js("document.querySelector('#progress-text').innerText.startsWith('1 /')")
+        .await?;
+    assert_eq!(
+        b.js("return document.querySelectorAll('.choice.chosen').length").await?,
+        0,
+        "the last person's answer is gone"
+    );
     // Back to the welcome screen, then a full walk with a double tap on submit.
     b.click("#back").await?;
     let scores = [3u8; 19];
     b.click("#start").await?;
     for i in 0..19 {
-        b.wait_js(&format!("document.querySelector('#progress-text').innerText.startsWith('{} /')", i + 1)).await?;
+        b.wait_js(&format!(
+            "document.querySelector('#progress-text').innerText.startsWith('{} /')",
+            i + 1
+        ))
+        .await?;
         b.click(&format!(".choice[data-value='{}']", scores[i])).await?;
     }
     for _ in 0..2 {
         b.click("#skip").await?;
     }
-    b.wait_js("document.querySelector('#question-text').innerText.includes('lĩnh vực')").await?;
+    b.wait_js("document.querySelector('#question-text').innerText.includes('lĩnh vực')")
+        .await?;
     b.click("#skip").await?;
-    b.fill("#suggestion", "<img src=x onerror=\"document.title='pwned'\"> cảm ơn").await?;
-    b.js("const s = document.querySelector('#submit'); s.click(); s.click(); s.click();").await?;
+    b.fill("#suggestion", "<img src=x onerror=\"document.title='pwned'\"> cảm ơn")
+        .await?;
+    b.js("const s = document.querySelector('#submit'); s.click(); s.click(); s.click();")
+        .await?;
     b.wait_css("#thanks").await?;
     assert_eq!(stored_responses(&b).await?.len(), 1, "one response for three taps");
     unlock(&b).await?;
@@ -209,11 +233,19 @@ async fn full_storage_still_thanks_the_citizen_and_keeps_the_response() -> R {
     let b = Browser::new("kiosk-full-storage", TABLET_LANDSCAPE).await?;
     lock_kiosk(&b, &srv).await?;
     // Fill the origin's quota with filler keys that are not ours.
-    b.js("const big='x'.repeat(262144); let i=0; try { while(true) localStorage.setItem('filler'+(i++), big); } catch(e) {}
-          const small='y'.repeat(512); let j=0; try { while(true) localStorage.setItem('fill'+(j++), small); } catch(e) {}").await?;
+    b.js(
+        "const big='x'.repeat(262144); let i=0; try { while(true) localStorage.setItem('filler'+(i++), big); } catch(e) {}
+          const small='y'.repeat(512); let j=0; try { while(true) localStorage.setItem('fill'+(j++), small); } catch(e) {}",
+    )
+    .await?;
     answer(&b, &[4; 19], "Bộ nhớ đầy", None).await?;
     assert_eq!(stored_responses(&b).await?.len(), 0, "nothing could be written");
-    assert!(b.js("return sessionStorage.getItem('motcua.pending.resp')").await?.as_str().unwrap_or_default().contains("Bộ nhớ đầy"));
+    assert!(b
+        .js("return sessionStorage.getItem('motcua.pending.resp')")
+        .await?
+        .as_str()
+        .unwrap_or_default()
+        .contains("Bộ nhớ đầy"));
     // A reload does not lose it either.
     b.c.refresh().await?;
     b.wait_css("#start").await?;
@@ -223,7 +255,8 @@ async fn full_storage_still_thanks_the_citizen_and_keeps_the_response() -> R {
     assert_eq!(b.text("#today-count").await?, "1", "the response counts already");
     b.shot("storage-full-warning").await?;
     // Staff free space (export, clean up) and retry: the response is written.
-    b.js("Object.keys(localStorage).filter(k => k.startsWith('fill')).forEach(k => localStorage.removeItem(k))").await?;
+    b.js("Object.keys(localStorage).filter(k => k.startsWith('fill')).forEach(k => localStorage.removeItem(k))")
+        .await?;
     b.click("#storage-full button").await?;
     b.wait_js("!document.querySelector('#storage-full')").await?;
     let rs = stored_responses(&b).await?;

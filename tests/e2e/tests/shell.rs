@@ -16,7 +16,12 @@ async fn loads_in_vietnamese_without_console_errors() -> R {
     }
     assert_eq!(b.js("return document.documentElement.lang").await?, "vi");
     b.shot("staff-1280x800").await?;
-    for (path, css) in [("/dossiers", ".page h1"), ("/dashboard", "#chart-per-day svg"), ("/data", "#storage-used"), ("/settings", "#device-name")] {
+    for (path, css) in [
+        ("/dossiers", ".page h1"),
+        ("/dashboard", "#chart-per-day svg"),
+        ("/data", "#storage-used"),
+        ("/settings", "#device-name"),
+    ] {
         b.click(&format!(".topbar a[href='{path}']")).await?;
         b.wait_css(css).await?;
         b.shot(&format!("{}-1280x800", path.trim_start_matches('/'))).await?;
@@ -27,10 +32,12 @@ async fn loads_in_vietnamese_without_console_errors() -> R {
     b.shot("staff-768x1024").await?;
     // The English switch, and back.
     b.click("#lang-switch").await?;
-    b.wait_js("document.querySelector('.topbar nav').innerText.includes('Dossiers')").await?;
+    b.wait_js("document.querySelector('.topbar nav').innerText.includes('Dossiers')")
+        .await?;
     b.shot("staff-english-768x1024").await?;
     b.click("#lang-switch").await?;
-    b.wait_js("document.querySelector('.topbar nav').innerText.includes('Hồ sơ')").await?;
+    b.wait_js("document.querySelector('.topbar nav').innerText.includes('Hồ sơ')")
+        .await?;
     let errors = b.console_errors().await?;
     assert!(errors.is_empty(), "console errors: {errors:?}");
     b.close().await
@@ -51,10 +58,17 @@ async fn data_survives_a_reload_and_the_device_has_an_id() -> R {
     let name = b.wait_css("#device-name").await?.prop("value").await?;
     assert_eq!(name.as_deref(), Some("Quầy 2 – tầng 1"));
     assert_eq!(b.wait_css("#agency-code").await?.prop("value").await?.as_deref(), Some("SCT"));
-    assert_eq!(b.wait_css("input[readonly]").await?.prop("value").await?.unwrap_or_default(), id, "id is stable");
+    assert_eq!(
+        b.wait_css("input[readonly]").await?.prop("value").await?.unwrap_or_default(),
+        id,
+        "id is stable"
+    );
     let stored = b.stored().await?;
     let settings = stored["motcua.settings"].as_str().unwrap_or_default();
-    assert!(settings.starts_with("{\"v\":1,\"k\":\"settings\""), "versioned envelope: {settings}");
+    assert!(
+        settings.starts_with("{\"v\":1,\"k\":\"settings\""),
+        "versioned envelope: {settings}"
+    );
     b.close().await
 }
 
@@ -75,7 +89,11 @@ async fn starts_offline_after_one_visit() -> R {
     b.goto(&srv.url("/dashboard")).await?;
     b.wait_css("#chart-per-day svg").await?;
     b.shot("dashboard-offline").await?;
-    assert!(b.console_errors().await?.iter().all(|e| !e.contains("wasm") && !e.contains("panicked")));
+    assert!(b
+        .console_errors()
+        .await?
+        .iter()
+        .all(|e| !e.contains("wasm") && !e.contains("panicked")));
     b.close().await
 }
 
@@ -89,7 +107,10 @@ async fn corrupt_data_is_reported_and_the_app_still_starts() -> R {
     let alert = b.text("#storage-problems").await?;
     assert!(alert.contains("motcua.resp.2025-03"), "{alert}");
     let stored = b.stored().await?;
-    assert_eq!(stored["motcua.quarantine.resp.2025-03"], "not json at all", "kept aside, not dropped");
+    assert_eq!(
+        stored["motcua.quarantine.resp.2025-03"], "not json at all",
+        "kept aside, not dropped"
+    );
     b.wait_css("#today-count").await?;
     b.shot("corrupt-data").await?;
     b.close().await
@@ -109,7 +130,8 @@ async fn a_change_in_another_tab_shows_up_without_reload() -> R {
     b.click("#d-submit").await?;
     b.wait_css("#d-done").await?;
     b.c.switch_to_window(first).await?;
-    b.wait_js("document.querySelector('#worklist').innerText.includes('Nhập ở thẻ thứ hai')").await?;
+    b.wait_js("document.querySelector('#worklist').innerText.includes('Nhập ở thẻ thứ hai')")
+        .await?;
     // Both tabs wrote into the same month: a save in the first tab keeps the second's record.
     b.fill("#d-applicant", "Nhập ở thẻ thứ nhất").await?;
     b.click("#d-submit").await?;
