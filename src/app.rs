@@ -5,12 +5,14 @@ use crate::components::nav::NavBar;
 use crate::pages::{
     dashboard::Dashboard, data::DataPage, dossiers::Dossiers, editor::Editor, kiosk::Kiosk, settings::SettingsPage, staff::Staff,
 };
+use crate::platform::now_millis;
 use crate::state::{use_app, AppState};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::path;
 use leptos_router::NavigateOptions;
+use motcua_core::settings::staff_should_lock;
 
 /// The app: loads state once, then routes. In kiosk mode only `/kiosk` is ever shown.
 #[component]
@@ -27,6 +29,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <KioskLock />
+            <StaffAutoLock />
             <Show when=move || !st.kiosk.get()>
                 <NavBar />
             </Show>
@@ -75,6 +78,42 @@ fn GoHome() -> impl IntoView {
 fn staff<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {
     let st = use_app();
     move || (!st.kiosk.get()).then(page)
+}
+
+/// Locks an unlocked tablet back into the kiosk when staff leave it untouched (a setting);
+/// the rule is `settings::staff_should_lock`.
+#[component]
+fn StaffAutoLock() -> impl IntoView {
+    let st = use_app();
+    let last = StoredValue::new(now_millis());
+    let touched = move || last.set_value(now_millis());
+    for ev in ["pointerdown", "keydown"] {
+        let handle = window_event_listener_untyped(ev, move |_| touched());
+        // Lives as long as the page.
+        std::mem::forget(handle);
+    }
+    // Unlocking counts as a touch, so the desk screen does not lock at once.
+    Effect::new(move |_| {
+        if !st.kiosk.get() {
+            touched();
+        }
+    });
+    let timer = set_interval_with_handle(
+        move || {
+            let idle = st.settings.with_untracked(|s| s.staff_idle_seconds);
+            let has_pin = st.pin.with_untracked(|p| p.is_some());
+            if staff_should_lock(now_millis(), last.get_value(), idle, has_pin, st.kiosk.get_untracked()) {
+                st.set_kiosk(true);
+            }
+        },
+        std::time::Duration::from_secs(1),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(t) = timer {
+            t.clear();
+        }
+    });
 }
 
 /// Sends every navigation (link, typed URL, back button, reload) to `/kiosk` while locked.

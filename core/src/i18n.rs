@@ -74,6 +74,7 @@ strings! {
     AgencyCode => "Mã cơ quan (dùng cho mã hồ sơ)", "Agency code (used in dossier codes)";
     MinN => "Số phiếu tối thiểu để hiển thị kết quả", "Minimum responses before results are shown";
     IdleSeconds => "Tự xóa phiếu dở dang sau (giây không thao tác)", "Discard an unfinished survey after (idle seconds)";
+    StaffIdleSeconds => "Tự khóa về chế độ khảo sát khi nhân viên rời máy (giây)", "Lock back into the kiosk when staff leave the tablet (seconds)";
     Save => "Lưu", "Save";
     ChangePin => "Đổi mã PIN", "Change PIN";
     Questionnaire => "Bảng hỏi", "Questionnaire";

@@ -16,6 +16,28 @@ pub struct Settings {
     /// Seconds of no touch before the kiosk discards a half-filled survey.
     #[serde(default = "default_idle")]
     pub idle_seconds: i64,
+    /// Seconds of no touch on staff screens before the tablet locks itself back into the
+    /// kiosk (only once a staff PIN exists, so that it can be unlocked again).
+    #[serde(default = "default_staff_idle")]
+    pub staff_idle_seconds: i64,
+}
+
+fn default_staff_idle() -> i64 {
+    600
+}
+
+/// Allowed staff idle limits, seconds.
+pub const STAFF_IDLE_RANGE: std::ops::RangeInclusive<i64> = 10..=3600;
+
+/// Whether an unlocked tablet left alone should lock itself into the kiosk now.
+pub fn staff_should_lock(
+    now: crate::record::Millis,
+    last_touch: crate::record::Millis,
+    idle_seconds: i64,
+    has_pin: bool,
+    locked: bool,
+) -> bool {
+    has_pin && !locked && now - last_touch >= idle_seconds * 1000
 }
 
 fn default_idle() -> i64 {
@@ -36,6 +58,30 @@ impl Settings {
             min_n: 5,
             lang: crate::Lang::Vi,
             idle_seconds: default_idle(),
+            staff_idle_seconds: default_staff_idle(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unlocked_tablet_left_alone_locks_itself_only_with_a_pin() {
+        assert!(staff_should_lock(600_000, 0, 600, true, false));
+        assert!(!staff_should_lock(599_999, 0, 600, true, false), "not yet");
+        assert!(
+            !staff_should_lock(600_000, 0, 600, false, false),
+            "no PIN: it could never be unlocked"
+        );
+        assert!(!staff_should_lock(600_000, 0, 600, true, true), "already locked");
+    }
+
+    #[test]
+    fn old_settings_get_the_new_fields_defaults() {
+        let old = r#"{"device_id":"abcd1234","device_name":"Quầy 1","agency_code":"SCT","min_n":5,"lang":"Vi"}"#;
+        let s: Settings = serde_json::from_str(old).unwrap();
+        assert_eq!((s.idle_seconds, s.staff_idle_seconds), (60, 600));
     }
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use motcua_core::i18n::{t, K};
 use motcua_core::pin::valid_pin;
-use motcua_core::settings::IDLE_RANGE;
+use motcua_core::settings::{IDLE_RANGE, STAFF_IDLE_RANGE};
 
 /// Settings of this tablet.
 #[component]
@@ -20,6 +20,7 @@ pub fn SettingsPage() -> impl IntoView {
     let agency = RwSignal::new(s0.agency_code.clone());
     let min_n = RwSignal::new(s0.min_n.to_string());
     let idle = RwSignal::new(s0.idle_seconds.to_string());
+    let staff_idle = RwSignal::new(s0.staff_idle_seconds.to_string());
     let saved = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -32,6 +33,12 @@ pub fn SettingsPage() -> impl IntoView {
             .parse()
             .unwrap_or(s.idle_seconds)
             .clamp(*IDLE_RANGE.start(), *IDLE_RANGE.end());
+        s.staff_idle_seconds = staff_idle
+            .get_untracked()
+            .trim()
+            .parse()
+            .unwrap_or(s.staff_idle_seconds)
+            .clamp(*STAFF_IDLE_RANGE.start(), *STAFF_IDLE_RANGE.end());
         s.min_n = min_n.get_untracked().trim().parse().unwrap_or(s.min_n).max(1);
         saved.set(st.save_settings(s).is_ok());
     };
@@ -52,6 +59,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <label>{tr(K::AgencyCode)}<input id="agency-code" type="text" maxlength="12" prop:value=move || agency.get() on:input=move |ev| agency.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::MinN)}<input id="min-n" type="number" min="1" prop:value=move || min_n.get() on:input=move |ev| min_n.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::IdleSeconds)}<input id="idle-seconds" type="number" min="5" max="600" prop:value=move || idle.get() on:input=move |ev| idle.set(event_target_value(&ev)) /></label>
+                <label>{tr(K::StaffIdleSeconds)}<input id="staff-idle-seconds" type="number" min="10" max="3600" prop:value=move || staff_idle.get() on:input=move |ev| staff_idle.set(event_target_value(&ev)) /></label>
                 <button class="primary" id="save-settings" type="submit">{tr(K::Save)}</button>
                 <Show when=move || saved.get()><span class="ok" id="settings-saved">{tr(K::Saved)}</span></Show>
             </form>

@@ -264,3 +264,23 @@ async fn full_storage_still_thanks_the_citizen_and_keeps_the_response() -> R {
     assert_eq!(rs[0]["s"], "Bộ nhớ đầy");
     b.close().await
 }
+
+#[tokio::test]
+async fn an_unlocked_tablet_left_alone_locks_itself() -> R {
+    let srv = Server::start();
+    let b = Browser::new("kiosk-autolock", TABLET_LANDSCAPE).await?;
+    lock_kiosk(&b, &srv).await?;
+    unlock(&b).await?;
+    b.click(".topbar a[href='/settings']").await?;
+    b.fill("#staff-idle-seconds", "10").await?;
+    b.click("#save-settings").await?;
+    b.wait_css("#settings-saved").await?;
+    // Staff walk away: after the idle time the kiosk is back, and it stays after a reload.
+    tokio::time::sleep(std::time::Duration::from_secs(12)).await;
+    b.wait_css("#start").await?;
+    assert_eq!(b.path().await?, "/kiosk");
+    b.c.refresh().await?;
+    b.wait_css("#start").await?;
+    assert_eq!(b.js("return !!document.querySelector('.topbar')").await?, false);
+    b.close().await
+}
