@@ -50,7 +50,16 @@ impl AppState {
         if fresh {
             storage::save_doc("settings", &settings).ok();
         }
-        let (book, _) = doc_or("questionnaires", &mut problems, Book::default);
+        let (mut book, _) = doc_or("questionnaires", &mut problems, Book::default);
+        if !book.is_valid() {
+            // Readable but empty: report it and ask the shipped questionnaire meanwhile.
+            problems.push(Problem {
+                key: codec::doc_key("questionnaires"),
+                error: "không có phiên bản nào / no version".into(),
+                kept_at: None,
+            });
+            book = Book::default();
+        }
         let (pin, _) = doc_or::<Option<PinHash>>("pin", &mut problems, || None);
         let (kiosk, _) = doc_or("kiosk", &mut problems, || false);
         let (mut responses, mut p) = storage::load_all::<Response>(Kind::Response);

@@ -5,7 +5,11 @@ use crate::components::{tr, Page};
 use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_core::i18n::K;
-use motcua_core::survey::questionnaire::{Form, Questionnaire, Text};
+use motcua_core::survey::questionnaire::{Form, Item, Questionnaire, Text};
+
+fn item(q: &Questionnaire, g: usize, i: usize) -> Option<&Item> {
+    q.groups.get(g).and_then(|g| g.items.get(i))
+}
 
 /// Edit a draft of the questionnaire and publish it.
 #[component]
@@ -46,15 +50,18 @@ pub fn Editor() -> impl IntoView {
                 <fieldset class="card group-edit">
                     <legend>{title}</legend>
                     {(0..n).map(|ii| {
-                        let get = move |f: fn(&Questionnaire, usize, usize) -> String| draft.with(|q| f(q, gi, ii));
+                        // Rows of a previous shape may be read once more while the list is
+                        // rebuilt (full ↔ short form): look items up, never index blindly.
+                        let get = move |f: fn(&Item) -> String| draft.with(|q| item(q, gi, ii).map(f).unwrap_or_default());
+                        let set = move |f: &dyn Fn(&mut Item)| draft.update(|q| if let Some(i) = q.groups.get_mut(gi).and_then(|g| g.items.get_mut(ii)) { f(i) });
                         view! {
                             <div class="item-edit">
-                                <input type="checkbox" title=tr(K::Enabled) prop:checked=move || draft.with(|q| q.groups[gi].items[ii].enabled)
-                                    on:change=move |ev| draft.update(|q| q.groups[gi].items[ii].enabled = event_target_checked(&ev)) />
-                                <input type="text" class="vi" prop:value=move || get(|q, g, i| q.groups[g].items[i].text.vi.clone())
-                                    on:change=move |ev| draft.update(|q| q.groups[gi].items[ii].text.vi = event_target_value(&ev)) />
-                                <input type="text" class="en" prop:value=move || get(|q, g, i| q.groups[g].items[i].text.en.clone())
-                                    on:change=move |ev| draft.update(|q| q.groups[gi].items[ii].text.en = event_target_value(&ev)) />
+                                <input type="checkbox" title=tr(K::Enabled) prop:checked=move || draft.with(|q| item(q, gi, ii).is_some_and(|i| i.enabled))
+                                    on:change=move |ev| set(&|i| i.enabled = event_target_checked(&ev)) />
+                                <input type="text" class="vi" prop:value=move || get(|i| i.text.vi.clone())
+                                    on:change=move |ev| set(&|i| i.text.vi = event_target_value(&ev)) />
+                                <input type="text" class="en" prop:value=move || get(|i| i.text.en.clone())
+                                    on:change=move |ev| set(&|i| i.text.en = event_target_value(&ev)) />
                             </div>
                         }
                     }).collect_view()}

@@ -154,9 +154,13 @@ fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
     let lang = move || st.lang();
     let heading = Memo::new(move |_| {
         flow.with(|f| match f.step {
+            // The flow only steps within its own questionnaire's items; say nothing rather
+            // than fail if that ever breaks.
             Step::Item(i) => {
-                let (g, item) = f.q.active_items().nth(i).expect("step within items");
-                (g.title.get(lang()).to_string(), item.text.get(lang()).to_string())
+                f.q.active_items()
+                    .nth(i)
+                    .map(|(g, item)| (g.title.get(lang()).to_string(), item.text.get(lang()).to_string()))
+                    .unwrap_or_default()
             }
             Step::Overall => (String::new(), motcua_core::i18n::t(lang(), K::OverallQ).to_string()),
             Step::Visits => (String::new(), motcua_core::i18n::t(lang(), K::VisitsQ).to_string()),

@@ -286,6 +286,11 @@ impl Default for Book {
 }
 
 impl Book {
+    /// A book read from storage is usable only with at least one version that asks something.
+    pub fn is_valid(&self) -> bool {
+        !self.versions.is_empty()
+    }
+
     pub fn current(&self) -> &Questionnaire {
         self.versions
             .get(&self.active)
@@ -318,5 +323,8 @@ mod book_tests {
         let json = serde_json::to_string(&b).unwrap();
         let back: Book = serde_json::from_str(&json).unwrap();
         assert_eq!(back, b);
+        assert!(back.is_valid());
+        let empty: Book = serde_json::from_str(r#"{"active":1,"versions":{}}"#).unwrap();
+        assert!(!empty.is_valid(), "would leave the kiosk nothing to ask");
     }
 }
