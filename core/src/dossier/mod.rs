@@ -4,6 +4,7 @@ pub mod code;
 pub mod csv_import;
 pub mod procedure;
 pub mod record;
+pub mod status;
 pub mod timeliness;
 
 pub use code::{code_prefix, next_code, valid_code};
