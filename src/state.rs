@@ -129,7 +129,7 @@ impl AppState {
         let mut left = Vec::new();
         let mut last = Ok(());
         for r in self.pending.get_untracked() {
-            let res = storage::save_record(Kind::Response, &codec::period_of(r.meta.created_at), &r);
+            let res = storage::save_record(Kind::Response, &r);
             if res.is_err() {
                 left.push(r);
                 last = res;
@@ -147,7 +147,7 @@ impl AppState {
             let device = self.settings.with_untracked(|s| s.device_id.clone());
             d.meta.touch(now_millis(), &device);
         }
-        self.note(storage::save_record(Kind::Dossier, &codec::period_of(d.meta.created_at), &d))?;
+        self.note(storage::save_record(Kind::Dossier, &d))?;
         self.dossiers.update(|ds| {
             codec::upsert(ds, d);
         });

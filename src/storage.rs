@@ -111,17 +111,10 @@ pub fn load_all<T: DeserializeOwned + Serialize>(kind: Kind) -> (Vec<T>, Vec<Pro
     (out, problems)
 }
 
-/// Save one record into its month's chunk (read, merge, write back that one key).
-pub fn save_record<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, period: &str, rec: &T) -> Result<(), StoreError> {
-    let key = codec::chunk_key(kind, period);
-    let mut recs: Vec<T> = match read_raw(&key) {
-        None => Vec::new(),
-        Some(raw) => codec::decode_chunk::<T>(kind, &raw)
-            .map(|(r, _)| r)
-            .map_err(|e| StoreError::Blocked(e.to_string()))?,
-    };
-    codec::upsert(&mut recs, rec.clone());
-    write_raw(&key, &codec::encode_chunk(kind, &recs))
+/// Save one record into its month's chunk (read, merge, write back that one key). The month
+/// comes from the record itself (`codec::period_of` its creation), as for a batch.
+pub fn save_record<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, rec: &T) -> Result<(), StoreError> {
+    save_batch(kind, std::slice::from_ref(rec))
 }
 
 /// A single document, `Ok(None)` when absent.

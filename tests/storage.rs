@@ -31,7 +31,7 @@ fn records_round_trip_in_monthly_chunks() {
     LocalStorage::clear();
     let (a, b, c) = (resp(1, NOV), resp(2, NOV + 1000), resp(3, DEC));
     for r in [&a, &b, &c] {
-        storage::save_record(Kind::Response, &codec::period_of(r.meta.created_at), r).unwrap();
+        storage::save_record(Kind::Response, r).unwrap();
     }
     let mut keys = storage::keys();
     keys.sort();
@@ -47,18 +47,18 @@ fn saving_merges_with_what_another_tab_wrote() {
     let key = codec::chunk_key(Kind::Response, "2025-11");
     // Another tab wrote a record into the same month after we loaded.
     storage::write_raw(&key, &codec::encode_chunk(Kind::Response, &[resp(9, NOV)])).unwrap();
-    storage::save_record(Kind::Response, "2025-11", &resp(1, NOV)).unwrap();
+    storage::save_record(Kind::Response, &resp(1, NOV)).unwrap();
     let (all, _) = storage::load_all::<Response>(Kind::Response);
     assert_eq!(all.len(), 2, "the other tab's record is kept");
     // Saving the same record again does not duplicate it.
-    storage::save_record(Kind::Response, "2025-11", &resp(1, NOV)).unwrap();
+    storage::save_record(Kind::Response, &resp(1, NOV)).unwrap();
     assert_eq!(storage::load_all::<Response>(Kind::Response).0.len(), 2);
 }
 
 #[wasm_bindgen_test]
 fn corrupt_data_is_reported_kept_aside_and_does_not_block() {
     LocalStorage::clear();
-    storage::save_record(Kind::Response, "2025-12", &resp(1, DEC)).unwrap();
+    storage::save_record(Kind::Response, &resp(1, DEC)).unwrap();
     storage::write_raw("motcua.resp.2025-11", "{broken json").unwrap();
     let (all, problems) = storage::load_all::<Response>(Kind::Response);
     assert_eq!(all.len(), 1, "readable months still load");
@@ -71,7 +71,7 @@ fn corrupt_data_is_reported_kept_aside_and_does_not_block() {
         "original kept byte for byte"
     );
     // The month is free again for new records.
-    storage::save_record(Kind::Response, "2025-11", &resp(2, NOV)).unwrap();
+    storage::save_record(Kind::Response, &resp(2, NOV)).unwrap();
     assert_eq!(storage::load_all::<Response>(Kind::Response).0.len(), 2);
 }
 
@@ -85,7 +85,7 @@ fn data_from_a_newer_version_is_left_untouched() {
     assert_eq!(problems[0].kept_at, None);
     assert_eq!(storage::read_raw("motcua.resp.2025-11").as_deref(), Some(raw));
     assert!(matches!(
-        storage::save_record(Kind::Response, "2025-11", &resp(1, NOV)),
+        storage::save_record(Kind::Response, &resp(1, NOV)),
         Err(StoreError::Blocked(_))
     ));
     assert_eq!(storage::read_raw("motcua.resp.2025-11").as_deref(), Some(raw), "never overwritten");
@@ -94,7 +94,7 @@ fn data_from_a_newer_version_is_left_untouched() {
 #[wasm_bindgen_test]
 fn full_storage_is_reported_and_the_old_value_stays() {
     LocalStorage::clear();
-    storage::save_record(Kind::Response, "2025-11", &resp(1, NOV)).unwrap();
+    storage::save_record(Kind::Response, &resp(1, NOV)).unwrap();
     let before = storage::read_raw("motcua.resp.2025-11").unwrap();
     // Fill the origin's quota with filler values.
     let block = "x".repeat(256 * 1024);
@@ -107,7 +107,7 @@ fn full_storage_is_reported_and_the_old_value_stays() {
     while storage::write_raw(&format!("fill{j}"), &small).is_ok() {
         j += 1;
     }
-    let res = storage::save_record(Kind::Response, "2025-11", &resp(2, NOV));
+    let res = storage::save_record(Kind::Response, &resp(2, NOV));
     assert_eq!(res, Err(StoreError::Full));
     assert_eq!(storage::read_raw("motcua.resp.2025-11").unwrap(), before, "nothing half-written");
     LocalStorage::clear();
