@@ -16,7 +16,7 @@ use motcua_core::record::vn_date;
 pub fn Staff() -> impl IntoView {
     let st = use_app();
     let today = move || {
-        let d = crate::platform::now_local().date();
+        let d = vn_date(crate::platform::now_millis());
         st.responses
             .with(|rs| rs.iter().filter(|r| !r.meta.deleted && vn_date(r.meta.created_at) == d).count())
     };
