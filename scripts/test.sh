@@ -9,6 +9,11 @@ trap 'rm -f "$log"' EXIT
 exec > >(tee "$log") 2>&1
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 
+echo "== 0/3 formatting and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p motcua --target wasm32-unknown-unknown --all-targets -- -D warnings
+
 echo "== 1/3 core unit tests (native)"
 cargo test -p motcua-core
 

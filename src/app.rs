@@ -3,7 +3,14 @@
 use crate::components::banner::StorageBanner;
 use crate::components::nav::NavBar;
 use crate::pages::{
-    dashboard::Dashboard, data::DataPage, dossiers::Dossiers, editor::Editor, kiosk::Kiosk, settings::SettingsPage, staff::Staff,
+    dashboard::Dashboard,
+    data::DataPage,
+    dossiers::Dossiers,
+    editor::Editor,
+    kiosk::Kiosk,
+    print::{ReceiptPrint, RegisterPrint},
+    settings::SettingsPage,
+    staff::Staff,
 };
 use crate::platform::now_millis;
 use crate::state::{use_app, AppState};
@@ -40,6 +47,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kiosk") view=Kiosk />
                     <Route path=path!("/staff") view=|| staff(Staff) />
                     <Route path=path!("/dossiers") view=|| staff(Dossiers) />
+                    <Route path=path!("/print/register") view=|| staff(RegisterPrint) />
+                    <Route path=path!("/print/receipt/:id") view=|| staff(ReceiptPrint) />
                     <Route path=path!("/dashboard") view=|| staff(Dashboard) />
                     <Route path=path!("/data") view=|| staff(DataPage) />
                     <Route path=path!("/settings") view=|| staff(SettingsPage) />

@@ -1,6 +1,6 @@
 //! The few things the core asks of the browser: the time and randomness.
 
-use chrono::{Local, NaiveDateTime};
+use chrono::NaiveDateTime;
 use motcua_core::record::Millis;
 
 /// Milliseconds since the epoch, UTC.
@@ -8,9 +8,10 @@ pub fn now_millis() -> Millis {
     js_sys::Date::now() as Millis
 }
 
-/// The local wall-clock time (the tablet is set to Vietnam time).
+/// The wall-clock time in Vietnam, whatever zone the tablet is set to (one rule for every date
+/// the app derives: `record::vn_datetime`).
 pub fn now_local() -> NaiveDateTime {
-    Local::now().naive_local()
+    motcua_core::record::vn_datetime(now_millis())
 }
 
 /// 16 random bytes from the browser's CSPRNG; falls back to Math.random only if crypto is

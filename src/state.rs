@@ -72,7 +72,11 @@ impl AppState {
         let (dossiers, mut p) = storage::load_all::<Dossier>(Kind::Dossier);
         problems.append(&mut p);
         let (catalogue, _) = doc_or("procedures", &mut problems, default_catalogue);
-        let (calendar, _) = doc_or("calendar", &mut problems, WorkCalendar::default);
+        let (mut calendar, _) = doc_or("calendar", &mut problems, WorkCalendar::default);
+        // A calendar stored by an earlier build gets corrected shipped years (never edited ones).
+        if calendar.upgrade_shipped() {
+            storage::save_doc("calendar", &calendar).ok();
+        }
         let s = AppState {
             settings: RwSignal::new(settings),
             book: RwSignal::new(book),

@@ -16,16 +16,75 @@ pub struct YearCalendar {
     pub days_off: BTreeSet<NaiveDate>,
     /// Saturdays (or Sundays) that are worked to make up for a swapped day.
     pub makeup_days: BTreeSet<NaiveDate>,
+    /// The document(s) the year's days come from, shown in the calendar editor so that an
+    /// officer can check them against the official text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
 }
 
-/// The whole calendar: known years plus the weekend rule.
+/// Office hours of a working day: a morning and an afternoon period. Procedures timed in
+/// working hours count only these; day-based due dates fall at the afternoon's close.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeHours {
+    pub am: (NaiveTime, NaiveTime),
+    pub pm: (NaiveTime, NaiveTime),
+}
+
+impl Default for OfficeHours {
+    /// 07:30–11:30 and 13:30–17:00, the common schedule of provincial departments.
+    fn default() -> Self {
+        OfficeHours {
+            am: (hm(7, 30), hm(11, 30)),
+            pm: (hm(13, 30), hm(17, 0)),
+        }
+    }
+}
+
+fn hm(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default()
+}
+
+impl OfficeHours {
+    /// Both periods, in order.
+    pub fn periods(&self) -> [(NaiveTime, NaiveTime); 2] {
+        [self.am, self.pm]
+    }
+    /// The close of the office day, at which a day-based result is due.
+    pub fn close(&self) -> NaiveTime {
+        self.pm.1
+    }
+    /// Office hours from the settings screen (`HH:MM` four times); the periods must be in order
+    /// and not empty.
+    pub fn parse(am_from: &str, am_to: &str, pm_from: &str, pm_to: &str) -> Result<Self, String> {
+        let p = |s: &str| NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| format!("Giờ không hợp lệ / bad time: «{s}»"));
+        let h = OfficeHours {
+            am: (p(am_from)?, p(am_to)?),
+            pm: (p(pm_from)?, p(pm_to)?),
+        };
+        if h.am.0 < h.am.1 && h.am.1 <= h.pm.0 && h.pm.0 < h.pm.1 {
+            Ok(h)
+        } else {
+            Err("Giờ làm việc phải theo thứ tự: sáng từ < đến ≤ chiều từ < đến / periods out of order".into())
+        }
+    }
+}
+
+/// The whole calendar: known years plus the weekend rule, the office hours, and how the
+/// province counts the day of receipt. It is department-wide data (travels in exports), not a
+/// per-device setting.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkCalendar {
     pub years: Vec<YearCalendar>,
+    #[serde(default)]
+    pub office: OfficeHours,
+    /// Off by default (Civil Code 2015, art. 147: a period in days starts the day after the
+    /// event). Some provinces' software counts the receipt day as day 1; they switch this on.
+    #[serde(default)]
+    pub count_receipt_day: bool,
 }
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).expect("valid built-in date")
+    NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
 }
 
 fn span(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = NaiveDate> {
@@ -34,18 +93,19 @@ fn span(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = NaiveDate> {
 
 impl YearCalendar {
     /// Build a year from inclusive ranges of days off and a list of make-up days.
-    pub fn new(year: i32, off: &[(NaiveDate, NaiveDate)], makeup: &[NaiveDate]) -> Self {
+    pub fn new(year: i32, off: &[(NaiveDate, NaiveDate)], makeup: &[NaiveDate], source: &str) -> Self {
         YearCalendar {
             year,
             days_off: off.iter().flat_map(|(a, b)| span(*a, *b)).collect(),
             makeup_days: makeup.iter().copied().collect(),
+            source: source.to_string(),
         }
     }
 }
 
 /// Dates one per line (or separated by commas) as `dd/mm/yyyy`; a wrong line is named.
 pub fn parse_dates(text: &str) -> Result<BTreeSet<NaiveDate>, String> {
-    text.split(|c| c == '\n' || c == ',')
+    text.split(['\n', ','])
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(|l| NaiveDate::parse_from_str(l, "%d/%m/%Y").map_err(|_| format!("Ngày không hợp lệ / bad date: «{l}»")))
@@ -62,8 +122,9 @@ pub fn dates_text(dates: &BTreeSet<NaiveDate>) -> String {
 }
 
 impl YearCalendar {
-    /// A year from the settings screen's two lists; every date must fall in `year`.
-    pub fn parse(year: i32, days_off: &str, makeup: &str) -> Result<Self, String> {
+    /// A year from the settings screen's two lists and its source; every date must fall in
+    /// `year`.
+    pub fn parse(year: i32, days_off: &str, makeup: &str, source: &str) -> Result<Self, String> {
         let days_off = parse_dates(days_off)?;
         let makeup_days = parse_dates(makeup)?;
         if let Some(d) = days_off.iter().chain(&makeup_days).find(|d| d.year() != year) {
@@ -73,6 +134,7 @@ impl YearCalendar {
             year,
             days_off,
             makeup_days,
+            source: source.trim().to_string(),
         })
     }
 }
@@ -103,6 +165,7 @@ impl Default for WorkCalendar {
                 (d(2024, 9, 2), d(2024, 9, 3)),
             ],
             &[d(2024, 5, 4)],
+            "Bộ luật Lao động 2019, Điều 112; lịch nghỉ Tết, 30/4–1/5 và Quốc khánh 2024 của Bộ LĐ-TB&XH cho cán bộ, công chức (theo shared/domain.md)",
         );
         let y25 = YearCalendar::new(
             2025,
@@ -114,8 +177,37 @@ impl Default for WorkCalendar {
                 (d(2025, 9, 1), d(2025, 9, 2)),
             ],
             &[d(2025, 4, 26)],
+            "Bộ luật Lao động 2019, Điều 112; lịch nghỉ Tết, 30/4–1/5 và Quốc khánh 2025 của Bộ LĐ-TB&XH cho cán bộ, công chức (theo shared/domain.md)",
         );
         let y26 = YearCalendar::new(
+            2026,
+            &[
+                (d(2026, 1, 1), d(2026, 1, 2)),
+                (d(2026, 2, 16), d(2026, 2, 20)),
+                (d(2026, 4, 27), d(2026, 4, 27)),
+                (d(2026, 4, 30), d(2026, 5, 1)),
+                (d(2026, 8, 31), d(2026, 9, 2)),
+            ],
+            &[d(2026, 1, 10), d(2026, 8, 22)],
+            "Bộ luật Lao động 2019, Điều 112; Văn bản 12729/VPCP-KGVX ngày 25/12/2025 (nghỉ thứ Sáu 02/01/2026, làm bù thứ Bảy 10/01/2026) (theo shared/domain.md)",
+        );
+        WorkCalendar {
+            years: vec![y24, y25, y26],
+            office: OfficeHours::default(),
+            count_receipt_day: false,
+        }
+    }
+}
+
+impl WorkCalendar {
+    /// Bring shipped years up to date in a calendar stored by an earlier build: a year that was
+    /// never edited (no source, days exactly as an earlier build shipped them) is replaced by
+    /// this build's data. A year an officer edited is never touched. Returns whether anything
+    /// changed.
+    pub fn upgrade_shipped(&mut self) -> bool {
+        let shipped = WorkCalendar::default();
+        // 2026 as shipped before the 12729/VPCP-KGVX swap was known.
+        let old_2026 = YearCalendar::new(
             2026,
             &[
                 (d(2026, 1, 1), d(2026, 1, 1)),
@@ -125,10 +217,20 @@ impl Default for WorkCalendar {
                 (d(2026, 8, 31), d(2026, 9, 2)),
             ],
             &[d(2026, 8, 22)],
+            "",
         );
-        WorkCalendar {
-            years: vec![y24, y25, y26],
+        let mut changed = false;
+        for y in self.years.iter_mut().filter(|y| y.source.is_empty()) {
+            let Some(new) = shipped.years.iter().find(|s| s.year == y.year) else {
+                continue;
+            };
+            let same_days = |a: &YearCalendar, b: &YearCalendar| a.days_off == b.days_off && a.makeup_days == b.makeup_days;
+            if same_days(y, new) || same_days(y, &old_2026) {
+                *y = new.clone();
+                changed = true;
+            }
         }
+        changed
     }
 }
 
@@ -188,62 +290,108 @@ impl WorkCalendar {
         span(from + Duration::days(1), to).filter(|x| self.is_working_day(*x)).count() as i64
     }
 
-    /// The due date-time of a procedure of `days` working days received at `received`.
-    ///
-    /// Counting starts on the day of receipt when it is a working day and before the cut-off
-    /// (`cutoff`, usually 15:00, when the procedure uses the rule); otherwise on the next working
-    /// day. The result is due at the end of the office day (17:00) of the last working day.
-    pub fn due_at(&self, received: NaiveDateTime, days: u32, cutoff: Option<NaiveTime>) -> NaiveDateTime {
+    /// The legal day of receipt: the day itself when it is a working day and the file came in
+    /// time (`cutoff`, usually 15:00; 15:00:00 itself is in time), otherwise the next working
+    /// day. Online files sent at night or on a day off are received the next working day.
+    pub fn receipt_day(&self, received: NaiveDateTime, cutoff: Option<NaiveTime>) -> NaiveDate {
         let day = received.date();
-        let late = cutoff.is_some_and(|c| received.time() >= c);
-        // Day 1 of the count: receipt day if it counts, else the next working day.
-        let first = if self.is_working_day(day) && !late {
+        let late = cutoff.is_some_and(|c| received.time() > c);
+        if self.is_working_day(day) && !late {
             day
         } else {
             self.next_working_day_from(day + Duration::days(1))
+        }
+    }
+
+    /// The due date-time of a procedure of `days` working days received at `received`.
+    ///
+    /// The period starts the day after the legal day of receipt (Civil Code 2015, art. 147):
+    /// received Monday, 3 working days → due at the close of Thursday. With
+    /// [`WorkCalendar::count_receipt_day`] the receipt day is day 1 instead. A procedure always
+    /// takes at least one working day, so a file never falls due minutes after it came in.
+    pub fn due_at(&self, received: NaiveDateTime, days: u32, cutoff: Option<NaiveTime>) -> NaiveDateTime {
+        let first = self.receipt_day(received, cutoff);
+        let n = days.clamp(1, MAX_DAYS);
+        let last = if self.count_receipt_day {
+            self.add_working_days(first, n - 1)
+        } else {
+            self.add_working_days(first, n)
         };
-        let last = self.add_working_days(first, days.saturating_sub(1));
-        last.and_time(end_of_day())
+        last.and_time(self.office.close())
+    }
+
+    /// "Trong ngày" procedures: due at the close of the legal day of receipt (the next working
+    /// day for a file received after `cutoff`).
+    pub fn same_day_due(&self, received: NaiveDateTime, cutoff: NaiveTime) -> NaiveDateTime {
+        self.receipt_day(received, Some(cutoff)).and_time(self.office.close())
     }
 }
 
-/// Office hours on a working day (morning and afternoon), over which procedures whose time is
-/// set in working hours are counted.
-pub fn office_hours() -> [(NaiveTime, NaiveTime); 2] {
-    let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).expect("valid time");
-    [(t(7, 30), t(11, 30)), (t(13, 30), t(17, 0))]
-}
+/// Longest statutory time in working days the calendar computes (a year and a half).
+pub const MAX_DAYS: u32 = 365;
+/// Longest statutory time in working hours.
+pub const MAX_HOURS: u32 = 2000;
 
 impl WorkCalendar {
     /// The instant `hours` office hours after `start`, skipping nights, lunch and days off.
     pub fn add_working_hours(&self, start: NaiveDateTime, hours: u32) -> NaiveDateTime {
-        let mut left = Duration::hours(hours as i64);
+        self.add_working_minutes(start, i64::from(hours.min(MAX_HOURS)) * 60)
+    }
+
+    /// The instant `minutes` office minutes after `start`. A start outside office hours begins
+    /// at the next opening; the result always lies within office hours.
+    pub fn add_working_minutes(&self, start: NaiveDateTime, minutes: i64) -> NaiveDateTime {
+        let mut left = Duration::minutes(minutes.max(0));
         let mut t = start;
-        let office = office_hours();
-        // Each pass consumes one working day; bound the loop for absurd inputs.
-        for _ in 0..(hours as usize + 400) {
+        // Each pass consumes one day; a year and a half of days off is the most any calendar has.
+        for _ in 0..(minutes.max(0) / 60 + 600) {
             let day = t.date();
             if self.is_working_day(day) {
-                for (open, close) in office {
+                for (open, close) in self.office.periods() {
                     let from = t.max(day.and_time(open));
                     let to = day.and_time(close);
                     if from < to {
-                        if to - from >= left {
+                        if to - from >= left && left > Duration::zero() {
                             return from + left;
+                        }
+                        if left == Duration::zero() {
+                            return from;
                         }
                         left -= to - from;
                     }
                 }
             }
-            t = self.next_working_day_from(day + Duration::days(1)).and_time(office[0].0);
+            t = self.next_working_day_from(day + Duration::days(1)).and_time(self.office.am.0);
         }
         t
     }
-}
 
-/// The end of an office day, at which a result is due.
-pub fn end_of_day() -> NaiveTime {
-    NaiveTime::from_hms_opt(17, 0, 0).expect("valid time")
+    /// Office minutes between two instants (0 when `to` is not after `from`): how long a pause
+    /// on an hour-timed procedure stopped its clock.
+    pub fn working_minutes_between(&self, from: NaiveDateTime, to: NaiveDateTime) -> i64 {
+        if to <= from {
+            return 0;
+        }
+        let mut total = 0;
+        let mut day = from.date();
+        // Bounded by the span itself; a pause longer than a few years is not a real pause.
+        for _ in 0..2000 {
+            if day > to.date() {
+                break;
+            }
+            if self.is_working_day(day) {
+                for (open, close) in self.office.periods() {
+                    let a = from.max(day.and_time(open));
+                    let b = to.min(day.and_time(close));
+                    if a < b {
+                        total += (b - a).num_minutes();
+                    }
+                }
+            }
+            day += Duration::days(1);
+        }
+        total
+    }
 }
 
 #[cfg(test)]
@@ -323,28 +471,141 @@ mod tests {
     fn due_date_with_and_without_the_15h_rule() {
         let c = WorkCalendar::default();
         let cut = NaiveTime::from_hms_opt(15, 0, 0);
-        // Monday 3/2/2025 10:00, 3 working days: Mon, Tue, Wed → Wed 5/2 17:00.
-        assert_eq!(c.due_at(t(2025, 2, 3, 10, 0), 3, cut), t(2025, 2, 5, 17, 0));
-        // Same day 15:30 with the rule: count starts Tuesday → Thursday 6/2.
-        assert_eq!(c.due_at(t(2025, 2, 3, 15, 30), 3, cut), t(2025, 2, 6, 17, 0));
+        // Monday 3/2/2025 10:00, 3 working days: Tue, Wed, Thu → Thu 6/2 17:00 (art. 147).
+        assert_eq!(c.due_at(t(2025, 2, 3, 10, 0), 3, cut), t(2025, 2, 6, 17, 0));
+        // Same day 15:30 with the rule: received Tuesday, counted Wed, Thu, Fri → Fri 7/2.
+        assert_eq!(c.due_at(t(2025, 2, 3, 15, 30), 3, cut), t(2025, 2, 7, 17, 0));
         // Without the rule the hour does not matter.
-        assert_eq!(c.due_at(t(2025, 2, 3, 15, 30), 3, None), t(2025, 2, 5, 17, 0));
-        // Received on a Saturday (not worked): count starts Monday.
-        assert_eq!(c.due_at(t(2025, 2, 8, 9, 0), 1, cut), t(2025, 2, 10, 17, 0));
-        // Received Thursday 24/4/2025, 5 days: Thu, Fri, Sat 26 (make-up), Mon 28, Tue 29.
-        assert_eq!(c.due_at(t(2025, 4, 24, 9, 0), 5, cut), t(2025, 4, 29, 17, 0));
+        assert_eq!(c.due_at(t(2025, 2, 3, 15, 30), 3, None), t(2025, 2, 6, 17, 0));
+        // Received on a Saturday (not worked): received Monday, 1 day → Tuesday.
+        assert_eq!(c.due_at(t(2025, 2, 8, 9, 0), 1, cut), t(2025, 2, 11, 17, 0));
+        // Received Thursday 24/4/2025, 5 days: Fri, Sat 26 (make-up), Mon 28, Tue 29, then
+        // 30/4–2/5 off → Mon 5/5.
+        assert_eq!(c.due_at(t(2025, 4, 24, 9, 0), 5, cut), t(2025, 5, 5, 17, 0));
+    }
+
+    #[test]
+    fn counting_starts_the_day_after_receipt() {
+        let c = WorkCalendar::default();
+        // The worked example: Mon 03/02/2025 10:00, 3 working days → end of Thu 06/02.
+        assert_eq!(c.due_at(t(2025, 2, 3, 10, 0), 3, None), t(2025, 2, 6, 17, 0));
+        assert_eq!(c.due_at(t(2025, 2, 3, 10, 0), 1, None), t(2025, 2, 4, 17, 0));
+    }
+
+    #[test]
+    fn fifteen_hundred_itself_is_in_time() {
+        let c = WorkCalendar::default();
+        let cut = NaiveTime::from_hms_opt(15, 0, 0);
+        let at = |h, m, s| d(2025, 2, 3).and_hms_opt(h, m, s).unwrap();
+        assert_eq!(c.receipt_day(at(15, 0, 0), cut), d(2025, 2, 3));
+        assert_eq!(c.receipt_day(at(15, 0, 1), cut), d(2025, 2, 4));
+        assert_eq!(c.due_at(at(15, 0, 0), 1, cut), t(2025, 2, 4, 17, 0));
+        assert_eq!(c.due_at(at(15, 0, 1), 1, cut), t(2025, 2, 5, 17, 0));
+    }
+
+    #[test]
+    fn a_procedure_without_the_rule_never_falls_due_minutes_after_receipt() {
+        let c = WorkCalendar::default();
+        // Received 16:59 on Monday, 1 day, no 15:00 rule: due Tuesday's close, not 17:00 today.
+        assert_eq!(c.due_at(t(2025, 2, 3, 16, 59), 1, None), t(2025, 2, 4, 17, 0));
+        // A catalogue entry of 0 days is treated as 1.
+        assert_eq!(c.due_at(t(2025, 2, 3, 9, 0), 0, None), t(2025, 2, 4, 17, 0));
+    }
+
+    #[test]
+    fn counting_the_receipt_day_is_one_setting_off_by_default() {
+        let mut c = WorkCalendar::default();
+        assert!(!c.count_receipt_day);
+        c.count_receipt_day = true;
+        // Mon 3/2/2025 10:00, 3 days counted Mon, Tue, Wed.
+        assert_eq!(c.due_at(t(2025, 2, 3, 10, 0), 3, None), t(2025, 2, 5, 17, 0));
+        // After 15:00 with the rule, day 1 is the next working day.
+        assert_eq!(
+            c.due_at(t(2025, 2, 3, 15, 30), 3, NaiveTime::from_hms_opt(15, 0, 0)),
+            t(2025, 2, 6, 17, 0)
+        );
+    }
+
+    #[test]
+    fn new_year_2026_follows_12729_vpcp_kgvx() {
+        let c = WorkCalendar::default();
+        assert!(!c.is_working_day(d(2026, 1, 2)), "Friday 2/1/2026 is off");
+        assert!(c.is_working_day(d(2026, 1, 10)), "Saturday 10/1/2026 is worked");
+        // The worked example: Wed 31/12/2025 16:00, 2 working days. Without the 15:00
+        // rule the count runs Mon 5/1, Tue 6/1 → due Tue 06/01/2026.
+        assert_eq!(c.due_at(t(2025, 12, 31, 16, 0), 2, None), t(2026, 1, 6, 17, 0));
+        // With the rule, 16:00 is received on Mon 5/1, so the count runs Tue 6/1, Wed 7/1.
+        let cut = NaiveTime::from_hms_opt(15, 0, 0);
+        assert_eq!(c.due_at(t(2025, 12, 31, 16, 0), 2, cut), t(2026, 1, 7, 17, 0));
+        assert!(c.get_year(2026).unwrap().source.contains("12729/VPCP-KGVX"));
+        assert!(c.years.iter().all(|y| !y.source.is_empty()), "every shipped year names its source");
+    }
+
+    #[test]
+    fn a_stored_calendar_from_an_earlier_build_gets_the_corrected_2026() {
+        let mut stored = WorkCalendar::default();
+        // As an earlier build stored it: no sources, 2/1 worked, no 10/1 make-up.
+        for y in &mut stored.years {
+            y.source.clear();
+        }
+        let y26 = stored.years.iter_mut().find(|y| y.year == 2026).unwrap();
+        y26.days_off.remove(&d(2026, 1, 2));
+        y26.makeup_days.remove(&d(2026, 1, 10));
+        assert!(stored.upgrade_shipped());
+        assert_eq!(stored, WorkCalendar::default());
+        // A year an officer edited stays as edited.
+        let mut edited = WorkCalendar::default();
+        edited.set_year(YearCalendar::parse(2026, "01/01/2026", "", "").unwrap());
+        let before = edited.clone();
+        edited.upgrade_shipped();
+        assert_eq!(edited, before);
+    }
+
+    #[test]
+    fn same_day_procedures_are_a_day_rule() {
+        let c = WorkCalendar::default();
+        let cut = NaiveTime::from_hms_opt(15, 0, 0).unwrap();
+        assert_eq!(c.same_day_due(t(2025, 2, 3, 9, 0), cut), t(2025, 2, 3, 17, 0));
+        assert_eq!(c.same_day_due(t(2025, 2, 3, 15, 0), cut), t(2025, 2, 3, 17, 0));
+        assert_eq!(c.same_day_due(t(2025, 2, 3, 15, 1), cut), t(2025, 2, 4, 17, 0));
+        // Friday after 15:00 before Tết 2025: the next working day is Monday 3/2.
+        assert_eq!(c.same_day_due(t(2025, 1, 24, 16, 0), cut), t(2025, 2, 3, 17, 0));
+    }
+
+    #[test]
+    fn office_hours_are_a_setting() {
+        let c = WorkCalendar {
+            office: OfficeHours::parse("08:00", "12:00", "13:00", "16:30").unwrap(),
+            ..WorkCalendar::default()
+        };
+        // Day-based due dates fall at the new close.
+        assert_eq!(c.due_at(t(2025, 2, 3, 10, 0), 1, None), t(2025, 2, 4, 16, 30));
+        // Monday 10:00 + 4 h: 2 h before lunch, 2 h after → 15:00.
+        assert_eq!(c.add_working_hours(t(2025, 2, 3, 10, 0), 4), t(2025, 2, 3, 15, 0));
+        assert!(OfficeHours::parse("12:00", "08:00", "13:00", "16:30").is_err());
+        assert!(OfficeHours::parse("08:00", "25:00", "13:00", "16:30").is_err());
+    }
+
+    #[test]
+    fn working_minutes_between_counts_office_time_only() {
+        let c = WorkCalendar::default();
+        // Mon 10:00 → Mon 16:00: 1.5 h + 2.5 h.
+        assert_eq!(c.working_minutes_between(t(2025, 2, 3, 10, 0), t(2025, 2, 3, 16, 0)), 240);
+        // Mon 16:00 → Tue 08:30: 1 h + 1 h.
+        assert_eq!(c.working_minutes_between(t(2025, 2, 3, 16, 0), t(2025, 2, 4, 8, 30)), 120);
+        assert_eq!(c.working_minutes_between(t(2025, 2, 4, 8, 30), t(2025, 2, 3, 16, 0)), 0);
     }
 
     #[test]
     fn years_are_edited_as_text() {
         let mut c = WorkCalendar::default();
-        let y = YearCalendar::parse(2027, "01/01/2027\n05/02/2027, 08/02/2027", "30/01/2027").unwrap();
+        let y = YearCalendar::parse(2027, "01/01/2027\n05/02/2027, 08/02/2027", "30/01/2027", "").unwrap();
         c.set_year(y);
         assert!(c.covers(d(2027, 3, 1)));
         assert!(!c.is_working_day(d(2027, 2, 5)));
         assert!(c.is_working_day(d(2027, 1, 30)), "make-up Saturday");
-        assert!(YearCalendar::parse(2027, "31/02/2027", "").unwrap_err().contains("31/02/2027"));
-        assert!(YearCalendar::parse(2027, "01/01/2026", "").is_err());
+        assert!(YearCalendar::parse(2027, "31/02/2027", "", "").unwrap_err().contains("31/02/2027"));
+        assert!(YearCalendar::parse(2027, "01/01/2026", "", "").is_err());
         let text = dates_text(&c.get_year(2024).unwrap().makeup_days);
         assert_eq!(text, "04/05/2024");
         assert_eq!(c.years.iter().map(|y| y.year).collect::<Vec<_>>(), vec![2024, 2025, 2026, 2027]);

@@ -1,6 +1,7 @@
 //! What every stored record carries so that files from many tablets can be merged later:
 //! a globally unique id, who wrote it and when, and deletion as a tombstone.
 
+use chrono::Offset;
 use serde::{Deserialize, Serialize};
 
 /// Milliseconds since the Unix epoch (UTC). Plain integers keep the stored form short.
@@ -9,11 +10,17 @@ pub type Millis = i64;
 /// The calendar day of an instant in Vietnam (UTC+7, no daylight saving): the one rule for
 /// "which day / month did this happen" across counts, charts and storage periods.
 pub fn vn_date(at: Millis) -> chrono::NaiveDate {
-    let vn = chrono::FixedOffset::east_opt(7 * 3600).expect("valid offset");
+    vn_datetime(at).date()
+}
+
+/// The wall-clock time of an instant in Vietnam (UTC+7), whatever zone the tablet is set to:
+/// every date-time the app derives (receipt, due, steps, response day) comes from here.
+pub fn vn_datetime(at: Millis) -> chrono::NaiveDateTime {
+    let vn = chrono::FixedOffset::east_opt(7 * 3600).unwrap_or(chrono::Utc.fix());
     chrono::DateTime::from_timestamp_millis(at)
         .unwrap_or_default()
         .with_timezone(&vn)
-        .date_naive()
+        .naive_local()
 }
 
 /// Identity and history of one record.
@@ -75,6 +82,19 @@ pub trait Record {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_vietnam_time_whatever_the_tablet_zone() {
+        // 2025-02-03 17:30 UTC is 00:30 on Tuesday 4/2 in Vietnam.
+        let at = chrono::NaiveDate::from_ymd_opt(2025, 2, 3)
+            .unwrap()
+            .and_hms_opt(17, 30, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp_millis();
+        assert_eq!(vn_datetime(at).to_string(), "2025-02-04 00:30:00");
+        assert_eq!(vn_date(at), chrono::NaiveDate::from_ymd_opt(2025, 2, 4).unwrap());
+    }
 
     #[test]
     fn ids_are_uuid_v4() {

@@ -1,13 +1,15 @@
 //! Staff keep the working-day calendar up to date: the government fixes Tết and swaps days
-//! each year, so each year's days off and make-up days are edited as lists of dates.
+//! each year, so each year's days off and make-up days are edited as lists of dates, with the
+//! official text they come from. The office hours and how the receipt day is counted live with
+//! the calendar (department-wide rules, not per-device settings).
 
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::calendar::{dates_text, YearCalendar};
+use motcua_core::calendar::{dates_text, OfficeHours, YearCalendar};
 use motcua_core::i18n::{t, K};
 
-/// Edit one year of the calendar at a time.
+/// Edit one year of the calendar at a time, and the office hours.
 #[component]
 pub fn CalendarEditor() -> impl IntoView {
     let st = use_app();
@@ -15,16 +17,23 @@ pub fn CalendarEditor() -> impl IntoView {
     let year = RwSignal::new(this_year);
     let off = RwSignal::new(String::new());
     let makeup = RwSignal::new(String::new());
+    let source = RwSignal::new(String::new());
     let msg = RwSignal::new(None::<String>);
     let load = move |y: i32| {
         let c = st.calendar.get_untracked();
         let yc = c.get_year(y);
         off.set(yc.map(|x| dates_text(&x.days_off)).unwrap_or_default());
         makeup.set(yc.map(|x| dates_text(&x.makeup_days)).unwrap_or_default());
+        source.set(yc.map(|x| x.source.clone()).unwrap_or_default());
         msg.set((yc.is_none()).then(|| t(st.lang(), K::CalendarWarn).into()));
     };
     load(this_year);
-    let save = move |_| match YearCalendar::parse(year.get_untracked(), &off.get_untracked(), &makeup.get_untracked()) {
+    let save = move |_| match YearCalendar::parse(
+        year.get_untracked(),
+        &off.get_untracked(),
+        &makeup.get_untracked(),
+        &source.get_untracked(),
+    ) {
         Ok(y) => {
             let mut c = st.calendar.get_untracked();
             c.set_year(y);
@@ -46,8 +55,49 @@ pub fn CalendarEditor() -> impl IntoView {
                 <label>{tr(K::DaysOff)}<textarea id="cal-off" rows="10" prop:value=move || off.get() on:input=move |ev| off.set(event_target_value(&ev))></textarea></label>
                 <label>{tr(K::Makeup)}<textarea id="cal-makeup" rows="10" prop:value=move || makeup.get() on:input=move |ev| makeup.set(event_target_value(&ev))></textarea></label>
             </div>
+            <label>{tr(K::Source)}<textarea id="cal-source" rows="2" maxlength="500" prop:value=move || source.get() on:input=move |ev| source.set(event_target_value(&ev))></textarea></label>
             <button class="primary" id="cal-save" on:click=save>{tr(K::Save)}</button>
             {move || msg.get().map(|m| view! { <p id="cal-msg">{m}</p> })}
+            <WorkingTimeEditor />
         </details>
+    }
+}
+
+/// Office hours and the receipt-day rule.
+#[component]
+fn WorkingTimeEditor() -> impl IntoView {
+    let st = use_app();
+    let office = st.calendar.with_untracked(|c| c.office);
+    let hm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
+    let times = [office.am.0, office.am.1, office.pm.0, office.pm.1].map(|x| RwSignal::new(hm(x)));
+    let count_day = RwSignal::new(st.calendar.with_untracked(|c| c.count_receipt_day));
+    let msg = RwSignal::new(None::<String>);
+    let save = move |_| {
+        let [a, b, c, d] = times.map(|s| s.get_untracked());
+        match OfficeHours::parse(&a, &b, &c, &d) {
+            Ok(h) => {
+                let mut cal = st.calendar.get_untracked();
+                cal.office = h;
+                cal.count_receipt_day = count_day.get_untracked();
+                msg.set(Some(match st.save_calendar(cal) {
+                    Ok(()) => t(st.lang(), K::Saved).into(),
+                    Err(_) => t(st.lang(), K::StorageFull).into(),
+                }));
+            }
+            Err(e) => msg.set(Some(e)),
+        }
+    };
+    view! {
+        <fieldset class="working-time">
+            <legend>{tr(K::OfficeHours)}</legend>
+            <div class="times">
+                {times.into_iter().enumerate().map(|(i, s)| view! {
+                    <input type="time" id=format!("office-{i}") aria-label=tr(K::OfficeHours) prop:value=move || s.get() on:input=move |ev| s.set(event_target_value(&ev)) />
+                }).collect_view()}
+            </div>
+            <label class="check"><input id="count-receipt-day" type="checkbox" prop:checked=move || count_day.get() on:change=move |ev| count_day.set(event_target_checked(&ev)) />{tr(K::CountReceiptDay)}</label>
+            <button id="office-save" on:click=save>{tr(K::Save)}</button>
+            {move || msg.get().map(|m| view! { <p id="office-msg">{m}</p> })}
+        </fieldset>
     }
 }

@@ -40,6 +40,7 @@ pub fn CatalogueEditor() -> impl IntoView {
                 days: 5,
                 hours: 0,
                 cutoff_15h: true,
+                same_day: false,
                 fee: String::new(),
                 online: Online::None,
             });
@@ -54,7 +55,7 @@ pub fn CatalogueEditor() -> impl IntoView {
             <summary>{tr(K::Catalogue)}</summary>
             <div class="table-wrap">
             <table class="list catalogue">
-                <thead><tr><th>"Mã"</th><th>{tr(K::Procedure)}</th><th>"Lĩnh vực"</th><th>{tr(K::Division)}</th><th>{tr(K::Days)}</th><th>{tr(K::Hours)}</th><th>{tr(K::Cutoff)}</th><th>{tr(K::Fee)}</th><th>{tr(K::OnlineLevel)}</th></tr></thead>
+                <thead><tr><th>"Mã"</th><th>{tr(K::Procedure)}</th><th>"Lĩnh vực"</th><th>{tr(K::Division)}</th><th>{tr(K::Days)}</th><th>{tr(K::Hours)}</th><th>{tr(K::Cutoff)}</th><th>{tr(K::SameDay)}</th><th>{tr(K::Fee)}</th><th>{tr(K::OnlineLevel)}</th></tr></thead>
                 <tbody>
                     {move || (0..draft.with(|c| c.len())).map(|i| view! {
                         <tr>
@@ -64,14 +65,16 @@ pub fn CatalogueEditor() -> impl IntoView {
                             <td>{text(|p| p.division.clone(), |p, v| p.division = v, i)}</td>
                             <td><input type="number" min="1" max="365" prop:value=move || draft.with(|c| c.get(i).map(|p| p.days.to_string()).unwrap_or_default())
                                 on:change=move |ev| draft.update(|c| if let Some(p) = c.get_mut(i) { p.days = event_target_value(&ev).parse().unwrap_or(p.days) }) /></td>
-                            <td><input type="number" min="0" max="999" prop:value=move || draft.with(|c| c.get(i).map(|p| p.hours.to_string()).unwrap_or_default())
+                            <td><input type="number" min="0" max="2000" prop:value=move || draft.with(|c| c.get(i).map(|p| p.hours.to_string()).unwrap_or_default())
                                 on:change=move |ev| draft.update(|c| if let Some(p) = c.get_mut(i) { p.hours = event_target_value(&ev).parse().unwrap_or(p.hours) }) /></td>
                             <td><input type="checkbox" prop:checked=move || draft.with(|c| c.get(i).is_some_and(|p| p.cutoff_15h))
                                 on:change=move |ev| draft.update(|c| if let Some(p) = c.get_mut(i) { p.cutoff_15h = event_target_checked(&ev) }) /></td>
+                            <td><input type="checkbox" class="same-day" prop:checked=move || draft.with(|c| c.get(i).is_some_and(|p| p.same_day))
+                                on:change=move |ev| draft.update(|c| if let Some(p) = c.get_mut(i) { p.same_day = event_target_checked(&ev) }) /></td>
                             <td>{text(|p| p.fee.clone(), |p, v| p.fee = v, i)}</td>
-                            <td><select on:change=move |ev| draft.update(|c| if let Some(p) = c.get_mut(i) { p.online = match event_target_value(&ev).as_str() { "Full" => Online::Full, "Partial" => Online::Partial, _ => Online::None } })>
-                                {[(Online::None, "Không"), (Online::Partial, "Một phần"), (Online::Full, "Toàn trình")].into_iter().map(|(o, l)| view! {
-                                    <option value=format!("{o:?}") selected=move || draft.with(|c| c.get(i).is_some_and(|p| p.online == o))>{l}</option>
+                            <td><select on:change=move |ev| draft.update(|c| if let (Some(p), Some(o)) = (c.get_mut(i), event_target_value(&ev).parse::<usize>().ok().and_then(|k| Online::ALL.get(k))) { p.online = *o })>
+                                {Online::ALL.into_iter().enumerate().map(|(k, o)| view! {
+                                    <option value=k.to_string() selected=move || draft.with(|c| c.get(i).is_some_and(|p| p.online == o))>{tr(o.key())}</option>
                                 }).collect_view()}
                             </select></td>
                         </tr>

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 pub fn CsvImport() -> impl IntoView {
     let st = use_app();
     let rows = RwSignal::new(Vec::<Row>::new());
+    let no_end = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<usize>);
     let on_file = move |ev: leptos::ev::Event| {
@@ -41,9 +42,10 @@ pub fn CsvImport() -> impl IntoView {
                 )
             });
             match parsed {
-                Ok(r) => {
+                Ok(sheet) => {
                     error.set(None);
-                    rows.set(r);
+                    no_end.set(sheet.missing_end_column && sheet.rows.iter().any(|r| r.result.as_ref().is_ok_and(|d| d.end_unknown)));
+                    rows.set(sheet.rows);
                 }
                 Err(e) => {
                     rows.set(Vec::new());
@@ -70,6 +72,7 @@ pub fn CsvImport() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="error-text" id="csv-error" role="alert">{e}</p> })}
             {move || done.get().map(|n| view! { <p class="ok" id="csv-done">{tr(K::Imported)}": "{n}" "{tr(K::Dossiers)}</p> })}
             <Show when=move || rows.with(|r| !r.is_empty())>
+                {move || no_end.get().then(|| view! { <p class="warn-text" id="csv-no-end">"⚠ "{tr(K::EndUnknownWarn)}</p> })}
                 <table class="list" id="csv-preview">
                     <thead><tr><th>{tr(K::Line)}</th><th>{tr(K::Code)}</th><th>{tr(K::Applicant)}</th><th>{tr(K::DueDate)}</th></tr></thead>
                     <tbody>

@@ -1,13 +1,26 @@
-//! One dossier: its fields, the status timeline, the next step, the one extension, the late
-//! division, the result hand-over, and delete (as a tombstone).
+//! One dossier: its fields, the status timeline, the next step (hand-overs, supplement pauses,
+//! the result and who signed for it), the one extension with its apology, the division that
+//! caused a delay, the receipt slip, and delete (as a tombstone). Each concern is its own
+//! component; all of them change the dossier through [`change`].
 
-use super::dossier_form::{dt_value, parse_dt, show_dt};
+use super::dossier_form::{channel_label, dt_value, parse_dt, show_dt, term_text, ChannelSelect};
 use super::tr;
 use crate::platform::now_local;
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 use leptos::prelude::*;
-use motcua_core::dossier::{Dossier, Status};
+use motcua_core::dossier::{Dossier, DossierError, Status};
 use motcua_core::i18n::{t, K};
+
+/// Apply `f` to a copy of the stored dossier `id` and save it; the register changes only if
+/// both worked. The error is a message for the screen.
+fn change(st: AppState, id: &str, f: impl FnOnce(&mut Dossier) -> Result<(), String>) -> Result<(), String> {
+    let mut d = st
+        .dossiers
+        .with_untracked(|ds| ds.iter().find(|d| d.meta.id == id).cloned())
+        .ok_or_else(|| t(st.lang(), K::NoData).to_string())?;
+    f(&mut d)?;
+    st.save_dossier(d, false).map_err(|_| t(st.lang(), K::StorageFull).to_string())
+}
 
 /// Details and actions for the dossier with `id`.
 #[component]
@@ -15,72 +28,7 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
     let st = use_app();
     let id2 = id.clone();
     let dossier = Memo::new(move |_| st.dossiers.with(|ds| ds.iter().find(|d| d.meta.id == id2).cloned()));
-    let next = RwSignal::new(String::new());
-    let at = RwSignal::new(dt_value(now_local()));
-    let note = RwSignal::new(String::new());
-    let division = RwSignal::new(String::new());
-    let ext_due = RwSignal::new(String::new());
-    let ext_reason = RwSignal::new(String::new());
-    let late_div = RwSignal::new(dossier.get_untracked().map(|d| d.late_division).unwrap_or_default());
-    let method = RwSignal::new(dossier.get_untracked().map(|d| d.return_method).unwrap_or_default());
-    let applicant = RwSignal::new(dossier.get_untracked().map(|d| d.applicant).unwrap_or_default());
-    let contact = RwSignal::new(dossier.get_untracked().map(|d| d.contact).unwrap_or_default());
     let error = RwSignal::new(None::<String>);
-    let confirm = RwSignal::new(false);
-
-    // Apply a change to a copy and save it; the register changes only if the save worked.
-    let apply = move |f: Box<dyn FnOnce(&mut Dossier) -> Result<(), String>>| {
-        let Some(mut d) = dossier.get_untracked() else { return };
-        match f(&mut d) {
-            Ok(()) => match st.save_dossier(d, false) {
-                Ok(()) => error.set(None),
-                Err(_) => error.set(Some(t(st.lang(), K::StorageFull).into())),
-            },
-            Err(e) => error.set(Some(e)),
-        }
-    };
-    let step = move |_| {
-        let Some(to) = Status::ALL.iter().copied().find(|s| format!("{s:?}") == next.get_untracked()) else {
-            return;
-        };
-        let when = parse_dt(&at.get_untracked()).unwrap_or_else(now_local);
-        let (n, dv) = (note.get_untracked(), division.get_untracked());
-        apply(Box::new(move |d| d.transition(to, when, &n, &dv).map_err(|e| e.to_string())));
-        note.set(String::new());
-    };
-    let extend = move |_| {
-        let cal = st.calendar.get_untracked();
-        let (due, reason) = (parse_dt(&ext_due.get_untracked()), ext_reason.get_untracked());
-        apply(Box::new(move |d| {
-            let due = due.ok_or_else(|| "Hạn mới không hợp lệ / invalid date".to_string())?;
-            d.extend(&cal, now_local(), due, &reason).map_err(|e| e.to_string())
-        }));
-    };
-    let save_extra = move |_| {
-        let (l, m) = (late_div.get_untracked(), method.get_untracked());
-        let (a, c) = (applicant.get_untracked(), contact.get_untracked());
-        apply(Box::new(move |d| {
-            if a.trim().is_empty() {
-                return Err(motcua_core::dossier::DossierError::EmptyField("Tên tổ chức, cá nhân").to_string());
-            }
-            d.applicant = a.trim().to_string();
-            d.contact = c.trim().to_string();
-            d.late_division = l.trim().to_string();
-            d.return_method = m.trim().to_string();
-            Ok(())
-        }));
-    };
-    let delete = move |_| {
-        if !confirm.get_untracked() {
-            confirm.set(true);
-            return;
-        }
-        apply(Box::new(|d| {
-            d.meta.deleted = true;
-            Ok(())
-        }));
-        on_close.run(());
-    };
     view! {
         <div class="card detail" id="dossier-detail">
             {move || dossier.get().map(|d| {
@@ -88,75 +36,246 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
                 let cal = st.calendar.get();
                 let now = now_local();
                 let tl = d.timeliness(&cal, now, 1);
-                let eff = d.effective_due(&cal, now);
-                let options = d.status().next().to_vec();
-                if next.get_untracked().is_empty() || !options.iter().any(|s| format!("{s:?}") == next.get_untracked()) {
-                    next.set(options.first().map(|s| format!("{s:?}")).unwrap_or_default());
-                }
-                if division.get_untracked().is_empty() {
-                    let div = st.catalogue.with_untracked(|c| c.iter().find(|p| p.id == d.procedure).map(|p| p.division.clone())).unwrap_or_default();
-                    division.set(d.holder().map(String::from).unwrap_or(div));
-                }
+                let id = d.meta.id.clone();
                 view! {
                     <div class="detail-head">
                         <h2 id="detail-code">{d.code.clone()}</h2>
                         <span class=format!("badge {}", tl.slug()) id="detail-timeliness">{tl.label(lang)}</span>
+                        <a class="link" id="detail-print-slip" href=format!("/print/receipt/{id}")>{tr(K::PrintReceipt)}</a>
                         <button class="link" id="detail-close" on:click=move |_| on_close.run(())>{tr(K::Close)}</button>
                     </div>
-                    <dl class="facts">
-                        <dt>{tr(K::Procedure)}</dt><dd>{d.procedure_name.clone()}</dd>
-                        <dt>{tr(K::Applicant)}</dt><dd>{d.applicant.clone()}</dd>
-                        <dt>{tr(K::Contact)}</dt><dd>{d.contact.clone()}</dd>
-                        <dt>{tr(K::Channel)}</dt><dd>{d.channel.label(lang)}</dd>
-                        <dt>{tr(K::ReceivedAt)}</dt><dd>{show_dt(d.received)}</dd>
-                        <dt>{tr(K::DueDate)}</dt><dd id="detail-due">{show_dt(eff)}{(!d.due_reason.is_empty()).then(|| format!(" ({})", d.due_reason))}</dd>
-                        <dt>{tr(K::Status)}</dt><dd id="detail-status">{d.status().label(lang)}</dd>
-                        {d.extension.clone().map(|x| view! { <dt>{tr(K::Extended)}</dt><dd>{show_dt(x.new_due)}" – "{x.reason}</dd> })}
-                    </dl>
-                    <h3>{tr(K::Timeline)}</h3>
-                    <ol class="timeline" id="timeline">
-                        {d.events.iter().map(|e| view! {
-                            <li><time>{show_dt(e.at)}</time>" · "<strong>{e.status.label(lang)}</strong>
-                                {(!e.division.is_empty()).then(|| format!(" · {}", e.division))}
-                                {(!e.note.is_empty()).then(|| format!(" — {}", e.note))}</li>
-                        }).collect_view()}
-                    </ol>
-                    {(!options.is_empty()).then(|| view! {
-                        <div class="step-form">
-                            <h3>{tr(K::NextStep)}</h3>
-                            <div class="grid2">
-                                <select id="step-status" on:change=move |ev| next.set(event_target_value(&ev))>
-                                    {options.iter().map(|s| { let v = format!("{s:?}"); let v2 = v.clone(); view! { <option value=v selected=move || next.get() == v2>{s.label(lang)}</option> } }).collect_view()}
-                                </select>
-                                <input id="step-at" type="datetime-local" prop:value=move || at.get() on:input=move |ev| at.set(event_target_value(&ev)) />
-                                <input id="step-division" type="text" placeholder=tr(K::Division) prop:value=move || division.get() on:input=move |ev| division.set(event_target_value(&ev)) />
-                                <input id="step-note" type="text" placeholder=tr(K::Note) prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
-                            </div>
-                            <button class="primary" id="step-apply" on:click=step>{tr(K::NextStep)}</button>
-                        </div>
-                    })}
-                    {(d.extension.is_none() && d.resolved_at().is_none() && !d.status().is_closed()).then(|| view! {
-                        <details class="extend">
-                            <summary>{tr(K::Extend)}</summary>
-                            <div class="grid2">
-                                <label>{tr(K::NewDue)}<input id="ext-due" type="datetime-local" prop:value=move || ext_due.get() on:input=move |ev| ext_due.set(event_target_value(&ev)) /></label>
-                                <label>{tr(K::ApologyReason)}<input id="ext-reason" type="text" prop:value=move || ext_reason.get() on:input=move |ev| ext_reason.set(event_target_value(&ev)) /></label>
-                            </div>
-                            <button id="ext-apply" on:click=extend>{tr(K::Extend)}</button>
-                        </details>
-                    })}
-                    <div class="grid2">
-                        <label>{tr(K::Applicant)}<input id="edit-applicant" type="text" maxlength="200" prop:value=move || applicant.get() on:input=move |ev| applicant.set(event_target_value(&ev)) /></label>
-                        <label>{tr(K::Contact)}<input id="edit-contact" type="text" maxlength="200" prop:value=move || contact.get() on:input=move |ev| contact.set(event_target_value(&ev)) /></label>
-                        <label>{tr(K::LateDivision)}<input id="late-division" type="text" prop:value=move || late_div.get() on:input=move |ev| late_div.set(event_target_value(&ev)) /></label>
-                        <label>{tr(K::ReturnMethod)}<input id="return-method" type="text" prop:value=move || method.get() on:input=move |ev| method.set(event_target_value(&ev)) /></label>
-                    </div>
-                    <button id="extra-save" on:click=save_extra>{tr(K::Save)}</button>
-                    " "
-                    <button class="danger" id="detail-delete" on:click=delete>{move || if confirm.get() { tr(K::ConfirmDelete)() } else { tr(K::Delete)() }}</button>
+                    <Facts d=d.clone() />
+                    <Timeline d=d.clone() />
+                    <StepForm d=d.clone() error />
+                    {d.is_open().then(|| view! { <ExtensionForm id=id.clone() error /> })}
+                    <RecordFields d=d.clone() error />
+                    <DeleteButton id=id.clone() error on_close />
                 }
             })}
             {move || error.get().map(|e| view! { <p class="error-text" id="detail-error" role="alert">{e}</p> })}
         </div>
+    }
+}
+
+/// The dossier's fields as the register and receipt form know them.
+#[component]
+fn Facts(d: Dossier) -> impl IntoView {
+    let st = use_app();
+    let lang = st.lang();
+    let cal = st.calendar.get_untracked();
+    let now = now_local();
+    let shown = d.effective_due(&cal, now);
+    let statutory = d.statutory_due(&cal, d.resolved_at().unwrap_or(now));
+    let kept = d.renewed_date_kept(&cal);
+    let fee = d.fee.map(|f| f.key());
+    let level = d.online_level.map(|l| l.key());
+    view! {
+        <dl class="facts">
+            <dt>{tr(K::Procedure)}</dt><dd>{d.procedure_name.clone()}" ("{term_text(d.term())}")"</dd>
+            <dt>{tr(K::Applicant)}</dt><dd>{d.applicant.clone()}</dd>
+            <dt>{tr(K::Contact)}</dt><dd>{d.contact.clone()}</dd>
+            <dt>{tr(K::Channel)}</dt><dd>{d.channel.label(lang)}{level.map(|k| view! { " · "{tr(k)} })}</dd>
+            <dt>{tr(K::Copies)}</dt><dd>{d.copies}{fee.map(|k| view! { " · "{tr(k)} })}</dd>
+            <dt>{tr(K::ReceivedAt)}</dt><dd>{show_dt(d.received)}</dd>
+            <dt>{tr(K::DueDate)}</dt><dd id="detail-due">{show_dt(shown)}{(!d.due_reason.is_empty()).then(|| format!(" ({})", d.due_reason))}</dd>
+            {(statutory != shown).then(|| view! { <dt>{tr(K::StatutoryDue)}</dt><dd id="detail-statutory">{show_dt(statutory)}</dd> })}
+            <dt>{tr(K::Status)}</dt><dd id="detail-status">{d.status().label(lang)}</dd>
+            {d.extension.clone().map(|x| view! {
+                <dt>{tr(K::Extended)}</dt><dd id="detail-extension">{show_dt(x.new_due)}" – "{x.reason}</dd>
+            })}
+            {kept.map(|k| view! { <dt></dt><dd id="detail-kept">{tr(if k { K::RenewedKept } else { K::RenewedMissed })}</dd> })}
+            <dt>{tr(K::ResultVia)}</dt><dd>{channel_label(d.result_via)}{(!d.signed_by.is_empty()).then(|| format!(" · {}", d.signed_by))}</dd>
+            {(!d.notes.is_empty()).then(|| view! { <dt>{tr(K::Notes)}</dt><dd>{d.notes.clone()}</dd> })}
+        </dl>
+    }
+}
+
+/// Every step with its time, division and note.
+#[component]
+fn Timeline(d: Dossier) -> impl IntoView {
+    let lang = use_app().lang();
+    view! {
+        <h3>{tr(K::Timeline)}</h3>
+        <ol class="timeline" id="timeline">
+            {d.events.iter().map(|e| view! {
+                <li><time>{show_dt(e.at)}</time>" · "<strong>{e.status.label(lang)}</strong>
+                    {(!e.division.is_empty()).then(|| format!(" · {}", e.division))}
+                    {(!e.note.is_empty()).then(|| format!(" — {}", e.note))}</li>
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// The next step: status, time, division, note; on return, how the result went and who
+/// signed for it.
+#[component]
+fn StepForm(d: Dossier, error: RwSignal<Option<String>>) -> impl IntoView {
+    let st = use_app();
+    let options = d.status().next().to_vec();
+    let first = options.first().copied();
+    let next = RwSignal::new(first);
+    let at = RwSignal::new(dt_value(now_local()));
+    let note = RwSignal::new(String::new());
+    let proc_division = st
+        .catalogue
+        .with_untracked(|c| c.iter().find(|p| p.id == d.procedure).map(|p| p.division.clone()));
+    let division = RwSignal::new(d.holder().map(String::from).or(proc_division).unwrap_or_default());
+    let via = RwSignal::new(d.result_via);
+    let signed = RwSignal::new(String::new());
+    let id = d.meta.id.clone();
+    let apply = move |_| {
+        let Some(to) = next.get_untracked() else { return };
+        let when = parse_dt(&at.get_untracked()).unwrap_or_else(now_local);
+        let (n, dv, v, s) = (
+            note.get_untracked(),
+            division.get_untracked(),
+            via.get_untracked(),
+            signed.get_untracked(),
+        );
+        let r = change(st, &id, move |d| {
+            d.transition(to, when, &n, &dv).map_err(|e| e.to_string())?;
+            if to == Status::Returned {
+                d.result_via = v;
+                d.signed_by = s.trim().to_string();
+            }
+            Ok(())
+        });
+        error.set(r.err());
+    };
+    let text = |id: &'static str, key: K, sig: RwSignal<String>| {
+        view! { <input id=id type="text" maxlength="200" placeholder=tr(key) aria-label=tr(key) prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev)) /> }
+    };
+    (!options.is_empty()).then(|| view! {
+        <div class="step-form">
+            <h3>{tr(K::NextStep)}</h3>
+            <div class="grid2">
+                <select id="step-status" aria-label=tr(K::Status) on:change=move |ev| next.set(Status::from_code(&event_target_value(&ev)))>
+                    {options.iter().map(|s| { let s = *s; view! { <option value=s.code() selected=move || next.get() == Some(s)>{move || s.label(st.lang())}</option> } }).collect_view()}
+                </select>
+                <input id="step-at" type="datetime-local" aria-label=tr(K::ReceivedAt) prop:value=move || at.get() on:input=move |ev| at.set(event_target_value(&ev)) />
+                {text("step-division", K::Division, division)}
+                {text("step-note", K::Note, note)}
+                <Show when=move || next.get() == Some(Status::Returned)>
+                    <label>{tr(K::ResultVia)}<ChannelSelect id="step-via" value=via /></label>
+                    {text("step-signed", K::SignedBy, signed)}
+                </Show>
+            </div>
+            <button class="primary" id="step-apply" on:click=apply>{tr(K::NextStep)}</button>
+        </div>
+    })
+}
+
+/// The one extension, with the date and reason of the written apology.
+#[component]
+fn ExtensionForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
+    let st = use_app();
+    let at = RwSignal::new(dt_value(now_local()));
+    let due = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let extend = move |_| {
+        let cal = st.calendar.get_untracked();
+        let (new_due, why) = (parse_dt(&due.get_untracked()), reason.get_untracked());
+        let when = parse_dt(&at.get_untracked()).unwrap_or_else(now_local);
+        let r = change(st, &id, move |d| {
+            let new_due = new_due.ok_or_else(|| "Hạn mới không hợp lệ / invalid date".to_string())?;
+            d.extend(&cal, when, new_due, &why).map_err(|e| e.to_string())
+        });
+        error.set(r.err());
+    };
+    view! {
+        <details class="extend">
+            <summary>{tr(K::Extend)}</summary>
+            <div class="grid2">
+                <label>{tr(K::ApologyDate)}<input id="ext-at" type="datetime-local" prop:value=move || at.get() on:input=move |ev| at.set(event_target_value(&ev)) /></label>
+                <label>{tr(K::NewDue)}<input id="ext-due" type="datetime-local" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) /></label>
+                <label>{tr(K::ApologyReason)}<input id="ext-reason" type="text" maxlength="300" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) /></label>
+            </div>
+            <button id="ext-apply" on:click=extend>{tr(K::Extend)}</button>
+        </details>
+    }
+}
+
+/// Corrections: applicant, contact, notes, the result's channel, and the division that caused
+/// the delay (offered from the timeline, chosen from the divisions known).
+#[component]
+fn RecordFields(d: Dossier, error: RwSignal<Option<String>>) -> impl IntoView {
+    let st = use_app();
+    let cal = st.calendar.get_untracked();
+    let offered = d.late_holder(&cal, now_local()).map(String::from);
+    let late_div = RwSignal::new(if d.late_division.is_empty() {
+        offered.clone().unwrap_or_default()
+    } else {
+        d.late_division.clone()
+    });
+    let mut divisions: Vec<String> = st.catalogue.with_untracked(|c| c.iter().map(|p| p.division.clone()).collect());
+    divisions.extend(d.events.iter().map(|e| e.division.clone()));
+    divisions.retain(|x| !x.is_empty());
+    divisions.sort_unstable();
+    divisions.dedup();
+    let applicant = RwSignal::new(d.applicant.clone());
+    let contact = RwSignal::new(d.contact.clone());
+    let notes = RwSignal::new(d.notes.clone());
+    let via = RwSignal::new(d.result_via);
+    let id = d.meta.id.clone();
+    let save = move |_| {
+        let (a, c, n, l, v) = (
+            applicant.get_untracked(),
+            contact.get_untracked(),
+            notes.get_untracked(),
+            late_div.get_untracked(),
+            via.get_untracked(),
+        );
+        let r = change(st, &id, move |d| {
+            if a.trim().is_empty() {
+                return Err(DossierError::EmptyField("Tên tổ chức, cá nhân").to_string());
+            }
+            (d.applicant, d.contact, d.notes, d.late_division, d.result_via) =
+                (a.trim().into(), c.trim().into(), n.trim().into(), l.trim().into(), v);
+            Ok(())
+        });
+        error.set(r.err());
+    };
+    let text = |id: &'static str, key: K, sig: RwSignal<String>| {
+        view! { <label>{tr(key)}<input id=id type="text" maxlength="200" prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev)) /></label> }
+    };
+    view! {
+        <div class="grid2">
+            {text("edit-applicant", K::Applicant, applicant)}
+            {text("edit-contact", K::Contact, contact)}
+            {text("edit-notes", K::Notes, notes)}
+            <label>{tr(K::ResultVia)}<ChannelSelect id="edit-via" value=via /></label>
+            <label>{tr(K::LateDivision)}
+                <select id="late-division" on:change=move |ev| late_div.set(event_target_value(&ev))>
+                    <option value="" selected=move || late_div.get().is_empty()>"—"</option>
+                    {divisions.into_iter().map(|x| { let (y, v) = (x.clone(), x.clone()); view! { <option value=v selected=move || late_div.get() == y>{x}</option> } }).collect_view()}
+                </select>
+                {offered.map(|o| view! { <small class="muted" id="late-offered">{tr(K::LateHolderHint)}": "{o}</small> })}
+            </label>
+        </div>
+        <button id="extra-save" on:click=save>{tr(K::Save)}</button>
+    }
+}
+
+/// Delete as a tombstone, after a second tap.
+#[component]
+fn DeleteButton(id: String, error: RwSignal<Option<String>>, on_close: Callback<()>) -> impl IntoView {
+    let st = use_app();
+    let confirm = RwSignal::new(false);
+    let delete = move |_| {
+        if !confirm.get_untracked() {
+            confirm.set(true);
+            return;
+        }
+        match change(st, &id, |d| {
+            d.meta.deleted = true;
+            Ok(())
+        }) {
+            Ok(()) => on_close.run(()),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        " "
+        <button class="danger" id="detail-delete" on:click=delete>{move || if confirm.get() { tr(K::ConfirmDelete)() } else { tr(K::Delete)() }}</button>
     }
 }

@@ -1,12 +1,13 @@
 //! Fast entry of a received dossier: keyboard-friendly, remembers the last procedure, code and
-//! due date filled in from the agency code and the working-day calendar.
+//! due date filled in from the agency code and the working-day calendar, and the receipt form's
+//! fields (copies, fee, where the result is received, notes).
 
 use super::tr;
 use crate::platform::now_local;
 use crate::state::use_app;
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
-use motcua_core::dossier::{next_code, Channel, Dossier, NewDossier};
+use motcua_core::dossier::{next_code, Channel, Dossier, Fee, NewDossier, Online, Term};
 use motcua_core::i18n::{t, K};
 
 /// `datetime-local` input value.
@@ -19,7 +20,43 @@ pub fn parse_dt(s: &str) -> Option<NaiveDateTime> {
 }
 
 pub fn show_dt(t: NaiveDateTime) -> String {
-    t.format("%d/%m/%Y %H:%M").to_string()
+    motcua_core::format::date_time(t)
+}
+
+/// The statutory time as words: "5 ngày làm việc", "8 giờ làm việc", "Giải quyết trong ngày".
+pub fn term_text(term: Term) -> impl Fn() -> String + Send + Sync + 'static {
+    let (days, hours, same) = (tr(K::WorkingDaysUnit), tr(K::WorkingHoursUnit), tr(K::SameDay));
+    move || match term {
+        Term::Days(n) => format!("{n} {}", days()),
+        Term::Hours(n) => format!("{n} {}", hours()),
+        Term::SameDay => same().to_string(),
+    }
+}
+
+/// The receipt form's fields beyond the register's core columns.
+#[derive(Clone, Copy)]
+struct Extras {
+    copies: RwSignal<String>,
+    fee: RwSignal<Option<Fee>>,
+    result_via: RwSignal<Channel>,
+    online_level: RwSignal<Option<Online>>,
+    notes: RwSignal<String>,
+}
+
+impl Extras {
+    fn new() -> Self {
+        Extras {
+            copies: RwSignal::new("1".into()),
+            fee: RwSignal::new(None),
+            result_via: RwSignal::new(Channel::Direct),
+            online_level: RwSignal::new(None),
+            notes: RwSignal::new(String::new()),
+        }
+    }
+    fn clear(&self) {
+        self.copies.set("1".into());
+        self.notes.set(String::new());
+    }
 }
 
 /// The "receive a new dossier" form.
@@ -36,8 +73,9 @@ pub fn DossierForm() -> impl IntoView {
     let code = RwSignal::new(String::new());
     let due_override = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
+    let extras = Extras::new();
     let error = RwSignal::new(None::<String>);
-    let done = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<(String, String)>);
 
     let auto_code = Memo::new(move |_| {
         let day = parse_dt(&received.get()).unwrap_or_else(now_local).date();
@@ -68,6 +106,11 @@ pub fn DossierForm() -> impl IntoView {
             channel: channel.get_untracked(),
             received: parse_dt(&received.get_untracked()),
             due_override: ov,
+            copies: extras.copies.get_untracked().trim().parse().unwrap_or(100),
+            fee: extras.fee.get_untracked(),
+            result_via: extras.result_via.get_untracked(),
+            online_level: extras.online_level.get_untracked(),
+            notes: extras.notes.get_untracked(),
         };
         let made = st.dossiers.with_untracked(|ds| {
             let cat = st.catalogue.get_untracked();
@@ -82,17 +125,16 @@ pub fn DossierForm() -> impl IntoView {
         });
         match made {
             Ok(d) => {
-                let c = d.code.clone();
+                let (c, id) = (d.code.clone(), d.meta.id.clone());
                 match st.save_dossier(d, true) {
                     Ok(()) => {
                         crate::storage::save_doc("lastproc", &proc_id.get_untracked()).ok();
                         error.set(None);
-                        done.set(Some(c));
-                        applicant.set(String::new());
-                        contact.set(String::new());
-                        code.set(String::new());
-                        due_override.set(String::new());
-                        reason.set(String::new());
+                        done.set(Some((c, id)));
+                        for s in [applicant, contact, code, due_override, reason] {
+                            s.set(String::new());
+                        }
+                        extras.clear();
                         received.set(dt_value(now_local()));
                     }
                     Err(_) => error.set(Some(t(st.lang(), K::StorageFull).to_string())),
@@ -100,6 +142,9 @@ pub fn DossierForm() -> impl IntoView {
             }
             Err(e) => error.set(Some(e.to_string())),
         }
+    };
+    let text_input = |id: &'static str, key: K, max: &'static str, sig: RwSignal<String>| {
+        view! { <label>{tr(key)}<input id=id type="text" maxlength=max prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev)) /></label> }
     };
     view! {
         <form class="card form dossier-form" id="dossier-form" on:submit=submit>
@@ -109,20 +154,17 @@ pub fn DossierForm() -> impl IntoView {
                     <select id="d-procedure" on:change=move |ev| proc_id.set(event_target_value(&ev))>
                         {move || st.catalogue.get().into_iter().map(|p| {
                             let id = p.id.clone();
-                            view! { <option value=p.id.clone() selected=move || proc_id.get() == id>{if p.hours > 0 { format!("{} – {} ({} giờ)", p.id, p.name, p.hours) } else { format!("{} – {} ({} ngày)", p.id, p.name, p.days) }}</option> }
+                            let term = term_text(p.term());
+                            view! { <option value=p.id.clone() selected=move || proc_id.get() == id>{format!("{} – {} ({})", p.id, p.name, term())}</option> }
                         }).collect_view()}
                     </select>
                 </label>
                 <label>{tr(K::Applicant)}
                     <input id="d-applicant" type="text" required maxlength="200" prop:value=move || applicant.get() on:input=move |ev| applicant.set(event_target_value(&ev)) />
                 </label>
-                <label>{tr(K::Contact)}
-                    <input id="d-contact" type="text" maxlength="200" prop:value=move || contact.get() on:input=move |ev| contact.set(event_target_value(&ev)) />
-                </label>
+                {text_input("d-contact", K::Contact, "200", contact)}
                 <label>{tr(K::Channel)}
-                    <select id="d-channel" on:change=move |ev| channel.set(match event_target_value(&ev).as_str() { "1" => Channel::Online, "2" => Channel::Post, _ => Channel::Direct })>
-                        {Channel::ALL.iter().enumerate().map(|(i, c)| { let c = *c; view! { <option value=i.to_string() selected=move || channel.get() == c>{move || c.label(st.lang())}</option> } }).collect_view()}
-                    </select>
+                    <ChannelSelect id="d-channel" value=channel />
                 </label>
                 <label>{tr(K::ReceivedAt)}
                     <input id="d-received" type="datetime-local" required prop:value=move || received.get() on:input=move |ev| received.set(event_target_value(&ev)) />
@@ -133,17 +175,68 @@ pub fn DossierForm() -> impl IntoView {
                 <label>{tr(K::DueOverride)}
                     <input id="d-due" type="datetime-local" prop:value=move || due_override.get() on:input=move |ev| due_override.set(event_target_value(&ev)) />
                 </label>
-                <label>{tr(K::DueReason)}
-                    <input id="d-due-reason" type="text" maxlength="200" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
-                </label>
+                {text_input("d-due-reason", K::DueReason, "200", reason)}
             </div>
+            <ExtraFields extras channel />
             <p class="due-preview" id="d-due-preview">{tr(K::DueDate)}": "
                 <strong>{move || due_preview.get().map(|(d, _)| show_dt(d)).unwrap_or_else(|| "—".into())}</strong>
                 {move || due_preview.get().filter(|(_, covered)| !covered).map(|_| view! { <span class="warn-text" id="d-cal-warn">" ⚠ "{tr(K::CalendarWarn)}</span> })}
             </p>
             <button class="primary big-button" id="d-submit" type="submit">{tr(K::Receive)}</button>
             {move || error.get().map(|e| view! { <p class="error-text" id="d-error" role="alert">{e}</p> })}
-            {move || done.get().map(|c| view! { <p class="ok" id="d-done">{tr(K::Received)}": "{c}</p> })}
+            {move || done.get().map(|(c, id)| view! {
+                <p class="ok" id="d-done">{tr(K::Received)}": "{c}" · "
+                    <a id="d-print-slip" href=format!("/print/receipt/{id}")>{tr(K::PrintReceipt)}</a></p>
+            })}
         </form>
+    }
+}
+
+/// A select over the three channels (stable codes as values).
+#[component]
+pub fn ChannelSelect(id: &'static str, value: RwSignal<Channel>) -> impl IntoView {
+    view! {
+        <select id=id on:change=move |ev| if let Some(c) = Channel::from_code(&event_target_value(&ev)) { value.set(c) }>
+            {Channel::ALL.into_iter().map(|c| view! { <option value=c.code() selected=move || value.get() == c>{channel_label(c)}</option> }).collect_view()}
+        </select>
+    }
+}
+
+/// A channel's name in the current language.
+pub fn channel_label(c: Channel) -> impl Fn() -> &'static str + Send + Sync + 'static {
+    let st = use_app();
+    move || c.label(st.lang())
+}
+
+/// Copies, fee, where the result is received, the online level and notes.
+#[component]
+fn ExtraFields(extras: Extras, channel: RwSignal<Channel>) -> impl IntoView {
+    let fee_code = |f: Option<Fee>| f.map_or(String::new(), |f| format!("{}", Fee::ALL.iter().position(|x| *x == f).unwrap_or(0)));
+    view! {
+        <div class="grid2 extras">
+            <label>{tr(K::Copies)}
+                <input id="d-copies" type="number" min="1" max="99" prop:value=move || extras.copies.get() on:input=move |ev| extras.copies.set(event_target_value(&ev)) />
+            </label>
+            <label>{tr(K::Fee)}
+                <select id="d-fee" on:change=move |ev| extras.fee.set(event_target_value(&ev).parse::<usize>().ok().and_then(|i| Fee::ALL.get(i).copied()))>
+                    <option value="" selected=move || extras.fee.get().is_none()>"—"</option>
+                    {Fee::ALL.into_iter().map(|f| view! { <option value=fee_code(Some(f)) selected=move || extras.fee.get() == Some(f)>{tr(f.key())}</option> }).collect_view()}
+                </select>
+            </label>
+            <label>{tr(K::ResultVia)}
+                <ChannelSelect id="d-result-via" value=extras.result_via />
+            </label>
+            <Show when=move || channel.get() == Channel::Online>
+                <label>{tr(K::OnlineLevel)}
+                    <select id="d-online-level" on:change=move |ev| extras.online_level.set(event_target_value(&ev).parse::<usize>().ok().and_then(|i| Online::ALL.get(i).copied()))>
+                        <option value="">"—"</option>
+                        {[1usize, 2].into_iter().map(|i| view! { <option value=i.to_string()>{tr(Online::ALL[i].key())}</option> }).collect_view()}
+                    </select>
+                </label>
+            </Show>
+            <label class="wide">{tr(K::Notes)}
+                <input id="d-notes" type="text" maxlength="500" prop:value=move || extras.notes.get() on:input=move |ev| extras.notes.set(event_target_value(&ev)) />
+            </label>
+        </div>
     }
 }

@@ -13,6 +13,7 @@ use motcua_core::i18n::K;
 use motcua_core::pin::PinCheck;
 use motcua_core::survey::kiosk::{KioskFlow, Step};
 use motcua_core::survey::questionnaire::{DEFAULT_FIELDS, SCALE, SUGGESTION_MAX, VISITS};
+use motcua_core::survey::response::NOT_APPLICABLE;
 use motcua_core::Lang;
 
 /// The kiosk: the only screen reachable while the tablet is locked.
@@ -237,6 +238,10 @@ fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
             <div class="choices">{choices}</div>
             <div class="kiosk-nav">
                 <button class="back" id="back" on:click=move |_| flow.update(|f| f.back(now_millis()))>"← "{tr(K::Back)}</button>
+                <Show when=move || matches!(flow.with(|f| f.step), Step::Item(_))>
+                    <button class="na" id="not-applicable" class:chosen=move || chosen() == Some(NOT_APPLICABLE)
+                        on:click=move |_| flow.update(|f| f.not_applicable(now_millis()))>{tr(K::NotApplicable)}</button>
+                </Show>
                 <button class="skip" id="skip" on:click=move |_| flow.update(|f| f.skip(now_millis()))>{tr(K::Skip)}" →"</button>
             </div>
         </div>

@@ -4,5 +4,6 @@ pub mod data;
 pub mod dossiers;
 pub mod editor;
 pub mod kiosk;
+pub mod print;
 pub mod settings;
 pub mod staff;

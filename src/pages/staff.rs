@@ -28,7 +28,7 @@ pub fn Staff() -> impl IntoView {
                 .map(|r| (r.meta.created_at, r.s.clone()))
                 .collect()
         });
-        v.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+        v.sort_unstable_by_key(|x| std::cmp::Reverse(x.0));
         v.truncate(10);
         v
     };

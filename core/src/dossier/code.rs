@@ -18,6 +18,16 @@ pub fn next_code<'a>(agency: &str, day: NaiveDate, existing: impl Iterator<Item 
     format!("{prefix}{:04}", max + 1)
 }
 
+/// The day in a code's `YYMMDD` part (years 2000–2099).
+pub fn code_date(code: &str) -> Option<NaiveDate> {
+    let part = code.split('-').nth(1)?;
+    if part.len() != 6 || !part.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| part.get(r).and_then(|x| x.parse::<u32>().ok());
+    NaiveDate::from_ymd_opt(2000 + n(0..2)? as i32, n(2..4)?, n(4..6)?)
+}
+
 /// Whether a code has the form `<agency>-YYMMDD-NNNN` (agency letters/digits, ≥ 4 digits).
 pub fn valid_code(code: &str) -> bool {
     let parts: Vec<&str> = code.split('-').collect();
@@ -45,5 +55,14 @@ mod tests {
         assert!(!valid_code("SCT-2503-0001"));
         assert!(!valid_code("SCT-250304-01"));
         assert!(!valid_code("-250304-0001"));
+        assert_eq!(code_date("SCT-250304-0001"), Some(day));
+        assert_eq!(code_date("SCT-251304-0001"), None, "month 13");
+    }
+
+    #[test]
+    fn running_numbers_past_9999_grow_to_five_digits() {
+        let day = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
+        let codes = ["SCT-250304-9999"];
+        assert_eq!(next_code("SCT", day, codes.iter().copied()), "SCT-250304-10000");
     }
 }

@@ -28,6 +28,8 @@ struct Columns {
     received: Option<usize>,
     due: Option<usize>,
     returned: Option<usize>,
+    /// End of processing (ngày xử lý xong), when the sheet has it.
+    resolved: Option<usize>,
     method: Option<usize>,
     channel: Option<usize>,
 }
@@ -46,9 +48,11 @@ fn columns(headers: &[String]) -> Columns {
         division: find(&h, &["cơ quan chủ trì", "chủ trì", "division"]),
         received: find(&h, &["nhận hồ sơ", "ngày nhận", "received"]),
         due: find(&h, &["hẹn trả", "due"]),
+        // "Trả kết quả" is the day the result was handed back, not the end of processing.
         returned: h
             .iter()
             .position(|x| (x.contains("trả kết quả") || x.contains("returned")) && !x.contains("hẹn") && !x.contains("phương thức")),
+        resolved: find(&h, &["xử lý xong", "kết thúc xử lý", "ngày hoàn thành", "resolved"]),
         method: find(&h, &["phương thức", "method"]),
         channel: find(&h, &["kênh", "channel"]),
     }
@@ -87,6 +91,14 @@ fn channel(s: &str) -> Channel {
     }
 }
 
+/// What a sheet gave: its rows, and whether it lacked the end-of-processing column (then
+/// returned dossiers are kept but not judged trước / đúng / quá hạn, and the preview says so).
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    pub rows: Vec<Row>,
+    pub missing_end_column: bool,
+}
+
 /// Read a CSV and check every row. `existing` are the codes already in the register;
 /// `metas` supplies a fresh [`Meta`] per accepted row.
 pub fn parse<'a>(
@@ -95,7 +107,7 @@ pub fn parse<'a>(
     cal: &WorkCalendar,
     existing: impl Iterator<Item = &'a str>,
     mut metas: impl FnMut() -> Meta,
-) -> Result<Vec<Row>, String> {
+) -> Result<Sheet, String> {
     let text = text.trim_start_matches('\u{feff}');
     let first = text.lines().next().unwrap_or_default();
     let delim = if first.matches(';').count() > first.matches(',').count() {
@@ -145,7 +157,7 @@ pub fn parse<'a>(
             } else {
                 let mut d = parse_datetime(&due_text).ok_or_else(|| format!("Hẹn trả không hợp lệ: «{due_text}»"))?;
                 if !due_text.contains(':') {
-                    d = d.date().and_time(crate::calendar::end_of_day());
+                    d = d.date().and_time(cal.office.close());
                 }
                 Some((d, "Theo sổ nhập từ tệp CSV".to_string()))
             };
@@ -157,18 +169,42 @@ pub fn parse<'a>(
                 channel: channel(&get(c.channel)),
                 received: Some(received),
                 due_override,
+                result_via: Channel::from_text(&get(c.method)),
+                ..Default::default()
             };
             let mut d = Dossier::create(input, catalogue, cal, seen.iter().map(String::as_str), metas()).map_err(|e| e.to_string())?;
             let division = get(c.division);
             let returned = get(c.returned);
-            if !returned.is_empty() {
-                let at = parse_datetime(&returned).ok_or_else(|| format!("Ngày trả kết quả không hợp lệ: «{returned}»"))?;
-                d.transition(Status::Resolved, at, "", &division).map_err(|e| e.to_string())?;
-                d.transition(Status::Returned, at, "", "").map_err(|e| e.to_string())?;
-                d.return_method = get(c.method);
-            } else if !division.is_empty() {
-                d.transition(Status::InProgress, received, "", &division)
-                    .map_err(|e| e.to_string())?;
+            let resolved = get(c.resolved);
+            let end = if resolved.is_empty() {
+                None
+            } else {
+                Some(parse_datetime(&resolved).ok_or_else(|| format!("Ngày xử lý xong không hợp lệ: «{resolved}»"))?)
+            };
+            let back = if returned.is_empty() {
+                None
+            } else {
+                Some(parse_datetime(&returned).ok_or_else(|| format!("Ngày trả kết quả không hợp lệ: «{returned}»"))?)
+            };
+            match (end, back) {
+                (Some(end), back) => {
+                    d.transition(Status::Resolved, end, "", &division).map_err(|e| e.to_string())?;
+                    if let Some(at) = back {
+                        d.transition(Status::Returned, at, "", "").map_err(|e| e.to_string())?;
+                    }
+                }
+                (None, Some(at)) => {
+                    // Returned, but when processing ended is unknown: keep it, do not judge it.
+                    d.transition(Status::Resolved, at, "Ngày xử lý xong không có trong tệp", &division)
+                        .map_err(|e| e.to_string())?;
+                    d.transition(Status::Returned, at, "", "").map_err(|e| e.to_string())?;
+                    d.end_unknown = true;
+                }
+                (None, None) if !division.is_empty() => {
+                    d.transition(Status::InProgress, received, "", &division)
+                        .map_err(|e| e.to_string())?;
+                }
+                (None, None) => {}
             }
             Ok(d)
         })();
@@ -177,7 +213,10 @@ pub fn parse<'a>(
         }
         rows.push(Row { line, code, result });
     }
-    Ok(rows)
+    Ok(Sheet {
+        missing_end_column: c.resolved.is_none() && c.returned.is_some(),
+        rows,
+    })
 }
 
 #[cfg(test)]
@@ -190,11 +229,15 @@ mod tests {
 2,SCT-250203-0002,TM-02,Hộ KD Trần Văn Nam,0912000111,,03/02/2025 16:10,,,
 3,SCT-250203-0001,TM-02,Trùng mã,,,03/02/2025 10:00,,,
 4,SCT-250203-0003,Thủ tục không có,Ai đó,,,03/02/2025 10:00,,,
-5,SCT-250203-0004,TM-02,Hạn sai,,,05/02/2025 10:00,01/02/2025,,
+5,SCT-250203-0004,TM-02,Hạn sai,,,03/02/2025 10:00,01/02/2025,,
 6,SCT-250203-0005,TM-02,Ngày sai,,,32/02/2025,,,
 ";
 
     fn run(text: &str, existing: &[&str]) -> Result<Vec<Row>, String> {
+        sheet(text, existing).map(|s| s.rows)
+    }
+
+    fn sheet(text: &str, existing: &[&str]) -> Result<Sheet, String> {
         let mut n = 0u8;
         parse(
             text,
@@ -216,11 +259,11 @@ mod tests {
         assert_eq!(ok.len(), 2);
         assert_eq!(ok[0].status(), Status::Returned);
         assert_eq!(ok[0].contact, "Nha Trang, 0905123456");
-        assert_eq!(ok[0].return_method, "Trực tiếp");
-        // Received after 15:00 without a due date: computed, counting from the next day.
+        assert_eq!(ok[0].result_via, Channel::Direct);
+        // Received after 15:00 without a due date: received Tue 4/2, counted from Wed 5/2.
         assert_eq!(
             ok[1].due,
-            NaiveDate::from_ymd_opt(2025, 2, 10).unwrap().and_hms_opt(17, 0, 0).unwrap()
+            NaiveDate::from_ymd_opt(2025, 2, 11).unwrap().and_hms_opt(17, 0, 0).unwrap()
         );
         let errs: Vec<_> = rows
             .iter()
@@ -232,6 +275,33 @@ mod tests {
         assert!(errs[1].1.contains("thủ tục"));
         assert!(errs[2].1.contains("Hạn trả trước"));
         assert!(errs[3].1.contains("Ngày nhận"));
+    }
+
+    #[test]
+    fn the_return_date_is_not_the_end_of_processing() {
+        let cal = WorkCalendar::default();
+        // No end-of-processing column: the returned dossier is kept, not judged, and the sheet
+        // says the column is missing.
+        let s = sheet(SHEET, &[]).unwrap();
+        assert!(s.missing_end_column);
+        let returned = s.rows[0].result.as_ref().unwrap();
+        assert!(returned.end_unknown);
+        assert_eq!(returned.timeliness(&cal, returned.received, 1), super::super::Timeliness::Unjudged);
+        // With the column, processing ended on 04/02 and the result went back on 12/02 (after
+        // the due date): early, judged by the end of processing, not by the return.
+        let with_end =
+            "Mã hồ sơ,Tên thủ tục hành chính,Tên tổ chức cá nhân,Nhận hồ sơ,Ngày xử lý xong,Trả kết quả,Phương thức nhận kết quả\n\
+                        SCT-250203-0001,TM-02,A,03/02/2025 09:00,04/02/2025 10:00,12/02/2025 09:00,Bưu điện\n";
+        let s = sheet(with_end, &[]).unwrap();
+        assert!(!s.missing_end_column);
+        let d = s.rows[0].result.as_ref().unwrap();
+        assert_eq!(
+            d.resolved_at(),
+            Some(NaiveDate::from_ymd_opt(2025, 2, 4).unwrap().and_hms_opt(10, 0, 0).unwrap())
+        );
+        assert_eq!(d.status(), Status::Returned);
+        assert_eq!(d.result_via, Channel::Post);
+        assert_eq!(d.timeliness(&cal, d.received, 1), super::super::Timeliness::Early);
     }
 
     #[test]

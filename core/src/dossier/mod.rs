@@ -6,8 +6,9 @@ pub mod procedure;
 pub mod record;
 pub mod status;
 pub mod timeliness;
+pub mod worklist;
 
-pub use code::{code_prefix, next_code, valid_code};
-pub use procedure::{default_catalogue, Online, Procedure};
-pub use record::{Channel, Dossier, DossierError, Event, Extension, NewDossier, Status};
+pub use code::{code_date, code_prefix, next_code, valid_code};
+pub use procedure::{default_catalogue, Online, Procedure, Term};
+pub use record::{Channel, Dossier, DossierError, Event, Extension, Fee, NewDossier, Status};
 pub use timeliness::{lookup, PublicStatus, Timeliness};

@@ -27,25 +27,86 @@ pub struct Procedure {
     /// For procedures timed in working hours instead: the hours (0 = use `days`).
     #[serde(default)]
     pub hours: u32,
-    /// Receipt at or after 15:00 starts the count the next working day.
+    /// Receipt after 15:00 (15:00:00 itself is in time) starts the count the next working day.
     pub cutoff_15h: bool,
+    /// "Trong ngày": due at the close of the day of receipt (next working day after 15:00);
+    /// `days` and `hours` are then ignored.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub same_day: bool,
     #[serde(default)]
     pub fee: String,
     #[serde(default)]
     pub online: Online,
 }
 
-impl Procedure {
-    /// The due date-time of a dossier received at `received`: working hours when the procedure
-    /// is timed in hours, else working days (with the 15:00 rule when it applies).
-    pub fn due(&self, cal: &crate::calendar::WorkCalendar, received: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
-        if self.hours > 0 {
-            return cal.add_working_hours(received, self.hours);
+/// A procedure's statutory time as recorded on a dossier when it is received (the catalogue may
+/// change later; the dossier keeps the term it was received under).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Term {
+    /// N working days, counted from the day after receipt.
+    Days(u32),
+    /// N office hours from receipt.
+    Hours(u32),
+    /// Trong ngày: by the close of the day of receipt.
+    SameDay,
+}
+
+impl Term {
+    /// Judged by date-time (hour-based) rather than by day.
+    pub fn by_the_hour(self) -> bool {
+        matches!(self, Term::Hours(_))
+    }
+}
+
+/// 15:00, the usual cut-off after which a file counts as received the next working day.
+pub fn cutoff() -> chrono::NaiveTime {
+    chrono::NaiveTime::from_hms_opt(15, 0, 0).unwrap_or_default()
+}
+
+impl Online {
+    pub const ALL: [Online; 3] = [Online::None, Online::Partial, Online::Full];
+    pub fn key(self) -> crate::i18n::K {
+        use crate::i18n::K;
+        match self {
+            Online::None => K::OnlineNone,
+            Online::Partial => K::OnlinePartial,
+            Online::Full => K::OnlineFull,
         }
-        let cutoff = self
-            .cutoff_15h
-            .then(|| chrono::NaiveTime::from_hms_opt(15, 0, 0).expect("valid time"));
-        cal.due_at(received, self.days, cutoff)
+    }
+}
+
+impl Procedure {
+    /// The statutory time, bounded (1–365 days, 1–2000 hours) so that no catalogue entry can
+    /// make a due date take unbounded time.
+    pub fn term(&self) -> Term {
+        use crate::calendar::{MAX_DAYS, MAX_HOURS};
+        if self.same_day {
+            Term::SameDay
+        } else if self.hours > 0 {
+            Term::Hours(self.hours.min(MAX_HOURS))
+        } else {
+            Term::Days(self.days.clamp(1, MAX_DAYS))
+        }
+    }
+
+    /// The due date-time of a dossier received at `received`: see [`Term`] and
+    /// [`crate::calendar::WorkCalendar::due_at`].
+    pub fn due(&self, cal: &crate::calendar::WorkCalendar, received: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
+        term_due(self.term(), self.cutoff_15h, cal, received)
+    }
+}
+
+/// The due date-time of a term for a file received at `received`.
+pub fn term_due(
+    term: Term,
+    cutoff_15h: bool,
+    cal: &crate::calendar::WorkCalendar,
+    received: chrono::NaiveDateTime,
+) -> chrono::NaiveDateTime {
+    match term {
+        Term::SameDay => cal.same_day_due(received, cutoff()),
+        Term::Hours(h) => cal.add_working_hours(received, h),
+        Term::Days(n) => cal.due_at(received, n, cutoff_15h.then(cutoff)),
     }
 }
 
@@ -58,6 +119,7 @@ fn p(id: &str, name: &str, field: &str, division: &str, days: u32, fee: &str, on
         days,
         hours: 0,
         cutoff_15h: true,
+        same_day: false,
         fee: fee.into(),
         online,
     }
@@ -161,7 +223,7 @@ pub fn default_catalogue() -> Vec<Procedure> {
             Online::Partial,
         ),
         Procedure {
-            hours: 8,
+            same_day: true,
             ..p(
                 "TM-04",
                 "Xác nhận bản cam kết đăng ký bán hàng đa cấp (trong ngày)",
@@ -188,18 +250,67 @@ mod tests {
     }
 
     #[test]
-    fn due_in_days_or_hours() {
+    fn due_in_days_hours_or_the_same_day() {
         let cal = crate::calendar::WorkCalendar::default();
-        let at = |d, h| chrono::NaiveDate::from_ymd_opt(2025, 2, d).unwrap().and_hms_opt(h, 0, 0).unwrap();
+        let at = |d, h, m| chrono::NaiveDate::from_ymd_opt(2025, 2, d).unwrap().and_hms_opt(h, m, 0).unwrap();
         let c = default_catalogue();
         let days = c.iter().find(|p| p.id == "TM-02").unwrap();
-        assert_eq!(days.due(&cal, at(3, 9)), at(7, 17));
-        let hours = c.iter().find(|p| p.id == "TM-04").unwrap();
-        let tue_1630 = at(4, 16) + chrono::Duration::minutes(30);
+        // 5 working days from Monday 3/2 09:00: Tue..Mon → Mon 10/2 at the close.
+        assert_eq!(days.due(&cal, at(3, 9, 0)), at(10, 17, 0));
+        let same_day = c.iter().find(|p| p.id == "TM-04").unwrap();
+        assert_eq!(same_day.term(), Term::SameDay, "trong ngày is a day rule, not 8 hours");
+        assert_eq!(same_day.due(&cal, at(3, 9, 0)), at(3, 17, 0));
+        assert_eq!(same_day.due(&cal, at(3, 16, 0)), at(4, 17, 0), "after 15:00: the next working day");
+        let hours = Procedure {
+            hours: 8,
+            same_day: false,
+            ..same_day.clone()
+        };
         assert_eq!(
-            hours.due(&cal, at(3, 16)),
-            tue_1630,
+            hours.due(&cal, at(3, 16, 0)),
+            at(4, 16, 30),
             "8 h from Monday 16:00: 1 h, then 4 h + 3 h from 13:30 on Tuesday"
         );
+    }
+
+    #[test]
+    fn hour_based_due_times_stay_within_office_hours() {
+        let cal = crate::calendar::WorkCalendar::default();
+        let office = cal.office;
+        let c = default_catalogue();
+        let base = Procedure {
+            hours: 1,
+            same_day: false,
+            ..c[0].clone()
+        };
+        for h in [1, 3, 4, 7, 8, 16, 40] {
+            let p = Procedure { hours: h, ..base.clone() };
+            for start_h in 0..24 {
+                let r = chrono::NaiveDate::from_ymd_opt(2025, 2, 3)
+                    .unwrap()
+                    .and_hms_opt(start_h, 15, 0)
+                    .unwrap();
+                let due = p.due(&cal, r).time();
+                let inside = office.periods().iter().any(|(a, b)| due > *a && due <= *b);
+                assert!(inside, "{h} h from {r}: {due}");
+            }
+        }
+    }
+
+    #[test]
+    fn terms_are_bounded() {
+        let c = default_catalogue();
+        let huge = Procedure {
+            days: u32::MAX,
+            ..c[0].clone()
+        };
+        assert_eq!(huge.term(), Term::Days(crate::calendar::MAX_DAYS));
+        let zero = Procedure { days: 0, ..c[0].clone() };
+        assert_eq!(zero.term(), Term::Days(1));
+        let hours = Procedure {
+            hours: 1_000_000,
+            ..c[0].clone()
+        };
+        assert_eq!(hours.term(), Term::Hours(crate::calendar::MAX_HOURS));
     }
 }

@@ -1,6 +1,7 @@
 //! One dossier and the rules for moving it through its statuses.
 
-use super::code::valid_code;
+use super::code::{code_date, valid_code};
+use super::procedure::{Online, Term};
 pub use super::status::Status;
 use crate::calendar::WorkCalendar;
 use crate::record::{Meta, Record};
@@ -31,6 +32,68 @@ impl Channel {
             (Channel::Post, _) => "Public post",
         }
     }
+}
+
+impl Channel {
+    /// The stable code (as stored and exported).
+    pub fn code(self) -> &'static str {
+        match self {
+            Channel::Direct => "Direct",
+            Channel::Online => "Online",
+            Channel::Post => "Post",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// Read a channel from its stable code or, for data stored before the return method was an
+    /// enum, from the free text an officer typed ("tại quầy", "bưu điện", "trực tuyến").
+    pub fn from_text(s: &str) -> Channel {
+        let s = s.trim().to_lowercase();
+        if s == "online" || s.starts_with('2') || s.contains("trực tuyến") || s.contains("mạng") {
+            Channel::Online
+        } else if s == "post" || s.starts_with('3') || s.contains("bưu") {
+            Channel::Post
+        } else {
+            Channel::Direct
+        }
+    }
+}
+
+/// Lệ phí: whether the fee was collected at receipt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Fee {
+    /// The procedure charges no fee.
+    Free,
+    Paid,
+    Unpaid,
+}
+
+impl Fee {
+    pub const ALL: [Fee; 3] = [Fee::Free, Fee::Paid, Fee::Unpaid];
+    pub fn key(self) -> crate::i18n::K {
+        use crate::i18n::K;
+        match self {
+            Fee::Free => K::FeeFree,
+            Fee::Paid => K::FeePaid,
+            Fee::Unpaid => K::FeeUnpaid,
+        }
+    }
+}
+
+fn result_via_compat<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Channel, D::Error> {
+    let s = String::deserialize(de)?;
+    Ok(Channel::from_text(&s))
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,9 +138,32 @@ pub struct Dossier {
     /// The division that held the dossier when it went late (the letters blame late hand-overs).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub late_division: String,
-    /// How the result was received (at the desk, by post, online).
+    /// Where the citizen receives the result (phương thức nhận kết quả): one of the three
+    /// channels; chosen at receipt, confirmed on return. Stored under its old name, which held
+    /// free text before; old text is read into the nearest channel.
+    #[serde(default, rename = "return_method", deserialize_with = "result_via_compat")]
+    pub result_via: Channel,
+    /// Số bộ hồ sơ.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub copies: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee: Option<Fee>,
+    /// Toàn trình / một phần, for online dossiers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub online_level: Option<Online>,
+    /// The statutory time the dossier was received under (absent in records from before it was
+    /// kept: then working days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term: Option<Term>,
+    /// Who signed for the result (ký nhận).
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub return_method: String,
+    pub signed_by: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// Imported from a sheet that gives the return date but not the end of processing: the
+    /// dossier is not judged trước / đúng / quá hạn (its resolution time is unknown).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub end_unknown: bool,
 }
 
 impl Record for Dossier {
@@ -95,12 +181,23 @@ pub enum DossierError {
     BadCode(String),
     DuplicateCode(String),
     UnknownProcedure(String),
-    NotAllowed { from: Status, to: Status },
+    NotAllowed {
+        from: Status,
+        to: Status,
+    },
     BeforeLastEvent,
     ExtensionUsed,
     ExtensionTooLate,
     ExtensionNotLater,
+    /// Resolved, returned or closed: nothing left to extend.
+    ExtensionClosed,
     EmptyField(&'static str),
+    /// The code's YYMMDD is not the day of receipt.
+    CodeDate {
+        code: String,
+        received: chrono::NaiveDate,
+    },
+    BadCopies,
 }
 
 impl std::fmt::Display for DossierError {
@@ -123,8 +220,18 @@ impl std::fmt::Display for DossierError {
                 f,
                 "Phải xin gia hạn trước hạn ít nhất 1 ngày làm việc / at least one working day before the due date"
             ),
-            ExtensionNotLater => write!(f, "Hạn mới phải sau hạn cũ / the new date must be later"),
+            ExtensionNotLater => write!(f, "Hạn mới phải sau hạn hiện tại / the new date must be later than the current one"),
+            ExtensionClosed => write!(
+                f,
+                "Hồ sơ đã xử lý xong hoặc đã đóng: không gia hạn / resolved or closed: no extension"
+            ),
             EmptyField(name) => write!(f, "Thiếu thông tin: {name}"),
+            CodeDate { code, received } => write!(
+                f,
+                "Ngày trong mã {code} không khớp ngày nhận {} / the code's date is not the day received",
+                received.format("%d/%m/%Y")
+            ),
+            BadCopies => write!(f, "Số bộ hồ sơ phải từ 1 đến 99 / copies must be 1–99"),
         }
     }
 }
@@ -140,6 +247,14 @@ pub struct NewDossier {
     pub received: Option<NaiveDateTime>,
     /// An overridden due date and its reason.
     pub due_override: Option<(NaiveDateTime, String)>,
+    /// Số bộ hồ sơ (0 is read as 1).
+    pub copies: u32,
+    pub fee: Option<Fee>,
+    /// Where the result will be received.
+    pub result_via: Channel,
+    /// For online dossiers; the catalogue's level when not given.
+    pub online_level: Option<Online>,
+    pub notes: String,
 }
 
 impl Dossier {
@@ -155,6 +270,17 @@ impl Dossier {
         if !valid_code(&code) {
             return Err(DossierError::BadCode(code));
         }
+        let received = input.received.ok_or(DossierError::EmptyField("Ngày nhận"))?;
+        if code_date(&code) != Some(received.date()) {
+            return Err(DossierError::CodeDate {
+                code,
+                received: received.date(),
+            });
+        }
+        let copies = if input.copies == 0 { 1 } else { input.copies };
+        if copies > 99 {
+            return Err(DossierError::BadCopies);
+        }
         if existing_codes.into_iter().any(|c| c.eq_ignore_ascii_case(&code)) {
             return Err(DossierError::DuplicateCode(code));
         }
@@ -165,7 +291,6 @@ impl Dossier {
         if input.applicant.trim().is_empty() {
             return Err(DossierError::EmptyField("Tên tổ chức, cá nhân"));
         }
-        let received = input.received.ok_or(DossierError::EmptyField("Ngày nhận"))?;
         let computed = proc.due(cal, received);
         let (due, due_reason) = match input.due_override {
             Some((d, reason)) if d != computed => {
@@ -198,8 +323,35 @@ impl Dossier {
             }],
             extension: None,
             late_division: String::new(),
-            return_method: String::new(),
+            result_via: input.result_via,
+            copies,
+            fee: input.fee,
+            online_level: (input.channel == Channel::Online)
+                .then(|| input.online_level.unwrap_or(proc.online))
+                .filter(|l| *l != Online::None),
+            term: Some(proc.term()),
+            signed_by: String::new(),
+            notes: input.notes.trim().to_string(),
+            end_unknown: false,
         })
+    }
+
+    /// The statutory term (working days for records from before it was kept).
+    pub fn term(&self) -> Term {
+        self.term.unwrap_or(Term::Days(1))
+    }
+
+    /// Ended without a result to judge: refused (even when the refusal letter was then handed
+    /// back), withdrawn or stopped.
+    pub fn closed_without_result(&self) -> bool {
+        self.events
+            .iter()
+            .any(|e| matches!(e.status, Status::Refused | Status::Withdrawn | Status::Stopped))
+    }
+
+    /// Still being processed: neither resolved nor closed.
+    pub fn is_open(&self) -> bool {
+        self.resolved_at().is_none() && !self.closed_without_result() && !self.status().is_closed()
     }
 
     pub fn status(&self) -> Status {
@@ -232,11 +384,26 @@ impl Dossier {
             .map(|e| e.division.as_str())
     }
 
-    /// Move to `to` at `at`, if the rules allow it.
+    /// The division holding the dossier at instant `at` (the last step up to then that named
+    /// one).
+    pub fn holder_at(&self, at: NaiveDateTime) -> Option<&str> {
+        self.events
+            .iter()
+            .filter(|e| e.at <= at)
+            .rev()
+            .find(|e| !e.division.is_empty())
+            .map(|e| e.division.as_str())
+    }
+
+    /// Move to `to` at `at`, if the rules allow it. A hand-over (Đang xử lý → Đang xử lý)
+    /// must name the division that takes the dossier.
     pub fn transition(&mut self, to: Status, at: NaiveDateTime, note: &str, division: &str) -> Result<(), DossierError> {
         let from = self.status();
         if !from.next().contains(&to) {
             return Err(DossierError::NotAllowed { from, to });
+        }
+        if from == Status::InProgress && to == Status::InProgress && division.trim().is_empty() {
+            return Err(DossierError::EmptyField("Phòng nhận hồ sơ"));
         }
         if self.events.last().is_some_and(|e| at < e.at) {
             return Err(DossierError::BeforeLastEvent);
@@ -250,19 +417,25 @@ impl Dossier {
         Ok(())
     }
 
-    /// The one allowed extension: at least one working day before the current due date, to a
-    /// later date, with the apology's reason.
+    /// The one allowed extension (with the written apology), at least one working day before
+    /// the due date *as it stands at `at`* (pauses so far included), to a later date. The new
+    /// date is the due date as the officer sees it; pauses after `at` move it further, earlier
+    /// ones are already in it. Refused once the dossier is resolved or closed.
     pub fn extend(&mut self, cal: &WorkCalendar, at: NaiveDateTime, new_due: NaiveDateTime, reason: &str) -> Result<(), DossierError> {
+        if !self.is_open() {
+            return Err(DossierError::ExtensionClosed);
+        }
         if self.extension.is_some() {
             return Err(DossierError::ExtensionUsed);
         }
         if reason.trim().is_empty() {
             return Err(DossierError::EmptyField("Lý do xin lỗi, gia hạn"));
         }
-        if new_due <= self.due {
+        let shown = self.effective_due(cal, at);
+        if new_due <= shown {
             return Err(DossierError::ExtensionNotLater);
         }
-        if cal.working_days_between(at.date(), self.due.date()) < 1 {
+        if cal.working_days_between(at.date(), shown.date()) < 1 {
             return Err(DossierError::ExtensionTooLate);
         }
         self.extension = Some(Extension {
@@ -303,13 +476,103 @@ pub(crate) mod tests {
 
     #[test]
     fn create_computes_due_from_procedure_and_calendar() {
-        // TM-02: 5 working days, 15:00 rule. Friday 24/1/2025 10:00 → Fri, then Tết → 3,4,5,6/2.
+        // TM-02: 5 working days, 15:00 rule. Friday 24/1/2025 10:00: counted from the next day,
+        // Tết 27–31/1 skipped → 3, 4, 5, 6, 7/2.
         let d = new("SCT-250124-0001", "TM-02", at(2025, 1, 24, 10)).unwrap();
-        assert_eq!(d.due, at(2025, 2, 6, 17));
-        assert_eq!(d.status(), Status::Received);
-        // Same day at 16:00: count starts on the next working day (3/2) → 7/2.
-        let d = new("SCT-250124-0002", "TM-02", at(2025, 1, 24, 16)).unwrap();
         assert_eq!(d.due, at(2025, 2, 7, 17));
+        assert_eq!(d.status(), Status::Received);
+        assert_eq!(d.term(), Term::Days(5));
+        // Same day at 16:00: received on the next working day (3/2), counted from 4/2 → 10/2.
+        let d = new("SCT-250124-0002", "TM-02", at(2025, 1, 24, 16)).unwrap();
+        assert_eq!(d.due, at(2025, 2, 10, 17));
+    }
+
+    #[test]
+    fn the_codes_date_must_be_the_day_of_receipt() {
+        assert!(matches!(
+            new("SCT-250125-0001", "TM-02", at(2025, 1, 24, 10)),
+            Err(DossierError::CodeDate { .. })
+        ));
+    }
+
+    #[test]
+    fn register_fields_of_form_07() {
+        let input = NewDossier {
+            code: "SCT-250203-0001".into(),
+            procedure: "TM-02".into(),
+            applicant: "Bà Nguyễn Thị Hoa".into(),
+            channel: Channel::Online,
+            received: Some(at(2025, 2, 3, 9)),
+            copies: 2,
+            fee: Some(Fee::Paid),
+            result_via: Channel::Post,
+            notes: " bản gốc giữ lại ".into(),
+            ..Default::default()
+        };
+        let cat = default_catalogue();
+        let cal = WorkCalendar::default();
+        let d = Dossier::create(input.clone(), &cat, &cal, std::iter::empty(), Meta::new([1; 16], 0, "t")).unwrap();
+        assert_eq!((d.copies, d.fee, d.result_via), (2, Some(Fee::Paid), Channel::Post));
+        assert_eq!(d.online_level, Some(Online::Full), "TM-02 is toàn trình in the catalogue");
+        assert_eq!(d.notes, "bản gốc giữ lại");
+        let direct = NewDossier {
+            channel: Channel::Direct,
+            ..input.clone()
+        };
+        let d2 = Dossier::create(direct, &cat, &cal, std::iter::empty(), Meta::new([1; 16], 0, "t")).unwrap();
+        assert_eq!(d2.online_level, None, "no online level for a dossier handed in at the desk");
+        let too_many = NewDossier { copies: 100, ..input };
+        assert_eq!(
+            Dossier::create(too_many, &cat, &cal, std::iter::empty(), Meta::new([1; 16], 0, "t")).unwrap_err(),
+            DossierError::BadCopies
+        );
+    }
+
+    #[test]
+    fn the_return_method_stored_as_free_text_reads_as_a_channel() {
+        let d = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        let mut json: serde_json::Value = serde_json::to_value(&d).unwrap();
+        for (text, want) in [
+            ("Trực tiếp", Channel::Direct),
+            ("Qua bưu điện", Channel::Post),
+            ("trực tuyến", Channel::Online),
+            ("Online", Channel::Online),
+        ] {
+            json["return_method"] = serde_json::Value::String(text.into());
+            let back: Dossier = serde_json::from_value(json.clone()).unwrap();
+            assert_eq!(back.result_via, want, "{text}");
+        }
+        let back: Dossier = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(back, d);
+    }
+
+    #[test]
+    fn successive_hand_overs_are_recorded_with_the_division() {
+        let mut d = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        d.transition(Status::InProgress, at(2025, 2, 3, 10), "", "Phòng QLTM").unwrap();
+        assert_eq!(
+            d.transition(Status::InProgress, at(2025, 2, 4, 10), "", " "),
+            Err(DossierError::EmptyField("Phòng nhận hồ sơ"))
+        );
+        d.transition(Status::InProgress, at(2025, 2, 4, 10), "trình ký", "Lãnh đạo Sở")
+            .unwrap();
+        assert_eq!(d.holder(), Some("Lãnh đạo Sở"));
+        assert_eq!(d.holder_at(at(2025, 2, 3, 12)), Some("Phòng QLTM"));
+    }
+
+    #[test]
+    fn new_transitions_refusal_returned_supplement_refused_received_stopped() {
+        let mut a = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        a.transition(Status::Refused, at(2025, 2, 3, 10), "", "").unwrap();
+        a.transition(Status::Returned, at(2025, 2, 4, 10), "ký nhận văn bản từ chối", "")
+            .unwrap();
+        assert!(a.closed_without_result() && !a.is_open());
+        let mut b = new("SCT-250203-0002", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        b.transition(Status::SupplementRequested, at(2025, 2, 3, 10), "", "").unwrap();
+        b.transition(Status::Refused, at(2025, 2, 4, 10), "", "").unwrap();
+        let mut c = new("SCT-250203-0003", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        c.transition(Status::Stopped, at(2025, 2, 3, 10), "", "").unwrap();
+        assert!(Status::Refused.is_closed() && Status::Stopped.is_closed());
     }
 
     #[test]
@@ -371,22 +634,75 @@ pub(crate) mod tests {
     #[test]
     fn one_extension_at_least_a_working_day_ahead() {
         let cal = WorkCalendar::default();
-        // Due Wed 7/2/2025 17:00 (received Mon 3/2 at 9:00 for 5 days → Fri 7/2).
+        // Received Mon 3/2/2025 at 9:00 for 5 days → due Mon 10/2 17:00.
         let mut d = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
-        assert_eq!(d.due, at(2025, 2, 7, 17));
+        assert_eq!(d.due, at(2025, 2, 10, 17));
         assert_eq!(
-            d.extend(&cal, at(2025, 2, 7, 8), at(2025, 2, 14, 17), "Chờ ý kiến liên ngành"),
+            d.extend(&cal, at(2025, 2, 10, 8), at(2025, 2, 14, 17), "Chờ ý kiến liên ngành"),
             Err(DossierError::ExtensionTooLate)
         );
         assert_eq!(
-            d.extend(&cal, at(2025, 2, 6, 8), at(2025, 2, 5, 17), "x"),
+            d.extend(&cal, at(2025, 2, 7, 8), at(2025, 2, 10, 17), "x"),
             Err(DossierError::ExtensionNotLater)
         );
-        d.extend(&cal, at(2025, 2, 6, 8), at(2025, 2, 14, 17), "Chờ ý kiến liên ngành")
+        d.extend(&cal, at(2025, 2, 7, 8), at(2025, 2, 14, 17), "Chờ ý kiến liên ngành")
             .unwrap();
         assert_eq!(
-            d.extend(&cal, at(2025, 2, 6, 9), at(2025, 2, 20, 17), "lần 2"),
+            d.extend(&cal, at(2025, 2, 7, 9), at(2025, 2, 20, 17), "lần 2"),
             Err(DossierError::ExtensionUsed)
+        );
+    }
+
+    #[test]
+    fn extension_after_a_pause_is_checked_against_the_shown_due_date() {
+        let cal = WorkCalendar::default();
+        // Due Mon 10/2. Paused Tue 4/2 → Tue 11/2 (5 working days): shown due Mon 17/2.
+        let mut d = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        d.transition(Status::SupplementRequested, at(2025, 2, 4, 9), "", "").unwrap();
+        d.transition(Status::SupplementReceived, at(2025, 2, 11, 9), "", "").unwrap();
+        assert_eq!(d.effective_due(&cal, at(2025, 2, 12, 9)), at(2025, 2, 17, 17));
+        // Thu 13/2 is past the original date but two working days before the shown one: allowed.
+        let mut ok = d.clone();
+        ok.extend(&cal, at(2025, 2, 13, 9), at(2025, 2, 21, 17), "Chờ thẩm định").unwrap();
+        // The new date is taken as shown: the earlier pause is not added again.
+        assert_eq!(ok.effective_due(&cal, at(2025, 2, 14, 9)), at(2025, 2, 21, 17));
+        // A new date before the shown due date is not later.
+        assert_eq!(
+            d.extend(&cal, at(2025, 2, 13, 9), at(2025, 2, 14, 17), "x"),
+            Err(DossierError::ExtensionNotLater)
+        );
+        // On the shown due day itself it is too late.
+        assert_eq!(
+            d.extend(&cal, at(2025, 2, 17, 8), at(2025, 2, 21, 17), "x"),
+            Err(DossierError::ExtensionTooLate)
+        );
+    }
+
+    #[test]
+    fn a_pause_after_the_extension_moves_the_new_date() {
+        let cal = WorkCalendar::default();
+        let mut d = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        d.extend(&cal, at(2025, 2, 5, 9), at(2025, 2, 14, 17), "Chờ thẩm định").unwrap();
+        // Paused Thu 6/2 → Mon 10/2: 2 working days (Fri 7, Mon 10) → new date Tue 18/2.
+        d.transition(Status::SupplementRequested, at(2025, 2, 6, 9), "", "").unwrap();
+        d.transition(Status::SupplementReceived, at(2025, 2, 10, 9), "", "").unwrap();
+        assert_eq!(d.effective_due(&cal, at(2025, 2, 11, 9)), at(2025, 2, 18, 17));
+    }
+
+    #[test]
+    fn no_extension_on_a_resolved_or_closed_dossier() {
+        let cal = WorkCalendar::default();
+        let mut d = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        d.transition(Status::Resolved, at(2025, 2, 4, 9), "", "").unwrap();
+        assert_eq!(
+            d.extend(&cal, at(2025, 2, 4, 10), at(2025, 2, 20, 17), "x"),
+            Err(DossierError::ExtensionClosed)
+        );
+        let mut r = new("SCT-250203-0002", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        r.transition(Status::Refused, at(2025, 2, 4, 9), "", "").unwrap();
+        assert_eq!(
+            r.extend(&cal, at(2025, 2, 4, 10), at(2025, 2, 20, 17), "x"),
+            Err(DossierError::ExtensionClosed)
         );
     }
 }

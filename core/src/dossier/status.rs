@@ -53,21 +53,61 @@ impl Status {
         }
     }
 
+    /// The stable code (as stored and exported) that crosses the UI, e.g. in a select's value.
+    pub fn code(self) -> &'static str {
+        use Status::*;
+        match self {
+            Received => "Received",
+            InProgress => "InProgress",
+            SupplementRequested => "SupplementRequested",
+            SupplementReceived => "SupplementReceived",
+            Resolved => "Resolved",
+            Returned => "Returned",
+            Refused => "Refused",
+            Withdrawn => "Withdrawn",
+            Stopped => "Stopped",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.code() == code)
+    }
+
     /// Statuses that may follow this one.
     pub fn next(self) -> &'static [Status] {
         use Status::*;
         match self {
-            Received => &[InProgress, SupplementRequested, Resolved, Refused, Withdrawn],
-            InProgress => &[SupplementRequested, Resolved, Refused, Withdrawn, Stopped],
-            SupplementRequested => &[SupplementReceived, Withdrawn, Stopped],
+            Received => &[InProgress, SupplementRequested, Resolved, Refused, Withdrawn, Stopped],
+            // Đang xử lý → Đang xử lý: a hand-over to another division or to the leader.
+            InProgress => &[InProgress, SupplementRequested, Resolved, Refused, Withdrawn, Stopped],
+            SupplementRequested => &[SupplementReceived, Refused, Withdrawn, Stopped],
             SupplementReceived => &[InProgress, SupplementRequested, Resolved, Refused, Withdrawn],
             Resolved => &[Returned],
-            Returned | Refused | Withdrawn | Stopped => &[],
+            // The refusal letter is handed back and signed for.
+            Refused => &[Returned],
+            Returned | Withdrawn | Stopped => &[],
         }
     }
 
     /// Processing is over (no clock runs).
     pub fn is_closed(self) -> bool {
-        self.next().is_empty() || self == Status::Resolved
+        matches!(
+            self,
+            Status::Resolved | Status::Returned | Status::Refused | Status::Withdrawn | Status::Stopped
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_the_stored_names_and_read_back() {
+        for s in Status::ALL {
+            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.code()));
+            assert_eq!(Status::from_code(s.code()), Some(s));
+        }
+        assert_eq!(Status::from_code("nope"), None);
     }
 }

@@ -1,10 +1,17 @@
-//! Is a dossier early, on time or late?
+//! Is a dossier early, on time or late? (shared/domain.md, "Dossiers")
 //!
-//! Resolved dossiers compare the day processing ended with the effective due day:
-//! earlier → trước hạn, same day → đúng hạn, later → quá hạn. More than one supplement request
-//! counts as late (766 rule). Open dossiers at an instant are trong hạn, sắp đến hạn (due within
-//! `soon` working days) or quá hạn. The effective due date is the extension's new date if any,
-//! moved on by the working days the clock was paused for supplements.
+//! - The **statutory due** is the due date at receipt moved on by every supplement pause (in
+//!   working days, or office minutes for hour-timed procedures).
+//! - The **shown due** is the statutory due, or after the one extension the officer's new date
+//!   moved on by the pauses that came after the extension (earlier ones are already in it).
+//! - Resolved dossiers compare the end of processing with the statutory due: earlier day →
+//!   trước hạn, same day → đúng hạn, later → quá hạn. Hour-timed procedures are judged by
+//!   date-time (after the due instant is late). An **extended** dossier is quá hạn in every
+//!   statistic (it missed its statutory date, the apology admits it); whether the renewed date
+//!   was kept is counted apart ([`Dossier::renewed_date_kept`]). More than one supplement
+//!   request is quá hạn (766 rule), open or resolved.
+//! - Open dossiers at an instant are trong hạn, sắp đến hạn (due within `soon` working days) or
+//!   quá hạn; an extended one is quá hạn once its statutory due has passed.
 
 use super::record::{Dossier, Status};
 use crate::calendar::WorkCalendar;
@@ -22,8 +29,11 @@ pub enum Timeliness {
     Early,
     /// Resolved on the due day.
     OnTime,
-    /// Resolved after the due day (or after more than one supplement request).
+    /// Resolved after the due day (or extended, or after more than one supplement request).
     Late,
+    /// Resolved at a time the register does not know (imported from a sheet without the end of
+    /// processing): not judged.
+    Unjudged,
     /// Refused, withdrawn or stopped: not classified.
     Closed,
 }
@@ -38,6 +48,7 @@ impl Timeliness {
             (Timeliness::Early, Vi) => "Trước hạn",
             (Timeliness::OnTime, Vi) => "Đúng hạn",
             (Timeliness::Late, Vi) => "Quá hạn (đã xử lý)",
+            (Timeliness::Unjudged, Vi) => "Chưa rõ ngày xử lý xong",
             (Timeliness::Closed, Vi) => "Không xét hạn",
             (Timeliness::Overdue, En) => "Overdue",
             (Timeliness::DueSoon, En) => "Due soon",
@@ -45,6 +56,7 @@ impl Timeliness {
             (Timeliness::Early, En) => "Before due date",
             (Timeliness::OnTime, En) => "On the due date",
             (Timeliness::Late, En) => "Late",
+            (Timeliness::Unjudged, En) => "End of processing unknown",
             (Timeliness::Closed, En) => "Not classified",
         }
     }
@@ -57,58 +69,115 @@ impl Timeliness {
             Timeliness::Early => "early",
             Timeliness::OnTime => "on-time",
             Timeliness::Late => "late",
+            Timeliness::Unjudged => "unjudged",
             Timeliness::Closed => "closed",
         }
     }
 }
 
 impl Dossier {
-    /// Working days the clock was stopped for supplements, up to `now` for one still open.
-    pub fn paused_working_days(&self, cal: &WorkCalendar, now: NaiveDateTime) -> i64 {
-        let mut total = 0;
+    /// Supplement pauses as (start, end) intervals; `None` for one still running.
+    fn pauses(&self) -> Vec<(NaiveDateTime, Option<NaiveDateTime>)> {
+        let mut out = Vec::new();
         let mut since: Option<NaiveDateTime> = None;
         for e in &self.events {
             match (e.status, since) {
                 (Status::SupplementRequested, None) => since = Some(e.at),
                 (s, Some(start)) if s != Status::SupplementRequested => {
-                    total += cal.working_days_between(start.date(), e.at.date()).max(0);
+                    out.push((start, Some(e.at)));
                     since = None;
                 }
                 _ => {}
             }
         }
         if let Some(start) = since {
-            total += cal.working_days_between(start.date(), now.date()).max(0);
+            out.push((start, None));
         }
-        total
+        out
     }
 
-    /// The due date-time after the extension and supplement pauses.
-    pub fn effective_due(&self, cal: &WorkCalendar, now: NaiveDateTime) -> NaiveDateTime {
-        let base = self.extension.as_ref().map_or(self.due, |x| x.new_due);
-        let paused = self.paused_working_days(cal, now);
-        if paused == 0 {
-            return base;
+    /// How long the clock was stopped after `after` (all pauses when `None`), up to `now` for
+    /// a pause still running: working days, or office minutes for hour-timed procedures.
+    fn paused(&self, cal: &WorkCalendar, after: Option<NaiveDateTime>, now: NaiveDateTime) -> i64 {
+        self.pauses()
+            .into_iter()
+            .map(|(start, end)| {
+                let start = after.map_or(start, |a| start.max(a));
+                let end = end.unwrap_or(now);
+                if self.term().by_the_hour() {
+                    cal.working_minutes_between(start, end)
+                } else {
+                    cal.working_days_between(start.date(), end.date()).max(0)
+                }
+            })
+            .sum()
+    }
+
+    /// `base` moved on by `amount` of paused time (see [`Dossier::paused`]).
+    fn shift(&self, cal: &WorkCalendar, base: NaiveDateTime, amount: i64) -> NaiveDateTime {
+        if amount <= 0 {
+            base
+        } else if self.term().by_the_hour() {
+            cal.add_working_minutes(base, amount)
+        } else {
+            let days = u32::try_from(amount).unwrap_or(u32::MAX).min(10 * crate::calendar::MAX_DAYS);
+            cal.add_working_days(base.date(), days).and_time(base.time())
         }
-        cal.add_working_days(base.date(), paused as u32).and_time(base.time())
+    }
+
+    /// Working days the clock was stopped for supplements, up to `now` for one still open
+    /// (office minutes for hour-timed procedures).
+    pub fn paused_working_days(&self, cal: &WorkCalendar, now: NaiveDateTime) -> i64 {
+        self.paused(cal, None, now)
+    }
+
+    /// The statutory due date-time: the due date at receipt moved on by every pause.
+    pub fn statutory_due(&self, cal: &WorkCalendar, now: NaiveDateTime) -> NaiveDateTime {
+        self.shift(cal, self.due, self.paused(cal, None, now))
+    }
+
+    /// The due date-time shown to officers and citizens: after the extension, its new date
+    /// moved on by the pauses that came after it; otherwise the statutory due.
+    pub fn effective_due(&self, cal: &WorkCalendar, now: NaiveDateTime) -> NaiveDateTime {
+        match &self.extension {
+            Some(x) => self.shift(cal, x.new_due, self.paused(cal, Some(x.at), now)),
+            None => self.statutory_due(cal, now),
+        }
+    }
+
+    /// Compare an end of processing with a due instant: by day, or by date-time for
+    /// hour-timed procedures.
+    fn judge(&self, done: NaiveDateTime, due: NaiveDateTime) -> Timeliness {
+        let late = if self.term().by_the_hour() {
+            done > due
+        } else {
+            done.date() > due.date()
+        };
+        if late {
+            Timeliness::Late
+        } else if done.date() == due.date() {
+            Timeliness::OnTime
+        } else {
+            Timeliness::Early
+        }
     }
 
     /// Classify at instant `now` (`soon`: working days ahead that count as "due soon").
     pub fn timeliness(&self, cal: &WorkCalendar, now: NaiveDateTime, soon: i64) -> Timeliness {
-        let status = self.status();
         if let Some(done) = self.resolved_at() {
-            let due = self.effective_due(cal, done);
-            if self.supplement_requests() > 1 || done.date() > due.date() {
+            if self.end_unknown {
+                return Timeliness::Unjudged;
+            }
+            if self.supplement_requests() > 1 || self.extension.is_some() {
                 return Timeliness::Late;
             }
-            return if done.date() < due.date() {
-                Timeliness::Early
-            } else {
-                Timeliness::OnTime
-            };
+            return self.judge(done, self.statutory_due(cal, done));
         }
-        if matches!(status, Status::Refused | Status::Withdrawn | Status::Stopped) {
+        if !self.is_open() {
             return Timeliness::Closed;
+        }
+        if self.supplement_requests() > 1 || (self.extension.is_some() && now > self.statutory_due(cal, now)) {
+            return Timeliness::Overdue;
         }
         let due = self.effective_due(cal, now);
         if now > due {
@@ -120,9 +189,26 @@ impl Dossier {
         }
     }
 
+    /// For an extended dossier that is resolved: whether it was resolved by the renewed date
+    /// (the separate count beside "quá hạn"). `None` when not extended or not yet resolved.
+    pub fn renewed_date_kept(&self, cal: &WorkCalendar) -> Option<bool> {
+        self.extension.as_ref()?;
+        let done = self.resolved_at().filter(|_| !self.end_unknown)?;
+        Some(self.judge(done, self.effective_due(cal, done)) != Timeliness::Late)
+    }
+
+    /// The division that held the dossier when its statutory due passed: the one to name as
+    /// having caused the delay (offered to the officer, who may correct it). `None` while the
+    /// dossier is not late.
+    pub fn late_holder(&self, cal: &WorkCalendar, now: NaiveDateTime) -> Option<&str> {
+        let at = self.resolved_at().unwrap_or(now);
+        let due = self.statutory_due(cal, at);
+        (at > due).then(|| self.holder_at(due)).flatten()
+    }
+
     /// Due on the day of `now` and still open.
     pub fn due_today(&self, cal: &WorkCalendar, now: NaiveDateTime) -> bool {
-        self.resolved_at().is_none() && !self.status().is_closed() && self.effective_due(cal, now).date() == now.date()
+        self.is_open() && self.effective_due(cal, now).date() == now.date()
     }
 }
 
@@ -135,7 +221,7 @@ mod tests {
         WorkCalendar::default()
     }
 
-    // TM-02 (5 working days) received Mon 3/2/2025 09:00 → due Fri 7/2 17:00.
+    // TM-02 (5 working days) received Mon 3/2/2025 09:00 → counted Tue 4/2 … → due Mon 10/2 17:00.
     fn d() -> Dossier {
         new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap()
     }
@@ -143,13 +229,13 @@ mod tests {
     #[test]
     fn resolved_before_on_and_after_the_due_day() {
         let mut a = d();
-        a.transition(Status::Resolved, at(2025, 2, 6, 16), "", "").unwrap();
+        a.transition(Status::Resolved, at(2025, 2, 7, 16), "", "").unwrap();
         assert_eq!(a.timeliness(&cal(), at(2025, 3, 1, 9), 1), Timeliness::Early);
         let mut b = d();
-        b.transition(Status::Resolved, at(2025, 2, 7, 16), "", "").unwrap();
+        b.transition(Status::Resolved, at(2025, 2, 10, 16), "", "").unwrap();
         assert_eq!(b.timeliness(&cal(), at(2025, 3, 1, 9), 1), Timeliness::OnTime);
         let mut c = d();
-        c.transition(Status::Resolved, at(2025, 2, 10, 8), "", "").unwrap();
+        c.transition(Status::Resolved, at(2025, 2, 11, 8), "", "").unwrap();
         assert_eq!(c.timeliness(&cal(), at(2025, 3, 1, 9), 1), Timeliness::Late);
     }
 
@@ -157,18 +243,26 @@ mod tests {
     fn open_dossiers_at_an_instant() {
         let x = d();
         assert_eq!(x.timeliness(&cal(), at(2025, 2, 3, 10), 1), Timeliness::InTime);
-        assert_eq!(x.timeliness(&cal(), at(2025, 2, 6, 10), 1), Timeliness::DueSoon);
         assert_eq!(x.timeliness(&cal(), at(2025, 2, 7, 10), 1), Timeliness::DueSoon);
-        assert!(x.due_today(&cal(), at(2025, 2, 7, 10)));
+        assert_eq!(x.timeliness(&cal(), at(2025, 2, 10, 10), 1), Timeliness::DueSoon);
+        assert!(x.due_today(&cal(), at(2025, 2, 10, 10)));
         assert_eq!(
-            x.timeliness(&cal(), at(2025, 2, 7, 17), 1),
+            x.timeliness(&cal(), at(2025, 2, 10, 17), 1),
             Timeliness::DueSoon,
             "due at 17:00 sharp is not late yet"
         );
-        assert_eq!(x.timeliness(&cal(), at(2025, 2, 7, 18), 1), Timeliness::Overdue);
+        assert_eq!(x.timeliness(&cal(), at(2025, 2, 10, 18), 1), Timeliness::Overdue);
         let mut r = d();
         r.transition(Status::Withdrawn, at(2025, 2, 4, 9), "", "").unwrap();
         assert_eq!(r.timeliness(&cal(), at(2025, 3, 1, 9), 1), Timeliness::Closed);
+        let mut refused = d();
+        refused.transition(Status::Refused, at(2025, 2, 4, 9), "", "").unwrap();
+        refused.transition(Status::Returned, at(2025, 2, 5, 9), "", "").unwrap();
+        assert_eq!(
+            refused.timeliness(&cal(), at(2025, 3, 1, 9), 1),
+            Timeliness::Closed,
+            "a refusal handed back is still not judged"
+        );
     }
 
     #[test]
@@ -179,7 +273,7 @@ mod tests {
             .unwrap();
         x.transition(Status::SupplementReceived, at(2025, 2, 11, 9), "", "").unwrap();
         assert_eq!(x.paused_working_days(&cal(), at(2025, 3, 1, 9)), 5);
-        assert_eq!(x.effective_due(&cal(), at(2025, 3, 1, 9)), at(2025, 2, 14, 17));
+        assert_eq!(x.effective_due(&cal(), at(2025, 3, 1, 9)), at(2025, 2, 17, 17));
         x.transition(Status::Resolved, at(2025, 2, 13, 9), "", "").unwrap();
         assert_eq!(
             x.timeliness(&cal(), at(2025, 3, 1, 9), 1),
@@ -204,12 +298,84 @@ mod tests {
     }
 
     #[test]
-    fn extension_moves_the_due_date_once() {
+    fn open_dossiers_with_more_than_one_supplement_request_are_overdue() {
         let mut x = d();
-        x.extend(&cal(), at(2025, 2, 5, 9), at(2025, 2, 12, 17), "Chờ thẩm định thực tế")
+        x.transition(Status::SupplementRequested, at(2025, 2, 3, 10), "", "").unwrap();
+        x.transition(Status::SupplementReceived, at(2025, 2, 3, 11), "", "").unwrap();
+        assert_eq!(x.timeliness(&cal(), at(2025, 2, 4, 9), 1), Timeliness::InTime);
+        x.transition(Status::SupplementRequested, at(2025, 2, 3, 12), "", "").unwrap();
+        x.transition(Status::SupplementReceived, at(2025, 2, 3, 13), "", "").unwrap();
+        assert_eq!(x.timeliness(&cal(), at(2025, 2, 4, 9), 1), Timeliness::Overdue);
+    }
+
+    #[test]
+    fn an_extended_dossier_is_late_and_keeping_the_renewed_date_is_counted_apart() {
+        let mut x = d();
+        x.extend(&cal(), at(2025, 2, 5, 9), at(2025, 2, 14, 17), "Chờ thẩm định thực tế")
             .unwrap();
-        x.transition(Status::Resolved, at(2025, 2, 11, 9), "", "").unwrap();
-        assert_eq!(x.timeliness(&cal(), at(2025, 3, 1, 9), 1), Timeliness::Early);
+        // Before its statutory date passes it is still in time; after, overdue.
+        assert_eq!(x.timeliness(&cal(), at(2025, 2, 6, 9), 1), Timeliness::InTime);
+        assert_eq!(x.timeliness(&cal(), at(2025, 2, 11, 9), 1), Timeliness::Overdue);
+        let mut kept = x.clone();
+        kept.transition(Status::Resolved, at(2025, 2, 13, 9), "", "").unwrap();
+        assert_eq!(kept.timeliness(&cal(), at(2025, 3, 1, 9), 1), Timeliness::Late);
+        assert_eq!(kept.renewed_date_kept(&cal()), Some(true));
+        let mut missed = x.clone();
+        missed.transition(Status::Resolved, at(2025, 2, 17, 9), "", "").unwrap();
+        assert_eq!(missed.renewed_date_kept(&cal()), Some(false));
+        assert_eq!(x.renewed_date_kept(&cal()), None, "open: not decided");
+        assert_eq!(d().renewed_date_kept(&cal()), None, "not extended");
+    }
+
+    #[test]
+    fn hour_based_procedures_are_judged_by_date_time() {
+        let mut cat = crate::dossier::default_catalogue();
+        cat[0].hours = 4;
+        let p = &cat[0];
+        let input = crate::dossier::NewDossier {
+            code: "SCT-250203-0001".into(),
+            procedure: p.id.clone(),
+            applicant: "A".into(),
+            received: Some(at(2025, 2, 3, 9)),
+            ..Default::default()
+        };
+        let x = Dossier::create(input, &cat, &cal(), std::iter::empty(), crate::record::Meta::new([1; 16], 0, "t")).unwrap();
+        // 4 office hours from Monday 09:00: 2.5 h before lunch, 1.5 h after → 15:00.
+        assert_eq!(x.due, at(2025, 2, 3, 15));
+        let mut late = x.clone();
+        late.transition(Status::Resolved, at(2025, 2, 3, 16), "", "").unwrap();
+        assert_eq!(
+            late.timeliness(&cal(), at(2025, 3, 1, 9), 1),
+            Timeliness::Late,
+            "same day, after the hour"
+        );
+        let mut on = x.clone();
+        on.transition(Status::Resolved, at(2025, 2, 3, 14), "", "").unwrap();
+        assert_eq!(on.timeliness(&cal(), at(2025, 3, 1, 9), 1), Timeliness::OnTime);
+        // A pause of one office hour (Mon 10:00 → 11:00) moves the due time one hour.
+        let mut paused = x.clone();
+        paused.transition(Status::SupplementRequested, at(2025, 2, 3, 10), "", "").unwrap();
+        paused.transition(Status::SupplementReceived, at(2025, 2, 3, 11), "", "").unwrap();
+        assert_eq!(paused.effective_due(&cal(), at(2025, 2, 3, 12)), at(2025, 2, 3, 16));
+    }
+
+    #[test]
+    fn the_division_holding_it_when_it_went_late_is_offered() {
+        let mut x = d();
+        x.transition(Status::InProgress, at(2025, 2, 3, 10), "", "Phòng QLTM").unwrap();
+        x.transition(Status::InProgress, at(2025, 2, 11, 9), "trình ký", "Lãnh đạo Sở")
+            .unwrap();
+        assert_eq!(x.late_holder(&cal(), at(2025, 2, 7, 9)), None, "not late yet");
+        // Due Mon 10/2 17:00: Phòng QLTM held it then, not the leader who got it on 11/2.
+        assert_eq!(x.late_holder(&cal(), at(2025, 2, 12, 9)), Some("Phòng QLTM"));
+    }
+
+    #[test]
+    fn a_sheet_without_the_end_of_processing_is_not_judged() {
+        let mut x = d();
+        x.transition(Status::Resolved, at(2025, 2, 20, 9), "", "").unwrap();
+        x.end_unknown = true;
+        assert_eq!(x.timeliness(&cal(), at(2025, 3, 1, 9), 1), Timeliness::Unjudged);
     }
 }
 
@@ -258,7 +424,7 @@ mod lookup_tests {
             PublicStatus {
                 code: "SCT-250203-0001".into(),
                 status: Status::Received,
-                due: at(2025, 2, 7, 17)
+                due: at(2025, 2, 10, 17)
             }
         );
         assert!(lookup([&a], "SCT-250203-0002", &cal, at(2025, 2, 4, 9)).is_none());

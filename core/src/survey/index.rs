@@ -1,20 +1,26 @@
 //! The satisfaction index (chỉ số hài lòng), as documented in `shared/domain.md`:
 //!
-//! - item % = answers 4 or 5 / valid answers × 100
+//! - item % = answers 4 or 5 / valid answers × 100 ("Không áp dụng" and skips are not valid
+//!   answers: counted as neither)
 //! - group index = mean of its items' % (items with no valid answer are left out)
 //! - overall index = mean of the group indices (groups with no data are left out)
 //!
 //! plus the mean score (1–5) over all valid item answers and the number of responses n.
 //! A zero denominator gives `None` ("no data"), never NaN.
+//!
+//! **Mixed forms.** When full-form and short-form responses are pooled, a group is asked with
+//! different item sets (four items, or the one short item). Each item set ("form" of the group)
+//! gets its own group mean over the responses that used it, and the group index is the mean of
+//! those, weighted by how many responses answered the group in each. With one form this is
+//! exactly the formula above; the short item is never "one more item among five".
 
 use super::questionnaire::Questionnaire;
 use super::response::Response;
 use std::collections::BTreeMap;
 
 /// The formula as shown to users beside the index.
-pub const FORMULA_VI: &str = "Tỷ lệ hài lòng của câu hỏi = số ý kiến 4–5 điểm / số ý kiến hợp lệ × 100%; chỉ số nhóm = trung bình các câu hỏi trong nhóm; chỉ số chung = trung bình các nhóm.";
-pub const FORMULA_EN: &str =
-    "Item % = answers of 4–5 / valid answers × 100%; group index = mean of its items; overall index = mean of the groups.";
+pub const FORMULA_VI: &str = "Tỷ lệ hài lòng của câu hỏi = số ý kiến 4–5 điểm / số ý kiến hợp lệ × 100% (không tính «Không áp dụng» và câu bỏ qua); chỉ số nhóm = trung bình các câu hỏi trong nhóm (phiếu đầy đủ và phiếu rút gọn tính riêng, rồi bình quân theo số phiếu); chỉ số chung = trung bình các nhóm.";
+pub const FORMULA_EN: &str = "Item % = answers of 4–5 / valid answers × 100% (“not applicable” and skips left out); group index = mean of its items (full and short forms apart, then weighted by responses); overall index = mean of the groups.";
 
 /// Counts for one question.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -60,36 +66,62 @@ fn mean(xs: impl Iterator<Item = f64>) -> Option<f64> {
     (n > 0).then(|| s / n as f64)
 }
 
+/// Tallies of one group as asked with one item set.
+#[derive(Default)]
+struct GroupForm {
+    items: BTreeMap<String, Tally>,
+    /// Responses that gave at least one valid answer in the group.
+    responders: u32,
+}
+
 /// Compute the index. `versions` must hold every questionnaire version the responses answered;
 /// a response whose version is unknown still counts in n and in the overall question.
 pub fn compute<'a>(responses: impl IntoIterator<Item = &'a Response>, versions: &BTreeMap<u32, Questionnaire>) -> SatisfactionIndex {
     let mut ix = SatisfactionIndex::default();
-    let mut item_group: BTreeMap<String, String> = BTreeMap::new();
     let mut all = Tally::default();
+    // (group id, the group's item ids in that version) → tallies.
+    let mut forms: BTreeMap<(String, Vec<String>), GroupForm> = BTreeMap::new();
     for r in responses.into_iter().filter(|r| !r.meta.deleted) {
         ix.n += 1;
         if (1..=5).contains(&r.o) {
             ix.overall_question.add(r.o);
         }
         let Some(q) = versions.get(&r.q) else { continue };
+        let mut per_group: BTreeMap<&str, Vec<(&str, Option<u8>)>> = BTreeMap::new();
         for (g, item, v) in r.answers(q) {
-            item_group.entry(item.to_string()).or_insert_with(|| g.to_string());
-            let t = ix.items.entry(item.to_string()).or_default();
-            if let Some(v) = v {
-                t.add(v);
-                all.add(v);
+            per_group.entry(g).or_default().push((item, v));
+        }
+        for (g, answers) in per_group {
+            let key = (g.to_string(), answers.iter().map(|(i, _)| i.to_string()).collect());
+            let form = forms.entry(key).or_default();
+            let mut answered = false;
+            for (item, v) in answers {
+                let t = form.items.entry(item.to_string()).or_default();
+                let global = ix.items.entry(item.to_string()).or_default();
+                if let Some(v) = v {
+                    t.add(v);
+                    global.add(v);
+                    all.add(v);
+                    answered = true;
+                }
             }
+            form.responders += u32::from(answered);
         }
     }
-    let mut by_group: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-    for (item, t) in &ix.items {
-        let g = item_group[item].clone();
-        let entry = by_group.entry(g).or_default();
-        if let Some(p) = t.percent() {
-            entry.push(p);
+    // Group index: per form, the mean of its items' %; across forms, weighted by responders.
+    let mut by_group: BTreeMap<String, (f64, u32, bool)> = BTreeMap::new();
+    for ((g, _), form) in &forms {
+        let entry = by_group.entry(g.clone()).or_insert((0.0, 0, false));
+        if let Some(m) = mean(form.items.values().filter_map(Tally::percent)) {
+            entry.0 += m * form.responders as f64;
+            entry.1 += form.responders;
         }
+        entry.2 = true;
     }
-    ix.groups = by_group.into_iter().map(|(g, ps)| (g, mean(ps.into_iter()))).collect();
+    ix.groups = by_group
+        .into_iter()
+        .map(|(g, (sum, w, _))| (g, (w > 0).then(|| sum / w as f64)))
+        .collect();
     ix.overall = mean(ix.groups.values().flatten().copied());
     ix.mean_score = all.mean();
     ix
@@ -195,6 +227,59 @@ mod tests {
         assert_eq!(ix.n, 1);
         assert_eq!(ix.overall, None);
         assert_eq!(ix.overall_question.valid, 1);
+    }
+
+    #[test]
+    fn not_applicable_counts_as_neither() {
+        use crate::survey::response::NOT_APPLICABLE;
+        let na = Some(NOT_APPLICABLE);
+        let rs = vec![resp(1, &[Some(5), na, na, na, na], 5), resp(1, &[Some(2), Some(4), na, na, na], 0)];
+        let ix = compute(&rs, &versions());
+        // a: 5, 2 → 50 %; b: only the 4 → 100 %; c, d, e: nobody answered.
+        assert_eq!(
+            ix.items["b0"],
+            Tally {
+                valid: 1,
+                satisfied: 1,
+                sum: 4
+            }
+        );
+        assert_eq!(ix.groups["c"], None);
+        assert_eq!(ix.overall, Some(75.0));
+        assert!((ix.mean_score.unwrap() - 11.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn mixed_full_and_short_responses_weight_each_group_by_its_responses() {
+        let mut m = BTreeMap::new();
+        m.insert(1, Questionnaire::short());
+        let mut full = Questionnaire::sipas();
+        full.version = 2;
+        m.insert(2, full);
+        // Three short responses rate group a with 5 (100 %).
+        let short: Vec<Response> = (0..3).map(|_| resp(1, &[Some(5), None, None, None, None], 0)).collect();
+        // One full response rates a1 with 5 and a2..a4 with 1: its group a mean is 25 %.
+        let mut a = vec![None; 19];
+        a[0] = Some(5);
+        a[1] = Some(1);
+        a[2] = Some(1);
+        a[3] = Some(1);
+        let mut rs = short;
+        rs.push(resp(2, &a, 0));
+        let ix = compute(&rs, &m);
+        // Weighted by responses: (3 × 100 + 1 × 25) / 4 = 81,25 %. Pooling the short item as a
+        // fifth item would give (100 + 100 + 0 + 0 + 0) / 5 = 40 %.
+        assert_eq!(ix.groups["a"], Some(81.25));
+        assert_eq!(ix.items["a0"].valid, 3);
+        assert_eq!(ix.items["a1"].valid, 1);
+    }
+
+    #[test]
+    fn the_fairness_item_asks_one_thing() {
+        let q = Questionnaire::sipas();
+        let d = q.groups.iter().find(|g| g.id == "d").unwrap();
+        let fair = &d.items[2].text;
+        assert!(!fair.vi.contains(',') && !fair.en.contains(" and "), "{fair:?}");
     }
 
     #[test]

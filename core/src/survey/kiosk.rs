@@ -118,6 +118,13 @@ impl KioskFlow {
         }
     }
 
+    /// Answer "Không áp dụng" to the current item (only items offer it) and move on.
+    pub fn not_applicable(&mut self, now: Millis) {
+        if matches!(self.step, Step::Item(_)) {
+            self.choose(super::response::NOT_APPLICABLE, now);
+        }
+    }
+
     /// Skip the current question without an answer.
     pub fn skip(&mut self, now: Millis) {
         self.last_activity = now;

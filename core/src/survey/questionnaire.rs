@@ -167,7 +167,7 @@ impl Questionnaire {
                             "Thông tin trong kết quả đầy đủ, chính xác",
                             "The result's information is complete and accurate",
                         ),
-                        ("Kết quả đúng quy định, công bằng", "The result is lawful and fair"),
+                        ("Kết quả giải quyết công bằng", "The result is fair"),
                     ],
                 ),
                 group(

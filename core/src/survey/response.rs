@@ -41,11 +41,16 @@ impl Record for Response {
     }
 }
 
-/// Digits for answers: `None` → `0`.
+/// The stored digit of an explicit "Không áp dụng" answer: kept apart from a skip (`0`) so that
+/// staff can see how often an item does not apply, and counted as neither satisfied nor valid.
+/// Older builds read it as "not a 1–5 answer", i.e. like a skip.
+pub const NOT_APPLICABLE: u8 = 6;
+
+/// Digits for answers: `None` → `0`, not applicable → `6`.
 pub fn encode_answers(answers: &[Option<u8>]) -> String {
     answers
         .iter()
-        .map(|a| char::from(b'0' + a.filter(|v| (1..=5).contains(v)).unwrap_or(0)))
+        .map(|a| char::from(b'0' + a.filter(|v| (1..=NOT_APPLICABLE).contains(v)).unwrap_or(0)))
         .collect()
 }
 
@@ -67,6 +72,8 @@ mod tests {
     #[test]
     fn answers_round_trip_through_digits() {
         let q = Questionnaire::short();
+        let na = encode_answers(&[Some(NOT_APPLICABLE), None]);
+        assert_eq!(na, "60", "not applicable is kept apart from a skip");
         let r = Response {
             meta: Meta::new([1; 16], 1, "t"),
             q: 1,

@@ -133,6 +133,9 @@ impl Browser {
         let port = free_port();
         let driver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
             .arg(format!("--port={port}"))
+            // A tablet set to a zone far from Vietnam's: every date the app derives must still
+            // be Vietnam time (UTC+7).
+            .env("TZ", "America/Los_Angeles")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()?;

@@ -4,11 +4,12 @@
 use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
 use serde_json::Value;
 
-/// `YYYY-MM-DDTHH:MM` for local time `days` days from now at `hm`.
+/// `YYYY-MM-DDTHH:MM` for Vietnam's date `days` days from now at `hm` (the browser runs in
+/// another zone on purpose).
 async fn local_dt(b: &Browser, days: i32, hm: &str) -> R<String> {
     let v = b
         .js(&format!(
-            "const d = new Date(); d.setDate(d.getDate() + ({days})); const p = n => String(n).padStart(2, '0'); return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()) + 'T{hm}';"
+            "const d = new Date(Date.now() + 7 * 3600e3 + ({days}) * 86400e3); const p = n => String(n).padStart(2, '0'); return d.getUTCFullYear() + '-' + p(d.getUTCMonth() + 1) + '-' + p(d.getUTCDate()) + 'T{hm}';"
         ))
         .await?;
     Ok(v.as_str().unwrap_or_default().to_string())
@@ -108,8 +109,8 @@ async fn officers_enter_dossiers_and_move_them_through_statuses() -> R {
     assert_eq!(b.js("return document.querySelectorAll('#timeline li').length").await?, 6);
     assert_eq!(b.text("#detail-status").await?, "Đã trả kết quả");
     assert_eq!(b.text("#detail-timeliness").await?, "Quá hạn (đã xử lý)");
-    b.fill("#late-division", "Phòng Quản lý Thương mại").await?;
-    b.fill("#return-method", "Nhận trực tiếp").await?;
+    b.select("#late-division", "Phòng Quản lý Thương mại").await?;
+    b.select("#edit-via", "Post").await?;
     b.click("#extra-save").await?;
     b.shot("4-detail-1280x800").await?;
     b.click("#detail-close").await?;
@@ -154,7 +155,7 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
 2,SCT-250203-0002,TM-02,Hộ KD Trần Văn Nam,0912000111,,03/02/2025 16:10,,,\n\
 3,SCT-250203-0001,TM-02,Trùng mã,,,03/02/2025 10:00,,,\n\
 4,SCT-250203-0003,Thủ tục không có,Ai đó,,,03/02/2025 10:00,,,\n\
-5,SCT-250203-0004,TM-02,Hạn sai,,,05/02/2025 10:00,01/02/2025,,\n";
+5,SCT-250203-0004,TM-02,Hạn sai,,,03/02/2025 10:00,01/02/2025,,\n";
     let path = std::env::temp_dir().join(format!("motcua-import-{}.csv", std::process::id()));
     std::fs::write(&path, csv)?;
     b.click(".csv-import summary").await?;
@@ -169,6 +170,10 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
     assert!(
         preview.contains("Trùng mã") && preview.contains("Hạn trả trước ngày nhận"),
         "{preview}"
+    );
+    assert!(
+        b.text("#csv-no-end").await?.contains("ngày xử lý xong"),
+        "a sheet without the end of processing says so"
     );
     b.shot("csv-preview").await?;
     b.click("#csv-import").await?;
@@ -205,5 +210,117 @@ async fn citizens_look_up_a_dossier_at_the_kiosk_and_see_no_personal_data() -> R
     b.wait_css("#lookup-none").await?;
     b.click("#lookup-close").await?;
     b.wait_css("#start").await?;
+    b.close().await
+}
+
+/// Apply one step in the open dossier's detail and wait until the timeline shows it.
+async fn step(b: &Browser, status: &str, at: &str, division: &str, note: &str) -> R {
+    let before = b.js("return document.querySelectorAll('#timeline li').length").await?;
+    b.select("#step-status", status).await?;
+    b.set_value("#step-at", at).await?;
+    if !division.is_empty() {
+        b.fill("#step-division", division).await?;
+    }
+    b.fill("#step-note", note).await?;
+    b.click("#step-apply").await?;
+    b.wait_js(&format!(
+        "document.querySelectorAll('#timeline li').length > {before} || document.querySelector('#detail-error') !== null"
+    ))
+    .await?;
+    if let Ok(e) = b.c.find(fantoccini::Locator::Css("#detail-error")).await {
+        return Err(format!("step {status} refused: {}", e.text().await?).into());
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_paused_and_extended_dossier_resolved_late_is_late_everywhere_and_prints() -> R {
+    let srv = Server::start();
+    let b = Browser::new("dossiers-late", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/dossiers")).await?;
+    b.wait_css("#dossier-form").await?;
+    // TM-02 (5 working days) received Mon 03/03/2025 09:00: due at the close of Mon 10/03.
+    b.fill("#d-copies", "2").await?;
+    b.select("#d-fee", "1").await?;
+    b.select("#d-result-via", "Post").await?;
+    let code = enter(&b, "TM-02", "Công ty TNHH Hải Đăng", Some("2025-03-03T09:00"), None).await?;
+    assert_eq!(code, "SCT-250303-0001", "the code's date is the day of receipt");
+    b.click(&format!("#worklist tr[data-code='{code}']")).await?;
+    b.wait_css("#dossier-detail #timeline").await?;
+    assert_eq!(b.text("#detail-due").await?, "10/03/2025 17:00");
+
+    step(&b, "InProgress", "2025-03-03T10:00", "Phòng Quản lý Thương mại", "").await?;
+    // Paused Tue 04/03 → Thu 06/03: two working days, so the due date becomes Wed 12/03.
+    step(&b, "SupplementRequested", "2025-03-04T09:00", "", "Thiếu bản sao giấy phép").await?;
+    step(&b, "SupplementReceived", "2025-03-06T09:00", "", "").await?;
+    assert_eq!(b.text("#detail-due").await?, "12/03/2025 17:00");
+    // The apology, dated Fri 07/03 (a working day before the due date as it stands), moves
+    // the date once, to Fri 21/03.
+    b.click("#dossier-detail details.extend summary").await?;
+    b.set_value("#ext-at", "2025-03-07T09:00").await?;
+    b.set_value("#ext-due", "2025-03-21T17:00").await?;
+    b.fill("#ext-reason", "Chờ ý kiến thẩm định của Sở Y tế").await?;
+    b.click("#ext-apply").await?;
+    b.wait_css("#detail-extension").await?;
+    assert!(b.text("#detail-extension").await?.contains("Chờ ý kiến thẩm định"));
+    assert_eq!(b.text("#detail-due").await?, "21/03/2025 17:00");
+    assert_eq!(b.text("#detail-statutory").await?, "12/03/2025 17:00");
+    // Open and past its statutory date: overdue in the counters, the list and the detail.
+    assert_eq!(b.text("#detail-timeliness").await?, "Quá hạn");
+    assert_eq!(b.text("#n-overdue").await?, "1");
+    let badge = b.text(&format!("#worklist tr[data-code='{code}'] .badge")).await?;
+    assert_eq!(badge, "Quá hạn");
+    b.shot("1-extended-open-1280x800").await?;
+
+    // Resolved Thu 20/03, before the renewed date: still late, the renewed date kept.
+    step(&b, "Resolved", "2025-03-20T10:00", "", "").await?;
+    assert_eq!(b.text("#detail-timeliness").await?, "Quá hạn (đã xử lý)");
+    assert_eq!(b.text("#detail-kept").await?, "Đã trả đúng hạn mới (sau gia hạn)");
+    assert_eq!(b.text("#n-overdue").await?, "0");
+    // The division offered as the one that caused the delay is the one holding it on 12/03.
+    assert!(b.text("#late-offered").await?.contains("Phòng Quản lý Thương mại"));
+    // Returned by post, signed for.
+    b.select("#step-status", "Returned").await?;
+    b.set_value("#step-at", "2025-03-21T09:00").await?;
+    b.select("#step-via", "Post").await?;
+    b.fill("#step-signed", "Nguyễn Văn Bình").await?;
+    b.click("#step-apply").await?;
+    b.wait_js("document.querySelector('#detail-status').innerText === 'Đã trả kết quả'")
+        .await?;
+    b.shot("2-resolved-late-1280x800").await?;
+
+    // The receipt slip: what was promised on the day of receipt.
+    b.click("#detail-print-slip").await?;
+    b.wait_css("#receipt-doc").await?;
+    assert_eq!(b.text("#receipt-code").await?, code);
+    assert_eq!(b.text("#receipt-due").await?, "10/03/2025 17:00");
+    let slip = b.text("#receipt-doc").await?;
+    assert!(
+        slip.contains("Đã nộp phí") && slip.contains("Bưu chính") && slip.contains("5 ngày làm việc"),
+        "{slip}"
+    );
+    b.resize(TABLET_PORTRAIT).await?;
+    b.shot("3-receipt-slip-768x1024").await?;
+
+    // The register for March 2025 (form 07 columns), landscape.
+    b.resize(TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/print/register?from=2025-03-01&to=2025-03-31")).await?;
+    b.wait_css("#register-table").await?;
+    let reg = b.text("#register-table").await?;
+    for want in [
+        code.as_str(),
+        "Công ty TNHH Hải Đăng",
+        "Nguyễn Văn Bình",
+        "21/03/2025 09:00",
+        "Quá hạn (đã xử lý)",
+    ] {
+        assert!(reg.contains(want), "{want} in {reg}");
+    }
+    assert_eq!(
+        b.js("return document.querySelectorAll('#register-table thead th').length").await?,
+        12
+    );
+    b.shot("4-register-1280x800").await?;
+    assert!(b.console_errors().await?.is_empty());
     b.close().await
 }

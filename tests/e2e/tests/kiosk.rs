@@ -199,13 +199,13 @@ async fn idle_surveys_are_discarded_and_double_taps_save_once() -> R {
     b.click("#back").await?;
     let scores = [3u8; 19];
     b.click("#start").await?;
-    for i in 0..19 {
+    for (i, score) in scores.iter().enumerate() {
         b.wait_js(&format!(
             "document.querySelector('#progress-text').innerText.startsWith('{} /')",
             i + 1
         ))
         .await?;
-        b.click(&format!(".choice[data-value='{}']", scores[i])).await?;
+        b.click(&format!(".choice[data-value='{score}']")).await?;
     }
     for _ in 0..2 {
         b.click("#skip").await?;

@@ -1,0 +1,308 @@
+//! What the register page shows: every live dossier classified at an instant, most urgent
+//! first, the counters above the list, the filters, and the printed register (form 07) and
+//! receipt slip. The page only binds these to the screen.
+
+use super::procedure::{Online, Procedure, Term};
+use super::record::{Channel, Dossier, Fee, Status};
+use super::timeliness::Timeliness;
+use crate::calendar::WorkCalendar;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+
+/// One dossier as the worklist shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WorkRow {
+    pub id: String,
+    pub code: String,
+    pub procedure: String,
+    pub procedure_name: String,
+    pub applicant: String,
+    pub channel: Channel,
+    pub received: NaiveDateTime,
+    /// The due date as shown (extension and pauses included).
+    pub due: NaiveDateTime,
+    pub status: Status,
+    pub timeliness: Timeliness,
+    pub due_today: bool,
+    pub extended: bool,
+    /// The division holding it now, else the procedure's division.
+    pub division: String,
+}
+
+/// Classify every live dossier at `now` (`soon`: working days that count as "due soon"),
+/// most urgent first: overdue, due soon, in time, then resolved and closed; within a class by
+/// due date, then code.
+pub fn classify(dossiers: &[Dossier], catalogue: &[Procedure], cal: &WorkCalendar, now: NaiveDateTime, soon: i64) -> Vec<WorkRow> {
+    let mut rows: Vec<WorkRow> = dossiers
+        .iter()
+        .filter(|d| !d.meta.deleted)
+        .map(|d| WorkRow {
+            id: d.meta.id.clone(),
+            code: d.code.clone(),
+            procedure: d.procedure.clone(),
+            procedure_name: d.procedure_name.clone(),
+            applicant: d.applicant.clone(),
+            channel: d.channel,
+            received: d.received,
+            due: d.effective_due(cal, now),
+            status: d.status(),
+            timeliness: d.timeliness(cal, now, soon),
+            due_today: d.due_today(cal, now),
+            extended: d.extension.is_some(),
+            division: d
+                .holder()
+                .map(String::from)
+                .or_else(|| catalogue.iter().find(|p| p.id == d.procedure).map(|p| p.division.clone()))
+                .unwrap_or_default(),
+        })
+        .collect();
+    rows.sort_unstable_by(|a, b| (a.timeliness, a.due, &a.code).cmp(&(b.timeliness, b.due, &b.code)));
+    rows
+}
+
+/// The counters above the worklist.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counters {
+    pub overdue: usize,
+    pub due_today: usize,
+    pub due_soon: usize,
+    pub in_time: usize,
+}
+
+pub fn counters(rows: &[WorkRow]) -> Counters {
+    let mut c = Counters::default();
+    for r in rows {
+        match r.timeliness {
+            Timeliness::Overdue => c.overdue += 1,
+            Timeliness::DueSoon => c.due_soon += 1,
+            Timeliness::InTime => c.in_time += 1,
+            _ => {}
+        }
+        c.due_today += usize::from(r.due_today);
+    }
+    c
+}
+
+/// The worklist's search box and filters; `None` / empty means "all".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub query: String,
+    pub status: Option<Status>,
+    pub channel: Option<Channel>,
+    pub division: String,
+    /// Month received, (year, month).
+    pub month: Option<(i32, u32)>,
+}
+
+impl Filter {
+    pub fn matches(&self, r: &WorkRow) -> bool {
+        let q = self.query.trim().to_lowercase();
+        (q.is_empty()
+            || [&r.code, &r.applicant, &r.procedure_name, &r.procedure]
+                .iter()
+                .any(|s| s.to_lowercase().contains(&q)))
+            && self.status.is_none_or(|s| s == r.status)
+            && self.channel.is_none_or(|c| c == r.channel)
+            && (self.division.is_empty() || self.division == r.division)
+            && self.month.is_none_or(|(y, m)| r.received.year() == y && r.received.month() == m)
+    }
+}
+
+/// The rows that pass `filter`, in worklist order.
+pub fn filtered<'a>(rows: &'a [WorkRow], filter: &'a Filter) -> impl Iterator<Item = &'a WorkRow> + 'a {
+    rows.iter().filter(move |r| filter.matches(r))
+}
+
+/// The divisions present in the rows, sorted, for the division filter.
+pub fn divisions(rows: &[WorkRow]) -> Vec<String> {
+    let mut d: Vec<String> = rows.iter().map(|r| r.division.clone()).filter(|s| !s.is_empty()).collect();
+    d.sort_unstable();
+    d.dedup();
+    d
+}
+
+/// One line of the printed register (Sổ theo dõi hồ sơ, form 07 of TT 03/2025/TT-VPCP).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegisterLine {
+    pub stt: usize,
+    pub code: String,
+    pub procedure_name: String,
+    pub applicant: String,
+    pub contact: String,
+    /// Cơ quan chủ trì giải quyết.
+    pub division: String,
+    pub received: NaiveDateTime,
+    pub due: NaiveDateTime,
+    pub returned: Option<NaiveDateTime>,
+    pub result_via: Channel,
+    pub signed_by: String,
+    pub timeliness: Timeliness,
+    pub notes: String,
+}
+
+/// The register for the dossiers received from `from` to `to` (inclusive), in order of
+/// receipt, numbered from 1.
+pub fn register(
+    dossiers: &[Dossier],
+    catalogue: &[Procedure],
+    cal: &WorkCalendar,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: NaiveDateTime,
+) -> Vec<RegisterLine> {
+    let mut ds: Vec<&Dossier> = dossiers
+        .iter()
+        .filter(|d| !d.meta.deleted && (from..=to).contains(&d.received.date()))
+        .collect();
+    ds.sort_unstable_by(|a, b| (a.received, &a.code).cmp(&(b.received, &b.code)));
+    ds.into_iter()
+        .enumerate()
+        .map(|(i, d)| RegisterLine {
+            stt: i + 1,
+            code: d.code.clone(),
+            procedure_name: d.procedure_name.clone(),
+            applicant: d.applicant.clone(),
+            contact: d.contact.clone(),
+            division: catalogue
+                .iter()
+                .find(|p| p.id == d.procedure)
+                .map(|p| p.division.clone())
+                .or_else(|| d.holder().map(String::from))
+                .unwrap_or_default(),
+            received: d.received,
+            due: d.effective_due(cal, now),
+            returned: d.returned_at(),
+            result_via: d.result_via,
+            signed_by: d.signed_by.clone(),
+            timeliness: d.timeliness(cal, now, 1),
+            notes: d.notes.clone(),
+        })
+        .collect()
+}
+
+/// What the receipt slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả) prints for one dossier.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReceiptSlip {
+    pub code: String,
+    pub applicant: String,
+    pub contact: String,
+    pub procedure_name: String,
+    pub copies: u32,
+    pub fee: Option<Fee>,
+    pub term: Term,
+    pub channel: Channel,
+    pub online_level: Option<Online>,
+    pub received: NaiveDateTime,
+    pub due: NaiveDateTime,
+    pub result_via: Channel,
+    pub notes: String,
+}
+
+pub fn receipt_slip(d: &Dossier) -> ReceiptSlip {
+    ReceiptSlip {
+        code: d.code.clone(),
+        applicant: d.applicant.clone(),
+        contact: d.contact.clone(),
+        procedure_name: d.procedure_name.clone(),
+        copies: d.copies,
+        fee: d.fee,
+        term: d.term(),
+        channel: d.channel,
+        online_level: d.online_level,
+        received: d.received,
+        // The date promised at receipt: the due date computed then (or as overridden).
+        due: d.due,
+        result_via: d.result_via,
+        notes: d.notes.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::record::tests::{at, new};
+    use super::*;
+    use crate::dossier::default_catalogue;
+
+    fn sample() -> Vec<Dossier> {
+        let mut late = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        late.meta.id = "late".into();
+        let mut soon = new("SCT-250206-0001", "TM-02", at(2025, 2, 6, 9)).unwrap();
+        soon.meta.id = "soon".into();
+        let mut fresh = new("SCT-250212-0001", "KT-01", at(2025, 2, 12, 9)).unwrap();
+        fresh.meta.id = "fresh".into();
+        fresh.channel = Channel::Online;
+        let mut done = new("SCT-250204-0001", "TM-02", at(2025, 2, 4, 9)).unwrap();
+        done.meta.id = "done".into();
+        done.transition(Status::Resolved, at(2025, 2, 5, 9), "", "").unwrap();
+        let mut gone = new("SCT-250204-0002", "TM-02", at(2025, 2, 4, 9)).unwrap();
+        gone.meta.deleted = true;
+        vec![fresh, done, gone, soon, late]
+    }
+
+    #[test]
+    fn most_urgent_first_and_counted() {
+        let cal = WorkCalendar::default();
+        // Wed 12/2: "late" was due Mon 10/2; "soon" (received Thu 6/2) is due Thu 13/2.
+        let rows = classify(&sample(), &default_catalogue(), &cal, at(2025, 2, 12, 10), 1);
+        let ids: Vec<_> = rows.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["late", "soon", "fresh", "done"], "tombstones are left out");
+        assert_eq!(
+            counters(&rows),
+            Counters {
+                overdue: 1,
+                due_today: 0,
+                due_soon: 1,
+                in_time: 1
+            }
+        );
+        assert_eq!(rows[2].division, "Phòng Kỹ thuật an toàn – Môi trường", "from the catalogue");
+    }
+
+    #[test]
+    fn filters_combine() {
+        let cal = WorkCalendar::default();
+        let rows = classify(&sample(), &default_catalogue(), &cal, at(2025, 2, 12, 10), 1);
+        let count = |f: &Filter| filtered(&rows, f).count();
+        assert_eq!(count(&Filter::default()), 4);
+        let q = Filter {
+            query: "an phát".into(),
+            ..Default::default()
+        };
+        assert_eq!(count(&q), 4, "applicant, any case");
+        let online = Filter {
+            channel: Some(Channel::Online),
+            ..Default::default()
+        };
+        assert_eq!(count(&online), 1);
+        let resolved = Filter {
+            status: Some(Status::Resolved),
+            ..Default::default()
+        };
+        assert_eq!(count(&resolved), 1);
+        let feb = Filter {
+            month: Some((2025, 2)),
+            query: "0206".into(),
+            ..Default::default()
+        };
+        assert_eq!(count(&feb), 1);
+        assert_eq!(divisions(&rows).len(), 2);
+    }
+
+    #[test]
+    fn the_register_lists_a_period_in_order_of_receipt() {
+        let cal = WorkCalendar::default();
+        let d = |day| NaiveDate::from_ymd_opt(2025, 2, day).unwrap();
+        let lines = register(&sample(), &default_catalogue(), &cal, d(3), d(6), at(2025, 2, 12, 10));
+        let codes: Vec<_> = lines.iter().map(|l| (l.stt, l.code.as_str())).collect();
+        assert_eq!(codes, [(1, "SCT-250203-0001"), (2, "SCT-250204-0001"), (3, "SCT-250206-0001")]);
+        assert_eq!(lines[0].timeliness, Timeliness::Overdue);
+    }
+
+    #[test]
+    fn the_receipt_slip_promises_the_due_date_of_receipt() {
+        let d = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        let s = receipt_slip(&d);
+        assert_eq!(s.due, at(2025, 2, 10, 17));
+        assert_eq!(s.term, Term::Days(5));
+        assert_eq!(s.copies, 1);
+    }
+}

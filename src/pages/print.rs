@@ -1,0 +1,126 @@
+//! Printable documents (A4, print CSS): the register (Sổ theo dõi hồ sơ, form 07, landscape)
+//! for a period, and the receipt slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả) of one dossier.
+//! Lines and fields come from `core::dossier::worklist`; this page lays them out.
+
+use crate::components::dossier_form::{channel_label, show_dt, term_text};
+use crate::components::tr;
+use crate::platform::now_local;
+use crate::state::use_app;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use motcua_core::dossier::worklist;
+use motcua_core::format::date;
+use motcua_core::i18n::K;
+
+/// The print and back buttons (not printed).
+#[component]
+fn PrintBar() -> impl IntoView {
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            w.print().ok();
+        }
+    };
+    view! {
+        <div class="print-bar no-print">
+            <button class="primary" id="print-now" on:click=print>{tr(K::PrintNow)}</button>
+            <a class="button" href="/dossiers">{tr(K::BackToRegister)}</a>
+        </div>
+    }
+}
+
+/// `/print/register?from=yyyy-mm-dd&to=yyyy-mm-dd`: the register of dossiers received in the period.
+#[component]
+pub fn RegisterPrint() -> impl IntoView {
+    let st = use_app();
+    let q = use_query_map();
+    let day = move |k: &str, fallback: NaiveDate| {
+        q.with(|m| m.get(k))
+            .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+            .unwrap_or(fallback)
+    };
+    let today = now_local().date();
+    let period = move || {
+        let to = day("to", today);
+        (day("from", to), to)
+    };
+    let lines = Memo::new(move |_| {
+        let (from, to) = period();
+        let (cal, cat) = (st.calendar.get(), st.catalogue.get());
+        st.dossiers.with(|ds| worklist::register(ds, &cat, &cal, from, to, now_local()))
+    });
+    let agency = move || st.settings.with(|s| s.agency_code.clone());
+    view! {
+        <PrintBar />
+        <article class="print-doc register-doc" id="register-doc">
+            <header class="doc-head">
+                <p>{tr(K::AgencyLabel)}": "{agency}</p>
+                <p class="form-no">{tr(K::RegisterForm)}</p>
+            </header>
+            <h1>{tr(K::RegisterTitle)}</h1>
+            <p class="doc-period">{tr(K::From)}" "{move || date(period().0)}" · "{tr(K::To)}" "{move || date(period().1)}</p>
+            <table class="register" id="register-table">
+                <thead><tr>
+                    <th>{tr(K::Stt)}</th><th>{tr(K::Code)}</th><th>{tr(K::Procedure)}</th><th>{tr(K::Applicant)}</th><th>{tr(K::Contact)}</th>
+                    <th>{tr(K::LeadAgency)}</th><th>{tr(K::ReceivedAt)}</th><th>{tr(K::DueDate)}</th><th>{tr(K::ReturnedAt)}</th>
+                    <th>{tr(K::ResultVia)}</th><th>{tr(K::SignedFor)}</th><th>{tr(K::Notes)}</th>
+                </tr></thead>
+                <tbody>
+                    {move || lines.with(|l| l.is_empty()).then(|| view! { <tr><td colspan="12">{tr(K::NoData)}</td></tr> })}
+                    {move || lines.get().into_iter().map(|l| view! {
+                        <tr>
+                            <td class="num">{l.stt}</td><td>{l.code}</td><td>{l.procedure_name}</td><td>{l.applicant}</td><td>{l.contact}</td>
+                            <td>{l.division}</td><td>{show_dt(l.received)}</td><td>{show_dt(l.due)}</td>
+                            <td>{l.returned.map(show_dt).unwrap_or_default()}</td>
+                            <td>{channel_label(l.result_via)}</td><td>{l.signed_by}</td>
+                            <td>{move || l.timeliness.label(st.lang())}{(!l.notes.is_empty()).then(|| format!(" · {}", l.notes))}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </article>
+    }
+}
+
+/// `/print/receipt/:id`: the receipt slip handed to the citizen.
+#[component]
+pub fn ReceiptPrint() -> impl IntoView {
+    let st = use_app();
+    let params = use_params_map();
+    let slip = Memo::new(move |_| {
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        st.dossiers
+            .with(|ds| ds.iter().find(|d| d.meta.id == id && !d.meta.deleted).map(worklist::receipt_slip))
+    });
+    let agency = move || st.settings.with(|s| s.agency_code.clone());
+    view! {
+        <PrintBar />
+        {move || match slip.get() {
+            None => view! { <p class="card" id="receipt-missing">{tr(K::NoData)}</p> }.into_any(),
+            Some(s) => view! {
+                <article class="print-doc receipt-doc" id="receipt-doc">
+                    <header class="doc-head"><p>{tr(K::AgencyLabel)}": "{agency}</p></header>
+                    <h1>{tr(K::ReceiptTitle)}</h1>
+                    <p class="doc-code">{tr(K::Code)}": "<strong id="receipt-code">{s.code.clone()}</strong></p>
+                    <dl class="facts">
+                        <dt>{tr(K::Applicant)}</dt><dd>{s.applicant.clone()}</dd>
+                        <dt>{tr(K::Contact)}</dt><dd>{s.contact.clone()}</dd>
+                        <dt>{tr(K::Procedure)}</dt><dd>{s.procedure_name.clone()}</dd>
+                        <dt>{tr(K::Copies)}</dt><dd>{s.copies}</dd>
+                        <dt>{tr(K::Fee)}</dt><dd>{s.fee.map(|f| tr(f.key())())}</dd>
+                        <dt>{tr(K::Term)}</dt><dd>{term_text(s.term)}</dd>
+                        <dt>{tr(K::Channel)}</dt><dd>{channel_label(s.channel)}{s.online_level.map(|l| view! { " · "{tr(l.key())} })}</dd>
+                        <dt>{tr(K::ReceivedAt)}</dt><dd>{show_dt(s.received)}</dd>
+                        <dt>{tr(K::DueDate)}</dt><dd id="receipt-due"><strong>{show_dt(s.due)}</strong></dd>
+                        <dt>{tr(K::ResultVia)}</dt><dd>{channel_label(s.result_via)}</dd>
+                        {(!s.notes.is_empty()).then(|| view! { <dt>{tr(K::Notes)}</dt><dd>{s.notes.clone()}</dd> })}
+                    </dl>
+                    <div class="signatures">
+                        <div><strong>{tr(K::Submitter)}</strong><br/><small>{tr(K::SignHint)}</small></div>
+                        <div><strong>{tr(K::Receiver)}</strong><br/><small>{tr(K::SignHint)}</small></div>
+                    </div>
+                </article>
+            }.into_any(),
+        }}
+    }
+}
