@@ -20,6 +20,14 @@ pub struct YearCalendar {
     /// officer can check them against the official text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// When an officer last edited the year (ms); 0 for shipped data. File sync keeps the
+    /// later edit of a year.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub changed_at: i64,
+}
+
+fn is_zero(x: &i64) -> bool {
+    *x == 0
 }
 
 /// Office hours of a working day: a morning and an afternoon period. Procedures timed in
@@ -81,6 +89,9 @@ pub struct WorkCalendar {
     /// event). Some provinces' software counts the receipt day as day 1; they switch this on.
     #[serde(default)]
     pub count_receipt_day: bool,
+    /// When the office hours or the receipt-day rule were last changed (ms); 0 as shipped.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub rules_changed_at: i64,
 }
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -99,6 +110,7 @@ impl YearCalendar {
             days_off: off.iter().flat_map(|(a, b)| span(*a, *b)).collect(),
             makeup_days: makeup.iter().copied().collect(),
             source: source.to_string(),
+            changed_at: 0,
         }
     }
 }
@@ -135,6 +147,7 @@ impl YearCalendar {
             days_off,
             makeup_days,
             source: source.trim().to_string(),
+            changed_at: 0,
         })
     }
 }
@@ -195,6 +208,7 @@ impl Default for WorkCalendar {
             years: vec![y24, y25, y26],
             office: OfficeHours::default(),
             count_receipt_day: false,
+            rules_changed_at: 0,
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod pin;
 pub mod record;
 pub mod settings;
 pub mod survey;
+pub mod sync;
 
 use serde::{Deserialize, Serialize};
 

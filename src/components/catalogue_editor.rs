@@ -43,6 +43,7 @@ pub fn CatalogueEditor() -> impl IntoView {
                 same_day: false,
                 fee: String::new(),
                 online: Online::None,
+                changed_at: 0,
             });
         })
     };

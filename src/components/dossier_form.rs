@@ -185,7 +185,7 @@ pub fn DossierForm() -> impl IntoView {
             <button class="primary big-button" id="d-submit" type="submit">{tr(K::Receive)}</button>
             {move || error.get().map(|e| view! { <p class="error-text" id="d-error" role="alert">{e}</p> })}
             {move || done.get().map(|(c, id)| view! {
-                <p class="ok" id="d-done">{tr(K::Received)}": "{c}" · "
+                <p class="ok" id="d-done">{tr(K::Received)}": "<strong id="d-done-code">{c}</strong>" · "
                     <a id="d-print-slip" href=format!("/print/receipt/{id}")>{tr(K::PrintReceipt)}</a></p>
             })}
         </form>

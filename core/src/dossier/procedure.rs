@@ -37,6 +37,13 @@ pub struct Procedure {
     pub fee: String,
     #[serde(default)]
     pub online: Online,
+    /// When staff last changed the entry (ms); 0 as shipped. File sync keeps the later change.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub changed_at: i64,
+}
+
+fn is_zero(x: &i64) -> bool {
+    *x == 0
 }
 
 /// A procedure's statutory time as recorded on a dossier when it is received (the catalogue may
@@ -122,6 +129,7 @@ fn p(id: &str, name: &str, field: &str, division: &str, days: u32, fee: &str, on
         same_day: false,
         fee: fee.into(),
         online,
+        changed_at: 0,
     }
 }
 

@@ -1,0 +1,666 @@
+//! The export file: a public, documented JSON format (`docs/export.schema.json`), independent of
+//! how records are stored on the device. Readers should ignore fields they do not know.
+//!
+//! ```text
+//! { "format": "motcua-export", "version": 1, "exported_at": <ms UTC>,
+//!   "source": { "device_id", "device_name", "unit" },
+//!   "from": "yyyy-mm-dd" | null, "to": … | null, "personal_data": true,
+//!   "questionnaires": [ … ], "catalogue": [ … ], "calendar": { … },
+//!   "responses": [ { "id", "created_at", "updated_at", "device", "deleted"?, "questionnaire",
+//!                    "answers", "overall", "visits"?, "field"?, "suggestion"?, "dossier_code"? } ],
+//!   "dossiers":  [ { "id", "created_at", "updated_at", "device", "deleted"?, "code", … } ] }
+//! ```
+//!
+//! Reading a file never panics and never trusts it: size, encoding, JSON, format name and
+//! version are checked first, then every record on its own, with a Vietnamese message that
+//! names the record. A rejected file changes nothing.
+
+use super::merge::{self, Counts};
+use crate::calendar::WorkCalendar;
+use crate::codec::period_of;
+use crate::dossier::{Dossier, Procedure};
+use crate::record::{Millis, Record};
+use crate::survey::questionnaire::{Questionnaire, SUGGESTION_MAX};
+use crate::survey::response::Response;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashSet};
+
+/// The format name every export carries.
+pub const FORMAT: &str = "motcua-export";
+/// The format version this build writes and the newest it reads.
+pub const VERSION: u32 = 1;
+/// Larger files are refused (export a year at a time instead).
+pub const MAX_BYTES: usize = 40 * 1024 * 1024;
+
+/// Stored short keys → public names, for the record's identity and history.
+const META_KEYS: [(&str, &str); 5] = [
+    ("id", "id"),
+    ("c", "created_at"),
+    ("u", "updated_at"),
+    ("d", "device"),
+    ("x", "deleted"),
+];
+const RESPONSE_KEYS: [(&str, &str); 7] = [
+    ("q", "questionnaire"),
+    ("a", "answers"),
+    ("o", "overall"),
+    ("v", "visits"),
+    ("p", "field"),
+    ("s", "suggestion"),
+    ("k", "dossier_code"),
+];
+const DOSSIER_KEYS: [(&str, &str); 1] = [("return_method", "result_via")];
+
+/// Who exported the file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub device_id: String,
+    pub device_name: String,
+    /// The agency (unit) code, e.g. `SCT`.
+    pub unit: String,
+}
+
+/// Everything a department has, as plain data: what is exported, imported and merged.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Dataset {
+    pub responses: Vec<Response>,
+    pub dossiers: Vec<Dossier>,
+    pub versions: BTreeMap<u32, Questionnaire>,
+    pub catalogue: Vec<Procedure>,
+    pub calendar: WorkCalendar,
+}
+
+/// A read (or to be written) export file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Export {
+    pub exported_at: Millis,
+    pub source: Source,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub personal_data: bool,
+    pub data: Dataset,
+}
+
+/// What to export.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Records created (Vietnam time) in this range, inclusive; all when `None`.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Drop applicant names, contacts and who signed for results.
+    pub without_personal_data: bool,
+}
+
+fn in_range(at: Millis, o: &ExportOptions) -> bool {
+    let d = crate::record::vn_date(at);
+    o.from.is_none_or(|f| d >= f) && o.to.is_none_or(|t| d <= t)
+}
+
+/// Select what an export holds: every record in the range, tombstones included.
+pub fn select(data: &Dataset, o: &ExportOptions) -> Dataset {
+    Dataset {
+        responses: data.responses.iter().filter(|r| in_range(r.meta.created_at, o)).cloned().collect(),
+        dossiers: data
+            .dossiers
+            .iter()
+            .filter(|d| in_range(d.meta.created_at, o))
+            .map(|d| {
+                let mut d = d.clone();
+                if o.without_personal_data {
+                    d.applicant.clear();
+                    d.contact.clear();
+                    d.signed_by.clear();
+                }
+                d
+            })
+            .collect(),
+        versions: data.versions.clone(),
+        catalogue: data.catalogue.clone(),
+        calendar: data.calendar.clone(),
+    }
+}
+
+/// The file name: unit, device and date, e.g. `motcua-SCT-Quay-1-2026-11-22.json`.
+pub fn file_name(source: &Source, day: NaiveDate, ext: &str) -> String {
+    let clean = |s: &str| -> String {
+        let ascii: String = s
+            .chars()
+            .map(|c| match c {
+                'a'..='z' | 'A'..='Z' | '0'..='9' => c,
+                _ => fold_vietnamese(c),
+            })
+            .collect();
+        ascii.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-")
+    };
+    format!(
+        "motcua-{}-{}-{}.{ext}",
+        clean(&source.unit),
+        clean(&source.device_name),
+        day.format("%Y-%m-%d")
+    )
+}
+
+/// A Vietnamese letter without its marks (for file names); anything else becomes `-`.
+fn fold_vietnamese(c: char) -> char {
+    const GROUPS: [(&str, char); 12] = [
+        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
+        ("ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", 'A'),
+        ("èéẻẽẹêềếểễệ", 'e'),
+        ("ÈÉẺẼẸÊỀẾỂỄỆ", 'E'),
+        ("ìíỉĩị", 'i'),
+        ("ÌÍỈĨỊ", 'I'),
+        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
+        ("ÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ", 'O'),
+        ("ùúủũụưừứửữự", 'u'),
+        ("ÙÚỦŨỤƯỪỨỬỮỰ", 'U'),
+        ("ỳýỷỹỵ", 'y'),
+        ("ỲÝỶỸỴ", 'Y'),
+    ];
+    match c {
+        'đ' => 'd',
+        'Đ' => 'D',
+        _ => GROUPS.iter().find(|(s, _)| s.contains(c)).map_or('-', |(_, b)| *b),
+    }
+}
+
+fn rename(v: Value, table: &[(&str, &str)], to_public: bool) -> Value {
+    match v {
+        Value::Object(m) => {
+            let mut out = Map::with_capacity(m.len());
+            for (k, val) in m {
+                let nk = table
+                    .iter()
+                    .find(|(s, p)| if to_public { *s == k } else { *p == k })
+                    .map_or(k.clone(), |(s, p)| if to_public { p.to_string() } else { s.to_string() });
+                out.insert(nk, val);
+            }
+            Value::Object(out)
+        }
+        other => other,
+    }
+}
+
+fn public<T: Serialize>(r: &T, extra: &[(&str, &str)]) -> Value {
+    let table: Vec<(&str, &str)> = META_KEYS.iter().chain(extra).copied().collect();
+    rename(serde_json::to_value(r).unwrap_or(Value::Null), &table, true)
+}
+
+#[derive(Serialize)]
+struct Out<'a> {
+    format: &'a str,
+    version: u32,
+    exported_at: Millis,
+    source: &'a Source,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    personal_data: bool,
+    questionnaires: Vec<&'a Questionnaire>,
+    catalogue: &'a [Procedure],
+    calendar: &'a WorkCalendar,
+    responses: Vec<Value>,
+    dossiers: Vec<Value>,
+}
+
+/// Write an export file (pretty enough to read: one record per line is not JSON's way, so
+/// compact; the schema documents it).
+pub fn write(e: &Export) -> String {
+    let out = Out {
+        format: FORMAT,
+        version: VERSION,
+        exported_at: e.exported_at,
+        source: &e.source,
+        from: e.from,
+        to: e.to,
+        personal_data: e.personal_data,
+        questionnaires: e.data.versions.values().collect(),
+        catalogue: &e.data.catalogue,
+        calendar: &e.data.calendar,
+        responses: e.data.responses.iter().map(|r| public(r, &RESPONSE_KEYS)).collect(),
+        dossiers: e.data.dossiers.iter().map(|d| public(d, &DOSSIER_KEYS)).collect(),
+    };
+    serde_json::to_string(&out).unwrap_or_default()
+}
+
+/// Why a file was refused. Every message is Vietnamese first, English after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    Empty,
+    TooLarge(usize),
+    NotUtf8,
+    NotJson(String),
+    Truncated,
+    TooDeep,
+    WrongFormat(String),
+    Newer(u32),
+    BadField(String),
+    /// A record that cannot be read or is out of range: kind, position (1-based), id, problem.
+    BadRecord {
+        kind: &'static str,
+        index: usize,
+        id: String,
+        problem: String,
+    },
+    DuplicateId {
+        kind: &'static str,
+        id: String,
+    },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use ReadError::*;
+        match self {
+            Empty => write!(f, "Tệp rỗng / the file is empty"),
+            TooLarge(n) => write!(
+                f,
+                "Tệp quá lớn ({} MB, tối đa {} MB): hãy xuất theo từng năm / file too large, export one year at a time",
+                n / (1024 * 1024),
+                MAX_BYTES / (1024 * 1024)
+            ),
+            NotUtf8 => write!(f, "Tệp không phải văn bản UTF-8 (có thể không phải tệp xuất của motcua) / not UTF-8 text"),
+            NotJson(e) => write!(f, "Tệp không phải JSON hợp lệ ({e}) / not valid JSON"),
+            Truncated => write!(f, "Tệp bị cắt cụt, thiếu phần cuối (chép lại tệp từ máy xuất) / the file is truncated"),
+            TooDeep => write!(f, "Tệp có cấu trúc lồng nhau quá sâu, không phải tệp xuất của motcua / nested too deeply"),
+            WrongFormat(name) => write!(f, "Không phải tệp xuất của motcua (format = «{name}») / not a motcua export"),
+            Newer(v) => write!(
+                f,
+                "Tệp do phiên bản mới hơn tạo ra (định dạng v{v}, máy này đọc tới v{VERSION}): hãy cập nhật ứng dụng / made by a newer version"
+            ),
+            BadField(e) => write!(f, "Tệp thiếu hoặc sai trường: {e} / missing or wrong field"),
+            BadRecord { kind, index, id, problem } => {
+                write!(f, "{kind} thứ {index}")?;
+                if !id.is_empty() {
+                    write!(f, " (id {id})")?;
+                }
+                write!(f, ": {problem}")
+            }
+            DuplicateId { kind, id } => write!(f, "Trong tệp có hai {kind} cùng id {id} / duplicate id in the file"),
+        }
+    }
+}
+
+fn json_error(e: serde_json::Error) -> ReadError {
+    let msg = e.to_string();
+    if msg.contains("recursion limit") {
+        ReadError::TooDeep
+    } else if e.is_eof() {
+        ReadError::Truncated
+    } else if e.is_data() {
+        ReadError::BadField(vietnamese(&msg))
+    } else {
+        ReadError::NotJson(format!("dòng {}, cột {}", e.line(), e.column()))
+    }
+}
+
+/// serde's messages with the common words in Vietnamese.
+fn vietnamese(msg: &str) -> String {
+    let msg = msg.split(" at line ").next().unwrap_or(msg);
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        return format!("thiếu trường «{}»", rest.trim_matches('`'));
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        return format!("sai kiểu dữ liệu ({rest})");
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        return format!("giá trị không hợp lệ {rest}");
+    }
+    if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        return format!("giá trị không hợp lệ ({rest})");
+    }
+    msg.to_string()
+}
+
+#[derive(Deserialize)]
+struct Head {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    version: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct Body<'a> {
+    exported_at: Millis,
+    source: Source,
+    #[serde(default)]
+    from: Option<NaiveDate>,
+    #[serde(default)]
+    to: Option<NaiveDate>,
+    #[serde(default = "yes")]
+    personal_data: bool,
+    #[serde(default)]
+    questionnaires: Vec<Questionnaire>,
+    #[serde(default)]
+    catalogue: Vec<Procedure>,
+    #[serde(default)]
+    calendar: Option<WorkCalendar>,
+    #[serde(borrow, default)]
+    responses: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    dossiers: Vec<&'a RawValue>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Earliest and latest instants a record may carry (2000–2100).
+const MIN_MS: Millis = 946_684_800_000;
+const MAX_MS: Millis = 4_102_444_800_000;
+
+fn check_meta(m: &crate::record::Meta) -> Result<(), String> {
+    if m.id.is_empty() || m.id.len() > 64 || !m.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return Err("id không hợp lệ / bad id".into());
+    }
+    for (name, t) in [("created_at", m.created_at), ("updated_at", m.updated_at)] {
+        if !(MIN_MS..MAX_MS).contains(&t) {
+            return Err(format!("thời điểm {name} ngoài khoảng 2000–2100 / out of range"));
+        }
+    }
+    if m.device.is_empty() || m.device.chars().count() > 64 {
+        return Err("thiếu hoặc sai mã thiết bị / bad device".into());
+    }
+    Ok(())
+}
+
+fn check_text(name: &str, s: &str, max: usize) -> Result<(), String> {
+    if s.chars().count() > max {
+        return Err(format!("trường {name} dài quá {max} ký tự / too long"));
+    }
+    Ok(())
+}
+
+fn check_response(r: &Response) -> Result<(), String> {
+    check_meta(&r.meta)?;
+    if r.a.len() > 200 || !r.a.bytes().all(|b| (b'0'..=b'6').contains(&b)) {
+        return Err("câu trả lời (answers) chỉ gồm các chữ số 0–6 / answers must be digits 0–6".into());
+    }
+    if r.o > 5 {
+        return Err(format!("mức hài lòng chung {} ngoài 0–5 / overall out of range", r.o));
+    }
+    if r.v.is_some_and(|v| v > 2) {
+        return Err("số lần đi lại ngoài 0–2 / visits out of range".into());
+    }
+    check_text("suggestion", &r.s, SUGGESTION_MAX)?;
+    check_text("field", &r.p, 200)?;
+    check_text("dossier_code", &r.k, 40)
+}
+
+fn check_dossier(d: &Dossier) -> Result<(), String> {
+    check_meta(&d.meta)?;
+    if !crate::dossier::valid_code(&d.code) {
+        return Err(format!(
+            "mã hồ sơ «{}» không đúng dạng / bad code",
+            d.code.chars().take(40).collect::<String>()
+        ));
+    }
+    let ok_year = |t: chrono::NaiveDateTime| (2000..=2100).contains(&chrono::Datelike::year(&t));
+    if !ok_year(d.received) || !ok_year(d.due) || d.due < d.received {
+        return Err("ngày nhận hoặc hạn trả không hợp lệ / bad dates".into());
+    }
+    if d.events.is_empty() || d.events.len() > 200 || d.events.windows(2).any(|w| w[1].at < w[0].at) {
+        return Err("quá trình xử lý không hợp lệ / bad timeline".into());
+    }
+    if d.copies == 0 || d.copies > 99 {
+        return Err("số bộ hồ sơ ngoài 1–99 / copies out of range".into());
+    }
+    for (name, s) in [
+        ("applicant", &d.applicant),
+        ("contact", &d.contact),
+        ("procedure_name", &d.procedure_name),
+        ("notes", &d.notes),
+        ("signed_by", &d.signed_by),
+    ] {
+        check_text(name, s, 500)?;
+    }
+    Ok(())
+}
+
+fn records<T: serde::de::DeserializeOwned + Record>(
+    raws: &[&RawValue],
+    extra: &[(&str, &str)],
+    kind: &'static str,
+    check: fn(&T) -> Result<(), String>,
+) -> Result<Vec<T>, ReadError> {
+    let table: Vec<(&str, &str)> = META_KEYS.iter().chain(extra).copied().collect();
+    let mut seen = HashSet::with_capacity(raws.len());
+    let mut out = Vec::with_capacity(raws.len());
+    for (i, raw) in raws.iter().enumerate() {
+        let bad = |id: String, problem: String| ReadError::BadRecord {
+            kind,
+            index: i + 1,
+            id,
+            problem,
+        };
+        let v: Value = serde_json::from_str(raw.get()).map_err(|e| bad(String::new(), vietnamese(&e.to_string())))?;
+        let id = v
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .chars()
+            .take(64)
+            .collect::<String>();
+        let r: T = serde_json::from_value(rename(v, &table, false)).map_err(|e| bad(id.clone(), vietnamese(&e.to_string())))?;
+        check(&r).map_err(|p| bad(id.clone(), p))?;
+        if !seen.insert(r.meta().id.clone()) {
+            return Err(ReadError::DuplicateId { kind, id });
+        }
+        out.push(r);
+    }
+    Ok(out)
+}
+
+/// An export nests at most a handful of levels; anything deeper is refused before parsing.
+const MAX_DEPTH: usize = 32;
+
+/// The deepest nesting of `[` / `{` outside strings (a linear scan, no recursion).
+fn nesting(text: &str) -> usize {
+    let (mut depth, mut max, mut in_str, mut esc) = (0usize, 0usize, false, false);
+    for b in text.bytes() {
+        if in_str {
+            match (esc, b) {
+                (true, _) => esc = false,
+                (false, b'\\') => esc = true,
+                (false, b'"') => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+/// Read and check an export file (raw bytes as picked by the user).
+pub fn read(bytes: &[u8]) -> Result<Export, ReadError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ReadError::TooLarge(bytes.len()));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)?;
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty);
+    }
+    if nesting(text) > MAX_DEPTH {
+        return Err(ReadError::TooDeep);
+    }
+    let head: Head = serde_json::from_str(text).map_err(json_error)?;
+    match head.format.as_deref() {
+        Some(FORMAT) => {}
+        other => return Err(ReadError::WrongFormat(other.unwrap_or("—").chars().take(40).collect())),
+    }
+    match head.version {
+        Some(v) if v > VERSION => return Err(ReadError::Newer(v)),
+        // Older versions would be migrated here, one step per version.
+        Some(1) => {}
+        _ => return Err(ReadError::BadField("version".into())),
+    }
+    let body: Body = serde_json::from_str(text).map_err(json_error)?;
+    let mut versions = BTreeMap::new();
+    for q in body.questionnaires {
+        if q.groups.is_empty() {
+            return Err(ReadError::BadField(format!(
+                "bảng hỏi phiên bản {} không có nhóm câu hỏi",
+                q.version
+            )));
+        }
+        if versions.insert(q.version, q).is_some() {
+            return Err(ReadError::BadField(
+                "hai bảng hỏi cùng số phiên bản / duplicate questionnaire version".into(),
+            ));
+        }
+    }
+    let mut ids = HashSet::new();
+    if body.catalogue.iter().any(|p| !ids.insert(p.id.clone()) || p.id.is_empty()) {
+        return Err(ReadError::BadField(
+            "danh mục thủ tục có mã trùng hoặc rỗng / duplicate procedure id".into(),
+        ));
+    }
+    let data = Dataset {
+        responses: records(&body.responses, &RESPONSE_KEYS, "Phiếu khảo sát", check_response)?,
+        dossiers: records(&body.dossiers, &DOSSIER_KEYS, "Hồ sơ", check_dossier)?,
+        versions,
+        catalogue: body.catalogue,
+        calendar: body.calendar.unwrap_or_default(),
+    };
+    Ok(Export {
+        exported_at: body.exported_at,
+        source: body.source,
+        from: body.from,
+        to: body.to,
+        personal_data: body.personal_data,
+        data,
+    })
+}
+
+/// What importing one file would do, per kind, before anything is written.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plan {
+    pub responses: Vec<Response>,
+    pub dossiers: Vec<Dossier>,
+    pub versions: Vec<Questionnaire>,
+    pub catalogue: Vec<Procedure>,
+    pub calendar: WorkCalendar,
+    pub counts: PlanCounts,
+}
+
+/// The preview's and the receipt's numbers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanCounts {
+    pub responses: Counts,
+    pub dossiers: Counts,
+    pub questionnaires: Counts,
+    pub catalogue: Counts,
+    pub calendar: Counts,
+}
+
+impl PlanCounts {
+    pub fn changes(&self) -> usize {
+        [self.responses, self.dossiers, self.questionnaires, self.catalogue, self.calendar]
+            .iter()
+            .map(Counts::changes)
+            .sum()
+    }
+}
+
+/// Plan the import of `file` into `local`. A file without personal data never blanks the
+/// names and contacts already here.
+pub fn plan(local: &Dataset, file: &Export) -> Plan {
+    let (responses, rc) = merge::merge_records(&local.responses, &file.data.responses);
+    let incoming_dossiers: Vec<Dossier> = if file.personal_data {
+        file.data.dossiers.clone()
+    } else {
+        let here: std::collections::HashMap<&str, &Dossier> = local.dossiers.iter().map(|d| (d.meta.id.as_str(), d)).collect();
+        file.data
+            .dossiers
+            .iter()
+            .map(|d| {
+                let mut d = d.clone();
+                if let Some(h) = here.get(d.meta.id.as_str()) {
+                    d.applicant.clone_from(&h.applicant);
+                    d.contact.clone_from(&h.contact);
+                    d.signed_by.clone_from(&h.signed_by);
+                }
+                d
+            })
+            .collect()
+    };
+    let (dossiers, dc) = merge::merge_records(&local.dossiers, &incoming_dossiers);
+    let incoming_versions: Vec<Questionnaire> = file.data.versions.values().cloned().collect();
+    let (versions, qc) = merge::merge_versions(&local.versions, &incoming_versions);
+    let (catalogue, cc) = merge::merge_stamped(&local.catalogue, &file.data.catalogue);
+    let (calendar, kc) = merge::merge_calendar(&local.calendar, &file.data.calendar);
+    Plan {
+        responses,
+        dossiers,
+        versions,
+        catalogue,
+        calendar,
+        counts: PlanCounts {
+            responses: rc,
+            dossiers: dc,
+            questionnaires: qc,
+            catalogue: cc,
+            calendar: kc,
+        },
+    }
+}
+
+/// Apply a plan to an in-memory dataset (the shell writes the same plan to storage first).
+pub fn apply(local: &mut Dataset, plan: &Plan) {
+    merge::apply(&mut local.responses, plan.responses.clone());
+    merge::apply(&mut local.dossiers, plan.dossiers.clone());
+    for q in &plan.versions {
+        local.versions.entry(q.version).or_insert_with(|| q.clone());
+    }
+    local.catalogue = plan.catalogue.clone();
+    local.calendar = plan.calendar.clone();
+}
+
+/// The storage months (`YYYY-MM`) of a year that hold records: what archiving a year removes.
+pub fn months_of_year(data: &Dataset, year: i32) -> Vec<String> {
+    let mut m: Vec<String> = data
+        .responses
+        .iter()
+        .map(|r| r.meta.created_at)
+        .chain(data.dossiers.iter().map(|d| d.meta.created_at))
+        .map(period_of)
+        .filter(|p| p.starts_with(&format!("{year:04}-")))
+        .collect();
+    m.sort_unstable();
+    m.dedup();
+    m
+}
+
+/// Whether an archive file read back holds every record of `year` exactly as on the device:
+/// only then may the year be removed from the device.
+pub fn archive_verified(data: &Dataset, year: i32, file: &Export) -> bool {
+    let o = ExportOptions {
+        from: NaiveDate::from_ymd_opt(year, 1, 1),
+        to: NaiveDate::from_ymd_opt(year, 12, 31),
+        without_personal_data: false,
+    };
+    let want = select(data, &o);
+    let as_set = |d: &Dataset| -> (Vec<String>, Vec<String>) {
+        let mut r: Vec<String> = d.responses.iter().map(|x| serde_json::to_string(x).unwrap_or_default()).collect();
+        let mut s: Vec<String> = d.dossiers.iter().map(|x| serde_json::to_string(x).unwrap_or_default()).collect();
+        r.sort_unstable();
+        s.sort_unstable();
+        (r, s)
+    };
+    file.personal_data && !(want.responses.is_empty() && want.dossiers.is_empty()) && as_set(&want) == as_set(&file.data)
+}
+
+#[cfg(test)]
+mod tests;

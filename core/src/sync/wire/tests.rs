@@ -1,0 +1,285 @@
+use super::*;
+use crate::dossier::record::tests::{at, new};
+use crate::record::Meta;
+use crate::survey::response::encode_answers;
+use proptest::prelude::*;
+
+const DAY: Millis = 86_400_000;
+/// 2026-03-02 10:00 in Vietnam.
+const T0: Millis = 1_772_420_400_000;
+
+fn resp(n: u8, at: Millis, device: &str) -> Response {
+    Response {
+        meta: Meta::new([n; 16], at, device),
+        q: 1,
+        a: encode_answers(&[Some(5), Some(4), None, Some(6), Some(2)]),
+        o: 4,
+        v: Some(1),
+        p: "Điện lực".into(),
+        s: if n.is_multiple_of(2) {
+            "<script>alert(1)</script> Cần thêm ghế chờ".into()
+        } else {
+            String::new()
+        },
+        k: String::new(),
+    }
+}
+
+fn dossier(n: u8) -> Dossier {
+    let mut d = new(&format!("SCT-250203-{:04}", n as u32 + 1), "TM-02", at(2025, 2, 3, 9)).unwrap();
+    d.meta = Meta::new([100 + n; 16], T0 + n as Millis * DAY, "dev-a");
+    d.contact = "0905 123 456".into();
+    d
+}
+
+fn dataset(device: &str, first: u8, n: u8) -> Dataset {
+    Dataset {
+        responses: (first..first + n).map(|i| resp(i, T0 + i as Millis * DAY, device)).collect(),
+        dossiers: (first..first + n).map(dossier).collect(),
+        versions: crate::survey::questionnaire::Book::default().versions,
+        catalogue: crate::dossier::default_catalogue(),
+        calendar: WorkCalendar::default(),
+    }
+}
+
+fn export(data: Dataset, device: &str) -> Export {
+    Export {
+        exported_at: T0 + 100 * DAY,
+        source: Source {
+            device_id: device.into(),
+            device_name: "Quầy 1".into(),
+            unit: "SCT".into(),
+        },
+        from: None,
+        to: None,
+        personal_data: true,
+        data,
+    }
+}
+
+fn file(data: Dataset, device: &str) -> Vec<u8> {
+    write(&export(data, device)).into_bytes()
+}
+
+#[test]
+fn an_export_reads_back_exactly_and_uses_public_names() {
+    let e = export(dataset("dev-a", 1, 4), "dev-a");
+    let text = write(&e);
+    assert!(text.starts_with("{\"format\":\"motcua-export\",\"version\":1,"));
+    for name in [
+        "\"created_at\":",
+        "\"updated_at\":",
+        "\"questionnaire\":",
+        "\"answers\":\"54062\"",
+        "\"result_via\":",
+    ] {
+        assert!(text.contains(name), "{name}");
+    }
+    assert!(
+        !text.contains("\"c\":") && !text.contains("\"q\":"),
+        "stored short keys stay private"
+    );
+    let back = read(text.as_bytes()).unwrap();
+    assert_eq!(back, e);
+    // Script in a text field is data: it comes back as the same text.
+    assert!(back.data.responses.iter().any(|r| r.s.starts_with("<script>")));
+}
+
+#[test]
+fn every_bad_input_gets_its_own_message() {
+    let good = String::from_utf8(file(dataset("dev-a", 1, 3), "dev-a")).unwrap();
+    type Case = (Vec<u8>, fn(&ReadError) -> bool);
+    let cases: Vec<Case> = vec![
+        (b"".to_vec(), |e| *e == ReadError::Empty),
+        (b"hello, not json".to_vec(), |e| matches!(e, ReadError::NotJson(_))),
+        (good.as_bytes()[..good.len() / 2].to_vec(), |e| *e == ReadError::Truncated),
+        (
+            br#"{"format":"kobo","version":1}"#.to_vec(),
+            |e| matches!(e, ReadError::WrongFormat(f) if f == "kobo"),
+        ),
+        (br#"{"version":1}"#.to_vec(), |e| matches!(e, ReadError::WrongFormat(_))),
+        (good.replacen("\"version\":1", "\"version\":7", 1).into_bytes(), |e| {
+            *e == ReadError::Newer(7)
+        }),
+        (
+            good.replacen("\"exported_at\":", "\"exported_on\":", 1).into_bytes(),
+            |e| matches!(e, ReadError::BadField(m) if m.contains("thiếu trường «exported_at»")),
+        ),
+        (
+            good.replacen("\"overall\":4", "\"overall\":\"bốn\"", 1).into_bytes(),
+            |e| matches!(e, ReadError::BadRecord { kind: "Phiếu khảo sát", index: 1, problem, .. } if problem.contains("sai kiểu")),
+        ),
+        (
+            good.replacen("\"answers\":\"54062\"", "\"answers\":\"54092\"", 1).into_bytes(),
+            |e| matches!(e, ReadError::BadRecord { problem, .. } if problem.contains("0–6")),
+        ),
+        (
+            good.replacen("\"overall\":4", "\"overall\":9", 1).into_bytes(),
+            |e| matches!(e, ReadError::BadRecord { problem, .. } if problem.contains("0–5")),
+        ),
+        (vec![0xff, 0xfe, 0x7b, 0x00], |e| *e == ReadError::NotUtf8),
+        (format!("{}{}", "[".repeat(200_000), "]".repeat(200_000)).into_bytes(), |e| {
+            *e == ReadError::TooDeep
+        }),
+        (
+            format!(
+                "{{\"format\":\"motcua-export\",\"version\":1,\"x\":{}{}}}",
+                "[".repeat(200_000),
+                "]".repeat(200_000)
+            )
+            .into_bytes(),
+            |e| *e == ReadError::TooDeep,
+        ),
+        (vec![b' '; MAX_BYTES + 1], |e| matches!(e, ReadError::TooLarge(_))),
+    ];
+    for (i, (bytes, want)) in cases.into_iter().enumerate() {
+        let err = read(&bytes).unwrap_err();
+        assert!(want(&err), "case {i}: {err:?}");
+        assert!(!err.to_string().is_empty());
+    }
+    // Two records with one id.
+    let mut d = dataset("dev-a", 1, 2);
+    d.responses[1].meta.id = d.responses[0].meta.id.clone();
+    let err = read(&file(d, "dev-a")).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ReadError::DuplicateId {
+                kind: "Phiếu khảo sát",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("cùng id"));
+    // A record that names itself in the message.
+    let bad = good.replacen("\"code\":\"SCT-250203-0002\"", "\"code\":\"=HYPERLINK()\"", 1);
+    let err = read(bad.as_bytes()).unwrap_err();
+    assert!(err.to_string().starts_with("Hồ sơ thứ 1 (id "), "{err}");
+}
+
+#[test]
+fn importing_twice_changes_nothing_and_files_in_any_order_agree() {
+    let a = read(&file(dataset("dev-a", 1, 5), "dev-a")).unwrap();
+    let b = read(&file(dataset("dev-b", 20, 5), "dev-b")).unwrap();
+    let empty = Dataset {
+        versions: crate::survey::questionnaire::Book::default().versions,
+        catalogue: crate::dossier::default_catalogue(),
+        ..Default::default()
+    };
+    let mut ab = empty.clone();
+    for f in [&a, &b, &a, &b] {
+        let p = plan(&ab, f);
+        apply(&mut ab, &p);
+    }
+    let again = plan(&ab, &a);
+    assert_eq!(again.counts.changes(), 0, "a re-import writes nothing");
+    assert_eq!(again.counts.responses.unchanged, 5);
+    let mut ba = empty.clone();
+    for f in [&b, &a] {
+        let p = plan(&ba, f);
+        apply(&mut ba, &p);
+    }
+    let key = |d: &Dataset| {
+        let mut r: Vec<String> = d.responses.iter().map(|x| x.meta.id.clone()).collect();
+        r.sort();
+        let mut s: Vec<String> = d.dossiers.iter().map(|x| x.meta.id.clone()).collect();
+        s.sort();
+        (r, s)
+    };
+    assert_eq!(key(&ab), key(&ba));
+    assert_eq!(ab.responses.len(), 10);
+    // Same dossier ids in both files (dossier(n) is the same record): 5 + 5 distinct.
+    assert_eq!(ab.dossiers.len(), 10);
+}
+
+#[test]
+fn a_file_without_personal_data_never_blanks_names_here() {
+    let mut here = dataset("dev-a", 1, 2);
+    let o = ExportOptions {
+        without_personal_data: true,
+        ..Default::default()
+    };
+    let mut sel = select(&here, &o);
+    assert!(sel.dossiers.iter().all(|d| d.applicant.is_empty() && d.contact.is_empty()));
+    // The other tablet changed a step later; its file has no names.
+    sel.dossiers[0].notes = "đã gọi điện".into();
+    sel.dossiers[0].meta.touch(T0 + 200 * DAY, "dev-b");
+    let mut e = export(sel, "dev-b");
+    e.personal_data = false;
+    let f = read(write(&e).as_bytes()).unwrap();
+    let p = plan(&here, &f);
+    assert_eq!(p.counts.dossiers.updated, 1);
+    apply(&mut here, &p);
+    assert_eq!(here.dossiers[0].notes, "đã gọi điện");
+    assert_eq!(here.dossiers[0].applicant, "Công ty TNHH An Phát");
+    assert_eq!(here.dossiers[0].contact, "0905 123 456");
+}
+
+#[test]
+fn the_range_selects_by_creation_day_in_vietnam() {
+    let data = dataset("dev-a", 1, 10);
+    let day = |n: i64| crate::record::vn_date(T0 + n * DAY);
+    let o = ExportOptions {
+        from: Some(day(3)),
+        to: Some(day(5)),
+        without_personal_data: false,
+    };
+    let s = select(&data, &o);
+    assert_eq!(s.responses.len(), 3);
+    assert_eq!(s.dossiers.len(), 3);
+}
+
+#[test]
+fn file_names_carry_unit_device_and_date() {
+    let s = Source {
+        device_id: "ab12cd34".into(),
+        device_name: "Quầy số 1 (Đăk Lăk)".into(),
+        unit: "SCT".into(),
+    };
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    assert_eq!(file_name(&s, day, "json"), "motcua-SCT-Quay-so-1-Dak-Lak-2026-11-22.json");
+}
+
+#[test]
+fn an_archive_is_verified_before_a_year_may_go() {
+    let data = dataset("dev-a", 1, 3);
+    let year = chrono::Datelike::year(&crate::record::vn_date(T0));
+    let o = ExportOptions {
+        from: chrono::NaiveDate::from_ymd_opt(year, 1, 1),
+        to: chrono::NaiveDate::from_ymd_opt(year, 12, 31),
+        without_personal_data: false,
+    };
+    let f = read(write(&export(select(&data, &o), "dev-a")).as_bytes()).unwrap();
+    assert!(archive_verified(&data, year, &f));
+    assert_eq!(months_of_year(&data, year), vec![format!("{year}-03")]);
+    let mut short = f.clone();
+    short.data.responses.pop();
+    assert!(!archive_verified(&data, year, &short), "a record missing from the file");
+    assert!(!archive_verified(&data, year - 1, &f), "another year");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn mutated_files_never_panic(cut in 0usize..4000, flips in prop::collection::vec((0usize..4000, any::<u8>()), 0..6)) {
+        let mut bytes = file(dataset("dev-a", 1, 3), "dev-a");
+        let len = bytes.len().max(1);
+        for (i, b) in flips {
+            if let Some(x) = bytes.get_mut(i % len) {
+                *x = b;
+            }
+        }
+        bytes.truncate(cut.max(1).min(bytes.len()));
+        // Either a file or a message; reading is pure, so a refusal changes nothing.
+        match read(&bytes) {
+            Ok(e) => prop_assert!(e.data.responses.len() <= 3),
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
+
+    #[test]
+    fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = read(&bytes);
+    }
+}
