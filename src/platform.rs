@@ -29,3 +29,48 @@ pub fn random16() -> [u8; 16] {
     }
     b
 }
+
+/// Offer `text` as a file download named `name` (the browser saves it where the user says).
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|_| "no anchor".to_string())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // Let the download start before the URL is released.
+    leptos::prelude::set_timeout(
+        move || {
+            web_sys::Url::revoke_object_url(&url).ok();
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// The bytes of a picked or dropped file.
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "Không đọc được tệp / cannot read the file".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Ask the browser to keep this site's storage under storage pressure (best effort; the
+/// answer is not needed).
+pub fn request_persistent_storage() {
+    if let Some(w) = web_sys::window() {
+        if let Ok(p) = w.navigator().storage().persist() {
+            drop(wasm_bindgen_futures::JsFuture::from(p));
+        }
+    }
+}

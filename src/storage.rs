@@ -156,9 +156,40 @@ pub fn on_other_tab_change(f: impl Fn(String) + 'static) {
     std::mem::forget(handle);
 }
 
-/// Save many records at once, or none: each touched chunk's old value is remembered and put
-/// back if any write fails (an import is never half-applied).
-pub fn save_batch<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, recs: &[T]) -> Result<(), StoreError> {
+/// Write (`Some`) or remove (`None`) many keys at once, or none: each key's old value is
+/// remembered and put back if any write fails (an import is never half-applied).
+pub fn write_all(writes: Vec<(String, Option<String>)>) -> Result<(), StoreError> {
+    let mut done: Vec<(String, Option<String>)> = Vec::new();
+    for (key, new) in writes {
+        let old = read_raw(&key);
+        let res = match &new {
+            Some(v) => write_raw(&key, v),
+            None => local().remove_item(&key).map_err(classify),
+        };
+        if let Err(e) = res {
+            for (k, old) in done.iter().rev() {
+                match old {
+                    Some(v) => {
+                        write_raw(k, v).ok();
+                    }
+                    None => {
+                        local().remove_item(k).ok();
+                    }
+                }
+            }
+            return Err(e);
+        }
+        done.push((key, old));
+    }
+    Ok(())
+}
+
+/// The new values of the chunks `recs` fall into: each chunk re-read, merged (the winner of
+/// each id kept, see `sync::merge`) and encoded. Nothing is written here.
+pub fn chunk_writes<T: Record + DeserializeOwned + Serialize + Clone>(
+    kind: Kind,
+    recs: &[T],
+) -> Result<Vec<(String, Option<String>)>, StoreError> {
     let mut by_key: std::collections::BTreeMap<String, Vec<T>> = std::collections::BTreeMap::new();
     for r in recs {
         by_key
@@ -166,39 +197,40 @@ pub fn save_batch<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, 
             .or_default()
             .push(r.clone());
     }
-    let mut written: Vec<(String, Option<String>)> = Vec::new();
-    let rollback = |written: &[(String, Option<String>)]| {
-        for (k, old) in written.iter().rev() {
-            match old {
-                Some(v) => {
-                    write_raw(k, v).ok();
-                }
-                None => {
-                    local().remove_item(k).ok();
-                }
-            }
-        }
-    };
+    let mut out = Vec::with_capacity(by_key.len());
     for (key, new) in by_key {
-        let old = read_raw(&key);
-        let mut all: Vec<T> = match &old {
+        let mut all: Vec<T> = match read_raw(&key) {
             None => Vec::new(),
-            Some(raw) => match codec::decode_chunk::<T>(kind, raw) {
-                Ok((r, _)) => r,
-                Err(e) => {
-                    rollback(&written);
-                    return Err(StoreError::Blocked(e.to_string()));
-                }
-            },
+            Some(raw) => {
+                codec::decode_chunk::<T>(kind, &raw)
+                    .map_err(|e| StoreError::Blocked(e.to_string()))?
+                    .0
+            }
         };
-        for r in new {
-            codec::upsert(&mut all, r);
-        }
-        if let Err(e) = write_raw(&key, &codec::encode_chunk(kind, &all)) {
-            rollback(&written);
-            return Err(e);
-        }
-        written.push((key, old));
+        motcua_core::sync::merge::apply(&mut all, new);
+        out.push((key, Some(codec::encode_chunk(kind, &all))));
     }
-    Ok(())
+    Ok(out)
+}
+
+/// Save many records at once, or none.
+pub fn save_batch<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, recs: &[T]) -> Result<(), StoreError> {
+    write_all(chunk_writes(kind, recs)?)
+}
+
+/// Units a set of writes adds to the store (new minus old lengths), for the kiosk's reserve.
+pub fn growth(writes: &[(String, Option<String>)]) -> usize {
+    writes
+        .iter()
+        .map(|(k, v)| {
+            let new = v.as_ref().map_or(0, |v| v.encode_utf16().count() + k.encode_utf16().count());
+            let old = read_raw(k).map_or(0, |o| o.encode_utf16().count() + k.encode_utf16().count());
+            new.saturating_sub(old)
+        })
+        .sum()
+}
+
+/// The chunk keys of `kind` for the given months (`YYYY-MM`).
+pub fn month_keys(kind: Kind, months: &[String]) -> Vec<String> {
+    months.iter().map(|m| codec::chunk_key(kind, m)).collect()
 }

@@ -153,6 +153,30 @@ impl YearCalendar {
 }
 
 impl WorkCalendar {
+    /// An officer's edit of one year: stamped with `now` when it changes anything, so that
+    /// file sync keeps the later edit.
+    pub fn edit_year(&mut self, mut y: YearCalendar, now: i64) {
+        let old = self.get_year(y.year).cloned();
+        let same = old
+            .as_ref()
+            .is_some_and(|o| o.days_off == y.days_off && o.makeup_days == y.makeup_days && o.source == y.source);
+        y.changed_at = if same {
+            old.map_or(0, |o| o.changed_at)
+        } else {
+            now.max(old.map_or(0, |o| o.changed_at + 1))
+        };
+        self.set_year(y);
+    }
+
+    /// An edit of the office hours and the receipt-day rule, stamped when it changes them.
+    pub fn edit_rules(&mut self, office: OfficeHours, count_receipt_day: bool, now: i64) {
+        if office != self.office || count_receipt_day != self.count_receipt_day {
+            self.office = office;
+            self.count_receipt_day = count_receipt_day;
+            self.rules_changed_at = now.max(self.rules_changed_at + 1);
+        }
+    }
+
     /// Replace or add one year.
     pub fn set_year(&mut self, y: YearCalendar) {
         self.years.retain(|c| c.year != y.year);
@@ -584,6 +608,21 @@ mod tests {
         assert_eq!(c.same_day_due(t(2025, 2, 3, 15, 1), cut), t(2025, 2, 4, 17, 0));
         // Friday after 15:00 before Tết 2025: the next working day is Monday 3/2.
         assert_eq!(c.same_day_due(t(2025, 1, 24, 16, 0), cut), t(2025, 2, 3, 17, 0));
+    }
+
+    #[test]
+    fn edits_are_stamped_only_when_they_change_something() {
+        let mut c = WorkCalendar::default();
+        let y = c.get_year(2026).unwrap().clone();
+        c.edit_year(y.clone(), 100);
+        assert_eq!(c.get_year(2026).unwrap().changed_at, 0, "saved unchanged");
+        let edited = YearCalendar::parse(2026, "01/01/2026\n02/01/2026", "10/01/2026", "x").unwrap();
+        c.edit_year(edited, 200);
+        assert_eq!(c.get_year(2026).unwrap().changed_at, 200);
+        c.edit_rules(c.office, true, 300);
+        assert_eq!(c.rules_changed_at, 300);
+        c.edit_rules(c.office, true, 400);
+        assert_eq!(c.rules_changed_at, 300);
     }
 
     #[test]

@@ -171,10 +171,10 @@ pub fn decode_doc<T: DeserializeOwned>(name: &str, raw: &str) -> Result<T, Codec
 }
 
 /// Put `rec` into `records`: a new id is appended; for a known id the winning version stays
-/// (see [`Meta::wins_over`]). Returns whether anything changed.
-pub fn upsert<T: Record>(records: &mut Vec<T>, rec: T) -> bool {
+/// (the one rule of `sync::merge::compare`). Returns whether anything changed.
+pub fn upsert<T: Record + Serialize>(records: &mut Vec<T>, rec: T) -> bool {
     match records.iter_mut().find(|r| r.meta().id == rec.meta().id) {
-        Some(old) if rec.meta().wins_over(old.meta()) => {
+        Some(old) if crate::sync::merge::compare(&rec, old) == std::cmp::Ordering::Greater => {
             *old = rec;
             true
         }
@@ -187,7 +187,7 @@ pub fn upsert<T: Record>(records: &mut Vec<T>, rec: T) -> bool {
 }
 
 /// Merge two sets of the same records: no duplicate ids, no record lost, the winner kept.
-pub fn merge<T: Record>(mut ours: Vec<T>, theirs: Vec<T>) -> Vec<T> {
+pub fn merge<T: Record + Serialize>(mut ours: Vec<T>, theirs: Vec<T>) -> Vec<T> {
     for r in theirs {
         upsert(&mut ours, r);
     }

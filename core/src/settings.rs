@@ -20,6 +20,17 @@ pub struct Settings {
     /// kiosk (only once a staff PIN exists, so that it can be unlocked again).
     #[serde(default = "default_staff_idle")]
     pub staff_idle_seconds: i64,
+    /// Desk number 0–9: the range of dossier running numbers this tablet issues (see
+    /// `dossier::code::desk_of`), so that tablets receiving on the same day never collide.
+    #[serde(default)]
+    pub desk: u32,
+    /// Remind staff to export when the last export is older than this many days (0 = never).
+    #[serde(default = "default_export_days")]
+    pub export_reminder_days: u32,
+}
+
+fn default_export_days() -> u32 {
+    7
 }
 
 fn default_staff_idle() -> i64 {
@@ -59,6 +70,8 @@ impl Settings {
             lang: crate::Lang::Vi,
             idle_seconds: default_idle(),
             staff_idle_seconds: default_staff_idle(),
+            desk: 0,
+            export_reminder_days: default_export_days(),
         }
     }
 }

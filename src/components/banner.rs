@@ -1,7 +1,9 @@
 use super::tr;
+use crate::platform::now_millis;
 use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_core::i18n::K;
+use motcua_core::sync::{export_due, storage_warning};
 
 /// Warnings staff must see: storage full with records waiting, and data kept aside as corrupt.
 #[component]
@@ -16,6 +18,7 @@ pub fn StorageBanner() -> impl IntoView {
                 <button on:click=move |_| st.flush_pending()>{tr(K::Retry)}</button>
             </div>
         </Show>
+        <StaffReminders />
         <Show when=move || st.problems.with(|p| !p.is_empty())>
             <div class="banner error" role="alert" id="storage-problems">
                 <p>{tr(K::StorageProblem)}</p>
@@ -24,6 +27,32 @@ pub fn StorageBanner() -> impl IntoView {
                         <li><code>{p.key}</code>" – "{p.error}{p.kept_at.map(|k| format!(" → {k}"))}</li>
                     }).collect_view()}
                 </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// On staff screens only (never to citizens): storage past 80 % and an export overdue, each
+/// with the way to the Dữ liệu page.
+#[component]
+fn StaffReminders() -> impl IntoView {
+    let st = use_app();
+    let last_export = crate::storage::load_doc::<i64>("lastexport").ok().flatten();
+    let first_record = move || {
+        let r = st.responses.with(|r| r.iter().map(|x| x.meta.created_at).min());
+        let d = st.dossiers.with(|d| d.iter().map(|x| x.meta.created_at).min());
+        r.into_iter().chain(d).min()
+    };
+    let days = move || st.settings.with(|s| s.export_reminder_days);
+    view! {
+        <Show when=move || !st.kiosk.get() && storage_warning(st.used.get())>
+            <div class="banner warn" role="alert" id="storage-warning-banner">
+                <p>{tr(K::StorageAlmostFull)}" "<a href="/data#export">{tr(K::ExportTitle)}</a>" · "<a href="/data#archive">{tr(K::ArchiveTitle)}</a></p>
+            </div>
+        </Show>
+        <Show when=move || !st.kiosk.get() && export_due(last_export, first_record(), now_millis(), days())>
+            <div class="banner info" id="export-reminder">
+                <p>{tr(K::ExportReminder)}" "<a href="/data#export">{tr(K::ExportTitle)}</a></p>
             </div>
         </Show>
     }

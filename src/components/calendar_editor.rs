@@ -36,7 +36,7 @@ pub fn CalendarEditor() -> impl IntoView {
     ) {
         Ok(y) => {
             let mut c = st.calendar.get_untracked();
-            c.set_year(y);
+            c.edit_year(y, crate::platform::now_millis());
             msg.set(Some(match st.save_calendar(c) {
                 Ok(()) => t(st.lang(), K::Saved).into(),
                 Err(_) => t(st.lang(), K::StorageFull).into(),
@@ -77,8 +77,7 @@ fn WorkingTimeEditor() -> impl IntoView {
         match OfficeHours::parse(&a, &b, &c, &d) {
             Ok(h) => {
                 let mut cal = st.calendar.get_untracked();
-                cal.office = h;
-                cal.count_receipt_day = count_day.get_untracked();
+                cal.edit_rules(h, count_day.get_untracked(), crate::platform::now_millis());
                 msg.set(Some(match st.save_calendar(cal) {
                     Ok(()) => t(st.lang(), K::Saved).into(),
                     Err(_) => t(st.lang(), K::StorageFull).into(),

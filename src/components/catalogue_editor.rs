@@ -4,6 +4,7 @@
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
+use motcua_core::dossier::procedure::{stamp_changes, validate_catalogue};
 use motcua_core::dossier::{Online, Procedure};
 use motcua_core::i18n::{t, K};
 
@@ -14,16 +15,12 @@ pub fn CatalogueEditor() -> impl IntoView {
     let draft = RwSignal::new(st.catalogue.get_untracked());
     let msg = RwSignal::new(None::<String>);
     let save = move |_| {
-        let c = draft.get_untracked();
-        let mut ids: Vec<_> = c.iter().map(|p| p.id.trim().to_string()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        if ids.len() != c.len() || c.iter().any(|p| p.id.trim().is_empty() || p.name.trim().is_empty() || p.days == 0) {
-            msg.set(Some(
-                "Mã thủ tục phải khác nhau, có tên và số ngày > 0 / ids unique, names set, days > 0".into(),
-            ));
+        let mut c = draft.get_untracked();
+        if let Err(e) = validate_catalogue(&c) {
+            msg.set(Some(e));
             return;
         }
+        stamp_changes(&st.catalogue.get_untracked(), &mut c, crate::platform::now_millis());
         msg.set(Some(match st.save_catalogue(c) {
             Ok(()) => t(st.lang(), K::Saved).into(),
             Err(_) => t(st.lang(), K::StorageFull).into(),

@@ -79,8 +79,9 @@ pub fn DossierForm() -> impl IntoView {
 
     let auto_code = Memo::new(move |_| {
         let day = parse_dt(&received.get()).unwrap_or_else(now_local).date();
-        let agency = st.settings.with(|s| s.agency_code.clone());
-        st.dossiers.with(|ds| next_code(&agency, day, ds.iter().map(|d| d.code.as_str())))
+        let (agency, desk) = st.settings.with(|s| (s.agency_code.clone(), s.desk));
+        st.dossiers
+            .with(|ds| next_code(&agency, day, desk, ds.iter().map(|d| d.code.as_str())))
     });
     let due_preview = Memo::new(move |_| {
         let r = parse_dt(&received.get())?;

@@ -1,14 +1,18 @@
 //! Widgets shared by pages.
+pub mod archive_card;
 pub mod banner;
 pub mod calendar_editor;
 pub mod catalogue_editor;
 pub mod csv_import;
 pub mod dossier_detail;
 pub mod dossier_form;
+pub mod export_card;
 pub mod face;
+pub mod import_card;
 pub mod index_card;
 pub mod nav;
 pub mod pinpad;
+pub mod storage_meter;
 
 use leptos::prelude::*;
 use motcua_core::i18n::{t, K};

@@ -1,28 +1,36 @@
-//! Data on this device: what is stored, how much room it takes, and anything kept aside.
+//! Data on this device: how full the storage is, export (JSON and CSV for Excel), import from
+//! other tablets with a preview, the import history, dossier codes in conflict, and the
+//! archive of closed years. The rules are `core::sync`; this page binds them.
 
-use crate::components::{tr, Page};
+use crate::components::archive_card::ArchiveCard;
+use crate::components::export_card::ExportCard;
+use crate::components::import_card::{CodeConflictList, ImportCard, ImportHistory};
+use crate::components::storage_meter::StorageMeter;
+use crate::components::Page;
 use crate::state::use_app;
 use crate::storage;
 use leptos::prelude::*;
-use motcua_core::format::thousands;
 use motcua_core::i18n::K;
+use motcua_core::sync::merge::code_conflicts;
+use motcua_core::sync::Receipt;
 
-/// Storage overview. Export and import arrive with the file-sync issue.
+/// The Dữ liệu page.
 #[component]
 pub fn DataPage() -> impl IntoView {
     let st = use_app();
-    let used = move || {
-        st.responses.track();
-        thousands(storage::used_units() as u64)
-    };
+    let history = RwSignal::new(storage::load_doc::<Vec<Receipt>>("imports").ok().flatten().unwrap_or_default());
+    let conflicts = Memo::new(move |_| st.dossiers.with(|d| code_conflicts(d)));
+    crate::platform::request_persistent_storage();
     view! {
         <Page title=K::DataTitle>
-            <div class="card">
-                <p>{tr(K::TotalCount)}": "<strong id="data-responses">{move || st.responses.with(|r| r.len())}</strong></p>
-                <p>{tr(K::StorageUse)}": "<strong id="storage-used">{used}</strong>" / 5.242.880"</p>
-                <p>{tr(K::PendingCount)}": "<strong>{move || st.pending.with(|p| p.len())}</strong></p>
-                <ul class="keys">{move || { st.responses.track(); storage::keys().into_iter().map(|k| view! { <li><code>{k}</code></li> }).collect_view() }}</ul>
-            </div>
+            <StorageMeter />
+            <Show when=move || !conflicts.with(Vec::is_empty)>
+                <div class="card"><CodeConflictList conflicts=conflicts.into() /></div>
+            </Show>
+            <ExportCard />
+            <ImportCard history />
+            <ImportHistory history />
+            <ArchiveCard />
         </Page>
     }
 }

@@ -21,6 +21,8 @@ pub fn SettingsPage() -> impl IntoView {
     let min_n = RwSignal::new(s0.min_n.to_string());
     let idle = RwSignal::new(s0.idle_seconds.to_string());
     let staff_idle = RwSignal::new(s0.staff_idle_seconds.to_string());
+    let desk = RwSignal::new(s0.desk.to_string());
+    let remind = RwSignal::new(s0.export_reminder_days.to_string());
     let saved = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -40,6 +42,8 @@ pub fn SettingsPage() -> impl IntoView {
             .unwrap_or(s.staff_idle_seconds)
             .clamp(*STAFF_IDLE_RANGE.start(), *STAFF_IDLE_RANGE.end());
         s.min_n = min_n.get_untracked().trim().parse().unwrap_or(s.min_n).max(1);
+        s.desk = desk.get_untracked().trim().parse().unwrap_or(s.desk).min(9);
+        s.export_reminder_days = remind.get_untracked().trim().parse().unwrap_or(s.export_reminder_days).min(365);
         saved.set(st.save_settings(s).is_ok());
     };
     let changing = RwSignal::new(false);
@@ -60,6 +64,8 @@ pub fn SettingsPage() -> impl IntoView {
                 <label>{tr(K::MinN)}<input id="min-n" type="number" min="1" prop:value=move || min_n.get() on:input=move |ev| min_n.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::IdleSeconds)}<input id="idle-seconds" type="number" min="5" max="600" prop:value=move || idle.get() on:input=move |ev| idle.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::StaffIdleSeconds)}<input id="staff-idle-seconds" type="number" min="10" max="3600" prop:value=move || staff_idle.get() on:input=move |ev| staff_idle.set(event_target_value(&ev)) /></label>
+                <label>{tr(K::Desk)}<input id="desk" type="number" min="0" max="9" prop:value=move || desk.get() on:input=move |ev| desk.set(event_target_value(&ev)) /></label>
+                <label>{tr(K::ExportReminderDays)}<input id="export-reminder-days" type="number" min="0" max="365" prop:value=move || remind.get() on:input=move |ev| remind.set(event_target_value(&ev)) /></label>
                 <button class="primary" id="save-settings" type="submit">{tr(K::Save)}</button>
                 <Show when=move || saved.get()><span class="ok" id="settings-saved">{tr(K::Saved)}</span></Show>
             </form>

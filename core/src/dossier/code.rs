@@ -7,15 +7,34 @@ pub fn code_prefix(agency: &str, day: NaiveDate) -> String {
     format!("{}-{}-", agency.trim().to_uppercase(), day.format("%y%m%d"))
 }
 
-/// The next free code of the day: highest running number of that day + 1, at least 4 digits.
-pub fn next_code<'a>(agency: &str, day: NaiveDate, existing: impl Iterator<Item = &'a str>) -> String {
+/// The desk (quầy) that owns a running number: tablets receiving on the same day each take
+/// their own range so that two of them never issue the same code. Desk `d` (0–9) owns
+/// `d001–d999`, then `1d001–1d999`, `2d001…`: blocks of 10 000 with 1 000 numbers per desk.
+/// A single tablet (desk 0) counts 0001, 0002, … as before.
+pub fn desk_of(n: u64) -> u32 {
+    ((n / 1000) % 10) as u32
+}
+
+/// The next number after `n` in desk `d`'s range (the first is `d001`).
+fn next_in_desk(last: Option<u64>, desk: u32) -> u64 {
+    let d = u64::from(desk.min(9));
+    match last {
+        None => d * 1000 + 1,
+        Some(n) if n % 1000 < 999 => n + 1,
+        Some(n) => (n / 10_000 + 1) * 10_000 + d * 1000 + 1,
+    }
+}
+
+/// The next free code of the day for desk `desk`: its highest running number that day + 1,
+/// at least 4 digits, growing to 5 and more (never wrapping).
+pub fn next_code<'a>(agency: &str, day: NaiveDate, desk: u32, existing: impl Iterator<Item = &'a str>) -> String {
     let prefix = code_prefix(agency, day);
-    let max = existing
+    let last = existing
         .filter_map(|c| c.strip_prefix(&prefix))
-        .filter_map(|n| n.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("{prefix}{:04}", max + 1)
+        .filter_map(|n| n.parse::<u64>().ok())
+        .filter(|n| desk_of(*n) == desk.min(9))
+        .max();
+    format!("{prefix}{:04}", next_in_desk(last, desk))
 }
 
 /// The day in a code's `YYMMDD` part (years 2000–2099).
@@ -48,9 +67,9 @@ mod tests {
     #[test]
     fn codes_run_per_day() {
         let day = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
-        assert_eq!(next_code("sct", day, std::iter::empty()), "SCT-250304-0001");
-        let codes = ["SCT-250304-0001", "SCT-250304-0009", "SCT-250303-0042", "SCT-250304-10000"];
-        assert_eq!(next_code("SCT", day, codes.iter().copied()), "SCT-250304-10001");
+        assert_eq!(next_code("sct", day, 0, std::iter::empty()), "SCT-250304-0001");
+        let codes = ["SCT-250304-0001", "SCT-250304-0009", "SCT-250303-0042"];
+        assert_eq!(next_code("SCT", day, 0, codes.iter().copied()), "SCT-250304-0010");
         assert!(valid_code("SCT-250304-0001"));
         assert!(!valid_code("SCT-2503-0001"));
         assert!(!valid_code("SCT-250304-01"));
@@ -63,6 +82,27 @@ mod tests {
     fn running_numbers_past_9999_grow_to_five_digits() {
         let day = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
         let codes = ["SCT-250304-9999"];
-        assert_eq!(next_code("SCT", day, codes.iter().copied()), "SCT-250304-10000");
+        assert_eq!(next_code("SCT", day, 9, codes.iter().copied()), "SCT-250304-19001");
+        let codes = ["SCT-250304-0999"];
+        assert_eq!(next_code("SCT", day, 0, codes.iter().copied()), "SCT-250304-10001");
+        let codes = ["SCT-250304-19999"];
+        assert_eq!(next_code("SCT", day, 9, codes.iter().copied()), "SCT-250304-29001");
+    }
+
+    #[test]
+    fn two_desks_receiving_the_same_day_never_issue_the_same_code() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut a: Vec<String> = Vec::new();
+        let mut b: Vec<String> = Vec::new();
+        for _ in 0..1500 {
+            let ca = next_code("SCT", day, 0, a.iter().map(String::as_str));
+            a.push(ca);
+            let cb = next_code("SCT", day, 1, b.iter().map(String::as_str));
+            b.push(cb);
+        }
+        assert_eq!(b[0], "SCT-261122-1001");
+        let all: std::collections::HashSet<_> = a.iter().chain(&b).collect();
+        assert_eq!(all.len(), 3000, "no code issued twice");
+        assert!(a.iter().chain(&b).all(|c| valid_code(c)));
     }
 }

@@ -117,6 +117,45 @@ pub fn term_due(
     }
 }
 
+/// Check an edited catalogue: ids unique and set, names set, terms within bounds (1–365 days,
+/// 0–2000 hours).
+pub fn validate_catalogue(c: &[Procedure]) -> Result<(), String> {
+    let mut ids: Vec<&str> = c.iter().map(|p| p.id.trim()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.len() != c.len() || c.iter().any(|p| p.id.trim().is_empty() || p.name.trim().is_empty()) {
+        return Err("Mã thủ tục phải khác nhau, có mã và tên / ids unique and set, names set".into());
+    }
+    if let Some(p) = c
+        .iter()
+        .find(|p| !(1..=crate::calendar::MAX_DAYS).contains(&p.days) || p.hours > crate::calendar::MAX_HOURS)
+    {
+        return Err(format!(
+            "{}: số ngày 1–{} và số giờ 0–{} / days 1–365, hours 0–2000",
+            p.id,
+            crate::calendar::MAX_DAYS,
+            crate::calendar::MAX_HOURS
+        ));
+    }
+    Ok(())
+}
+
+/// Stamp the entries that differ from the saved catalogue (or are new) with `now`, so that
+/// file sync keeps the later edit of each entry.
+pub fn stamp_changes(saved: &[Procedure], edited: &mut [Procedure], now: i64) {
+    for p in edited.iter_mut() {
+        let same = saved.iter().find(|s| s.id == p.id).is_some_and(|s| {
+            Procedure {
+                changed_at: p.changed_at,
+                ..s.clone()
+            } == *p
+        });
+        if !same {
+            p.changed_at = now.max(p.changed_at + 1);
+        }
+    }
+}
+
 fn p(id: &str, name: &str, field: &str, division: &str, days: u32, fee: &str, online: Online) -> Procedure {
     Procedure {
         id: id.into(),
@@ -303,6 +342,27 @@ mod tests {
                 assert!(inside, "{h} h from {r}: {due}");
             }
         }
+    }
+
+    #[test]
+    fn edits_are_checked_and_stamped() {
+        let saved = default_catalogue();
+        let mut edited = saved.clone();
+        edited[2].days = 12;
+        stamp_changes(&saved, &mut edited, 500);
+        assert_eq!(edited[2].changed_at, 500);
+        assert_eq!(edited[0].changed_at, 0, "untouched entries keep their time");
+        assert!(validate_catalogue(&edited).is_ok());
+        edited[1].days = 0;
+        assert!(validate_catalogue(&edited).unwrap_err().contains("TM-02"));
+        edited[1].days = 400;
+        assert!(validate_catalogue(&edited).is_err());
+        edited[1].days = 5;
+        edited[1].hours = 5000;
+        assert!(validate_catalogue(&edited).is_err());
+        edited[1].hours = 0;
+        edited[1].id = edited[0].id.clone();
+        assert!(validate_catalogue(&edited).is_err());
     }
 
     #[test]

@@ -566,6 +566,13 @@ pub struct PlanCounts {
 }
 
 impl PlanCounts {
+    /// Responses and dossiers together (the receipt's one line).
+    pub fn records(&self) -> Counts {
+        let mut c = self.responses;
+        c.add(self.dossiers);
+        c
+    }
+
     pub fn changes(&self) -> usize {
         [self.responses, self.dossiers, self.questionnaires, self.catalogue, self.calendar]
             .iter()

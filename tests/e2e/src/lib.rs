@@ -118,6 +118,8 @@ pub struct Browser {
     driver: Child,
     _profile: TempDir,
     pub name: String,
+    /// Where this browser saves downloads.
+    pub downloads: PathBuf,
 }
 
 struct TempDir(PathBuf);
@@ -141,6 +143,8 @@ impl Browser {
             .spawn()?;
         let profile = std::env::temp_dir().join(format!("motcua-e2e-{}-{}", std::process::id(), port));
         std::fs::create_dir_all(&profile)?;
+        let downloads = profile.join("downloads");
+        std::fs::create_dir_all(&downloads)?;
         let mut caps = Capabilities::new();
         caps.insert(
             "goog:chromeOptions".into(),
@@ -150,7 +154,8 @@ impl Browser {
                          "--disable-background-networking", "--disable-component-update", "--disable-sync",
                          "--no-first-run", "--hide-scrollbars", "--lang=vi",
                          format!("--user-data-dir={}", profile.display()),
-                         format!("--window-size={},{}", size.0, size.1)]
+                         format!("--window-size={},{}", size.0, size.1)],
+                "prefs": {"download.default_directory": downloads.display().to_string(), "download.prompt_for_download": false}
             }),
         );
         caps.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
@@ -171,6 +176,7 @@ impl Browser {
             driver,
             _profile: TempDir(profile),
             name: name.to_string(),
+            downloads,
         };
         b.resize(size).await?;
         Ok(b)
@@ -290,6 +296,23 @@ impl Browser {
             .collect())
     }
 
+    /// Wait for a finished download whose name ends with `suffix`; returns its path.
+    pub async fn download(&self, suffix: &str) -> R<PathBuf> {
+        let start = Instant::now();
+        loop {
+            let found = std::fs::read_dir(&self.downloads)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .find(|p| p.to_string_lossy().ends_with(suffix));
+            if let Some(p) = found {
+                return Ok(p);
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                return Err(format!("no download ending with {suffix}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Our keys in localStorage, as a JSON object.
     pub async fn stored(&self) -> R<Value> {
         self.js("const o={}; for (let i=0;i<localStorage.length;i++){const k=localStorage.key(i); if(k.startsWith('motcua.')) o[k]=localStorage.getItem(k);} return o;").await
@@ -314,6 +337,51 @@ impl Browser {
             self.click(&format!(".pinpad [data-digit='{d}']")).await?;
         }
         self.click("#pin-ok").await
+    }
+
+    /// Tap through the survey: `scores` for the items, then overall 4, visits "1", a field, the
+    /// suggestion, submit. Takes screenshots of each kind of screen when `shots` is set.
+    pub async fn answer(&self, scores: &[u8], suggestion: &str, shots: Option<&str>) -> R {
+        let b = self;
+        b.click("#start").await?;
+        for (i, s) in scores.iter().enumerate() {
+            b.wait_js(&format!(
+                "document.querySelector('#progress-text').innerText.startsWith('{} /')",
+                i + 1
+            ))
+            .await?;
+            if i == 0 {
+                if let Some(tag) = shots {
+                    b.shot(&format!("2-question-{tag}")).await?;
+                }
+            }
+            b.click(&format!(".choice[data-value='{s}']")).await?;
+        }
+        b.wait_js("document.querySelector('#question-text').innerText.includes('Nhìn chung')")
+            .await?;
+        b.click(".choice[data-value='4']").await?;
+        b.wait_js("document.querySelector('#question-text').innerText.includes('đi lại')")
+            .await?;
+        if let Some(tag) = shots {
+            b.shot(&format!("3-visits-{tag}")).await?;
+        }
+        b.click(".choice[data-value='1']").await?;
+        b.wait_js("document.querySelector('#question-text').innerText.includes('lĩnh vực')")
+            .await?;
+        if let Some(tag) = shots {
+            b.shot(&format!("3b-field-{tag}")).await?;
+        }
+        b.click(".choice[data-field='Điện lực']").await?;
+        b.fill("#suggestion", suggestion).await?;
+        if let Some(tag) = shots {
+            b.shot(&format!("4-comment-{tag}")).await?;
+        }
+        b.click("#submit").await?;
+        b.wait_css("#thanks").await?;
+        if let Some(tag) = shots {
+            b.shot(&format!("5-thanks-{tag}")).await?;
+        }
+        Ok(())
     }
 
     /// From the desk screen: lock the tablet into the kiosk, creating the PIN on first use.

@@ -32,50 +32,6 @@ async fn stored_responses(b: &Browser) -> R<Vec<Value>> {
     Ok(out)
 }
 
-/// Tap through the survey: `scores` for the items, then overall 4, visits "1", a field, the
-/// suggestion, submit. Takes screenshots of each kind of screen when `shots` is set.
-async fn answer(b: &Browser, scores: &[u8], suggestion: &str, shots: Option<&str>) -> R {
-    b.click("#start").await?;
-    for (i, s) in scores.iter().enumerate() {
-        b.wait_js(&format!(
-            "document.querySelector('#progress-text').innerText.startsWith('{} /')",
-            i + 1
-        ))
-        .await?;
-        if i == 0 {
-            if let Some(tag) = shots {
-                b.shot(&format!("2-question-{tag}")).await?;
-            }
-        }
-        b.click(&format!(".choice[data-value='{s}']")).await?;
-    }
-    b.wait_js("document.querySelector('#question-text').innerText.includes('Nhìn chung')")
-        .await?;
-    b.click(".choice[data-value='4']").await?;
-    b.wait_js("document.querySelector('#question-text').innerText.includes('đi lại')")
-        .await?;
-    if let Some(tag) = shots {
-        b.shot(&format!("3-visits-{tag}")).await?;
-    }
-    b.click(".choice[data-value='1']").await?;
-    b.wait_js("document.querySelector('#question-text').innerText.includes('lĩnh vực')")
-        .await?;
-    if let Some(tag) = shots {
-        b.shot(&format!("3b-field-{tag}")).await?;
-    }
-    b.click(".choice[data-field='Điện lực']").await?;
-    b.fill("#suggestion", suggestion).await?;
-    if let Some(tag) = shots {
-        b.shot(&format!("4-comment-{tag}")).await?;
-    }
-    b.click("#submit").await?;
-    b.wait_css("#thanks").await?;
-    if let Some(tag) = shots {
-        b.shot(&format!("5-thanks-{tag}")).await?;
-    }
-    Ok(())
-}
-
 #[tokio::test]
 async fn a_citizen_completes_the_full_form_and_it_survives_reload() -> R {
     let srv = Server::start();
@@ -83,7 +39,7 @@ async fn a_citizen_completes_the_full_form_and_it_survives_reload() -> R {
     lock_kiosk(&b, &srv).await?;
     b.shot("1-welcome-1280x800").await?;
     let scores: Vec<u8> = (0..19).map(|i| (i % 5) as u8 + 1).collect();
-    answer(&b, &scores, "Cần thêm ghế ngồi chờ", Some("1280x800")).await?;
+    b.answer(&scores, "Cần thêm ghế ngồi chờ", Some("1280x800")).await?;
     // The thank-you screen resets by itself.
     tokio::time::sleep(Duration::from_secs(7)).await;
     b.wait_css("#start").await?;
@@ -120,7 +76,7 @@ async fn portrait_tablet_screens_and_the_short_form() -> R {
     b.shot("editor-768x1024").await?;
     lock_kiosk(&b, &srv).await?;
     b.shot("1-welcome-768x1024").await?;
-    answer(&b, &[5, 4, 3, 2, 1], "", Some("768x1024")).await?;
+    b.answer(&[5, 4, 3, 2, 1], "", Some("768x1024")).await?;
     let rs = stored_responses(&b).await?;
     assert_eq!(rs.len(), 1);
     assert_eq!(rs[0]["a"], "54321");
@@ -238,7 +194,7 @@ async fn full_storage_still_thanks_the_citizen_and_keeps_the_response() -> R {
           const small='y'.repeat(512); let j=0; try { while(true) localStorage.setItem('fill'+(j++), small); } catch(e) {}",
     )
     .await?;
-    answer(&b, &[4; 19], "Bộ nhớ đầy", None).await?;
+    b.answer(&[4; 19], "Bộ nhớ đầy", None).await?;
     assert_eq!(stored_responses(&b).await?.len(), 0, "nothing could be written");
     assert!(b
         .js("return sessionStorage.getItem('motcua.pending.resp')")

@@ -1,0 +1,61 @@
+//! Export: the JSON file another tablet or the manager imports, and CSV sheets for Excel.
+
+use super::tr;
+use crate::platform::{download, now_millis};
+use crate::state::use_app;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use motcua_core::i18n::K;
+use motcua_core::record::vn_date;
+use motcua_core::sync::{excel, wire};
+
+/// Export options and buttons.
+#[component]
+pub fn ExportCard() -> impl IntoView {
+    let st = use_app();
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let private = RwSignal::new(false);
+    let msg = RwSignal::new(None::<String>);
+    let options = move || wire::ExportOptions {
+        from: NaiveDate::parse_from_str(&from.get_untracked(), "%Y-%m-%d").ok(),
+        to: NaiveDate::parse_from_str(&to.get_untracked(), "%Y-%m-%d").ok(),
+        without_personal_data: private.get_untracked(),
+    };
+    let done = move |name: String, r: Result<(), String>| msg.set(Some(r.map_or_else(|e| e, |_| name)));
+    let json = move |_| {
+        let (name, text) = st.export(&options());
+        done(name.clone(), download(&name, "application/json", &text));
+    };
+    let csv = move |dossiers: bool| {
+        let data = wire::select(&st.dataset(), &options());
+        let day = vn_date(now_millis());
+        let (ext, text) = if dossiers {
+            (
+                "so-ho-so.csv",
+                excel::dossiers_csv(&data.dossiers, &data.calendar, crate::platform::now_local(), st.lang()),
+            )
+        } else {
+            ("phieu-khao-sat.csv", excel::responses_csv(&data.responses, &data.versions))
+        };
+        let name = wire::file_name(&st.source(), day, ext);
+        done(name.clone(), download(&name, "text/csv;charset=utf-8", &text));
+    };
+    view! {
+        <div class="card" id="export">
+            <h2>{tr(K::ExportTitle)}</h2>
+            <p class="muted">{tr(K::ExportHint)}</p>
+            <div class="filters">
+                <label class="inline">{tr(K::From)}<input id="export-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) /></label>
+                <label class="inline">{tr(K::To)}<input id="export-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev)) /></label>
+            </div>
+            <label class="check"><input id="export-private" type="checkbox" prop:checked=move || private.get() on:change=move |ev| private.set(event_target_checked(&ev)) />{tr(K::WithoutPersonalData)}</label>
+            <div class="actions">
+                <button class="primary" id="export-json" on:click=json>{tr(K::ExportJson)}</button>
+                <button id="export-csv-responses" on:click=move |_| csv(false)>{tr(K::ExportCsvResponses)}</button>
+                <button id="export-csv-dossiers" on:click=move |_| csv(true)>{tr(K::ExportCsvDossiers)}</button>
+            </div>
+            {move || msg.get().map(|m| view! { <p class="ok" id="export-done">{tr(K::Exported)}": "<code>{m}</code></p> })}
+        </div>
+    }
+}

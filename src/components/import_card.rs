@@ -1,0 +1,204 @@
+//! Import: pick or drop one or more export files; each is checked and planned (new / updated /
+//! unchanged / conflicting per kind) before anything is written; the valid files are then
+//! written together, all or nothing, and a receipt per file goes into the history.
+
+use super::tr;
+use crate::platform::{now_millis, read_bytes};
+use crate::state::use_app;
+use leptos::prelude::*;
+use motcua_core::format::{date_time, thousands};
+use motcua_core::i18n::{t, K};
+use motcua_core::record::vn_datetime;
+use motcua_core::sync::merge::{code_conflicts, Counts};
+use motcua_core::sync::wire::{self, Plan, PlanCounts};
+use motcua_core::sync::Receipt;
+use wasm_bindgen::JsCast;
+
+/// One picked file: its plan, or why it was refused.
+#[derive(Clone)]
+struct Loaded {
+    name: String,
+    outcome: Result<Receipt, String>,
+}
+
+/// Files in, preview, apply.
+#[component]
+pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
+    let st = use_app();
+    let loaded = RwSignal::new(Vec::<Loaded>::new());
+    let plans = StoredValue::new(Vec::<Plan>::new());
+    let conflicts = RwSignal::new(Vec::<(String, Vec<String>)>::new());
+    let busy = RwSignal::new(false);
+    let msg = RwSignal::new(None::<String>);
+    let take = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        busy.set(true);
+        msg.set(None);
+        leptos::task::spawn_local(async move {
+            // Each file is planned against what the files before it would make.
+            let mut working = st.dataset();
+            let (mut out, mut ps) = (Vec::new(), Vec::new());
+            for f in files {
+                let name = f.name();
+                let outcome = match read_bytes(&f).await {
+                    Err(e) => Err(e),
+                    Ok(bytes) => wire::read(&bytes).map_err(|e| e.to_string()).map(|e| {
+                        let p = wire::plan(&working, &e);
+                        wire::apply(&mut working, &p);
+                        let r = Receipt {
+                            file: name.clone(),
+                            imported_at: 0,
+                            source: e.source.clone(),
+                            exported_at: e.exported_at,
+                            counts: p.counts,
+                        };
+                        ps.push(p);
+                        r
+                    }),
+                };
+                out.push(Loaded { name, outcome });
+            }
+            conflicts.set(code_conflicts(&working.dossiers));
+            plans.set_value(ps);
+            loaded.set(out);
+            busy.set(false);
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        let files = input
+            .files()
+            .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+            .unwrap_or_default();
+        // The same file may be picked again later and still be read.
+        input.set_value("");
+        take(files);
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let files = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+            .unwrap_or_default();
+        take(files);
+    };
+    let apply = move |_| {
+        let now = now_millis();
+        let receipts: Vec<Receipt> = loaded.with_untracked(|l| {
+            l.iter()
+                .filter_map(|x| x.outcome.clone().ok())
+                .map(|r| Receipt { imported_at: now, ..r })
+                .collect()
+        });
+        let r = plans.with_value(|ps| st.apply_import(ps, receipts.clone()));
+        match r {
+            Ok(()) => {
+                history.update(|h| motcua_core::sync::record_receipts(h, receipts));
+                msg.set(Some(t(st.lang(), K::ImportDone).to_string()));
+                loaded.set(Vec::new());
+                plans.set_value(Vec::new());
+            }
+            Err(_) => msg.set(Some(t(st.lang(), K::StorageFull).to_string())),
+        }
+    };
+    let valid = move || loaded.with(|l| l.iter().filter(|x| x.outcome.is_ok()).count());
+    view! {
+        <div class="card" id="import">
+            <h2>{tr(K::ImportTitle)}</h2>
+            <label class="dropzone" id="import-drop" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                <span>{tr(K::ImportHint)}</span>
+                <input id="import-files" type="file" multiple accept=".json,application/json" on:change=on_pick />
+            </label>
+            <Show when=move || busy.get()><p id="import-busy" role="status">{tr(K::Reading)}</p></Show>
+            {move || loaded.get().into_iter().map(|l| view! { <FilePreview l /> }).collect_view()}
+            <Show when=move || !conflicts.with(Vec::is_empty)>
+                <CodeConflictList conflicts=conflicts.into() />
+            </Show>
+            <Show when=move || !loaded.with(Vec::is_empty)>
+                <div class="actions">
+                    <button class="primary" id="import-apply" disabled=move || valid() == 0 on:click=apply>{tr(K::ImportApply)}" ("{valid}")"</button>
+                    <button id="import-cancel" on:click=move |_| { loaded.set(Vec::new()); plans.set_value(Vec::new()); conflicts.set(Vec::new()) }>{tr(K::Cancel)}</button>
+                </div>
+            </Show>
+            {move || msg.get().map(|m| view! { <p class="ok" id="import-done" role="status">{m}</p> })}
+        </div>
+    }
+}
+
+/// One file's preview: its source and what it would do per kind, or its error.
+#[component]
+fn FilePreview(l: Loaded) -> impl IntoView {
+    match l.outcome {
+        Err(e) => view! {
+            <div class="file-preview error" data-file=l.name.clone()>
+                <p><strong>{l.name.clone()}</strong></p>
+                <p class="error-text import-error" role="alert">{tr(K::NotImported)}": "{e}</p>
+            </div>
+        }
+        .into_any(),
+        Ok(r) => view! {
+            <div class="file-preview" data-file=l.name.clone()>
+                <p><strong>{l.name.clone()}</strong>" · "{r.source.device_name.clone()}" ("{r.source.unit.clone()}", "{r.source.device_id.clone()}") · "{date_time(vn_datetime(r.exported_at))}</p>
+                <CountsTable counts=r.counts />
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// New / updated / unchanged / conflicting per kind.
+#[component]
+pub fn CountsTable(counts: PlanCounts) -> impl IntoView {
+    let rows: [(K, &str, Counts); 5] = [
+        (K::KindResponses, "responses", counts.responses),
+        (K::KindDossiers, "dossiers", counts.dossiers),
+        (K::KindQuestionnaires, "questionnaires", counts.questionnaires),
+        (K::KindCatalogue, "catalogue", counts.catalogue),
+        (K::KindCalendar, "calendar", counts.calendar),
+    ];
+    view! {
+        <table class="list counts">
+            <thead><tr><th></th><th>{tr(K::CountNew)}</th><th>{tr(K::CountUpdated)}</th><th>{tr(K::CountUnchanged)}</th><th>{tr(K::CountConflicting)}</th></tr></thead>
+            <tbody>
+                {rows.into_iter().map(|(k, code, c)| view! {
+                    <tr data-kind=code><th>{tr(k)}</th><td class="num new">{thousands(c.new as u64)}</td><td class="num updated">{thousands(c.updated as u64)}</td>
+                        <td class="num unchanged">{thousands(c.unchanged as u64)}</td><td class="num conflicting">{thousands(c.conflicting as u64)}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// Dossier codes used by two different dossiers: for a person to resolve.
+#[component]
+pub fn CodeConflictList(conflicts: Signal<Vec<(String, Vec<String>)>>) -> impl IntoView {
+    view! {
+        <div class="warn-text code-conflicts" id="code-conflicts" role="alert">
+            <p>{tr(K::CodeConflicts)}</p>
+            <ul>{move || conflicts.get().into_iter().map(|(c, ids)| view! { <li><code>{c}</code>" – "{ids.len()}" "{tr(K::Dossiers)}</li> }).collect_view()}</ul>
+        </div>
+    }
+}
+
+/// The device's import history, newest first.
+#[component]
+pub fn ImportHistory(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
+    view! {
+        <div class="card" id="import-history">
+            <h2>{tr(K::ImportHistory)}</h2>
+            <Show when=move || !history.with(Vec::is_empty) fallback=|| view! { <p class="muted">{tr(K::NoData)}</p> }>
+                <ul class="receipts">
+                    {move || history.get().into_iter().map(|r| view! {
+                        <li><strong>{r.file.clone()}</strong>" · "{date_time(vn_datetime(r.imported_at))}" · "{r.source.device_name.clone()}" ("{r.source.unit.clone()}")"
+                            " · "{tr(K::CountNew)}" "{r.counts.records().new}" · "{tr(K::CountUpdated)}" "{r.counts.records().updated}</li>
+                    }).collect_view()}
+                </ul>
+            </Show>
+        </div>
+    }
+}

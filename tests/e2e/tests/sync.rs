@@ -1,0 +1,290 @@
+//! File sync as staff use it: two tablets export, a third imports both (twice, in both
+//! orders) and shows the summed figures; bad files get clear messages and change nothing;
+//! CSV for Excel; archiving a closed year frees its space.
+
+use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE};
+use serde_json::{json, Value};
+use std::path::Path;
+
+/// Set this tablet's name and desk number.
+async fn name_device(b: &Browser, srv: &Server, name: &str, desk: &str) -> R {
+    b.goto(&srv.url("/settings")).await?;
+    b.fill("#device-name", name).await?;
+    b.fill("#desk", desk).await?;
+    b.click("#save-settings").await?;
+    b.wait_css("#settings-saved").await?;
+    Ok(())
+}
+
+/// Receive a dossier now with the form; returns its code.
+async fn receive(b: &Browser, srv: &Server, applicant: &str) -> R<String> {
+    if b.path().await? != "/dossiers" {
+        b.goto(&srv.url("/dossiers")).await?;
+    }
+    b.select("#d-procedure", "TM-02").await?;
+    b.fill("#d-applicant", applicant).await?;
+    b.fill("#d-contact", "0905 111 222").await?;
+    b.click("#d-submit").await?;
+    b.wait_css("#d-done-code").await?;
+    b.text("#d-done-code").await
+}
+
+/// Export this tablet's JSON from the Dữ liệu page; returns a copy of the saved file that
+/// outlives the browser's profile (as a file sent by USB or Zalo would).
+async fn export_json(b: &Browser, srv: &Server) -> R<std::path::PathBuf> {
+    b.goto(&srv.url("/data")).await?;
+    b.click("#export-json").await?;
+    b.wait_css("#export-done").await?;
+    let saved = b.download(".json").await?;
+    let dir = std::env::temp_dir().join(format!("motcua-sync-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let copy = dir.join(saved.file_name().unwrap_or_default());
+    std::fs::copy(&saved, &copy)?;
+    Ok(copy)
+}
+
+/// Pick files in the import card and wait for their previews.
+async fn pick(b: &Browser, files: &[&Path]) -> R {
+    let list: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    b.wait_css("#import-files").await?.send_keys(&list.join("\n")).await?;
+    b.wait_js(&format!("document.querySelectorAll('.file-preview').length === {}", files.len()))
+        .await?;
+    Ok(())
+}
+
+/// A count cell of the preview: file `i`, kind, column.
+async fn cell(b: &Browser, i: usize, kind: &str, col: &str) -> R<i64> {
+    let v = b
+        .js(&format!(
+            "return document.querySelectorAll('.file-preview')[{i}].querySelector('tr[data-kind={kind}] td.{col}').innerText"
+        ))
+        .await?;
+    Ok(v.as_str().unwrap_or_default().replace('.', "").parse()?)
+}
+
+async fn totals(b: &Browser) -> R<(String, String)> {
+    Ok((b.text("#data-responses").await?, b.text("#data-dossiers").await?))
+}
+
+#[tokio::test]
+async fn two_tablets_export_and_a_third_imports_both_twice_in_both_orders() -> R {
+    let srv = Server::start();
+    // Tablet A (desk 0): two dossiers, one response with a formula-like suggestion.
+    let a = Browser::new("sync-a", TABLET_LANDSCAPE).await?;
+    name_device(&a, &srv, "Quầy 1", "0").await?;
+    let a1 = receive(&a, &srv, "Công ty CP Biển Xanh").await?;
+    let a2 = receive(&a, &srv, "=HYPERLINK(\"http://x\",\"bấm\")").await?;
+    a.goto(&srv.url("/kiosk")).await?;
+    a.answer(&[5; 19], "<b>in đậm</b> +84 cần thêm ghế", None).await?;
+    let file_a = export_json(&a, &srv).await?;
+    assert!(
+        file_a.file_name().unwrap().to_string_lossy().starts_with("motcua-SCT-Quay-1-"),
+        "{file_a:?}"
+    );
+    // CSV for Excel: BOM, Vietnamese headers and diacritics, formulas neutralised.
+    a.click("#export-csv-dossiers").await?;
+    let csv = std::fs::read_to_string(a.download("so-ho-so.csv").await?)?;
+    assert!(
+        csv.starts_with("\u{feff}STT,Mã hồ sơ,Tên thủ tục hành chính,\"Tên tổ chức, cá nhân\""),
+        "{csv}"
+    );
+    assert!(csv.contains("Công ty CP Biển Xanh") && csv.contains("Đăng ký thực hiện khuyến mại"));
+    assert!(csv.contains("\"'=HYPERLINK("), "formula neutralised: {csv}");
+    a.click("#export-csv-responses").await?;
+    let rcsv = std::fs::read_to_string(a.download("phieu-khao-sat.csv").await?)?;
+    assert!(rcsv.starts_with("\u{feff}Mã phiếu,Thời điểm,"));
+    assert!(rcsv.contains("<b>in đậm</b> +84"), "text kept as text: {rcsv}");
+    a.shot("1-data-page-1280x800").await?;
+    a.close().await?;
+
+    // Tablet B (desk 1): its running numbers never meet A's.
+    let b = Browser::new("sync-b", TABLET_LANDSCAPE).await?;
+    name_device(&b, &srv, "Quầy 2", "1").await?;
+    let b1 = receive(&b, &srv, "Hộ KD Trần Văn Nam").await?;
+    assert!(b1.ends_with("-1001"), "desk 1 numbers from 1001: {b1}");
+    assert!(a1.ends_with("-0001") && a2.ends_with("-0002"));
+    b.goto(&srv.url("/kiosk")).await?;
+    b.answer(&[2; 19], "", None).await?;
+    let file_b = export_json(&b, &srv).await?;
+    b.close().await?;
+
+    // The manager's browser imports both files.
+    let m = Browser::new("sync-m", TABLET_LANDSCAPE).await?;
+    m.goto(&srv.url("/data")).await?;
+    m.wait_css("#import-files").await?;
+    pick(&m, &[&file_a, &file_b]).await?;
+    assert_eq!(cell(&m, 0, "responses", "new").await?, 1);
+    assert_eq!(cell(&m, 0, "dossiers", "new").await?, 2);
+    assert_eq!(cell(&m, 1, "dossiers", "new").await?, 1);
+    assert_eq!(
+        totals(&m).await?,
+        ("0".into(), "0".into()),
+        "nothing written before the preview is accepted"
+    );
+    m.js("document.querySelector('#import').scrollIntoView()").await?;
+    m.shot("2-preview-1280x800").await?;
+    m.click("#import-apply").await?;
+    m.wait_css("#import-done").await?;
+    assert_eq!(totals(&m).await?, ("2".into(), "3".into()));
+    // Again, the other order: everything unchanged, nothing added.
+    pick(&m, &[&file_b, &file_a]).await?;
+    assert_eq!(cell(&m, 0, "dossiers", "new").await?, 0);
+    assert_eq!(cell(&m, 0, "dossiers", "unchanged").await?, 1);
+    assert_eq!(cell(&m, 1, "responses", "unchanged").await?, 1);
+    m.click("#import-apply").await?;
+    m.wait_js("document.querySelectorAll('#import-history .receipts li').length === 4")
+        .await?;
+    assert_eq!(totals(&m).await?, ("2".into(), "3".into()));
+    assert!(m.js("return document.querySelector('#code-conflicts') === null").await? == Value::Bool(true));
+    m.js("document.querySelector('#import-history').scrollIntoView()").await?;
+    m.shot("3-history-1280x800").await?;
+    // The summed figures on the desk screen and the register.
+    m.goto(&srv.url("/staff")).await?;
+    m.wait_css("#index-card").await?;
+    let desk = m.text("main").await?;
+    assert!(desk.contains("<b>in đậm</b>"), "a suggestion with HTML shows as text");
+    assert!(m.js("return document.querySelector('main b') === null").await? == Value::Bool(true));
+    m.goto(&srv.url("/dossiers")).await?;
+    m.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 3")
+        .await?;
+    for c in [&a1, &a2, &b1] {
+        assert!(m.text("#worklist").await?.contains(c.as_str()));
+    }
+    assert!(m.console_errors().await?.is_empty());
+    m.close().await
+}
+
+/// A valid export in the public format, written as an outside tool would.
+fn export_file(responses: Vec<Value>, dossiers: Vec<Value>) -> Value {
+    json!({
+        "format": "motcua-export", "version": 1, "exported_at": 1_764_000_000_000_i64,
+        "source": {"device_id": "ext00001", "device_name": "Máy ngoài", "unit": "SCT"},
+        "from": null, "to": null, "personal_data": true,
+        "questionnaires": [], "catalogue": [], "responses": responses, "dossiers": dossiers
+    })
+}
+
+fn response(n: u32, created: i64) -> Value {
+    json!({"id": format!("{n:032x}"), "created_at": created, "updated_at": created, "device": "ext00001",
+           "questionnaire": 1, "answers": "5555555555555555555", "overall": 5})
+}
+
+#[tokio::test]
+async fn bad_files_get_clear_messages_and_change_nothing() -> R {
+    let srv = Server::start();
+    let m = Browser::new("sync-bad", TABLET_LANDSCAPE).await?;
+    m.goto(&srv.url("/data")).await?;
+    m.wait_css("#import-files").await?;
+    let dir = std::env::temp_dir().join(format!("motcua-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let good = export_file(vec![response(1, 1_764_000_000_000)], vec![]).to_string();
+    let deep = format!(
+        "{{\"format\":\"motcua-export\",\"version\":1,\"x\":{}{}}}",
+        "[".repeat(200_000),
+        "]".repeat(200_000)
+    );
+    let dup = export_file(vec![response(1, 1_764_000_000_000), response(1, 1_764_000_000_001)], vec![]).to_string();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("not-json.json", b"xin chao".to_vec(), "không phải JSON"),
+        ("truncated.json", good.as_bytes()[..good.len() / 2].to_vec(), "cắt cụt"),
+        (
+            "kobo.json",
+            br#"{"format":"kobo","version":1}"#.to_vec(),
+            "Không phải tệp xuất của motcua",
+        ),
+        (
+            "newer.json",
+            good.replacen("\"version\":1", "\"version\":9", 1).into_bytes(),
+            "phiên bản mới hơn",
+        ),
+        (
+            "missing.json",
+            good.replacen("\"source\"", "\"nguon\"", 1).into_bytes(),
+            "thiếu trường «source»",
+        ),
+        (
+            "wrong-type.json",
+            good.replacen("\"overall\":5", "\"overall\":\"năm\"", 1).into_bytes(),
+            "Phiếu khảo sát thứ 1",
+        ),
+        (
+            "range.json",
+            good.replacen("\"overall\":5", "\"overall\":7", 1).into_bytes(),
+            "ngoài 0–5",
+        ),
+        ("dup.json", dup.into_bytes(), "cùng id"),
+        ("deep.json", deep.into_bytes(), "lồng nhau quá sâu"),
+        ("latin1.json", vec![0x7b, 0xe9, 0xff, 0x7d], "UTF-8"),
+        ("big.json", vec![b' '; 50 * 1024 * 1024], "quá lớn"),
+    ];
+    m.js("localStorage.setItem('motcua.marker', 'x')").await?;
+    let before = m.stored().await?;
+    for (name, bytes, want) in &cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes)?;
+        pick(&m, &[&path]).await?;
+        let msg = m.text(".file-preview .import-error").await?;
+        assert!(msg.contains(want), "{name}: {msg}");
+        assert!(m.js("return document.querySelector('#import-apply').disabled").await? == Value::Bool(true));
+        if *name == "range.json" {
+            m.js("document.querySelector('#import').scrollIntoView()").await?;
+            m.shot("4-bad-file-1280x800").await?;
+        }
+        m.click("#import-cancel").await?;
+    }
+    assert_eq!(m.stored().await?, before, "stored data exactly as it was");
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(m.console_errors().await?.is_empty());
+    m.close().await
+}
+
+#[tokio::test]
+async fn archiving_a_closed_year_frees_its_space() -> R {
+    let srv = Server::start();
+    let m = Browser::new("sync-archive", TABLET_LANDSCAPE).await?;
+    m.goto(&srv.url("/data")).await?;
+    m.wait_css("#archive-none").await?;
+    // 300 responses from 2025 and 2 from this year, imported from a file.
+    let y2025 = 1_740_000_000_000_i64; // 19/02/2025
+    let mut rs: Vec<Value> = (0..300).map(|n| response(n, y2025 + n as i64 * 3_600_000)).collect();
+    let now = m.js("return Date.now()").await?.as_i64().unwrap_or_default();
+    rs.push(response(1000, now));
+    rs.push(response(1001, now));
+    let path = std::env::temp_dir().join(format!("motcua-archive-{}.json", std::process::id()));
+    std::fs::write(&path, export_file(rs, vec![]).to_string())?;
+    pick(&m, &[&path]).await?;
+    m.click("#import-apply").await?;
+    m.wait_css("#import-done").await?;
+    assert_eq!(m.text("#data-responses").await?, "302");
+    let used = |s: String| s.replace('.', "").parse::<i64>().unwrap_or_default();
+    let before = used(m.text("#storage-used").await?);
+    // Export 2025, pick the saved file again, then remove the year.
+    m.wait_css("#archive-year").await?;
+    assert_eq!(m.js("return document.querySelector('#archive-year').value").await?, "2025");
+    assert!(m.js("return document.querySelector('#archive-remove').disabled").await? == Value::Bool(true));
+    m.click("#archive-export").await?;
+    let saved = m.download(".luu-tru-2025.json").await?;
+    // A wrong file is refused: the year stays.
+    m.wait_css("#archive-file").await?.send_keys(&path.display().to_string()).await?;
+    m.wait_js("document.querySelector('#archive-msg').innerText.includes('không khớp')")
+        .await?;
+    m.wait_css("#archive-file").await?.send_keys(&saved.display().to_string()).await?;
+    m.wait_js("document.querySelector('#archive-msg').innerText.includes('đầy đủ')")
+        .await?;
+    m.click("#archive-remove").await?;
+    m.wait_js("document.querySelector('#archive-msg').innerText.includes('Đã xóa')")
+        .await?;
+    assert_eq!(m.text("#data-responses").await?, "2");
+    let after = used(m.text("#storage-used").await?);
+    assert!(
+        before - after > 300 * 100,
+        "the year's 300 responses freed their space: {before} → {after}"
+    );
+    m.js("document.querySelector('#archive').scrollIntoView()").await?;
+    m.shot("5-archived-1280x800").await?;
+    // The archive file brings the year back when imported.
+    pick(&m, &[&saved]).await?;
+    assert_eq!(cell(&m, 0, "responses", "new").await?, 300);
+    std::fs::remove_file(&path).ok();
+    m.close().await
+}
