@@ -183,9 +183,15 @@ fn rename(v: Value, table: &[(&str, &str)], to_public: bool) -> Value {
     }
 }
 
+/// A record with public names; `deleted` is always written (the stored form omits it when
+/// false) so that analytics tools see one shape.
 fn public<T: Serialize>(r: &T, extra: &[(&str, &str)]) -> Value {
     let table: Vec<(&str, &str)> = META_KEYS.iter().chain(extra).copied().collect();
-    rename(serde_json::to_value(r).unwrap_or(Value::Null), &table, true)
+    let mut v = rename(serde_json::to_value(r).unwrap_or(Value::Null), &table, true);
+    if let Value::Object(m) = &mut v {
+        m.entry("deleted").or_insert(Value::Bool(false));
+    }
+    v
 }
 
 #[derive(Serialize)]

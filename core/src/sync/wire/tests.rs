@@ -85,6 +85,36 @@ fn an_export_reads_back_exactly_and_uses_public_names() {
     assert!(back.data.responses.iter().any(|r| r.s.starts_with("<script>")));
 }
 
+/// The documented schema (docs/export.schema.json) names every field the app writes.
+#[test]
+fn the_json_schema_documents_every_written_field() {
+    let schema: Value = serde_json::from_str(include_str!("../../../../docs/export.schema.json")).unwrap();
+    let mut d = dataset("dev-a", 1, 1);
+    d.dossiers[0].extension = Some(crate::dossier::Extension {
+        at: at(2025, 2, 4, 9),
+        new_due: at(2025, 2, 20, 17),
+        reason: "x".into(),
+    });
+    d.dossiers[0].notes = "n".into();
+    d.dossiers[0].late_division = "p".into();
+    let written: Value = serde_json::from_str(&write(&export(d, "dev-a"))).unwrap();
+    let props = |path: &str| -> Vec<String> {
+        schema.pointer(path).and_then(Value::as_object).map(|m| m.keys().cloned().collect()).unwrap_or_default()
+    };
+    let top = props("/properties");
+    for k in written.as_object().unwrap().keys() {
+        assert!(top.contains(k), "top-level {k} not in the schema");
+    }
+    for (kind, def) in [("responses", "/$defs/response/properties"), ("dossiers", "/$defs/dossier/properties")] {
+        let mut known = props(def);
+        known.extend(props("/$defs/meta/properties"));
+        for k in written[kind][0].as_object().unwrap().keys() {
+            assert!(known.contains(k), "{kind}.{k} not in the schema");
+        }
+    }
+    assert_eq!(written["responses"][0]["deleted"], Value::Bool(false), "always written");
+}
+
 #[test]
 fn every_bad_input_gets_its_own_message() {
     let good = String::from_utf8(file(dataset("dev-a", 1, 3), "dev-a")).unwrap();
