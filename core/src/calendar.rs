@@ -61,6 +61,16 @@ impl OfficeHours {
     pub fn close(&self) -> NaiveTime {
         self.pm.1
     }
+    /// A due date-time an officer typed, kept within office hours: a time after the close or
+    /// before the opening becomes the close of that day (a result is never due at 23:59).
+    pub fn due_within(&self, t: NaiveDateTime) -> NaiveDateTime {
+        if t.time() > self.close() || t.time() < self.am.0 {
+            t.date().and_time(self.close())
+        } else {
+            t
+        }
+    }
+
     /// Office hours from the settings screen (`HH:MM` four times); the periods must be in order
     /// and not empty.
     pub fn parse(am_from: &str, am_to: &str, pm_from: &str, pm_to: &str) -> Result<Self, String> {
@@ -637,6 +647,14 @@ mod tests {
         assert_eq!(c.add_working_hours(t(2025, 2, 3, 10, 0), 4), t(2025, 2, 3, 15, 0));
         assert!(OfficeHours::parse("12:00", "08:00", "13:00", "16:30").is_err());
         assert!(OfficeHours::parse("08:00", "25:00", "13:00", "16:30").is_err());
+    }
+
+    #[test]
+    fn a_typed_due_time_is_kept_within_office_hours() {
+        let o = OfficeHours::default();
+        assert_eq!(o.due_within(t(2025, 2, 3, 23, 59)), t(2025, 2, 3, 17, 0));
+        assert_eq!(o.due_within(t(2025, 2, 3, 0, 0)), t(2025, 2, 3, 17, 0));
+        assert_eq!(o.due_within(t(2025, 2, 3, 10, 0)), t(2025, 2, 3, 10, 0));
     }
 
     #[test]

@@ -293,7 +293,8 @@ impl Dossier {
         }
         let computed = proc.due(cal, received);
         let (due, due_reason) = match input.due_override {
-            Some((d, reason)) if d != computed => {
+            Some((d, reason)) if cal.office.due_within(d) != computed => {
+                let d = cal.office.due_within(d);
                 if reason.trim().is_empty() {
                     return Err(DossierError::EmptyField("Lý do đổi hạn trả"));
                 }
@@ -432,6 +433,7 @@ impl Dossier {
             return Err(DossierError::EmptyField("Lý do xin lỗi, gia hạn"));
         }
         let shown = self.effective_due(cal, at);
+        let new_due = cal.office.due_within(new_due);
         if new_due <= shown {
             return Err(DossierError::ExtensionNotLater);
         }
@@ -485,6 +487,27 @@ pub(crate) mod tests {
         // Same day at 16:00: received on the next working day (3/2), counted from 4/2 → 10/2.
         let d = new("SCT-250124-0002", "TM-02", at(2025, 1, 24, 16)).unwrap();
         assert_eq!(d.due, at(2025, 2, 10, 17));
+    }
+
+    #[test]
+    fn an_overridden_due_date_is_never_due_at_midnight() {
+        let input = NewDossier {
+            code: "SCT-250203-0001".into(),
+            procedure: "TM-02".into(),
+            applicant: "A".into(),
+            received: Some(at(2025, 2, 3, 9)),
+            due_override: Some((at(2025, 2, 12, 23), "Theo yêu cầu".into())),
+            ..Default::default()
+        };
+        let d = Dossier::create(
+            input,
+            &default_catalogue(),
+            &WorkCalendar::default(),
+            std::iter::empty(),
+            Meta::new([1; 16], 0, "t"),
+        )
+        .unwrap();
+        assert_eq!(d.due, at(2025, 2, 12, 17));
     }
 
     #[test]

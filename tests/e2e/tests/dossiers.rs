@@ -47,11 +47,12 @@ async fn officers_enter_dossiers_and_move_them_through_statuses() -> R {
     let c_old = enter(&b, "TM-02", "Công ty CP Biển Xanh", Some(&old), None).await?;
     let c_new = enter(&b, "KT-01", "Hộ KD Trần Văn Nam", None, None).await?;
     let today_late = local_dt(&b, 0, "23:59").await?;
+    let this_morning = local_dt(&b, 0, "07:30").await?;
     let c_soon = enter(
         &b,
         "NL-02",
         "Nguyễn Thị Lan",
-        None,
+        Some(&this_morning),
         Some((&today_late, "Hẹn theo yêu cầu của công dân")),
     )
     .await?;
@@ -63,9 +64,12 @@ async fn officers_enter_dossiers_and_move_them_through_statuses() -> R {
     // The last procedure is remembered for the next entry.
     assert_eq!(b.wait_css("#d-procedure").await?.prop("value").await?.as_deref(), Some("NL-02"));
 
-    assert_eq!(b.text("#n-overdue").await?, "1");
+    // The typed 23:59 is kept within office hours: due at today's close, so after 17:00
+    // (Vietnam time) it is already overdue.
+    let after_close = b.js("return new Date(Date.now() + 7 * 3600e3).getUTCHours() >= 17").await? == Value::Bool(true);
+    assert_eq!(b.text("#n-overdue").await?, if after_close { "2" } else { "1" });
     assert_eq!(b.text("#n-due-today").await?, "1");
-    assert_eq!(b.text("#n-due-soon").await?, "1");
+    assert_eq!(b.text("#n-due-soon").await?, if after_close { "0" } else { "1" });
     assert_eq!(b.text("#n-in-time").await?, "1");
     let first_row = b.js("return document.querySelector('#worklist tbody tr.row').dataset.code").await?;
     assert_eq!(first_row, Value::String(c_old.clone()), "overdue first");

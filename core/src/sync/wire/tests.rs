@@ -99,13 +99,20 @@ fn the_json_schema_documents_every_written_field() {
     d.dossiers[0].late_division = "p".into();
     let written: Value = serde_json::from_str(&write(&export(d, "dev-a"))).unwrap();
     let props = |path: &str| -> Vec<String> {
-        schema.pointer(path).and_then(Value::as_object).map(|m| m.keys().cloned().collect()).unwrap_or_default()
+        schema
+            .pointer(path)
+            .and_then(Value::as_object)
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default()
     };
     let top = props("/properties");
     for k in written.as_object().unwrap().keys() {
         assert!(top.contains(k), "top-level {k} not in the schema");
     }
-    for (kind, def) in [("responses", "/$defs/response/properties"), ("dossiers", "/$defs/dossier/properties")] {
+    for (kind, def) in [
+        ("responses", "/$defs/response/properties"),
+        ("dossiers", "/$defs/dossier/properties"),
+    ] {
         let mut known = props(def);
         known.extend(props("/$defs/meta/properties"));
         for k in written[kind][0].as_object().unwrap().keys() {
