@@ -53,3 +53,42 @@ pub fn bar_chart(data: &[(NaiveDate, u32)], title: &str) -> String {
     }
     svg
 }
+
+/// Leavers per screen (1-based screen numbers) as a bar chart; an empty set draws an empty
+/// frame-free SVG.
+pub fn screens_chart(points: &[(u32, u32)], title: &str, x_desc: &str, y_desc: &str) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (640, 220)).into_drawing_area();
+        let last = points.iter().map(|p| p.0).max().unwrap_or(0);
+        let draw = || -> Result<(), Box<dyn std::error::Error + '_>> {
+            root.fill(&WHITE)?;
+            let max = points.iter().map(|p| p.1).max().unwrap_or(0).max(1);
+            let mut chart = ChartBuilder::on(&root)
+                .caption(title, ("sans-serif", 16))
+                .margin(8)
+                .x_label_area_size(36)
+                .y_label_area_size(44)
+                .build_cartesian_2d((1..last).into_segmented(), 0..max + 1)?;
+            chart
+                .configure_mesh()
+                .disable_x_mesh()
+                .x_desc(x_desc)
+                .y_desc(y_desc)
+                .y_labels((max + 2).min(6) as usize)
+                .draw()?;
+            chart.draw_series(
+                Histogram::vertical(&chart)
+                    .style(RGBColor(0xc0, 0x39, 0x2b).filled())
+                    .margin(6)
+                    .data(points.iter().map(|&(k, n)| (k, n))),
+            )?;
+            root.present()?;
+            Ok(())
+        };
+        if points.is_empty() || draw().is_err() {
+            return "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".into();
+        }
+    }
+    svg
+}

@@ -296,6 +296,26 @@ impl AppState {
         Ok(before.saturating_sub(after))
     }
 
+    /// Count how a kiosk visit ended in this month's funnel (a small document per month).
+    pub fn record_funnel(&self, e: motcua_core::survey::funnel::Ending) {
+        let name = format!("funnel.{}", codec::period_of(now_millis()));
+        let mut f: motcua_core::survey::funnel::Funnel = storage::load_doc(&name).ok().flatten().unwrap_or_default();
+        f.record(e);
+        storage::save_doc(&name, &f).ok();
+    }
+
+    /// Every month's funnel on this device, added together.
+    pub fn funnel(&self) -> motcua_core::survey::funnel::Funnel {
+        let mut all = motcua_core::survey::funnel::Funnel::default();
+        for key in storage::keys().into_iter().filter(|k| k.starts_with(&codec::doc_key("funnel."))) {
+            let name = key.trim_start_matches(codec::PREFIX).to_string();
+            if let Ok(Some(f)) = storage::load_doc::<motcua_core::survey::funnel::Funnel>(&name) {
+                all.add(&f);
+            }
+        }
+        all
+    }
+
     /// A fresh record identity written by this device.
     pub fn new_meta(&self) -> motcua_core::record::Meta {
         motcua_core::record::Meta::new(random16(), now_millis(), &self.settings.with_untracked(|s| s.device_id.clone()))

@@ -147,3 +147,17 @@ fn chart_is_an_svg_with_one_bar_per_day() {
     assert!(svg.starts_with("<svg"), "{svg}");
     assert!(svg.contains("Số phiếu"));
 }
+
+#[wasm_bindgen_test]
+fn the_funnel_chart_has_a_bar_per_screen_and_axis_titles() {
+    let svg = motcua::charts::screens_chart(&[(2, 1), (5, 3)], "Người dân dừng ở câu nào", "Màn hình", "Số người dừng");
+    assert!(svg.starts_with("<svg"));
+    assert!(
+        svg.contains("Màn hình") && svg.contains("Số người dừng"),
+        "axis titles with diacritics"
+    );
+    // Two bars (filled rects in the bar colour).
+    assert_eq!(svg.matches("#C0392B").count() + svg.matches("#c0392b").count(), 2, "{svg}");
+    let empty = motcua::charts::screens_chart(&[], "x", "a", "b");
+    assert_eq!(empty, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+}

@@ -1,7 +1,7 @@
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::format::{index_value, score};
+use motcua_core::format::{index_value, score, share};
 use motcua_core::i18n::K;
 use motcua_core::survey::index;
 
@@ -19,12 +19,20 @@ pub fn IndexCard() -> impl IntoView {
             <h2>{tr(K::Index)}</h2>
             {move || {
                 let ix = ix.get();
-                if !index::shown(ix.n, min_n()) {
-                    view! { <p class="muted" id="too-few">{tr(K::TooFew)}" (n = "{ix.n}" < "{min_n()}")"</p> }.into_any()
+                let overall = ix.overall_question;
+                let overall_view = if index::shown(overall.valid, min_n()) {
+                    view! { <p id="overall-measure">{tr(K::OverallMeasure)}": "<strong>{share(u64::from(overall.satisfied), u64::from(overall.valid))}</strong>" · n = "{overall.valid}</p> }.into_any()
+                } else {
+                    view! { <p class="muted" id="overall-measure">{tr(K::OverallMeasure)}": "{tr(K::TooFew)}" (n = "{overall.valid}")"</p> }.into_any()
+                };
+                if !index::shown(ix.n_items, min_n()) {
+                    view! { {overall_view}<p class="muted" id="too-few">{tr(K::ItemIndex)}": "{tr(K::TooFew)}" (n = "{ix.n_items}" < "{min_n()}")"</p> }.into_any()
                 } else {
                     view! {
+                        {overall_view}
+                        <p>{tr(K::ItemIndex)}</p>
                         <p class="big" id="index-value">{index_value(ix.overall)}</p>
-                        <p>{tr(K::MeanScore)}": "{score(ix.mean_score)}" · n = "{ix.n}</p>
+                        <p>{tr(K::MeanScore)}": "{score(ix.mean_score)}" · n = "<span id="index-n">{ix.n_items}</span></p>
                         <table class="groups">
                             {ix.groups.iter().map(|(g, v)| {
                                 let title = st.book.with(|b| b.current().groups.iter().find(|x| &x.id == g).map(|x| x.title.get(st.lang()).to_string())).unwrap_or_else(|| g.clone());

@@ -19,10 +19,17 @@ pub fn Editor() -> impl IntoView {
     let published = RwSignal::new(None::<u32>);
     let set_form = move |form: Form| {
         let cur = st.book.get_untracked().current().clone();
+        let quick = draft.with_untracked(|q| q.quick);
         draft.set(match form {
-            f if f == cur.form => cur,
-            Form::Full => Questionnaire::sipas(),
-            Form::Short => Questionnaire::short(),
+            f if f == cur.form => Questionnaire { quick, ..cur },
+            Form::Full => Questionnaire {
+                quick,
+                ..Questionnaire::sipas()
+            },
+            Form::Short => Questionnaire {
+                quick,
+                ..Questionnaire::short()
+            },
         });
     };
     let publish = move |_| {
@@ -46,6 +53,7 @@ pub fn Editor() -> impl IntoView {
                 <label><input type="radio" name="form" id="form-full" prop:checked=move || draft.with(|q| q.form == Form::Full) on:change=move |_| set_form(Form::Full) />{tr(K::FormFull)}</label>
                 <label><input type="radio" name="form" id="form-short" prop:checked=move || draft.with(|q| q.form == Form::Short) on:change=move |_| set_form(Form::Short) />{tr(K::FormShort)}</label>
             </div>
+            <QuickEditor draft />
             {move || groups().into_iter().enumerate().map(|(gi, (gid, title, n))| view! {
                 <fieldset class="card group-edit">
                     <legend>{title}</legend>
@@ -73,5 +81,26 @@ pub fn Editor() -> impl IntoView {
                 <p class="ok" id="published">{tr(K::Published)}" "{move || published.get()}</p>
             </Show>
         </Page>
+    }
+}
+
+/// The one-tap rating: on or off, and which screens "Góp ý chi tiết" goes on with.
+#[component]
+fn QuickEditor(draft: RwSignal<Questionnaire>) -> impl IntoView {
+    let check = |id: &'static str, key: K, get: fn(&Questionnaire) -> bool, set: fn(&mut Questionnaire, bool)| {
+        view! {
+            <label class="check"><input type="checkbox" id=id prop:checked=move || draft.with(get)
+                on:change=move |ev| draft.update(|q| set(q, event_target_checked(&ev))) />{tr(key)}</label>
+        }
+    };
+    view! {
+        <fieldset class="card quick-edit">
+            <legend>{tr(K::QuickRatingOn)}</legend>
+            {check("quick-on", K::QuickRatingOn, |q| q.quick.enabled, |q, v| q.quick.enabled = v)}
+            <p class="muted">{tr(K::QuickFollows)}</p>
+            {check("quick-items", K::QuickItems, |q| q.quick.items, |q, v| q.quick.items = v)}
+            {check("quick-visits", K::QuickVisits, |q| q.quick.visits, |q, v| q.quick.visits = v)}
+            {check("quick-field", K::QuickField, |q| q.quick.field, |q, v| q.quick.field = v)}
+        </fieldset>
     }
 }

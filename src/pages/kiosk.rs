@@ -12,7 +12,7 @@ use motcua_core::dossier::{lookup, PublicStatus};
 use motcua_core::i18n::K;
 use motcua_core::pin::PinCheck;
 use motcua_core::survey::kiosk::{KioskFlow, Step};
-use motcua_core::survey::questionnaire::{DEFAULT_FIELDS, SCALE, SUGGESTION_MAX, VISITS};
+use motcua_core::survey::questionnaire::{scale_key, DEFAULT_FIELDS, SCALE, SUGGESTION_MAX, VISITS};
 use motcua_core::survey::response::NOT_APPLICABLE;
 use motcua_core::Lang;
 
@@ -42,11 +42,19 @@ pub fn Kiosk() -> impl IntoView {
         Step::Item(_) | Step::Overall | Step::Visits | Step::Field => Step::Item(0),
         s => s,
     });
+    // How each visit ended goes, anonymously, into this month's funnel.
+    Effect::new(move |_| {
+        flow.track();
+        if let Some(e) = flow.try_update_untracked(|f| f.take_ending()).flatten() {
+            st.record_funnel(e);
+        }
+    });
     view! {
         <div class="kiosk" on:pointerdown=move |_| touch() on:keydown=move |_| touch()>
             {move || match screen.get() {
                 Step::Welcome => view! { <Welcome flow /> }.into_any(),
                 Step::Thanks => view! { <Thanks /> }.into_any(),
+                Step::QuickThanks => view! { <QuickThanks flow /> }.into_any(),
                 Step::Comment => view! { <Comment flow /> }.into_any(),
                 _ => view! { <Question flow /> }.into_any(),
             }}
@@ -93,6 +101,9 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
             <h1>{tr(K::WelcomeTitle)}</h1>
             <p class="sub">{tr(K::WelcomeSub)}</p>
             <Show when=move || !looking.get() fallback=move || view! { <Lookup on_close=Callback::new(move |_| looking.set(false)) /> }>
+                <Show when=move || st.book.with(|b| b.current().quick.enabled)>
+                    <QuickFaces flow />
+                </Show>
                 <button class="start" id="start" on:click=start>{tr(K::Start)}</button>
                 <button class="lookup-open" id="lookup-open" on:click=move |_| looking.set(true)>{tr(K::LookupTitle)}</button>
             </Show>
@@ -100,6 +111,42 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
             <Show when=move || asking.get()>
                 <PinPad title=K::PinEnter message=msg on_submit=unlock on_cancel=Callback::new(move |_| asking.set(false)) />
             </Show>
+        </div>
+    }
+}
+
+/// The five faces of the one-tap rating: a tap saves the overall rating at once.
+#[component]
+fn QuickFaces(flow: RwSignal<KioskFlow>) -> impl IntoView {
+    let st = use_app();
+    let tap = move |v: u8| {
+        let device = st.settings.with_untracked(|s| s.device_id.clone());
+        let saved = flow.try_update(|f| f.quick(v, random16(), now_millis(), &device)).flatten();
+        if let Some(r) = saved {
+            st.add_response(r);
+        }
+    };
+    view! {
+        <p class="quick-title">{tr(K::QuickTitle)}</p>
+        <div class="choices quick" id="quick">
+            {SCALE.iter().map(|&(v, ..)| view! {
+                <button class="choice scale" data-quick=v.to_string() on:click=move |_| tap(v)>
+                    <Face score=v />
+                    <span>{tr(scale_key(v))}</span>
+                </button>
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// Thanks after a one-tap rating, offering to go on to the questionnaire for a few seconds.
+#[component]
+fn QuickThanks(flow: RwSignal<KioskFlow>) -> impl IntoView {
+    view! {
+        <div class="thanks quick-thanks" id="quick-thanks">
+            <h1>{tr(K::ThanksTitle)}</h1>
+            <p class="sub">{tr(K::QuickMore)}</p>
+            <button class="start" id="continue" on:click=move |_| flow.update(|f| f.continue_detailed(now_millis()))>{tr(K::QuickContinue)}</button>
         </div>
     }
 }
@@ -194,8 +241,8 @@ fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
     let choices = move || match kind.get() {
         Step::Item(_) | Step::Overall => SCALE
             .iter()
-            .map(|&(v, vi, en, _)| {
-                let label = if lang() == Lang::Vi { vi } else { en };
+            .map(|&(v, ..)| {
+                let label = tr(scale_key(v));
                 view! {
                     <button class="choice scale" data-value=v.to_string() class:chosen=move || chosen() == Some(v)
                         on:click=move |_| flow.update(|f| f.choose(v, now_millis()))>
@@ -243,6 +290,9 @@ fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
                         on:click=move |_| flow.update(|f| f.not_applicable(now_millis()))>{tr(K::NotApplicable)}</button>
                 </Show>
                 <button class="skip" id="skip" on:click=move |_| flow.update(|f| f.skip(now_millis()))>{tr(K::Skip)}" →"</button>
+            </div>
+            <div class="kiosk-home">
+                <button class="link" id="home" on:click=move |_| flow.update(|f| f.abandon(now_millis()))>{tr(K::BackToStart)}</button>
             </div>
         </div>
     }

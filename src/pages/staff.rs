@@ -4,34 +4,20 @@ use crate::components::index_card::IndexCard;
 use crate::components::pinpad::PinPad;
 use crate::components::{tr, Page};
 use crate::state::use_app;
-use chrono::{DateTime, Local};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use motcua_core::i18n::{t, K};
 use motcua_core::pin::valid_pin;
-use motcua_core::record::vn_date;
+use motcua_core::survey::desk::summary;
 
 /// Desk overview for staff (behind the PIN when the tablet is in kiosk mode).
 #[component]
 pub fn Staff() -> impl IntoView {
     let st = use_app();
-    let today = move || {
-        let d = vn_date(crate::platform::now_millis());
-        st.responses
-            .with(|rs| rs.iter().filter(|r| !r.meta.deleted && vn_date(r.meta.created_at) == d).count())
-    };
-    let total = move || st.responses.with(|rs| rs.iter().filter(|r| !r.meta.deleted).count());
-    let latest = move || {
-        let mut v: Vec<_> = st.responses.with(|rs| {
-            rs.iter()
-                .filter(|r| !r.meta.deleted && !r.s.is_empty())
-                .map(|r| (r.meta.created_at, r.s.clone()))
-                .collect()
-        });
-        v.sort_unstable_by_key(|x| std::cmp::Reverse(x.0));
-        v.truncate(10);
-        v
-    };
+    let desk = Memo::new(move |_| st.responses.with(|rs| summary(rs, crate::platform::now_millis(), 10)));
+    let today = move || desk.with(|d| d.today);
+    let total = move || desk.with(|d| d.total);
+    let latest = move || desk.with(|d| d.latest.clone());
     view! {
         <Page title=K::NavStaff>
             <div class="cards">
@@ -49,12 +35,13 @@ pub fn Staff() -> impl IntoView {
                         } else {
                             // Text nodes: a suggestion is shown as typed, never parsed as HTML.
                             l.into_iter().map(|(at, s)| view! {
-                                <li><time>{DateTime::from_timestamp_millis(at).unwrap_or_default().with_timezone(&Local).format("%d/%m %H:%M").to_string()}</time>" "{s}</li>
+                                <li><time>{at.format("%d/%m %H:%M").to_string()}</time>" "{s}</li>
                             }).collect_view().into_any()
                         }
                     }}
                 </ul>
             </div>
+            <FunnelCard />
             <EnterKiosk />
         </Page>
     }
@@ -100,5 +87,35 @@ pub fn EnterKiosk() -> impl IntoView {
         <Show when=move || creating.get()>
             <PinPad title=K::PinCreate message=msg on_submit=on_pin on_cancel=Callback::new(move |_| creating.set(false)) />
         </Show>
+    }
+}
+
+/// Where citizens give up, per questionnaire version: started, completed, the rate, the
+/// median time, the screen most leave at, and a small chart of leavers per screen.
+#[component]
+fn FunnelCard() -> impl IntoView {
+    let st = use_app();
+    let stats = Memo::new(move |_| {
+        st.responses.track();
+        motcua_core::survey::funnel::stats(&st.funnel())
+    });
+    view! {
+        <div class="card funnel" id="funnel">
+            <h2>{tr(K::FunnelTitle)}</h2>
+            {move || stats.with(Vec::is_empty).then(|| view! { <p class="muted">{tr(K::NoData)}</p> })}
+            {move || stats.get().into_iter().map(|s| {
+                let chart = crate::charts::screens_chart(&s.abandoned_at, t(st.lang(), K::FunnelTitle), t(st.lang(), K::ScreenNo), t(st.lang(), K::Leavers));
+                view! {
+                    <div class="funnel-version" data-version=s.version.to_string()>
+                        <p><strong>{tr(K::Version)}" "{s.version}</strong>" · "{tr(K::QuickRatings)}": "<span class="quick-n">{s.quick}</span>
+                            " · "{tr(K::Started)}": "<span class="started">{s.started}</span>" · "{tr(K::Completed)}": "<span class="completed">{s.completed}</span>
+                            " · "{tr(K::CompletionRate)}": "<span class="rate">{s.completion_text()}</span>
+                            " · "{tr(K::MedianTime)}": "{s.median_seconds.map_or("—".into(), |x| x.to_string())}
+                            " · "{tr(K::WorstScreen)}": "<span class="worst">{s.worst.map_or("—".into(), |(k, n)| format!("{k} ({n})"))}</span></p>
+                        <div class="chart" inner_html=chart></div>
+                    </div>
+                }
+            }).collect_view()}
+        </div>
     }
 }

@@ -19,8 +19,8 @@ use super::response::Response;
 use std::collections::BTreeMap;
 
 /// The formula as shown to users beside the index.
-pub const FORMULA_VI: &str = "Tỷ lệ hài lòng của câu hỏi = số ý kiến 4–5 điểm / số ý kiến hợp lệ × 100% (không tính «Không áp dụng» và câu bỏ qua); chỉ số nhóm = trung bình các câu hỏi trong nhóm (phiếu đầy đủ và phiếu rút gọn tính riêng, rồi bình quân theo số phiếu); chỉ số chung = trung bình các nhóm.";
-pub const FORMULA_EN: &str = "Item % = answers of 4–5 / valid answers × 100% (“not applicable” and skips left out); group index = mean of its items (full and short forms apart, then weighted by responses); overall index = mean of the groups.";
+pub const FORMULA_VI: &str = "Chỉ số hài lòng (theo câu hỏi): tỷ lệ hài lòng của câu hỏi = số ý kiến 4–5 điểm / số ý kiến hợp lệ × 100% (không tính «Không áp dụng» và câu bỏ qua); chỉ số nhóm = trung bình các câu hỏi trong nhóm (phiếu đầy đủ và phiếu rút gọn tính riêng, rồi bình quân theo số phiếu); chỉ số chung = trung bình các nhóm; n = số phiếu có trả lời câu hỏi. Hài lòng chung: số đánh giá 4–5 điểm / tổng số đánh giá chung (kể cả đánh giá một chạm trên màn hình chào) × 100%; n = số đánh giá.";
+pub const FORMULA_EN: &str = "Satisfaction index (by item): item % = answers of 4–5 / valid answers × 100% (“not applicable” and skips left out); group index = mean of its items (full and short forms apart, then weighted by responses); overall index = mean of the groups; n = responses that answered items. Overall satisfaction: ratings of 4–5 / all overall ratings (one-tap ratings on the welcome screen included) × 100%; n = ratings.";
 
 /// Counts for one question.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -49,8 +49,10 @@ impl Tally {
 /// The computed index over a set of responses.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SatisfactionIndex {
-    /// Number of responses (not tombstoned).
+    /// Number of responses (not tombstoned), one-tap ratings included.
     pub n: u32,
+    /// Responses that answered at least one item: the n of the item and group index.
+    pub n_items: u32,
     pub items: BTreeMap<String, Tally>,
     /// Group id → group index in %, `None` when none of its items has data.
     pub groups: BTreeMap<String, Option<f64>>,
@@ -87,6 +89,7 @@ pub fn compute<'a>(responses: impl IntoIterator<Item = &'a Response>, versions: 
             ix.overall_question.add(r.o);
         }
         let Some(q) = versions.get(&r.q) else { continue };
+        let mut any_item = false;
         let mut per_group: BTreeMap<&str, Vec<(&str, Option<u8>)>> = BTreeMap::new();
         for (g, item, v) in r.answers(q) {
             per_group.entry(g).or_default().push((item, v));
@@ -106,7 +109,9 @@ pub fn compute<'a>(responses: impl IntoIterator<Item = &'a Response>, versions: 
                 }
             }
             form.responders += u32::from(answered);
+            any_item |= answered;
         }
+        ix.n_items += u32::from(any_item);
     }
     // Group index: per form, the mean of its items' %; across forms, weighted by responders.
     let mut by_group: BTreeMap<String, (f64, u32, bool)> = BTreeMap::new();
@@ -280,6 +285,26 @@ mod tests {
         let d = q.groups.iter().find(|g| g.id == "d").unwrap();
         let fair = &d.items[2].text;
         assert!(!fair.vi.contains(',') && !fair.en.contains(" and "), "{fair:?}");
+    }
+
+    #[test]
+    fn quick_ratings_count_in_the_overall_measure_not_in_the_item_index() {
+        // Two one-tap ratings (no items) and one full response.
+        let rs = vec![resp(1, &[], 5), resp(1, &[], 2), resp(1, &[Some(4), Some(2), None, None, None], 4)];
+        let ix = compute(&rs, &versions());
+        assert_eq!(ix.n, 3);
+        assert_eq!(ix.n_items, 1, "only the response that answered items");
+        assert_eq!(ix.groups["a"], Some(100.0));
+        assert_eq!(ix.groups["b"], Some(0.0));
+        // Overall satisfaction: 5 and 4 of 5, 2, 4 → 2 of 3.
+        assert_eq!(
+            ix.overall_question,
+            Tally {
+                valid: 3,
+                satisfied: 2,
+                sum: 11
+            }
+        );
     }
 
     #[test]

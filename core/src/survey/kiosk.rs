@@ -4,6 +4,7 @@
 //! answers are discarded, and a response is handed out for saving exactly once however often
 //! "submit" is tapped.
 
+use super::funnel::Ending;
 use super::questionnaire::{Questionnaire, SUGGESTION_MAX};
 use super::response::{encode_answers, Response};
 use crate::record::{Meta, Millis};
@@ -12,6 +13,8 @@ use crate::record::{Meta, Millis};
 pub const IDLE_SECONDS: i64 = 60;
 /// Seconds the thank-you screen stays before the welcome screen returns.
 pub const THANKS_SECONDS: i64 = 6;
+/// Seconds the thanks after a one-tap rating offers to go on before the welcome returns.
+pub const QUICK_OFFER_SECONDS: i64 = 8;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -25,6 +28,8 @@ pub enum Step {
     /// Optional suggestion and dossier code, then submit.
     Comment,
     Thanks,
+    /// Thanks after a one-tap rating, offering "Góp ý chi tiết" for a few seconds.
+    QuickThanks,
 }
 
 #[derive(Clone, Debug)]
@@ -41,6 +46,13 @@ pub struct KioskFlow {
     pub last_activity: Millis,
     /// Idle limit in seconds (a setting; [`IDLE_SECONDS`] by default).
     pub idle_seconds: i64,
+    /// The one-tap response this survey amends (same id, later `updated_at`).
+    pub amending: Option<Meta>,
+    /// When the questionnaire was started, and the furthest screen reached (for the funnel).
+    pub started_at: Millis,
+    pub furthest: usize,
+    /// How the last survey ended, for the screen to record (taken once).
+    pub ending: Option<Ending>,
 }
 
 impl KioskFlow {
@@ -57,6 +69,26 @@ impl KioskFlow {
             code: String::new(),
             last_activity: now,
             idle_seconds: IDLE_SECONDS,
+            amending: None,
+            started_at: now,
+            furthest: 0,
+            ending: None,
+        }
+    }
+
+    /// Whether a screen is left out: after a one-tap rating, the overall question (already
+    /// answered) and the screens the questionnaire does not want after it.
+    fn skipped(&self, s: Step) -> bool {
+        if self.amending.is_none() {
+            return false;
+        }
+        let quick = self.q.quick;
+        match s {
+            Step::Overall => true,
+            Step::Item(_) => !quick.items,
+            Step::Visits => !quick.visits,
+            Step::Field => !quick.field,
+            _ => false,
         }
     }
 
@@ -74,13 +106,21 @@ impl KioskFlow {
             Step::Visits => self.item_count() + 2,
             Step::Field => self.item_count() + 3,
             Step::Comment => self.item_count() + 4,
-            Step::Thanks => total,
+            Step::Thanks | Step::QuickThanks => total,
         };
         (cur, total)
     }
 
     fn next_step(&self) -> Step {
-        match self.step {
+        let mut s = self.following(self.step);
+        while self.skipped(s) {
+            s = self.following(s);
+        }
+        s
+    }
+
+    fn following(&self, step: Step) -> Step {
+        match step {
             Step::Welcome if self.item_count() > 0 => Step::Item(0),
             Step::Welcome => Step::Overall,
             Step::Item(i) if i + 1 < self.item_count() => Step::Item(i + 1),
@@ -88,13 +128,54 @@ impl KioskFlow {
             Step::Overall => Step::Visits,
             Step::Visits => Step::Field,
             Step::Field => Step::Comment,
-            Step::Comment | Step::Thanks => self.step,
+            Step::Comment | Step::Thanks | Step::QuickThanks => step,
         }
     }
 
     pub fn start(&mut self, now: Millis) {
         self.reset(now);
         self.step = self.next_step();
+        self.reached();
+    }
+
+    fn reached(&mut self) {
+        self.furthest = self.furthest.max(self.progress().0);
+    }
+
+    /// One tap on a face of the welcome screen: the overall rating is saved at once (the
+    /// response is returned the first time only; a double tap saves once).
+    pub fn quick(&mut self, score: u8, random: [u8; 16], now: Millis, device: &str) -> Option<Response> {
+        if self.step != Step::Welcome || !self.q.quick.enabled || !(1..=5).contains(&score) {
+            return None;
+        }
+        self.reset(now);
+        let meta = Meta::new(random, now, device);
+        self.amending = Some(meta.clone());
+        self.overall = Some(score);
+        self.step = Step::QuickThanks;
+        self.ending = Some(Ending::Quick { version: self.q.version });
+        Some(Response {
+            meta,
+            q: self.q.version,
+            a: String::new(),
+            o: score,
+            v: None,
+            p: String::new(),
+            s: String::new(),
+            k: String::new(),
+        })
+    }
+
+    /// "Góp ý chi tiết" after a one-tap rating: the questionnaire goes on, amending the same
+    /// response when it is sent.
+    pub fn continue_detailed(&mut self, now: Millis) {
+        if self.step == Step::QuickThanks {
+            self.last_activity = now;
+            self.started_at = now;
+            self.step = Step::Welcome;
+            self.step = self.next_step();
+            self.reached();
+        }
     }
 
     /// Answer the current question (a score, a visit count or a field index) and move on.
@@ -107,6 +188,7 @@ impl KioskFlow {
             _ => return,
         }
         self.step = self.next_step();
+        self.reached();
     }
 
     /// Choose the field served and move on.
@@ -115,6 +197,7 @@ impl KioskFlow {
         if self.step == Step::Field {
             self.field = field.to_string();
             self.step = self.next_step();
+            self.reached();
         }
     }
 
@@ -128,14 +211,14 @@ impl KioskFlow {
     /// Skip the current question without an answer.
     pub fn skip(&mut self, now: Millis) {
         self.last_activity = now;
-        if !matches!(self.step, Step::Comment | Step::Thanks | Step::Welcome) {
+        if !matches!(self.step, Step::Comment | Step::Thanks | Step::Welcome | Step::QuickThanks) {
             self.step = self.next_step();
+            self.reached();
         }
     }
 
-    pub fn back(&mut self, now: Millis) {
-        self.last_activity = now;
-        self.step = match self.step {
+    fn preceding(&self, step: Step) -> Step {
+        match step {
             Step::Item(0) => Step::Welcome,
             Step::Item(i) => Step::Item(i - 1),
             Step::Overall if self.item_count() > 0 => Step::Item(self.item_count() - 1),
@@ -144,7 +227,45 @@ impl KioskFlow {
             Step::Field => Step::Visits,
             Step::Comment => Step::Field,
             s => s,
-        };
+        }
+    }
+
+    /// One screen back; back from the first screen returns to the start (the survey is
+    /// abandoned there, and counted so).
+    pub fn back(&mut self, now: Millis) {
+        self.last_activity = now;
+        let mut s = self.preceding(self.step);
+        while self.skipped(s) {
+            s = self.preceding(s);
+        }
+        if s == Step::Welcome && !matches!(self.step, Step::Welcome | Step::Thanks | Step::QuickThanks) {
+            self.abandon(now);
+        } else {
+            self.step = s;
+        }
+    }
+
+    /// "Về màn hình đầu" or idleness: the survey is dropped; how far it got is kept,
+    /// anonymously, for the funnel (no answers).
+    pub fn abandon(&mut self, now: Millis) {
+        if matches!(
+            self.step,
+            Step::Item(_) | Step::Overall | Step::Visits | Step::Field | Step::Comment
+        ) {
+            self.ending = Some(Ending::Abandoned {
+                version: self.q.version,
+                reached: self.furthest as u32,
+                seconds: ((self.last_activity - self.started_at) / 1000).max(0) as u32,
+            });
+        }
+        let ending = self.ending.take();
+        self.reset(now);
+        self.ending = ending;
+    }
+
+    /// How the last survey ended, once.
+    pub fn take_ending(&mut self) -> Option<Ending> {
+        self.ending.take()
     }
 
     /// The value already chosen for the current step, to highlight it after "back".
@@ -172,8 +293,20 @@ impl KioskFlow {
         }
         self.step = Step::Thanks;
         self.last_activity = now;
+        self.ending = Some(Ending::Completed {
+            version: self.q.version,
+            seconds: ((now - self.started_at) / 1000).max(0) as u32,
+            after_quick: self.amending.is_some(),
+        });
+        let meta = match self.amending.take() {
+            Some(mut m) => {
+                m.touch(now, device);
+                m
+            }
+            None => Meta::new(random, now, device),
+        };
         Some(Response {
-            meta: Meta::new(random, now, device),
+            meta,
             q: self.q.version,
             a: encode_answers(&self.answers),
             o: self.overall.unwrap_or(0),
@@ -203,10 +336,11 @@ impl KioskFlow {
         let expired = match self.step {
             Step::Welcome => false,
             Step::Thanks => idle >= THANKS_SECONDS,
+            Step::QuickThanks => idle >= QUICK_OFFER_SECONDS,
             _ => idle >= self.idle_seconds,
         };
         if expired {
-            self.reset(now);
+            self.abandon(now);
         }
         expired
     }
@@ -298,6 +432,59 @@ mod tests {
         f.set_comment(&"x".repeat(2000), "", 1);
         assert_eq!(f.suggestion.chars().count(), SUGGESTION_MAX);
         assert_eq!(f.progress(), (2, 9));
+    }
+
+    #[test]
+    fn a_quick_rating_then_a_continued_survey_is_one_response() {
+        let mut f = flow();
+        let quick = f.quick(4, [7; 16], 1_000, "dev").expect("one tap saves at once");
+        assert_eq!((quick.o, quick.a.as_str()), (4, ""), "no per-question placeholders");
+        assert!(f.quick(5, [8; 16], 1_001, "dev").is_none(), "a double tap saves once");
+        assert_eq!(f.step, Step::QuickThanks);
+        f.continue_detailed(2_000);
+        assert_eq!(f.step, Step::Item(0));
+        for v in [5, 4, 3] {
+            f.choose(v, 3_000);
+        }
+        f.skip(3_000);
+        f.skip(3_000);
+        assert_eq!(f.step, Step::Visits, "the overall question is not asked again");
+        f.skip(3_000);
+        f.skip(3_000);
+        let full = f.submit([9; 16], 10_000, "dev").unwrap();
+        assert_eq!(full.meta.id, quick.meta.id, "the same response, amended");
+        assert_eq!(full.meta.created_at, quick.meta.created_at);
+        assert!(full.meta.updated_at > quick.meta.updated_at);
+        assert_eq!((full.o, full.a.as_str()), (4, "54300"));
+        assert!(matches!(
+            f.take_ending(),
+            Some(Ending::Completed {
+                after_quick: true,
+                seconds: 8,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn the_quick_offer_times_out_and_the_editor_can_turn_it_off_or_choose_what_follows() {
+        let mut f = flow();
+        f.quick(2, [7; 16], 0, "dev").unwrap();
+        assert!(!f.tick((QUICK_OFFER_SECONDS - 1) * 1000));
+        assert!(f.tick(QUICK_OFFER_SECONDS * 1000));
+        assert_eq!(f.step, Step::Welcome);
+        let mut q = Questionnaire::short();
+        q.quick.items = false;
+        q.quick.field = false;
+        let mut g = KioskFlow::new(q.clone(), 0);
+        g.quick(5, [1; 16], 0, "d").unwrap();
+        g.continue_detailed(1);
+        assert_eq!(g.step, Step::Visits);
+        g.skip(2);
+        assert_eq!(g.step, Step::Comment);
+        q.quick.enabled = false;
+        let mut h = KioskFlow::new(q, 0);
+        assert!(h.quick(5, [1; 16], 0, "d").is_none());
     }
 
     #[test]

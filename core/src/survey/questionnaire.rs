@@ -57,6 +57,43 @@ pub struct Questionnaire {
     pub version: u32,
     pub form: Form,
     pub groups: Vec<Group>,
+    /// The one-tap rating on the welcome screen and what follows it.
+    #[serde(default)]
+    pub quick: QuickRating,
+}
+
+/// The five faces on the welcome screen: one tap saves the overall rating at once; "Góp ý chi
+/// tiết" then goes on to the screens chosen here (the overall question is not asked again;
+/// the comment screen with its send button always ends the survey).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuickRating {
+    pub enabled: bool,
+    pub items: bool,
+    pub visits: bool,
+    pub field: bool,
+}
+
+impl Default for QuickRating {
+    fn default() -> Self {
+        QuickRating {
+            enabled: true,
+            items: true,
+            visits: true,
+            field: true,
+        }
+    }
+}
+
+/// The translation key of a point of the scale (the kiosk's one way to label it).
+pub fn scale_key(v: u8) -> crate::i18n::K {
+    use crate::i18n::K;
+    match v {
+        1 => K::Scale1,
+        2 => K::Scale2,
+        3 => K::Scale3,
+        4 => K::Scale4,
+        _ => K::Scale5,
+    }
 }
 
 /// The 5-point scale: value, Vietnamese and English label, and the face shown on the button.
@@ -109,6 +146,7 @@ impl Questionnaire {
     pub fn sipas() -> Self {
         Questionnaire {
             version: 1,
+            quick: QuickRating::default(),
             form: Form::Full,
             groups: vec![
                 group(
@@ -189,6 +227,7 @@ impl Questionnaire {
         let full = Self::sipas();
         Questionnaire {
             version: 1,
+            quick: QuickRating::default(),
             form: Form::Short,
             groups: full
                 .groups

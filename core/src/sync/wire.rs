@@ -493,7 +493,14 @@ pub fn read(bytes: &[u8]) -> Result<Export, ReadError> {
     if bytes.len() > MAX_BYTES {
         return Err(ReadError::TooLarge(bytes.len()));
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)?;
+    // A file cut in the middle of a character is truncated, not in another encoding.
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        if e.error_len().is_none() {
+            ReadError::Truncated
+        } else {
+            ReadError::NotUtf8
+        }
+    })?;
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return Err(ReadError::Empty);

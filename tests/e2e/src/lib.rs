@@ -313,6 +313,19 @@ impl Browser {
         }
     }
 
+    /// All responses stored, decoded from their monthly chunks.
+    pub async fn stored_responses(&self) -> R<Vec<Value>> {
+        let stored = self.stored().await?;
+        let mut out = Vec::new();
+        for (k, v) in stored.as_object().cloned().unwrap_or_default() {
+            if k.starts_with("motcua.resp.") {
+                let env: Value = serde_json::from_str(v.as_str().unwrap_or("{}"))?;
+                out.extend(env["r"].as_array().cloned().unwrap_or_default());
+            }
+        }
+        Ok(out)
+    }
+
     /// Our keys in localStorage, as a JSON object.
     pub async fn stored(&self) -> R<Value> {
         self.js("const o={}; for (let i=0;i<localStorage.length;i++){const k=localStorage.key(i); if(k.startsWith('motcua.')) o[k]=localStorage.getItem(k);} return o;").await

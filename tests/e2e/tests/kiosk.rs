@@ -2,7 +2,6 @@
 //! resets, double taps and a full storage.
 
 use motcua_e2e::{Browser, Server, PIN, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
-use serde_json::Value;
 use std::time::Duration;
 
 /// From the desk screen: lock the tablet into the kiosk (the PIN is created on first use).
@@ -19,19 +18,6 @@ async fn unlock(b: &Browser) -> R {
     Ok(())
 }
 
-/// All responses stored, decoded from their monthly chunks.
-async fn stored_responses(b: &Browser) -> R<Vec<Value>> {
-    let stored = b.stored().await?;
-    let mut out = Vec::new();
-    for (k, v) in stored.as_object().cloned().unwrap_or_default() {
-        if k.starts_with("motcua.resp.") {
-            let env: Value = serde_json::from_str(v.as_str().unwrap_or("{}"))?;
-            out.extend(env["r"].as_array().cloned().unwrap_or_default());
-        }
-    }
-    Ok(out)
-}
-
 #[tokio::test]
 async fn a_citizen_completes_the_full_form_and_it_survives_reload() -> R {
     let srv = Server::start();
@@ -45,7 +31,7 @@ async fn a_citizen_completes_the_full_form_and_it_survives_reload() -> R {
     b.wait_css("#start").await?;
     b.c.refresh().await?;
     b.wait_css("#start").await?;
-    let rs = stored_responses(&b).await?;
+    let rs = b.stored_responses().await?;
     assert_eq!(rs.len(), 1);
     assert_eq!(rs[0]["a"], "1234512345123451234");
     assert_eq!(rs[0]["q"], 1, "questionnaire version recorded");
@@ -77,7 +63,7 @@ async fn portrait_tablet_screens_and_the_short_form() -> R {
     lock_kiosk(&b, &srv).await?;
     b.shot("1-welcome-768x1024").await?;
     b.answer(&[5, 4, 3, 2, 1], "", Some("768x1024")).await?;
-    let rs = stored_responses(&b).await?;
+    let rs = b.stored_responses().await?;
     assert_eq!(rs.len(), 1);
     assert_eq!(rs[0]["a"], "54321");
     assert_eq!(rs[0]["q"], 2);
@@ -174,7 +160,7 @@ async fn idle_surveys_are_discarded_and_double_taps_save_once() -> R {
     b.js("const s = document.querySelector('#submit'); s.click(); s.click(); s.click();")
         .await?;
     b.wait_css("#thanks").await?;
-    assert_eq!(stored_responses(&b).await?.len(), 1, "one response for three taps");
+    assert_eq!(b.stored_responses().await?.len(), 1, "one response for three taps");
     unlock(&b).await?;
     let sug = b.text("#suggestions").await?;
     assert!(sug.contains("<img src=x"), "shown as text: {sug}");
@@ -195,7 +181,7 @@ async fn full_storage_still_thanks_the_citizen_and_keeps_the_response() -> R {
     )
     .await?;
     b.answer(&[4; 19], "Bộ nhớ đầy", None).await?;
-    assert_eq!(stored_responses(&b).await?.len(), 0, "nothing could be written");
+    assert_eq!(b.stored_responses().await?.len(), 0, "nothing could be written");
     assert!(b
         .js("return sessionStorage.getItem('motcua.pending.resp')")
         .await?
@@ -215,7 +201,7 @@ async fn full_storage_still_thanks_the_citizen_and_keeps_the_response() -> R {
         .await?;
     b.click("#storage-full button").await?;
     b.wait_js("!document.querySelector('#storage-full')").await?;
-    let rs = stored_responses(&b).await?;
+    let rs = b.stored_responses().await?;
     assert_eq!(rs.len(), 1);
     assert_eq!(rs[0]["s"], "Bộ nhớ đầy");
     b.close().await

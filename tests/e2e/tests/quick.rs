@@ -1,0 +1,88 @@
+//! The one-tap rating on the welcome screen, going on to the questionnaire as the same
+//! response, and where citizens give up (the funnel on the desk screen).
+
+use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
+use std::time::{Duration, Instant};
+
+/// Wait until the welcome screen is back by itself (no click).
+async fn welcome_returns(b: &Browser, within: Duration) -> R {
+    let start = Instant::now();
+    while start.elapsed() < within {
+        if b.js("return !!document.querySelector('#start') && !document.querySelector('#quick-thanks')")
+            .await?
+            == true
+        {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    Err("the welcome screen did not come back".into())
+}
+
+#[tokio::test]
+async fn one_tap_saves_once_and_going_on_amends_the_same_response() -> R {
+    let srv = Server::start();
+    let b = Browser::new("quick", TABLET_PORTRAIT).await?;
+    b.goto(&srv.url("/kiosk")).await?;
+    b.wait_css("#quick").await?;
+    b.shot("1-welcome-768x1024").await?;
+    // A double tap on "Hài lòng": one response, the rating only.
+    b.js("const f = document.querySelector(\"[data-quick='4']\"); f.click(); f.click();")
+        .await?;
+    b.wait_css("#quick-thanks").await?;
+    b.shot("2-quick-thanks-768x1024").await?;
+    let rs = b.stored_responses().await?;
+    assert_eq!(rs.len(), 1, "one tap, one response: {rs:?}");
+    assert_eq!((rs[0]["o"].as_i64(), rs[0]["a"].as_str()), (Some(4), Some("")));
+    welcome_returns(&b, Duration::from_secs(14)).await?;
+    assert_eq!(b.stored_responses().await?.len(), 1);
+
+    // Tap, go on, answer three items, send: still one response, with both parts.
+    b.resize(TABLET_LANDSCAPE).await?;
+    b.shot("3-welcome-1280x800").await?;
+    b.click("[data-quick='2']").await?;
+    b.click("#continue").await?;
+    for v in [5, 4, 3] {
+        b.click(&format!(".choice[data-value='{v}']")).await?;
+    }
+    while b.js("return !document.querySelector('#submit')").await? == true {
+        b.click("#skip").await?;
+    }
+    b.click("#submit").await?;
+    b.wait_css("#thanks").await?;
+    let rs = b.stored_responses().await?;
+    assert_eq!(rs.len(), 2, "the second visit amended its own response: {rs:?}");
+    let amended = rs.iter().find(|r| r["o"] == 2).expect("the rating kept");
+    assert!(amended["a"].as_str().unwrap_or_default().starts_with("543"), "{amended}");
+    assert!(amended["u"].as_i64() > amended["c"].as_i64(), "a later change of the same record");
+
+    // Start the questionnaire and leave at question 5 with "back to start".
+    welcome_returns(&b, Duration::from_secs(10)).await?;
+    b.click("#start").await?;
+    for _ in 0..4 {
+        b.click(".choice[data-value='4']").await?;
+    }
+    b.wait_js("document.querySelector('#progress-text').innerText.startsWith('5 /')")
+        .await?;
+    b.click("#home").await?;
+    b.wait_css("#quick").await?;
+    assert_eq!(b.stored_responses().await?.len(), 2, "nothing saved for an abandoned survey");
+
+    // Staff see where citizens give up.
+    b.goto(&srv.url("/staff")).await?;
+    b.wait_css("#funnel .funnel-version").await?;
+    assert_eq!(b.text("#funnel .started").await?, "2");
+    assert_eq!(b.text("#funnel .completed").await?, "1");
+    assert_eq!(b.text("#funnel .rate").await?, "50%");
+    assert_eq!(b.text("#funnel .worst").await?, "5 (1)");
+    assert_eq!(b.text("#funnel .quick-n").await?, "2");
+    // Both measures with their n: the one-tap ratings count in overall satisfaction only.
+    let overall = b.text("#overall-measure").await?;
+    assert!(overall.contains("n = 2"), "{overall}");
+    b.js("document.querySelector('#funnel').scrollIntoView()").await?;
+    b.shot("4-funnel-1280x800").await?;
+    b.resize(TABLET_PORTRAIT).await?;
+    b.shot("5-funnel-768x1024").await?;
+    assert!(b.console_errors().await?.is_empty());
+    b.close().await
+}
