@@ -10,6 +10,7 @@ pub mod format;
 pub mod i18n;
 pub mod pin;
 pub mod record;
+pub mod report;
 pub mod settings;
 pub mod survey;
 pub mod sync;

@@ -1,0 +1,373 @@
+//! The manager's figures for a period: the standard dossier table (domain.md "Report table")
+//! with its balance check, satisfaction with its change against last year, the two joined,
+//! the monthly series the charts draw, the ranking of units, and the report paragraph in the
+//! seed letters' style. Every number the dashboard shows comes from here.
+
+pub mod period;
+pub mod text;
+
+pub use period::{Period, PeriodKind};
+
+use crate::calendar::WorkCalendar;
+use crate::dossier::{Channel, Dossier, Status, Timeliness};
+use crate::record::vn_date;
+use crate::survey::index::{self, SatisfactionIndex, Tally};
+use crate::survey::questionnaire::Questionnaire;
+use crate::survey::response::Response;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use std::collections::BTreeMap;
+
+/// What the dashboard is narrowed to; empty / `None` = all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Device id (the tablet that made the record's last change).
+    pub device: String,
+    /// Unit (agency code): a dossier's code prefix; a response's device's unit.
+    pub unit: String,
+    pub procedure: String,
+    /// Lĩnh vực: a response's field, a dossier's procedure field.
+    pub field: String,
+    pub channel: Option<Channel>,
+    pub division: String,
+}
+
+/// Context the filter needs: the catalogue's fields and divisions, and which unit each device
+/// belongs to (from this device's settings and the import receipts).
+#[derive(Clone, Debug, Default)]
+pub struct Lookup {
+    pub field_of_procedure: BTreeMap<String, String>,
+    pub division_of_procedure: BTreeMap<String, String>,
+    pub unit_of_device: BTreeMap<String, String>,
+}
+
+impl Lookup {
+    pub fn new(catalogue: &[crate::dossier::Procedure], unit_of_device: BTreeMap<String, String>) -> Self {
+        Lookup {
+            field_of_procedure: catalogue.iter().map(|p| (p.id.clone(), p.field.clone())).collect(),
+            division_of_procedure: catalogue.iter().map(|p| (p.id.clone(), p.division.clone())).collect(),
+            unit_of_device,
+        }
+    }
+}
+
+fn unit_of_code(code: &str) -> &str {
+    code.split('-').next().unwrap_or_default()
+}
+
+impl Filter {
+    pub fn dossier(&self, d: &Dossier, l: &Lookup) -> bool {
+        let field = l.field_of_procedure.get(&d.procedure).map(String::as_str).unwrap_or_default();
+        let division = d
+            .holder()
+            .or_else(|| l.division_of_procedure.get(&d.procedure).map(String::as_str))
+            .unwrap_or_default();
+        (self.device.is_empty() || d.meta.device == self.device)
+            && (self.unit.is_empty() || unit_of_code(&d.code).eq_ignore_ascii_case(&self.unit))
+            && (self.procedure.is_empty() || d.procedure == self.procedure)
+            && (self.field.is_empty() || field == self.field)
+            && self.channel.is_none_or(|c| d.channel == c)
+            && (self.division.is_empty() || division == self.division || d.late_division == self.division)
+    }
+
+    pub fn response(&self, r: &Response, l: &Lookup) -> bool {
+        let unit = l.unit_of_device.get(&r.meta.device).map(String::as_str).unwrap_or_default();
+        (self.device.is_empty() || r.meta.device == self.device)
+            && (self.unit.is_empty() || unit.eq_ignore_ascii_case(&self.unit))
+            && (self.field.is_empty() || r.p == self.field)
+            // Responses carry no procedure, channel or division of their own.
+            && self.procedure.is_empty()
+            && self.channel.is_none()
+            && self.division.is_empty()
+    }
+}
+
+/// The standard report table for a period.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DossierTable {
+    /// Received before the period and still open at its start.
+    pub carried_over: u64,
+    pub new_online: u64,
+    /// New in person or by post.
+    pub new_direct_post: u64,
+    pub early: u64,
+    pub on_time: u64,
+    pub late: u64,
+    /// Resolved, but the end of processing is unknown (imported sheets): not judged.
+    pub unjudged: u64,
+    pub open_in_time: u64,
+    pub open_overdue: u64,
+    /// Withdrawn, refused or stopped in the period.
+    pub closed: u64,
+    /// Of the late ones, how many were extended, and how many of those kept the renewed date.
+    pub extended: u64,
+    pub extended_kept: u64,
+}
+
+impl DossierTable {
+    pub fn new_total(&self) -> u64 {
+        self.new_online + self.new_direct_post
+    }
+    pub fn received(&self) -> u64 {
+        self.carried_over + self.new_total()
+    }
+    pub fn resolved(&self) -> u64 {
+        self.early + self.on_time + self.late + self.unjudged
+    }
+    pub fn in_progress(&self) -> u64 {
+        self.open_in_time + self.open_overdue
+    }
+    /// received = resolved + in progress + withdrawn / refused / stopped.
+    pub fn balanced(&self) -> bool {
+        self.received() == self.resolved() + self.in_progress() + self.closed
+    }
+    /// The headline: (trước hạn + đúng hạn) / resolved and judged.
+    pub fn on_time_share(&self) -> String {
+        crate::format::share(self.early + self.on_time, self.early + self.on_time + self.late)
+    }
+}
+
+/// The first instant after `day`.
+fn end_of(day: NaiveDate) -> NaiveDateTime {
+    (day + chrono::Duration::days(1)).and_hms_opt(0, 0, 0).unwrap_or_default() - chrono::Duration::seconds(1)
+}
+
+/// A dossier as it stood at `at`: later steps and a later extension are not known yet.
+pub fn as_of(d: &Dossier, at: NaiveDateTime) -> Dossier {
+    let mut x = d.clone();
+    x.events.retain(|e| e.at <= at);
+    if x.events.is_empty() {
+        x.events = d.events.iter().take(1).cloned().collect();
+    }
+    x.extension = x.extension.filter(|e| e.at <= at);
+    x
+}
+
+fn closed_at(d: &Dossier) -> Option<NaiveDateTime> {
+    d.events
+        .iter()
+        .find(|e| matches!(e.status, Status::Refused | Status::Withdrawn | Status::Stopped))
+        .map(|e| e.at)
+}
+
+/// Where a dossier ended by an instant: resolved (and its class), closed, or still open.
+enum State {
+    NotYet,
+    Resolved(Timeliness),
+    Closed,
+    Open(Timeliness),
+}
+
+fn state_at(d: &Dossier, cal: &WorkCalendar, at: NaiveDateTime) -> State {
+    if d.received > at {
+        return State::NotYet;
+    }
+    if let Some(done) = d.resolved_at().filter(|t| *t <= at) {
+        return State::Resolved(d.timeliness(cal, done, 1));
+    }
+    if closed_at(d).is_some_and(|t| t <= at) {
+        return State::Closed;
+    }
+    State::Open(as_of(d, at).timeliness(cal, at, 0))
+}
+
+/// The report table over live dossiers passing the filter.
+pub fn dossier_table(dossiers: &[Dossier], cal: &WorkCalendar, period: &Period, filter: &Filter, lookup: &Lookup) -> DossierTable {
+    let mut t = DossierTable::default();
+    let start = period.from.and_hms_opt(0, 0, 0).unwrap_or_default() - chrono::Duration::seconds(1);
+    let end = end_of(period.to);
+    for d in dossiers.iter().filter(|d| !d.meta.deleted && filter.dossier(d, lookup)) {
+        let received = d.received.date();
+        if received > period.to {
+            continue;
+        }
+        if received < period.from {
+            // Carried over only if still open when the period began.
+            if !matches!(state_at(d, cal, start), State::Open(_)) {
+                continue;
+            }
+            t.carried_over += 1;
+        } else if d.channel == Channel::Online {
+            t.new_online += 1;
+        } else {
+            t.new_direct_post += 1;
+        }
+        match state_at(d, cal, end) {
+            State::Resolved(Timeliness::Early) => t.early += 1,
+            State::Resolved(Timeliness::OnTime) => t.on_time += 1,
+            State::Resolved(Timeliness::Unjudged) => t.unjudged += 1,
+            State::Resolved(_) => {
+                t.late += 1;
+                if d.extension.is_some() {
+                    t.extended += 1;
+                    t.extended_kept += u64::from(d.renewed_date_kept(cal) == Some(true));
+                }
+            }
+            State::Closed => t.closed += 1,
+            State::Open(Timeliness::Overdue) => t.open_overdue += 1,
+            State::Open(_) | State::NotYet => t.open_in_time += 1,
+        }
+    }
+    t
+}
+
+/// Satisfaction over the responses created in a period (Vietnam days).
+pub fn satisfaction(
+    responses: &[Response],
+    versions: &BTreeMap<u32, Questionnaire>,
+    period: &Period,
+    filter: &Filter,
+    lookup: &Lookup,
+) -> SatisfactionIndex {
+    let inside = responses
+        .iter()
+        .filter(|r| period.contains(vn_date(r.meta.created_at)) && filter.response(r, lookup));
+    index::compute(inside, versions)
+}
+
+/// An index value only when `n` reaches the anonymity threshold.
+pub fn shown_index(ix: &SatisfactionIndex, min_n: u32) -> Option<f64> {
+    ix.overall.filter(|_| index::shown(ix.n_items, min_n))
+}
+
+/// Overall ratings in a period: (dissatisfied = 1–2 points, all ratings 1–5).
+pub fn dissatisfied(responses: &[Response], period: &Period, filter: &Filter, lookup: &Lookup) -> (u64, u64) {
+    responses
+        .iter()
+        .filter(|r| !r.meta.deleted && (1..=5).contains(&r.o) && period.contains(vn_date(r.meta.created_at)) && filter.response(r, lookup))
+        .fold((0, 0), |(d, n), r| (d + u64::from(r.o <= 2), n + 1))
+}
+
+/// The 766-style indicator: 100 % − (late % of judged resolved dossiers + dissatisfied % of
+/// overall ratings); `None` when either denominator is zero.
+pub fn indicator_766(t: &DossierTable, dissatisfied: u64, rated: u64) -> Option<f64> {
+    let judged = t.early + t.on_time + t.late;
+    (judged > 0 && rated > 0).then(|| 100.0 - (t.late as f64 * 100.0 / judged as f64 + dissatisfied as f64 * 100.0 / rated as f64))
+}
+
+pub const FORMULA_766: &str = "Tỷ lệ hài lòng (chỉ tiêu 766) = 100% − (tỷ lệ hồ sơ trễ hạn trên số hồ sơ đã giải quyết + tỷ lệ đánh giá chung 1–2 điểm «không hài lòng» trên tổng số đánh giá)";
+
+/// Overall satisfaction of responses that name a dossier, split by that dossier's timeliness:
+/// (resolved late, resolved in time) per procedure name.
+pub fn satisfaction_by_timeliness(
+    responses: &[Response],
+    dossiers: &[Dossier],
+    cal: &WorkCalendar,
+    period: &Period,
+) -> BTreeMap<String, (Tally, Tally)> {
+    let by_code: BTreeMap<String, &Dossier> = dossiers
+        .iter()
+        .filter(|d| !d.meta.deleted)
+        .map(|d| (d.code.to_uppercase(), d))
+        .collect();
+    let mut out: BTreeMap<String, (Tally, Tally)> = BTreeMap::new();
+    for r in responses
+        .iter()
+        .filter(|r| !r.meta.deleted && (1..=5).contains(&r.o) && period.contains(vn_date(r.meta.created_at)))
+    {
+        let Some(d) = by_code.get(&r.k.trim().to_uppercase()) else {
+            continue;
+        };
+        let Some(done) = d.resolved_at() else { continue };
+        let e = out.entry(d.procedure_name.clone()).or_default();
+        match d.timeliness(cal, done, 1) {
+            Timeliness::Late => e.0.add(r.o),
+            Timeliness::Early | Timeliness::OnTime => e.1.add(r.o),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// One month of the series the charts draw.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MonthRow {
+    pub year: i32,
+    pub month: u32,
+    pub index: Option<f64>,
+    pub n: u32,
+    pub received: [u64; 3],
+    pub early: u64,
+    pub on_time: u64,
+    pub late: u64,
+}
+
+impl MonthRow {
+    /// The on-time rate of the month's resolved dossiers, in %.
+    pub fn on_time_rate(&self) -> Option<f64> {
+        let judged = self.early + self.on_time + self.late;
+        (judged > 0).then(|| (self.early + self.on_time) as f64 * 100.0 / judged as f64)
+    }
+}
+
+/// The records a report is computed over.
+#[derive(Clone, Copy)]
+pub struct Records<'a> {
+    pub responses: &'a [Response],
+    pub dossiers: &'a [Dossier],
+    pub versions: &'a BTreeMap<u32, Questionnaire>,
+    pub cal: &'a WorkCalendar,
+}
+
+/// The months of a period with their index (hidden under `min_n`), dossiers received per
+/// channel and resolved per class.
+pub fn monthly(data: Records, period: &Period, filter: &Filter, lookup: &Lookup, min_n: u32) -> Vec<MonthRow> {
+    let Records {
+        responses,
+        dossiers,
+        versions,
+        cal,
+    } = data;
+    period
+        .months()
+        .into_iter()
+        .map(|m| {
+            let ix = satisfaction(responses, versions, &m, filter, lookup);
+            let t = dossier_table(dossiers, cal, &m, filter, lookup);
+            let mut received = [0u64; 3];
+            for d in dossiers
+                .iter()
+                .filter(|d| !d.meta.deleted && m.contains(d.received.date()) && filter.dossier(d, lookup))
+            {
+                received[Channel::ALL.iter().position(|c| *c == d.channel).unwrap_or(0)] += 1;
+            }
+            MonthRow {
+                year: m.from.year(),
+                month: m.from.month(),
+                index: shown_index(&ix, min_n),
+                n: ix.n_items,
+                received,
+                early: t.early,
+                on_time: t.on_time,
+                late: t.late,
+            }
+        })
+        .collect()
+}
+
+/// Units ranked by their satisfaction index over a period (highest first), like the
+/// province's ranking of departments; units under the threshold are left out.
+pub fn unit_ranking(
+    responses: &[Response],
+    versions: &BTreeMap<u32, Questionnaire>,
+    period: &Period,
+    lookup: &Lookup,
+    min_n: u32,
+) -> Vec<(usize, String, f64, u32)> {
+    let units: std::collections::BTreeSet<&String> = lookup.unit_of_device.values().collect();
+    let mut rows: Vec<(String, f64, u32)> = units
+        .into_iter()
+        .filter_map(|u| {
+            let f = Filter {
+                unit: u.clone(),
+                ..Default::default()
+            };
+            let ix = satisfaction(responses, versions, period, &f, lookup);
+            shown_index(&ix, min_n).map(|v| (u.clone(), v, ix.n_items))
+        })
+        .collect();
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    rows.into_iter().enumerate().map(|(i, (u, v, n))| (i + 1, u, v, n)).collect()
+}
+
+#[cfg(test)]
+mod tests;
