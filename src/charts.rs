@@ -92,3 +92,152 @@ pub fn screens_chart(points: &[(u32, u32)], title: &str, x_desc: &str, y_desc: &
     }
     svg
 }
+
+/// Colours told apart in greyscale print too (dark, middle, light).
+pub const DARK: RGBColor = RGBColor(0x0b, 0x3d, 0x91);
+pub const MIDDLE: RGBColor = RGBColor(0xe6, 0x55, 0x0d);
+pub const LIGHT: RGBColor = RGBColor(0x9e, 0xca, 0xe1);
+
+const EMPTY: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+
+fn month_label(labels: &[String], v: &SegmentValue<usize>) -> String {
+    match v {
+        SegmentValue::CenterOf(i) => labels.get(*i).cloned().unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// The satisfaction index per month (a line with points; months under the anonymity threshold
+/// are gaps) against the target line. `labels` name the months.
+pub fn index_trend(labels: &[String], values: &[Option<f64>], target: f64, text: [&str; 4]) -> String {
+    let [title, y_desc, line_name, target_name] = text;
+    if values.iter().all(Option::is_none) {
+        return EMPTY.into();
+    }
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (720, 340)).into_drawing_area();
+        let draw = || -> Result<(), Box<dyn std::error::Error + '_>> {
+            root.fill(&WHITE)?;
+            let n = labels.len().max(1);
+            let mut chart = ChartBuilder::on(&root)
+                .caption(title, ("sans-serif", 22))
+                .margin(12)
+                .x_label_area_size(36)
+                .y_label_area_size(56)
+                .build_cartesian_2d((0..n - 1).into_segmented(), 0f64..100f64)?;
+            chart
+                .configure_mesh()
+                .disable_x_mesh()
+                .light_line_style(WHITE)
+                .label_style(("sans-serif", 15))
+                .y_desc(y_desc)
+                .y_label_formatter(&|v| format!("{v:.0}"))
+                .x_labels(n.min(12) * 2 + 1)
+                .x_label_formatter(&|v| month_label(labels, v))
+                .draw()?;
+            let at = |i: usize| SegmentValue::CenterOf(i);
+            chart
+                .draw_series(LineSeries::new(vec![(at(0), target), (at(n - 1), target)], MIDDLE.stroke_width(2)))?
+                .label(target_name)
+                .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], MIDDLE.stroke_width(2)));
+            // One line per run of months with a value.
+            let mut runs: Vec<Vec<(SegmentValue<usize>, f64)>> = vec![Vec::new()];
+            for (i, v) in values.iter().enumerate() {
+                match v {
+                    Some(v) => runs.last_mut().map(|r| r.push((at(i), *v))).unwrap_or_default(),
+                    None => runs.push(Vec::new()),
+                }
+            }
+            for (k, run) in runs.into_iter().filter(|r| !r.is_empty()).enumerate() {
+                let s = chart.draw_series(LineSeries::new(run.clone(), DARK.stroke_width(3)))?;
+                if k == 0 {
+                    s.label(line_name)
+                        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], DARK.stroke_width(3)));
+                }
+                chart.draw_series(run.into_iter().map(|p| Circle::new(p, 5, DARK.filled())))?;
+            }
+            chart
+                .configure_series_labels()
+                .label_font(("sans-serif", 15))
+                .background_style(WHITE.mix(0.9))
+                .border_style(BLACK)
+                .position(SeriesLabelPosition::LowerRight)
+                .draw()?;
+            root.present()?;
+            Ok(())
+        };
+        if draw().is_err() {
+            return EMPTY.into();
+        }
+    }
+    svg
+}
+
+/// Stacked bars per month: `series` are (name, values per month); colours dark, middle, light
+/// from the bottom up.
+pub fn stacked(labels: &[String], series: &[(&str, Vec<u64>)], title: &str, y_desc: &str) -> String {
+    let totals: Vec<u64> = (0..labels.len())
+        .map(|i| series.iter().map(|s| s.1.get(i).copied().unwrap_or(0)).sum())
+        .collect();
+    let max = totals.iter().copied().max().unwrap_or(0);
+    if max == 0 {
+        return EMPTY.into();
+    }
+    let colours = [DARK, MIDDLE, LIGHT];
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (720, 340)).into_drawing_area();
+        let draw = || -> Result<(), Box<dyn std::error::Error + '_>> {
+            root.fill(&WHITE)?;
+            let n = labels.len().max(1);
+            let mut chart = ChartBuilder::on(&root)
+                .caption(title, ("sans-serif", 22))
+                .margin(12)
+                .x_label_area_size(36)
+                .y_label_area_size(60)
+                .build_cartesian_2d((0..n - 1).into_segmented(), 0..max + max / 3 + 1)?;
+            chart
+                .configure_mesh()
+                .disable_x_mesh()
+                .light_line_style(WHITE)
+                .label_style(("sans-serif", 15))
+                .y_desc(y_desc)
+                .x_labels(n.min(12) * 2 + 1)
+                .x_label_formatter(&|v| month_label(labels, v))
+                .draw()?;
+            let mut base = vec![0u64; n];
+            for (k, (name, values)) in series.iter().enumerate() {
+                let c = colours[k % colours.len()];
+                let bars: Vec<Rectangle<(SegmentValue<usize>, u64)>> = (0..n)
+                    .map(|i| {
+                        let v = values.get(i).copied().unwrap_or(0);
+                        let r = Rectangle::new(
+                            [(SegmentValue::Exact(i), base[i]), (SegmentValue::Exact(i + 1), base[i] + v)],
+                            c.filled(),
+                        );
+                        base[i] += v;
+                        r
+                    })
+                    .collect();
+                chart
+                    .draw_series(bars)?
+                    .label(*name)
+                    .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], c.filled()));
+            }
+            chart
+                .configure_series_labels()
+                .label_font(("sans-serif", 15))
+                .background_style(WHITE.mix(0.9))
+                .border_style(BLACK)
+                .position(SeriesLabelPosition::UpperRight)
+                .draw()?;
+            root.present()?;
+            Ok(())
+        };
+        if draw().is_err() {
+            return EMPTY.into();
+        }
+    }
+    svg
+}

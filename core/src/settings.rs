@@ -27,6 +27,13 @@ pub struct Settings {
     /// Remind staff to export when the last export is older than this many days (0 = never).
     #[serde(default = "default_export_days")]
     pub export_reminder_days: u32,
+    /// The satisfaction index the department aims at (the dashboard's target line), %.
+    #[serde(default = "default_target")]
+    pub index_target: u32,
+}
+
+fn default_target() -> u32 {
+    80
 }
 
 fn default_export_days() -> u32 {
@@ -72,6 +79,7 @@ impl Settings {
             staff_idle_seconds: default_staff_idle(),
             desk: 0,
             export_reminder_days: default_export_days(),
+            index_target: default_target(),
         }
     }
 }

@@ -1,40 +1,228 @@
-//! Managers' overview: the index and responses per day as a chart.
+//! The manager's dashboard: a period and filters, the standard report table with its balance
+//! check, the report paragraph to copy, satisfaction against the previous period and last year,
+//! charts by month, and the ranking of units. Every figure is `core::report`; this page binds.
 
-use crate::charts;
-use crate::components::index_card::IndexCard;
-use crate::components::Page;
+use crate::components::report_parts::{ChartCard, PeriodPicker, ReportFilters, ReportTableCard};
+use crate::components::{tr, Page};
+use crate::platform::now_local;
 use crate::state::use_app;
+use crate::storage;
 use leptos::prelude::*;
-use motcua_core::i18n::K;
+use motcua_core::format::{index_change, index_value, share, thousands};
+use motcua_core::i18n::{t, K};
+use motcua_core::report::{self, text, Filter, Lookup, Period, Records};
+use motcua_core::sync::Receipt;
+use std::collections::BTreeMap;
 
-/// The dashboard. Breakdowns and the official report text come with the dashboard issue.
+/// Which unit each device belongs to: this tablet's own, and every imported file's source.
+fn device_units(st: crate::state::AppState) -> BTreeMap<String, String> {
+    let history: Vec<Receipt> = storage::load_doc("imports").ok().flatten().unwrap_or_default();
+    let mut m: BTreeMap<String, String> = history.into_iter().map(|r| (r.source.device_id, r.source.unit)).collect();
+    st.settings.with_untracked(|s| m.insert(s.device_id.clone(), s.agency_code.clone()));
+    m
+}
+
+/// The dashboard page.
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let st = use_app();
-    let svg = Memo::new(move |_| {
-        let days = st.responses.with(|rs| {
-            charts::per_day(
-                rs.iter().filter(|r| !r.meta.deleted).map(|r| r.meta.created_at),
-                30,
-                crate::platform::now_millis(),
-            )
-        });
-        charts::bar_chart(
-            &days,
-            if st.lang() == motcua_core::Lang::Vi {
-                "Số phiếu 30 ngày qua"
-            } else {
-                "Responses, last 30 days"
-            },
-        )
+    let period = RwSignal::new(Period::year_to_date(now_local().date()));
+    let filter = RwSignal::new(Filter::default());
+    let lookup = Memo::new(move |_| Lookup::new(&st.catalogue.get(), device_units(st)));
+    let min_n = move || st.settings.with(|s| s.min_n);
+    let table = Memo::new(move |_| {
+        let (p, f, l, cal) = (period.get(), filter.get(), lookup.get(), st.calendar.get());
+        st.dossiers.with(|ds| report::dossier_table(ds, &cal, &p, &f, &l))
     });
+    let index_of = move |p: Period| {
+        let (f, l) = (filter.get(), lookup.get());
+        let ix = st
+            .book
+            .with(|b| st.responses.with(|rs| report::satisfaction(rs, &b.versions, &p, &f, &l)));
+        report::shown_index(&ix, min_n())
+    };
+    let ix = Memo::new(move |_| index_of(period.get()));
+    let ix_prev = Memo::new(move |_| index_of(period.get().previous()));
+    let ix_last = Memo::new(move |_| index_of(period.get().same_last_year()));
+    let paragraph = Memo::new(move |_| text::paragraph(&period.get(), &table.get(), ix.get(), ix_last.get()));
     view! {
         <Page title=K::NavDashboard>
-            <div class="cards">
-                <IndexCard />
-                // The SVG comes from our own chart code, never from user text.
-                <div class="card chart" id="chart-per-day" inner_html=move || svg.get()></div>
+            <div class="card no-print report-controls">
+                <PeriodPicker period />
+                <ReportFilters filter lookup />
+                <button id="print-report" on:click=move |_| { if let Some(w) = web_sys::window() { w.print().ok(); } }>{tr(K::PrintView)}</button>
+            </div>
+            <div class="report-print" id="report">
+                <ReportTableCard table />
+                <ReportParagraph paragraph />
+                <SatisfactionCard period ix ix_prev ix_last table filter lookup />
+                <MonthCharts period filter lookup />
+                <UnitRanking period lookup />
             </div>
         </Page>
+    }
+}
+
+/// The paragraph in the letters' style, with a copy button.
+#[component]
+fn ReportParagraph(paragraph: Memo<String>) -> impl IntoView {
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        if let Some(w) = web_sys::window() {
+            drop(wasm_bindgen_futures::JsFuture::from(
+                w.navigator().clipboard().write_text(&paragraph.get_untracked()),
+            ));
+            copied.set(true);
+        }
+    };
+    view! {
+        <div class="card" id="report-text-card">
+            <h2>{tr(K::ReportText)}</h2>
+            <p class="report-text" id="report-text">{move || paragraph.get()}</p>
+            <button class="no-print" id="copy-report" on:click=copy>{move || if copied.get() { tr(K::Copied)() } else { tr(K::Copy)() }}</button>
+        </div>
+    }
+}
+
+/// The index against the previous period and last year, overall satisfaction, the 766
+/// indicator and satisfaction of late vs on-time dossiers.
+#[component]
+fn SatisfactionCard(
+    period: RwSignal<Period>,
+    ix: Memo<Option<f64>>,
+    ix_prev: Memo<Option<f64>>,
+    ix_last: Memo<Option<f64>>,
+    table: Memo<report::DossierTable>,
+    filter: RwSignal<Filter>,
+    lookup: Memo<Lookup>,
+) -> impl IntoView {
+    let st = use_app();
+    let change = move |other: Option<f64>| match (ix.get(), other) {
+        (Some(a), Some(b)) => index_change(a - b, st.lang()),
+        _ => "—".into(),
+    };
+    let ratings = Memo::new(move |_| {
+        st.responses
+            .with(|rs| report::dissatisfied(rs, &period.get(), &filter.get(), &lookup.get()))
+    });
+    let by_timeliness = Memo::new(move |_| {
+        let cal = st.calendar.get();
+        st.responses.with(|rs| {
+            st.dossiers
+                .with(|ds| report::satisfaction_by_timeliness(rs, ds, &cal, &period.get()))
+        })
+    });
+    let min_n = move || st.settings.with(|s| s.min_n);
+    view! {
+        <div class="card" id="satisfaction-card">
+            <h2>{tr(K::Index)}</h2>
+            <p class="big" id="dash-index">{move || index_value(ix.get())}</p>
+            <p>{tr(K::VsPrevious)}": "<span id="dash-vs-prev">{move || change(ix_prev.get())}</span>" · "{tr(K::VsLastYear)}": "<span id="dash-vs-last">{move || change(ix_last.get())}</span></p>
+            <p>{tr(K::Indicator766)}": "<strong id="dash-766">{move || { let (d, n) = ratings.get(); index_value(report::indicator_766(&table.get(), d, n)) }}</strong></p>
+            <p class="formula muted">{report::FORMULA_766}</p>
+            <h3>{tr(K::LateVsOnTime)}</h3>
+            <table class="list">
+                <thead><tr><th>{tr(K::Procedure)}</th><th>{tr(K::RowLate)}</th><th>{tr(K::RowOnTime)}</th></tr></thead>
+                <tbody>{move || by_timeliness.get().into_iter().map(|(p, (late, ok))| {
+                    let cell = move |x: motcua_core::survey::index::Tally| if motcua_core::survey::index::shown(x.valid, min_n()) { format!("{} (n = {})", share(u64::from(x.satisfied), u64::from(x.valid)), x.valid) } else { format!("— (n = {})", x.valid) };
+                    view! { <tr><td>{p}</td><td class="num">{cell(late)}</td><td class="num">{cell(ok)}</td></tr> }
+                }).collect_view()}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Index by month with the target, received by channel, resolved by class.
+#[component]
+fn MonthCharts(period: RwSignal<Period>, filter: RwSignal<Filter>, lookup: Memo<Lookup>) -> impl IntoView {
+    let st = use_app();
+    let rows = Memo::new(move |_| {
+        let (cal, min_n) = (st.calendar.get(), st.settings.with(|s| s.min_n));
+        st.book.with(|b| {
+            st.responses.with(|rs| {
+                st.dossiers.with(|ds| {
+                    let data = Records {
+                        responses: rs,
+                        dossiers: ds,
+                        versions: &b.versions,
+                        cal: &cal,
+                    };
+                    report::monthly(data, &period.get(), &filter.get(), &lookup.get(), min_n)
+                })
+            })
+        })
+    });
+    let labels = move || rows.with(|r| r.iter().map(|m| format!("{:02}/{}", m.month, m.year % 100)).collect::<Vec<_>>());
+    let lang = move || st.lang();
+    let index_svg = Memo::new(move |_| {
+        let target = st.settings.with(|s| s.index_target) as f64;
+        let values: Vec<Option<f64>> = rows.with(|r| r.iter().map(|m| m.index).collect());
+        crate::charts::index_trend(
+            &labels(),
+            &values,
+            target,
+            [
+                t(lang(), K::ChartIndex),
+                t(lang(), K::Percent),
+                t(lang(), K::Index),
+                t(lang(), K::Target),
+            ],
+        )
+    });
+    let received_svg = Memo::new(move |_| {
+        let col = |k: usize| rows.with(|r| r.iter().map(|m| m.received[k]).collect::<Vec<_>>());
+        let names = motcua_core::dossier::Channel::ALL.map(|c| c.label(lang()));
+        crate::charts::stacked(
+            &labels(),
+            &[(names[0], col(0)), (names[1], col(1)), (names[2], col(2))],
+            t(lang(), K::ChartReceived),
+            t(lang(), K::Count),
+        )
+    });
+    let resolved_svg = Memo::new(move |_| {
+        let col = |f: fn(&report::MonthRow) -> u64| rows.with(|r| r.iter().map(f).collect::<Vec<_>>());
+        let series = [
+            (t(lang(), K::RowEarly), col(|m| m.early)),
+            (t(lang(), K::RowLate), col(|m| m.late)),
+            (t(lang(), K::RowOnTime), col(|m| m.on_time)),
+        ];
+        crate::charts::stacked(&labels(), &series, t(lang(), K::ChartResolved), t(lang(), K::Count))
+    });
+    let slug = move |what: &str| {
+        let p = period.get();
+        format!("bieu-do-{what}-{}-{}.svg", p.from.format("%Y%m%d"), p.to.format("%Y%m%d"))
+    };
+    view! {
+        <div class="charts">
+            <ChartCard id="chart-index" svg=index_svg.into() file=Signal::derive(move || slug("chi-so-hai-long")) />
+            <ChartCard id="chart-received" svg=received_svg.into() file=Signal::derive(move || slug("tiep-nhan")) />
+            <ChartCard id="chart-resolved" svg=resolved_svg.into() file=Signal::derive(move || slug("giai-quyet")) />
+        </div>
+    }
+}
+
+/// Units ranked by their index over the period (those under the threshold left out).
+#[component]
+fn UnitRanking(period: RwSignal<Period>, lookup: Memo<Lookup>) -> impl IntoView {
+    let st = use_app();
+    let rows = Memo::new(move |_| {
+        let min_n = st.settings.with(|s| s.min_n);
+        st.book.with(|b| {
+            st.responses
+                .with(|rs| report::unit_ranking(rs, &b.versions, &period.get(), &lookup.get(), min_n))
+        })
+    });
+    view! {
+        <div class="card" id="unit-ranking">
+            <h2>{tr(K::Ranking)}</h2>
+            <Show when=move || rows.with(|r| !r.is_empty()) fallback=|| view! { <p class="muted">{tr(K::NoData)}</p> }>
+                <table class="list">
+                    <thead><tr><th>{tr(K::Rank)}</th><th>{tr(K::Unit)}</th><th>{tr(K::Index)}</th><th>"n"</th></tr></thead>
+                    <tbody>{move || rows.get().into_iter().map(|(rank, unit, v, n)| view! {
+                        <tr><td class="num">{rank}</td><td>{unit}</td><td class="num">{index_value(Some(v))}</td><td class="num">{thousands(u64::from(n))}</td></tr>
+                    }).collect_view()}</tbody>
+                </table>
+            </Show>
+        </div>
     }
 }

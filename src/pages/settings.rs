@@ -23,6 +23,7 @@ pub fn SettingsPage() -> impl IntoView {
     let staff_idle = RwSignal::new(s0.staff_idle_seconds.to_string());
     let desk = RwSignal::new(s0.desk.to_string());
     let remind = RwSignal::new(s0.export_reminder_days.to_string());
+    let target = RwSignal::new(s0.index_target.to_string());
     let saved = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -44,6 +45,7 @@ pub fn SettingsPage() -> impl IntoView {
         s.min_n = min_n.get_untracked().trim().parse().unwrap_or(s.min_n).max(1);
         s.desk = desk.get_untracked().trim().parse().unwrap_or(s.desk).min(9);
         s.export_reminder_days = remind.get_untracked().trim().parse().unwrap_or(s.export_reminder_days).min(365);
+        s.index_target = target.get_untracked().trim().parse().unwrap_or(s.index_target).min(100);
         saved.set(st.save_settings(s).is_ok());
     };
     let changing = RwSignal::new(false);
@@ -66,6 +68,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <label>{tr(K::StaffIdleSeconds)}<input id="staff-idle-seconds" type="number" min="10" max="3600" prop:value=move || staff_idle.get() on:input=move |ev| staff_idle.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::Desk)}<input id="desk" type="number" min="0" max="9" prop:value=move || desk.get() on:input=move |ev| desk.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::ExportReminderDays)}<input id="export-reminder-days" type="number" min="0" max="365" prop:value=move || remind.get() on:input=move |ev| remind.set(event_target_value(&ev)) /></label>
+                <label>{tr(K::IndexTarget)}<input id="index-target" type="number" min="0" max="100" prop:value=move || target.get() on:input=move |ev| target.set(event_target_value(&ev)) /></label>
                 <button class="primary" id="save-settings" type="submit">{tr(K::Save)}</button>
                 <Show when=move || saved.get()><span class="ok" id="settings-saved">{tr(K::Saved)}</span></Show>
             </form>

@@ -33,7 +33,7 @@ pub struct Filter {
 
 /// Context the filter needs: the catalogue's fields and divisions, and which unit each device
 /// belongs to (from this device's settings and the import receipts).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lookup {
     pub field_of_procedure: BTreeMap<String, String>,
     pub division_of_procedure: BTreeMap<String, String>,

@@ -1,0 +1,170 @@
+//! Parts of the dashboard: the period picker, the filters, the report table and a chart card
+//! with its download.
+
+use super::tr;
+use crate::platform::download;
+use crate::state::use_app;
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+use motcua_core::dossier::Channel;
+use motcua_core::format::{share, thousands};
+use motcua_core::i18n::K;
+use motcua_core::report::{DossierTable, Filter, Lookup, Period};
+
+const KINDS: [(&str, K); 5] = [
+    ("month", K::KindMonth),
+    ("quarter", K::KindQuarter),
+    ("year", K::KindYear),
+    ("ytd", K::KindYtd),
+    ("custom", K::KindCustom),
+];
+
+/// Month, quarter, year, year to date or a custom range.
+#[component]
+pub fn PeriodPicker(period: RwSignal<Period>) -> impl IntoView {
+    let today = crate::platform::now_local().date();
+    let kind = RwSignal::new("ytd".to_string());
+    let year = RwSignal::new(today.year());
+    let part = RwSignal::new(today.month());
+    let from = RwSignal::new(today.with_day(1).unwrap_or(today).format("%Y-%m-%d").to_string());
+    let to = RwSignal::new(today.format("%Y-%m-%d").to_string());
+    Effect::new(move |_| {
+        let day = move |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").unwrap_or(today);
+        let (y, p) = (year.get(), part.get());
+        period.set(match kind.get().as_str() {
+            "month" => Period::month(y, p),
+            "quarter" => Period::quarter(y, p.clamp(1, 4)),
+            "year" => Period::year(y),
+            "custom" => Period::custom(day(from.get()), day(to.get())),
+            _ => Period::year_to_date(today),
+        });
+    });
+    let num = move |sig: RwSignal<i32>| move |ev| sig.set(event_target_value(&ev).parse().unwrap_or(today.year()));
+    view! {
+        <div class="filters period-picker">
+            <select id="period-kind" aria-label=tr(K::PeriodKindLabel) on:change=move |ev| kind.set(event_target_value(&ev))>
+                {KINDS.into_iter().map(|(code, key)| view! { <option value=code selected=move || kind.get() == code>{tr(key)}</option> }).collect_view()}
+            </select>
+            <Show when=move || matches!(kind.get().as_str(), "month" | "quarter" | "year")>
+                <label class="inline">{tr(K::Year)}<input id="period-year" type="number" min="2000" max="2100" prop:value=move || year.get().to_string() on:change=num(year) /></label>
+            </Show>
+            <Show when=move || matches!(kind.get().as_str(), "month" | "quarter")>
+                <label class="inline">{move || tr(if kind.get() == "month" { K::KindMonth } else { K::KindQuarter })()}
+                    <input id="period-part" type="number" min="1" max=move || if kind.get() == "month" { "12" } else { "4" } prop:value=move || part.get().to_string()
+                        on:change=move |ev| part.set(event_target_value(&ev).parse().unwrap_or(1)) /></label>
+            </Show>
+            <Show when=move || kind.get() == "custom">
+                <label class="inline">{tr(K::From)}<input id="period-from" type="date" prop:value=move || from.get() on:change=move |ev| from.set(event_target_value(&ev)) /></label>
+                <label class="inline">{tr(K::To)}<input id="period-to" type="date" prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev)) /></label>
+            </Show>
+            <span class="period-label" id="period-label">{move || { let p = period.get(); format!("{} – {}", motcua_core::format::date(p.from), motcua_core::format::date(p.to)) }}</span>
+        </div>
+    }
+}
+
+/// Unit, device, procedure, field, channel and division.
+#[component]
+pub fn ReportFilters(filter: RwSignal<Filter>, lookup: Memo<Lookup>) -> impl IntoView {
+    let st = use_app();
+    let units = move || {
+        let mut u: Vec<String> = lookup.with(|l| l.unit_of_device.values().cloned().collect());
+        u.sort_unstable();
+        u.dedup();
+        u
+    };
+    let devices = move || lookup.with(|l| l.unit_of_device.keys().cloned().collect::<Vec<_>>());
+    let select = |id: &'static str, all: K, options: Box<dyn Fn() -> Vec<(String, String)> + Send + Sync>, set: fn(&mut Filter, String)| {
+        view! {
+            <select id=id aria-label=tr(all) on:change=move |ev| filter.update(|f| set(f, event_target_value(&ev)))>
+                <option value="">{tr(all)}</option>
+                {move || options().into_iter().map(|(v, label)| view! { <option value=v>{label}</option> }).collect_view()}
+            </select>
+        }
+    };
+    let pairs = |v: Vec<String>| v.into_iter().map(|x| (x.clone(), x)).collect::<Vec<_>>();
+    let procs = move || {
+        st.catalogue.with(|c| {
+            c.iter()
+                .map(|p| (p.id.clone(), format!("{} – {}", p.id, p.name)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let fields = move || {
+        let mut f: Vec<String> = st.catalogue.with(|c| c.iter().map(|p| p.field.clone()).collect());
+        f.sort_unstable();
+        f.dedup();
+        f
+    };
+    let divisions = move || {
+        let mut f: Vec<String> = st.catalogue.with(|c| c.iter().map(|p| p.division.clone()).collect());
+        f.sort_unstable();
+        f.dedup();
+        f
+    };
+    view! {
+        <div class="filters report-filters">
+            {select("rf-unit", K::AllUnits, Box::new(move || pairs(units())), |f, v| f.unit = v)}
+            {select("rf-device", K::AllDevices, Box::new(move || pairs(devices())), |f, v| f.device = v)}
+            {select("rf-procedure", K::AllProcedures, Box::new(procs), |f, v| f.procedure = v)}
+            {select("rf-field", K::AllFields, Box::new(move || pairs(fields())), |f, v| f.field = v)}
+            {select("rf-division", K::AllDivisions, Box::new(move || pairs(divisions())), |f, v| f.division = v)}
+            <select id="rf-channel" aria-label=tr(K::AllChannels) on:change=move |ev| filter.update(|f| f.channel = Channel::from_code(&event_target_value(&ev)))>
+                <option value="">{tr(K::AllChannels)}</option>
+                {Channel::ALL.into_iter().map(|c| view! { <option value=c.code()>{move || c.label(st.lang())}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The standard table with shares and the balance check.
+#[component]
+pub fn ReportTableCard(table: Memo<DossierTable>) -> impl IntoView {
+    let row = move |id: &'static str, key: K, n: fn(&DossierTable) -> u64, of: Option<fn(&DossierTable) -> u64>, class: &'static str| {
+        view! {
+            <tr class=class><th>{tr(key)}</th><td class="num" id=id>{move || thousands(n(&table.get()))}</td>
+                <td class="num">{move || of.map(|d| { let t = table.get(); share(n(&t), d(&t)) }).unwrap_or_default()}</td></tr>
+        }
+    };
+    let judged = |t: &DossierTable| t.early + t.on_time + t.late;
+    view! {
+        <div class="card" id="report-table-card">
+            <h2>{tr(K::ReportTableTitle)}</h2>
+            <table class="list report-table" id="report-table">
+                <thead><tr><th></th><th>{tr(K::Count)}</th><th>{tr(K::Share)}</th></tr></thead>
+                <tbody>
+                    {row("rt-received", K::RowReceived, DossierTable::received, None, "total")}
+                    {row("rt-carried", K::RowCarried, |t| t.carried_over, None, "sub")}
+                    {row("rt-online", K::RowNewOnline, |t| t.new_online, Some(DossierTable::new_total), "sub")}
+                    {row("rt-direct", K::RowNewDirect, |t| t.new_direct_post, Some(DossierTable::new_total), "sub")}
+                    {row("rt-resolved", K::RowResolved, DossierTable::resolved, None, "total")}
+                    {row("rt-early", K::RowEarly, |t| t.early, Some(judged), "sub")}
+                    {row("rt-on-time", K::RowOnTime, |t| t.on_time, Some(judged), "sub")}
+                    {row("rt-late", K::RowLate, |t| t.late, Some(judged), "sub")}
+                    {row("rt-unjudged", K::RowUnjudged, |t| t.unjudged, None, "sub")}
+                    <tr class="sub"><th>{tr(K::RowExtended)}</th><td class="num" id="rt-extended">{move || { let t = table.get(); format!("{} / {}", thousands(t.extended), thousands(t.extended_kept)) }}</td><td></td></tr>
+                    {row("rt-progress", K::RowInProgress, DossierTable::in_progress, None, "total")}
+                    {row("rt-open-in-time", K::RowOpenInTime, |t| t.open_in_time, None, "sub")}
+                    {row("rt-open-overdue", K::RowOpenOverdue, |t| t.open_overdue, None, "sub")}
+                    {row("rt-closed", K::RowClosed, |t| t.closed, None, "total")}
+                </tbody>
+            </table>
+            <p>{tr(K::OnTimeHeadline)}": "<strong id="rt-headline">{move || table.get().on_time_share()}</strong></p>
+            <p class="balance" id="rt-balance">{tr(K::Balance)}": "<strong>{move || tr(if table.get().balanced() { K::BalanceOk } else { K::BalanceBad })()}</strong></p>
+        </div>
+    }
+}
+
+/// A chart (SVG from `charts`), "chưa có dữ liệu" when empty, and its download.
+#[component]
+pub fn ChartCard(id: &'static str, svg: Signal<String>, file: Signal<String>) -> impl IntoView {
+    let empty = move || svg.with(|s| !s.contains("<text"));
+    view! {
+        <div class="card chart-card" id=id>
+            <Show when=move || !empty() fallback=|| view! { <p class="muted no-data">{tr(K::NoData)}</p> }>
+                // The SVG comes from our own chart code; labels are escaped by plotters.
+                <div class="chart" inner_html=move || svg.get()></div>
+                <button class="no-print download-svg" on:click=move |_| { download(&file.get_untracked(), "image/svg+xml", &svg.get_untracked()).ok(); }>{tr(K::DownloadSvg)}</button>
+            </Show>
+        </div>
+    }
+}

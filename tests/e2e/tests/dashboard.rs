@@ -1,0 +1,192 @@
+//! The manager's dashboard over a generated data set: the figures on screen are the core's
+//! for the same records, periods and filters switch them, a chart downloads, screenshots.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use motcua_core::calendar::WorkCalendar;
+use motcua_core::dossier::{default_catalogue, Channel, Dossier, NewDossier, Status};
+use motcua_core::record::Meta;
+use motcua_core::report::{self, Filter, Lookup, Period};
+use motcua_core::survey::questionnaire::Book;
+use motcua_core::survey::response::Response;
+use motcua_core::sync::wire::{self, Dataset, Export, Source};
+use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
+
+/// 2025 and early 2026: dossiers of several procedures and channels, some resolved early, on
+/// the day or late, some open; responses with mixed ratings. Deterministic.
+fn generate() -> Dataset {
+    let cal = WorkCalendar::default();
+    let cat = default_catalogue();
+    let mut dossiers = Vec::new();
+    let mut day = NaiveDate::from_ymd_opt(2025, 1, 2).unwrap();
+    let mut n = 0u32;
+    while day < NaiveDate::from_ymd_opt(2026, 3, 1).unwrap() {
+        if cal.is_working_day(day) {
+            for k in 0..2u32 {
+                n += 1;
+                let proc = &cat[(n as usize * 7) % 10];
+                let input = NewDossier {
+                    code: format!("SCT-{}-{:04}", day.format("%y%m%d"), k + 1),
+                    procedure: proc.id.clone(),
+                    applicant: format!("Công ty số {n}"),
+                    channel: Channel::ALL[(n % 5).min(2) as usize],
+                    received: day.and_hms_opt(8 + k, 30, 0),
+                    ..Default::default()
+                };
+                let mut b = [0u8; 16];
+                b[..4].copy_from_slice(&n.to_le_bytes());
+                let at = day.and_hms_opt(2, 0, 0).unwrap().and_utc().timestamp_millis();
+                let mut d = Dossier::create(input, &cat, &cal, std::iter::empty(), Meta::new(b, at, "gen-1")).unwrap();
+                let done = match n % 10 {
+                    0 => Some(d.due + Duration::days(4)),
+                    1 => Some(d.due - Duration::hours(1)),
+                    2 | 6 if day.year() == 2026 => None,
+                    _ => Some(d.received + Duration::days(1)),
+                };
+                if let Some(t) = done {
+                    d.transition(Status::Resolved, t, "", "").unwrap();
+                }
+                dossiers.push(d);
+            }
+        }
+        day += Duration::days(1);
+    }
+    let responses = (0..600u32)
+        .map(|i| {
+            let mut b = [7u8; 16];
+            b[..4].copy_from_slice(&i.to_le_bytes());
+            let at = 1_735_776_000_000 + i as i64 * 16 * 3_600_000; // from 2/1/2025, every 16 h
+            let good = i % 10 < 7;
+            Response {
+                meta: Meta::new(b, at, "gen-1"),
+                q: 1,
+                a: if good {
+                    "4545454545454545454".into()
+                } else {
+                    "2323232323232323232".into()
+                },
+                o: if good { 4 } else { 2 },
+                v: Some(1),
+                p: "Điện lực".into(),
+                s: String::new(),
+                k: String::new(),
+            }
+        })
+        .collect();
+    Dataset {
+        responses,
+        dossiers,
+        versions: Book::default().versions,
+        catalogue: cat,
+        calendar: cal,
+    }
+}
+
+async fn screen(b: &Browser, id: &str) -> R<String> {
+    b.text(&format!("#{id}")).await
+}
+
+#[tokio::test]
+async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R {
+    let data = generate();
+    let file = Export {
+        exported_at: 1_772_000_000_000,
+        source: Source {
+            device_id: "gen-1".into(),
+            device_name: "Quầy 1".into(),
+            unit: "SCT".into(),
+        },
+        from: None,
+        to: None,
+        personal_data: true,
+        data: data.clone(),
+    };
+    let path = std::env::temp_dir().join(format!("motcua-dash-{}.json", std::process::id()));
+    std::fs::write(&path, wire::write(&file))?;
+    let srv = Server::start();
+    let b = Browser::new("dashboard", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/data")).await?;
+    b.wait_css("#import-files").await?.send_keys(&path.display().to_string()).await?;
+    b.wait_css("#import-apply").await?;
+    b.click("#import-apply").await?;
+    b.wait_css("#import-done").await?;
+
+    b.goto(&srv.url("/dashboard")).await?;
+    b.wait_css("#report-table").await?;
+    let lookup = Lookup::new(&data.catalogue, [("gen-1".to_string(), "SCT".to_string())].into_iter().collect());
+    let check = |p: Period, f: Filter| {
+        let t = report::dossier_table(&data.dossiers, &data.calendar, &p, &f, &lookup);
+        let ix = report::satisfaction(&data.responses, &data.versions, &p, &f, &lookup);
+        (t, report::shown_index(&ix, 5))
+    };
+    // Year 2025.
+    b.select("#period-kind", "year").await?;
+    b.set_value("#period-year", "2025").await?;
+    b.wait_js("document.querySelector('#period-label').innerText.startsWith('01/01/2025')")
+        .await?;
+    let (t, ix) = check(Period::year(2025), Filter::default());
+    assert!(t.received() > 400 && t.late > 0 && t.on_time > 0, "a real mix: {t:?}");
+    for (id, want) in [
+        ("rt-received", t.received()),
+        ("rt-online", t.new_online),
+        ("rt-early", t.early),
+        ("rt-on-time", t.on_time),
+        ("rt-late", t.late),
+        ("rt-progress", t.in_progress()),
+    ] {
+        assert_eq!(screen(&b, id).await?, motcua_core::format::thousands(want), "{id}");
+    }
+    assert_eq!(screen(&b, "rt-headline").await?, t.on_time_share());
+    assert!(screen(&b, "rt-balance").await?.contains("khớp"));
+    assert_eq!(screen(&b, "dash-index").await?, motcua_core::format::index_value(ix));
+    let text = screen(&b, "report-text").await?;
+    assert!(text.starts_with("Từ ngày 01/01/2025 đến ngày 31/12/2025, đã tiếp nhận"), "{text}");
+    b.shot("1-year-1280x800").await?;
+    // Q1 2026, online only: carried over and open dossiers appear.
+    b.select("#period-kind", "quarter").await?;
+    b.set_value("#period-year", "2026").await?;
+    b.set_value("#period-part", "1").await?;
+    b.select("#rf-channel", "Online").await?;
+    b.wait_js("document.querySelector('#period-label').innerText.startsWith('01/01/2026')")
+        .await?;
+    let online = Filter {
+        channel: Some(Channel::Online),
+        ..Default::default()
+    };
+    let (t, _) = check(Period::quarter(2026, 1), online);
+    assert!(t.new_total() > 0 && t.in_progress() > 0, "{t:?}");
+    assert_eq!(screen(&b, "rt-received").await?, motcua_core::format::thousands(t.received()));
+    assert_eq!(screen(&b, "rt-direct").await?, "0");
+    assert_eq!(screen(&b, "rt-open-in-time").await?, motcua_core::format::thousands(t.open_in_time));
+    // Charts: drawn, downloadable; an empty filter says so instead of an empty frame.
+    b.select("#rf-channel", "").await?;
+    b.wait_css("#chart-received svg").await?;
+    b.js("document.querySelector('#chart-received').scrollIntoView()").await?;
+    b.shot("2-charts-1280x800").await?;
+    b.click("#chart-received .download-svg").await?;
+    let svg = std::fs::read_to_string(b.download(".svg").await?)?;
+    assert!(
+        svg.contains("<svg") && svg.contains("Hồ sơ tiếp nhận"),
+        "chart downloaded with its title"
+    );
+    b.resize(TABLET_PORTRAIT).await?;
+    b.js("document.querySelector('#chart-index').scrollIntoView()").await?;
+    b.shot("3-charts-768x1024").await?;
+    b.select("#rf-unit", "SCT").await?;
+    b.select("#period-kind", "year").await?;
+    b.set_value("#period-year", "2030").await?;
+    b.wait_js("document.querySelector('#period-label').innerText.startsWith('01/01/2030')")
+        .await?;
+    b.wait_css("#chart-index .no-data").await?;
+    // Nothing new in 2030; the dossiers still open are carried over into it.
+    let unit = Filter {
+        unit: "SCT".into(),
+        ..Default::default()
+    };
+    let (t, _) = check(Period::year(2030), unit);
+    assert_eq!((t.new_total(), t.carried_over > 0), (0, true));
+    assert_eq!(screen(&b, "rt-received").await?, motcua_core::format::thousands(t.received()));
+    assert_eq!(screen(&b, "rt-carried").await?, motcua_core::format::thousands(t.carried_over));
+    assert!(b.console_errors().await?.is_empty());
+    std::fs::remove_file(&path).ok();
+    b.close().await
+}
