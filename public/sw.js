@@ -4,7 +4,17 @@ const CACHE = "motcua-__BUILD__";
 const PRECACHE = self.__PRECACHE__;
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(PRECACHE)).then(() => self.skipWaiting()));
+  // cache: "reload" goes past the browser's HTTP cache, so a stale copy of index.html never
+  // becomes the offline copy of a new build.
+  event.waitUntil(
+    caches.open(CACHE)
+      .then((c) => Promise.all(PRECACHE.map((url) =>
+        fetch(new Request(url, { cache: "reload" })).then((r) => {
+          if (!r.ok) throw new Error(url + ": " + r.status);
+          return c.put(url, r);
+        }))))
+      .then(() => self.skipWaiting())
+  );
 });
 
 self.addEventListener("activate", (event) => {

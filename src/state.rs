@@ -33,6 +33,8 @@ pub struct AppState {
     pub calendar: RwSignal<WorkCalendar>,
     /// UTF-16 units our keys use (measured at start and after large writes).
     pub used: RwSignal<usize>,
+    /// The kiosk's look-up rate limit (lives as long as the page).
+    pub lookup_limit: StoredValue<motcua_core::dossier::timeliness::LookupLimit>,
 }
 
 fn doc_or<T: serde::de::DeserializeOwned>(name: &str, problems: &mut Vec<Problem>, default: impl FnOnce() -> T) -> (T, bool) {
@@ -50,8 +52,16 @@ impl AppState {
     /// Load everything from storage. Never fails: problems are collected for display.
     pub fn load() -> Self {
         let mut problems = Vec::new();
-        let (settings, fresh) = doc_or("settings", &mut problems, || Settings::first_start(random16()));
-        if fresh {
+        // Written only when there is none: a newer build's settings are never overwritten.
+        let (settings, missing) = match storage::load_doc::<Settings>("settings") {
+            Ok(Some(s)) => (s, false),
+            Ok(None) => (Settings::first_start(random16()), true),
+            Err(p) => {
+                problems.push(p);
+                (Settings::first_start(random16()), false)
+            }
+        };
+        if missing {
             storage::save_doc("settings", &settings).ok();
         }
         let (mut book, _) = doc_or("questionnaires", &mut problems, Book::default);
@@ -65,7 +75,14 @@ impl AppState {
             book = Book::default();
         }
         let (pin, _) = doc_or::<Option<PinHash>>("pin", &mut problems, || None);
-        let (kiosk, _) = doc_or("kiosk", &mut problems, || false);
+        let stored_lock = match storage::load_doc::<bool>("kiosk") {
+            Ok(v) => Some(v),
+            Err(p) => {
+                problems.push(p);
+                None
+            }
+        };
+        let kiosk = motcua_core::settings::locked_at_start(pin.is_some(), stored_lock, storage::session_lock());
         let (mut responses, mut p) = storage::load_all::<Response>(Kind::Response);
         problems.append(&mut p);
         // Responses that could not be written before a reload still count and are retried.
@@ -94,6 +111,7 @@ impl AppState {
             catalogue: RwSignal::new(catalogue),
             calendar: RwSignal::new(calendar),
             used: RwSignal::new(storage::used_units()),
+            lookup_limit: StoredValue::new(Default::default()),
         };
         s.listen_to_other_tabs();
         s
@@ -332,8 +350,11 @@ impl AppState {
         self.save_settings(s).ok();
     }
 
+    /// Lock or unlock. The lock is kept in this tab's session too, so that it holds even when
+    /// the storage write fails (staff then see why in the banner).
     pub fn set_kiosk(&self, on: bool) {
         self.kiosk.set(on);
+        storage::set_session_lock(on);
         self.note(storage::save_doc("kiosk", &on)).ok();
     }
 
@@ -348,6 +369,20 @@ impl AppState {
     pub fn set_pin(&self, pin: &str) -> Result<(), StoreError> {
         let h = PinHash::new(pin, random16());
         self.note(storage::save_doc("pin", &Some(h.clone())))?;
+        self.pin.set(Some(h));
+        Ok(())
+    }
+
+    /// Change the PIN (`core::pin::change_pin`): the current one through the wrong-try delay,
+    /// then the new one twice.
+    pub fn change_pin(&self, current: &str, new: &str, repeat: &str) -> Result<(), motcua_core::pin::PinChangeError> {
+        let mut at: Attempts = storage::load_doc("attempts").ok().flatten().unwrap_or_default();
+        let h = self.pin.get_untracked();
+        let res = motcua_core::pin::change_pin(h.as_ref(), &mut at, current, new, repeat, random16(), now_millis());
+        storage::save_doc("attempts", &at).ok();
+        let h = res?;
+        self.note(storage::save_doc("pin", &Some(h.clone())))
+            .map_err(|_| motcua_core::pin::PinChangeError::NotSaved)?;
         self.pin.set(Some(h));
         Ok(())
     }

@@ -70,7 +70,12 @@ pub fn used_units() -> usize {
 
 /// Move an unreadable value aside so that the app can go on and nothing is lost.
 fn quarantine(key: &str, raw: &str, err: &CodecError) -> Problem {
-    let aside = format!("{}quarantine.{}", codec::PREFIX, key.trim_start_matches(codec::PREFIX));
+    // The first copy keeps the key's own name; later ones are numbered, never overwritten.
+    let base = format!("{}quarantine.{}", codec::PREFIX, key.trim_start_matches(codec::PREFIX));
+    let aside = std::iter::once(base.clone())
+        .chain((2..1000).map(|n| format!("{base}.{n}")))
+        .find(|k| read_raw(k).is_none())
+        .unwrap_or(base);
     let kept = match err {
         // A newer build's data is left where it is, untouched.
         CodecError::Newer(_) => None,
@@ -126,8 +131,26 @@ pub fn load_doc<T: DeserializeOwned>(name: &str) -> Result<Option<T>, Problem> {
     }
 }
 
+/// Write a document, unless the stored one comes from a newer build (never overwritten).
 pub fn save_doc<T: Serialize>(name: &str, doc: &T) -> Result<(), StoreError> {
-    write_raw(&codec::doc_key(name), &codec::encode_doc(name, doc))
+    let key = codec::doc_key(name);
+    if let Some(raw) = read_raw(&key) {
+        if let Err(e @ CodecError::Newer(_)) = codec::decode_doc::<serde::de::IgnoredAny>(name, &raw) {
+            return Err(StoreError::Blocked(e.to_string()));
+        }
+    }
+    write_raw(&key, &codec::encode_doc(name, doc))
+}
+
+const SESSION_LOCK: &str = "motcua.kiosk-lock";
+
+/// The kiosk lock as this tab's session remembers it.
+pub fn session_lock() -> bool {
+    SessionStorage::get::<bool>(SESSION_LOCK).unwrap_or(false)
+}
+
+pub fn set_session_lock(on: bool) {
+    SessionStorage::set(SESSION_LOCK, on).ok();
 }
 
 /// Records that could not be saved (storage full) survive a reload in sessionStorage, which

@@ -161,3 +161,36 @@ fn the_funnel_chart_has_a_bar_per_screen_and_axis_titles() {
     let empty = motcua::charts::screens_chart(&[], "x", "a", "b");
     assert_eq!(empty, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
 }
+
+#[wasm_bindgen_test]
+fn quarantine_never_overwrites_an_earlier_copy() {
+    LocalStorage::clear();
+    storage::write_raw("motcua.procedures", "first broken value").unwrap();
+    assert!(storage::load_doc::<Vec<u8>>("procedures").is_err());
+    storage::write_raw("motcua.procedures", "second broken value").unwrap();
+    let p = storage::load_doc::<Vec<u8>>("procedures").unwrap_err();
+    assert_eq!(p.kept_at.as_deref(), Some("motcua.quarantine.procedures.2"));
+    assert_eq!(
+        storage::read_raw("motcua.quarantine.procedures").as_deref(),
+        Some("first broken value")
+    );
+    assert_eq!(
+        storage::read_raw("motcua.quarantine.procedures.2").as_deref(),
+        Some("second broken value")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_newer_builds_document_is_never_overwritten() {
+    LocalStorage::clear();
+    let newer = r#"{"v":99,"k":"settings","d":{"device_id":"newer"}}"#;
+    storage::write_raw("motcua.settings", newer).unwrap();
+    let s = motcua_core::settings::Settings::first_start([1; 16]);
+    assert!(matches!(storage::save_doc("settings", &s), Err(StoreError::Blocked(_))));
+    assert_eq!(storage::read_raw("motcua.settings").as_deref(), Some(newer));
+    assert!(
+        storage::load_doc::<motcua_core::settings::Settings>("settings").is_err(),
+        "reported"
+    );
+    assert_eq!(storage::read_raw("motcua.settings").as_deref(), Some(newer), "left where it is");
+}

@@ -286,6 +286,10 @@ strings! {
     Ranking => "Xếp hạng đơn vị theo chỉ số hài lòng", "Units ranked by satisfaction index";
     Rank => "Hạng", "Rank";
     Unit => "Đơn vị", "Unit";
+    LookupWait => "Tra cứu quá nhiều lần. Vui lòng đợi (giây):", "Too many look-ups. Please wait (seconds):";
+    PinCurrent => "Nhập mã PIN hiện tại", "Enter the current PIN";
+    PinNew => "Nhập mã PIN mới (4–8 chữ số)", "Enter the new PIN (4–8 digits)";
+    PinChanged => "Đã đổi mã PIN", "PIN changed";
     Increase => "tăng", "up";
     Decrease => "giảm", "down";
     Unchanged => "không đổi", "unchanged";

@@ -10,6 +10,8 @@ const ROUNDS: u32 = 20_000;
 pub const FREE_TRIES: u32 = 3;
 /// First delay, doubled after each further wrong try (capped at 15 minutes).
 pub const BASE_DELAY_MS: Millis = 30_000;
+/// The longest delay: even a clock set backwards cannot lock staff out for longer.
+pub const MAX_DELAY_MS: Millis = 15 * 60 * 1000;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PinHash {
@@ -65,6 +67,10 @@ pub enum PinCheck {
 impl Attempts {
     /// Check a PIN, honouring and updating the delay.
     pub fn check(&mut self, hash: &PinHash, pin: &str, now: Millis) -> PinCheck {
+        // A clock moved backwards would stretch the wait; it never exceeds the longest delay.
+        if self.locked_until - now > MAX_DELAY_MS {
+            self.locked_until = now + MAX_DELAY_MS;
+        }
         if now < self.locked_until {
             return PinCheck::Wait((self.locked_until - now + 999) / 1000);
         }
@@ -75,16 +81,96 @@ impl Attempts {
         self.failures += 1;
         if self.failures >= FREE_TRIES {
             let extra = (self.failures - FREE_TRIES).min(5);
-            let delay = (BASE_DELAY_MS << extra).min(15 * 60 * 1000);
+            let delay = (BASE_DELAY_MS << extra).min(MAX_DELAY_MS);
             self.locked_until = now + delay;
         }
         PinCheck::Wrong
     }
 }
 
+/// Why a PIN change was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PinChangeError {
+    /// The current PIN is wrong (or a wait is running).
+    Current(PinCheck),
+    Invalid,
+    Mismatch,
+    /// The new PIN could not be written (storage full): the old one stays.
+    NotSaved,
+}
+
+/// Change the staff PIN: the current PIN (when there is one) first, through the same wrong-try
+/// delay as unlocking, then the new one twice.
+pub fn change_pin(
+    current: Option<&PinHash>,
+    attempts: &mut Attempts,
+    old: &str,
+    new: &str,
+    repeat: &str,
+    salt: [u8; 16],
+    now: Millis,
+) -> Result<PinHash, PinChangeError> {
+    if let Some(h) = current {
+        match attempts.check(h, old, now) {
+            PinCheck::Ok => {}
+            other => return Err(PinChangeError::Current(other)),
+        }
+    }
+    if !valid_pin(new) {
+        return Err(PinChangeError::Invalid);
+    }
+    if new != repeat {
+        return Err(PinChangeError::Mismatch);
+    }
+    Ok(PinHash::new(new, salt))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pin_change_asks_the_current_pin_and_the_new_one_twice() {
+        let h = PinHash::new("2468", [1; 16]);
+        let mut at = Attempts::default();
+        assert_eq!(
+            change_pin(Some(&h), &mut at, "1111", "1357", "1357", [2; 16], 0),
+            Err(PinChangeError::Current(PinCheck::Wrong))
+        );
+        assert_eq!(
+            change_pin(Some(&h), &mut at, "2468", "12", "12", [2; 16], 1),
+            Err(PinChangeError::Invalid)
+        );
+        assert_eq!(
+            change_pin(Some(&h), &mut at, "2468", "1357", "1358", [2; 16], 2),
+            Err(PinChangeError::Mismatch)
+        );
+        let new = change_pin(Some(&h), &mut at, "2468", "1357", "1357", [2; 16], 3).unwrap();
+        assert!(new.verify("1357") && !new.verify("2468"));
+        // Guessing the current PIN goes through the same delay as unlocking.
+        for t in 0..3 {
+            change_pin(Some(&h), &mut at, "0000", "1357", "1357", [2; 16], 10 + t).ok();
+        }
+        assert!(matches!(
+            change_pin(Some(&h), &mut at, "2468", "1357", "1357", [2; 16], 20),
+            Err(PinChangeError::Current(PinCheck::Wait(_)))
+        ));
+        // No PIN yet: creating one needs only the new one twice.
+        assert!(change_pin(None, &mut Attempts::default(), "", "9999", "9999", [3; 16], 0).is_ok());
+    }
+
+    #[test]
+    fn a_clock_set_backwards_cannot_lock_staff_out_longer_than_the_longest_delay() {
+        let h = PinHash::new("2468", [1; 16]);
+        let mut at = Attempts {
+            failures: 8,
+            locked_until: 1_000_000_000_000 + MAX_DELAY_MS,
+        };
+        // The tablet's clock now reads a year earlier.
+        let now = 1_000_000_000_000 - 365 * 86_400_000;
+        assert_eq!(at.check(&h, "2468", now), PinCheck::Wait(MAX_DELAY_MS / 1000));
+        assert_eq!(at.check(&h, "2468", now + MAX_DELAY_MS), PinCheck::Ok);
+    }
 
     #[test]
     fn hash_is_salted_and_verifies() {

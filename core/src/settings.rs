@@ -58,6 +58,18 @@ pub fn staff_should_lock(
     has_pin && !locked && now - last_touch >= idle_seconds * 1000
 }
 
+/// Whether the tablet starts locked in the kiosk. It fails closed: once a PIN exists, a
+/// missing or unreadable stored lock means locked, and a lock held only in this tab's session
+/// (its write to storage failed) still holds.
+pub fn locked_at_start(has_pin: bool, stored: Option<Option<bool>>, session_lock: bool) -> bool {
+    match stored {
+        _ if session_lock && has_pin => true,
+        Some(Some(v)) => v,
+        // Missing (None inside) or unreadable / newer (None outside).
+        _ => has_pin,
+    }
+}
+
 fn default_idle() -> i64 {
     crate::survey::kiosk::IDLE_SECONDS
 }
@@ -97,6 +109,16 @@ mod tests {
             "no PIN: it could never be unlocked"
         );
         assert!(!staff_should_lock(600_000, 0, 600, true, true), "already locked");
+    }
+
+    #[test]
+    fn the_kiosk_lock_fails_closed() {
+        assert!(locked_at_start(true, Some(None), false), "PIN, lock value missing: locked");
+        assert!(locked_at_start(true, None, false), "PIN, lock value unreadable or newer: locked");
+        assert!(!locked_at_start(false, None, false), "no PIN: it could never be unlocked");
+        assert!(locked_at_start(true, Some(Some(false)), true), "the session's lock holds");
+        assert!(!locked_at_start(true, Some(Some(false)), false));
+        assert!(locked_at_start(true, Some(Some(true)), false));
     }
 
     #[test]

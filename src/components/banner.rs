@@ -11,7 +11,8 @@ pub fn StorageBanner() -> impl IntoView {
     let st = use_app();
     let pending = move || st.pending.with(|p| p.len());
     view! {
-        <Show when=move || { pending() > 0 || st.full.get() }>
+        // Staff screens only: never shown to citizens, never echoing stored text to them.
+        <Show when=move || !st.kiosk.get() && (pending() > 0 || st.full.get())>
             <div class="banner warn" role="alert" id="storage-full">
                 <p>{tr(K::StorageFull)}</p>
                 <p><strong>{pending}</strong>" "{tr(K::PendingCount)}</p>
@@ -19,7 +20,7 @@ pub fn StorageBanner() -> impl IntoView {
             </div>
         </Show>
         <StaffReminders />
-        <Show when=move || st.problems.with(|p| !p.is_empty())>
+        <Show when=move || !st.kiosk.get() && st.problems.with(|p| !p.is_empty())>
             <div class="banner error" role="alert" id="storage-problems">
                 <p>{tr(K::StorageProblem)}</p>
                 <ul>

@@ -42,6 +42,13 @@ pub fn Kiosk() -> impl IntoView {
         Step::Item(_) | Step::Overall | Step::Visits | Step::Field => Step::Item(0),
         s => s,
     });
+    // Nothing dropped on the kiosk (a file, a link) may take the browser away from it, and a
+    // long press opens no menu.
+    let guards: Vec<_> = ["dragover", "drop", "contextmenu"]
+        .into_iter()
+        .map(|ev| window_event_listener_untyped(ev, |e| e.prevent_default()))
+        .collect();
+    on_cleanup(move || guards.into_iter().for_each(|g| g.remove()));
     // How each visit ended goes, anonymously, into this month's funnel.
     Effect::new(move |_| {
         flow.track();
@@ -158,8 +165,15 @@ fn Lookup(on_close: Callback<()>) -> impl IntoView {
     let st = use_app();
     let code = RwSignal::new(String::new());
     let result = RwSignal::new(None::<Option<PublicStatus>>);
+    let waiting = RwSignal::new(None::<i64>);
     let search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if let Err(wait) = st.lookup_limit.try_update_value(|l| l.allow(now_millis())).unwrap_or(Ok(())) {
+            result.set(None);
+            waiting.set(Some(wait));
+            return;
+        }
+        waiting.set(None);
         let now = crate::platform::now_local();
         let found = st
             .dossiers
@@ -189,6 +203,7 @@ fn Lookup(on_close: Callback<()>) -> impl IntoView {
                 }.into_any(),
                 None => view! { <p class="error-text" id="lookup-none">{tr(K::LookupNone)}</p> }.into_any(),
             })}
+            {move || waiting.get().map(|s| view! { <p class="error-text" id="lookup-wait">{tr(K::LookupWait)}" "{s}</p> })}
             <button type="button" class="back" id="lookup-close" on:click=move |_| on_close.run(())>"← "{tr(K::Close)}</button>
         </form>
     }
@@ -334,10 +349,10 @@ fn Comment(flow: RwSignal<KioskFlow>) -> impl IntoView {
         <div class="question comment">
             <Progress progress=Signal::derive(move || flow.with(|f| f.progress())) />
             <h1>{tr(K::CommentQ)}</h1>
-            <textarea id="suggestion" rows="4" maxlength=SUGGESTION_MAX.to_string() prop:value=move || text.get()
+            <textarea id="suggestion" rows="4" autocomplete="off" maxlength=SUGGESTION_MAX.to_string() prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             <label>{tr(K::DossierCodeOpt)}
-                <input id="dossier-code" type="text" maxlength="40" prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
+                <input id="dossier-code" type="text" autocomplete="off" maxlength="40" prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
             </label>
             <button class="start submit" id="submit" on:click=submit>{tr(K::Submit)}</button>
             <div class="kiosk-nav">

@@ -8,7 +8,7 @@ use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use motcua_core::i18n::{t, K};
-use motcua_core::pin::valid_pin;
+use motcua_core::pin::{PinChangeError, PinCheck};
 use motcua_core::settings::{IDLE_RANGE, STAFF_IDLE_RANGE};
 
 /// Settings of this tablet.
@@ -50,13 +50,6 @@ pub fn SettingsPage() -> impl IntoView {
     };
     let changing = RwSignal::new(false);
     let msg = RwSignal::new(String::new());
-    let on_pin = Callback::new(move |pin: String| {
-        if !valid_pin(&pin) {
-            msg.set(t(st.lang(), K::PinInvalid).into());
-        } else if st.set_pin(&pin).is_ok() {
-            changing.set(false);
-        }
-    });
     view! {
         <Page title=K::NavSettings>
             <form class="card form" on:submit=save>
@@ -80,8 +73,55 @@ pub fn SettingsPage() -> impl IntoView {
             <CatalogueEditor />
             <CalendarEditor />
             <Show when=move || changing.get()>
-                <PinPad title=K::PinCreate message=msg on_submit=on_pin on_cancel=Callback::new(move |_| changing.set(false)) />
+                <PinChange on_done=Callback::new(move |ok: bool| { changing.set(false); if ok { msg.set(t(st.lang(), K::PinChanged).into()) } }) />
             </Show>
+            <p class="ok" id="pin-msg-settings">{move || msg.get()}</p>
         </Page>
+    }
+}
+
+/// Change the staff PIN: the current one first (with the same wrong-try delay as unlocking),
+/// then the new one twice. A forgotten PIN has no back door: see README, "Forgotten PIN".
+#[component]
+fn PinChange(on_done: Callback<bool>) -> impl IntoView {
+    let st = use_app();
+    let has_pin = st.pin.with_untracked(Option::is_some);
+    // 0: current PIN, 1: new PIN, 2: the new PIN again.
+    let step = RwSignal::new(if has_pin { 0 } else { 1 });
+    let (current, new) = (StoredValue::new(String::new()), StoredValue::new(String::new()));
+    let msg = RwSignal::new(String::new());
+    let submit = Callback::new(move |pin: String| match step.get_untracked() {
+        0 => {
+            current.set_value(pin);
+            msg.set(String::new());
+            step.set(1);
+        }
+        1 => {
+            new.set_value(pin);
+            msg.set(t(st.lang(), K::PinRepeat).into());
+            step.set(2);
+        }
+        _ => match st.change_pin(&current.get_value(), &new.get_value(), &pin) {
+            Ok(()) => on_done.run(true),
+            Err(e) => {
+                msg.set(match e {
+                    PinChangeError::Current(PinCheck::Wait(s)) => format!("{} {s}", t(st.lang(), K::PinWait)),
+                    PinChangeError::Current(_) => t(st.lang(), K::PinWrong).into(),
+                    PinChangeError::Invalid => t(st.lang(), K::PinInvalid).into(),
+                    PinChangeError::Mismatch => t(st.lang(), K::PinMismatch).into(),
+                    PinChangeError::NotSaved => t(st.lang(), K::StorageFull).into(),
+                });
+                step.set(if has_pin { 0 } else { 1 });
+            }
+        },
+    });
+    let cancel = Callback::new(move |_| on_done.run(false));
+    move || {
+        let title = match step.get() {
+            0 => K::PinCurrent,
+            1 => K::PinNew,
+            _ => K::PinRepeat,
+        };
+        view! { <PinPad title message=msg on_submit=submit on_cancel=cancel /> }
     }
 }

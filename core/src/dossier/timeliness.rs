@@ -388,6 +388,29 @@ pub struct PublicStatus {
     pub due: NaiveDateTime,
 }
 
+/// Look-ups a kiosk allows in a minute before it makes the citizen wait: stepping through
+/// sequential codes to harvest statuses is slow.
+pub const LOOKUPS_PER_MINUTE: usize = 5;
+
+/// The kiosk's look-up rate limit.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LookupLimit {
+    recent: Vec<crate::record::Millis>,
+}
+
+impl LookupLimit {
+    /// Whether a look-up may run at `now`; otherwise the seconds to wait.
+    pub fn allow(&mut self, now: crate::record::Millis) -> Result<(), i64> {
+        self.recent.retain(|t| now - *t < 60_000 && *t <= now);
+        if self.recent.len() >= LOOKUPS_PER_MINUTE {
+            let oldest = self.recent.iter().min().copied().unwrap_or(now);
+            return Err((oldest + 60_000 - now + 999) / 1000);
+        }
+        self.recent.push(now);
+        Ok(())
+    }
+}
+
 /// Find a dossier by its code (case and surrounding spaces ignored; deleted ones are not found).
 pub fn lookup<'a>(
     dossiers: impl IntoIterator<Item = &'a Dossier>,
@@ -413,6 +436,16 @@ pub fn lookup<'a>(
 mod lookup_tests {
     use super::super::record::tests::{at, new};
     use super::*;
+
+    #[test]
+    fn look_ups_are_rate_limited() {
+        let mut l = LookupLimit::default();
+        for i in 0..5 {
+            assert!(l.allow(i * 1000).is_ok());
+        }
+        assert_eq!(l.allow(10_000), Err(50), "the sixth within a minute waits");
+        assert!(l.allow(60_000).is_ok(), "a minute after the first");
+    }
 
     #[test]
     fn citizens_see_status_and_due_only() {

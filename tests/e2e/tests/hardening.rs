@@ -1,0 +1,90 @@
+//! The kiosk fails closed, the PIN changes only with the current one, look-ups are rate
+//! limited.
+
+use motcua_e2e::{Browser, Server, PIN, R, TABLET_PORTRAIT};
+
+#[tokio::test]
+async fn the_lock_fails_closed_when_its_value_is_missing_or_unreadable() -> R {
+    let srv = Server::start();
+    let b = Browser::new("fail-closed", TABLET_PORTRAIT).await?;
+    b.lock_kiosk(&srv).await?;
+    for tamper in [
+        "localStorage.removeItem('motcua.kiosk'); sessionStorage.clear();",
+        "localStorage.setItem('motcua.kiosk', 'garbage'); sessionStorage.clear();",
+        "localStorage.setItem('motcua.kiosk', '{\"v\":99,\"k\":\"kiosk\",\"d\":false}'); sessionStorage.clear();",
+    ] {
+        b.js(tamper).await?;
+        b.goto(&srv.url("/settings")).await?;
+        b.wait_css("#start").await?;
+        assert_eq!(b.path().await?, "/kiosk", "after: {tamper}");
+    }
+    // A lock whose write failed still holds in this tab: unlock, lock again, then the stored
+    // value says unlocked (as if the write had been refused).
+    b.js("localStorage.removeItem('motcua.kiosk')").await?;
+    b.click("#staff-exit").await?;
+    b.type_pin(PIN).await?;
+    b.wait_css("#today-count").await?;
+    b.click("#enter-kiosk").await?;
+    b.wait_css("#start").await?;
+    b.js("localStorage.setItem('motcua.kiosk', JSON.stringify({v:1,k:'kiosk',d:false}))")
+        .await?;
+    b.goto(&srv.url("/staff")).await?;
+    b.wait_css("#start").await?;
+    assert_eq!(b.path().await?, "/kiosk", "the session's lock holds");
+    assert!(
+        b.js("return document.querySelector('#storage-problems') === null").await? == true,
+        "no problem list to citizens"
+    );
+    b.close().await
+}
+
+#[tokio::test]
+async fn a_pin_change_needs_the_current_pin_and_the_new_one_twice() -> R {
+    let srv = Server::start();
+    let b = Browser::new("pin-change", TABLET_PORTRAIT).await?;
+    b.lock_kiosk(&srv).await?;
+    b.click("#staff-exit").await?;
+    b.type_pin(PIN).await?;
+    b.wait_css("#today-count").await?;
+    b.goto(&srv.url("/settings")).await?;
+    b.click("#change-pin").await?;
+    b.type_pin("0000").await?; // wrong current PIN
+    b.type_pin("1357").await?;
+    b.type_pin("1357").await?;
+    b.wait_js("document.querySelector('#pin-msg').innerText.includes('không đúng')")
+        .await?;
+    b.type_pin(PIN).await?;
+    b.type_pin("1357").await?;
+    b.type_pin("1357").await?;
+    b.wait_js("document.querySelector('#pin-msg-settings').innerText.includes('Đã đổi')")
+        .await?;
+    b.lock_kiosk(&srv).await?;
+    b.click("#staff-exit").await?;
+    b.type_pin(PIN).await?;
+    b.wait_js("document.querySelector('#pin-msg').innerText.includes('không đúng')")
+        .await?;
+    b.type_pin("1357").await?;
+    b.wait_css("#today-count").await?;
+    b.close().await
+}
+
+#[tokio::test]
+async fn look_ups_are_rate_limited_and_say_only_not_found() -> R {
+    let srv = Server::start();
+    let b = Browser::new("lookup-limit", TABLET_PORTRAIT).await?;
+    b.goto(&srv.url("/kiosk")).await?;
+    b.click("#lookup-open").await?;
+    for i in 1..=5 {
+        b.fill("#lookup-code", &format!("SCT-261122-{i:04}")).await?;
+        b.click("#lookup-go").await?;
+        b.wait_css("#lookup-none").await?;
+        assert_eq!(b.text("#lookup-none").await?, "Không tìm thấy hồ sơ với mã này");
+    }
+    b.fill("#lookup-code", "SCT-261122-0006").await?;
+    b.click("#lookup-go").await?;
+    let wait = b.text("#lookup-wait").await?;
+    assert!(wait.contains("đợi"), "{wait}");
+    assert!(b.js("return document.querySelector('#lookup-none') === null").await? == true);
+    b.shot("lookup-wait-768x1024").await?;
+    b.close().await
+}
