@@ -1,22 +1,7 @@
 //! Charts: domain numbers in, SVG text out (plotters' SVG backend, no canvas, no JS).
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use plotters::prelude::*;
-
-/// Counts per Vietnam-time day for the `days` days ending today, oldest first.
-pub fn per_day(times: impl Iterator<Item = i64>, days: i64, now: i64) -> Vec<(NaiveDate, u32)> {
-    let day = motcua_core::record::vn_date;
-    let today = day(now);
-    let first = today - Duration::days(days - 1);
-    let mut out: Vec<(NaiveDate, u32)> = (0..days).map(|i| (first + Duration::days(i), 0)).collect();
-    for t in times {
-        let d = day(t);
-        if d >= first && d <= today {
-            out[(d - first).num_days() as usize].1 += 1;
-        }
-    }
-    out
-}
 
 /// A bar chart of daily counts as an SVG document. Never panics: a drawing error yields an
 /// empty SVG.
@@ -174,9 +159,23 @@ pub fn index_trend(labels: &[String], values: &[Option<f64>], target: f64, text:
     svg
 }
 
+/// Five steps of one hue, light to dark, told apart in greyscale (answers 1 to 5).
+pub const FIVE: [RGBColor; 5] = [
+    RGBColor(0xde, 0xeb, 0xf7),
+    RGBColor(0x9e, 0xca, 0xe1),
+    RGBColor(0x42, 0x92, 0xc6),
+    RGBColor(0x21, 0x71, 0xb5),
+    RGBColor(0x08, 0x30, 0x6b),
+];
+
 /// Stacked bars per month: `series` are (name, values per month); colours dark, middle, light
 /// from the bottom up.
 pub fn stacked(labels: &[String], series: &[(&str, Vec<u64>)], title: &str, y_desc: &str) -> String {
+    stacked_with(labels, series, title, y_desc, &[DARK, MIDDLE, LIGHT])
+}
+
+/// Stacked bars with the given colours, bottom series first.
+pub fn stacked_with(labels: &[String], series: &[(&str, Vec<u64>)], title: &str, y_desc: &str, colours: &[RGBColor]) -> String {
     let totals: Vec<u64> = (0..labels.len())
         .map(|i| series.iter().map(|s| s.1.get(i).copied().unwrap_or(0)).sum())
         .collect();
@@ -184,7 +183,6 @@ pub fn stacked(labels: &[String], series: &[(&str, Vec<u64>)], title: &str, y_de
     if max == 0 {
         return EMPTY.into();
     }
-    let colours = [DARK, MIDDLE, LIGHT];
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (720, 340)).into_drawing_area();
@@ -208,7 +206,7 @@ pub fn stacked(labels: &[String], series: &[(&str, Vec<u64>)], title: &str, y_de
                 .draw()?;
             let mut base = vec![0u64; n];
             for (k, (name, values)) in series.iter().enumerate() {
-                let c = colours[k % colours.len()];
+                let c = colours.get(k % colours.len().max(1)).copied().unwrap_or(DARK);
                 let bars: Vec<Rectangle<(SegmentValue<usize>, u64)>> = (0..n)
                     .map(|i| {
                         let v = values.get(i).copied().unwrap_or(0);
@@ -232,6 +230,66 @@ pub fn stacked(labels: &[String], series: &[(&str, Vec<u64>)], title: &str, y_de
                 .border_style(BLACK)
                 .position(SeriesLabelPosition::UpperRight)
                 .draw()?;
+            root.present()?;
+            Ok(())
+        };
+        if draw().is_err() {
+            return EMPTY.into();
+        }
+    }
+    svg
+}
+
+/// Responses by hour (columns) and weekday (rows) as shaded cells; all zero gives the empty SVG.
+pub fn heat_map(grid: &[[u32; 24]; 7], weekdays: [&str; 7], title: &str, x_desc: &str) -> String {
+    let max = grid.iter().flatten().copied().max().unwrap_or(0);
+    if max == 0 {
+        return EMPTY.into();
+    }
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (720, 300)).into_drawing_area();
+        let draw = || -> Result<(), Box<dyn std::error::Error + '_>> {
+            root.fill(&WHITE)?;
+            let mut chart = ChartBuilder::on(&root)
+                .caption(title, ("sans-serif", 22))
+                .margin(12)
+                .x_label_area_size(40)
+                .y_label_area_size(70)
+                .build_cartesian_2d((0u32..23u32).into_segmented(), (0u32..6u32).into_segmented())?;
+            let centre = |v: &SegmentValue<u32>| match v {
+                SegmentValue::CenterOf(i) => Some(*i),
+                _ => None,
+            };
+            chart
+                .configure_mesh()
+                .disable_mesh()
+                .label_style(("sans-serif", 15))
+                .x_desc(x_desc)
+                .x_labels(24)
+                .y_labels(7)
+                .x_label_formatter(&|v| centre(v).filter(|h| h % 3 == 0).map(|h| h.to_string()).unwrap_or_default())
+                .y_label_formatter(&|v| {
+                    centre(v)
+                        .and_then(|y| weekdays.get(6 - (y as usize).min(6)))
+                        .map(|s| s.to_string())
+                        .unwrap_or_default()
+                })
+                .draw()?;
+            chart.draw_series(grid.iter().enumerate().flat_map(|(d, row)| {
+                row.iter().enumerate().map(move |(h, &n)| {
+                    let k = f64::from(n) / f64::from(max);
+                    let shade = |c: u8| (255.0 - (255.0 - f64::from(c)) * k) as u8;
+                    let (x, y) = (h as u32, 6 - d as u32);
+                    Rectangle::new(
+                        [
+                            (SegmentValue::Exact(x), SegmentValue::Exact(y)),
+                            (SegmentValue::Exact(x + 1), SegmentValue::Exact(y + 1)),
+                        ],
+                        RGBColor(shade(0x08), shade(0x30), shade(0x6b)).filled(),
+                    )
+                })
+            }))?;
             root.present()?;
             Ok(())
         };

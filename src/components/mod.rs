@@ -12,6 +12,7 @@ pub mod import_card;
 pub mod index_card;
 pub mod nav;
 pub mod pinpad;
+pub mod report_breakdowns;
 pub mod report_parts;
 pub mod storage_meter;
 

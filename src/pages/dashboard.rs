@@ -2,6 +2,7 @@
 //! check, the report paragraph to copy, satisfaction against the previous period and last year,
 //! charts by month, and the ranking of units. Every figure is `core::report`; this page binds.
 
+use crate::components::report_breakdowns::{ItemsCard, LateByDivision, SuggestionsCard, TimeCharts};
 use crate::components::report_parts::{ChartCard, PeriodPicker, ReportFilters, ReportTableCard};
 use crate::components::{tr, Page};
 use crate::platform::now_local;
@@ -57,7 +58,13 @@ pub fn Dashboard() -> impl IntoView {
                 <ReportParagraph paragraph />
                 <SatisfactionCard period ix ix_prev ix_last table filter lookup />
                 <MonthCharts period filter lookup />
+                <LateByDivision period filter lookup />
+                <div class="charts">
+                    <ItemsCard period filter lookup />
+                    <TimeCharts period filter lookup />
+                </div>
                 <UnitRanking period lookup />
+                <SuggestionsCard period filter lookup />
             </div>
         </Page>
     }

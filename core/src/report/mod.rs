@@ -3,6 +3,7 @@
 //! the monthly series the charts draw, the ranking of units, and the report paragraph in the
 //! seed letters' style. Every number the dashboard shows comes from here.
 
+pub mod breakdown;
 pub mod period;
 pub mod text;
 

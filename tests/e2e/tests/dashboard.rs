@@ -141,6 +141,34 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     let text = screen(&b, "report-text").await?;
     assert!(text.starts_with("Từ ngày 01/01/2025 đến ngày 31/12/2025, đã tiếp nhận"), "{text}");
     b.shot("1-year-1280x800").await?;
+    // Breakdowns: the first group's index and an item's n are the core's.
+    let (groups, items) = report::breakdown::items(
+        &data.responses,
+        &data.versions,
+        &data.versions[&1],
+        &Period::year(2025),
+        &Filter::default(),
+        &lookup,
+        5,
+    );
+    let first_group = b.text("#items-card tbody tr.total td.num").await?;
+    assert_eq!(first_group, motcua_core::format::index_value(groups[0].1));
+    let n = b
+        .text(&format!("#items-card tr[data-item='{}'] td:last-child", items[0].item))
+        .await?;
+    assert_eq!(n, motcua_core::format::thousands(u64::from(items[0].n)));
+    for chart in [
+        "chart-distribution",
+        "chart-per-day",
+        "chart-heat",
+        "chart-index",
+        "chart-received",
+        "chart-resolved",
+    ] {
+        b.wait_css(&format!("#{chart} svg")).await?;
+        b.js(&format!("document.querySelector('#{chart}').scrollIntoView()")).await?;
+        b.shot(&format!("chart-{chart}-1280x800")).await?;
+    }
     // Q1 2026, online only: carried over and open dossiers appear.
     b.select("#period-kind", "quarter").await?;
     b.set_value("#period-year", "2026").await?;
@@ -169,8 +197,17 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
         "chart downloaded with its title"
     );
     b.resize(TABLET_PORTRAIT).await?;
-    b.js("document.querySelector('#chart-index').scrollIntoView()").await?;
-    b.shot("3-charts-768x1024").await?;
+    for chart in [
+        "chart-index",
+        "chart-received",
+        "chart-resolved",
+        "chart-distribution",
+        "chart-per-day",
+        "chart-heat",
+    ] {
+        b.js(&format!("document.querySelector('#{chart}').scrollIntoView()")).await?;
+        b.shot(&format!("chart-{chart}-768x1024")).await?;
+    }
     b.select("#rf-unit", "SCT").await?;
     b.select("#period-kind", "year").await?;
     b.set_value("#period-year", "2030").await?;

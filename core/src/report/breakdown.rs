@@ -1,0 +1,281 @@
+//! The dashboard's breakdowns: per group and item of the questionnaire (with the distribution
+//! of answers), responses per day and per hour of the week, late dossiers by division, and the
+//! latest suggestions. Each hides what the anonymity threshold hides.
+
+use super::{Filter, Lookup, Period};
+use crate::calendar::WorkCalendar;
+use crate::dossier::{Dossier, Timeliness};
+use crate::record::{vn_date, vn_datetime};
+use crate::survey::index::{shown, SatisfactionIndex};
+use crate::survey::questionnaire::Questionnaire;
+use crate::survey::response::Response;
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
+use std::collections::BTreeMap;
+
+fn in_period<'a>(
+    responses: &'a [Response],
+    period: &'a Period,
+    filter: &'a Filter,
+    lookup: &'a Lookup,
+) -> impl Iterator<Item = &'a Response> + 'a {
+    responses
+        .iter()
+        .filter(move |r| !r.meta.deleted && period.contains(vn_date(r.meta.created_at)) && filter.response(r, lookup))
+}
+
+/// One item of the questionnaire shown on the dashboard.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemRow {
+    pub group: String,
+    pub item: String,
+    /// Item %, `None` when its valid answers are under the threshold.
+    pub percent: Option<f64>,
+    pub n: u32,
+    /// Answers 1 to 5 (hidden, all zero, under the threshold).
+    pub distribution: [u32; 5],
+}
+
+/// The items of `current` with their % and distributions, and each group's index (hidden
+/// under the threshold).
+pub fn items(
+    responses: &[Response],
+    versions: &BTreeMap<u32, Questionnaire>,
+    current: &Questionnaire,
+    period: &Period,
+    filter: &Filter,
+    lookup: &Lookup,
+    min_n: u32,
+) -> (Vec<(String, Option<f64>)>, Vec<ItemRow>) {
+    let ix: SatisfactionIndex = crate::survey::index::compute(in_period(responses, period, filter, lookup), versions);
+    let mut dist: BTreeMap<String, [u32; 5]> = BTreeMap::new();
+    for r in in_period(responses, period, filter, lookup) {
+        let Some(q) = versions.get(&r.q) else { continue };
+        for (_, item, v) in r.answers(q) {
+            if let Some(v) = v {
+                dist.entry(item.to_string()).or_default()[usize::from(v - 1)] += 1;
+            }
+        }
+    }
+    let groups = current
+        .groups
+        .iter()
+        .map(|g| {
+            let n: u32 = g
+                .items
+                .iter()
+                .filter_map(|i| ix.items.get(&i.id))
+                .map(|t| t.valid)
+                .max()
+                .unwrap_or(0);
+            (g.id.clone(), ix.groups.get(&g.id).copied().flatten().filter(|_| shown(n, min_n)))
+        })
+        .collect();
+    let rows = current
+        .active_items()
+        .map(|(g, i)| {
+            let t = ix.items.get(&i.id).copied().unwrap_or_default();
+            let ok = shown(t.valid, min_n);
+            ItemRow {
+                group: g.id.clone(),
+                item: i.id.clone(),
+                percent: t.percent().filter(|_| ok),
+                n: t.valid,
+                distribution: if ok { dist.get(&i.id).copied().unwrap_or_default() } else { [0; 5] },
+            }
+        })
+        .collect();
+    (groups, rows)
+}
+
+/// Responses per Vietnam day over the period (every day, zeros included; at most a year).
+pub fn per_day(responses: &[Response], period: &Period, filter: &Filter, lookup: &Lookup) -> Vec<(NaiveDate, u32)> {
+    let days = period.days().clamp(1, 366);
+    let mut out: Vec<(NaiveDate, u32)> = (0..days).map(|i| (period.from + Duration::days(i), 0)).collect();
+    for r in in_period(responses, period, filter, lookup) {
+        let i = (vn_date(r.meta.created_at) - period.from).num_days();
+        if let Some(x) = usize::try_from(i).ok().and_then(|i| out.get_mut(i)) {
+            x.1 += 1;
+        }
+    }
+    out
+}
+
+/// Responses by weekday (Monday first) and hour, Vietnam time; all zero when the total is
+/// under the threshold.
+pub fn hour_weekday(responses: &[Response], period: &Period, filter: &Filter, lookup: &Lookup, min_n: u32) -> [[u32; 24]; 7] {
+    let mut h = [[0u32; 24]; 7];
+    let mut n = 0;
+    for r in in_period(responses, period, filter, lookup) {
+        let t = vn_datetime(r.meta.created_at);
+        h[t.weekday().num_days_from_monday() as usize][t.hour() as usize] += 1;
+        n += 1;
+    }
+    if shown(n, min_n) {
+        h
+    } else {
+        [[0; 24]; 7]
+    }
+}
+
+/// Dossiers resolved late in the period by the division named as having caused the delay
+/// (else the one holding them at their statutory due, else the procedure's), most first.
+pub fn late_by_division(dossiers: &[Dossier], cal: &WorkCalendar, period: &Period, filter: &Filter, lookup: &Lookup) -> Vec<(String, u64)> {
+    let mut m: BTreeMap<String, u64> = BTreeMap::new();
+    for d in dossiers.iter().filter(|d| !d.meta.deleted && filter.dossier(d, lookup)) {
+        let Some(done) = d.resolved_at().filter(|t| period.contains(t.date())) else {
+            continue;
+        };
+        if d.timeliness(cal, done, 1) != Timeliness::Late {
+            continue;
+        }
+        let div = if d.late_division.is_empty() {
+            d.late_holder(cal, done)
+                .map(String::from)
+                .or_else(|| lookup.division_of_procedure.get(&d.procedure).cloned())
+                .unwrap_or_default()
+        } else {
+            d.late_division.clone()
+        };
+        *m.entry(div).or_default() += 1;
+    }
+    let mut v: Vec<(String, u64)> = m.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
+}
+
+/// The latest suggestions in the period that contain `query` (any case), newest first: when
+/// (Vietnam time), the field served, the text as typed.
+pub fn suggestions(
+    responses: &[Response],
+    period: &Period,
+    filter: &Filter,
+    lookup: &Lookup,
+    query: &str,
+    limit: usize,
+) -> Vec<(NaiveDateTime, String, String)> {
+    let q = query.trim().to_lowercase();
+    let mut v: Vec<&Response> = in_period(responses, period, filter, lookup)
+        .filter(|r| !r.s.trim().is_empty() && (q.is_empty() || r.s.to_lowercase().contains(&q)))
+        .collect();
+    v.sort_unstable_by_key(|r| std::cmp::Reverse(r.meta.created_at));
+    v.into_iter()
+        .take(limit)
+        .map(|r| (vn_datetime(r.meta.created_at), r.p.clone(), r.s.clone()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Meta;
+    use crate::survey::questionnaire::Book;
+
+    fn r(n: u32, at: i64, a: &str, s: &str) -> Response {
+        let mut b = [1u8; 16];
+        b[..4].copy_from_slice(&n.to_le_bytes());
+        Response {
+            meta: Meta::new(b, at, "d"),
+            q: 2,
+            a: a.into(),
+            o: 4,
+            v: None,
+            p: "Điện lực".into(),
+            s: s.into(),
+            k: String::new(),
+        }
+    }
+
+    fn versions() -> BTreeMap<u32, Questionnaire> {
+        let mut b = Book::default();
+        b.publish(Questionnaire::short());
+        b.versions
+    }
+
+    // Monday 2/3/2026 09:30 in Vietnam.
+    const MON: i64 = 1_772_418_600_000;
+
+    #[test]
+    fn items_groups_and_distributions_hide_under_the_threshold() {
+        let rs: Vec<Response> = (0..6).map(|i| r(i, MON, if i < 3 { "55000" } else { "21000" }, "")).collect();
+        let v = versions();
+        let p = Period::month(2026, 3);
+        let (groups, rows) = items(&rs, &v, &v[&2], &p, &Filter::default(), &Lookup::default(), 5);
+        assert_eq!(rows[0].percent, Some(50.0));
+        assert_eq!(rows[0].distribution, [0, 3, 0, 0, 3]);
+        assert_eq!(rows[1].distribution, [3, 0, 0, 0, 3]);
+        assert_eq!(rows[2].percent, None, "nobody answered c");
+        assert_eq!(groups[0], ("a".to_string(), Some(50.0)));
+        let (g, rows) = items(&rs, &v, &v[&2], &p, &Filter::default(), &Lookup::default(), 10);
+        assert_eq!(
+            (g[0].1, rows[0].percent, rows[0].distribution),
+            (None, None, [0; 5]),
+            "6 < 10: hidden"
+        );
+    }
+
+    #[test]
+    fn per_day_and_hour_of_the_week_are_in_vietnam_time() {
+        let h = 3_600_000;
+        let rs = vec![r(1, MON, "", ""), r(2, MON + h, "", ""), r(3, MON + 15 * h, "", "")];
+        let p = Period::custom(
+            NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(),
+        );
+        let days = per_day(&rs, &p, &Filter::default(), &Lookup::default());
+        assert_eq!(
+            days.iter().map(|d| d.1).collect::<Vec<_>>(),
+            vec![2, 1, 0],
+            "the third is 00:30 on Tuesday"
+        );
+        let heat = hour_weekday(&rs, &p, &Filter::default(), &Lookup::default(), 1);
+        assert_eq!((heat[0][9], heat[0][10], heat[1][0]), (1, 1, 1));
+        assert_eq!(
+            hour_weekday(&rs, &p, &Filter::default(), &Lookup::default(), 5)[0][9],
+            0,
+            "under the threshold"
+        );
+    }
+
+    #[test]
+    fn suggestions_filter_and_come_newest_first() {
+        let rs = vec![
+            r(1, MON, "", "Cần thêm ghế chờ"),
+            r(2, MON + 1000, "", "Nhân viên nhiệt tình"),
+            r(3, MON + 2000, "", "  "),
+        ];
+        let p = Period::month(2026, 3);
+        let all = suggestions(&rs, &p, &Filter::default(), &Lookup::default(), "", 10);
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].2, "Nhân viên nhiệt tình");
+        let ghe = suggestions(&rs, &p, &Filter::default(), &Lookup::default(), "GHẾ", 10);
+        assert_eq!(ghe.len(), 1);
+    }
+
+    #[test]
+    fn late_dossiers_are_counted_by_the_division_that_held_them() {
+        use crate::dossier::record::tests::{at, new};
+        use crate::dossier::Status;
+        let cal = WorkCalendar::default();
+        let mut a = new("SCT-260302-0001", "TM-02", at(2026, 3, 2, 9)).unwrap();
+        a.transition(Status::InProgress, at(2026, 3, 2, 10), "", "Phòng QLTM").unwrap();
+        a.transition(Status::Resolved, at(2026, 3, 20, 9), "", "").unwrap();
+        let mut b = new("SCT-260302-0002", "TM-02", at(2026, 3, 2, 9)).unwrap();
+        b.meta.id = "b".into();
+        b.late_division = "Phòng KT".into();
+        b.transition(Status::Resolved, at(2026, 3, 20, 9), "", "").unwrap();
+        let mut c = b.clone();
+        c.meta.id = "c".into();
+        let mut early = new("SCT-260302-0003", "TM-02", at(2026, 3, 2, 9)).unwrap();
+        early.meta.id = "e".into();
+        early.transition(Status::Resolved, at(2026, 3, 3, 9), "", "").unwrap();
+        c.code = "SCT-260302-0004".into();
+        let v = late_by_division(
+            &[a, b, c, early],
+            &cal,
+            &Period::month(2026, 3),
+            &Filter::default(),
+            &Lookup::default(),
+        );
+        assert_eq!(v, vec![("Phòng KT".to_string(), 2), ("Phòng QLTM".to_string(), 1)]);
+    }
+}
