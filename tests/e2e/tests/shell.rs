@@ -18,7 +18,7 @@ async fn loads_in_vietnamese_without_console_errors() -> R {
     b.shot("staff-1280x800").await?;
     for (path, css) in [
         ("/dossiers", ".page h1"),
-        ("/dashboard", "#chart-per-day svg"),
+        ("/dashboard", "#report-table"),
         ("/data", "#storage-used"),
         ("/settings", "#device-name"),
     ] {
@@ -87,7 +87,7 @@ async fn starts_offline_after_one_visit() -> R {
     b.wait_css(".topbar nav").await?;
     // A deep link typed while offline is served too.
     b.goto(&srv.url("/dashboard")).await?;
-    b.wait_css("#chart-per-day svg").await?;
+    b.wait_css("#report-table").await?;
     b.shot("dashboard-offline").await?;
     assert!(b
         .console_errors()
