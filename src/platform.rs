@@ -74,3 +74,13 @@ pub fn request_persistent_storage() {
         }
     }
 }
+
+/// Let the browser paint and handle input before going on (between steps of long work).
+pub async fn yield_now() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).ok();
+        }
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.ok();
+}

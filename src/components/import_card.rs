@@ -29,6 +29,7 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
     let plans = StoredValue::new(Vec::<Plan>::new());
     let conflicts = RwSignal::new(Vec::<(String, Vec<String>)>::new());
     let busy = RwSignal::new(false);
+    let progress = RwSignal::new(None::<(String, usize, usize)>);
     let msg = RwSignal::new(None::<String>);
     let take = move |files: Vec<web_sys::File>| {
         if files.is_empty() {
@@ -44,7 +45,7 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
                 let name = f.name();
                 let outcome = match read_bytes(&f).await {
                     Err(e) => Err(e),
-                    Ok(bytes) => wire::read(&bytes).map_err(|e| e.to_string()).map(|e| {
+                    Ok(bytes) => read_in_steps(bytes, &name, progress).await.map_err(|e| e.to_string()).map(|e| {
                         let p = wire::plan(&working, &e);
                         wire::apply(&mut working, &p);
                         let r = Receipt {
@@ -60,6 +61,7 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
                 };
                 out.push(Loaded { name, outcome });
             }
+            progress.set(None);
             conflicts.set(code_conflicts(&working.dossiers));
             plans.set_value(ps);
             loaded.set(out);
@@ -115,6 +117,10 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
                 <input id="import-files" type="file" multiple accept=".json,application/json" on:change=on_pick />
             </label>
             <Show when=move || busy.get()><p id="import-busy" role="status">{tr(K::Reading)}</p></Show>
+            {move || progress.get().map(|(name, done, total)| view! {
+                <p class="import-progress">{name}": "{thousands(done as u64)}" / "{thousands(total as u64)}<br/>
+                    <progress id="import-progress" max=total.to_string() value=done.to_string()></progress></p>
+            })}
             {move || loaded.get().into_iter().map(|l| view! { <FilePreview l /> }).collect_view()}
             <Show when=move || !conflicts.with(Vec::is_empty)>
                 <CodeConflictList conflicts=conflicts.into() />
@@ -127,6 +133,25 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
             </Show>
             {move || msg.get().map(|m| view! { <p class="ok" id="import-done" role="status">{m}</p> })}
         </div>
+    }
+}
+
+/// Records decoded per step before the page gets to paint and take input again.
+const STEP: usize = 2_000;
+
+/// Read a file in steps, showing how far it got.
+async fn read_in_steps(
+    bytes: Vec<u8>,
+    name: &str,
+    progress: RwSignal<Option<(String, usize, usize)>>,
+) -> Result<wire::Export, wire::ReadError> {
+    let mut r = wire::Reader::new(bytes)?;
+    loop {
+        progress.set(Some((name.to_string(), r.done(), r.total())));
+        crate::platform::yield_now().await;
+        if r.step(STEP)? {
+            return Ok(r.finish());
+        }
     }
 }
 

@@ -425,38 +425,35 @@ fn check_dossier(d: &Dossier) -> Result<(), String> {
     Ok(())
 }
 
-fn records<T: serde::de::DeserializeOwned + Record>(
-    raws: &[&RawValue],
-    extra: &[(&str, &str)],
+/// Decode and check record number `index` (0-based) of a kind; `seen` catches repeated ids.
+fn record<T: serde::de::DeserializeOwned + Record>(
+    raw: &str,
+    table: &[(&str, &str)],
     kind: &'static str,
+    index: usize,
     check: fn(&T) -> Result<(), String>,
-) -> Result<Vec<T>, ReadError> {
-    let table: Vec<(&str, &str)> = META_KEYS.iter().chain(extra).copied().collect();
-    let mut seen = HashSet::with_capacity(raws.len());
-    let mut out = Vec::with_capacity(raws.len());
-    for (i, raw) in raws.iter().enumerate() {
-        let bad = |id: String, problem: String| ReadError::BadRecord {
-            kind,
-            index: i + 1,
-            id,
-            problem,
-        };
-        let v: Value = serde_json::from_str(raw.get()).map_err(|e| bad(String::new(), vietnamese(&e.to_string())))?;
-        let id = v
-            .get("id")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .chars()
-            .take(64)
-            .collect::<String>();
-        let r: T = serde_json::from_value(rename(v, &table, false)).map_err(|e| bad(id.clone(), vietnamese(&e.to_string())))?;
-        check(&r).map_err(|p| bad(id.clone(), p))?;
-        if !seen.insert(r.meta().id.clone()) {
-            return Err(ReadError::DuplicateId { kind, id });
-        }
-        out.push(r);
+    seen: &mut HashSet<String>,
+) -> Result<T, ReadError> {
+    let bad = |id: String, problem: String| ReadError::BadRecord {
+        kind,
+        index: index + 1,
+        id,
+        problem,
+    };
+    let v: Value = serde_json::from_str(raw).map_err(|e| bad(String::new(), vietnamese(&e.to_string())))?;
+    let id = v
+        .get("id")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .chars()
+        .take(64)
+        .collect::<String>();
+    let r: T = serde_json::from_value(rename(v, table, false)).map_err(|e| bad(id.clone(), vietnamese(&e.to_string())))?;
+    check(&r).map_err(|p| bad(id.clone(), p))?;
+    if !seen.insert(r.meta().id.clone()) {
+        return Err(ReadError::DuplicateId { kind, id });
     }
-    Ok(out)
+    Ok(r)
 }
 
 /// An export nests at most a handful of levels; anything deeper is refused before parsing.
@@ -488,73 +485,176 @@ fn nesting(text: &str) -> usize {
     max
 }
 
-/// Read and check an export file (raw bytes as picked by the user).
-pub fn read(bytes: &[u8]) -> Result<Export, ReadError> {
-    if bytes.len() > MAX_BYTES {
-        return Err(ReadError::TooLarge(bytes.len()));
-    }
-    // A file cut in the middle of a character is truncated, not in another encoding.
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        if e.error_len().is_none() {
-            ReadError::Truncated
-        } else {
-            ReadError::NotUtf8
+/// Reads a file in steps, so that a large one shows progress and the page stays responsive:
+/// [`Reader::new`] checks the whole file's shape, each [`Reader::step`] decodes and checks some
+/// records, [`Reader::finish`] hands out the export.
+pub struct Reader {
+    text: String,
+    exported_at: Millis,
+    source: Source,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    personal_data: bool,
+    versions: BTreeMap<u32, Questionnaire>,
+    catalogue: Vec<Procedure>,
+    calendar: WorkCalendar,
+    /// Where each record's JSON lies in `text`: responses, then dossiers.
+    response_at: Vec<std::ops::Range<usize>>,
+    dossier_at: Vec<std::ops::Range<usize>>,
+    responses: Vec<Response>,
+    dossiers: Vec<Dossier>,
+    seen_r: HashSet<String>,
+    seen_d: HashSet<String>,
+}
+
+impl Reader {
+    /// Check size, encoding, nesting, JSON, format and version, and the documents.
+    pub fn new(bytes: Vec<u8>) -> Result<Reader, ReadError> {
+        if bytes.len() > MAX_BYTES {
+            return Err(ReadError::TooLarge(bytes.len()));
         }
-    })?;
-    let text = text.trim_start_matches('\u{feff}');
-    if text.trim().is_empty() {
-        return Err(ReadError::Empty);
-    }
-    if nesting(text) > MAX_DEPTH {
-        return Err(ReadError::TooDeep);
-    }
-    let head: Head = serde_json::from_str(text).map_err(json_error)?;
-    match head.format.as_deref() {
-        Some(FORMAT) => {}
-        other => return Err(ReadError::WrongFormat(other.unwrap_or("—").chars().take(40).collect())),
-    }
-    match head.version {
-        Some(v) if v > VERSION => return Err(ReadError::Newer(v)),
-        // Older versions would be migrated here, one step per version.
-        Some(1) => {}
-        _ => return Err(ReadError::BadField("version".into())),
-    }
-    let body: Body = serde_json::from_str(text).map_err(json_error)?;
-    let mut versions = BTreeMap::new();
-    for q in body.questionnaires {
-        if q.groups.is_empty() {
-            return Err(ReadError::BadField(format!(
-                "bảng hỏi phiên bản {} không có nhóm câu hỏi",
-                q.version
-            )));
+        // A file cut in the middle of a character is truncated, not in another encoding.
+        let mut text = String::from_utf8(bytes).map_err(|e| {
+            if e.utf8_error().error_len().is_none() {
+                ReadError::Truncated
+            } else {
+                ReadError::NotUtf8
+            }
+        })?;
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
         }
-        if versions.insert(q.version, q).is_some() {
+        if text.trim().is_empty() {
+            return Err(ReadError::Empty);
+        }
+        if nesting(&text) > MAX_DEPTH {
+            return Err(ReadError::TooDeep);
+        }
+        let head: Head = serde_json::from_str(&text).map_err(json_error)?;
+        match head.format.as_deref() {
+            Some(FORMAT) => {}
+            other => return Err(ReadError::WrongFormat(other.unwrap_or("—").chars().take(40).collect())),
+        }
+        match head.version {
+            Some(v) if v > VERSION => return Err(ReadError::Newer(v)),
+            // Older versions would be migrated here, one step per version.
+            Some(1) => {}
+            _ => return Err(ReadError::BadField("version".into())),
+        }
+        let body: Body = serde_json::from_str(&text).map_err(json_error)?;
+        let base = text.as_ptr() as usize;
+        let at = |raws: &[&RawValue]| -> Vec<std::ops::Range<usize>> {
+            raws.iter()
+                .map(|r| {
+                    let start = r.get().as_ptr() as usize - base;
+                    start..start + r.get().len()
+                })
+                .collect()
+        };
+        let (response_at, dossier_at) = (at(&body.responses), at(&body.dossiers));
+        let mut versions = BTreeMap::new();
+        for q in body.questionnaires {
+            if q.groups.is_empty() {
+                return Err(ReadError::BadField(format!(
+                    "bảng hỏi phiên bản {} không có nhóm câu hỏi",
+                    q.version
+                )));
+            }
+            if versions.insert(q.version, q).is_some() {
+                return Err(ReadError::BadField(
+                    "hai bảng hỏi cùng số phiên bản / duplicate questionnaire version".into(),
+                ));
+            }
+        }
+        let mut ids = HashSet::new();
+        if body.catalogue.iter().any(|p| !ids.insert(p.id.clone()) || p.id.is_empty()) {
             return Err(ReadError::BadField(
-                "hai bảng hỏi cùng số phiên bản / duplicate questionnaire version".into(),
+                "danh mục thủ tục có mã trùng hoặc rỗng / duplicate procedure id".into(),
             ));
         }
+        let (exported_at, source, from, to, personal_data, catalogue, calendar) = (
+            body.exported_at,
+            body.source,
+            body.from,
+            body.to,
+            body.personal_data,
+            body.catalogue,
+            body.calendar.unwrap_or_default(),
+        );
+        Ok(Reader {
+            responses: Vec::with_capacity(response_at.len()),
+            dossiers: Vec::with_capacity(dossier_at.len()),
+            seen_r: HashSet::with_capacity(response_at.len()),
+            seen_d: HashSet::with_capacity(dossier_at.len()),
+            text,
+            exported_at,
+            source,
+            from,
+            to,
+            personal_data,
+            versions,
+            catalogue,
+            calendar,
+            response_at,
+            dossier_at,
+        })
     }
-    let mut ids = HashSet::new();
-    if body.catalogue.iter().any(|p| !ids.insert(p.id.clone()) || p.id.is_empty()) {
-        return Err(ReadError::BadField(
-            "danh mục thủ tục có mã trùng hoặc rỗng / duplicate procedure id".into(),
-        ));
+
+    /// Records in the file.
+    pub fn total(&self) -> usize {
+        self.response_at.len() + self.dossier_at.len()
     }
-    let data = Dataset {
-        responses: records(&body.responses, &RESPONSE_KEYS, "Phiếu khảo sát", check_response)?,
-        dossiers: records(&body.dossiers, &DOSSIER_KEYS, "Hồ sơ", check_dossier)?,
-        versions,
-        catalogue: body.catalogue,
-        calendar: body.calendar.unwrap_or_default(),
-    };
-    Ok(Export {
-        exported_at: body.exported_at,
-        source: body.source,
-        from: body.from,
-        to: body.to,
-        personal_data: body.personal_data,
-        data,
-    })
+
+    /// Records read so far.
+    pub fn done(&self) -> usize {
+        self.responses.len() + self.dossiers.len()
+    }
+
+    /// Read up to `n` more records; `Ok(true)` once every record is read.
+    pub fn step(&mut self, n: usize) -> Result<bool, ReadError> {
+        let table_r: Vec<(&str, &str)> = META_KEYS.iter().chain(&RESPONSE_KEYS).copied().collect();
+        let table_d: Vec<(&str, &str)> = META_KEYS.iter().chain(&DOSSIER_KEYS).copied().collect();
+        for _ in 0..n {
+            let (i, j) = (self.responses.len(), self.dossiers.len());
+            if let Some(r) = self.response_at.get(i) {
+                let raw = self.text.get(r.clone()).unwrap_or_default();
+                let rec = record(raw, &table_r, "Phiếu khảo sát", i, check_response, &mut self.seen_r)?;
+                self.responses.push(rec);
+            } else if let Some(r) = self.dossier_at.get(j) {
+                let raw = self.text.get(r.clone()).unwrap_or_default();
+                let rec = record(raw, &table_d, "Hồ sơ", j, check_dossier, &mut self.seen_d)?;
+                self.dossiers.push(rec);
+            } else {
+                return Ok(true);
+            }
+        }
+        Ok(self.done() == self.total())
+    }
+
+    /// The export, once every record is read.
+    pub fn finish(self) -> Export {
+        Export {
+            exported_at: self.exported_at,
+            source: self.source,
+            from: self.from,
+            to: self.to,
+            personal_data: self.personal_data,
+            data: Dataset {
+                responses: self.responses,
+                dossiers: self.dossiers,
+                versions: self.versions,
+                catalogue: self.catalogue,
+                calendar: self.calendar,
+            },
+        }
+    }
+}
+
+/// Read and check an export file (raw bytes as picked by the user) in one go.
+pub fn read(bytes: &[u8]) -> Result<Export, ReadError> {
+    let mut r = Reader::new(bytes.to_vec())?;
+    while !r.step(usize::MAX)? {}
+    Ok(r.finish())
 }
 
 /// What importing one file would do, per kind, before anything is written.

@@ -244,18 +244,24 @@ async fn archiving_a_closed_year_frees_its_space() -> R {
     let m = Browser::new("sync-archive", TABLET_LANDSCAPE).await?;
     m.goto(&srv.url("/data")).await?;
     m.wait_css("#archive-none").await?;
-    // 300 responses from 2025 and 2 from this year, imported from a file.
+    // 5 000 responses from 2025 and 2 from this year, imported from a file.
     let y2025 = 1_740_000_000_000_i64; // 19/02/2025
-    let mut rs: Vec<Value> = (0..300).map(|n| response(n, y2025 + n as i64 * 3_600_000)).collect();
+    let mut rs: Vec<Value> = (0..5000).map(|n| response(n, y2025 + n as i64 * 360_000)).collect();
     let now = m.js("return Date.now()").await?.as_i64().unwrap_or_default();
-    rs.push(response(1000, now));
-    rs.push(response(1001, now));
+    rs.push(response(100_000, now));
+    rs.push(response(100_001, now));
     let path = std::env::temp_dir().join(format!("motcua-archive-{}.json", std::process::id()));
     std::fs::write(&path, export_file(rs, vec![]).to_string())?;
+    // A larger file shows how far the reading got.
+    m.js("window.__progress = 0; new MutationObserver(() => { const p = document.querySelector('#import-progress'); if (p) window.__progress = Math.max(window.__progress, +p.value); }).observe(document.body, {subtree: true, childList: true, attributes: true});").await?;
     pick(&m, &[&path]).await?;
+    assert!(
+        m.js("return window.__progress").await?.as_i64().unwrap_or_default() >= 2000,
+        "progress shown"
+    );
     m.click("#import-apply").await?;
     m.wait_css("#import-done").await?;
-    assert_eq!(m.text("#data-responses").await?, "302");
+    assert_eq!(m.text("#data-responses").await?, "5002");
     let used = |s: String| s.replace('.', "").parse::<i64>().unwrap_or_default();
     let before = used(m.text("#storage-used").await?);
     // Export 2025, pick the saved file again, then remove the year.
@@ -277,14 +283,14 @@ async fn archiving_a_closed_year_frees_its_space() -> R {
     assert_eq!(m.text("#data-responses").await?, "2");
     let after = used(m.text("#storage-used").await?);
     assert!(
-        before - after > 300 * 100,
-        "the year's 300 responses freed their space: {before} → {after}"
+        before - after > 5000 * 100,
+        "the year's 5 000 responses freed their space: {before} → {after}"
     );
     m.js("document.querySelector('#archive').scrollIntoView()").await?;
     m.shot("5-archived-1280x800").await?;
     // The archive file brings the year back when imported.
     pick(&m, &[&saved]).await?;
-    assert_eq!(cell(&m, 0, "responses", "new").await?, 300);
+    assert_eq!(cell(&m, 0, "responses", "new").await?, 5000);
     std::fs::remove_file(&path).ok();
     m.close().await
 }

@@ -196,6 +196,26 @@ fn every_bad_input_gets_its_own_message() {
 }
 
 #[test]
+fn a_large_file_is_read_in_steps_with_progress() {
+    let bytes = file(dataset("dev-a", 1, 20), "dev-a");
+    let mut r = Reader::new(bytes.clone()).unwrap();
+    assert_eq!((r.done(), r.total()), (0, 40));
+    let mut seen = Vec::new();
+    while !r.step(7).unwrap() {
+        seen.push(r.done());
+    }
+    assert_eq!(seen, vec![7, 14, 21, 28, 35]);
+    assert_eq!(r.finish(), read(&bytes).unwrap());
+    // A bad record stops the steps with its message.
+    let mut d = dataset("dev-a", 1, 20);
+    d.responses[1].o = 9;
+    let mut r = Reader::new(file(d, "dev-a")).unwrap();
+    assert!(r.step(1).is_ok());
+    let err = r.step(5).unwrap_err();
+    assert!(matches!(err, ReadError::BadRecord { index: 2, .. }), "{err:?}");
+}
+
+#[test]
 fn importing_twice_changes_nothing_and_files_in_any_order_agree() {
     let a = read(&file(dataset("dev-a", 1, 5), "dev-a")).unwrap();
     let b = read(&file(dataset("dev-b", 20, 5), "dev-b")).unwrap();
