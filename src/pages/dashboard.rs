@@ -120,10 +120,22 @@ fn SatisfactionCard(
         })
     });
     let min_n = move || st.settings.with(|s| s.min_n);
+    // The whole index (both measures with their n) for the period.
+    let full = Memo::new(move |_| {
+        let (p, f, l) = (period.get(), filter.get(), lookup.get());
+        st.book
+            .with(|b| st.responses.with(|rs| report::satisfaction(rs, &b.versions, &p, &f, &l)))
+    });
     view! {
         <div class="card" id="satisfaction-card">
             <h2>{tr(K::Index)}</h2>
             <p class="big" id="dash-index">{move || index_value(ix.get())}</p>
+            <p>{tr(K::ItemIndex)}": n = "<span id="dash-index-n">{move || full.with(|f| f.n_items)}</span></p>
+            <p id="dash-overall">{tr(K::OverallMeasure)}": "<strong>{move || full.with(|f| {
+                let o = f.overall_question;
+                if motcua_core::survey::index::shown(o.valid, min_n()) { share(u64::from(o.satisfied), u64::from(o.valid)) } else { "—".into() }
+            })}</strong>" (n = "{move || full.with(|f| f.overall_question.valid)}")"</p>
+            <details class="no-print"><summary>{tr(K::Formula)}</summary><p class="formula">{tr(K::IndexFormula)}</p></details>
             <p>{tr(K::VsPrevious)}": "<span id="dash-vs-prev">{move || change(ix_prev.get())}</span>" · "{tr(K::VsLastYear)}": "<span id="dash-vs-last">{move || change(ix_last.get())}</span></p>
             <p>{tr(K::Indicator766)}": "<strong id="dash-766">{move || { let (d, n) = ratings.get(); index_value(report::indicator_766(&table.get(), d, n)) }}</strong></p>
             <p class="formula muted">{report::FORMULA_766}</p>

@@ -138,6 +138,16 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     assert_eq!(screen(&b, "rt-headline").await?, t.on_time_share());
     assert!(screen(&b, "rt-balance").await?.contains("khớp"));
     assert_eq!(screen(&b, "dash-index").await?, motcua_core::format::index_value(ix));
+    // Both measures with their n: overall satisfaction counts every rating.
+    let full = report::satisfaction(&data.responses, &data.versions, &Period::year(2025), &Filter::default(), &lookup);
+    let o = full.overall_question;
+    let overall = screen(&b, "dash-overall").await?;
+    assert!(
+        overall.contains(&motcua_core::format::share(u64::from(o.satisfied), u64::from(o.valid)))
+            && overall.contains(&format!("n = {}", o.valid)),
+        "{overall}"
+    );
+    assert_eq!(screen(&b, "dash-index-n").await?, full.n_items.to_string());
     let text = screen(&b, "report-text").await?;
     assert!(text.starts_with("Từ ngày 01/01/2025 đến ngày 31/12/2025, đã tiếp nhận"), "{text}");
     b.shot("1-year-1280x800").await?;
