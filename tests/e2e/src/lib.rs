@@ -2,6 +2,7 @@
 //! it, for offline tests), starts ChromeDriver and a fresh headless Chromium per test, and
 //! offers the few helpers the scenarios need. Screenshots go to `tests/e2e/screenshots/`.
 
+pub mod gen;
 use fantoccini::elements::Element;
 use fantoccini::wd::Capabilities;
 use fantoccini::{Client, ClientBuilder, Locator};

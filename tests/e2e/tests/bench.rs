@@ -95,3 +95,151 @@ async fn bench_fill_submit_and_stored_size() -> R {
     println!("BENCH stored_chars_per_response {:.0}", chars as f64 / count as f64);
     b.close().await
 }
+
+/// Milliseconds from navigation start until `css` is in the page (polled in the page).
+fn time_to(css: &str) -> String {
+    format!(
+        "const done = arguments[0]; (function poll() {{ if (document.querySelector({css:?})) done(performance.now()); else setTimeout(poll, 2); }})();"
+    )
+}
+
+/// Milliseconds from an in-page action until `css` matches (waits in microtasks, then ticks).
+fn time_action(action: &str, css: &str) -> String {
+    time_until(action, &format!("document.querySelector({css:?})"))
+}
+
+/// Milliseconds from an in-page action until the JS expression `ready` is true.
+fn time_until(action: &str, ready: &str) -> String {
+    format!(
+        "const done = arguments[0];
+         const tick = () => new Promise(r => {{ const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); }});
+         (async () => {{ const t0 = performance.now(); {action}; let n = 0;
+           while (!({ready})) {{ n++; if (n < 100) await Promise.resolve(); else await tick(); }}
+           done(performance.now() - t0); }})();"
+    )
+}
+
+/// UTF-16 units of the stored chunks of a kind, and how many records they hold.
+fn units(stored: &Value, prefix: &str) -> (usize, usize) {
+    let mut total = (0, 0);
+    for (k, v) in stored.as_object().cloned().unwrap_or_default() {
+        if k.starts_with(prefix) {
+            let s = v.as_str().unwrap_or_default();
+            total.0 += k.encode_utf16().count() + s.encode_utf16().count();
+            let env: Value = serde_json::from_str(s).unwrap_or_default();
+            total.1 += env["r"].as_array().map_or(0, |r| r.len());
+        }
+    }
+    total
+}
+
+/// A quarter of the seed department's year (what today's stored form holds with room to
+/// spare): import and export, units per record, start-up of each screen, a dashboard period
+/// change and a worklist search over that set.
+#[tokio::test]
+#[ignore = "benchmark: run by scripts/bench.sh"]
+async fn bench_capacity_and_speed() -> R {
+    use motcua_core::sync::wire;
+    let data = motcua_e2e::gen::generate(0.25, 7);
+    let n_records = data.responses.len() + data.dossiers.len();
+    let file = wire::Export {
+        exported_at: 1_735_000_000_000,
+        source: wire::Source {
+            device_id: "gen-1".into(),
+            device_name: "Quầy 1".into(),
+            unit: "SCT".into(),
+        },
+        from: None,
+        to: None,
+        personal_data: true,
+        data,
+    };
+    let path = std::env::temp_dir().join(format!("motcua-bench-{}.json", std::process::id()));
+    std::fs::write(&path, wire::write(&file))?;
+    let srv = Server::start();
+    let b = Browser::new("bench-capacity", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/data")).await?;
+    let t = std::time::Instant::now();
+    b.wait_css("#import-files").await?.send_keys(&path.display().to_string()).await?;
+    b.wait_css("#import-apply").await?;
+    b.click("#import-apply").await?;
+    b.wait_css("#import-done").await?;
+    println!("BENCH import_records {n_records}");
+    println!("BENCH import_ms {:.0}", t.elapsed().as_secs_f64() * 1000.0);
+    let stored = b.stored().await?;
+    let (ru, rn) = units(&stored, "motcua.resp.");
+    let (du, dn) = units(&stored, "motcua.dos.");
+    println!("BENCH units_per_response {:.0}", ru as f64 / rn.max(1) as f64);
+    println!("BENCH units_per_dossier {:.0}", du as f64 / dn.max(1) as f64);
+    let avg = (ru + du) as f64 / (rn + dn).max(1) as f64;
+    println!("BENCH units_per_record {avg:.0}");
+    println!("BENCH records_that_fit {:.0}", 5_242_880.0 / avg);
+    let mut kiosk = Vec::new();
+    let mut desk = Vec::new();
+    let mut work = Vec::new();
+    let mut dash = Vec::new();
+    for _ in 0..5 {
+        b.c.goto(&srv.url("/kiosk")).await?;
+        kiosk.push(b.c.execute_async(TIME_TO_START, vec![]).await?.as_f64().unwrap_or(f64::NAN));
+        b.c.goto(&srv.url("/staff")).await?;
+        desk.push(
+            b.c.execute_async(&time_to("#total-count"), vec![])
+                .await?
+                .as_f64()
+                .unwrap_or(f64::NAN),
+        );
+        b.c.goto(&srv.url("/dossiers")).await?;
+        work.push(
+            b.c.execute_async(&time_to("#worklist tbody tr.row"), vec![])
+                .await?
+                .as_f64()
+                .unwrap_or(f64::NAN),
+        );
+        b.c.goto(&srv.url("/dashboard")).await?;
+        dash.push(
+            b.c.execute_async(&time_to("#report-table"), vec![])
+                .await?
+                .as_f64()
+                .unwrap_or(f64::NAN),
+        );
+    }
+    println!("BENCH start_kiosk_full_ms {:.0}", median(kiosk));
+    println!("BENCH start_desk_full_ms {:.0}", median(desk));
+    println!("BENCH start_worklist_full_ms {:.0}", median(work));
+    println!("BENCH start_dashboard_full_ms {:.0}", median(dash));
+    // A period change on the dashboard: the year 2024 instead of the year to date.
+    // The year field appears with the kind; the figures are ready when the table shows 2024's.
+    let change = time_until(
+        "const s = document.querySelector('#period-kind'); s.value = 'year'; s.dispatchEvent(new Event('change', {bubbles: true}));
+         await Promise.resolve(); await Promise.resolve();
+         const y = document.querySelector('#period-year'); y.value = '2024'; y.dispatchEvent(new Event('change', {bubbles: true}))",
+        "document.querySelector('#period-label').textContent.startsWith('01/01/2024') && document.querySelector('#rt-received').textContent !== '0'",
+    );
+    let mut period = Vec::new();
+    for _ in 0..5 {
+        b.c.goto(&srv.url("/dashboard")).await?;
+        b.wait_css("#report-table").await?;
+        period.push(b.c.execute_async(&change, vec![]).await?.as_f64().unwrap_or(f64::NAN));
+    }
+    println!("BENCH dashboard_period_change_ms {:.0}", median(period));
+    // A search keystroke in the worklist.
+    b.c.goto(&srv.url("/dossiers")).await?;
+    b.wait_css("#worklist tbody tr.row").await?;
+    let search = time_action(
+        "const s = document.querySelector('#f-search'); s.value = 'SCT-240105-0003'; s.dispatchEvent(new Event('input', {bubbles: true}))",
+        "#worklist tbody tr.row[data-code='SCT-240105-0003']:only-child",
+    );
+    println!(
+        "BENCH worklist_search_ms {:.0}",
+        b.c.execute_async(&search, vec![]).await?.as_f64().unwrap_or(f64::NAN)
+    );
+    // Export of the whole set.
+    b.goto(&srv.url("/data")).await?;
+    let export = time_action("document.querySelector('#export-json').click()", "#export-done");
+    println!(
+        "BENCH export_ms {:.0}",
+        b.c.execute_async(&export, vec![]).await?.as_f64().unwrap_or(f64::NAN)
+    );
+    std::fs::remove_file(&path).ok();
+    b.close().await
+}

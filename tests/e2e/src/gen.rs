@@ -1,0 +1,137 @@
+//! A realistic data set of the seed department (shared/seeds): per year ~14 200 dossiers and
+//! ~15 000 responses, procedures and channels in realistic shares (~13 % online), ~1 % late,
+//! histories of 3–5 steps, Vietnamese names (~20 characters), phones and addresses
+//! (~40), ratings skewed as real surveys are, ~10 % of responses with a suggestion of ~80
+//! characters. Deterministic for a seed. Used by the benchmarks and large-data tests.
+
+use chrono::{Duration, NaiveDate};
+use motcua_core::calendar::WorkCalendar;
+use motcua_core::dossier::{default_catalogue, Channel, Dossier, NewDossier, Status};
+use motcua_core::record::Meta;
+use motcua_core::survey::questionnaire::Book;
+use motcua_core::survey::response::{encode_answers, Response};
+use motcua_core::sync::wire::Dataset;
+
+const FAMILY: [&str; 10] = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng"];
+const MIDDLE: [&str; 6] = ["Văn", "Thị", "Hữu", "Minh", "Thanh", "Ngọc"];
+const GIVEN: [&str; 10] = ["An", "Bình", "Cường", "Dũng", "Hạnh", "Lan", "Long", "Mai", "Nam", "Tuấn"];
+const STREETS: [&str; 6] = [
+    "Trần Phú",
+    "Lê Thánh Tôn",
+    "Yersin",
+    "Thống Nhất",
+    "Hùng Vương",
+    "Nguyễn Thị Minh Khai",
+];
+const SUGGESTIONS: [&str; 5] = [
+    "Đề nghị bố trí thêm ghế ngồi chờ cho người dân khi đông người, nhất là buổi sáng.",
+    "Cán bộ hướng dẫn tận tình, chu đáo; mong website tra cứu hồ sơ chạy nhanh hơn.",
+    "Nên bỏ vách kính ngăn cách ở quầy để trao đổi dễ hơn, nhiều người lớn tuổi khó nghe.",
+    "Thời gian chờ trả kết quả còn lâu, đề nghị nhắn tin báo khi hồ sơ đã có kết quả.",
+    "Mong có thêm hướng dẫn bằng hình ảnh về thành phần hồ sơ để khỏi phải đi lại nhiều lần.",
+];
+
+fn pick<'a>(r: &mut fastrand::Rng, xs: &[&'a str]) -> &'a str {
+    xs[r.usize(..xs.len())]
+}
+
+fn id(r: &mut fastrand::Rng) -> [u8; 16] {
+    let mut b = [0u8; 16];
+    r.fill(&mut b);
+    b
+}
+
+/// `years` of the seed department's volume, starting 2 January 2024.
+pub fn generate(years: f64, seed: u64) -> Dataset {
+    let mut r = fastrand::Rng::with_seed(seed);
+    let cal = WorkCalendar::default();
+    let cat = default_catalogue();
+    let start = NaiveDate::from_ymd_opt(2024, 1, 2).unwrap_or_default();
+    let days = (years * 365.0) as i64;
+    let (mut dossiers, mut responses) = (Vec::new(), Vec::new());
+    for day in (0..days).map(|i| start + Duration::days(i)).filter(|d| cal.is_working_day(*d)) {
+        // ~57 dossiers and ~60 responses a working day (≈ 14 200 and 15 000 a year).
+        for k in 0..r.u32(50..64) {
+            let received = day.and_hms_opt(7 + r.u32(0..9), r.u32(30..60), 0).unwrap_or_default();
+            let proc = &cat[r.usize(..cat.len())];
+            let name = format!("{} {} {}", pick(&mut r, &FAMILY), pick(&mut r, &MIDDLE), pick(&mut r, &GIVEN));
+            let contact = format!(
+                "Số {} {}, Nha Trang; 09{:08}",
+                r.u32(1..300),
+                pick(&mut r, &STREETS),
+                r.u32(0..100_000_000)
+            );
+            let input = NewDossier {
+                code: format!("SCT-{}-{:04}", day.format("%y%m%d"), k + 1),
+                procedure: proc.id.clone(),
+                applicant: name,
+                contact,
+                channel: match r.u32(0..100) {
+                    0..=12 => Channel::Online,
+                    13..=15 => Channel::Post,
+                    _ => Channel::Direct,
+                },
+                received: Some(received),
+                ..Default::default()
+            };
+            let at = received.and_utc().timestamp_millis() - 7 * 3_600_000;
+            let Ok(mut d) = Dossier::create(input, &cat, &cal, std::iter::empty(), Meta::new(id(&mut r), at, "gen-1")) else {
+                continue;
+            };
+            let division = proc.division.clone();
+            d.transition(Status::InProgress, received + Duration::hours(1), "", &division).ok();
+            if r.u32(0..4) == 0 {
+                d.transition(Status::InProgress, received + Duration::hours(30), "trình ký", "Lãnh đạo Sở")
+                    .ok();
+            }
+            let late = r.u32(0..100) == 0;
+            let done = if late {
+                d.due + Duration::days(2)
+            } else {
+                d.received + Duration::days(i64::from(r.u32(1..4)))
+            };
+            d.transition(Status::Resolved, done.max(received + Duration::hours(2)), "", "").ok();
+            d.transition(Status::Returned, done + Duration::days(1), "", "").ok();
+            dossiers.push(d);
+        }
+        for _ in 0..r.u32(52..68) {
+            let at = day
+                .and_hms_opt(7 + r.u32(0..9), r.u32(0..60), 0)
+                .unwrap_or_default()
+                .and_utc()
+                .timestamp_millis()
+                - 7 * 3_600_000;
+            let score = |r: &mut fastrand::Rng| match r.u32(0..100) {
+                0 => 1,
+                1..=3 => 2,
+                4..=9 => 3,
+                10..=29 => 4,
+                _ => 5,
+            };
+            let answers: Vec<Option<u8>> = (0..19)
+                .map(|_| if r.u32(0..20) == 0 { None } else { Some(score(&mut r)) })
+                .collect();
+            responses.push(Response {
+                meta: Meta::new(id(&mut r), at, "gen-1"),
+                q: 1,
+                a: encode_answers(&answers),
+                o: score(&mut r),
+                v: Some(r.u8(0..3)),
+                p: cat[r.usize(..cat.len())].field.clone(),
+                s: if r.u32(0..10) == 0 {
+                    pick(&mut r, &SUGGESTIONS).to_string()
+                } else {
+                    String::new()
+                },
+                k: String::new(),
+            });
+        }
+    }
+    Dataset {
+        responses,
+        dossiers,
+        versions: Book::default().versions,
+        catalogue: cat,
+        calendar: cal,
+    }
+}
