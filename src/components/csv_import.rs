@@ -24,11 +24,17 @@ pub fn CsvImport() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         // Let the same file be picked again (after fixing it in Excel) and still be read.
         input.set_value("");
+        if file.size() > csv_import::MAX_BYTES as f64 {
+            rows.set(Vec::new());
+            error.set(Some(csv_import::too_large(file.size() as usize)));
+            return;
+        }
         leptos::task::spawn_local(async move {
-            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(v) => v.as_string().unwrap_or_default(),
-                Err(_) => {
-                    error.set(Some("Không đọc được tệp / cannot read the file".into()));
+            let text = match crate::platform::read_bytes(&file).await.and_then(|b| csv_import::decode(&b)) {
+                Ok(t) => t,
+                Err(e) => {
+                    rows.set(Vec::new());
+                    error.set(Some(e));
                     return;
                 }
             };

@@ -58,8 +58,55 @@ fn columns(headers: &[String]) -> Columns {
     }
 }
 
+/// Largest register sheet read (a year of a busy desk is about 3 MB).
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+
+/// The message for a sheet over [`MAX_BYTES`] (checked before reading it, by its size).
+pub fn too_large(size: usize) -> String {
+    format!(
+        "Tệp quá lớn ({} MB, tối đa {} MB): hãy tách theo năm / file too large",
+        size / (1024 * 1024),
+        MAX_BYTES / (1024 * 1024)
+    )
+}
+
+/// The text of a picked sheet: UTF-8 (with or without BOM) or UTF-16 as Excel saves "Unicode
+/// text"; anything else (e.g. Windows-1258) is named rather than misread.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    if bytes.len() > MAX_BYTES {
+        return Err(too_large(bytes.len()));
+    }
+    let utf16 = |le: bool| -> Result<String, String> {
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| {
+                let (a, b) = (c[0], *c.get(1).unwrap_or(&0));
+                if le {
+                    u16::from_le_bytes([a, b])
+                } else {
+                    u16::from_be_bytes([a, b])
+                }
+            })
+            .collect();
+        String::from_utf16(&units).map_err(|_| "Tệp UTF-16 bị hỏng / broken UTF-16 file".to_string())
+    };
+    match bytes {
+        [0xFF, 0xFE, ..] => utf16(true),
+        [0xFE, 0xFF, ..] => utf16(false),
+        _ => String::from_utf8(bytes.to_vec()).map_err(|_| {
+            "Tệp không phải UTF-8 hay UTF-16 (có thể là mã Windows-1258 / TCVN3): trong Excel hãy chọn Lưu thành «CSV UTF-8» rồi nhập lại / not UTF-8 or UTF-16".to_string()
+        }),
+    }
+}
+
 /// `dd/mm/yyyy`, optionally followed by ` HH:MM`; ISO `yyyy-mm-dd[ HH:MM]` also accepted.
+/// Years outside 2000–2100 are refused (a typo, not a register date).
 pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
+    use chrono::Datelike;
+    parse_any(s).filter(|t| (2000..=2100).contains(&t.year()))
+}
+
+fn parse_any(s: &str) -> Option<NaiveDateTime> {
     let s = s.trim();
     for f in [
         "%d/%m/%Y %H:%M",
@@ -213,6 +260,9 @@ pub fn parse<'a>(
         }
         rows.push(Row { line, code, result });
     }
+    if rows.is_empty() {
+        return Err("Tệp chỉ có dòng tiêu đề, không có hồ sơ nào / the sheet has a header and no rows".into());
+    }
     Ok(Sheet {
         missing_end_column: c.resolved.is_none() && c.returned.is_some(),
         rows,
@@ -302,6 +352,24 @@ mod tests {
         assert_eq!(d.status(), Status::Returned);
         assert_eq!(d.result_via, Channel::Post);
         assert_eq!(d.timeliness(&cal, d.received, 1), super::super::Timeliness::Early);
+    }
+
+    #[test]
+    fn odd_sheets_get_their_own_message() {
+        let header = "Mã hồ sơ,Tên thủ tục hành chính,Tên tổ chức cá nhân,Nhận hồ sơ\n";
+        assert!(run(header, &[]).unwrap_err().contains("chỉ có dòng tiêu đề"));
+        let far = format!("{header}SCT-250203-0001,TM-02,A,03/02/1925 09:00\n");
+        assert!(run(&far, &[]).unwrap()[0].result.as_ref().unwrap_err().contains("Ngày nhận"));
+        // UTF-16 as Excel's "Unicode text", with its BOM.
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(header.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(decode(&le).unwrap(), header);
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(header.encode_utf16().flat_map(|u| u.to_be_bytes()));
+        assert_eq!(decode(&be).unwrap(), header);
+        // "Mã hồ sơ" in Windows-1258-like single bytes is not UTF-8.
+        assert!(decode(&[0x4D, 0xE3, 0x20, 0x68, 0xF4, 0x73]).unwrap_err().contains("Windows-1258"));
+        assert!(decode(&vec![b'a'; MAX_BYTES + 1]).unwrap_err().contains("quá lớn"));
     }
 
     #[test]
