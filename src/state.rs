@@ -123,8 +123,16 @@ impl AppState {
 
     fn listen_to_other_tabs(self) {
         storage::on_other_tab_change(move |key| match codec::parse_chunk_key(&key) {
-            Some((Kind::Response, _)) => self.responses.set(storage::load_all::<Response>(Kind::Response).0),
-            Some((Kind::Dossier, _)) => self.dossiers.set(storage::load_all::<Dossier>(Kind::Dossier).0),
+            // Only the changed chunk is read, and merged by id (the later change wins): what this
+            // tab holds and has not written yet is never replaced.
+            Some((Kind::Response, _)) => {
+                let theirs = storage::load_chunk::<Response>(Kind::Response, &key);
+                self.responses.update(|rs| merge::apply(rs, theirs));
+            }
+            Some((Kind::Dossier, _)) => {
+                let theirs = storage::load_chunk::<Dossier>(Kind::Dossier, &key);
+                self.dossiers.update(|ds| merge::apply(ds, theirs));
+            }
             None => {
                 let _ = reload(&key, "kiosk", self.kiosk)
                     || reload(&key, "questionnaires", self.book)

@@ -116,6 +116,14 @@ pub fn load_all<T: DeserializeOwned + Serialize>(kind: Kind) -> (Vec<T>, Vec<Pro
     (out, problems)
 }
 
+/// The records of one chunk (none when it is missing or unreadable; a full load reports those).
+pub fn load_chunk<T: DeserializeOwned>(kind: Kind, key: &str) -> Vec<T> {
+    read_raw(key)
+        .and_then(|raw| codec::decode_chunk::<T>(kind, &raw).ok())
+        .map(|(r, _)| r)
+        .unwrap_or_default()
+}
+
 /// Save one record into its month's chunk (read, merge, write back that one key). The month
 /// comes from the record itself (`codec::period_of` its creation), as for a batch.
 pub fn save_record<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, rec: &T) -> Result<(), StoreError> {

@@ -303,6 +303,9 @@ strings! {
     Distribution => "Phân bố câu trả lời theo câu hỏi", "Answers per item";
     ByGroupAndItem => "Chỉ số theo nhóm và câu hỏi", "Index by group and item";
     LateByDivision => "Hồ sơ trễ hạn theo phòng gây chậm", "Late dossiers by the division that caused the delay";
+    PreviousPeriod => "Kỳ trước", "Previous period";
+    SameLastYear => "Cùng kỳ năm trước", "Same period last year";
+    OnTimeRate => "Tỷ lệ đúng hạn (%)", "On-time rate (%)";
     Increase => "tăng", "up";
     Decrease => "giảm", "down";
     Unchanged => "không đổi", "unchanged";

@@ -116,13 +116,15 @@ pub fn ReportFilters(filter: RwSignal<Filter>, lookup: Memo<Lookup>) -> impl Int
     }
 }
 
-/// The standard table with shares and the balance check.
+/// The standard table with shares and the balance check, beside the previous period and the
+/// same period last year.
 #[component]
-pub fn ReportTableCard(table: Memo<DossierTable>) -> impl IntoView {
+pub fn ReportTableCard(table: Memo<DossierTable>, table_prev: Memo<DossierTable>, table_last: Memo<DossierTable>) -> impl IntoView {
     let row = move |id: &'static str, key: K, n: fn(&DossierTable) -> u64, of: Option<fn(&DossierTable) -> u64>, class: &'static str| {
         view! {
             <tr class=class><th>{tr(key)}</th><td class="num" id=id>{move || thousands(n(&table.get()))}</td>
-                <td class="num">{move || of.map(|d| { let t = table.get(); share(n(&t), d(&t)) }).unwrap_or_default()}</td></tr>
+                <td class="num">{move || of.map(|d| { let t = table.get(); share(n(&t), d(&t)) }).unwrap_or_default()}</td>
+                <td class="num prev">{move || thousands(n(&table_prev.get()))}</td><td class="num last">{move || thousands(n(&table_last.get()))}</td></tr>
         }
     };
     let judged = |t: &DossierTable| t.early + t.on_time + t.late;
@@ -130,7 +132,7 @@ pub fn ReportTableCard(table: Memo<DossierTable>) -> impl IntoView {
         <div class="card" id="report-table-card">
             <h2>{tr(K::ReportTableTitle)}</h2>
             <table class="list report-table" id="report-table">
-                <thead><tr><th></th><th>{tr(K::Count)}</th><th>{tr(K::Share)}</th></tr></thead>
+                <thead><tr><th></th><th>{tr(K::Count)}</th><th>{tr(K::Share)}</th><th>{tr(K::PreviousPeriod)}</th><th>{tr(K::SameLastYear)}</th></tr></thead>
                 <tbody>
                     {row("rt-received", K::RowReceived, DossierTable::received, None, "total")}
                     {row("rt-carried", K::RowCarried, |t| t.carried_over, None, "sub")}
@@ -141,14 +143,15 @@ pub fn ReportTableCard(table: Memo<DossierTable>) -> impl IntoView {
                     {row("rt-on-time", K::RowOnTime, |t| t.on_time, Some(judged), "sub")}
                     {row("rt-late", K::RowLate, |t| t.late, Some(judged), "sub")}
                     {row("rt-unjudged", K::RowUnjudged, |t| t.unjudged, None, "sub")}
-                    <tr class="sub"><th>{tr(K::RowExtended)}</th><td class="num" id="rt-extended">{move || { let t = table.get(); format!("{} / {}", thousands(t.extended), thousands(t.extended_kept)) }}</td><td></td></tr>
+                    <tr class="sub"><th>{tr(K::RowExtended)}</th><td class="num" id="rt-extended">{move || { let t = table.get(); format!("{} / {}", thousands(t.extended), thousands(t.extended_kept)) }}</td><td></td><td></td><td></td></tr>
                     {row("rt-progress", K::RowInProgress, DossierTable::in_progress, None, "total")}
                     {row("rt-open-in-time", K::RowOpenInTime, |t| t.open_in_time, None, "sub")}
                     {row("rt-open-overdue", K::RowOpenOverdue, |t| t.open_overdue, None, "sub")}
                     {row("rt-closed", K::RowClosed, |t| t.closed, None, "total")}
                 </tbody>
             </table>
-            <p>{tr(K::OnTimeHeadline)}": "<strong id="rt-headline">{move || table.get().on_time_share()}</strong></p>
+            <p>{tr(K::OnTimeHeadline)}": "<strong id="rt-headline">{move || table.get().on_time_share()}</strong>
+                " · "{tr(K::PreviousPeriod)}": "{move || table_prev.get().on_time_share()}" · "{tr(K::SameLastYear)}": "{move || table_last.get().on_time_share()}</p>
             <p class="balance" id="rt-balance">{tr(K::Balance)}": "<strong>{move || tr(if table.get().balanced() { K::BalanceOk } else { K::BalanceBad })()}</strong></p>
         </div>
     }

@@ -31,10 +31,13 @@ pub fn Dashboard() -> impl IntoView {
     let filter = RwSignal::new(Filter::default());
     let lookup = Memo::new(move |_| Lookup::new(&st.catalogue.get(), device_units(st)));
     let min_n = move || st.settings.with(|s| s.min_n);
-    let table = Memo::new(move |_| {
-        let (p, f, l, cal) = (period.get(), filter.get(), lookup.get(), st.calendar.get());
+    let table_of = move |p: Period| {
+        let (f, l, cal) = (filter.get(), lookup.get(), st.calendar.get());
         st.dossiers.with(|ds| report::dossier_table(ds, &cal, &p, &f, &l))
-    });
+    };
+    let table = Memo::new(move |_| table_of(period.get()));
+    let table_prev = Memo::new(move |_| table_of(period.get().previous()));
+    let table_last = Memo::new(move |_| table_of(period.get().same_last_year()));
     let index_of = move |p: Period| {
         let (f, l) = (filter.get(), lookup.get());
         let ix = st
@@ -54,7 +57,7 @@ pub fn Dashboard() -> impl IntoView {
                 <button id="print-report" on:click=move |_| { if let Some(w) = web_sys::window() { w.print().ok(); } }>{tr(K::PrintView)}</button>
             </div>
             <div class="report-print" id="report">
-                <ReportTableCard table />
+                <ReportTableCard table table_prev table_last />
                 <ReportParagraph paragraph />
                 <SatisfactionCard period ix ix_prev ix_last table filter lookup />
                 <MonthCharts period filter lookup />

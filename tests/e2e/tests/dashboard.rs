@@ -190,10 +190,22 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
         channel: Some(Channel::Online),
         ..Default::default()
     };
-    let (t, _) = check(Period::quarter(2026, 1), online);
+    let (t, _) = check(Period::quarter(2026, 1), online.clone());
     assert!(t.new_total() > 0 && t.in_progress() > 0, "{t:?}");
     assert_eq!(screen(&b, "rt-received").await?, motcua_core::format::thousands(t.received()));
     assert_eq!(screen(&b, "rt-direct").await?, "0");
+    // Beside it, the previous quarter and the same quarter last year.
+    let (prev, _) = check(Period::quarter(2025, 4), online.clone());
+    let (last, _) = check(Period::quarter(2025, 1), online.clone());
+    let prev_cell = b.text("#report-table tbody tr:first-child td.prev").await?;
+    let last_cell = b.text("#report-table tbody tr:first-child td.last").await?;
+    assert_eq!(
+        (prev_cell, last_cell),
+        (
+            motcua_core::format::thousands(prev.received()),
+            motcua_core::format::thousands(last.received())
+        )
+    );
     assert_eq!(screen(&b, "rt-open-in-time").await?, motcua_core::format::thousands(t.open_in_time));
     // Charts: drawn, downloadable; an empty filter says so instead of an empty frame.
     b.select("#rf-channel", "").await?;

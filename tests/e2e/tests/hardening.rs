@@ -88,3 +88,32 @@ async fn look_ups_are_rate_limited_and_say_only_not_found() -> R {
     b.shot("lookup-wait-768x1024").await?;
     b.close().await
 }
+
+#[tokio::test]
+async fn another_tabs_write_is_merged_never_replacing_what_this_tab_holds() -> R {
+    let srv = Server::start();
+    let b = Browser::new("tabs-merge", TABLET_PORTRAIT).await?;
+    b.goto(&srv.url("/kiosk")).await?;
+    b.wait_css("#quick").await?;
+    // Storage full: this tab's rating is held in memory (and the session), not written.
+    b.js("let j = 0; for (const size of [4096, 256, 16, 1]) { const v = 'y'.repeat(size); try { while (true) localStorage.setItem('fill' + (j++), v); } catch (e) {} }")
+        .await?;
+    b.click("[data-quick='5']").await?;
+    b.wait_css("#quick-thanks").await?;
+    assert_eq!(b.stored_responses().await?.len(), 0, "nothing could be written");
+    let first = b.c.window().await?;
+    // Another tab frees space and saves its own rating into the same month's chunk.
+    let second = b.c.new_window(true).await?;
+    b.c.switch_to_window(second.handle).await?;
+    b.goto(&srv.url("/kiosk")).await?;
+    b.js("Object.keys(localStorage).filter(k => k.startsWith('fill')).forEach(k => localStorage.removeItem(k))")
+        .await?;
+    b.click("[data-quick='3']").await?;
+    b.wait_css("#quick-thanks").await?;
+    assert_eq!(b.stored_responses().await?.len(), 1);
+    // The first tab merged the other's record and still holds its own.
+    b.c.switch_to_window(first).await?;
+    b.click(".topbar a[href='/staff']").await?;
+    b.wait_js("document.querySelector('#total-count').innerText === '2'").await?;
+    b.close().await
+}
