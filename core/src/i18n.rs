@@ -306,6 +306,8 @@ strings! {
     PreviousPeriod => "Kỳ trước", "Previous period";
     SameLastYear => "Cùng kỳ năm trước", "Same period last year";
     OnTimeRate => "Tỷ lệ đúng hạn (%)", "On-time rate (%)";
+    PagePrev => "Trang trước", "Previous page";
+    PageNext => "Trang sau", "Next page";
     Increase => "tăng", "up";
     Decrease => "giảm", "down";
     Unchanged => "không đổi", "unchanged";

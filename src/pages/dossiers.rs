@@ -12,7 +12,8 @@ use chrono::Datelike;
 use leptos::prelude::*;
 use motcua_core::dossier::worklist::{self, Filter, WorkRow};
 use motcua_core::dossier::{Channel, Status, Timeliness};
-use motcua_core::i18n::K;
+use motcua_core::format::thousands;
+use motcua_core::i18n::{t, K};
 
 /// The register page.
 #[component]
@@ -79,11 +80,18 @@ fn Filters(filter: RwSignal<Filter>, classified: Memo<Vec<WorkRow>>) -> impl Int
     }
 }
 
-/// The worklist table: the filtered rows, most urgent first.
+/// The worklist table: one page of the filtered rows, most urgent first (only those are drawn).
 #[component]
 fn WorkTable(classified: Memo<Vec<WorkRow>>, filter: RwSignal<Filter>, selected: RwSignal<Option<String>>) -> impl IntoView {
     let st = use_app();
-    let rows = move || filter.with(|f| classified.with(|v| worklist::filtered(v, f).cloned().collect::<Vec<_>>()));
+    let page_no = RwSignal::new(0usize);
+    // A new search or filter starts again at the first page.
+    Effect::new(move |_| {
+        filter.track();
+        page_no.set(0);
+    });
+    let paged = Memo::new(move |_| filter.with(|f| classified.with(|v| worklist::page(v, f, page_no.get()))));
+    let rows = move || paged.with(|p| p.0.clone());
     view! {
         <div class="table-wrap">
         <table class="list" id="worklist">
@@ -111,6 +119,11 @@ fn WorkTable(classified: Memo<Vec<WorkRow>>, filter: RwSignal<Filter>, selected:
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
+        <div class="pager" id="pager">
+            <button id="page-prev" disabled=move || paged.with(|p| p.1 == 0) on:click=move |_| page_no.update(|n| *n = n.saturating_sub(1))>"← "{tr(K::PagePrev)}</button>
+            <span id="page-info">{move || paged.with(|p| format!("{} / {} · {} {}", p.1 + 1, p.2, thousands(p.3 as u64), t(st.lang(), K::Dossiers)))}</span>
+            <button id="page-next" disabled=move || paged.with(|p| p.1 + 1 >= p.2) on:click=move |_| page_no.update(|n| *n += 1)>{tr(K::PageNext)}" →"</button>
         </div>
     }
 }

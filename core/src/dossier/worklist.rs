@@ -112,6 +112,19 @@ pub fn filtered<'a>(rows: &'a [WorkRow], filter: &'a Filter) -> impl Iterator<It
     rows.iter().filter(move |r| filter.matches(r))
 }
 
+/// Rows shown on one page of the worklist.
+pub const PAGE_SIZE: usize = 50;
+
+/// One page of the filtered rows (0-based `page`, clamped to the last), with the page shown and
+/// the number of pages and of matching rows: only these rows are drawn.
+pub fn page(rows: &[WorkRow], filter: &Filter, page: usize) -> (Vec<WorkRow>, usize, usize, usize) {
+    let matching: Vec<&WorkRow> = filtered(rows, filter).collect();
+    let pages = matching.len().div_ceil(PAGE_SIZE).max(1);
+    let p = page.min(pages - 1);
+    let shown = matching.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).map(|r| (*r).clone()).collect();
+    (shown, p, pages, matching.len())
+}
+
 /// The divisions present in the rows, sorted, for the division filter.
 pub fn divisions(rows: &[WorkRow]) -> Vec<String> {
     let mut d: Vec<String> = rows.iter().map(|r| r.division.clone()).filter(|s| !s.is_empty()).collect();
@@ -285,6 +298,31 @@ mod tests {
         };
         assert_eq!(count(&feb), 1);
         assert_eq!(divisions(&rows).len(), 2);
+    }
+
+    #[test]
+    fn the_worklist_is_drawn_a_page_at_a_time() {
+        let cal = WorkCalendar::default();
+        let base = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        let many: Vec<Dossier> = (0..120)
+            .map(|i| {
+                let mut d = base.clone();
+                d.meta.id = format!("id{i}");
+                d.code = format!("SCT-250203-{:04}", i + 1);
+                d
+            })
+            .collect();
+        let rows = classify(&many, &default_catalogue(), &cal, at(2025, 2, 4, 9), 1);
+        let (first, p, pages, total) = page(&rows, &Filter::default(), 0);
+        assert_eq!((first.len(), p, pages, total), (PAGE_SIZE, 0, 3, 120));
+        let (last, p, ..) = page(&rows, &Filter::default(), 99);
+        assert_eq!((last.len(), p), (20, 2), "a page past the end shows the last");
+        assert_eq!(first[0].code, "SCT-250203-0001", "in worklist order");
+        let none = Filter {
+            query: "không có".into(),
+            ..Default::default()
+        };
+        assert_eq!(page(&rows, &none, 0).1..page(&rows, &none, 0).2, 0..1, "one empty page");
     }
 
     #[test]

@@ -245,6 +245,23 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     assert_eq!((t.new_total(), t.carried_over > 0), (0, true));
     assert_eq!(screen(&b, "rt-received").await?, motcua_core::format::thousands(t.received()));
     assert_eq!(screen(&b, "rt-carried").await?, motcua_core::format::thousands(t.carried_over));
+    // The worklist over the same set draws one page at a time.
+    b.goto(&srv.url("/dossiers")).await?;
+    b.wait_css("#worklist tbody tr.row").await?;
+    let total = data.dossiers.len();
+    let pages = total.div_ceil(motcua_core::dossier::worklist::PAGE_SIZE);
+    assert_eq!(b.js("return document.querySelectorAll('#worklist tbody tr.row').length").await?, 50);
+    assert!(b
+        .text("#page-info")
+        .await?
+        .starts_with(&format!("1 / {pages} · {}", motcua_core::format::thousands(total as u64))));
+    b.click("#page-next").await?;
+    b.wait_js("document.querySelector('#page-info').innerText.startsWith('2 /')")
+        .await?;
+    b.fill("#f-search", &data.dossiers[3].code).await?;
+    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 1")
+        .await?;
+    assert!(b.text("#page-info").await?.starts_with("1 / 1"), "a search starts again at page 1");
     assert!(b.console_errors().await?.is_empty());
     std::fs::remove_file(&path).ok();
     b.close().await
