@@ -106,7 +106,10 @@ pub fn load_all<T: DeserializeOwned + Serialize>(kind: Kind) -> (Vec<T>, Vec<Pro
             Ok((mut recs, migrated)) => {
                 if migrated {
                     // Best effort: an old-schema chunk is rewritten in the new form.
-                    write_raw(&key, &codec::encode_chunk(kind, &recs)).ok();
+                    let encoded = codec::encode_chunk(kind, &recs);
+                    if !encoded.is_empty() {
+                        write_raw(&key, &encoded).ok();
+                    }
                 }
                 out.append(&mut recs);
             }
@@ -147,7 +150,11 @@ pub fn save_doc<T: Serialize>(name: &str, doc: &T) -> Result<(), StoreError> {
             return Err(StoreError::Blocked(e.to_string()));
         }
     }
-    write_raw(&key, &codec::encode_doc(name, doc))
+    let encoded = codec::encode_doc(name, doc);
+    if encoded.is_empty() {
+        return Err(StoreError::Other("encode".into()));
+    }
+    write_raw(&key, &encoded)
 }
 
 const SESSION_LOCK: &str = "motcua.kiosk-lock";
@@ -190,6 +197,10 @@ pub fn on_other_tab_change(f: impl Fn(String) + 'static) {
 /// Write (`Some`) or remove (`None`) many keys at once, or none: each key's old value is
 /// remembered and put back if any write fails (an import is never half-applied).
 pub fn write_all(writes: Vec<(String, Option<String>)>) -> Result<(), StoreError> {
+    // An empty value is an encoding that failed: nothing is written over data then.
+    if writes.iter().any(|(_, v)| v.as_deref() == Some("")) {
+        return Err(StoreError::Other("encode".into()));
+    }
     let mut done: Vec<(String, Option<String>)> = Vec::new();
     for (key, new) in writes {
         let old = read_raw(&key);
@@ -239,7 +250,12 @@ pub fn chunk_writes<T: Record + DeserializeOwned + Serialize + Clone>(
             }
         };
         motcua_core::sync::merge::apply(&mut all, new);
-        out.push((key, Some(codec::encode_chunk(kind, &all))));
+        let encoded = codec::encode_chunk(kind, &all);
+        // An encoding failure gives an empty value: never written over data.
+        if encoded.is_empty() {
+            return Err(StoreError::Other("encode".into()));
+        }
+        out.push((key, Some(encoded)));
     }
     Ok(out)
 }

@@ -182,7 +182,11 @@ impl KioskFlow {
     pub fn choose(&mut self, value: u8, now: Millis) {
         self.last_activity = now;
         match self.step {
-            Step::Item(i) => self.answers[i] = Some(value),
+            Step::Item(i) => {
+                if let Some(a) = self.answers.get_mut(i) {
+                    *a = Some(value);
+                }
+            }
             Step::Overall => self.overall = Some(value),
             Step::Visits => self.visits = Some(value),
             _ => return,
@@ -271,7 +275,7 @@ impl KioskFlow {
     /// The value already chosen for the current step, to highlight it after "back".
     pub fn current_choice(&self) -> Option<u8> {
         match self.step {
-            Step::Item(i) => self.answers[i],
+            Step::Item(i) => self.answers.get(i).copied().flatten(),
             Step::Overall => self.overall,
             Step::Visits => self.visits,
             _ => None,
