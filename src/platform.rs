@@ -84,3 +84,36 @@ pub async fn yield_now() {
     });
     wasm_bindgen_futures::JsFuture::from(p).await.ok();
 }
+
+/// Offer an SVG drawing as a PNG named `name` (drawn on a canvas at twice its size, for print).
+pub fn download_png(name: &str, svg: &str) -> Result<(), String> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let img = web_sys::HtmlImageElement::new().map_err(err)?;
+    let src = format!("data:image/svg+xml;charset=utf-8,{}", js_sys::encode_uri_component(svg));
+    let (name, img2) = (name.to_string(), img.clone());
+    let onload = Closure::once(move || {
+        let draw = || -> Result<(), wasm_bindgen::JsValue> {
+            let (w, h) = (img2.natural_width().max(1), img2.natural_height().max(1));
+            let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+            canvas.set_width(w * 2);
+            canvas.set_height(h * 2);
+            let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d")?.dyn_into()?;
+            ctx.scale(2.0, 2.0)?;
+            ctx.draw_image_with_html_image_element(&img2, 0.0, 0.0)?;
+            let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+            a.set_href(&canvas.to_data_url_with_type("image/png")?);
+            a.set_download(&name);
+            a.click();
+            Ok(())
+        };
+        draw().ok();
+    });
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    // The image loads once; the closure lives until then.
+    onload.forget();
+    img.set_src(&src);
+    Ok(())
+}

@@ -308,6 +308,7 @@ strings! {
     OnTimeRate => "Tỷ lệ đúng hạn (%)", "On-time rate (%)";
     PagePrev => "Trang trước", "Previous page";
     PageNext => "Trang sau", "Next page";
+    DownloadPng => "Tải PNG", "Download PNG";
     Increase => "tăng", "up";
     Decrease => "giảm", "down";
     Unchanged => "không đổi", "unchanged";

@@ -166,7 +166,10 @@ pub fn ChartCard(id: &'static str, svg: Signal<String>, file: Signal<String>) ->
             <Show when=move || !empty() fallback=|| view! { <p class="muted no-data">{tr(K::NoData)}</p> }>
                 // The SVG comes from our own chart code; labels are escaped by plotters.
                 <div class="chart" inner_html=move || svg.get()></div>
-                <button class="no-print download-svg" on:click=move |_| { download(&file.get_untracked(), "image/svg+xml", &svg.get_untracked()).ok(); }>{tr(K::DownloadSvg)}</button>
+                <div class="actions no-print">
+                    <button class="download-svg" on:click=move |_| { download(&file.get_untracked(), "image/svg+xml", &svg.get_untracked()).ok(); }>{tr(K::DownloadSvg)}</button>
+                    <button class="download-png" on:click=move |_| { crate::platform::download_png(&file.get_untracked().replace(".svg", ".png"), &svg.get_untracked()).ok(); }>{tr(K::DownloadPng)}</button>
+                </div>
             </Show>
         </div>
     }

@@ -218,6 +218,10 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
         svg.contains("<svg") && svg.contains("Hồ sơ tiếp nhận"),
         "chart downloaded with its title"
     );
+    b.click("#chart-received .download-png").await?;
+    let png = std::fs::read(b.download(".png").await?)?;
+    assert!(png.starts_with(b"\x89PNG"), "a PNG image");
+    assert!(png.len() > 5_000, "with the drawing in it ({} bytes)", png.len());
     b.resize(TABLET_PORTRAIT).await?;
     for chart in [
         "chart-index",
