@@ -171,11 +171,21 @@ pub const FIVE: [RGBColor; 5] = [
 /// Stacked bars per month: `series` are (name, values per month); colours dark, middle, light
 /// from the bottom up.
 pub fn stacked(labels: &[String], series: &[(&str, Vec<u64>)], title: &str, y_desc: &str) -> String {
-    stacked_with(labels, series, title, y_desc, &[DARK, MIDDLE, LIGHT])
+    stacked_with(labels, series, title, y_desc, &[DARK, MIDDLE, LIGHT], None)
 }
 
-/// Stacked bars with the given colours, bottom series first.
-pub fn stacked_with(labels: &[String], series: &[(&str, Vec<u64>)], title: &str, y_desc: &str, colours: &[RGBColor]) -> String {
+/// A rate in % per month drawn as a line on its own axis (right) over stacked bars.
+pub type RateLine<'a> = (&'a [Option<f64>], &'a str);
+
+/// Stacked bars with the given colours, bottom series first, and optionally a rate line.
+pub fn stacked_with(
+    labels: &[String],
+    series: &[(&str, Vec<u64>)],
+    title: &str,
+    y_desc: &str,
+    colours: &[RGBColor],
+    rate: Option<RateLine>,
+) -> String {
     let totals: Vec<u64> = (0..labels.len())
         .map(|i| series.iter().map(|s| s.1.get(i).copied().unwrap_or(0)).sum())
         .collect();
@@ -194,7 +204,9 @@ pub fn stacked_with(labels: &[String], series: &[(&str, Vec<u64>)], title: &str,
                 .margin(12)
                 .x_label_area_size(36)
                 .y_label_area_size(60)
-                .build_cartesian_2d((0..n - 1).into_segmented(), 0..max + max / 3 + 1)?;
+                .right_y_label_area_size(if rate.is_some() { 60 } else { 0 })
+                .build_cartesian_2d((0..n - 1).into_segmented(), 0..max + max / 3 + 1)?
+                .set_secondary_coord((0..n - 1).into_segmented(), 0f64..100f64);
             chart
                 .configure_mesh()
                 .disable_x_mesh()
@@ -222,6 +234,24 @@ pub fn stacked_with(labels: &[String], series: &[(&str, Vec<u64>)], title: &str,
                     .draw_series(bars)?
                     .label(*name)
                     .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], c.filled()));
+            }
+            if let Some((values, name)) = rate {
+                chart
+                    .configure_secondary_axes()
+                    .label_style(("sans-serif", 15))
+                    .y_desc(name)
+                    .y_label_formatter(&|v| format!("{v:.0}"))
+                    .draw()?;
+                let points: Vec<(SegmentValue<usize>, f64)> = values
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| v.map(|v| (SegmentValue::CenterOf(i), v)))
+                    .collect();
+                chart
+                    .draw_secondary_series(LineSeries::new(points.clone(), BLACK.stroke_width(2)))?
+                    .label(name)
+                    .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BLACK.stroke_width(2)));
+                chart.draw_secondary_series(points.into_iter().map(|p| Circle::new(p, 4, BLACK.filled())))?;
             }
             chart
                 .configure_series_labels()

@@ -49,6 +49,7 @@ pub fn ItemsCard(period: RwSignal<Period>, filter: RwSignal<Filter>, lookup: Mem
             t(st.lang(), K::Distribution),
             t(st.lang(), K::Responses),
             &charts::FIVE,
+            None,
         )
     });
     view! {

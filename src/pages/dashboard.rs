@@ -208,7 +208,15 @@ fn MonthCharts(period: RwSignal<Period>, filter: RwSignal<Filter>, lookup: Memo<
             (t(lang(), K::RowLate), col(|m| m.late)),
             (t(lang(), K::RowOnTime), col(|m| m.on_time)),
         ];
-        crate::charts::stacked(&labels(), &series, t(lang(), K::ChartResolved), t(lang(), K::Count))
+        let rate: Vec<Option<f64>> = rows.with(|r| r.iter().map(report::MonthRow::on_time_rate).collect());
+        crate::charts::stacked_with(
+            &labels(),
+            &series,
+            t(lang(), K::ChartResolved),
+            t(lang(), K::Count),
+            &[crate::charts::DARK, crate::charts::MIDDLE, crate::charts::LIGHT],
+            Some((&rate, t(lang(), K::OnTimeRate))),
+        )
     });
     let slug = move |what: &str| {
         let p = period.get();
