@@ -3,6 +3,21 @@
 # visit; the list's hash names the cache, so a new build replaces the old cache.
 set -euo pipefail
 cd "${TRUNK_STAGING_DIR:?run by trunk}"
+# Content-Security-Policy: the one inline script (Trunk's loader) is allowed by its hash; no
+# other inline script runs. Style *attributes* are allowed (the charts' SVG carries them; they
+# cannot run code); style elements come only from the build's stylesheet. Node comes with the
+# build tools (setup.sh).
+node -e '
+  const fs = require("fs"), crypto = require("crypto");
+  const html = fs.readFileSync("index.html", "utf8");
+  const hashes = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)]
+    .map(m => "\x27sha256-" + crypto.createHash("sha256").update(m[1]).digest("base64") + "\x27");
+  const csp = ["default-src \x27self\x27", "script-src \x27self\x27 \x27wasm-unsafe-eval\x27 " + hashes.join(" "),
+    "style-src \x27self\x27", "style-src-attr \x27unsafe-inline\x27", "img-src \x27self\x27 data: blob:", "connect-src \x27self\x27", "object-src \x27none\x27",
+    "base-uri \x27self\x27", "form-action \x27self\x27", "worker-src \x27self\x27", "manifest-src \x27self\x27"].join("; ");
+  if (!html.includes("__CSP__") || hashes.length !== 1) { console.error("CSP: expected one loader script and the placeholder"); process.exit(1); }
+  fs.writeFileSync("index.html", html.replace("__CSP__", csp));
+'
 files=$(find . -type f ! -name sw.js | sed 's|^\./||' | sort)
 list=$(printf '%s\n' "./" $files | sed 's/.*/"&"/' | paste -sd, -)
 version=$(cat $files | sha256sum | cut -c1-12)

@@ -17,7 +17,7 @@ pub fn StorageMeter() -> impl IntoView {
         <div class="card meter-card" id="storage-meter">
             <h2>{tr(K::StorageUse)}</h2>
             <div class="meter" role="meter" aria-label=tr(K::StorageUse) aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || format!("{:.0}", pct())>
-                <div class="meter-fill" class:warn=move || storage_warning(used()) style=move || format!("width: {:.1}%", pct())></div>
+                <div class="meter-fill" class:warn=move || storage_warning(used()) style:width=move || format!("{:.1}%", pct())></div>
             </div>
             <p><strong id="storage-used">{move || thousands(used() as u64)}</strong>" / "{thousands(QUOTA_UNITS as u64)}" ("<span id="storage-share">{move || share(used() as u64, QUOTA_UNITS as u64)}</span>")"</p>
             <Show when=move || storage_warning(used())>

@@ -318,11 +318,11 @@ fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
 fn Progress(progress: Signal<(usize, usize)>) -> impl IntoView {
     let pct = move || {
         let (c, t) = progress.get();
-        format!("width:{}%", c * 100 / t.max(1))
+        format!("{}%", c * 100 / t.max(1))
     };
     view! {
         <div class="progress" aria-label="progress">
-            <div class="bar" style=pct></div>
+            <div class="bar" style:width=pct></div>
             <span id="progress-text">{move || { let (c, t) = progress.get(); format!("{c} / {t}") }}</span>
         </div>
     }

@@ -266,7 +266,8 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 1")
         .await?;
     assert!(b.text("#page-info").await?.starts_with("1 / 1"), "a search starts again at page 1");
-    assert!(b.console_errors().await?.is_empty());
+    let errors = b.console_errors().await?;
+    assert!(errors.is_empty(), "{errors:?}");
     std::fs::remove_file(&path).ok();
     b.close().await
 }

@@ -117,3 +117,48 @@ async fn another_tabs_write_is_merged_never_replacing_what_this_tab_holds() -> R
     b.wait_js("document.querySelector('#total-count').innerText === '2'").await?;
     b.close().await
 }
+
+#[tokio::test]
+async fn the_content_security_policy_runs_only_the_apps_own_code() -> R {
+    let srv = Server::start();
+    let b = Browser::new("csp", TABLET_PORTRAIT).await?;
+    b.goto(&srv.url("/staff")).await?;
+    b.wait_css("#today-count").await?;
+    let csp = b
+        .js("return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content")
+        .await?;
+    let csp = csp.as_str().unwrap_or_default().to_string();
+    let script_src = csp.split(';').find(|d| d.trim().starts_with("script-src")).unwrap_or_default();
+    assert!(
+        script_src.contains("'self' 'wasm-unsafe-eval' 'sha256-") && !script_src.contains("unsafe-inline"),
+        "{csp}"
+    );
+    // An injected inline script does not run.
+    let ran = b
+        .js("const s = document.createElement('script'); s.textContent = 'window.__injected = 1'; document.body.appendChild(s); return window.__injected === 1")
+        .await?;
+    assert_eq!(ran, false);
+    // The app itself works under it: the kiosk's progress bar is drawn (CSSOM, not attributes).
+    b.goto(&srv.url("/kiosk")).await?;
+    b.click("#start").await?;
+    b.wait_js("getComputedStyle(document.querySelector('.progress .bar')).width !== '0px'")
+        .await?;
+    let errors: Vec<String> = b
+        .console_errors()
+        .await?
+        .into_iter()
+        .filter(|e| !e.contains("__injected"))
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .all(|e| !e.contains("Content Security Policy") || e.contains("inline script")),
+        "{errors:?}"
+    );
+    // The charts draw under it too.
+    b.goto(&srv.url("/dashboard")).await?;
+    b.wait_css("#report-table").await?;
+    let errors = b.console_errors().await?;
+    assert!(errors.iter().all(|e| !e.contains("Content Security Policy")), "{errors:?}");
+    b.close().await
+}
