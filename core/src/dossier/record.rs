@@ -164,6 +164,9 @@ pub struct Dossier {
     /// dossier is not judged trước / đúng / quá hạn (its resolution time is unknown).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub end_unknown: bool,
+    /// Fields written by a newer build that this one does not know: kept and written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Record for Dossier {
@@ -334,6 +337,7 @@ impl Dossier {
             signed_by: String::new(),
             notes: input.notes.trim().to_string(),
             end_unknown: false,
+            extra: Default::default(),
         })
     }
 
@@ -567,6 +571,18 @@ pub(crate) mod tests {
         }
         let back: Dossier = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
         assert_eq!(back, d);
+    }
+
+    #[test]
+    fn dossier_fields_from_a_newer_build_survive() {
+        let d = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        let mut v = serde_json::to_value(&d).unwrap();
+        v["priority"] = serde_json::json!("cao");
+        let read: Dossier = serde_json::from_value(v).unwrap();
+        assert_eq!(read.extra["priority"], "cao");
+        let written = serde_json::to_value(&read).unwrap();
+        assert_eq!(written["priority"], "cao");
+        assert!(read.extra.get("code").is_none(), "known fields are not duplicated");
     }
 
     #[test]

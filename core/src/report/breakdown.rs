@@ -182,6 +182,7 @@ mod tests {
             p: "Điện lực".into(),
             s: s.into(),
             k: String::new(),
+            extra: Default::default(),
         }
     }
 

@@ -85,6 +85,7 @@ fn responses(day: NaiveDate, total: u32, satisfied: u32, seed: u8) -> Vec<Respon
                 p: String::new(),
                 s: String::new(),
                 k: String::new(),
+                extra: Default::default(),
             }
         })
         .collect()

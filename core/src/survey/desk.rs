@@ -47,6 +47,7 @@ mod tests {
             p: String::new(),
             s: s.into(),
             k: String::new(),
+            extra: Default::default(),
         }
     }
 

@@ -163,6 +163,7 @@ impl KioskFlow {
             p: String::new(),
             s: String::new(),
             k: String::new(),
+            extra: Default::default(),
         })
     }
 
@@ -318,6 +319,7 @@ impl KioskFlow {
             p: self.field.clone(),
             s: self.suggestion.trim().to_string(),
             k: self.code.clone(),
+            extra: Default::default(),
         })
     }
 

@@ -30,6 +30,10 @@ pub struct Response {
     /// Optional dossier code.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub k: String,
+    /// Fields written by a newer build that this one does not know: kept and written back
+    /// as they were (additive changes need no schema bump; see ARCHITECTURE.md).
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Record for Response {
@@ -83,12 +87,25 @@ mod tests {
             p: String::new(),
             s: String::new(),
             k: String::new(),
+            extra: Default::default(),
         };
         assert_eq!(r.a, "50301");
         let got: Vec<_> = r.answers(&q).map(|(_, id, v)| (id.to_string(), v)).collect();
         assert_eq!(got[0], ("a0".to_string(), Some(5)));
         assert_eq!(got[1].1, None);
         assert_eq!(got[3].1, None, "out-of-range answer is not counted");
+    }
+
+    #[test]
+    fn fields_from_a_newer_build_survive_a_read_and_write() {
+        let newer = r#"{"id":"abc","c":1,"u":2,"d":"dev","q":1,"a":"5","o":4,"w":{"new":true},"zz":7}"#;
+        let r: Response = serde_json::from_str(newer).unwrap();
+        assert_eq!(r.meta.id, "abc");
+        assert_eq!(r.extra.keys().collect::<Vec<_>>(), vec!["w", "zz"], "only the unknown fields");
+        let back: serde_json::Value = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+        assert_eq!(back["zz"], 7);
+        assert_eq!(back["w"]["new"], true);
+        assert_eq!(back["c"], 1);
     }
 
     #[test]
@@ -102,6 +119,7 @@ mod tests {
             p: String::new(),
             s: String::new(),
             k: String::new(),
+            extra: Default::default(),
         };
         let s = serde_json::to_string(&r).unwrap();
         assert!(s.len() < 150, "{} chars: {s}", s.len());

@@ -204,6 +204,7 @@ mod tests {
             p: "Điện lực".into(),
             s: "@cmd".into(),
             k: String::new(),
+            extra: Default::default(),
         };
         let csv = responses_csv(&[r], &versions);
         let mut lines = csv.lines();

@@ -259,6 +259,7 @@ mod tests {
             p: String::new(),
             s: String::new(),
             k: String::new(),
+            extra: Default::default(),
         }
     }
 

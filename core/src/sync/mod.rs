@@ -110,6 +110,7 @@ mod tests {
             p: String::new(),
             s: String::new(),
             k: String::new(),
+            extra: Default::default(),
         };
         let data = wire::Dataset {
             responses: vec![r(2024, 1), r(2025, 2), r(2026, 3)],

@@ -124,6 +124,7 @@ pub fn generate(years: f64, seed: u64) -> Dataset {
                     String::new()
                 },
                 k: String::new(),
+                extra: Default::default(),
             });
         }
     }

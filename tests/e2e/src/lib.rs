@@ -39,6 +39,8 @@ pub struct Server {
     server: Arc<tiny_http::Server>,
     /// Files served instead of those in `dist/` (to play a new deployment).
     overrides: Arc<Mutex<HashMap<String, Vec<u8>>>>,
+    /// Send every file with a year-long HTTP cache (a careless host).
+    long_cache: Arc<AtomicBool>,
 }
 
 impl Server {
@@ -49,7 +51,8 @@ impl Server {
         let port = server.server_addr().to_ip().expect("ip address").port();
         let up = Arc::new(AtomicBool::new(true));
         let overrides: Arc<Mutex<HashMap<String, Vec<u8>>>> = Arc::default();
-        let (s, u, o) = (server.clone(), up.clone(), overrides.clone());
+        let long_cache = Arc::new(AtomicBool::new(false));
+        let (s, u, o, lc) = (server.clone(), up.clone(), overrides.clone(), long_cache.clone());
         std::thread::spawn(move || {
             for req in s.incoming_requests() {
                 if !u.load(Ordering::SeqCst) {
@@ -74,7 +77,11 @@ impl Server {
                     _ => "application/octet-stream",
                 };
                 let header = tiny_http::Header::from_bytes("Content-Type", mime).expect("header");
-                req.respond(tiny_http::Response::from_data(body).with_header(header)).ok();
+                let mut resp = tiny_http::Response::from_data(body).with_header(header);
+                if lc.load(Ordering::SeqCst) {
+                    resp.add_header(tiny_http::Header::from_bytes("Cache-Control", "max-age=31536000").expect("header"));
+                }
+                req.respond(resp).ok();
             }
         });
         Server {
@@ -82,7 +89,13 @@ impl Server {
             up,
             server,
             overrides,
+            long_cache,
         }
+    }
+
+    /// From now on, send every file with a year-long HTTP cache.
+    pub fn long_cache(&self) {
+        self.long_cache.store(true, Ordering::SeqCst);
     }
 
     /// Serve `body` for `path` from now on, as a new deployment would.

@@ -69,6 +69,7 @@ fn generate() -> Dataset {
                 p: "Điện lực".into(),
                 s: String::new(),
                 k: String::new(),
+                extra: Default::default(),
             }
         })
         .collect();

@@ -168,3 +168,38 @@ async fn a_new_build_replaces_the_old_cache() -> R {
     b.wait_css(".topbar nav").await?;
     b.close().await
 }
+
+#[tokio::test]
+async fn a_stale_http_cache_never_becomes_the_offline_copy() -> R {
+    let srv = Server::start();
+    // A careless host: everything, index.html included, cached for a year.
+    srv.long_cache();
+    let b = Browser::new("stale-cache", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/")).await?;
+    b.wait_js("navigator.serviceWorker && navigator.serviceWorker.controller").await?;
+    // A new deployment: a changed index.html and a new service worker.
+    let index = srv.dist_file("index.html")?.replace("<title>", "<!-- build 2 --><title>");
+    srv.replace("/", index.clone().into_bytes());
+    srv.replace("/index.html", index.into_bytes());
+    let old: Vec<String> = serde_json::from_value(b.c.execute_async("caches.keys().then(arguments[0])", vec![]).await?)?;
+    let old_id = old[0].trim_start_matches("motcua-").to_string();
+    srv.replace("/sw.js", srv.dist_file("sw.js")?.replace(&old_id, "newbuild0002").into_bytes());
+    b.js("navigator.serviceWorker.getRegistration().then(r => r.update())").await?;
+    let start = std::time::Instant::now();
+    while serde_json::from_value::<Vec<String>>(b.c.execute_async("caches.keys().then(arguments[0])", vec![]).await?)?
+        != ["motcua-newbuild0002"]
+    {
+        assert!(start.elapsed().as_secs() < 10, "the new build did not install");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // The offline copy of the page is the new one, not the browser's cached old one.
+    let fresh = b
+        .c
+        .execute_async(
+            "caches.open('motcua-newbuild0002').then(c => c.match('./')).then(r => r.text()).then(t => arguments[0](t.includes('build 2')))",
+            vec![],
+        )
+        .await?;
+    assert_eq!(fresh, serde_json::Value::Bool(true));
+    b.close().await
+}

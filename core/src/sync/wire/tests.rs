@@ -22,6 +22,7 @@ fn resp(n: u8, at: Millis, device: &str) -> Response {
             String::new()
         },
         k: String::new(),
+        extra: Default::default(),
     }
 }
 
