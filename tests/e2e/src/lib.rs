@@ -437,3 +437,26 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
         (http::Method::POST, Some(r#"{"type":"browser"}"#.to_string()))
     }
 }
+
+/// A Chrome DevTools Protocol command through ChromeDriver (`goog/cdp/execute`).
+#[derive(Debug)]
+struct Cdp(String);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.clone()))
+    }
+}
+
+impl Browser {
+    /// Show the page as it prints (CSS `@media print`), or as on screen again.
+    pub async fn emulate_print(&self, on: bool) -> R {
+        let media = if on { "print" } else { "" };
+        let body = json!({"cmd": "Emulation.setEmulatedMedia", "params": {"media": media}}).to_string();
+        self.c.issue_cmd(Cdp(body)).await?;
+        Ok(())
+    }
+}

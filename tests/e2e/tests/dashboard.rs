@@ -152,6 +152,16 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     let text = screen(&b, "report-text").await?;
     assert!(text.starts_with("Từ ngày 01/01/2025 đến ngày 31/12/2025, đã tiếp nhận"), "{text}");
     b.shot("1-year-1280x800").await?;
+    // The print view: controls gone, the report's cards in order.
+    b.emulate_print(true).await?;
+    assert!(
+        b.js("return getComputedStyle(document.querySelector('.report-controls')).display")
+            .await?
+            == "none"
+    );
+    assert!(b.js("return getComputedStyle(document.querySelector('.topbar')).display").await? == "none");
+    b.shot("print-view-1280x800").await?;
+    b.emulate_print(false).await?;
     // Breakdowns: the first group's index and an item's n are the core's.
     let (groups, items) = report::breakdown::items(
         &data.responses,

@@ -323,6 +323,14 @@ async fn a_paused_and_extended_dossier_resolved_late_is_late_everywhere_and_prin
         12
     );
     b.shot("4-register-1280x800").await?;
+    b.emulate_print(true).await?;
+    assert!(
+        b.js("return getComputedStyle(document.querySelector('.print-bar')).display")
+            .await?
+            == "none"
+    );
+    b.shot("5-register-print-1280x800").await?;
+    b.emulate_print(false).await?;
     assert!(b.console_errors().await?.is_empty());
     b.close().await
 }
