@@ -47,7 +47,7 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
                     <Facts d=d.clone() />
                     <Timeline d=d.clone() />
                     <StepForm d=d.clone() error />
-                    {d.is_open().then(|| view! { <ExtensionForm id=id.clone() error /> })}
+                    {(d.is_open() && d.extension.is_none()).then(|| view! { <ExtensionForm id=id.clone() error /> })}
                     <RecordFields d=d.clone() error />
                     <DeleteButton id=id.clone() error on_close />
                 }

@@ -266,6 +266,10 @@ async fn a_paused_and_extended_dossier_resolved_late_is_late_everywhere_and_prin
     b.wait_css("#detail-extension").await?;
     assert!(b.text("#detail-extension").await?.contains("Chờ ý kiến thẩm định"));
     assert_eq!(b.text("#detail-due").await?, "21/03/2025 17:00");
+    assert!(
+        b.js("return document.querySelector('#ext-apply') === null").await? == true,
+        "one extension only: the form is gone"
+    );
     assert_eq!(b.text("#detail-statutory").await?, "12/03/2025 17:00");
     // Open and past its statutory date: overdue in the counters, the list and the detail.
     assert_eq!(b.text("#detail-timeliness").await?, "Quá hạn");
