@@ -11,8 +11,7 @@ use motcua_core::pin::{Attempts, PinCheck, PinHash};
 use motcua_core::settings::Settings;
 use motcua_core::survey::questionnaire::Book;
 use motcua_core::survey::response::Response;
-use motcua_core::sync::wire::{self, Dataset, Export, ExportOptions, Plan, Source};
-use motcua_core::sync::{self, merge, Receipt};
+use motcua_core::sync::{self, merge};
 use motcua_core::Lang;
 
 #[derive(Clone, Copy)]
@@ -144,7 +143,7 @@ impl AppState {
         });
     }
 
-    fn note(&self, r: Result<(), StoreError>) -> Result<(), StoreError> {
+    pub(crate) fn note(&self, r: Result<(), StoreError>) -> Result<(), StoreError> {
         self.full.set(matches!(r, Err(StoreError::Full)));
         r
     }
@@ -192,7 +191,7 @@ impl AppState {
 
     /// A staff write: refused as "full" when it would eat into the kiosk's reserve, so that
     /// citizens' responses can still be saved; all or nothing.
-    fn write_staff(&self, writes: Vec<(String, Option<String>)>) -> Result<(), StoreError> {
+    pub(crate) fn write_staff(&self, writes: Vec<(String, Option<String>)>) -> Result<(), StoreError> {
         let growth = storage::growth(&writes);
         if sync::into_reserve(self.used.get_untracked(), growth) {
             // Measure again before refusing: the estimate may be stale.
@@ -228,98 +227,6 @@ impl AppState {
         self.note(storage::save_doc("calendar", &c))?;
         self.calendar.set(c);
         Ok(())
-    }
-
-    /// Everything on this device as plain data (export, import plans, archive checks).
-    pub fn dataset(&self) -> Dataset {
-        Dataset {
-            responses: self.responses.get_untracked(),
-            dossiers: self.dossiers.get_untracked(),
-            versions: self.book.with_untracked(|b| b.versions.clone()),
-            catalogue: self.catalogue.get_untracked(),
-            calendar: self.calendar.get_untracked(),
-        }
-    }
-
-    /// This device as the source of an export.
-    pub fn source(&self) -> Source {
-        self.settings.with_untracked(|s| Source {
-            device_id: s.device_id.clone(),
-            device_name: s.device_name.clone(),
-            unit: s.agency_code.clone(),
-        })
-    }
-
-    /// The export file (name and text) for `o`; remembers when this device last exported.
-    pub fn export(&self, o: &ExportOptions) -> (String, String) {
-        let now = now_millis();
-        let e = Export {
-            exported_at: now,
-            source: self.source(),
-            from: o.from,
-            to: o.to,
-            personal_data: !o.without_personal_data,
-            data: wire::select(&self.dataset(), o),
-        };
-        storage::save_doc("lastexport", &now).ok();
-        (
-            wire::file_name(&e.source, motcua_core::record::vn_date(now), "json"),
-            wire::write(&e),
-        )
-    }
-
-    /// Write the plans of several files together, all or nothing, then show them; the
-    /// receipts go into the import history.
-    pub fn apply_import(&self, plans: &[Plan], receipts: Vec<Receipt>) -> Result<(), StoreError> {
-        let responses: Vec<Response> = plans.iter().flat_map(|p| p.responses.iter().cloned()).collect();
-        let dossiers: Vec<Dossier> = plans.iter().flat_map(|p| p.dossiers.iter().cloned()).collect();
-        let mut writes = storage::chunk_writes(Kind::Response, &responses)?;
-        writes.extend(storage::chunk_writes(Kind::Dossier, &dossiers)?);
-        let mut book = self.book.get_untracked();
-        for q in plans.iter().flat_map(|p| &p.versions) {
-            book.versions.entry(q.version).or_insert_with(|| q.clone());
-        }
-        // Plans are made one after another, so the last holds the merged documents.
-        let last = plans.last();
-        let mut history: Vec<Receipt> = storage::load_doc("imports").ok().flatten().unwrap_or_default();
-        sync::record_receipts(&mut history, receipts);
-        writes.push((codec::doc_key("questionnaires"), Some(codec::encode_doc("questionnaires", &book))));
-        if let Some(p) = last {
-            writes.push((codec::doc_key("procedures"), Some(codec::encode_doc("procedures", &p.catalogue))));
-            writes.push((codec::doc_key("calendar"), Some(codec::encode_doc("calendar", &p.calendar))));
-        }
-        writes.push((codec::doc_key("imports"), Some(codec::encode_doc("imports", &history))));
-        self.write_staff(writes)?;
-        self.responses.update(|rs| merge::apply(rs, responses));
-        self.dossiers.update(|ds| merge::apply(ds, dossiers));
-        self.book.set(book);
-        if let Some(p) = last {
-            self.catalogue.set(p.catalogue.clone());
-            self.calendar.set(p.calendar.clone());
-        }
-        Ok(())
-    }
-
-    /// Remove a closed year from this device, once its archive file was read back and holds
-    /// every record of it exactly. Returns the units freed.
-    pub fn remove_archived_year(&self, year: i32, file: &Export) -> Result<usize, StoreError> {
-        let data = self.dataset();
-        if !wire::archive_verified(&data, year, file) {
-            return Err(StoreError::Other("archive".into()));
-        }
-        let months = wire::months_of_year(&data, year);
-        let keys: Vec<String> = storage::month_keys(Kind::Response, &months)
-            .into_iter()
-            .chain(storage::month_keys(Kind::Dossier, &months))
-            .collect();
-        let before = storage::used_units();
-        self.note(storage::write_all(keys.into_iter().map(|k| (k, None)).collect()))?;
-        let gone = |at: motcua_core::record::Millis| months.contains(&codec::period_of(at));
-        self.responses.update(|rs| rs.retain(|r| !gone(r.meta.created_at)));
-        self.dossiers.update(|ds| ds.retain(|d| !gone(d.meta.created_at)));
-        let after = storage::used_units();
-        self.used.set(after);
-        Ok(before.saturating_sub(after))
     }
 
     /// Count how a kiosk visit ended in this month's funnel (a small document per month).
