@@ -38,14 +38,15 @@ pub fn Dashboard() -> impl IntoView {
     let table = Memo::new(move |_| table_of(period.get()));
     let table_prev = Memo::new(move |_| table_of(period.get().previous()));
     let table_last = Memo::new(move |_| table_of(period.get().same_last_year()));
-    let index_of = move |p: Period| {
+    let satisfaction_of = move |p: Period| {
         let (f, l) = (filter.get(), lookup.get());
-        let ix = st
-            .book
-            .with(|b| st.responses.with(|rs| report::satisfaction(rs, &b.versions, &p, &f, &l)));
-        report::shown_index(&ix, min_n())
+        st.book
+            .with(|b| st.responses.with(|rs| report::satisfaction(rs, &b.versions, &p, &f, &l)))
     };
-    let ix = Memo::new(move |_| index_of(period.get()));
+    let index_of = move |p: Period| report::shown_index(&satisfaction_of(p), min_n());
+    // The period's whole index (both measures with their n), computed once.
+    let full = Memo::new(move |_| satisfaction_of(period.get()));
+    let ix = Memo::new(move |_| full.with(|x| report::shown_index(x, min_n())));
     let ix_prev = Memo::new(move |_| index_of(period.get().previous()));
     let ix_last = Memo::new(move |_| index_of(period.get().same_last_year()));
     let paragraph = Memo::new(move |_| text::paragraph(&period.get(), &table.get(), ix.get(), ix_last.get()));
@@ -59,7 +60,7 @@ pub fn Dashboard() -> impl IntoView {
             <div class="report-print" id="report">
                 <ReportTableCard table table_prev table_last />
                 <ReportParagraph paragraph />
-                <SatisfactionCard period ix ix_prev ix_last table filter lookup />
+                <SatisfactionCard period full ix ix_prev ix_last table filter lookup />
                 <MonthCharts period filter lookup />
                 <LateByDivision period filter lookup />
                 <div class="charts">
@@ -99,6 +100,7 @@ fn ReportParagraph(paragraph: Memo<String>) -> impl IntoView {
 #[component]
 fn SatisfactionCard(
     period: RwSignal<Period>,
+    full: Memo<motcua_core::survey::index::SatisfactionIndex>,
     ix: Memo<Option<f64>>,
     ix_prev: Memo<Option<f64>>,
     ix_last: Memo<Option<f64>>,
@@ -123,12 +125,6 @@ fn SatisfactionCard(
         })
     });
     let min_n = move || st.settings.with(|s| s.min_n);
-    // The whole index (both measures with their n) for the period.
-    let full = Memo::new(move |_| {
-        let (p, f, l) = (period.get(), filter.get(), lookup.get());
-        st.book
-            .with(|b| st.responses.with(|rs| report::satisfaction(rs, &b.versions, &p, &f, &l)))
-    });
     view! {
         <div class="card" id="satisfaction-card">
             <h2>{tr(K::Index)}</h2>
