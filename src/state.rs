@@ -30,8 +30,10 @@ pub struct AppState {
     pub dossiers: RwSignal<Vec<Dossier>>,
     pub catalogue: RwSignal<Vec<Procedure>>,
     pub calendar: RwSignal<WorkCalendar>,
-    /// UTF-16 units our keys use (measured at start and after large writes).
+    /// UTF-16 units our keys use: measured when staff first need it (never on the kiosk's
+    /// start, which must not read the store twice), then kept up to date by staff writes.
     pub used: RwSignal<usize>,
+    used_known: StoredValue<bool>,
     /// The kiosk's look-up rate limit (lives as long as the page).
     pub lookup_limit: StoredValue<motcua_core::dossier::timeliness::LookupLimit>,
 }
@@ -109,7 +111,8 @@ impl AppState {
             dossiers: RwSignal::new(dossiers),
             catalogue: RwSignal::new(catalogue),
             calendar: RwSignal::new(calendar),
-            used: RwSignal::new(storage::used_units()),
+            used: RwSignal::new(0),
+            used_known: StoredValue::new(false),
             lookup_limit: StoredValue::new(Default::default()),
         };
         s.listen_to_other_tabs();
@@ -189,13 +192,22 @@ impl AppState {
         Ok(())
     }
 
+    /// Measure the units our keys use, once (or again with `again`).
+    pub fn measure_used(&self, again: bool) {
+        if again || !self.used_known.get_value() {
+            self.used.set(storage::used_units());
+            self.used_known.set_value(true);
+        }
+    }
+
     /// A staff write: refused as "full" when it would eat into the kiosk's reserve, so that
     /// citizens' responses can still be saved; all or nothing.
     pub(crate) fn write_staff(&self, writes: Vec<(String, Option<String>)>) -> Result<(), StoreError> {
         let growth = storage::growth(&writes);
+        self.measure_used(false);
         if sync::into_reserve(self.used.get_untracked(), growth) {
             // Measure again before refusing: the estimate may be stale.
-            self.used.set(storage::used_units());
+            self.measure_used(true);
             if sync::into_reserve(self.used.get_untracked(), growth) {
                 return self.note(Err(StoreError::Full));
             }

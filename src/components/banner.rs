@@ -45,6 +45,12 @@ fn StaffReminders() -> impl IntoView {
         r.into_iter().chain(d).min()
     };
     let days = move || st.settings.with(|s| s.export_reminder_days);
+    // Staff screens learn how full the store is (the kiosk's start never pays for it).
+    Effect::new(move |_| {
+        if !st.kiosk.get() {
+            st.measure_used(false);
+        }
+    });
     view! {
         <Show when=move || !st.kiosk.get() && storage_warning(st.used.get())>
             <div class="banner warn" role="alert" id="storage-warning-banner">

@@ -11,6 +11,7 @@ use motcua_core::sync::{storage_warning, QUOTA_UNITS};
 #[component]
 pub fn StorageMeter() -> impl IntoView {
     let st = use_app();
+    st.measure_used(true);
     let used = move || st.used.get();
     let pct = move || (used() as f64 * 100.0 / QUOTA_UNITS as f64).min(100.0);
     view! {
