@@ -202,7 +202,7 @@ impl AppState {
 
     /// A staff write: refused as "full" when it would eat into the kiosk's reserve, so that
     /// citizens' responses can still be saved; all or nothing.
-    pub(crate) fn write_staff(&self, writes: Vec<(String, Option<String>)>) -> Result<(), StoreError> {
+    pub(crate) fn write_staff(&self, writes: Vec<storage::Write>) -> Result<(), StoreError> {
         let growth = storage::growth(&writes);
         self.measure_used(false);
         if sync::into_reserve(self.used.get_untracked(), growth) {

@@ -65,12 +65,12 @@ impl AppState {
         let last = plans.last();
         let mut history: Vec<Receipt> = storage::load_doc("imports").ok().flatten().unwrap_or_default();
         sync::record_receipts(&mut history, receipts);
-        writes.push((codec::doc_key("questionnaires"), Some(codec::encode_doc("questionnaires", &book))));
+        writes.push(storage::Write::doc("questionnaires", &book));
         if let Some(p) = last {
-            writes.push((codec::doc_key("procedures"), Some(codec::encode_doc("procedures", &p.catalogue))));
-            writes.push((codec::doc_key("calendar"), Some(codec::encode_doc("calendar", &p.calendar))));
+            writes.push(storage::Write::doc("procedures", &p.catalogue));
+            writes.push(storage::Write::doc("calendar", &p.calendar));
         }
-        writes.push((codec::doc_key("imports"), Some(codec::encode_doc("imports", &history))));
+        writes.push(storage::Write::doc("imports", &history));
         self.write_staff(writes)?;
         self.responses.update(|rs| merge::apply(rs, responses));
         self.dossiers.update(|ds| merge::apply(ds, dossiers));
@@ -95,7 +95,7 @@ impl AppState {
             .chain(storage::month_keys(Kind::Dossier, &months))
             .collect();
         let before = storage::used_units();
-        self.note(storage::write_all(keys.into_iter().map(|k| (k, None)).collect()))?;
+        self.note(storage::write_all(keys.into_iter().map(|k| storage::Write::of(k, None)).collect()))?;
         let gone = |at: motcua_core::record::Millis| months.contains(&codec::period_of(at));
         self.responses.update(|rs| rs.retain(|r| !gone(r.meta.created_at)));
         self.dossiers.update(|ds| ds.retain(|d| !gone(d.meta.created_at)));

@@ -106,10 +106,13 @@ pub fn load_all<T: DeserializeOwned + Serialize>(kind: Kind) -> (Vec<T>, Vec<Pro
             Ok((mut recs, migrated)) => {
                 if migrated {
                     // Best effort: an old-schema chunk is rewritten in the new form.
-                    let encoded = codec::encode_chunk(kind, &recs);
-                    if !encoded.is_empty() {
-                        write_raw(&key, &encoded).ok();
-                    }
+                    let new = Some(codec::encode_chunk(kind, &recs));
+                    write_all(vec![Write {
+                        key: key.clone(),
+                        new,
+                        old: Some(raw),
+                    }])
+                    .ok();
                 }
                 out.append(&mut recs);
             }
@@ -145,16 +148,17 @@ pub fn load_doc<T: DeserializeOwned>(name: &str) -> Result<Option<T>, Problem> {
 /// Write a document, unless the stored one comes from a newer build (never overwritten).
 pub fn save_doc<T: Serialize>(name: &str, doc: &T) -> Result<(), StoreError> {
     let key = codec::doc_key(name);
-    if let Some(raw) = read_raw(&key) {
-        if let Err(e @ CodecError::Newer(_)) = codec::decode_doc::<serde::de::IgnoredAny>(name, &raw) {
+    let old = read_raw(&key);
+    if let Some(raw) = &old {
+        if let Err(e @ CodecError::Newer(_)) = codec::decode_doc::<serde::de::IgnoredAny>(name, raw) {
             return Err(StoreError::Blocked(e.to_string()));
         }
     }
-    let encoded = codec::encode_doc(name, doc);
-    if encoded.is_empty() {
-        return Err(StoreError::Other("encode".into()));
-    }
-    write_raw(&key, &encoded)
+    write_all(vec![Write {
+        new: Some(codec::encode_doc(name, doc)),
+        key,
+        old,
+    }])
 }
 
 const SESSION_LOCK: &str = "motcua.kiosk-lock";
@@ -194,44 +198,59 @@ pub fn on_other_tab_change(f: impl Fn(String) + 'static) {
     std::mem::forget(handle);
 }
 
-/// Write (`Some`) or remove (`None`) many keys at once, or none: each key's old value is
-/// remembered and put back if any write fails (an import is never half-applied).
-pub fn write_all(writes: Vec<(String, Option<String>)>) -> Result<(), StoreError> {
-    // An empty value is an encoding that failed: nothing is written over data then.
-    if writes.iter().any(|(_, v)| v.as_deref() == Some("")) {
+/// One key to write (`new: Some`) or remove (`None`), with the value it holds now (read once:
+/// the reserve check and the rollback both use it).
+pub struct Write {
+    pub key: String,
+    pub new: Option<String>,
+    pub old: Option<String>,
+}
+
+impl Write {
+    /// A write of `key`, reading the value it replaces.
+    pub fn of(key: String, new: Option<String>) -> Write {
+        let old = read_raw(&key);
+        Write { key, new, old }
+    }
+
+    /// A document's new value.
+    pub fn doc<T: Serialize>(name: &str, doc: &T) -> Write {
+        Write::of(codec::doc_key(name), Some(codec::encode_doc(name, doc)))
+    }
+}
+
+/// Write or remove many keys at once, or none: if any write fails, the keys already written
+/// get their old values back (an import is never half-applied). An empty new value is an
+/// encoding that failed: then nothing is written over data.
+pub fn write_all(writes: Vec<Write>) -> Result<(), StoreError> {
+    if writes.iter().any(|w| w.new.as_deref() == Some("")) {
         return Err(StoreError::Other("encode".into()));
     }
-    let mut done: Vec<(String, Option<String>)> = Vec::new();
-    for (key, new) in writes {
-        let old = read_raw(&key);
-        let res = match &new {
-            Some(v) => write_raw(&key, v),
-            None => local().remove_item(&key).map_err(classify),
+    for (i, w) in writes.iter().enumerate() {
+        let res = match &w.new {
+            Some(v) => write_raw(&w.key, v),
+            None => local().remove_item(&w.key).map_err(classify),
         };
         if let Err(e) = res {
-            for (k, old) in done.iter().rev() {
-                match old {
+            for done in writes[..i].iter().rev() {
+                match &done.old {
                     Some(v) => {
-                        write_raw(k, v).ok();
+                        write_raw(&done.key, v).ok();
                     }
                     None => {
-                        local().remove_item(k).ok();
+                        local().remove_item(&done.key).ok();
                     }
                 }
             }
             return Err(e);
         }
-        done.push((key, old));
     }
     Ok(())
 }
 
 /// The new values of the chunks `recs` fall into: each chunk re-read, merged (the winner of
 /// each id kept, see `sync::merge`) and encoded. Nothing is written here.
-pub fn chunk_writes<T: Record + DeserializeOwned + Serialize + Clone>(
-    kind: Kind,
-    recs: &[T],
-) -> Result<Vec<(String, Option<String>)>, StoreError> {
+pub fn chunk_writes<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, recs: &[T]) -> Result<Vec<Write>, StoreError> {
     let mut by_key: std::collections::BTreeMap<String, Vec<T>> = std::collections::BTreeMap::new();
     for r in recs {
         by_key
@@ -241,21 +260,21 @@ pub fn chunk_writes<T: Record + DeserializeOwned + Serialize + Clone>(
     }
     let mut out = Vec::with_capacity(by_key.len());
     for (key, new) in by_key {
-        let mut all: Vec<T> = match read_raw(&key) {
+        let old = read_raw(&key);
+        let mut all: Vec<T> = match &old {
             None => Vec::new(),
             Some(raw) => {
-                codec::decode_chunk::<T>(kind, &raw)
+                codec::decode_chunk::<T>(kind, raw)
                     .map_err(|e| StoreError::Blocked(e.to_string()))?
                     .0
             }
         };
         motcua_core::sync::merge::apply(&mut all, new);
-        let encoded = codec::encode_chunk(kind, &all);
-        // An encoding failure gives an empty value: never written over data.
-        if encoded.is_empty() {
-            return Err(StoreError::Other("encode".into()));
-        }
-        out.push((key, Some(encoded)));
+        out.push(Write {
+            new: Some(codec::encode_chunk(kind, &all)),
+            key,
+            old,
+        });
     }
     Ok(out)
 }
@@ -266,14 +285,11 @@ pub fn save_batch<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, 
 }
 
 /// Units a set of writes adds to the store (new minus old lengths), for the kiosk's reserve.
-pub fn growth(writes: &[(String, Option<String>)]) -> usize {
+pub fn growth(writes: &[Write]) -> usize {
+    let units = |v: &Option<String>, k: &str| v.as_ref().map_or(0, |v| v.encode_utf16().count() + k.encode_utf16().count());
     writes
         .iter()
-        .map(|(k, v)| {
-            let new = v.as_ref().map_or(0, |v| v.encode_utf16().count() + k.encode_utf16().count());
-            let old = read_raw(k).map_or(0, |o| o.encode_utf16().count() + k.encode_utf16().count());
-            new.saturating_sub(old)
-        })
+        .map(|w| units(&w.new, &w.key).saturating_sub(units(&w.old, &w.key)))
         .sum()
 }
 
