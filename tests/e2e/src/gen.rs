@@ -136,3 +136,24 @@ pub fn generate(years: f64, seed: u64) -> Dataset {
         calendar: cal,
     }
 }
+
+/// `data` as an export file of the generating device (`gen-1`, "Quầy 1", unit SCT), written to
+/// a temporary file named with `tag`; returns its path.
+pub fn write_export(data: Dataset, tag: &str) -> std::io::Result<std::path::PathBuf> {
+    use motcua_core::sync::wire;
+    let file = wire::Export {
+        exported_at: 1_772_000_000_000,
+        source: wire::Source {
+            device_id: "gen-1".into(),
+            device_name: "Quầy 1".into(),
+            unit: "SCT".into(),
+        },
+        from: None,
+        to: None,
+        personal_data: true,
+        data,
+    };
+    let path = std::env::temp_dir().join(format!("motcua-{tag}-{}.json", std::process::id()));
+    std::fs::write(&path, wire::write(&file))?;
+    Ok(path)
+}

@@ -139,23 +139,9 @@ fn units(stored: &Value, prefix: &str) -> (usize, usize) {
 #[tokio::test]
 #[ignore = "benchmark: run by scripts/bench.sh"]
 async fn bench_capacity_and_speed() -> R {
-    use motcua_core::sync::wire;
     let data = motcua_e2e::gen::generate(0.25, 7);
     let n_records = data.responses.len() + data.dossiers.len();
-    let file = wire::Export {
-        exported_at: 1_735_000_000_000,
-        source: wire::Source {
-            device_id: "gen-1".into(),
-            device_name: "Quầy 1".into(),
-            unit: "SCT".into(),
-        },
-        from: None,
-        to: None,
-        personal_data: true,
-        data,
-    };
-    let path = std::env::temp_dir().join(format!("motcua-bench-{}.json", std::process::id()));
-    std::fs::write(&path, wire::write(&file))?;
+    let path = motcua_e2e::gen::write_export(data, "bench")?;
     let srv = Server::start();
     let b = Browser::new("bench-capacity", TABLET_LANDSCAPE).await?;
     b.goto(&srv.url("/data")).await?;

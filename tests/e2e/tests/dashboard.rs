@@ -8,7 +8,7 @@ use motcua_core::record::Meta;
 use motcua_core::report::{self, Filter, Lookup, Period};
 use motcua_core::survey::questionnaire::Book;
 use motcua_core::survey::response::Response;
-use motcua_core::sync::wire::{self, Dataset, Export, Source};
+use motcua_core::sync::wire::Dataset;
 use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
 
 /// 2025 and early 2026: dossiers of several procedures and channels, some resolved early, on
@@ -89,20 +89,7 @@ async fn screen(b: &Browser, id: &str) -> R<String> {
 #[tokio::test]
 async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R {
     let data = generate();
-    let file = Export {
-        exported_at: 1_772_000_000_000,
-        source: Source {
-            device_id: "gen-1".into(),
-            device_name: "Quầy 1".into(),
-            unit: "SCT".into(),
-        },
-        from: None,
-        to: None,
-        personal_data: true,
-        data: data.clone(),
-    };
-    let path = std::env::temp_dir().join(format!("motcua-dash-{}.json", std::process::id()));
-    std::fs::write(&path, wire::write(&file))?;
+    let path = motcua_e2e::gen::write_export(data.clone(), "dash")?;
     let srv = Server::start();
     let b = Browser::new("dashboard", TABLET_LANDSCAPE).await?;
     b.goto(&srv.url("/data")).await?;
