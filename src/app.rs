@@ -26,6 +26,9 @@ use motcua_core::settings::staff_should_lock;
 pub fn App() -> impl IntoView {
     let st = AppState::load();
     provide_context(st);
+    // The records are read after the first screen is drawn: the kiosk's start does not wait
+    // for a decade of history (rAF runs before that paint, the timeout after it).
+    request_animation_frame(move || set_timeout(move || st.load_history(), std::time::Duration::ZERO));
     // Keep <html lang> in step with the UI language (screen readers, hyphenation).
     Effect::new(move |_| {
         let lang = if st.lang() == motcua_core::Lang::Vi { "vi" } else { "en" };
@@ -83,10 +86,20 @@ fn GoHome() -> impl IntoView {
 }
 
 /// Render a staff page only when the kiosk lock is off, so that nothing of it shows even for
-/// the instant before the lock redirects.
+/// the instant before the lock redirects, and once the records are read (a page never shows
+/// counts of a half-read store).
 fn staff<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {
     let st = use_app();
-    move || (!st.kiosk.get()).then(page)
+    move || {
+        (!st.kiosk.get()).then(|| {
+            if st.loaded.get() {
+                page().into_any()
+            } else {
+                view! { <p class="loading" id="loading" role="status">{crate::components::tr(motcua_core::i18n::K::LoadingRecords)}</p> }
+                    .into_any()
+            }
+        })
+    }
 }
 
 /// Locks an unlocked tablet back into the kiosk when staff leave it untouched (a setting);

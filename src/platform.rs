@@ -30,6 +30,23 @@ pub fn random16() -> [u8; 16] {
     b
 }
 
+thread_local! {
+    static IDS: std::cell::RefCell<Option<motcua_core::record::IdSource>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The bytes of this tab's next record id (see `record::IdSource`: a random prefix drawn at
+/// the tab's first record, then a counter).
+pub fn next_id_bytes() -> [u8; 16] {
+    IDS.with(|ids| {
+        let mut ids = ids.borrow_mut();
+        let src = ids.get_or_insert_with(|| {
+            let r = random16();
+            motcua_core::record::IdSource::new([r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]])
+        });
+        src.next_bytes()
+    })
+}
+
 /// Offer `text` as a file download named `name` (the browser saves it where the user says).
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     use wasm_bindgen::JsCast;

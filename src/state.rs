@@ -36,6 +36,11 @@ pub struct AppState {
     used_known: StoredValue<bool>,
     /// The kiosk's look-up rate limit (lives as long as the page).
     pub lookup_limit: StoredValue<motcua_core::dossier::timeliness::LookupLimit>,
+    /// The records have been read (`load_history`): staff screens wait for it, the kiosk's
+    /// start never does.
+    pub loaded: RwSignal<bool>,
+    /// Chunks packed so far and in all, while older data is converted to the compact form.
+    pub packing: RwSignal<(usize, usize)>,
 }
 
 fn doc_or<T: serde::de::DeserializeOwned>(name: &str, problems: &mut Vec<Problem>, default: impl FnOnce() -> T) -> (T, bool) {
@@ -50,7 +55,9 @@ fn doc_or<T: serde::de::DeserializeOwned>(name: &str, problems: &mut Vec<Problem
 }
 
 impl AppState {
-    /// Load everything from storage. Never fails: problems are collected for display.
+    /// Load the documents (settings, questionnaire, lock, PIN, catalogue, calendar): what the
+    /// first screen needs. The records come after it is drawn ([`AppState::load_history`]).
+    /// Never fails: problems are collected for display.
     pub fn load() -> Self {
         let mut problems = Vec::new();
         // Written only when there is none: a newer build's settings are never overwritten.
@@ -84,15 +91,8 @@ impl AppState {
             }
         };
         let kiosk = motcua_core::settings::locked_at_start(pin.is_some(), stored_lock, storage::session_lock());
-        let (mut responses, mut p) = storage::load_all::<Response>(Kind::Response);
-        problems.append(&mut p);
         // Responses that could not be written before a reload still count and are retried.
         let pending = storage::stashed_pending::<Response>(Kind::Response);
-        for r in &pending {
-            codec::upsert(&mut responses, r.clone());
-        }
-        let (dossiers, mut p) = storage::load_all::<Dossier>(Kind::Dossier);
-        problems.append(&mut p);
         let (catalogue, _) = doc_or("procedures", &mut problems, default_catalogue);
         let (mut calendar, _) = doc_or("calendar", &mut problems, WorkCalendar::default);
         // A calendar stored by an earlier build gets corrected shipped years (never edited ones).
@@ -102,21 +102,62 @@ impl AppState {
         let s = AppState {
             settings: RwSignal::new(settings),
             book: RwSignal::new(book),
-            responses: RwSignal::new(responses),
+            responses: RwSignal::new(pending.clone()),
             pending: RwSignal::new(pending),
             kiosk: RwSignal::new(kiosk),
             pin: RwSignal::new(pin),
             problems: RwSignal::new(problems),
             full: RwSignal::new(false),
-            dossiers: RwSignal::new(dossiers),
+            dossiers: RwSignal::new(Vec::new()),
             catalogue: RwSignal::new(catalogue),
             calendar: RwSignal::new(calendar),
             used: RwSignal::new(0),
             used_known: StoredValue::new(false),
             lookup_limit: StoredValue::new(Default::default()),
+            loaded: RwSignal::new(false),
+            packing: RwSignal::new((0, 0)),
         };
         s.listen_to_other_tabs();
         s
+    }
+
+    /// Read every record (merged into what this tab already holds), then pack, a chunk at a
+    /// time between frames, the chunks an earlier build or an ended month left unpacked.
+    pub fn load_history(&self) {
+        let month = codec::period_of(now_millis());
+        let (responses, mut problems, mut stale) = storage::load_all::<Response>(Kind::Response, &month);
+        let (dossiers, mut p, s) = storage::load_all::<Dossier>(Kind::Dossier, &month);
+        problems.append(&mut p);
+        stale.extend(s);
+        self.responses.update(|rs| {
+            let mine = std::mem::replace(rs, responses);
+            merge::apply(rs, mine);
+        });
+        self.dossiers.update(|ds| merge::apply(ds, dossiers));
+        if !problems.is_empty() {
+            self.problems.update(|ps| ps.append(&mut problems));
+        }
+        self.loaded.set(true);
+        if stale.is_empty() {
+            return;
+        }
+        let st = *self;
+        let total = stale.len();
+        st.packing.set((0, total));
+        leptos::task::spawn_local(async move {
+            for (i, key) in stale.into_iter().enumerate() {
+                crate::platform::yield_now().await;
+                let res = match codec::parse_chunk_key(&key) {
+                    Some((Kind::Dossier, _)) => storage::pack_chunk::<Dossier>(Kind::Dossier, &key),
+                    _ => storage::pack_chunk::<Response>(Kind::Response, &key),
+                };
+                // A chunk that cannot be packed now (storage refused) stays readable as it
+                // is and is tried again at the next start.
+                res.ok();
+                st.packing.set((i + 1, total));
+            }
+            st.measure_used(true);
+        });
     }
 
     pub fn lang(&self) -> Lang {
@@ -184,7 +225,7 @@ impl AppState {
             let device = self.settings.with_untracked(|s| s.device_id.clone());
             d.meta.touch(now_millis(), &device);
         }
-        let writes = storage::chunk_writes(Kind::Dossier, std::slice::from_ref(&d))?;
+        let writes = storage::chunk_writes(Kind::Dossier, std::slice::from_ref(&d), codec::TAIL_MAX)?;
         self.write_staff(writes)?;
         self.dossiers.update(|ds| {
             codec::upsert(ds, d);
@@ -219,7 +260,7 @@ impl AppState {
 
     /// Save imported dossiers all together, or none of them.
     pub fn import_dossiers(&self, ds: Vec<Dossier>) -> Result<usize, StoreError> {
-        self.write_staff(storage::chunk_writes(Kind::Dossier, &ds)?)?;
+        self.write_staff(storage::chunk_writes(Kind::Dossier, &ds, 0)?)?;
         let n = ds.len();
         self.dossiers.update(|all| {
             for d in ds {
@@ -263,7 +304,11 @@ impl AppState {
 
     /// A fresh record identity written by this device.
     pub fn new_meta(&self) -> motcua_core::record::Meta {
-        motcua_core::record::Meta::new(random16(), now_millis(), &self.settings.with_untracked(|s| s.device_id.clone()))
+        motcua_core::record::Meta::new(
+            crate::platform::next_id_bytes(),
+            now_millis(),
+            &self.settings.with_untracked(|s| s.device_id.clone()),
+        )
     }
 
     pub fn save_settings(&self, s: Settings) -> Result<(), StoreError> {

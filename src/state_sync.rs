@@ -55,8 +55,9 @@ impl AppState {
     pub fn apply_import(&self, plans: &[Plan], receipts: Vec<Receipt>) -> Result<(), StoreError> {
         let responses: Vec<Response> = plans.iter().flat_map(|p| p.responses.iter().cloned()).collect();
         let dossiers: Vec<Dossier> = plans.iter().flat_map(|p| p.dossiers.iter().cloned()).collect();
-        let mut writes = storage::chunk_writes(Kind::Response, &responses)?;
-        writes.extend(storage::chunk_writes(Kind::Dossier, &dossiers)?);
+        // An import packs the months it touches (no tail): it is written once, read for years.
+        let mut writes = storage::chunk_writes(Kind::Response, &responses, 0)?;
+        writes.extend(storage::chunk_writes(Kind::Dossier, &dossiers, 0)?);
         let mut book = self.book.get_untracked();
         for q in plans.iter().flat_map(|p| &p.versions) {
             book.versions.entry(q.version).or_insert_with(|| q.clone());

@@ -91,39 +91,55 @@ fn quarantine(key: &str, raw: &str, err: &CodecError) -> Problem {
     }
 }
 
-/// Every record of a kind, from all its monthly chunks, with the problems found.
-pub fn load_all<T: DeserializeOwned + Serialize>(kind: Kind) -> (Vec<T>, Vec<Problem>) {
+/// Every record of a kind, from all its monthly chunks, with the problems found and the keys
+/// to pack again ([`pack_chunk`]): chunks of an older schema, and months before `month`
+/// (`YYYY-MM`, the current one) whose tail of recent saves has not been packed yet.
+pub fn load_all<T>(kind: Kind, month: &str) -> (Vec<T>, Vec<Problem>, Vec<String>)
+where
+    T: DeserializeOwned + Serialize + Record + Clone,
+{
     let mut out = Vec::new();
     let mut problems = Vec::new();
-    let mut ks: Vec<_> = keys()
+    let mut stale = Vec::new();
+    let mut ks: Vec<(String, String)> = keys()
         .into_iter()
-        .filter(|k| codec::parse_chunk_key(k).is_some_and(|(k2, _)| k2 == kind))
+        .filter_map(|k| codec::parse_chunk_key(&k).filter(|(k2, _)| *k2 == kind).map(|(_, m)| (k, m)))
         .collect();
     ks.sort_unstable();
-    for key in ks {
+    for (key, period) in ks {
         let Some(raw) = read_raw(&key) else { continue };
         match codec::decode_chunk::<T>(kind, &raw) {
-            Ok((mut recs, migrated)) => {
-                if migrated {
-                    // Best effort: an old-schema chunk is rewritten in the new form.
-                    let new = Some(codec::encode_chunk(kind, &recs));
-                    write_all(vec![Write {
-                        key: key.clone(),
-                        new,
-                        old: Some(raw),
-                    }])
-                    .ok();
+            Ok((mut recs, old)) => {
+                if old || (period.as_str() < month && codec::needs_packing(&raw)) {
+                    stale.push(key);
                 }
                 out.append(&mut recs);
             }
             Err(e) => problems.push(quarantine(&key, &raw, &e)),
         }
     }
-    (out, problems)
+    (out, problems, stale)
+}
+
+/// Pack one chunk in today's form (migration from an older schema, or a past month's tail).
+/// It is read, packed and written in one step, so a tab closed half-way through a migration
+/// leaves every chunk readable, and the next start goes on where it stopped. A chunk another
+/// tab rewrote meanwhile is packed by whoever reads it next.
+pub fn pack_chunk<T>(kind: Kind, key: &str) -> Result<(), StoreError>
+where
+    T: DeserializeOwned + Serialize + Record + Clone,
+{
+    let Some(raw) = read_raw(key) else { return Ok(()) };
+    let packed = codec::add_to_chunk::<T>(kind, Some(&raw), Vec::new(), 0).map_err(|e| StoreError::Blocked(e.to_string()))?;
+    write_all(vec![Write {
+        key: key.to_string(),
+        new: Some(packed),
+        old: Some(raw),
+    }])
 }
 
 /// The records of one chunk (none when it is missing or unreadable; a full load reports those).
-pub fn load_chunk<T: DeserializeOwned>(kind: Kind, key: &str) -> Vec<T> {
+pub fn load_chunk<T: DeserializeOwned + Serialize + Record + Clone>(kind: Kind, key: &str) -> Vec<T> {
     read_raw(key)
         .and_then(|raw| codec::decode_chunk::<T>(kind, &raw).ok())
         .map(|(r, _)| r)
@@ -133,7 +149,7 @@ pub fn load_chunk<T: DeserializeOwned>(kind: Kind, key: &str) -> Vec<T> {
 /// Save one record into its month's chunk (read, merge, write back that one key). The month
 /// comes from the record itself (`codec::period_of` its creation), as for a batch.
 pub fn save_record<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, rec: &T) -> Result<(), StoreError> {
-    save_batch(kind, std::slice::from_ref(rec))
+    write_all(chunk_writes(kind, std::slice::from_ref(rec), codec::TAIL_MAX)?)
 }
 
 /// A single document, `Ok(None)` when absent.
@@ -248,9 +264,15 @@ pub fn write_all(writes: Vec<Write>) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// The new values of the chunks `recs` fall into: each chunk re-read, merged (the winner of
-/// each id kept, see `sync::merge`) and encoded. Nothing is written here.
-pub fn chunk_writes<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, recs: &[T]) -> Result<Vec<Write>, StoreError> {
+/// The new values of the chunks `recs` fall into: each chunk re-read just before, merged (the
+/// winner of each id kept, see `sync::merge`) and encoded; up to `tail_max` records wait in a
+/// chunk's tail (`codec::add_to_chunk`: a single save) while a batch packs. Nothing is
+/// written here.
+pub fn chunk_writes<T: Record + DeserializeOwned + Serialize + Clone>(
+    kind: Kind,
+    recs: &[T],
+    tail_max: usize,
+) -> Result<Vec<Write>, StoreError> {
     let mut by_key: std::collections::BTreeMap<String, Vec<T>> = std::collections::BTreeMap::new();
     for r in recs {
         by_key
@@ -261,27 +283,14 @@ pub fn chunk_writes<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind
     let mut out = Vec::with_capacity(by_key.len());
     for (key, new) in by_key {
         let old = read_raw(&key);
-        let mut all: Vec<T> = match &old {
-            None => Vec::new(),
-            Some(raw) => {
-                codec::decode_chunk::<T>(kind, raw)
-                    .map_err(|e| StoreError::Blocked(e.to_string()))?
-                    .0
-            }
-        };
-        motcua_core::sync::merge::apply(&mut all, new);
+        let value = codec::add_to_chunk(kind, old.as_deref(), new, tail_max).map_err(|e| StoreError::Blocked(e.to_string()))?;
         out.push(Write {
-            new: Some(codec::encode_chunk(kind, &all)),
+            new: Some(value),
             key,
             old,
         });
     }
     Ok(out)
-}
-
-/// Save many records at once, or none.
-pub fn save_batch<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, recs: &[T]) -> Result<(), StoreError> {
-    write_all(chunk_writes(kind, recs)?)
 }
 
 /// Units a set of writes adds to the store (new minus old lengths), for the kiosk's reserve.

@@ -26,6 +26,8 @@ fn resp(n: u8, at: i64) -> Response {
 // 2025-11-10 and 2025-12-10 (UTC noon).
 const NOV: i64 = 1_762_776_000_000;
 const DEC: i64 = 1_765_368_000_000;
+/// The current month for `load_all`: November and December 2025 have ended.
+const NOW: &str = "2026-11";
 
 #[wasm_bindgen_test]
 fn records_round_trip_in_monthly_chunks() {
@@ -37,7 +39,7 @@ fn records_round_trip_in_monthly_chunks() {
     let mut keys = storage::keys();
     keys.sort();
     assert_eq!(keys, vec!["motcua.resp.2025-11".to_string(), "motcua.resp.2025-12".to_string()]);
-    let (all, problems) = storage::load_all::<Response>(Kind::Response);
+    let (all, problems, _) = storage::load_all::<Response>(Kind::Response, NOW);
     assert!(problems.is_empty());
     assert_eq!(all, vec![a, b, c]);
 }
@@ -49,11 +51,11 @@ fn saving_merges_with_what_another_tab_wrote() {
     // Another tab wrote a record into the same month after we loaded.
     storage::write_raw(&key, &codec::encode_chunk(Kind::Response, &[resp(9, NOV)])).unwrap();
     storage::save_record(Kind::Response, &resp(1, NOV)).unwrap();
-    let (all, _) = storage::load_all::<Response>(Kind::Response);
+    let (all, _, _) = storage::load_all::<Response>(Kind::Response, NOW);
     assert_eq!(all.len(), 2, "the other tab's record is kept");
     // Saving the same record again does not duplicate it.
     storage::save_record(Kind::Response, &resp(1, NOV)).unwrap();
-    assert_eq!(storage::load_all::<Response>(Kind::Response).0.len(), 2);
+    assert_eq!(storage::load_all::<Response>(Kind::Response, NOW).0.len(), 2);
 }
 
 #[wasm_bindgen_test]
@@ -61,7 +63,7 @@ fn corrupt_data_is_reported_kept_aside_and_does_not_block() {
     LocalStorage::clear();
     storage::save_record(Kind::Response, &resp(1, DEC)).unwrap();
     storage::write_raw("motcua.resp.2025-11", "{broken json").unwrap();
-    let (all, problems) = storage::load_all::<Response>(Kind::Response);
+    let (all, problems, _) = storage::load_all::<Response>(Kind::Response, NOW);
     assert_eq!(all.len(), 1, "readable months still load");
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].key, "motcua.resp.2025-11");
@@ -73,7 +75,7 @@ fn corrupt_data_is_reported_kept_aside_and_does_not_block() {
     );
     // The month is free again for new records.
     storage::save_record(Kind::Response, &resp(2, NOV)).unwrap();
-    assert_eq!(storage::load_all::<Response>(Kind::Response).0.len(), 2);
+    assert_eq!(storage::load_all::<Response>(Kind::Response, NOW).0.len(), 2);
 }
 
 #[wasm_bindgen_test]
@@ -81,7 +83,7 @@ fn data_from_a_newer_version_is_left_untouched() {
     LocalStorage::clear();
     let raw = r#"{"v":99,"k":"resp","r":[]}"#;
     storage::write_raw("motcua.resp.2025-11", raw).unwrap();
-    let (_, problems) = storage::load_all::<Response>(Kind::Response);
+    let (_, problems, _) = storage::load_all::<Response>(Kind::Response, NOW);
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].kept_at, None);
     assert_eq!(storage::read_raw("motcua.resp.2025-11").as_deref(), Some(raw));
@@ -115,16 +117,42 @@ fn full_storage_is_reported_and_the_old_value_stays() {
 }
 
 #[wasm_bindgen_test]
-fn old_schema_is_migrated_on_load() {
+fn older_schemas_and_ended_tails_are_packed_one_chunk_at_a_time() {
     LocalStorage::clear();
-    let v0 = serde_json::to_string(&vec![resp(1, NOV)]).unwrap();
-    storage::write_raw("motcua.resp.2025-11", &v0).unwrap();
-    let (all, problems) = storage::load_all::<Response>(Kind::Response);
+    // What earlier builds wrote: a bare array (schema 0) and an envelope (schema 1).
+    let nov: Vec<Response> = (0..40).map(|i| resp(i, NOV + i64::from(i) * 60_000)).collect();
+    storage::write_raw("motcua.resp.2025-11", &serde_json::to_string(&nov).unwrap()).unwrap();
+    storage::write_raw("motcua.resp.2025-12", &codec::encode_chunk_v1(Kind::Response, &[resp(50, DEC)])).unwrap();
+    // A month of this build with records still in the tail, and the current month's tail.
+    storage::save_record(Kind::Response, &resp(60, 1_759_000_000_000)).unwrap();
+    storage::save_record(Kind::Response, &resp(61, 1_795_000_000_000)).unwrap();
+    let before_units = storage::used_units();
+    let (all, problems, mut stale) = storage::load_all::<Response>(Kind::Response, "2026-11");
     assert!(problems.is_empty());
-    assert_eq!(all.len(), 1);
+    assert_eq!(all.len(), 43);
+    stale.sort();
+    assert_eq!(
+        stale,
+        vec!["motcua.resp.2025-09", "motcua.resp.2025-11", "motcua.resp.2025-12"],
+        "not the current month"
+    );
+    // A tab closed after the first chunk: the next start finds only the rest.
+    storage::pack_chunk::<Response>(Kind::Response, &stale[1]).unwrap();
+    let (again, _, left) = storage::load_all::<Response>(Kind::Response, "2026-11");
+    assert_eq!(again, all, "nothing lost or changed half-way");
+    assert_eq!(left.len(), 2);
+    for k in &left {
+        storage::pack_chunk::<Response>(Kind::Response, k).unwrap();
+    }
+    let (after, _, none) = storage::load_all::<Response>(Kind::Response, "2026-11");
+    assert_eq!(after, all);
+    assert!(none.is_empty());
+    assert!(storage::read_raw("motcua.resp.2025-11").unwrap().starts_with("{\"v\":2,"));
     assert!(
-        storage::read_raw("motcua.resp.2025-11").unwrap().starts_with("{\"v\":1"),
-        "rewritten in the current schema"
+        storage::used_units() < before_units / 3,
+        "{} → {}",
+        before_units,
+        storage::used_units()
     );
 }
 

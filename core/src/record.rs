@@ -26,7 +26,9 @@ pub fn vn_datetime(at: Millis) -> chrono::NaiveDateTime {
 /// Identity and history of one record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
-    /// A UUID (v4, 32 hex digits without dashes to keep the stored form short).
+    /// A UUID (32 hex digits without dashes). This build writes v8 ids made of a tab's random
+    /// prefix and a counter ([`IdSource`]), which the stored form packs to almost nothing;
+    /// earlier builds wrote random v4 ids. Either is just an opaque unique string to merges.
     pub id: String,
     /// When the record was first written.
     #[serde(rename = "c")]
@@ -42,10 +44,36 @@ pub struct Meta {
     pub deleted: bool,
 }
 
-/// A new UUID v4 from 16 random bytes supplied by the caller (the shell owns the randomness;
-/// the core stays deterministic and testable).
-pub fn new_id(random: [u8; 16]) -> String {
-    uuid::Builder::from_random_bytes(random).into_uuid().simple().to_string()
+/// A UUID v8 (RFC 9562) of the 16 bytes supplied by the caller, normally from an [`IdSource`]
+/// (the shell owns the randomness; the core stays deterministic and testable).
+pub fn new_id(bytes: [u8; 16]) -> String {
+    uuid::Builder::from_custom_bytes(bytes).into_uuid().simple().to_string()
+}
+
+/// Where a tab's record ids come from: 8 random bytes drawn once per tab, then a counter.
+/// Two tabs (or tablets) never share a prefix in practice (2⁻⁶⁴), and ids made in order differ
+/// only in their last digits, so a month's ids compress to a dictionary and small steps
+/// (`codec::columns`), where random ids would cost 16 bytes each.
+#[derive(Clone, Debug)]
+pub struct IdSource {
+    prefix: [u8; 8],
+    next: u64,
+}
+
+impl IdSource {
+    pub fn new(random: [u8; 8]) -> Self {
+        IdSource { prefix: random, next: 0 }
+    }
+
+    /// The bytes of the next id (for [`new_id`] / [`Meta::new`]).
+    pub fn next_bytes(&mut self) -> [u8; 16] {
+        let mut b = [0u8; 16];
+        b[..8].copy_from_slice(&self.prefix);
+        // The variant bits take the top two bits of byte 8: the counter stays below 2⁵⁶.
+        b[8..].copy_from_slice(&(self.next & ((1 << 56) - 1)).to_be_bytes());
+        self.next += 1;
+        b
+    }
 }
 
 impl Meta {
@@ -97,11 +125,18 @@ mod tests {
     }
 
     #[test]
-    fn ids_are_uuid_v4() {
+    fn ids_are_uuids_that_count_up() {
         let id = new_id([7; 16]);
         assert_eq!(id.len(), 32);
-        assert_eq!(&id[12..13], "4", "version nibble");
+        assert_eq!(&id[12..13], "8", "version nibble");
         assert_ne!(new_id([7; 16]), new_id([8; 16]));
+        let mut src = IdSource::new([0xab; 8]);
+        let (a, b) = (new_id(src.next_bytes()), new_id(src.next_bytes()));
+        assert_eq!(a, "abababababab8bab8000000000000000");
+        assert_eq!(b, "abababababab8bab8000000000000001");
+        assert!(uuid::Uuid::parse_str(&b).is_ok_and(|u| u.get_version_num() == 8));
+        let mut other = IdSource::new([0xac; 8]);
+        assert_ne!(new_id(other.next_bytes()), a);
     }
 
     #[test]

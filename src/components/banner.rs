@@ -20,6 +20,12 @@ pub fn StorageBanner() -> impl IntoView {
             </div>
         </Show>
         <StaffReminders />
+        <Show when=move || !st.kiosk.get() && st.packing.with(|(done, all)| done < all)>
+            <div class="banner info" role="status" id="packing">
+                <p>{tr(K::Packing)}" "{move || { let (d, a) = st.packing.get(); format!("{d} / {a}") }}</p>
+                <progress max=move || st.packing.get().1 value=move || st.packing.get().0></progress>
+            </div>
+        </Show>
         <Show when=move || !st.kiosk.get() && st.problems.with(|p| !p.is_empty())>
             <div class="banner error" role="alert" id="storage-problems">
                 <p>{tr(K::StorageProblem)}</p>

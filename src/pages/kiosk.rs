@@ -4,7 +4,7 @@
 use crate::components::face::Face;
 use crate::components::pinpad::PinPad;
 use crate::components::tr;
-use crate::platform::{now_millis, random16};
+use crate::platform::{next_id_bytes, now_millis};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -128,7 +128,7 @@ fn QuickFaces(flow: RwSignal<KioskFlow>) -> impl IntoView {
     let st = use_app();
     let tap = move |v: u8| {
         let device = st.settings.with_untracked(|s| s.device_id.clone());
-        let saved = flow.try_update(|f| f.quick(v, random16(), now_millis(), &device)).flatten();
+        let saved = flow.try_update(|f| f.quick(v, next_id_bytes(), now_millis(), &device)).flatten();
         if let Some(r) = saved {
             st.add_response(r);
         }
@@ -339,7 +339,7 @@ fn Comment(flow: RwSignal<KioskFlow>) -> impl IntoView {
         let mut saved = None;
         flow.update(|f| {
             f.set_comment(&text.get_untracked(), &code.get_untracked(), now_millis());
-            saved = f.submit(random16(), now_millis(), &device);
+            saved = f.submit(next_id_bytes(), now_millis(), &device);
         });
         if let Some(r) = saved {
             st.add_response(r);

@@ -7,7 +7,7 @@
 use chrono::{Duration, NaiveDate};
 use motcua_core::calendar::WorkCalendar;
 use motcua_core::dossier::{default_catalogue, Channel, Dossier, NewDossier, Status};
-use motcua_core::record::Meta;
+use motcua_core::record::{IdSource, Meta};
 use motcua_core::survey::questionnaire::Book;
 use motcua_core::survey::response::{encode_answers, Response};
 use motcua_core::sync::wire::Dataset;
@@ -35,10 +35,12 @@ fn pick<'a>(r: &mut fastrand::Rng, xs: &[&'a str]) -> &'a str {
     xs[r.usize(..xs.len())]
 }
 
-fn id(r: &mut fastrand::Rng) -> [u8; 16] {
-    let mut b = [0u8; 16];
+/// The ids a tablet makes: a new tab (random prefix) each working day, then a counter
+/// (`record::IdSource`), as the app does.
+fn tab(r: &mut fastrand::Rng) -> IdSource {
+    let mut b = [0u8; 8];
     r.fill(&mut b);
-    b
+    IdSource::new(b)
 }
 
 /// `years` of the seed department's volume, starting 2 January 2024.
@@ -50,6 +52,7 @@ pub fn generate(years: f64, seed: u64) -> Dataset {
     let days = (years * 365.0) as i64;
     let (mut dossiers, mut responses) = (Vec::new(), Vec::new());
     for day in (0..days).map(|i| start + Duration::days(i)).filter(|d| cal.is_working_day(*d)) {
+        let (mut desk, mut kiosk) = (tab(&mut r), tab(&mut r));
         // ~57 dossiers and ~60 responses a working day (≈ 14 200 and 15 000 a year).
         for k in 0..r.u32(50..64) {
             let received = day.and_hms_opt(7 + r.u32(0..9), r.u32(30..60), 0).unwrap_or_default();
@@ -75,7 +78,7 @@ pub fn generate(years: f64, seed: u64) -> Dataset {
                 ..Default::default()
             };
             let at = received.and_utc().timestamp_millis() - 7 * 3_600_000;
-            let Ok(mut d) = Dossier::create(input, &cat, &cal, std::iter::empty(), Meta::new(id(&mut r), at, "gen-1")) else {
+            let Ok(mut d) = Dossier::create(input, &cat, &cal, std::iter::empty(), Meta::new(desk.next_bytes(), at, "gen-1")) else {
                 continue;
             };
             let division = proc.division.clone();
@@ -112,7 +115,7 @@ pub fn generate(years: f64, seed: u64) -> Dataset {
                 .map(|_| if r.u32(0..20) == 0 { None } else { Some(score(&mut r)) })
                 .collect();
             responses.push(Response {
-                meta: Meta::new(id(&mut r), at, "gen-1"),
+                meta: Meta::new(kiosk.next_bytes(), at, "gen-1"),
                 q: 1,
                 a: encode_answers(&answers),
                 o: score(&mut r),

@@ -127,10 +127,74 @@ fn units(stored: &Value, prefix: &str) -> (usize, usize) {
             let s = v.as_str().unwrap_or_default();
             total.0 += k.encode_utf16().count() + s.encode_utf16().count();
             let env: Value = serde_json::from_str(s).unwrap_or_default();
-            total.1 += env["r"].as_array().map_or(0, |r| r.len());
+            // Schema 2 says how many records it packs; schema 1 lists them.
+            total.1 += env["n"]
+                .as_u64()
+                .map_or_else(|| env["r"].as_array().map_or(0, |r| r.len()), |n| n as usize);
         }
     }
     total
+}
+
+/// The stored form of a decade of the seed department (no browser: the same codec the app
+/// runs): units per record of each kind, what fits in the quota, and the codec's time per
+/// month chunk natively (the browser's figures come from `bench_capacity_and_speed`).
+#[test]
+#[ignore = "benchmark: run by scripts/bench.sh"]
+fn bench_stored_form_decade() {
+    use motcua_core::codec::{self, Kind};
+    let years: f64 = std::env::var("BENCH_YEARS").ok().and_then(|y| y.parse().ok()).unwrap_or(10.0);
+    let data = motcua_e2e::gen::generate(years, 11);
+    fn by_month<T: motcua_core::record::Record + Clone>(rs: &[T]) -> std::collections::BTreeMap<String, Vec<T>> {
+        let mut m: std::collections::BTreeMap<String, Vec<T>> = Default::default();
+        for r in rs {
+            m.entry(codec::period_of(r.meta().created_at)).or_default().push(r.clone());
+        }
+        m
+    }
+    let mut line = |kind: Kind, name: &str, chunks: Vec<(String, usize)>, n: usize| {
+        let units: usize = chunks.iter().map(|(k, len)| k.encode_utf16().count() + len).sum();
+        println!("BENCH decade_units_per_{name} {:.1}", units as f64 / n.max(1) as f64);
+        let _ = kind;
+        units
+    };
+    let t = std::time::Instant::now();
+    let resp: Vec<(String, usize)> = by_month(&data.responses)
+        .into_iter()
+        .map(|(m, rs)| {
+            (
+                codec::chunk_key(Kind::Response, &m),
+                codec::encode_chunk(Kind::Response, &rs).encode_utf16().count(),
+            )
+        })
+        .collect();
+    let dos_chunks: Vec<(String, String)> = by_month(&data.dossiers)
+        .into_iter()
+        .map(|(m, ds)| (codec::chunk_key(Kind::Dossier, &m), codec::encode_chunk(Kind::Dossier, &ds)))
+        .collect();
+    let months = resp.len() + dos_chunks.len();
+    println!(
+        "BENCH decade_encode_ms_per_chunk {:.1}",
+        t.elapsed().as_secs_f64() * 1000.0 / months as f64
+    );
+    let t = std::time::Instant::now();
+    for (_, raw) in &dos_chunks {
+        let back: Vec<motcua_core::dossier::Dossier> = codec::decode_chunk(Kind::Dossier, raw).unwrap().0;
+        assert!(!back.is_empty());
+    }
+    println!(
+        "BENCH decade_decode_ms_per_dossier_chunk {:.1}",
+        t.elapsed().as_secs_f64() * 1000.0 / dos_chunks.len() as f64
+    );
+    let ru = line(Kind::Response, "response", resp, data.responses.len());
+    let dos: Vec<(String, usize)> = dos_chunks.iter().map(|(k, v)| (k.clone(), v.encode_utf16().count())).collect();
+    let du = line(Kind::Dossier, "dossier", dos, data.dossiers.len());
+    let n = data.responses.len() + data.dossiers.len();
+    let avg = (ru + du) as f64 / n as f64;
+    println!("BENCH decade_records {n}");
+    println!("BENCH decade_units_per_record {avg:.1}");
+    println!("BENCH decade_units_total {}", ru + du);
+    println!("BENCH decade_records_that_fit {:.0}", 5_242_880.0 / avg);
 }
 
 /// A quarter of the seed department's year (what today's stored form holds with room to

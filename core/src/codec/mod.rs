@@ -1,0 +1,523 @@
+//! The stored form: one versioned envelope per storage key, records split by kind and month.
+//!
+//! Saving one record rewrites only its month's chunk, never everything. Every value the app
+//! writes is `{"v":SCHEMA,"k":kind,"r":[records…]}` (chunks) or `{"v":SCHEMA,"k":kind,"d":…}`
+//! (single documents). Anything else found under our keys is reported, never silently dropped.
+//!
+//! Chunks (schema 2) are compact: a decade of a busy desk (≈ 300 000 records) must fit in the
+//! browser's 5 242 880 UTF-16 units. A chunk's records become columns ([`columns`]), the columns
+//! JSON is compressed (deflate, `miniz_oxide`) and the bytes are packed 15 bits to a character
+//! ([`pack`]): `{"v":2,"k":"resp","n":records,"b":bytes,"z":"…"}`. The envelope stays JSON so
+//! that a build of schema 1 still sees "newer data" and leaves it alone. Chunks of schema 0
+//! (bare arrays) and 1 (`"r":[records…]`) are read as they are and reported as migratable.
+//! Documents stay plain JSON envelopes (schema 1): they are few and small.
+
+pub mod columns;
+pub mod pack;
+
+use crate::record::{Meta, Millis, Record};
+use chrono::Datelike;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The schema version of chunks written by this build.
+pub const SCHEMA: u32 = 2;
+/// The schema version of documents written by this build.
+pub const DOC_SCHEMA: u32 = 1;
+/// Deflate level for chunks: 9 packs a month of dossiers a few per cent tighter than 6 for
+/// twice the time; a save rewrites one chunk, so the time matters too.
+const LEVEL: u8 = 6;
+/// Bounds a stored chunk may not pass (a value that claims more is not ours).
+const MAX_RECORDS: usize = 5_000_000;
+const MAX_BYTES: usize = 256 << 20;
+/// Every key of ours starts with this.
+pub const PREFIX: &str = "motcua.";
+
+/// Kinds of chunked records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Response,
+    Dossier,
+}
+
+impl Kind {
+    pub fn tag(self) -> &'static str {
+        match self {
+            Kind::Response => "resp",
+            Kind::Dossier => "dos",
+        }
+    }
+    pub fn from_tag(s: &str) -> Option<Kind> {
+        [Kind::Response, Kind::Dossier].into_iter().find(|k| k.tag() == s)
+    }
+}
+
+/// The month a record belongs to, as `YYYY-MM` in Vietnam time (UTC+7).
+pub fn period_of(at: Millis) -> String {
+    let d = crate::record::vn_date(at);
+    format!("{:04}-{:02}", d.year(), d.month())
+}
+
+/// Storage key of a chunk: `motcua.resp.2026-11`.
+pub fn chunk_key(kind: Kind, period: &str) -> String {
+    format!("{PREFIX}{}.{period}", kind.tag())
+}
+
+/// Storage key of a single document: `motcua.settings`.
+pub fn doc_key(name: &str) -> String {
+    format!("{PREFIX}{name}")
+}
+
+/// The kind and period of a chunk key, if it is one.
+pub fn parse_chunk_key(key: &str) -> Option<(Kind, String)> {
+    let rest = key.strip_prefix(PREFIX)?;
+    let (tag, period) = rest.split_once('.')?;
+    let kind = Kind::from_tag(tag)?;
+    let ok = period.len() == 7 && period.as_bytes()[4] == b'-' && period.chars().filter(|c| c.is_ascii_digit()).count() == 6;
+    ok.then(|| (kind, period.to_string()))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodecError {
+    /// Not JSON, or not the shape we write.
+    Corrupt(String),
+    /// Written by a newer build: do not touch it.
+    Newer(u32),
+    /// Another kind than the key says.
+    WrongKind(String),
+}
+
+impl std::fmt::Display for CodecError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CodecError::Corrupt(e) => write!(f, "dữ liệu hỏng / corrupt data: {e}"),
+            CodecError::Newer(v) => write!(f, "dữ liệu của phiên bản mới hơn (v{v}) / data from a newer version"),
+            CodecError::WrongKind(k) => write!(f, "sai loại dữ liệu ({k}) / unexpected kind"),
+        }
+    }
+}
+
+/// Schema 1, as the builds before the compact form wrote it: kept so that tests and the
+/// benchmark can make the store an earlier build left behind, and check its migration.
+pub fn encode_chunk_v1<T: Serialize>(kind: Kind, records: &[T]) -> String {
+    serde_json::to_string(&ChunkOut {
+        v: 1,
+        k: kind.tag(),
+        r: records,
+    })
+    .unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct ChunkOut<'a, T> {
+    v: u32,
+    k: &'a str,
+    r: &'a [T],
+}
+
+#[derive(Serialize)]
+struct DocOut<'a, T> {
+    v: u32,
+    k: &'a str,
+    d: &'a T,
+}
+
+/// What every envelope starts with: its schema version and kind (the records are read after
+/// the version is known, straight into their types: no generic JSON tree in between).
+#[derive(Deserialize)]
+struct Head {
+    v: u32,
+    #[serde(default)]
+    k: String,
+}
+
+#[derive(Deserialize)]
+struct ChunkIn<T> {
+    r: Vec<T>,
+}
+
+/// Schema 2: the packed, compressed columns, and the tail of records saved since they were
+/// packed (plain JSON, see [`add_to_chunk`]).
+#[derive(Deserialize)]
+struct PackedIn<'a, T> {
+    n: usize,
+    b: usize,
+    #[serde(borrow)]
+    z: std::borrow::Cow<'a, str>,
+    #[serde(default = "Vec::new")]
+    t: Vec<T>,
+}
+
+/// Records a save may add to a chunk's tail before the chunk is packed again: a citizen's
+/// tap rewrites a few kilobytes, not a month; every `TAIL_MAX`-th save packs the month.
+pub const TAIL_MAX: usize = 48;
+
+#[derive(Deserialize)]
+struct DocIn<T> {
+    d: T,
+}
+
+/// The schema version of a stored value, checking its kind. Version 0 is a bare JSON array
+/// (what a prototype wrote); it is migrated by [`decode_chunk`].
+fn version(raw: &str, kind: &str, max: u32) -> Result<u32, CodecError> {
+    if raw.trim_start().starts_with('[') {
+        return Ok(0);
+    }
+    let head: Head = serde_json::from_str(raw).map_err(|e| CodecError::Corrupt(e.to_string()))?;
+    if head.v > max {
+        return Err(CodecError::Newer(head.v));
+    }
+    if head.v == 0 {
+        return Err(CodecError::Corrupt("no envelope".into()));
+    }
+    if head.k != kind {
+        return Err(CodecError::WrongKind(head.k));
+    }
+    Ok(head.v)
+}
+
+/// A chunk's value (schema 2), all packed. Records are kept in the order they were created.
+/// An empty string means a record would not serialize: the caller writes nothing.
+pub fn encode_chunk<T: Serialize>(kind: Kind, records: &[T]) -> String {
+    let rows: Option<Vec<serde_json::Map<String, Value>>> = records
+        .iter()
+        .map(|r| match serde_json::to_value(r) {
+            Ok(Value::Object(m)) => Some(m),
+            _ => None,
+        })
+        .collect();
+    let Some(mut rows) = rows else { return String::new() };
+    let order = |r: &serde_json::Map<String, Value>| {
+        (
+            r.get("c").and_then(Value::as_i64),
+            r.get("id").and_then(Value::as_str).map(str::to_owned),
+        )
+    };
+    rows.sort_by_cached_key(order);
+    let n = rows.len();
+    let Ok(json) = serde_json::to_vec(&columns::encode(rows)) else {
+        return String::new();
+    };
+    let bytes = miniz_oxide::deflate::compress_to_vec(&json, LEVEL);
+    envelope::<T>(kind, n, bytes.len(), &pack::pack(&bytes), &[])
+}
+
+fn envelope<T: Serialize>(kind: Kind, n: usize, b: usize, z: &str, tail: &[T]) -> String {
+    let tail = match tail {
+        [] => String::new(),
+        t => match serde_json::to_string(t) {
+            Ok(t) => format!(",\"t\":{t}"),
+            Err(_) => return String::new(),
+        },
+    };
+    format!(
+        "{{\"v\":{SCHEMA},\"k\":\"{}\",\"n\":{n},\"b\":{b},\"z\":\"{z}\"{tail}}}",
+        kind.tag()
+    )
+}
+
+/// The new value of a chunk (`raw`, absent for a new month) with `recs` merged in (the winner
+/// of each id kept, `sync::merge`). While the tail holds at most `tail_max` records they are
+/// added there and the packed part is copied as it is; past that the whole chunk is packed.
+/// Data of an older schema is packed (migrated) on the way.
+pub fn add_to_chunk<T>(kind: Kind, raw: Option<&str>, recs: Vec<T>, tail_max: usize) -> Result<String, CodecError>
+where
+    T: DeserializeOwned + Serialize + Record + Clone,
+{
+    let done = |s: String| {
+        if s.is_empty() {
+            Err(CodecError::Corrupt("encode".into()))
+        } else {
+            Ok(s)
+        }
+    };
+    let Some(raw) = raw else {
+        return done(if recs.len() <= tail_max {
+            envelope(kind, 0, 0, "", &recs)
+        } else {
+            encode_chunk(kind, &recs)
+        });
+    };
+    if version(raw, kind.tag(), SCHEMA)? == SCHEMA {
+        let mut p: PackedIn<T> = serde_json::from_str(raw).map_err(|e| CodecError::Corrupt(e.to_string()))?;
+        crate::sync::merge::apply(&mut p.t, recs);
+        if p.t.len() <= tail_max {
+            return done(envelope(kind, p.n, p.b, &p.z, &p.t));
+        }
+        let mut all: Vec<T> = unpack_rows(&p)?;
+        crate::sync::merge::apply(&mut all, p.t);
+        return done(encode_chunk(kind, &all));
+    }
+    let mut all: Vec<T> = decode_chunk(kind, raw)?.0;
+    crate::sync::merge::apply(&mut all, recs);
+    done(encode_chunk(kind, &all))
+}
+
+/// Whether a chunk would be written differently today: an older schema, or records waiting in
+/// the tail (a month that has ended is packed whole: tails would add up over the years).
+pub fn needs_packing(raw: &str) -> bool {
+    let v1 = raw.trim_start().starts_with('[') || raw.starts_with("{\"v\":1,");
+    v1 || (raw.starts_with("{\"v\":2,") && raw.ends_with("]}"))
+}
+
+/// Decode a chunk; `.1` tells whether it came from an older schema (the caller writes it back
+/// in today's form, see `storage::migrate_step`).
+///
+/// Migrations, one per schema step: 0 (a bare array) and 1 (`"r":[…]`) hold the records as
+/// JSON and are read straight into today's types. A later schema adds its step here.
+pub fn decode_chunk<T>(kind: Kind, raw: &str) -> Result<(Vec<T>, bool), CodecError>
+where
+    T: DeserializeOwned + Serialize + Record + Clone,
+{
+    let corrupt = |e: serde_json::Error| CodecError::Corrupt(e.to_string());
+    match version(raw, kind.tag(), SCHEMA)? {
+        0 => Ok((serde_json::from_str(raw).map_err(corrupt)?, true)),
+        1 => Ok((serde_json::from_str::<ChunkIn<T>>(raw).map_err(corrupt)?.r, true)),
+        _ => {
+            let p: PackedIn<T> = serde_json::from_str(raw).map_err(corrupt)?;
+            let mut all = unpack_rows(&p)?;
+            crate::sync::merge::apply(&mut all, p.t);
+            Ok((all, false))
+        }
+    }
+}
+
+fn unpack_rows<T: DeserializeOwned>(p: &PackedIn<T>) -> Result<Vec<T>, CodecError> {
+    let bad = |e: &str| CodecError::Corrupt(e.to_string());
+    if p.n > MAX_RECORDS || p.b > MAX_BYTES {
+        return Err(bad("too large"));
+    }
+    if p.n == 0 {
+        return Ok(Vec::new());
+    }
+    let bytes = pack::unpack(&p.z, p.b).ok_or_else(|| bad("packed text"))?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_BYTES).map_err(|_| bad("deflate"))?;
+    let cols: Value = serde_json::from_slice(&json).map_err(|e| CodecError::Corrupt(e.to_string()))?;
+    columns::decode(cols, p.n)
+        .map_err(|e| bad(&e))?
+        .into_iter()
+        .map(|row| serde_json::from_value(Value::Object(row)).map_err(|e| CodecError::Corrupt(e.to_string())))
+        .collect()
+}
+
+pub fn encode_doc<T: Serialize>(name: &str, doc: &T) -> String {
+    serde_json::to_string(&DocOut {
+        v: DOC_SCHEMA,
+        k: name,
+        d: doc,
+    })
+    .unwrap_or_default()
+}
+
+pub fn decode_doc<T: DeserializeOwned>(name: &str, raw: &str) -> Result<T, CodecError> {
+    match version(raw, name, DOC_SCHEMA)? {
+        0 => Err(CodecError::Corrupt("no envelope".into())),
+        _ => serde_json::from_str::<DocIn<T>>(raw)
+            .map(|d| d.d)
+            .map_err(|e| CodecError::Corrupt(e.to_string())),
+    }
+}
+
+/// Put `rec` into `records`: a new id is appended; for a known id the winning version stays
+/// (the one rule of `sync::merge::compare`). Returns whether anything changed.
+pub fn upsert<T: Record + Serialize>(records: &mut Vec<T>, rec: T) -> bool {
+    match records.iter_mut().find(|r| r.meta().id == rec.meta().id) {
+        Some(old) if crate::sync::merge::compare(&rec, old) == std::cmp::Ordering::Greater => {
+            *old = rec;
+            true
+        }
+        Some(_) => false,
+        None => {
+            records.push(rec);
+            true
+        }
+    }
+}
+
+/// Merge two sets of the same records: no duplicate ids, no record lost, the winner kept.
+pub fn merge<T: Record + Serialize>(mut ours: Vec<T>, theirs: Vec<T>) -> Vec<T> {
+    for r in theirs {
+        upsert(&mut ours, r);
+    }
+    ours
+}
+
+/// Helper for records in tests and tools.
+pub fn meta_for_test(n: u8, at: Millis) -> Meta {
+    Meta::new([n; 16], at, "test")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::response::Response;
+
+    fn resp(n: u8, at: Millis) -> Response {
+        Response {
+            meta: meta_for_test(n, at),
+            q: 1,
+            a: "54321".into(),
+            o: 4,
+            v: None,
+            p: String::new(),
+            s: String::new(),
+            k: String::new(),
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn keys_and_periods() {
+        // 2026-10-31 18:00 UTC is already 1 November in Vietnam.
+        let t = chrono::DateTime::parse_from_rfc3339("2026-10-31T18:00:00Z")
+            .unwrap()
+            .timestamp_millis();
+        assert_eq!(period_of(t), "2026-11");
+        assert_eq!(chunk_key(Kind::Response, "2026-11"), "motcua.resp.2026-11");
+        assert_eq!(parse_chunk_key("motcua.dos.2025-01"), Some((Kind::Dossier, "2025-01".into())));
+        assert_eq!(parse_chunk_key("motcua.settings"), None);
+        assert_eq!(parse_chunk_key("motcua.dos.20x5-01"), None);
+        assert_eq!(parse_chunk_key("other.dos.2025-01"), None);
+    }
+
+    #[test]
+    fn chunk_round_trip() {
+        let rs = vec![resp(1, 1), resp(2, 2)];
+        let raw = encode_chunk(Kind::Response, &rs);
+        assert!(raw.starts_with("{\"v\":2,\"k\":\"resp\",\"n\":2,"));
+        let (back, migrated): (Vec<Response>, bool) = decode_chunk(Kind::Response, &raw).unwrap();
+        assert_eq!(back, rs);
+        assert!(!migrated);
+    }
+
+    #[test]
+    fn chunks_keep_creation_order() {
+        let rs = vec![resp(2, 20), resp(1, 10), resp(3, 30)];
+        let (back, _): (Vec<Response>, bool) = decode_chunk(Kind::Response, &encode_chunk(Kind::Response, &rs)).unwrap();
+        assert_eq!(back.iter().map(|r| r.meta.created_at).collect::<Vec<_>>(), vec![10, 20, 30]);
+    }
+
+    #[test]
+    fn schema_one_is_read_and_marked_for_migration() {
+        let rs = vec![resp(1, 1), resp(2, 2)];
+        let raw = encode_chunk_v1(Kind::Response, &rs);
+        assert!(raw.starts_with("{\"v\":1,\"k\":\"resp\",\"r\":["));
+        let (back, migrated): (Vec<Response>, bool) = decode_chunk(Kind::Response, &raw).unwrap();
+        assert_eq!((back, migrated), (rs, true));
+    }
+
+    #[test]
+    fn damaged_packed_chunks_are_reported() {
+        let raw = encode_chunk(Kind::Response, &[resp(1, 1), resp(2, 2)]);
+        let cut = format!("{}\"}}", &raw[..raw.len() - 8]);
+        assert!(matches!(
+            decode_chunk::<Response>(Kind::Response, &cut),
+            Err(CodecError::Corrupt(_))
+        ));
+        let lie = raw.replace("\"n\":2", "\"n\":3");
+        assert!(matches!(
+            decode_chunk::<Response>(Kind::Response, &lie),
+            Err(CodecError::Corrupt(_))
+        ));
+        let huge = raw.replace("\"n\":2", "\"n\":99999999999");
+        assert!(matches!(
+            decode_chunk::<Response>(Kind::Response, &huge),
+            Err(CodecError::Corrupt(_))
+        ));
+        let bad_tail = raw.replace("\"}", "\",\"t\":[{\"id\":1}]}");
+        assert!(matches!(
+            decode_chunk::<Response>(Kind::Response, &bad_tail),
+            Err(CodecError::Corrupt(_))
+        ));
+        let ascii = r#"{"v":2,"k":"resp","n":1,"b":3,"z":"abc"}"#;
+        assert!(matches!(
+            decode_chunk::<Response>(Kind::Response, ascii),
+            Err(CodecError::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn version_zero_is_migrated() {
+        let raw = serde_json::to_string(&vec![resp(1, 1)]).unwrap();
+        let (back, migrated): (Vec<Response>, bool) = decode_chunk(Kind::Response, &raw).unwrap();
+        assert_eq!(back.len(), 1);
+        assert!(migrated);
+    }
+
+    #[test]
+    fn bad_values_are_reported_not_dropped() {
+        let e = decode_chunk::<Response>(Kind::Response, "{not json").unwrap_err();
+        assert!(matches!(e, CodecError::Corrupt(_)));
+        let e = decode_chunk::<Response>(Kind::Response, r#"{"v":7,"k":"resp","r":[]}"#).unwrap_err();
+        assert_eq!(e, CodecError::Newer(7));
+        let e = decode_chunk::<Response>(Kind::Response, r#"{"v":2,"k":"dos","n":0,"b":0,"z":""}"#).unwrap_err();
+        assert_eq!(e, CodecError::WrongKind("dos".into()));
+        let e = decode_chunk::<Response>(Kind::Response, r#""hello""#).unwrap_err();
+        assert!(matches!(e, CodecError::Corrupt(_)));
+        let e = decode_chunk::<Response>(Kind::Response, r#"{"v":1,"k":"resp","r":[{"id":3}]}"#).unwrap_err();
+        assert!(matches!(e, CodecError::Corrupt(_)));
+    }
+
+    #[test]
+    fn saves_go_to_the_tail_until_it_is_full() {
+        let packed = encode_chunk(Kind::Response, &[resp(1, 1), resp(2, 2)]);
+        assert!(!needs_packing(&packed));
+        let z = |raw: &str| raw.split("\"z\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let mut raw = packed.clone();
+        for n in 3..=5 {
+            raw = add_to_chunk(Kind::Response, Some(&raw), vec![resp(n, i64::from(n))], 3).unwrap();
+            assert_eq!(z(&raw), z(&packed), "the packed part is copied, not rewritten");
+        }
+        assert!(needs_packing(&raw), "a tail waits to be packed");
+        // A newer version of a packed record in the tail wins over the packed one.
+        let mut newer = resp(1, 1);
+        newer.meta.touch(99, "other");
+        newer.o = 1;
+        let (all, migrated): (Vec<Response>, bool) = decode_chunk(
+            Kind::Response,
+            &add_to_chunk(Kind::Response, Some(&raw), Vec::<Response>::new(), 3).unwrap(),
+        )
+        .unwrap();
+        assert_eq!((all.len(), migrated), (5, false));
+        // The fourth record in the tail packs everything.
+        let full = add_to_chunk(Kind::Response, Some(&raw), vec![newer.clone()], 3).unwrap();
+        assert!(!needs_packing(&full) && z(&full) != z(&packed));
+        let (all, _): (Vec<Response>, bool) = decode_chunk(Kind::Response, &full).unwrap();
+        assert_eq!(all.len(), 5);
+        assert_eq!(all.iter().find(|r| r.meta.id == newer.meta.id).unwrap().o, 1);
+        // A new month starts as a tail; an old schema is packed on the way.
+        let fresh = add_to_chunk(Kind::Response, None, vec![resp(7, 7)], 3).unwrap();
+        assert_eq!(decode_chunk::<Response>(Kind::Response, &fresh).unwrap().0.len(), 1);
+        let old = encode_chunk_v1(Kind::Response, &[resp(8, 8)]);
+        assert!(needs_packing(&old));
+        let moved = add_to_chunk(Kind::Response, Some(&old), vec![resp(9, 9)], 3).unwrap();
+        assert!(!needs_packing(&moved));
+        assert_eq!(decode_chunk::<Response>(Kind::Response, &moved).unwrap().0.len(), 2);
+    }
+
+    #[test]
+    fn docs_round_trip() {
+        let raw = encode_doc("settings", &vec![1, 2]);
+        assert_eq!(decode_doc::<Vec<i32>>("settings", &raw).unwrap(), vec![1, 2]);
+        assert!(decode_doc::<Vec<i32>>("pin", &raw).is_err());
+    }
+
+    #[test]
+    fn merge_never_duplicates_or_loses() {
+        let a = vec![resp(1, 1), resp(2, 2)];
+        let mut newer = resp(2, 2);
+        newer.meta.touch(50, "other");
+        newer.o = 1;
+        let b = vec![newer.clone(), resp(3, 3)];
+        let m = merge(a.clone(), b.clone());
+        assert_eq!(m.len(), 3);
+        assert_eq!(m.iter().find(|r| r.meta.id == newer.meta.id).unwrap().o, 1);
+        // Order of merging does not change the result set.
+        let mut m2 = merge(b, a);
+        let mut m1 = m;
+        m1.sort_by(|x, y| x.meta.id.cmp(&y.meta.id));
+        m2.sort_by(|x, y| x.meta.id.cmp(&y.meta.id));
+        assert_eq!(m1, m2);
+    }
+}
