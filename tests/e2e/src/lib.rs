@@ -327,14 +327,31 @@ impl Browser {
         }
     }
 
-    /// All responses stored, decoded from their monthly chunks.
+    /// All responses stored, decoded from their monthly chunks by the app's own codec.
     pub async fn stored_responses(&self) -> R<Vec<Value>> {
+        self.stored_records::<motcua_core::survey::response::Response>(motcua_core::codec::Kind::Response)
+            .await
+    }
+
+    /// All dossiers stored (tombstones included), decoded by the app's own codec.
+    pub async fn stored_dossiers(&self) -> R<Vec<Value>> {
+        self.stored_records::<motcua_core::dossier::Dossier>(motcua_core::codec::Kind::Dossier)
+            .await
+    }
+
+    async fn stored_records<T>(&self, kind: motcua_core::codec::Kind) -> R<Vec<Value>>
+    where
+        T: serde::de::DeserializeOwned + serde::Serialize + motcua_core::record::Record + Clone,
+    {
         let stored = self.stored().await?;
         let mut out = Vec::new();
         for (k, v) in stored.as_object().cloned().unwrap_or_default() {
-            if k.starts_with("motcua.resp.") {
-                let env: Value = serde_json::from_str(v.as_str().unwrap_or("{}"))?;
-                out.extend(env["r"].as_array().cloned().unwrap_or_default());
+            if motcua_core::codec::parse_chunk_key(&k).is_some_and(|(k2, _)| k2 == kind) {
+                let (recs, _) =
+                    motcua_core::codec::decode_chunk::<T>(kind, v.as_str().unwrap_or_default()).map_err(|e| format!("{k}: {e}"))?;
+                for r in recs {
+                    out.push(serde_json::to_value(r)?);
+                }
             }
         }
         Ok(out)

@@ -88,7 +88,8 @@ async fn bench_fill_submit_and_stored_size() -> R {
             let s = v.as_str().unwrap_or_default();
             chars += k.encode_utf16().count() + s.encode_utf16().count();
             let env: Value = serde_json::from_str(s)?;
-            count += env["r"].as_array().map_or(0, |r| r.len());
+            // Schema 2: packed records, and the tail of recent saves.
+            count += env["n"].as_u64().unwrap_or(0) as usize + env["t"].as_array().map_or(0, |t| t.len());
         }
     }
     assert_eq!(count, n, "every response stored once");
@@ -128,9 +129,7 @@ fn units(stored: &Value, prefix: &str) -> (usize, usize) {
             total.0 += k.encode_utf16().count() + s.encode_utf16().count();
             let env: Value = serde_json::from_str(s).unwrap_or_default();
             // Schema 2 says how many records it packs; schema 1 lists them.
-            total.1 += env["n"]
-                .as_u64()
-                .map_or_else(|| env["r"].as_array().map_or(0, |r| r.len()), |n| n as usize);
+            total.1 += env["n"].as_u64().unwrap_or(0) as usize + env["t"].as_array().map_or(0, |t| t.len());
         }
     }
     total
@@ -152,10 +151,9 @@ fn bench_stored_form_decade() {
         }
         m
     }
-    let mut line = |kind: Kind, name: &str, chunks: Vec<(String, usize)>, n: usize| {
+    let line = |name: &str, chunks: Vec<(String, usize)>, n: usize| {
         let units: usize = chunks.iter().map(|(k, len)| k.encode_utf16().count() + len).sum();
         println!("BENCH decade_units_per_{name} {:.1}", units as f64 / n.max(1) as f64);
-        let _ = kind;
         units
     };
     let t = std::time::Instant::now();
@@ -186,9 +184,9 @@ fn bench_stored_form_decade() {
         "BENCH decade_decode_ms_per_dossier_chunk {:.1}",
         t.elapsed().as_secs_f64() * 1000.0 / dos_chunks.len() as f64
     );
-    let ru = line(Kind::Response, "response", resp, data.responses.len());
+    let ru = line("response", resp, data.responses.len());
     let dos: Vec<(String, usize)> = dos_chunks.iter().map(|(k, v)| (k.clone(), v.encode_utf16().count())).collect();
-    let du = line(Kind::Dossier, "dossier", dos, data.dossiers.len());
+    let du = line("dossier", dos, data.dossiers.len());
     let n = data.responses.len() + data.dossiers.len();
     let avg = (ru + du) as f64 / n as f64;
     println!("BENCH decade_records {n}");

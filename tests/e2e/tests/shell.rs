@@ -136,7 +136,7 @@ async fn a_change_in_another_tab_shows_up_without_reload() -> R {
     b.fill("#d-applicant", "Nhập ở thẻ thứ nhất").await?;
     b.click("#d-submit").await?;
     b.wait_css("#d-done").await?;
-    let stored = b.stored().await?.to_string();
+    let stored = serde_json::Value::Array(b.stored_dossiers().await?).to_string();
     assert!(stored.contains("Nhập ở thẻ thứ hai") && stored.contains("Nhập ở thẻ thứ nhất"));
     b.close().await
 }
