@@ -201,7 +201,8 @@ fn bench_stored_form_decade() {
 #[tokio::test]
 #[ignore = "benchmark: run by scripts/bench.sh"]
 async fn bench_capacity_and_speed() -> R {
-    let data = motcua_e2e::gen::generate(0.25, 7);
+    let years: f64 = std::env::var("BENCH_YEARS").ok().and_then(|y| y.parse().ok()).unwrap_or(0.25);
+    let data = motcua_e2e::gen::generate(years, 7);
     let n_records = data.responses.len() + data.dossiers.len();
     let path = motcua_e2e::gen::write_export(data, "bench")?;
     let srv = Server::start();
