@@ -146,6 +146,28 @@ impl Drop for TempDir {
 impl Browser {
     /// A fresh browser (empty profile) with the given window size.
     pub async fn new(name: &str, size: (u32, u32)) -> R<Browser> {
+        Browser::launch(name, size, None).await
+    }
+
+    /// Quit and start again on the same profile: what a tablet does when the browser is
+    /// closed. Chromium writes localStorage to disk lazily (a quit right after a multi-megabyte
+    /// write lost it 4 times in 6), so the data gets `settle` to reach the disk first.
+    pub async fn reopen(self, size: (u32, u32), settle: Duration) -> R<Browser> {
+        tokio::time::sleep(settle).await;
+        let Browser {
+            c,
+            mut driver,
+            _profile,
+            name,
+            ..
+        } = self;
+        c.close().await.ok();
+        driver.kill().ok();
+        driver.wait().ok();
+        Browser::launch(&name, size, Some(_profile)).await
+    }
+
+    async fn launch(name: &str, size: (u32, u32), profile: Option<TempDir>) -> R<Browser> {
         let port = free_port();
         let driver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
             .arg(format!("--port={port}"))
@@ -155,7 +177,11 @@ impl Browser {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()?;
-        let profile = std::env::temp_dir().join(format!("motcua-e2e-{}-{}", std::process::id(), port));
+        let kept = profile;
+        let profile = match &kept {
+            Some(TempDir(p)) => p.clone(),
+            None => std::env::temp_dir().join(format!("motcua-e2e-{}-{}", std::process::id(), port)),
+        };
         std::fs::create_dir_all(&profile)?;
         let downloads = profile.join("downloads");
         std::fs::create_dir_all(&downloads)?;
@@ -188,7 +214,7 @@ impl Browser {
         let b = Browser {
             c,
             driver,
-            _profile: TempDir(profile),
+            _profile: kept.unwrap_or_else(|| TempDir(profile)),
             name: name.to_string(),
             downloads,
         };

@@ -1,0 +1,163 @@
+//! Large stores through the app's own storage code: a generated year survives a browser
+//! restart unchanged, a store an earlier build wrote is converted without loss, and a full
+//! store ends in the "storage full" path with nothing lost.
+
+use motcua_core::codec::{self, Kind};
+use motcua_e2e::gen::{generate, write_export};
+use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+fn by_id(records: impl IntoIterator<Item = Value>) -> BTreeMap<String, Value> {
+    records
+        .into_iter()
+        .map(|r| (r["id"].as_str().unwrap_or_default().to_string(), r))
+        .collect()
+}
+
+fn values<T: serde::Serialize>(rs: &[T]) -> Vec<Value> {
+    rs.iter().filter_map(|r| serde_json::to_value(r).ok()).collect()
+}
+
+/// Pick files in the import card and apply them; returns the message shown.
+async fn import(b: &Browser, srv: &Server, path: &std::path::Path) -> R<String> {
+    b.goto(&srv.url("/data")).await?;
+    b.wait_css("#import-files").await?.send_keys(&path.display().to_string()).await?;
+    b.wait_css("#import-apply").await?;
+    b.click("#import-apply").await?;
+    b.text("#import-done").await
+}
+
+#[tokio::test]
+async fn a_generated_year_round_trips_through_storage_unchanged() -> R {
+    let data = generate(1.0, 21);
+    let want_r = by_id(values(&data.responses));
+    let want_d = by_id(values(&data.dossiers));
+    let n = want_r.len() + want_d.len();
+    assert!(n > 28_000, "a year of the seed desk: {n}");
+    let path = write_export(data, "capacity-year")?;
+    let srv = Server::start();
+    let b = Browser::new("capacity-year", TABLET_LANDSCAPE).await?;
+    let msg = import(&b, &srv, &path).await?;
+    assert!(!msg.contains("đầy"), "{msg}");
+    let b = b.reopen(TABLET_LANDSCAPE, Duration::from_secs(10)).await?;
+    b.goto(&srv.url("/staff")).await?;
+    b.wait_css("#total-count").await?;
+    assert_eq!(b.text("#total-count").await?.replace('.', ""), want_r.len().to_string());
+    let got_r = by_id(b.stored_responses().await?);
+    let got_d = by_id(b.stored_dossiers().await?);
+    assert_eq!(got_r.len(), want_r.len());
+    assert_eq!(got_d.len(), want_d.len());
+    assert!(got_r == want_r, "responses come back field for field");
+    assert!(got_d == want_d, "dossiers come back field for field");
+    // The year takes a small part of the quota: ≤ 17 units a record leaves room for a decade.
+    let stored = b.stored().await?;
+    let units: usize = stored
+        .as_object()
+        .map(|o| {
+            o.iter()
+                .filter(|(k, _)| codec::parse_chunk_key(k).is_some())
+                .map(|(k, v)| k.encode_utf16().count() + v.as_str().unwrap_or_default().encode_utf16().count())
+                .sum()
+        })
+        .unwrap_or_default();
+    assert!(units <= 17 * n, "{units} units for {n} records");
+    std::fs::remove_file(&path).ok();
+    b.close().await
+}
+
+#[tokio::test]
+async fn a_store_written_by_the_previous_build_is_converted_without_loss() -> R {
+    let data = generate(0.3, 5);
+    let want_r = by_id(values(&data.responses));
+    let want_d = by_id(values(&data.dossiers));
+    let srv = Server::start();
+    let b = Browser::new("capacity-migrate", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/staff")).await?;
+    b.wait_css("#total-count").await?;
+    // What the previous build stored: schema 1 chunks, one per kind and month.
+    let mut months: BTreeMap<String, (Vec<_>, Vec<_>)> = BTreeMap::new();
+    for r in &data.responses {
+        months.entry(codec::period_of(r.meta.created_at)).or_default().0.push(r.clone());
+    }
+    for d in &data.dossiers {
+        months.entry(codec::period_of(d.meta.created_at)).or_default().1.push(d.clone());
+    }
+    let mut old_units = 0;
+    for (m, (rs, ds)) in &months {
+        for (key, value) in [
+            (codec::chunk_key(Kind::Response, m), codec::encode_chunk_v1(Kind::Response, rs)),
+            (codec::chunk_key(Kind::Dossier, m), codec::encode_chunk_v1(Kind::Dossier, ds)),
+        ] {
+            old_units += value.encode_utf16().count();
+            b.c.execute("localStorage.setItem(arguments[0], arguments[1])", vec![key.into(), value.into()])
+                .await?;
+        }
+    }
+    // The next start reads the old chunks at once and converts them in the background,
+    // showing how far it got.
+    b.goto(&srv.url("/staff")).await?;
+    b.wait_css("#packing progress").await?;
+    b.shot("migration-progress").await?;
+    assert_eq!(b.text("#total-count").await?.replace('.', ""), want_r.len().to_string());
+    b.wait_js("!document.querySelector('#packing')").await?;
+    let stored = b.stored().await?;
+    let chunks: Vec<(&String, &str)> = stored
+        .as_object()
+        .map(|o| {
+            o.iter()
+                .filter(|(k, _)| codec::parse_chunk_key(k).is_some())
+                .map(|(k, v)| (k, v.as_str().unwrap_or_default()))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(chunks.len(), months.len() * 2);
+    assert!(chunks.iter().all(|(_, v)| v.starts_with("{\"v\":2,")), "every chunk converted");
+    let new_units: usize = chunks.iter().map(|(_, v)| v.encode_utf16().count()).sum();
+    assert!(new_units * 10 < old_units, "{old_units} → {new_units} units");
+    assert!(by_id(b.stored_responses().await?) == want_r, "responses unchanged");
+    assert!(by_id(b.stored_dossiers().await?) == want_d, "dossiers unchanged");
+    b.close().await
+}
+
+#[tokio::test]
+async fn a_full_store_says_so_and_loses_nothing() -> R {
+    let srv = Server::start();
+    let b = Browser::new("capacity-full", TABLET_LANDSCAPE).await?;
+    let first = write_export(generate(0.1, 3), "capacity-full-a")?;
+    import(&b, &srv, &first).await?;
+    // Something else of the origin's (or years of records) takes the rest of the quota.
+    b.js(
+        "const big = 'x'.repeat(256 * 1024); let i = 0; try { for (;;) localStorage.setItem('filler' + i++, big); } catch (e) {}
+          for (const n of [2048, 64, 8]) { const s = 'y'.repeat(n); let j = 0; try { for (;;) localStorage.setItem('fill' + n + '.' + j++, s); } catch (e) {} }",
+    )
+    .await?;
+    let before = b.stored().await?;
+    // An import that does not fit is refused whole, with the reason.
+    let second = write_export(generate(0.1, 4), "capacity-full-b")?;
+    let msg = import(&b, &srv, &second).await?;
+    b.shot("capacity-full-import").await?;
+    assert!(msg.contains("Bộ nhớ trình duyệt đã đầy"), "{msg}");
+    assert!(b.stored().await? == before, "nothing half-written");
+    // A citizen's response is still thanked and kept; staff see it waiting.
+    b.goto(&srv.url("/kiosk")).await?;
+    b.answer(&[4; 19], "", None).await?;
+    b.goto(&srv.url("/staff")).await?;
+    b.wait_css("#total-count").await?;
+    b.shot("capacity-full-staff").await?;
+    b.wait_css("#storage-full").await?;
+    b.shot("capacity-full").await?;
+    let count = |s: String| s.replace('.', "").parse::<usize>().unwrap_or_default();
+    let total = count(b.text("#total-count").await?);
+    // Space is freed (an archive, here the filler): the waiting response is written.
+    b.js("for (const k of Object.keys(localStorage)) if (k.startsWith('fill')) localStorage.removeItem(k);")
+        .await?;
+    b.click("#storage-full button").await?;
+    b.wait_js("!document.querySelector('#storage-full')").await?;
+    assert_eq!(b.stored_responses().await?.len(), total, "the waiting response is stored");
+    for p in [first, second] {
+        std::fs::remove_file(p).ok();
+    }
+    b.close().await
+}
