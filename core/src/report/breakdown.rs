@@ -18,9 +18,10 @@ fn in_period<'a>(
     filter: &'a Filter,
     lookup: &'a Lookup,
 ) -> impl Iterator<Item = &'a Response> + 'a {
+    let span = period.instants();
     responses
         .iter()
-        .filter(move |r| !r.meta.deleted && period.contains(vn_date(r.meta.created_at)) && filter.response(r, lookup))
+        .filter(move |r| !r.meta.deleted && span.contains(&r.meta.created_at) && filter.response(r, lookup))
 }
 
 /// One item of the questionnaire shown on the dashboard.

@@ -11,7 +11,6 @@ pub use period::{Period, PeriodKind};
 
 use crate::calendar::WorkCalendar;
 use crate::dossier::{Channel, Dossier, Status, Timeliness};
-use crate::record::vn_date;
 use crate::survey::index::{self, SatisfactionIndex, Tally};
 use crate::survey::questionnaire::Questionnaire;
 use crate::survey::response::Response;
@@ -57,17 +56,19 @@ fn unit_of_code(code: &str) -> &str {
 
 impl Filter {
     pub fn dossier(&self, d: &Dossier, l: &Lookup) -> bool {
-        let field = l.field_of_procedure.get(&d.procedure).map(String::as_str).unwrap_or_default();
-        let division = d
-            .holder()
-            .or_else(|| l.division_of_procedure.get(&d.procedure).map(String::as_str))
-            .unwrap_or_default();
+        // Looked up only when asked for: with no filter a decade of dossiers costs nothing here.
+        let field = || l.field_of_procedure.get(&d.procedure).map(String::as_str).unwrap_or_default();
+        let division = || {
+            d.holder()
+                .or_else(|| l.division_of_procedure.get(&d.procedure).map(String::as_str))
+                .unwrap_or_default()
+        };
         (self.device.is_empty() || d.meta.device == self.device)
             && (self.unit.is_empty() || unit_of_code(&d.code).eq_ignore_ascii_case(&self.unit))
             && (self.procedure.is_empty() || d.procedure == self.procedure)
-            && (self.field.is_empty() || field == self.field)
+            && (self.field.is_empty() || field() == self.field)
             && self.channel.is_none_or(|c| d.channel == c)
-            && (self.division.is_empty() || division == self.division || d.late_division == self.division)
+            && (self.division.is_empty() || division() == self.division || d.late_division == self.division)
     }
 
     pub fn response(&self, r: &Response, l: &Lookup) -> bool {
@@ -158,6 +159,11 @@ enum State {
     Open(Timeliness),
 }
 
+/// Whether a dossier received by `at` had been resolved or closed by then (no calendar work).
+fn ended_by(d: &Dossier, at: NaiveDateTime) -> bool {
+    d.resolved_at().is_some_and(|t| t <= at) || closed_at(d).is_some_and(|t| t <= at)
+}
+
 fn state_at(d: &Dossier, cal: &WorkCalendar, at: NaiveDateTime) -> State {
     if d.received > at {
         return State::NotYet;
@@ -173,19 +179,27 @@ fn state_at(d: &Dossier, cal: &WorkCalendar, at: NaiveDateTime) -> State {
 
 /// The report table over live dossiers passing the filter.
 pub fn dossier_table(dossiers: &[Dossier], cal: &WorkCalendar, period: &Period, filter: &Filter, lookup: &Lookup) -> DossierTable {
+    table_over(dossiers.iter(), cal, period, filter, lookup)
+}
+
+fn table_over<'a>(
+    dossiers: impl Iterator<Item = &'a Dossier>,
+    cal: &WorkCalendar,
+    period: &Period,
+    filter: &Filter,
+    lookup: &Lookup,
+) -> DossierTable {
     let mut t = DossierTable::default();
     let start = period.from.and_hms_opt(0, 0, 0).unwrap_or_default() - chrono::Duration::seconds(1);
     let end = end_of(period.to);
-    for d in dossiers.iter().filter(|d| !d.meta.deleted && filter.dossier(d, lookup)) {
+    for d in dossiers.filter(|d| !d.meta.deleted) {
         let received = d.received.date();
-        if received > period.to {
+        // Dates first (cheap), then the filter; the calendar only for what is counted.
+        if received > period.to || (received < period.from && ended_by(d, start)) || !filter.dossier(d, lookup) {
             continue;
         }
         if received < period.from {
-            // Carried over only if still open when the period began.
-            if !matches!(state_at(d, cal, start), State::Open(_)) {
-                continue;
-            }
+            // Carried over: still open when the period began.
             t.carried_over += 1;
         } else if d.channel == Channel::Online {
             t.new_online += 1;
@@ -219,9 +233,10 @@ pub fn satisfaction(
     filter: &Filter,
     lookup: &Lookup,
 ) -> SatisfactionIndex {
+    let span = period.instants();
     let inside = responses
         .iter()
-        .filter(|r| period.contains(vn_date(r.meta.created_at)) && filter.response(r, lookup));
+        .filter(|r| span.contains(&r.meta.created_at) && filter.response(r, lookup));
     index::compute(inside, versions)
 }
 
@@ -232,9 +247,10 @@ pub fn shown_index(ix: &SatisfactionIndex, min_n: u32) -> Option<f64> {
 
 /// Overall ratings in a period: (dissatisfied = 1–2 points, all ratings 1–5).
 pub fn dissatisfied(responses: &[Response], period: &Period, filter: &Filter, lookup: &Lookup) -> (u64, u64) {
+    let span = period.instants();
     responses
         .iter()
-        .filter(|r| !r.meta.deleted && (1..=5).contains(&r.o) && period.contains(vn_date(r.meta.created_at)) && filter.response(r, lookup))
+        .filter(|r| !r.meta.deleted && (1..=5).contains(&r.o) && span.contains(&r.meta.created_at) && filter.response(r, lookup))
         .fold((0, 0), |(d, n), r| (d + u64::from(r.o <= 2), n + 1))
 }
 
@@ -255,16 +271,26 @@ pub fn satisfaction_by_timeliness(
     cal: &WorkCalendar,
     period: &Period,
 ) -> BTreeMap<String, (Tally, Tally)> {
+    let span = period.instants();
+    let rated: Vec<&Response> = responses
+        .iter()
+        .filter(|r| !r.meta.deleted && (1..=5).contains(&r.o) && !r.k.trim().is_empty() && span.contains(&r.meta.created_at))
+        .collect();
+    let mut out: BTreeMap<String, (Tally, Tally)> = BTreeMap::new();
+    if rated.is_empty() {
+        return out;
+    }
+    // Only the codes the period's responses carry are looked for (not a decade of dossiers).
+    let wanted: std::collections::HashSet<String> = rated.iter().map(|r| r.k.trim().to_uppercase()).collect();
     let by_code: BTreeMap<String, &Dossier> = dossiers
         .iter()
         .filter(|d| !d.meta.deleted)
-        .map(|d| (d.code.to_uppercase(), d))
+        .filter_map(|d| {
+            let code = d.code.to_uppercase();
+            wanted.contains(&code).then_some((code, d))
+        })
         .collect();
-    let mut out: BTreeMap<String, (Tally, Tally)> = BTreeMap::new();
-    for r in responses
-        .iter()
-        .filter(|r| !r.meta.deleted && (1..=5).contains(&r.o) && period.contains(vn_date(r.meta.created_at)))
-    {
+    for r in rated {
         let Some(d) = by_code.get(&r.k.trim().to_uppercase()) else {
             continue;
         };
@@ -318,12 +344,32 @@ pub fn monthly(data: Records, period: &Period, filter: &Filter, lookup: &Lookup,
         versions,
         cal,
     } = data;
+    // What can count in any month of the period, picked once (a decade is scanned once, not
+    // once a month): the period's responses, and the dossiers received by its end that were
+    // received in it or still open when it began.
+    let span = period.instants();
+    let responses: Vec<&Response> = responses.iter().filter(|r| span.contains(&r.meta.created_at)).collect();
+    let start = period.from.and_hms_opt(0, 0, 0).unwrap_or_default() - chrono::Duration::seconds(1);
+    let dossiers: Vec<&Dossier> = dossiers
+        .iter()
+        .filter(|d| {
+            let received = d.received.date();
+            received <= period.to && (received >= period.from || !ended_by(d, start))
+        })
+        .collect();
     period
         .months()
         .into_iter()
         .map(|m| {
-            let ix = satisfaction(responses, versions, &m, filter, lookup);
-            let t = dossier_table(dossiers, cal, &m, filter, lookup);
+            let ms = m.instants();
+            let ix = index::compute(
+                responses
+                    .iter()
+                    .copied()
+                    .filter(|r| ms.contains(&r.meta.created_at) && filter.response(r, lookup)),
+                versions,
+            );
+            let t = table_over(dossiers.iter().copied(), cal, &m, filter, lookup);
             let mut received = [0u64; 3];
             for d in dossiers
                 .iter()

@@ -82,6 +82,13 @@ impl Period {
         self.from <= d && d <= self.to
     }
 
+    /// The period's Vietnam days as UTC milliseconds (end exclusive): a scan over a decade of
+    /// records compares integers (`instants().contains(&at)` is `contains(vn_date(at))`).
+    pub fn instants(&self) -> std::ops::Range<crate::record::Millis> {
+        let ms = |d: NaiveDate| d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc().timestamp_millis() - 7 * 3_600_000;
+        ms(self.from)..ms(self.to + chrono::Duration::days(1))
+    }
+
     pub fn days(&self) -> i64 {
         (self.to - self.from).num_days() + 1
     }
@@ -141,6 +148,25 @@ impl Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instants_are_the_vietnam_days() {
+        let p = Period::year(2025);
+        // 2024-12-31 17:00 UTC is 1 January 2025 00:00 in Vietnam.
+        let new_year = chrono::DateTime::parse_from_rfc3339("2024-12-31T17:00:00Z")
+            .unwrap()
+            .timestamp_millis();
+        for at in [
+            new_year - 1,
+            new_year,
+            new_year + 1,
+            new_year + 365 * 86_400_000 - 1,
+            new_year + 365 * 86_400_000,
+        ] {
+            assert_eq!(p.instants().contains(&at), p.contains(crate::record::vn_date(at)), "{at}");
+        }
+        assert_eq!(p.instants(), new_year..new_year + 365 * 86_400_000);
+    }
 
     #[test]
     fn periods_and_what_they_are_compared_with() {

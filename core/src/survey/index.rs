@@ -16,7 +16,7 @@
 
 use super::questionnaire::Questionnaire;
 use super::response::Response;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The formula as shown to users beside the index.
 pub const FORMULA_VI: &str = "Chỉ số hài lòng (theo câu hỏi): tỷ lệ hài lòng của câu hỏi = số ý kiến 4–5 điểm / số ý kiến hợp lệ × 100% (không tính «Không áp dụng» và câu bỏ qua); chỉ số nhóm = trung bình các câu hỏi trong nhóm (phiếu đầy đủ và phiếu rút gọn tính riêng, rồi bình quân theo số phiếu); chỉ số chung = trung bình các nhóm; n = số phiếu có trả lời câu hỏi. Hài lòng chung: số đánh giá 4–5 điểm / tổng số đánh giá chung (kể cả đánh giá một chạm trên màn hình chào) × 100%; n = số đánh giá.";
@@ -69,11 +69,62 @@ fn mean(xs: impl Iterator<Item = f64>) -> Option<f64> {
 }
 
 /// Tallies of one group as asked with one item set.
-#[derive(Default)]
 struct GroupForm {
-    items: BTreeMap<String, Tally>,
+    group: String,
+    item_ids: Vec<String>,
+    items: Vec<Tally>,
     /// Responses that gave at least one valid answer in the group.
     responders: u32,
+}
+
+/// Where each answer digit of a (version, answer length) goes: per group form, the digit's
+/// position and the item's overall tally. Worked out once per call and version, so that a
+/// decade of responses is counted without allocating per response.
+type Layout = Vec<(usize, Vec<(usize, usize)>)>;
+
+struct Tallies {
+    forms: Vec<GroupForm>,
+    form_at: HashMap<(String, Vec<String>), usize>,
+    items: Vec<(String, Tally)>,
+    item_at: HashMap<String, usize>,
+}
+
+impl Tallies {
+    fn layout(&mut self, q: &Questionnaire, len: usize) -> Layout {
+        // Groups in id order, items in the order asked (as `Response::answers` pairs them).
+        let mut per_group: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
+        for (pos, (g, i)) in q.active_items().enumerate().take(len) {
+            per_group.entry(&g.id).or_default().push((pos, &i.id));
+        }
+        per_group
+            .into_iter()
+            .map(|(g, cells)| {
+                let key = (g.to_string(), cells.iter().map(|(_, i)| i.to_string()).collect::<Vec<_>>());
+                let forms = &mut self.forms;
+                let f = *self.form_at.entry(key.clone()).or_insert_with(|| {
+                    forms.push(GroupForm {
+                        group: key.0,
+                        items: vec![Tally::default(); key.1.len()],
+                        item_ids: key.1,
+                        responders: 0,
+                    });
+                    forms.len() - 1
+                });
+                let cells = cells
+                    .into_iter()
+                    .map(|(pos, item)| {
+                        let items = &mut self.items;
+                        let at = *self.item_at.entry(item.to_string()).or_insert_with(|| {
+                            items.push((item.to_string(), Tally::default()));
+                            items.len() - 1
+                        });
+                        (pos, at)
+                    })
+                    .collect();
+                (f, cells)
+            })
+            .collect()
+    }
 }
 
 /// Compute the index. `versions` must hold every questionnaire version the responses answered;
@@ -81,29 +132,36 @@ struct GroupForm {
 pub fn compute<'a>(responses: impl IntoIterator<Item = &'a Response>, versions: &BTreeMap<u32, Questionnaire>) -> SatisfactionIndex {
     let mut ix = SatisfactionIndex::default();
     let mut all = Tally::default();
-    // (group id, the group's item ids in that version) → tallies.
-    let mut forms: BTreeMap<(String, Vec<String>), GroupForm> = BTreeMap::new();
+    let mut t = Tallies {
+        forms: Vec::new(),
+        form_at: HashMap::new(),
+        items: Vec::new(),
+        item_at: HashMap::new(),
+    };
+    let mut layouts: HashMap<(u32, usize), Layout> = HashMap::new();
+    let mut digits: Vec<u8> = Vec::with_capacity(32);
     for r in responses.into_iter().filter(|r| !r.meta.deleted) {
         ix.n += 1;
         if (1..=5).contains(&r.o) {
             ix.overall_question.add(r.o);
         }
         let Some(q) = versions.get(&r.q) else { continue };
+        digits.clear();
+        digits.extend(
+            r.a.chars()
+                .map(|c| c.to_digit(10).map_or(0, |d| d as u8))
+                .map(|d| if (1..=5).contains(&d) { d } else { 0 }),
+        );
+        let layout = layouts.entry((r.q, digits.len())).or_insert_with(|| t.layout(q, digits.len()));
         let mut any_item = false;
-        let mut per_group: BTreeMap<&str, Vec<(&str, Option<u8>)>> = BTreeMap::new();
-        for (g, item, v) in r.answers(q) {
-            per_group.entry(g).or_default().push((item, v));
-        }
-        for (g, answers) in per_group {
-            let key = (g.to_string(), answers.iter().map(|(i, _)| i.to_string()).collect());
-            let form = forms.entry(key).or_default();
+        for (f, cells) in layout.iter() {
+            let form = &mut t.forms[*f];
             let mut answered = false;
-            for (item, v) in answers {
-                let t = form.items.entry(item.to_string()).or_default();
-                let global = ix.items.entry(item.to_string()).or_default();
-                if let Some(v) = v {
-                    t.add(v);
-                    global.add(v);
+            for (k, &(pos, item)) in cells.iter().enumerate() {
+                let v = digits[pos];
+                if v != 0 {
+                    form.items[k].add(v);
+                    t.items[item].1.add(v);
                     all.add(v);
                     answered = true;
                 }
@@ -113,11 +171,17 @@ pub fn compute<'a>(responses: impl IntoIterator<Item = &'a Response>, versions: 
         }
         ix.n_items += u32::from(any_item);
     }
-    // Group index: per form, the mean of its items' %; across forms, weighted by responders.
+    ix.items = t.items.into_iter().collect();
+    // Group index: per form, the mean of its items' % (in item id order, as ever); across
+    // forms (in (group, items) order), weighted by responders.
+    let mut forms: Vec<&GroupForm> = t.forms.iter().collect();
+    forms.sort_by(|a, b| (&a.group, &a.item_ids).cmp(&(&b.group, &b.item_ids)));
     let mut by_group: BTreeMap<String, (f64, u32, bool)> = BTreeMap::new();
-    for ((g, _), form) in &forms {
-        let entry = by_group.entry(g.clone()).or_insert((0.0, 0, false));
-        if let Some(m) = mean(form.items.values().filter_map(Tally::percent)) {
+    for form in forms {
+        let entry = by_group.entry(form.group.clone()).or_insert((0.0, 0, false));
+        let mut items: Vec<(&String, &Tally)> = form.item_ids.iter().zip(&form.items).collect();
+        items.sort_by(|a, b| a.0.cmp(b.0));
+        if let Some(m) = mean(items.into_iter().filter_map(|(_, t)| t.percent())) {
             entry.0 += m * form.responders as f64;
             entry.1 += form.responders;
         }
@@ -142,6 +206,84 @@ mod tests {
     use super::*;
     use crate::record::Meta;
     use crate::survey::response::encode_answers;
+
+    /// The formula as first written (allocating per response): the reference the counting
+    /// above must match on any input.
+    fn reference<'a>(responses: impl IntoIterator<Item = &'a Response>, versions: &BTreeMap<u32, Questionnaire>) -> SatisfactionIndex {
+        #[derive(Default)]
+        struct Form {
+            items: BTreeMap<String, Tally>,
+            responders: u32,
+        }
+        let mut ix = SatisfactionIndex::default();
+        let mut all = Tally::default();
+        let mut forms: BTreeMap<(String, Vec<String>), Form> = BTreeMap::new();
+        for r in responses.into_iter().filter(|r| !r.meta.deleted) {
+            ix.n += 1;
+            if (1..=5).contains(&r.o) {
+                ix.overall_question.add(r.o);
+            }
+            let Some(q) = versions.get(&r.q) else { continue };
+            let mut any_item = false;
+            let mut per_group: BTreeMap<&str, Vec<(&str, Option<u8>)>> = BTreeMap::new();
+            for (g, item, v) in r.answers(q) {
+                per_group.entry(g).or_default().push((item, v));
+            }
+            for (g, answers) in per_group {
+                let key = (g.to_string(), answers.iter().map(|(i, _)| i.to_string()).collect());
+                let form = forms.entry(key).or_default();
+                let mut answered = false;
+                for (item, v) in answers {
+                    let t = form.items.entry(item.to_string()).or_default();
+                    let global = ix.items.entry(item.to_string()).or_default();
+                    if let Some(v) = v {
+                        t.add(v);
+                        global.add(v);
+                        all.add(v);
+                        answered = true;
+                    }
+                }
+                form.responders += u32::from(answered);
+                any_item |= answered;
+            }
+            ix.n_items += u32::from(any_item);
+        }
+        let mut by_group: BTreeMap<String, (f64, u32)> = BTreeMap::new();
+        for ((g, _), form) in &forms {
+            let entry = by_group.entry(g.clone()).or_insert((0.0, 0));
+            if let Some(m) = mean(form.items.values().filter_map(Tally::percent)) {
+                entry.0 += m * form.responders as f64;
+                entry.1 += form.responders;
+            }
+        }
+        ix.groups = by_group
+            .into_iter()
+            .map(|(g, (sum, w))| (g, (w > 0).then(|| sum / w as f64)))
+            .collect();
+        ix.overall = mean(ix.groups.values().flatten().copied());
+        ix.mean_score = all.mean();
+        ix
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn counting_matches_the_reference(rs in proptest::collection::vec(
+            (1u32..4, "[0-7x]{0,24}", 0u8..7, proptest::bool::weighted(0.05)), 0..60)) {
+            let mut short = Questionnaire::short();
+            short.version = 2;
+            let versions: BTreeMap<u32, Questionnaire> = [(1, Questionnaire::sipas()), (2, short)].into_iter().collect();
+            let rs: Vec<Response> = rs
+                .into_iter()
+                .map(|(q, a, o, deleted)| {
+                    let mut r = resp(q, &[], o);
+                    r.a = a;
+                    r.meta.deleted = deleted;
+                    r
+                })
+                .collect();
+            proptest::prop_assert_eq!(compute(&rs, &versions), reference(&rs, &versions));
+        }
+    }
 
     fn resp(q: u32, a: &[Option<u8>], o: u8) -> Response {
         Response {

@@ -292,3 +292,36 @@ async fn bench_capacity_and_speed() -> R {
     std::fs::remove_file(&path).ok();
     b.close().await
 }
+
+/// The dashboard's figures natively over a decade (`BENCH_YEARS`): what a period change
+/// computes, without the browser (the browser's figure is `dashboard_period_change_ms`).
+#[test]
+#[ignore = "benchmark: run by scripts/bench.sh"]
+fn bench_report_native() {
+    use motcua_core::report::{self, Filter, Lookup, Period, Records};
+    let years: f64 = std::env::var("BENCH_YEARS").ok().and_then(|y| y.parse().ok()).unwrap_or(10.0);
+    let data = motcua_e2e::gen::generate(years, 11);
+    let lookup = Lookup::new(&data.catalogue, Default::default());
+    let f = Filter::default();
+    let p = Period::year(2024);
+    let time = |name: &str, run: &dyn Fn()| {
+        let t = std::time::Instant::now();
+        run();
+        println!("BENCH native_{name}_ms {:.1}", t.elapsed().as_secs_f64() * 1000.0);
+    };
+    time("dossier_table", &|| {
+        report::dossier_table(&data.dossiers, &data.calendar, &p, &f, &lookup);
+    });
+    time("satisfaction", &|| {
+        report::satisfaction(&data.responses, &data.versions, &p, &f, &lookup);
+    });
+    let rec = Records {
+        responses: &data.responses,
+        dossiers: &data.dossiers,
+        versions: &data.versions,
+        cal: &data.calendar,
+    };
+    time("monthly", &|| {
+        report::monthly(rec, &p, &f, &lookup, 10);
+    });
+}
