@@ -95,8 +95,14 @@ fn staff<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {
             if st.loaded.get() {
                 page().into_any()
             } else {
-                view! { <p class="loading" id="loading" role="status">{crate::components::tr(motcua_core::i18n::K::LoadingRecords)}</p> }
-                    .into_any()
+                let (done, all) = (move || st.reading.get().0, move || st.reading.get().1);
+                view! {
+                    <div class="loading" id="loading" role="status">
+                        <p>{crate::components::tr(motcua_core::i18n::K::LoadingRecords)}" "{done}" / "{all}</p>
+                        <progress max=all value=done></progress>
+                    </div>
+                }
+                .into_any()
             }
         })
     }

@@ -41,6 +41,8 @@ pub struct AppState {
     pub loaded: RwSignal<bool>,
     /// Chunks packed so far and in all, while older data is converted to the compact form.
     pub packing: RwSignal<(usize, usize)>,
+    /// Chunks read so far and in all, while the records are read.
+    pub reading: RwSignal<(usize, usize)>,
 }
 
 fn doc_or<T: serde::de::DeserializeOwned>(name: &str, problems: &mut Vec<Problem>, default: impl FnOnce() -> T) -> (T, bool) {
@@ -116,48 +118,87 @@ impl AppState {
             lookup_limit: StoredValue::new(Default::default()),
             loaded: RwSignal::new(false),
             packing: RwSignal::new((0, 0)),
+            reading: RwSignal::new((0, 0)),
         };
         s.listen_to_other_tabs();
         s
     }
 
-    /// Read every record (merged into what this tab already holds), then pack, a chunk at a
-    /// time between frames, the chunks an earlier build or an ended month left unpacked.
+    /// Read every record (merged into what this tab already holds), newest month first, a
+    /// chunk at a time between frames: a decade takes seconds to read, and meanwhile the kiosk
+    /// answers taps and staff see how far it got. Then pack, the same way, the chunks an
+    /// earlier build or an ended month left unpacked.
     pub fn load_history(&self) {
-        let month = codec::period_of(now_millis());
-        let (responses, mut problems, mut stale) = storage::load_all::<Response>(Kind::Response, &month);
-        let (dossiers, mut p, s) = storage::load_all::<Dossier>(Kind::Dossier, &month);
-        problems.append(&mut p);
-        stale.extend(s);
-        self.responses.update(|rs| {
-            let mine = std::mem::replace(rs, responses);
-            merge::apply(rs, mine);
+        let st = *self;
+        leptos::task::spawn_local(async move {
+            let month = codec::period_of(now_millis());
+            let mut keys: Vec<(Kind, String, String)> = [Kind::Response, Kind::Dossier]
+                .into_iter()
+                .flat_map(|k| storage::chunk_keys(k).into_iter().map(move |(key, m)| (k, key, m)))
+                .collect();
+            keys.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+            let total = keys.len();
+            let (mut responses, mut dossiers) = (Vec::new(), Vec::new());
+            let (mut problems, mut stale) = (Vec::new(), Vec::new());
+            for (i, (kind, key, period)) in keys.into_iter().enumerate() {
+                let old = match kind {
+                    Kind::Response => storage::load_one::<Response>(kind, &key, &period, &month).map(|(r, old)| {
+                        responses.push(r);
+                        old
+                    }),
+                    Kind::Dossier => storage::load_one::<Dossier>(kind, &key, &period, &month).map(|(d, old)| {
+                        dossiers.push(d);
+                        old
+                    }),
+                };
+                match old {
+                    Ok(true) => stale.push(key),
+                    Ok(false) => {}
+                    Err(p) => problems.extend(p),
+                }
+                st.reading.set((i + 1, total));
+                if i % 4 == 3 {
+                    crate::platform::yield_now().await;
+                }
+            }
+            // Oldest month first again, as a full read always gave them.
+            let responses: Vec<Response> = responses.into_iter().rev().flatten().collect();
+            let dossiers: Vec<Dossier> = dossiers.into_iter().rev().flatten().collect();
+            st.responses.update(|rs| {
+                let mine = std::mem::replace(rs, responses);
+                merge::apply(rs, mine);
+            });
+            st.dossiers.update(|ds| {
+                let mine = std::mem::replace(ds, dossiers);
+                merge::apply(ds, mine);
+            });
+            if !problems.is_empty() {
+                st.problems.update(|ps| ps.append(&mut problems));
+            }
+            st.loaded.set(true);
+            st.pack(stale).await;
         });
-        self.dossiers.update(|ds| merge::apply(ds, dossiers));
-        if !problems.is_empty() {
-            self.problems.update(|ps| ps.append(&mut problems));
-        }
-        self.loaded.set(true);
+    }
+
+    /// Pack the given chunks one at a time, with progress for staff.
+    async fn pack(self, stale: Vec<String>) {
         if stale.is_empty() {
             return;
         }
-        let st = *self;
         let total = stale.len();
-        st.packing.set((0, total));
-        leptos::task::spawn_local(async move {
-            for (i, key) in stale.into_iter().enumerate() {
-                crate::platform::yield_now().await;
-                let res = match codec::parse_chunk_key(&key) {
-                    Some((Kind::Dossier, _)) => storage::pack_chunk::<Dossier>(Kind::Dossier, &key),
-                    _ => storage::pack_chunk::<Response>(Kind::Response, &key),
-                };
-                // A chunk that cannot be packed now (storage refused) stays readable as it
-                // is and is tried again at the next start.
-                res.ok();
-                st.packing.set((i + 1, total));
-            }
-            st.measure_used(true);
-        });
+        self.packing.set((0, total));
+        for (i, key) in stale.into_iter().enumerate() {
+            crate::platform::yield_now().await;
+            let res = match codec::parse_chunk_key(&key) {
+                Some((Kind::Dossier, _)) => storage::pack_chunk::<Dossier>(Kind::Dossier, &key),
+                _ => storage::pack_chunk::<Response>(Kind::Response, &key),
+            };
+            // A chunk that cannot be packed now (storage refused) stays readable as it is and
+            // is tried again at the next start.
+            res.ok();
+            self.packing.set((i + 1, total));
+        }
+        self.measure_used(true);
     }
 
     pub fn lang(&self) -> Lang {

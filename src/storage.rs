@@ -101,24 +101,42 @@ where
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let mut stale = Vec::new();
+    for (key, period) in chunk_keys(kind) {
+        match load_one::<T>(kind, &key, &period, month) {
+            Ok((mut recs, old)) => {
+                if old {
+                    stale.push(key);
+                }
+                out.append(&mut recs);
+            }
+            Err(p) => problems.extend(p),
+        }
+    }
+    (out, problems, stale)
+}
+
+/// The chunk keys of a kind with their months, oldest first.
+pub fn chunk_keys(kind: Kind) -> Vec<(String, String)> {
     let mut ks: Vec<(String, String)> = keys()
         .into_iter()
         .filter_map(|k| codec::parse_chunk_key(&k).filter(|(k2, _)| *k2 == kind).map(|(_, m)| (k, m)))
         .collect();
     ks.sort_unstable();
-    for (key, period) in ks {
-        let Some(raw) = read_raw(&key) else { continue };
-        match codec::decode_chunk::<T>(kind, &raw) {
-            Ok((mut recs, old)) => {
-                if old || (period.as_str() < month && codec::needs_packing(&raw)) {
-                    stale.push(key);
-                }
-                out.append(&mut recs);
-            }
-            Err(e) => problems.push(quarantine(&key, &raw, &e)),
-        }
+    ks
+}
+
+/// The records of one chunk of `period`, and whether it should be packed again (see
+/// [`load_all`]); an unreadable chunk is quarantined and reported (`Err(None)` when it has
+/// gone meanwhile).
+pub fn load_one<T>(kind: Kind, key: &str, period: &str, month: &str) -> Result<(Vec<T>, bool), Option<Problem>>
+where
+    T: DeserializeOwned + Serialize + Record + Clone,
+{
+    let raw = read_raw(key).ok_or(None)?;
+    match codec::decode_chunk::<T>(kind, &raw) {
+        Ok((recs, old)) => Ok((recs, old || (period < month && codec::needs_packing(&raw)))),
+        Err(e) => Err(Some(quarantine(key, &raw, &e))),
     }
-    (out, problems, stale)
 }
 
 /// Pack one chunk in today's form (migration from an older schema, or a past month's tail).
