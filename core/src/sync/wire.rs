@@ -32,8 +32,9 @@ use std::collections::{BTreeMap, HashSet};
 pub const FORMAT: &str = "motcua-export";
 /// The format version this build writes and the newest it reads.
 pub const VERSION: u32 = 1;
-/// Larger files are refused (export a year at a time instead).
-pub const MAX_BYTES: usize = 40 * 1024 * 1024;
+/// Larger files are refused (export a year at a time instead). A record is about 500 bytes
+/// in the file, so this holds ≈ 250 000: several years of the seed desk in one file.
+pub const MAX_BYTES: usize = 128 * 1024 * 1024;
 
 /// Stored short keys → public names, for the record's identity and history.
 const META_KEYS: [(&str, &str); 5] = [
@@ -185,13 +186,58 @@ fn rename(v: Value, table: &[(&str, &str)], to_public: bool) -> Value {
 
 /// A record with public names; `deleted` is always written (the stored form omits it when
 /// false) so that analytics tools see one shape.
-fn public<T: Serialize>(r: &T, extra: &[(&str, &str)]) -> Value {
-    let table: Vec<(&str, &str)> = META_KEYS.iter().chain(extra).copied().collect();
-    let mut v = rename(serde_json::to_value(r).unwrap_or(Value::Null), &table, true);
-    if let Value::Object(m) = &mut v {
-        m.entry("deleted").or_insert(Value::Bool(false));
+/// `r` as JSON with public names, appended to `out`: serialized straight to text (a decade of
+/// records through `serde_json::Value` took seconds), then the top-level keys renamed in one
+/// pass that knows JSON strings, so that nothing inside a value is ever touched.
+fn write_public<T: Serialize>(r: &T, extra: &[(&str, &str)], out: &mut String) {
+    let Ok(json) = serde_json::to_string(r) else {
+        out.push_str("null");
+        return;
+    };
+    let rename = |k: &str| META_KEYS.iter().chain(extra).find(|(s, _)| *s == k).map(|(_, p)| *p);
+    let b = json.as_bytes();
+    let (mut depth, mut i, mut last, mut deleted) = (0usize, 0usize, 0usize, false);
+    // Whether the next string at depth 1 is a key (after `{` or `,`).
+    let mut key_next = false;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                if depth == 1 && key_next {
+                    let key = &json[start + 1..i.min(json.len())];
+                    deleted |= key == "x";
+                    if let Some(p) = rename(key) {
+                        out.push_str(&json[last..start]);
+                        out.push('"');
+                        out.push_str(p);
+                        out.push('"');
+                        last = i + 1;
+                    }
+                    key_next = false;
+                }
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                key_next = depth == 1;
+            }
+            b'}' | b']' => {
+                if depth == 1 && !deleted {
+                    out.push_str(&json[last..i]);
+                    out.push_str(if i > 1 { ",\"deleted\":false" } else { "\"deleted\":false" });
+                    last = i;
+                }
+                depth = depth.saturating_sub(1);
+            }
+            b',' if depth == 1 => key_next = true,
+            _ => {}
+        }
+        i += 1;
     }
-    v
+    out.push_str(&json[last.min(json.len())..]);
 }
 
 #[derive(Serialize)]
@@ -206,12 +252,10 @@ struct Out<'a> {
     questionnaires: Vec<&'a Questionnaire>,
     catalogue: &'a [Procedure],
     calendar: &'a WorkCalendar,
-    responses: Vec<Value>,
-    dossiers: Vec<Value>,
 }
 
-/// Write an export file (pretty enough to read: one record per line is not JSON's way, so
-/// compact; the schema documents it).
+/// Write an export file (compact JSON; the schema documents it). The documents first, then
+/// the records appended one by one with their public names.
 pub fn write(e: &Export) -> String {
     let out = Out {
         format: FORMAT,
@@ -224,10 +268,28 @@ pub fn write(e: &Export) -> String {
         questionnaires: e.data.versions.values().collect(),
         catalogue: &e.data.catalogue,
         calendar: &e.data.calendar,
-        responses: e.data.responses.iter().map(|r| public(r, &RESPONSE_KEYS)).collect(),
-        dossiers: e.data.dossiers.iter().map(|d| public(d, &DOSSIER_KEYS)).collect(),
     };
-    serde_json::to_string(&out).unwrap_or_default()
+    let Ok(head) = serde_json::to_string(&out) else {
+        return String::new();
+    };
+    let mut text = String::with_capacity(head.len() + 400 * (e.data.responses.len() + e.data.dossiers.len()));
+    text.push_str(head.strip_suffix('}').unwrap_or(&head));
+    text.push_str(",\"responses\":[");
+    for (i, r) in e.data.responses.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        write_public(r, &RESPONSE_KEYS, &mut text);
+    }
+    text.push_str("],\"dossiers\":[");
+    for (i, d) in e.data.dossiers.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        write_public(d, &DOSSIER_KEYS, &mut text);
+    }
+    text.push_str("]}");
+    text
 }
 
 /// Why a file was refused. Every message is Vietnamese first, English after.

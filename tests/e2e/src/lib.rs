@@ -243,12 +243,12 @@ impl Browser {
 
     /// Wait (up to 10 s) for an element.
     pub async fn wait_css(&self, css: &str) -> R<Element> {
-        Ok(self
-            .c
-            .wait()
-            .at_most(Duration::from_secs(10))
-            .for_element(Locator::Css(css))
-            .await?)
+        self.wait_css_for(css, Duration::from_secs(10)).await
+    }
+
+    /// `wait_css` with a longer patience (large files in the benchmarks).
+    pub async fn wait_css_for(&self, css: &str, at_most: Duration) -> R<Element> {
+        Ok(self.c.wait().at_most(at_most).for_element(Locator::Css(css)).await?)
     }
 
     /// Wait until a JS expression is truthy (up to 10 s).

@@ -4,6 +4,7 @@
 
 use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE};
 use serde_json::Value;
+use std::time::Duration;
 
 const RUNS: usize = 7;
 
@@ -210,9 +211,12 @@ async fn bench_capacity_and_speed() -> R {
     b.goto(&srv.url("/data")).await?;
     let t = std::time::Instant::now();
     b.wait_css("#import-files").await?.send_keys(&path.display().to_string()).await?;
-    b.wait_css("#import-apply").await?;
+    let patience = Duration::from_secs(300);
+    b.wait_css_for("#import-apply", patience).await?;
+    let read_ms = t.elapsed().as_secs_f64() * 1000.0;
     b.click("#import-apply").await?;
-    b.wait_css("#import-done").await?;
+    b.wait_css_for("#import-done", patience).await?;
+    println!("BENCH import_read_ms {read_ms:.0}");
     println!("BENCH import_records {n_records}");
     println!("BENCH import_ms {:.0}", t.elapsed().as_secs_f64() * 1000.0);
     let stored = b.stored().await?;
@@ -324,4 +328,131 @@ fn bench_report_native() {
     time("monthly", &|| {
         report::monthly(rec, &p, &f, &lookup, 10);
     });
+}
+
+/// `FILL`, timed only from the tap on "Gửi" to the thank-you screen (the response is written
+/// to storage in that tap's handler).
+fn submit_only() -> String {
+    FILL.replace("const t0 = performance.now();\n", "").replace(
+        "document.querySelector('#submit').click();",
+        "const t0 = performance.now(); document.querySelector('#submit').click();",
+    )
+}
+
+/// A decade of the seed department (≈ 300 000 records) written through the app's codec into
+/// one origin's localStorage, then every screen's start, a dashboard period change, a worklist
+/// search and a citizen's submit over it. `BENCH_YEARS` sets the span (default 10).
+#[tokio::test]
+#[ignore = "benchmark: run by scripts/bench.sh"]
+async fn bench_decade_in_the_browser() -> R {
+    use motcua_core::codec::{self, Kind};
+    use std::collections::BTreeMap;
+    let years: f64 = std::env::var("BENCH_YEARS").ok().and_then(|y| y.parse().ok()).unwrap_or(10.0);
+    let data = motcua_e2e::gen::generate(years, 11);
+    let n = data.responses.len() + data.dossiers.len();
+    let mut chunks: BTreeMap<String, String> = BTreeMap::new();
+    let mut months: BTreeMap<(Kind, String), Vec<usize>> = BTreeMap::new();
+    for (i, r) in data.responses.iter().enumerate() {
+        months
+            .entry((Kind::Response, codec::period_of(r.meta.created_at)))
+            .or_default()
+            .push(i);
+    }
+    for (i, d) in data.dossiers.iter().enumerate() {
+        months
+            .entry((Kind::Dossier, codec::period_of(d.meta.created_at)))
+            .or_default()
+            .push(i);
+    }
+    for ((kind, m), idx) in &months {
+        let value = match kind {
+            Kind::Response => codec::encode_chunk(*kind, &idx.iter().map(|&i| data.responses[i].clone()).collect::<Vec<_>>()),
+            Kind::Dossier => codec::encode_chunk(*kind, &idx.iter().map(|&i| data.dossiers[i].clone()).collect::<Vec<_>>()),
+        };
+        chunks.insert(codec::chunk_key(*kind, m), value);
+    }
+    let units: usize = chunks
+        .iter()
+        .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+        .sum();
+    println!("BENCH decade_browser_records {n}");
+    println!("BENCH decade_browser_units {units}");
+    let srv = Server::start();
+    let b = Browser::new("bench-decade", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/kiosk")).await?;
+    b.wait_css("#start").await?;
+    for (k, v) in &chunks {
+        b.c.execute(
+            "localStorage.setItem(arguments[0], arguments[1])",
+            vec![k.clone().into(), v.clone().into()],
+        )
+        .await?;
+    }
+    // Let Chromium write the store to disk, then start the browser again on it.
+    let b = b.reopen(TABLET_LANDSCAPE, Duration::from_secs(10)).await?;
+    b.goto(&srv.url("/kiosk")).await?;
+    b.wait_css("#start").await?;
+    let stored = b.js("let n = 0; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); if (k.startsWith('motcua.resp.') || k.startsWith('motcua.dos.')) n++; } return n;").await?;
+    assert_eq!(stored.as_u64(), Some(chunks.len() as u64), "every chunk stored");
+    let (mut kiosk, mut desk, mut work, mut dash) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..3 {
+        b.c.goto(&srv.url("/kiosk")).await?;
+        kiosk.push(b.c.execute_async(TIME_TO_START, vec![]).await?.as_f64().unwrap_or(f64::NAN));
+        b.c.goto(&srv.url("/staff")).await?;
+        desk.push(
+            b.c.execute_async(&time_to("#total-count"), vec![])
+                .await?
+                .as_f64()
+                .unwrap_or(f64::NAN),
+        );
+        b.c.goto(&srv.url("/dossiers")).await?;
+        work.push(
+            b.c.execute_async(&time_to("#worklist tbody tr.row"), vec![])
+                .await?
+                .as_f64()
+                .unwrap_or(f64::NAN),
+        );
+        b.c.goto(&srv.url("/dashboard")).await?;
+        dash.push(
+            b.c.execute_async(&time_to("#report-table"), vec![])
+                .await?
+                .as_f64()
+                .unwrap_or(f64::NAN),
+        );
+    }
+    println!("BENCH decade_start_kiosk_ms {:.0}", median(kiosk));
+    println!("BENCH decade_start_desk_ms {:.0}", median(desk));
+    println!("BENCH decade_start_worklist_ms {:.0}", median(work));
+    println!("BENCH decade_start_dashboard_ms {:.0}", median(dash));
+    let change = time_until(
+        "const s = document.querySelector('#period-kind'); s.value = 'year'; s.dispatchEvent(new Event('change', {bubbles: true}));
+         await Promise.resolve(); await Promise.resolve();
+         const y = document.querySelector('#period-year'); y.value = '2024'; y.dispatchEvent(new Event('change', {bubbles: true}))",
+        "document.querySelector('#period-label').textContent.startsWith('01/01/2024') && document.querySelector('#rt-received').textContent !== '0'",
+    );
+    let mut period = Vec::new();
+    for _ in 0..3 {
+        b.c.goto(&srv.url("/dashboard")).await?;
+        b.wait_css("#report-table").await?;
+        period.push(b.c.execute_async(&change, vec![]).await?.as_f64().unwrap_or(f64::NAN));
+    }
+    println!("BENCH decade_dashboard_period_change_ms {:.0}", median(period));
+    b.c.goto(&srv.url("/dossiers")).await?;
+    b.wait_css("#worklist tbody tr.row").await?;
+    let search = time_action(
+        "const s = document.querySelector('#f-search'); s.value = 'SCT-240105-0003'; s.dispatchEvent(new Event('input', {bubbles: true}))",
+        "#worklist tbody tr.row[data-code='SCT-240105-0003']:only-child",
+    );
+    println!(
+        "BENCH decade_worklist_search_ms {:.0}",
+        b.c.execute_async(&search, vec![]).await?.as_f64().unwrap_or(f64::NAN)
+    );
+    let mut submit = Vec::new();
+    for _ in 0..7 {
+        b.c.goto(&srv.url("/kiosk")).await?;
+        b.wait_css("#start").await?;
+        submit.push(b.c.execute_async(&submit_only(), vec![]).await?.as_f64().unwrap_or(f64::NAN));
+    }
+    println!("BENCH decade_submit_to_persisted_ms {:.1}", median(submit));
+    b.close().await
 }

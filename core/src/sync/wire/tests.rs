@@ -341,3 +341,33 @@ proptest! {
         let _ = read(&bytes);
     }
 }
+
+/// Public names by the one-pass renamer are what renaming the record's JSON value gives, with
+/// keys inside values (a suggestion quoting JSON, a newer build's nested field) untouched.
+#[test]
+fn public_names_touch_only_top_level_keys() {
+    let mut r = Response {
+        meta: Meta::new([3; 16], 1_700_000_000_000, "dev"),
+        q: 1,
+        a: "5432".into(),
+        o: 4,
+        v: Some(1),
+        p: "Điện lực".into(),
+        s: r#"trích "c":1, {"id":"x"} \\ \" hết"#.into(),
+        k: String::new(),
+        extra: Default::default(),
+    };
+    r.extra.insert("later".into(), serde_json::json!({"c": [1, {"u": "d"}], "x": true}));
+    for deleted in [false, true] {
+        r.meta.deleted = deleted;
+        let mut text = String::new();
+        write_public(&r, &RESPONSE_KEYS, &mut text);
+        let got: Value = serde_json::from_str(&text).unwrap();
+        let table: Vec<(&str, &str)> = META_KEYS.iter().chain(&RESPONSE_KEYS).copied().collect();
+        let mut want = rename(serde_json::to_value(&r).unwrap(), &table, true);
+        want.as_object_mut().unwrap().entry("deleted").or_insert(Value::Bool(false));
+        assert_eq!(got, want, "{text}");
+        assert_eq!(got["later"]["c"][1]["u"], "d");
+        assert_eq!(got["suggestion"], r.s.as_str());
+    }
+}
