@@ -202,7 +202,7 @@ fn bench_stored_form_decade() {
 #[tokio::test]
 #[ignore = "benchmark: run by scripts/bench.sh"]
 async fn bench_capacity_and_speed() -> R {
-    let years: f64 = std::env::var("BENCH_YEARS").ok().and_then(|y| y.parse().ok()).unwrap_or(0.25);
+    let years: f64 = std::env::var("BENCH_YEARS").ok().and_then(|y| y.parse().ok()).unwrap_or(3.5);
     let data = motcua_e2e::gen::generate(years, 7);
     let n_records = data.responses.len() + data.dossiers.len();
     let path = motcua_e2e::gen::write_export(data, "bench")?;
@@ -288,6 +288,13 @@ async fn bench_capacity_and_speed() -> R {
     );
     // Export of the whole set.
     b.goto(&srv.url("/data")).await?;
+    b.wait_css_for("#export-json", Duration::from_secs(60)).await?;
+    b.c.update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+        Some(Duration::from_secs(300)),
+        None,
+        None,
+    ))
+    .await?;
     let export = time_action("document.querySelector('#export-json').click()", "#export-done");
     println!(
         "BENCH export_ms {:.0}",
