@@ -12,7 +12,7 @@ gz() { gzip -9 -c "$@" | wc -c; }
 wasm=$(ls dist/*_bg.wasm); js=$(ls dist/motcua-*.js); css=$(ls dist/*.css)
 total=$(( $(gz "$wasm") + $(gz "$js") + $(gz "$css") + $(gz dist/index.html) ))
 
-out=$(cargo test -q -p motcua-e2e --test bench -- --ignored --nocapture --test-threads=1 2>/dev/null | grep -o 'BENCH .*')
+out=$(cargo test --release -q -p motcua-e2e --test bench -- --ignored --nocapture --test-threads=1 2>/dev/null | grep -o 'BENCH .*')
 val() { echo "$out" | awk -v k="$1" '$2 == k { print $3 }'; }
 
 cat <<TABLE

@@ -176,6 +176,13 @@ impl AppState {
                 st.problems.update(|ps| ps.append(&mut problems));
             }
             st.loaded.set(true);
+            // Responses that waited for space when a tab was closed: counted and retried.
+            let kept: Vec<Response> = storage::stashed_durable(Kind::Response).await;
+            if !kept.is_empty() {
+                st.responses.update(|rs| merge::apply(rs, kept.clone()));
+                st.pending.update(|p| merge::apply(p, kept));
+                st.flush_pending();
+            }
             st.pack(stale).await;
         });
     }
@@ -255,6 +262,8 @@ impl AppState {
             }
         }
         storage::stash_pending(Kind::Response, &left);
+        let durable = left.clone();
+        leptos::task::spawn_local(async move { storage::stash_durable(Kind::Response, &durable).await });
         self.pending.set(left);
         self.note(last).ok();
     }

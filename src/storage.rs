@@ -221,6 +221,52 @@ pub fn stashed_pending<T: DeserializeOwned>(kind: Kind) -> Vec<T> {
     SessionStorage::get(format!("{}pending.{}", codec::PREFIX, kind.tag())).unwrap_or_default()
 }
 
+/// The Cache API holds records waiting for space too: it has its own quota (not
+/// localStorage's) and, unlike sessionStorage, survives closing the tab. Its name does not
+/// start with `motcua-`, so the service worker's clean-up of old builds leaves it alone.
+const DURABLE: &str = "pending.motcua";
+
+fn durable_url(kind: Kind) -> String {
+    format!("/__pending__/{}", kind.tag())
+}
+
+async fn durable_cache() -> Result<web_sys::Cache, wasm_bindgen::JsValue> {
+    let caches = web_sys::window().ok_or(wasm_bindgen::JsValue::NULL)?.caches()?;
+    let cache = wasm_bindgen_futures::JsFuture::from(caches.open(DURABLE)).await?;
+    Ok(cache.unchecked_into())
+}
+
+/// Keep `recs` (none: forget them) where a closed tab does not lose them. Best effort: a
+/// browser without the Cache API still has sessionStorage for reloads.
+pub async fn stash_durable<T: Serialize>(kind: Kind, recs: &[T]) {
+    let Ok(cache) = durable_cache().await else { return };
+    let url = durable_url(kind);
+    let done = if recs.is_empty() {
+        wasm_bindgen_futures::JsFuture::from(cache.delete_with_str(&url)).await
+    } else {
+        let Ok(json) = serde_json::to_string(recs) else { return };
+        match web_sys::Response::new_with_opt_str(Some(&json)) {
+            Ok(body) => wasm_bindgen_futures::JsFuture::from(cache.put_with_str(&url, &body)).await,
+            Err(e) => Err(e),
+        }
+    };
+    done.ok();
+}
+
+/// What [`stash_durable`] kept (an unreadable copy counts as none).
+pub async fn stashed_durable<T: DeserializeOwned>(kind: Kind) -> Vec<T> {
+    let read = async {
+        let cache = durable_cache().await?;
+        let hit = wasm_bindgen_futures::JsFuture::from(cache.match_with_str(&durable_url(kind))).await?;
+        let resp: web_sys::Response = hit.dyn_into()?;
+        wasm_bindgen_futures::JsFuture::from(resp.text()?).await
+    };
+    match read.await {
+        Ok(text) => text.as_string().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
+}
+
 /// Call `f(key)` whenever another tab changes one of our keys.
 pub fn on_other_tab_change(f: impl Fn(String) + 'static) {
     let handle = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {

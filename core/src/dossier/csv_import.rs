@@ -155,118 +155,185 @@ pub fn parse<'a>(
     existing: impl Iterator<Item = &'a str>,
     mut metas: impl FnMut() -> Meta,
 ) -> Result<Sheet, String> {
-    let text = text.trim_start_matches('\u{feff}');
-    let first = text.lines().next().unwrap_or_default();
-    let delim = if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delim)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(|e| format!("Không đọc được dòng tiêu đề: {e}"))?
-        .iter()
-        .map(String::from)
-        .collect();
-    let c = columns(&headers);
-    let (Some(ci), Some(pi), Some(ai), Some(ri)) = (c.code, c.procedure, c.applicant, c.received) else {
-        return Err("Thiếu cột bắt buộc: Mã hồ sơ, Tên thủ tục hành chính, Tên tổ chức/cá nhân, Nhận hồ sơ".into());
-    };
-    let mut seen: Vec<String> = existing.map(|s| s.to_uppercase()).collect();
-    let mut rows = Vec::new();
-    for (i, rec) in rdr.records().enumerate() {
-        let line = i + 2;
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                rows.push(Row {
-                    line,
-                    code: String::new(),
-                    result: Err(format!("Dòng không đọc được: {e}")),
-                });
+    let mut r = SheetReader::new(text, existing)?;
+    while !r.step(usize::MAX, catalogue, cal, &mut metas) {}
+    r.finish()
+}
+
+/// A sheet read a few hundred rows at a time, so that a 50 000-row file shows its progress
+/// and the page stays responsive ([`parse`] reads it all at once).
+pub struct SheetReader {
+    rdr: csv::Reader<std::io::Cursor<Vec<u8>>>,
+    c: Columns,
+    /// Codes taken: the register's and the rows accepted so far (upper case).
+    seen: std::collections::HashSet<String>,
+    rows: Vec<Row>,
+    total: usize,
+    next_line: usize,
+}
+
+impl SheetReader {
+    /// Read the header row; the required columns must be there.
+    pub fn new<'a>(text: &str, existing: impl Iterator<Item = &'a str>) -> Result<SheetReader, String> {
+        let text = text.trim_start_matches('\u{feff}');
+        let first = text.lines().next().unwrap_or_default();
+        let delim = if first.matches(';').count() > first.matches(',').count() {
+            b';'
+        } else {
+            b','
+        };
+        let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(delim)
+            .flexible(true)
+            .from_reader(std::io::Cursor::new(text.as_bytes().to_vec()));
+        let headers: Vec<String> = rdr
+            .headers()
+            .map_err(|e| format!("Không đọc được dòng tiêu đề: {e}"))?
+            .iter()
+            .map(String::from)
+            .collect();
+        let c = columns(&headers);
+        if c.code.is_none() || c.procedure.is_none() || c.applicant.is_none() || c.received.is_none() {
+            return Err("Thiếu cột bắt buộc: Mã hồ sơ, Tên thủ tục hành chính, Tên tổ chức/cá nhân, Nhận hồ sơ".into());
+        }
+        Ok(SheetReader {
+            rdr,
+            c,
+            seen: existing.map(|s| s.to_uppercase()).collect(),
+            rows: Vec::new(),
+            total: text.len(),
+            next_line: 2,
+        })
+    }
+
+    /// Bytes of the file read so far, and in all (for a progress bar).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.rdr.position().byte() as usize, self.total)
+    }
+
+    /// Check up to `n` more rows; `true` once the file is read.
+    pub fn step(&mut self, n: usize, catalogue: &[Procedure], cal: &WorkCalendar, mut metas: impl FnMut() -> Meta) -> bool {
+        let mut rec = csv::StringRecord::new();
+        for _ in 0..n {
+            let line = self.next_line;
+            self.next_line += 1;
+            match self.rdr.read_record(&mut rec) {
+                Ok(false) => return true,
+                Ok(true) => {}
+                Err(e) => {
+                    self.rows.push(Row {
+                        line,
+                        code: String::new(),
+                        result: Err(format!("Dòng không đọc được: {e}")),
+                    });
+                    continue;
+                }
+            }
+            let c = &self.c;
+            let get = |idx: Option<usize>| idx.and_then(|i| rec.get(i)).unwrap_or("").trim().to_string();
+            if rec.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
-        };
-        let get = |idx: Option<usize>| idx.and_then(|i| rec.get(i)).unwrap_or("").trim().to_string();
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let code = get(Some(ci)).to_uppercase();
-        let result = (|| -> Result<Dossier, String> {
-            let received = parse_datetime(&get(Some(ri))).ok_or_else(|| format!("Ngày nhận không hợp lệ: «{}»", get(Some(ri))))?;
-            let due_text = get(c.due);
-            let due_override = if due_text.is_empty() {
-                None
-            } else {
-                let mut d = parse_datetime(&due_text).ok_or_else(|| format!("Hẹn trả không hợp lệ: «{due_text}»"))?;
-                if !due_text.contains(':') {
-                    d = d.date().and_time(cal.office.close());
-                }
-                Some((d, "Theo sổ nhập từ tệp CSV".to_string()))
-            };
-            let input = NewDossier {
-                code: code.clone(),
-                procedure: get(Some(pi)),
-                applicant: get(Some(ai)),
-                contact: get(c.contact),
-                channel: channel(&get(c.channel)),
-                received: Some(received),
-                due_override,
-                result_via: Channel::from_text(&get(c.method)),
-                ..Default::default()
-            };
-            let mut d = Dossier::create(input, catalogue, cal, seen.iter().map(String::as_str), metas()).map_err(|e| e.to_string())?;
-            let division = get(c.division);
-            let returned = get(c.returned);
-            let resolved = get(c.resolved);
-            let end = if resolved.is_empty() {
-                None
-            } else {
-                Some(parse_datetime(&resolved).ok_or_else(|| format!("Ngày xử lý xong không hợp lệ: «{resolved}»"))?)
-            };
-            let back = if returned.is_empty() {
-                None
-            } else {
-                Some(parse_datetime(&returned).ok_or_else(|| format!("Ngày trả kết quả không hợp lệ: «{returned}»"))?)
-            };
-            match (end, back) {
-                (Some(end), back) => {
-                    d.transition(Status::Resolved, end, "", &division).map_err(|e| e.to_string())?;
-                    if let Some(at) = back {
-                        d.transition(Status::Returned, at, "", "").map_err(|e| e.to_string())?;
+            let code = get(Some(c.code.unwrap_or(0))).to_uppercase();
+            let result = (|| -> Result<Dossier, String> {
+                let received = parse_datetime(&get(Some(c.received.unwrap_or(0))))
+                    .ok_or_else(|| format!("Ngày nhận không hợp lệ: «{}»", get(Some(c.received.unwrap_or(0)))))?;
+                let due_text = get(c.due);
+                let due_override = if due_text.is_empty() {
+                    None
+                } else {
+                    let mut d = parse_datetime(&due_text).ok_or_else(|| format!("Hẹn trả không hợp lệ: «{due_text}»"))?;
+                    if !due_text.contains(':') {
+                        d = d.date().and_time(cal.office.close());
                     }
+                    Some((d, "Theo sổ nhập từ tệp CSV".to_string()))
+                };
+                let input = NewDossier {
+                    code: code.clone(),
+                    procedure: get(Some(c.procedure.unwrap_or(0))),
+                    applicant: get(Some(c.applicant.unwrap_or(0))),
+                    contact: get(c.contact),
+                    channel: channel(&get(c.channel)),
+                    received: Some(received),
+                    due_override,
+                    result_via: Channel::from_text(&get(c.method)),
+                    ..Default::default()
+                };
+                if self.seen.contains(&code) {
+                    return Err(crate::dossier::record::DossierError::DuplicateCode(code.clone()).to_string());
                 }
-                (None, Some(at)) => {
-                    // Returned, but when processing ended is unknown: keep it, do not judge it.
-                    d.transition(Status::Resolved, at, "Ngày xử lý xong không có trong tệp", &division)
-                        .map_err(|e| e.to_string())?;
-                    d.transition(Status::Returned, at, "", "").map_err(|e| e.to_string())?;
-                    d.end_unknown = true;
+                let mut d = Dossier::create(input, catalogue, cal, std::iter::empty(), metas()).map_err(|e| e.to_string())?;
+                let division = get(c.division);
+                let returned = get(c.returned);
+                let resolved = get(c.resolved);
+                let end = if resolved.is_empty() {
+                    None
+                } else {
+                    Some(parse_datetime(&resolved).ok_or_else(|| format!("Ngày xử lý xong không hợp lệ: «{resolved}»"))?)
+                };
+                let back = if returned.is_empty() {
+                    None
+                } else {
+                    Some(parse_datetime(&returned).ok_or_else(|| format!("Ngày trả kết quả không hợp lệ: «{returned}»"))?)
+                };
+                match (end, back) {
+                    (Some(end), back) => {
+                        d.transition(Status::Resolved, end, "", &division).map_err(|e| e.to_string())?;
+                        if let Some(at) = back {
+                            d.transition(Status::Returned, at, "", "").map_err(|e| e.to_string())?;
+                        }
+                    }
+                    (None, Some(at)) => {
+                        // Returned, but when processing ended is unknown: keep it, do not judge it.
+                        d.transition(Status::Resolved, at, "Ngày xử lý xong không có trong tệp", &division)
+                            .map_err(|e| e.to_string())?;
+                        d.transition(Status::Returned, at, "", "").map_err(|e| e.to_string())?;
+                        d.end_unknown = true;
+                    }
+                    (None, None) if !division.is_empty() => {
+                        d.transition(Status::InProgress, received, "", &division)
+                            .map_err(|e| e.to_string())?;
+                    }
+                    (None, None) => {}
                 }
-                (None, None) if !division.is_empty() => {
-                    d.transition(Status::InProgress, received, "", &division)
-                        .map_err(|e| e.to_string())?;
-                }
-                (None, None) => {}
+                Ok(d)
+            })();
+            if result.is_ok() {
+                self.seen.insert(code.clone());
             }
-            Ok(d)
-        })();
-        if result.is_ok() {
-            seen.push(code.clone());
+            self.rows.push(Row { line, code, result });
         }
-        rows.push(Row { line, code, result });
+        false
     }
-    if rows.is_empty() {
-        return Err("Tệp chỉ có dòng tiêu đề, không có hồ sơ nào / the sheet has a header and no rows".into());
+
+    /// The rows read; a sheet with a header and no rows is an error of its own.
+    pub fn finish(self) -> Result<Sheet, String> {
+        if self.rows.is_empty() {
+            return Err("Tệp chỉ có dòng tiêu đề, không có hồ sơ nào / the sheet has a header and no rows".into());
+        }
+        Ok(Sheet {
+            missing_end_column: self.c.resolved.is_none() && self.c.returned.is_some(),
+            rows: self.rows,
+        })
     }
-    Ok(Sheet {
-        missing_end_column: c.resolved.is_none() && c.returned.is_some(),
-        rows,
-    })
+}
+
+/// Rows the preview shows at a time (a 50 000-row sheet is not drawn at once).
+pub const PREVIEW_PAGE: usize = 50;
+
+/// One page of the preview (0-based, clamped to the last), the page shown and the number of
+/// pages; and the counts of rows that will be imported and of rows with an error.
+pub fn preview_page(rows: &[Row], page: usize) -> (&[Row], usize, usize) {
+    let pages = rows.len().div_ceil(PREVIEW_PAGE).max(1);
+    let p = page.min(pages - 1);
+    let start = (p * PREVIEW_PAGE).min(rows.len());
+    (&rows[start..(start + PREVIEW_PAGE).min(rows.len())], p, pages)
+}
+
+/// (rows that will be imported, rows with an error).
+pub fn counts(rows: &[Row]) -> (usize, usize) {
+    let ok = rows.iter().filter(|r| r.result.is_ok()).count();
+    (ok, rows.len() - ok)
 }
 
 #[cfg(test)]
@@ -370,6 +437,37 @@ mod tests {
         // "Mã hồ sơ" in Windows-1258-like single bytes is not UTF-8.
         assert!(decode(&[0x4D, 0xE3, 0x20, 0x68, 0xF4, 0x73]).unwrap_err().contains("Windows-1258"));
         assert!(decode(&vec![b'a'; MAX_BYTES + 1]).unwrap_err().contains("quá lớn"));
+    }
+
+    #[test]
+    fn a_large_sheet_is_read_in_steps_with_progress() {
+        let mut text = String::from("Mã hồ sơ,Tên thủ tục hành chính,Tên tổ chức cá nhân,Nhận hồ sơ\n");
+        for i in 0..3_000 {
+            text.push_str(&format!("SCT-250203-{:04},TM-02,Người {i},03/02/2025 09:00\n", i % 2_999));
+        }
+        let (cat, cal) = (default_catalogue(), WorkCalendar::default());
+        let mut r = SheetReader::new(&text, ["SCT-250203-0005"].into_iter()).unwrap();
+        let mut n = 0u8;
+        let mut seen = Vec::new();
+        while !r.step(500, &cat, &cal, || {
+            n = n.wrapping_add(1);
+            crate::record::Meta::new([n; 16], 0, "t")
+        }) {
+            seen.push(r.progress());
+        }
+        assert!(seen.len() >= 5 && seen.windows(2).all(|w| w[0].0 < w[1].0), "{seen:?}");
+        assert!(seen.iter().all(|(done, all)| done <= all));
+        let sheet = r.finish().unwrap();
+        assert_eq!(sheet.rows.len(), 3_000);
+        assert_eq!(counts(&sheet.rows), (2_998, 2));
+        let (first, p, pages) = preview_page(&sheet.rows, 0);
+        assert_eq!((first.len(), first[0].line, p, pages), (PREVIEW_PAGE, 2, 0, 60));
+        let (last, p, _) = preview_page(&sheet.rows, 999);
+        assert_eq!((last.len(), last[49].line, p), (50, 3_001, 59), "past the end shows the last page");
+        assert_eq!(preview_page(&[], 3).2, 1);
+        let dup: Vec<usize> = sheet.rows.iter().filter(|r| r.result.is_err()).map(|r| r.line).collect();
+        // Row 7 repeats a code of the register, the last row repeats the first row's code.
+        assert_eq!(dup, vec![7, 3_001]);
     }
 
     #[test]

@@ -341,3 +341,41 @@ async fn a_paused_and_extended_dossier_resolved_late_is_late_everywhere_and_prin
     assert!(b.console_errors().await?.is_empty());
     b.close().await
 }
+
+#[tokio::test]
+async fn a_50_000_row_sheet_is_read_with_progress_and_previewed_in_pages() -> R {
+    let srv = Server::start();
+    let b = Browser::new("dossiers-csv-large", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/dossiers")).await?;
+    let mut csv = String::from("Mã hồ sơ,Tên thủ tục hành chính,Tên tổ chức cá nhân,Nhận hồ sơ\n");
+    for i in 0..50_000 {
+        // A register of 2024: 50 000 codes over the year's days; one code twice at the end.
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 2).unwrap() + chrono::Duration::days(i64::from(i / 200));
+        let code = if i == 49_999 {
+            "SCT-240102-0001".to_string()
+        } else {
+            format!("SCT-{}-{:04}", day.format("%y%m%d"), i % 200 + 1)
+        };
+        csv.push_str(&format!("{code},TM-02,Người nộp {i},{} 09:00\n", day.format("%d/%m/%Y")));
+    }
+    let path = std::env::temp_dir().join(format!("motcua-import-large-{}.csv", std::process::id()));
+    std::fs::write(&path, csv)?;
+    b.click(".csv-import summary").await?;
+    b.wait_css("#csv-file").await?.send_keys(&path.display().to_string()).await?;
+    // The page stays responsive and shows how far the reading got.
+    b.wait_css("#csv-progress progress").await?;
+    b.shot("csv-large-progress").await?;
+    b.wait_css_for("#csv-preview", std::time::Duration::from_secs(60)).await?;
+    assert_eq!(b.js("return document.querySelectorAll('#csv-preview tbody tr').length").await?, 50);
+    assert_eq!(b.text("#csv-page").await?, "1 / 1000");
+    b.click("#csv-next").await?;
+    b.wait_js("document.querySelector('#csv-page').innerText === '2 / 1000'").await?;
+    assert!(b.text("#csv-preview").await?.contains("Người nộp 50"));
+    assert!(b.text("#csv-counts").await?.contains("⚠ 1"), "the repeated code is the one error");
+    b.shot("csv-large-preview").await?;
+    b.click("#csv-import").await?;
+    b.wait_css_for("#csv-done", std::time::Duration::from_secs(60)).await?;
+    assert!(b.text("#csv-done").await?.contains("49999"), "{}", b.text("#csv-done").await?);
+    std::fs::remove_file(&path).ok();
+    b.close().await
+}

@@ -191,6 +191,18 @@ async fn full_storage_still_thanks_the_citizen_and_keeps_the_response() -> R {
     // A reload does not lose it either.
     b.c.refresh().await?;
     b.wait_css("#start").await?;
+    // Nor does closing the tab (sessionStorage goes with it): a new tab finds it waiting.
+    let first = b.c.window().await?;
+    let second = b.c.new_window(true).await?;
+    b.c.close_window().await?;
+    assert_ne!(first, second.handle);
+    b.c.switch_to_window(second.handle).await?;
+    // A tab opened later has a session of its own (WebDriver's new window copies the old
+    // one, so it is emptied here, on a file of the same origin before the app runs).
+    b.goto(&srv.url("/manifest.webmanifest")).await?;
+    b.js("sessionStorage.clear()").await?;
+    b.goto(&srv.url("/kiosk")).await?;
+    b.wait_css("#start").await?;
     unlock(&b).await?;
     let warn = b.text("#storage-full").await?;
     assert!(warn.contains("Bộ nhớ trình duyệt đã đầy") && warn.contains('1'), "{warn}");
