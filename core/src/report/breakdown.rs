@@ -48,15 +48,6 @@ pub fn items(
     min_n: u32,
 ) -> (Vec<(String, Option<f64>)>, Vec<ItemRow>) {
     let ix: SatisfactionIndex = crate::survey::index::compute(in_period(responses, period, filter, lookup), versions);
-    let mut dist: BTreeMap<String, [u32; 5]> = BTreeMap::new();
-    for r in in_period(responses, period, filter, lookup) {
-        let Some(q) = versions.get(&r.q) else { continue };
-        for (_, item, v) in r.answers(q) {
-            if let Some(v) = v {
-                dist.entry(item.to_string()).or_default()[usize::from(v - 1)] += 1;
-            }
-        }
-    }
     let groups = current
         .groups
         .iter()
@@ -81,7 +72,7 @@ pub fn items(
                 item: i.id.clone(),
                 percent: t.percent().filter(|_| ok),
                 n: t.valid,
-                distribution: if ok { dist.get(&i.id).copied().unwrap_or_default() } else { [0; 5] },
+                distribution: if ok { t.points } else { [0; 5] },
             }
         })
         .collect();

@@ -28,10 +28,15 @@ pub struct Tally {
     pub valid: u32,
     pub satisfied: u32,
     pub sum: u32,
+    /// Answers of 1, 2, 3, 4 and 5 points (the distribution chart).
+    pub points: [u32; 5],
 }
 
 impl Tally {
     pub fn add(&mut self, v: u8) {
+        if let Some(p) = self.points.get_mut(usize::from(v).wrapping_sub(1)) {
+            *p += 1;
+        }
         self.valid += 1;
         self.sum += v as u32;
         if v >= 4 {
@@ -344,7 +349,8 @@ mod tests {
             Tally {
                 valid: 3,
                 satisfied: 2,
-                sum: 12
+                sum: 12,
+                points: [0, 0, 1, 1, 1]
             }
         );
     }
@@ -389,7 +395,8 @@ mod tests {
             Tally {
                 valid: 1,
                 satisfied: 1,
-                sum: 4
+                sum: 4,
+                points: [0, 0, 0, 1, 0]
             }
         );
         assert_eq!(ix.groups["c"], None);
@@ -445,7 +452,8 @@ mod tests {
             Tally {
                 valid: 3,
                 satisfied: 2,
-                sum: 11
+                sum: 11,
+                points: [0, 1, 0, 1, 1]
             }
         );
     }

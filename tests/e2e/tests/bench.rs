@@ -335,6 +335,34 @@ fn bench_report_native() {
     time("monthly", &|| {
         report::monthly(rec, &p, &f, &lookup, 10);
     });
+    use motcua_core::report::breakdown;
+    let q = data
+        .versions
+        .values()
+        .next_back()
+        .cloned()
+        .unwrap_or_else(motcua_core::survey::questionnaire::Questionnaire::sipas);
+    time("items", &|| {
+        breakdown::items(&data.responses, &data.versions, &q, &p, &f, &lookup, 10);
+    });
+    time("per_day", &|| {
+        breakdown::per_day(&data.responses, &p, &f, &lookup);
+    });
+    time("hour_weekday", &|| {
+        breakdown::hour_weekday(&data.responses, &p, &f, &lookup, 10);
+    });
+    time("late_by_division", &|| {
+        breakdown::late_by_division(&data.dossiers, &data.calendar, &p, &f, &lookup);
+    });
+    time("suggestions", &|| {
+        breakdown::suggestions(&data.responses, &p, &f, &lookup, "", 20);
+    });
+    time("by_timeliness", &|| {
+        report::satisfaction_by_timeliness(&data.responses, &data.dossiers, &data.calendar, &p);
+    });
+    time("unit_ranking", &|| {
+        report::unit_ranking(&data.responses, &data.versions, &p, &lookup, 10);
+    });
 }
 
 /// `FILL`, timed only from the tap on "Gửi" to the thank-you screen (the response is written
