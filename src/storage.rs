@@ -230,16 +230,23 @@ fn durable_url(kind: Kind) -> String {
     format!("/__pending__/{}", kind.tag())
 }
 
-async fn durable_cache() -> Result<web_sys::Cache, wasm_bindgen::JsValue> {
+async fn durable_cache(create: bool) -> Result<Option<web_sys::Cache>, wasm_bindgen::JsValue> {
     let caches = web_sys::window().ok_or(wasm_bindgen::JsValue::NULL)?.caches()?;
+    // Opening creates it: only a stash does that (a start with nothing waiting leaves the
+    // origin's caches as they were).
+    if !create && !wasm_bindgen_futures::JsFuture::from(caches.has(DURABLE)).await?.is_truthy() {
+        return Ok(None);
+    }
     let cache = wasm_bindgen_futures::JsFuture::from(caches.open(DURABLE)).await?;
-    Ok(cache.unchecked_into())
+    Ok(Some(cache.unchecked_into()))
 }
 
 /// Keep `recs` (none: forget them) where a closed tab does not lose them. Best effort: a
 /// browser without the Cache API still has sessionStorage for reloads.
 pub async fn stash_durable<T: Serialize>(kind: Kind, recs: &[T]) {
-    let Ok(cache) = durable_cache().await else { return };
+    let Ok(Some(cache)) = durable_cache(!recs.is_empty()).await else {
+        return;
+    };
     let url = durable_url(kind);
     let done = if recs.is_empty() {
         wasm_bindgen_futures::JsFuture::from(cache.delete_with_str(&url)).await
@@ -256,7 +263,7 @@ pub async fn stash_durable<T: Serialize>(kind: Kind, recs: &[T]) {
 /// What [`stash_durable`] kept (an unreadable copy counts as none).
 pub async fn stashed_durable<T: DeserializeOwned>(kind: Kind) -> Vec<T> {
     let read = async {
-        let cache = durable_cache().await?;
+        let cache = durable_cache(false).await?.ok_or(wasm_bindgen::JsValue::NULL)?;
         let hit = wasm_bindgen_futures::JsFuture::from(cache.match_with_str(&durable_url(kind))).await?;
         let resp: web_sys::Response = hit.dyn_into()?;
         wasm_bindgen_futures::JsFuture::from(resp.text()?).await

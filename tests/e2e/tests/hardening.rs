@@ -110,7 +110,10 @@ async fn another_tabs_write_is_merged_never_replacing_what_this_tab_holds() -> R
         .await?;
     b.click("[data-quick='3']").await?;
     b.wait_css("#quick-thanks").await?;
-    assert_eq!(b.stored_responses().await?.len(), 1);
+    // (This tab also finds the first one's waiting rating in the durable copy and writes it:
+    // nothing waits longer than it must.)
+    let stored = b.stored_responses().await?;
+    assert!(stored.iter().any(|r| r["o"] == 3), "{stored:?}");
     // The first tab merged the other's record and still holds its own.
     b.c.switch_to_window(first).await?;
     b.click(".topbar a[href='/staff']").await?;
