@@ -33,6 +33,8 @@ strings! {
     StorageProblem => "Phát hiện dữ liệu hỏng hoặc lạ; đã giữ nguyên bản gốc để kiểm tra:", "Corrupt or unknown data found; the original was kept aside:";
     PendingCount => "bản ghi đang chờ lưu", "records waiting to be saved";
     Retry => "Thử lưu lại", "Retry saving";
+    ItemTextVi => "Nội dung câu hỏi bằng tiếng Việt", "Item text in Vietnamese";
+    ItemTextEn => "Nội dung câu hỏi bằng tiếng Anh", "Item text in English";
     LoadingRecords => "Đang đọc dữ liệu…", "Reading the records…";
     Packing => "Đang chuyển dữ liệu cũ sang dạng lưu gọn (có thể tiếp tục dùng máy; nếu đóng trang, lần mở sau sẽ làm tiếp):", "Converting older data to the compact stored form (keep working; if the page is closed, the next start goes on):";
     Saved => "Đã lưu", "Saved";

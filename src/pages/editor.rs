@@ -61,14 +61,15 @@ pub fn Editor() -> impl IntoView {
                         // Rows of a previous shape may be read once more while the list is
                         // rebuilt (full ↔ short form): look items up, never index blindly.
                         let get = move |f: fn(&Item) -> String| draft.with(|q| item(q, gi, ii).map(f).unwrap_or_default());
+                        let (label_vi, label_en) = (tr(K::ItemTextVi), tr(K::ItemTextEn));
                         let set = move |f: &dyn Fn(&mut Item)| draft.update(|q| if let Some(i) = q.groups.get_mut(gi).and_then(|g| g.items.get_mut(ii)) { f(i) });
                         view! {
                             <div class="item-edit">
                                 <input type="checkbox" title=tr(K::Enabled) prop:checked=move || draft.with(|q| item(q, gi, ii).is_some_and(|i| i.enabled))
                                     on:change=move |ev| set(&|i| i.enabled = event_target_checked(&ev)) />
-                                <input type="text" class="vi" prop:value=move || get(|i| i.text.vi.clone())
+                                <input type="text" class="vi" aria-label=move || format!("{} {}", label_vi(), ii + 1) prop:value=move || get(|i| i.text.vi.clone())
                                     on:change=move |ev| set(&|i| i.text.vi = event_target_value(&ev)) />
-                                <input type="text" class="en" prop:value=move || get(|i| i.text.en.clone())
+                                <input type="text" class="en" aria-label=move || format!("{} {}", label_en(), ii + 1) prop:value=move || get(|i| i.text.en.clone())
                                     on:change=move |ev| set(&|i| i.text.en = event_target_value(&ev)) />
                             </div>
                         }

@@ -20,7 +20,8 @@ pub type R<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 pub const TABLET_PORTRAIT: (u32, u32) = (768, 1024);
 pub const TABLET_LANDSCAPE: (u32, u32) = (1280, 800);
 
-fn root() -> PathBuf {
+/// The repository root (where `dist/` and `node_modules/` are).
+pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
