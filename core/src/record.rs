@@ -31,16 +31,16 @@ pub struct Meta {
     /// earlier builds wrote random v4 ids. Either is just an opaque unique string to merges.
     pub id: String,
     /// When the record was first written.
-    #[serde(rename = "c")]
+    #[serde(rename = "c", alias = "created_at")]
     pub created_at: Millis,
     /// When it was last changed; the later change wins in a merge.
-    #[serde(rename = "u")]
+    #[serde(rename = "u", alias = "updated_at")]
     pub updated_at: Millis,
     /// The id of the device that made the last change.
-    #[serde(rename = "d")]
+    #[serde(rename = "d", alias = "device")]
     pub device: String,
     /// A deleted record stays as a tombstone so that a merge does not bring it back.
-    #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(rename = "x", alias = "deleted", default, skip_serializing_if = "std::ops::Not::not")]
     pub deleted: bool,
 }
 

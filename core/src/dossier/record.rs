@@ -141,7 +141,7 @@ pub struct Dossier {
     /// Where the citizen receives the result (phương thức nhận kết quả): one of the three
     /// channels; chosen at receipt, confirmed on return. Stored under its old name, which held
     /// free text before; old text is read into the nearest channel.
-    #[serde(default, rename = "return_method", deserialize_with = "result_via_compat")]
+    #[serde(default, rename = "return_method", alias = "result_via", deserialize_with = "result_via_compat")]
     pub result_via: Channel,
     /// Số bộ hồ sơ.
     #[serde(default = "one", skip_serializing_if = "is_one")]

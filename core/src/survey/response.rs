@@ -12,23 +12,25 @@ pub struct Response {
     #[serde(flatten)]
     pub meta: Meta,
     /// Questionnaire version answered.
+    #[serde(alias = "questionnaire")]
     pub q: u32,
     /// One digit 0–5 per active item of that version, in order.
+    #[serde(alias = "answers")]
     pub a: String,
     /// Overall satisfaction 1–5, 0 when skipped.
-    #[serde(default)]
+    #[serde(alias = "overall", default)]
     pub o: u8,
     /// Visits needed: 0, 1 or 2 (= 2 or more); absent when skipped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "visits", default, skip_serializing_if = "Option::is_none")]
     pub v: Option<u8>,
     /// Procedure or field served.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(alias = "field", default, skip_serializing_if = "String::is_empty")]
     pub p: String,
     /// Free-text suggestion (góp ý), plain text, at most [`super::questionnaire::SUGGESTION_MAX`] chars.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(alias = "suggestion", default, skip_serializing_if = "String::is_empty")]
     pub s: String,
     /// Optional dossier code.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(alias = "dossier_code", default, skip_serializing_if = "String::is_empty")]
     pub k: String,
     /// Fields written by a newer build that this one does not know: kept and written back
     /// as they were (additive changes need no schema bump; see ARCHITECTURE.md).

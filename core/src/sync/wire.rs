@@ -25,7 +25,7 @@ use crate::survey::response::Response;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
 
 /// The format name every export carries.
@@ -167,7 +167,9 @@ fn fold_vietnamese(c: char) -> char {
     }
 }
 
+#[cfg(test)]
 fn rename(v: Value, table: &[(&str, &str)], to_public: bool) -> Value {
+    use serde_json::Map;
     match v {
         Value::Object(m) => {
             let mut out = Map::with_capacity(m.len());
@@ -490,7 +492,6 @@ fn check_dossier(d: &Dossier) -> Result<(), String> {
 /// Decode and check record number `index` (0-based) of a kind; `seen` catches repeated ids.
 fn record<T: serde::de::DeserializeOwned + Record>(
     raw: &str,
-    table: &[(&str, &str)],
     kind: &'static str,
     index: usize,
     check: fn(&T) -> Result<(), String>,
@@ -502,15 +503,20 @@ fn record<T: serde::de::DeserializeOwned + Record>(
         id,
         problem,
     };
-    let v: Value = serde_json::from_str(raw).map_err(|e| bad(String::new(), vietnamese(&e.to_string())))?;
-    let id = v
-        .get("id")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .chars()
-        .take(64)
-        .collect::<String>();
-    let r: T = serde_json::from_value(rename(v, table, false)).map_err(|e| bad(id.clone(), vietnamese(&e.to_string())))?;
+    // Records read their public names directly (`serde(alias)`): no JSON tree per record.
+    let id_of = |raw: &str| -> String {
+        serde_json::from_str::<Value>(raw)
+            .ok()
+            .and_then(|v| v.get("id").and_then(Value::as_str).map(|s| s.chars().take(64).collect()))
+            .unwrap_or_default()
+    };
+    let r: T = serde_json::from_str(raw).map_err(|e| {
+        let plain = e.to_string();
+        // serde_json adds where in the record the problem is; the record is named already.
+        let plain = plain.split(" at line ").next().unwrap_or(&plain).to_string();
+        bad(id_of(raw), vietnamese(&plain))
+    })?;
+    let id: String = r.meta().id.chars().take(64).collect();
     check(&r).map_err(|p| bad(id.clone(), p))?;
     if !seen.insert(r.meta().id.clone()) {
         return Err(ReadError::DuplicateId { kind, id });
@@ -674,17 +680,15 @@ impl Reader {
 
     /// Read up to `n` more records; `Ok(true)` once every record is read.
     pub fn step(&mut self, n: usize) -> Result<bool, ReadError> {
-        let table_r: Vec<(&str, &str)> = META_KEYS.iter().chain(&RESPONSE_KEYS).copied().collect();
-        let table_d: Vec<(&str, &str)> = META_KEYS.iter().chain(&DOSSIER_KEYS).copied().collect();
         for _ in 0..n {
             let (i, j) = (self.responses.len(), self.dossiers.len());
             if let Some(r) = self.response_at.get(i) {
                 let raw = self.text.get(r.clone()).unwrap_or_default();
-                let rec = record(raw, &table_r, "Phiếu khảo sát", i, check_response, &mut self.seen_r)?;
+                let rec = record(raw, "Phiếu khảo sát", i, check_response, &mut self.seen_r)?;
                 self.responses.push(rec);
             } else if let Some(r) = self.dossier_at.get(j) {
                 let raw = self.text.get(r.clone()).unwrap_or_default();
-                let rec = record(raw, &table_d, "Hồ sơ", j, check_dossier, &mut self.seen_d)?;
+                let rec = record(raw, "Hồ sơ", j, check_dossier, &mut self.seen_d)?;
                 self.dossiers.push(rec);
             } else {
                 return Ok(true);
