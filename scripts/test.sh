@@ -24,6 +24,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 
 echo "== 3/3 end-to-end tests of the release build in headless Chromium"
 trunk build --release
+# The same app built for a sub-path (/motcua/): the deployment test serves it there.
+trunk build --release --public-url /motcua/ --dist dist-sub
 cargo test -p motcua-e2e --tests -- --test-threads=1
 
 # One closing line over all three suites.

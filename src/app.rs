@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Router>
+        <Router base=crate::platform::base()>
             <KioskLock />
             <StaffAutoLock />
             <Show when=move || !st.kiosk.get()>
@@ -151,7 +151,11 @@ fn KioskLock() -> impl IntoView {
     let loc = use_location();
     let navigate = use_navigate();
     Effect::new(move |_| {
-        if st.kiosk.get() && loc.pathname.get() != "/kiosk" {
+        if st.kiosk.get()
+            && loc
+                .pathname
+                .with(|p| motcua_core::paths::route_of(crate::platform::base(), p) != "/kiosk")
+        {
             navigate(
                 "/kiosk",
                 NavigateOptions {

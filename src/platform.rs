@@ -30,6 +30,29 @@ pub fn random16() -> [u8; 16] {
     b
 }
 
+/// The path the app is served under (`""` at the site's root, `/motcua` under a sub-path),
+/// from the `<base href>` Trunk writes for `--public-url` (see `core::paths`).
+pub fn base() -> &'static str {
+    thread_local! {
+        static BASE: &'static str = {
+            let path = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.base_uri().ok().flatten())
+                .and_then(|u| web_sys::Url::new(&u).ok())
+                .map(|u| u.pathname())
+                .unwrap_or_default();
+            // Computed once per page and kept for its life (the router wants a 'static str).
+            Box::leak(motcua_core::paths::base_of(&path).into_boxed_str())
+        };
+    }
+    BASE.with(|b| *b)
+}
+
+/// An app path (`/data#export`) as a link under the base.
+pub fn href(path: &str) -> String {
+    motcua_core::paths::under(base(), path)
+}
+
 thread_local! {
     static IDS: std::cell::RefCell<Option<motcua_core::record::IdSource>> = const { std::cell::RefCell::new(None) };
 }

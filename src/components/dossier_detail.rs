@@ -41,7 +41,7 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
                     <div class="detail-head">
                         <h2 id="detail-code">{d.code.clone()}</h2>
                         <span class=format!("badge {}", tl.slug()) id="detail-timeliness">{tl.label(lang)}</span>
-                        <a class="link" id="detail-print-slip" href=format!("/print/receipt/{id}")>{tr(K::PrintReceipt)}</a>
+                        <a class="link" id="detail-print-slip" href=crate::platform::href(&format!("/print/receipt/{id}"))>{tr(K::PrintReceipt)}</a>
                         <button class="link" id="detail-close" on:click=move |_| on_close.run(())>{tr(K::Close)}</button>
                     </div>
                     <Facts d=d.clone() />

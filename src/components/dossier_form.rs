@@ -187,7 +187,7 @@ pub fn DossierForm() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="error-text" id="d-error" role="alert">{e}</p> })}
             {move || done.get().map(|(c, id)| view! {
                 <p class="ok" id="d-done">{tr(K::Received)}": "<strong id="d-done-code">{c}</strong>" · "
-                    <a id="d-print-slip" href=format!("/print/receipt/{id}")>{tr(K::PrintReceipt)}</a></p>
+                    <a id="d-print-slip" href=crate::platform::href(&format!("/print/receipt/{id}"))>{tr(K::PrintReceipt)}</a></p>
             })}
         </form>
     }

@@ -14,11 +14,11 @@ pub fn NavBar() -> impl IntoView {
         <header class="topbar">
             <span class="brand">{tr(K::AppName)}</span>
             <nav>
-                <A href="/staff">{tr(K::NavStaff)}</A>
-                <A href="/dossiers">{tr(K::NavDossiers)}</A>
-                <A href="/dashboard">{tr(K::NavDashboard)}</A>
-                <A href="/data">{tr(K::NavData)}</A>
-                <A href="/settings">{tr(K::NavSettings)}</A>
+                <A href=crate::platform::href("/staff")>{tr(K::NavStaff)}</A>
+                <A href=crate::platform::href("/dossiers")>{tr(K::NavDossiers)}</A>
+                <A href=crate::platform::href("/dashboard")>{tr(K::NavDashboard)}</A>
+                <A href=crate::platform::href("/data")>{tr(K::NavData)}</A>
+                <A href=crate::platform::href("/settings")>{tr(K::NavSettings)}</A>
             </nav>
             <button class="lang" id="lang-switch" on:click=switch>{tr(K::LangSwitch)}</button>
         </header>

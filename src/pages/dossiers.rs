@@ -140,7 +140,7 @@ fn PrintRegisterLink() -> impl IntoView {
             <div class="filters">
                 <label class="inline">{tr(K::From)}<input id="reg-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) /></label>
                 <label class="inline">{tr(K::To)}<input id="reg-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev)) /></label>
-                <a class="button" id="reg-open" href=move || format!("/print/register?from={}&to={}", from.get(), to.get())>{tr(K::PrintRegister)}</a>
+                <a class="button" id="reg-open" href=move || crate::platform::href(&format!("/print/register?from={}&to={}", from.get(), to.get()))>{tr(K::PrintRegister)}</a>
             </div>
         </div>
     }

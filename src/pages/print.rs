@@ -24,7 +24,7 @@ fn PrintBar() -> impl IntoView {
     view! {
         <div class="print-bar no-print">
             <button class="primary" id="print-now" on:click=print>{tr(K::PrintNow)}</button>
-            <a class="button" href="/dossiers">{tr(K::BackToRegister)}</a>
+            <a class="button" href=crate::platform::href("/dossiers")>{tr(K::BackToRegister)}</a>
         </div>
     }
 }

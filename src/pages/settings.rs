@@ -66,7 +66,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <Show when=move || saved.get()><span class="ok" id="settings-saved">{tr(K::Saved)}</span></Show>
             </form>
             <div class="card">
-                <A href="/settings/questionnaire" attr:class="button" attr:id="edit-questionnaire">{tr(K::Questionnaire)}</A>
+                <A href=crate::platform::href("/settings/questionnaire") attr:class="button" attr:id="edit-questionnaire">{tr(K::Questionnaire)}</A>
                 " "
                 <button id="change-pin" on:click=move |_| { msg.set(String::new()); changing.set(true) }>{tr(K::ChangePin)}</button>
             </div>

@@ -46,8 +46,18 @@ pub struct Server {
 
 impl Server {
     pub fn start() -> Server {
-        let dist = root().join("dist");
-        assert!(dist.join("index.html").exists(), "build the app first: trunk build --release");
+        Server::start_under("dist", "/")
+    }
+
+    /// The build in `dir` served under `prefix` (`/motcua/`, as built with `trunk build
+    /// --public-url /motcua/`); anything outside the prefix is not found.
+    pub fn start_under(dir: &str, prefix: &str) -> Server {
+        let dist = root().join(dir);
+        assert!(
+            dist.join("index.html").exists(),
+            "build the app first (scripts/test.sh builds {dir})"
+        );
+        let prefix = prefix.trim_start_matches('/').to_string();
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind loopback"));
         let port = server.server_addr().to_ip().expect("ip address").port();
         let up = Arc::new(AtomicBool::new(true));
@@ -61,7 +71,12 @@ impl Server {
                     drop(req);
                     continue;
                 }
-                let path = req.url().split('?').next().unwrap_or("/").trim_start_matches('/').to_string();
+                let full = req.url().split('?').next().unwrap_or("/").trim_start_matches('/').to_string();
+                let Some(path) = full.strip_prefix(&prefix).or_else(|| (format!("{full}/") == prefix).then_some("")) else {
+                    req.respond(tiny_http::Response::empty(404)).ok();
+                    continue;
+                };
+                let path = path.to_string();
                 let mut file = dist.join(&path);
                 if path.is_empty() || !file.is_file() {
                     file = dist.join("index.html");
@@ -457,7 +472,12 @@ impl Browser {
 
     /// From the desk screen: lock the tablet into the kiosk, creating the PIN on first use.
     pub async fn lock_kiosk(&self, srv: &Server) -> R {
-        self.goto(&srv.url("/staff")).await?;
+        self.lock_kiosk_at(&srv.url("/staff")).await
+    }
+
+    /// `lock_kiosk` from the desk screen at `url` (an app under a sub-path).
+    pub async fn lock_kiosk_at(&self, url: &str) -> R {
+        self.goto(url).await?;
         self.click("#enter-kiosk").await?;
         if self.js("return !!document.querySelector('.pinpad')").await? == Value::Bool(true) {
             self.type_pin(PIN).await?;

@@ -203,3 +203,37 @@ async fn a_stale_http_cache_never_becomes_the_offline_copy() -> R {
     assert_eq!(fresh, serde_json::Value::Bool(true));
     b.close().await
 }
+
+#[tokio::test]
+async fn the_app_works_under_a_sub_path_offline_included() -> R {
+    // The build made with `trunk build --public-url /motcua/` (scripts/test.sh), served under
+    // /motcua/ only: a request that escapes the sub-path gets 404.
+    let srv = Server::start_under("dist-sub", "/motcua/");
+    let b = Browser::new("sub-path", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/motcua/")).await?;
+    b.wait_css("#total-count").await?;
+    assert_eq!(b.path().await?, "/motcua/staff");
+    b.click(".topbar a[href='/motcua/dossiers']").await?;
+    b.wait_css("#worklist").await?;
+    assert_eq!(b.path().await?, "/motcua/dossiers");
+    b.wait_js("navigator.serviceWorker && navigator.serviceWorker.controller").await?;
+    let scope =
+        b.c.execute_async("navigator.serviceWorker.getRegistration().then(r => arguments[0](r.scope))", vec![])
+            .await?;
+    assert!(scope.as_str().unwrap_or_default().ends_with("/motcua/"), "{scope}");
+    // The kiosk lock keeps every route on the sub-path's kiosk (no redirect out of it).
+    b.lock_kiosk_at(&srv.url("/motcua/staff")).await?;
+    assert_eq!(b.path().await?, "/motcua/kiosk");
+    b.goto(&srv.url("/motcua/dashboard")).await?;
+    b.wait_css("#start").await?;
+    assert_eq!(b.path().await?, "/motcua/kiosk");
+    // Offline: the sub-path's cache serves the app and its deep links.
+    srv.stop();
+    b.c.refresh().await?;
+    b.wait_css("#start").await?;
+    b.goto(&srv.url("/motcua/kiosk")).await?;
+    b.wait_css("#start").await?;
+    assert!(b.console_errors().await?.iter().all(|e| !e.contains("404")));
+    b.shot("sub-path-offline").await?;
+    b.close().await
+}
