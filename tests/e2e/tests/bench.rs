@@ -121,6 +121,59 @@ fn time_until(action: &str, ready: &str) -> String {
     )
 }
 
+/// Milliseconds of an in-page script run by `execute_async` (NaN if it gave no number).
+async fn ms(b: &Browser, script: &str) -> R<f64> {
+    Ok(b.c.execute_async(script, vec![]).await?.as_f64().unwrap_or(f64::NAN))
+}
+
+/// Start-up of each screen with the stored set, `runs` times: kiosk (start button), desk
+/// (first figure), worklist (first row), dashboard (report table). Prints `BENCH {tag}start_…`
+/// (the 100 000-record run keeps its older names: `start_…_full_ms`).
+async fn screens(b: &Browser, srv: &Server, runs: usize, tag: &str) -> R {
+    let (mut kiosk, mut desk, mut work, mut dash) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs {
+        b.c.goto(&srv.url("/kiosk")).await?;
+        kiosk.push(ms(b, TIME_TO_START).await?);
+        b.c.goto(&srv.url("/staff")).await?;
+        desk.push(ms(b, &time_to("#total-count")).await?);
+        b.c.goto(&srv.url("/dossiers")).await?;
+        work.push(ms(b, &time_to("#worklist tbody tr.row")).await?);
+        b.c.goto(&srv.url("/dashboard")).await?;
+        dash.push(ms(b, &time_to("#report-table")).await?);
+    }
+    let suffix = if tag.is_empty() { "_full" } else { "" };
+    for (name, v) in [("kiosk", kiosk), ("desk", desk), ("worklist", work), ("dashboard", dash)] {
+        println!("BENCH {tag}start_{name}{suffix}_ms {:.0}", median(v));
+    }
+    Ok(())
+}
+
+/// A dashboard period change (the year 2024 instead of the year to date; ready when the table
+/// shows 2024's figures), median of `runs`, and a worklist search keystroke.
+async fn edits(b: &Browser, srv: &Server, runs: usize, tag: &str) -> R {
+    let change = time_until(
+        "const s = document.querySelector('#period-kind'); s.value = 'year'; s.dispatchEvent(new Event('change', {bubbles: true}));
+         await Promise.resolve(); await Promise.resolve();
+         const y = document.querySelector('#period-year'); y.value = '2024'; y.dispatchEvent(new Event('change', {bubbles: true}))",
+        "document.querySelector('#period-label').textContent.startsWith('01/01/2024') && document.querySelector('#rt-received').textContent !== '0'",
+    );
+    let mut period = Vec::new();
+    for _ in 0..runs {
+        b.c.goto(&srv.url("/dashboard")).await?;
+        b.wait_css_for("#report-table", Duration::from_secs(60)).await?;
+        period.push(ms(b, &change).await?);
+    }
+    println!("BENCH {tag}dashboard_period_change_ms {:.0}", median(period));
+    b.c.goto(&srv.url("/dossiers")).await?;
+    b.wait_css_for("#worklist tbody tr.row", Duration::from_secs(60)).await?;
+    let search = time_action(
+        "const s = document.querySelector('#f-search'); s.value = 'SCT-240105-0003'; s.dispatchEvent(new Event('input', {bubbles: true}))",
+        "#worklist tbody tr.row[data-code='SCT-240105-0003']:only-child",
+    );
+    println!("BENCH {tag}worklist_search_ms {:.0}", ms(b, &search).await?);
+    Ok(())
+}
+
 /// UTF-16 units of the stored chunks of a kind, and how many records they hold.
 fn units(stored: &Value, prefix: &str) -> (usize, usize) {
     let mut total = (0, 0);
@@ -227,65 +280,8 @@ async fn bench_capacity_and_speed() -> R {
     let avg = (ru + du) as f64 / (rn + dn).max(1) as f64;
     println!("BENCH units_per_record {avg:.0}");
     println!("BENCH records_that_fit {:.0}", 5_242_880.0 / avg);
-    let mut kiosk = Vec::new();
-    let mut desk = Vec::new();
-    let mut work = Vec::new();
-    let mut dash = Vec::new();
-    for _ in 0..5 {
-        b.c.goto(&srv.url("/kiosk")).await?;
-        kiosk.push(b.c.execute_async(TIME_TO_START, vec![]).await?.as_f64().unwrap_or(f64::NAN));
-        b.c.goto(&srv.url("/staff")).await?;
-        desk.push(
-            b.c.execute_async(&time_to("#total-count"), vec![])
-                .await?
-                .as_f64()
-                .unwrap_or(f64::NAN),
-        );
-        b.c.goto(&srv.url("/dossiers")).await?;
-        work.push(
-            b.c.execute_async(&time_to("#worklist tbody tr.row"), vec![])
-                .await?
-                .as_f64()
-                .unwrap_or(f64::NAN),
-        );
-        b.c.goto(&srv.url("/dashboard")).await?;
-        dash.push(
-            b.c.execute_async(&time_to("#report-table"), vec![])
-                .await?
-                .as_f64()
-                .unwrap_or(f64::NAN),
-        );
-    }
-    println!("BENCH start_kiosk_full_ms {:.0}", median(kiosk));
-    println!("BENCH start_desk_full_ms {:.0}", median(desk));
-    println!("BENCH start_worklist_full_ms {:.0}", median(work));
-    println!("BENCH start_dashboard_full_ms {:.0}", median(dash));
-    // A period change on the dashboard: the year 2024 instead of the year to date.
-    // The year field appears with the kind; the figures are ready when the table shows 2024's.
-    let change = time_until(
-        "const s = document.querySelector('#period-kind'); s.value = 'year'; s.dispatchEvent(new Event('change', {bubbles: true}));
-         await Promise.resolve(); await Promise.resolve();
-         const y = document.querySelector('#period-year'); y.value = '2024'; y.dispatchEvent(new Event('change', {bubbles: true}))",
-        "document.querySelector('#period-label').textContent.startsWith('01/01/2024') && document.querySelector('#rt-received').textContent !== '0'",
-    );
-    let mut period = Vec::new();
-    for _ in 0..5 {
-        b.c.goto(&srv.url("/dashboard")).await?;
-        b.wait_css("#report-table").await?;
-        period.push(b.c.execute_async(&change, vec![]).await?.as_f64().unwrap_or(f64::NAN));
-    }
-    println!("BENCH dashboard_period_change_ms {:.0}", median(period));
-    // A search keystroke in the worklist.
-    b.c.goto(&srv.url("/dossiers")).await?;
-    b.wait_css("#worklist tbody tr.row").await?;
-    let search = time_action(
-        "const s = document.querySelector('#f-search'); s.value = 'SCT-240105-0003'; s.dispatchEvent(new Event('input', {bubbles: true}))",
-        "#worklist tbody tr.row[data-code='SCT-240105-0003']:only-child",
-    );
-    println!(
-        "BENCH worklist_search_ms {:.0}",
-        b.c.execute_async(&search, vec![]).await?.as_f64().unwrap_or(f64::NAN)
-    );
+    screens(&b, &srv, 5, "").await?;
+    edits(&b, &srv, 5, "").await?;
     // Export of the whole set.
     b.goto(&srv.url("/data")).await?;
     b.wait_css_for("#export-json", Duration::from_secs(60)).await?;
@@ -429,59 +425,8 @@ async fn bench_decade_in_the_browser() -> R {
     b.wait_css("#start").await?;
     let stored = b.js("let n = 0; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); if (k.startsWith('motcua.resp.') || k.startsWith('motcua.dos.')) n++; } return n;").await?;
     assert_eq!(stored.as_u64(), Some(chunks.len() as u64), "every chunk stored");
-    let (mut kiosk, mut desk, mut work, mut dash) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for _ in 0..3 {
-        b.c.goto(&srv.url("/kiosk")).await?;
-        kiosk.push(b.c.execute_async(TIME_TO_START, vec![]).await?.as_f64().unwrap_or(f64::NAN));
-        b.c.goto(&srv.url("/staff")).await?;
-        desk.push(
-            b.c.execute_async(&time_to("#total-count"), vec![])
-                .await?
-                .as_f64()
-                .unwrap_or(f64::NAN),
-        );
-        b.c.goto(&srv.url("/dossiers")).await?;
-        work.push(
-            b.c.execute_async(&time_to("#worklist tbody tr.row"), vec![])
-                .await?
-                .as_f64()
-                .unwrap_or(f64::NAN),
-        );
-        b.c.goto(&srv.url("/dashboard")).await?;
-        dash.push(
-            b.c.execute_async(&time_to("#report-table"), vec![])
-                .await?
-                .as_f64()
-                .unwrap_or(f64::NAN),
-        );
-    }
-    println!("BENCH decade_start_kiosk_ms {:.0}", median(kiosk));
-    println!("BENCH decade_start_desk_ms {:.0}", median(desk));
-    println!("BENCH decade_start_worklist_ms {:.0}", median(work));
-    println!("BENCH decade_start_dashboard_ms {:.0}", median(dash));
-    let change = time_until(
-        "const s = document.querySelector('#period-kind'); s.value = 'year'; s.dispatchEvent(new Event('change', {bubbles: true}));
-         await Promise.resolve(); await Promise.resolve();
-         const y = document.querySelector('#period-year'); y.value = '2024'; y.dispatchEvent(new Event('change', {bubbles: true}))",
-        "document.querySelector('#period-label').textContent.startsWith('01/01/2024') && document.querySelector('#rt-received').textContent !== '0'",
-    );
-    let mut period = Vec::new();
-    for _ in 0..3 {
-        b.c.goto(&srv.url("/dashboard")).await?;
-        b.wait_css("#report-table").await?;
-        period.push(b.c.execute_async(&change, vec![]).await?.as_f64().unwrap_or(f64::NAN));
-    }
-    println!("BENCH decade_dashboard_period_change_ms {:.0}", median(period));
-    b.c.goto(&srv.url("/dossiers")).await?;
-    b.wait_css("#worklist tbody tr.row").await?;
-    let search = time_action(
-        "const s = document.querySelector('#f-search'); s.value = 'SCT-240105-0003'; s.dispatchEvent(new Event('input', {bubbles: true}))",
-        "#worklist tbody tr.row[data-code='SCT-240105-0003']:only-child",
-    );
-    println!(
-        "BENCH decade_worklist_search_ms {:.0}",
-        b.c.execute_async(&search, vec![]).await?.as_f64().unwrap_or(f64::NAN)
-    );
+    screens(&b, &srv, 3, "decade_").await?;
+    edits(&b, &srv, 3, "decade_").await?;
     let mut submit = Vec::new();
     for _ in 0..7 {
         b.c.goto(&srv.url("/kiosk")).await?;
