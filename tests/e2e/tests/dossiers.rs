@@ -379,3 +379,40 @@ async fn a_50_000_row_sheet_is_read_with_progress_and_previewed_in_pages() -> R 
     std::fs::remove_file(&path).ok();
     b.close().await
 }
+
+#[tokio::test]
+async fn an_officer_receives_a_dossier_with_the_keyboard_alone() -> R {
+    use fantoccini::key::Key;
+    let srv = Server::start();
+    let b = Browser::new("dossiers-keyboard", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/dossiers")).await?;
+    b.wait_css("#d-applicant").await?;
+    // Tab from the top of the page: every stop shows a visible focus ring, and the form's
+    // fields come in reading order.
+    let mut stops = Vec::new();
+    for _ in 0..40 {
+        b.c.active_element().await?.send_keys(&Key::Tab.to_string()).await?;
+        let here = b
+            .js("const e = document.activeElement; const s = getComputedStyle(e);
+                 return [e.id || e.tagName, s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2]")
+            .await?;
+        let (id, ring) = (here[0].as_str().unwrap_or_default().to_string(), here[1] == true);
+        assert!(ring, "no visible focus on {id}");
+        if id == "d-applicant" {
+            break;
+        }
+        stops.push(id);
+    }
+    assert!(
+        stops.iter().any(|s| s == "d-procedure"),
+        "the procedure comes before the applicant: {stops:?}"
+    );
+    // Type the applicant, then Enter submits the form.
+    let field = b.c.active_element().await?;
+    field.send_keys("Nhập bằng bàn phím").await?;
+    field.send_keys(&Key::Enter.to_string()).await?;
+    b.wait_css("#d-done").await?;
+    b.wait_js("document.querySelector('#worklist').innerText.includes('Nhập bằng bàn phím')")
+        .await?;
+    b.close().await
+}
