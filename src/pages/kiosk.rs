@@ -348,8 +348,8 @@ fn Comment(flow: RwSignal<KioskFlow>) -> impl IntoView {
     view! {
         <div class="question comment">
             <Progress progress=Signal::derive(move || flow.with(|f| f.progress())) />
-            <h1>{tr(K::CommentQ)}</h1>
-            <textarea id="suggestion" rows="4" autocomplete="off" maxlength=SUGGESTION_MAX.to_string() prop:value=move || text.get()
+            <h1 id="comment-q">{tr(K::CommentQ)}</h1>
+            <textarea id="suggestion" aria-labelledby="comment-q" rows="4" autocomplete="off" maxlength=SUGGESTION_MAX.to_string() prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             <label>{tr(K::DossierCodeOpt)}
                 <input id="dossier-code" type="text" autocomplete="off" maxlength="40" prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />

@@ -1,7 +1,7 @@
 //! Every screen scores 100 in Lighthouse's accessibility audit (npm `lighthouse`, run against
 //! headless Chromium as the brief asks), in Vietnamese, at the tablet's portrait size.
 
-use motcua_e2e::{root, Server, R};
+use motcua_e2e::{root, Browser, Server, R, TABLET_PORTRAIT};
 use serde_json::Value;
 use std::process::Command;
 
@@ -70,4 +70,67 @@ fn every_screen_scores_100_in_lighthouse_accessibility() -> R {
     std::fs::remove_dir_all(&dir).ok();
     assert!(misses.is_empty(), "{misses:#?}");
     Ok(())
+}
+
+/// axe-core (the engine inside Lighthouse's audit, from its npm tree) on the current page,
+/// with the WCAG 2 A and AA rules: the violations, each with the elements it names.
+async fn axe(b: &Browser) -> R<Vec<String>> {
+    let source = std::fs::read_to_string(root().join("node_modules/axe-core/axe.min.js"))?;
+    // WebDriver's scripts are not the page's: the CSP does not apply to them.
+    b.c.execute(&source, vec![]).await?;
+    let found =
+        b.c.execute_async(
+            "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})
+               .then(r => arguments[0](r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.html.slice(0, 80)).join(' | '))))",
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(found)?)
+}
+
+/// The kiosk's screens that only a tap reaches (Lighthouse audits a URL's first screen):
+/// each question, the last questions, the thank-you screen and the staff PIN pad.
+#[tokio::test]
+async fn the_kiosks_inner_screens_pass_the_same_rules() -> R {
+    let srv = Server::start();
+    let b = Browser::new("a11y-kiosk", TABLET_PORTRAIT).await?;
+    b.goto(&srv.url("/kiosk")).await?;
+    b.wait_css("#start").await?;
+    let mut misses = Vec::new();
+    let mut check = |screen: &str, v: Vec<String>| {
+        if !v.is_empty() {
+            misses.push(format!("{screen}: {v:?}"));
+        }
+    };
+    b.click("#start").await?;
+    b.wait_css(".choice").await?;
+    check("question", axe(&b).await?);
+    for i in 1..=19 {
+        b.wait_js(&format!("document.querySelector('#progress-text').innerText.startsWith('{i} /')"))
+            .await?;
+        b.click(".choice[data-value='4']").await?;
+    }
+    b.wait_js("document.querySelector('#question-text').innerText.includes('Nhìn chung')")
+        .await?;
+    check("overall", axe(&b).await?);
+    b.click(".choice[data-value='4']").await?;
+    b.wait_js("document.querySelector('#question-text').innerText.includes('đi lại')")
+        .await?;
+    check("visits", axe(&b).await?);
+    b.click(".choice[data-value='1']").await?;
+    b.wait_js("document.querySelector('#question-text').innerText.includes('lĩnh vực')")
+        .await?;
+    check("field", axe(&b).await?);
+    b.click(".choice[data-field]").await?;
+    b.wait_css("#submit").await?;
+    check("suggestion", axe(&b).await?);
+    b.click("#submit").await?;
+    b.wait_css("#thanks").await?;
+    check("thanks", axe(&b).await?);
+    b.goto(&srv.url("/kiosk")).await?;
+    b.click("#staff-exit").await?;
+    b.wait_css(".pinpad").await?;
+    check("pin pad", axe(&b).await?);
+    assert!(misses.is_empty(), "{misses:#?}");
+    b.close().await
 }
