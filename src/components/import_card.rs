@@ -43,7 +43,14 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
             let (mut out, mut ps) = (Vec::new(), Vec::new());
             for f in files {
                 let name = f.name();
-                let outcome = match read_bytes(&f).await {
+                // A file past the limit is refused by its size, before it is read.
+                let size = f.size() as usize;
+                let read = if size > wire::MAX_BYTES {
+                    Err(wire::ReadError::TooLarge(size).to_string())
+                } else {
+                    read_bytes(&f).await
+                };
+                let outcome = match read {
                     Err(e) => Err(e),
                     Ok(bytes) => read_in_steps(bytes, &name, progress).await.map_err(|e| e.to_string()).map(|e| {
                         let p = wire::plan(&working, &e);

@@ -215,7 +215,7 @@ async fn bad_files_get_clear_messages_and_change_nothing() -> R {
         ("dup.json", dup.into_bytes(), "cùng id"),
         ("deep.json", deep.into_bytes(), "lồng nhau quá sâu"),
         ("latin1.json", vec![0x7b, 0xe9, 0xff, 0x7d], "UTF-8"),
-        ("big.json", vec![b' '; 50 * 1024 * 1024], "quá lớn"),
+        ("big.json", vec![b' '; motcua_core::sync::wire::MAX_BYTES + 1], "quá lớn"),
     ];
     m.js("localStorage.setItem('motcua.marker', 'x')").await?;
     let before = m.stored().await?;
