@@ -355,12 +355,19 @@ impl Browser {
     /// Wait for a finished download whose name ends with `suffix`; returns its path.
     pub async fn download(&self, suffix: &str) -> R<PathBuf> {
         let start = Instant::now();
+        // Chrome may show the file's name before its bytes: it is done when it has a size and
+        // that size held for one poll.
+        let mut last: Option<(PathBuf, u64)> = None;
         loop {
             let found = std::fs::read_dir(&self.downloads)?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .find(|p| p.to_string_lossy().ends_with(suffix));
             if let Some(p) = found {
-                return Ok(p);
+                let len = std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
+                if len > 0 && last.as_ref() == Some(&(p.clone(), len)) {
+                    return Ok(p);
+                }
+                last = Some((p, len));
             }
             if start.elapsed() > Duration::from_secs(15) {
                 return Err(format!("no download ending with {suffix}").into());
