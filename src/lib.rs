@@ -5,5 +5,6 @@ pub mod components;
 pub mod pages;
 pub mod platform;
 pub mod state;
+pub mod state_load;
 pub mod state_sync;
 pub mod storage;

@@ -43,6 +43,9 @@ pub struct AppState {
     pub packing: RwSignal<(usize, usize)>,
     /// Chunks read so far and in all, while the records are read.
     pub reading: RwSignal<(usize, usize)>,
+    /// A copy of waiting responses is in the Cache API (`storage::stash_durable`): only then
+    /// does a save that empties `pending` touch the Cache API, not on every citizen's tap.
+    pub(crate) durable_held: StoredValue<bool>,
 }
 
 fn doc_or<T: serde::de::DeserializeOwned>(name: &str, problems: &mut Vec<Problem>, default: impl FnOnce() -> T) -> (T, bool) {
@@ -119,93 +122,10 @@ impl AppState {
             loaded: RwSignal::new(false),
             packing: RwSignal::new((0, 0)),
             reading: RwSignal::new((0, 0)),
+            durable_held: StoredValue::new(false),
         };
         s.listen_to_other_tabs();
         s
-    }
-
-    /// Read every record (merged into what this tab already holds), newest month first, a
-    /// chunk at a time between frames: a decade takes seconds to read, and meanwhile the kiosk
-    /// answers taps and staff see how far it got. Then pack, the same way, the chunks an
-    /// earlier build or an ended month left unpacked.
-    pub fn load_history(&self) {
-        let st = *self;
-        leptos::task::spawn_local(async move {
-            let month = codec::period_of(now_millis());
-            let mut keys: Vec<(Kind, String, String)> = [Kind::Response, Kind::Dossier]
-                .into_iter()
-                .flat_map(|k| storage::chunk_keys(k).into_iter().map(move |(key, m)| (k, key, m)))
-                .collect();
-            keys.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-            let total = keys.len();
-            let (mut responses, mut dossiers) = (Vec::new(), Vec::new());
-            let (mut problems, mut stale) = (Vec::new(), Vec::new());
-            for (i, (kind, key, period)) in keys.into_iter().enumerate() {
-                let old = match kind {
-                    Kind::Response => storage::load_one::<Response>(kind, &key, &period, &month).map(|(r, old)| {
-                        responses.push(r);
-                        old
-                    }),
-                    Kind::Dossier => storage::load_one::<Dossier>(kind, &key, &period, &month).map(|(d, old)| {
-                        dossiers.push(d);
-                        old
-                    }),
-                };
-                match old {
-                    Ok(true) => stale.push(key),
-                    Ok(false) => {}
-                    Err(p) => problems.extend(p),
-                }
-                st.reading.set((i + 1, total));
-                if i % 4 == 3 {
-                    crate::platform::yield_now().await;
-                }
-            }
-            // Oldest month first again, as a full read always gave them.
-            let responses: Vec<Response> = responses.into_iter().rev().flatten().collect();
-            let dossiers: Vec<Dossier> = dossiers.into_iter().rev().flatten().collect();
-            st.responses.update(|rs| {
-                let mine = std::mem::replace(rs, responses);
-                merge::apply(rs, mine);
-            });
-            st.dossiers.update(|ds| {
-                let mine = std::mem::replace(ds, dossiers);
-                merge::apply(ds, mine);
-            });
-            if !problems.is_empty() {
-                st.problems.update(|ps| ps.append(&mut problems));
-            }
-            st.loaded.set(true);
-            // Responses that waited for space when a tab was closed: counted and retried.
-            let kept: Vec<Response> = storage::stashed_durable(Kind::Response).await;
-            if !kept.is_empty() {
-                st.responses.update(|rs| merge::apply(rs, kept.clone()));
-                st.pending.update(|p| merge::apply(p, kept));
-                st.flush_pending();
-            }
-            st.pack(stale).await;
-        });
-    }
-
-    /// Pack the given chunks one at a time, with progress for staff.
-    async fn pack(self, stale: Vec<String>) {
-        if stale.is_empty() {
-            return;
-        }
-        let total = stale.len();
-        self.packing.set((0, total));
-        for (i, key) in stale.into_iter().enumerate() {
-            crate::platform::yield_now().await;
-            let res = match codec::parse_chunk_key(&key) {
-                Some((Kind::Dossier, _)) => storage::pack_chunk::<Dossier>(Kind::Dossier, &key),
-                _ => storage::pack_chunk::<Response>(Kind::Response, &key),
-            };
-            // A chunk that cannot be packed now (storage refused) stays readable as it is and
-            // is tried again at the next start.
-            res.ok();
-            self.packing.set((i + 1, total));
-        }
-        self.measure_used(true);
     }
 
     pub fn lang(&self) -> Lang {
@@ -262,8 +182,11 @@ impl AppState {
             }
         }
         storage::stash_pending(Kind::Response, &left);
-        let durable = left.clone();
-        leptos::task::spawn_local(async move { storage::stash_durable(Kind::Response, &durable).await });
+        if !left.is_empty() || self.durable_held.get_value() {
+            self.durable_held.set_value(!left.is_empty());
+            let durable = left.clone();
+            leptos::task::spawn_local(async move { storage::stash_durable(Kind::Response, &durable).await });
+        }
         self.pending.set(left);
         self.note(last).ok();
     }

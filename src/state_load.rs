@@ -1,0 +1,99 @@
+//! AppState's reading side: the records read after the first screen (newest month first, a
+//! few chunks between frames, with progress) and the background packing of chunks an earlier
+//! build or an ended month left unpacked.
+
+use crate::platform::now_millis;
+use crate::state::AppState;
+use crate::storage;
+use leptos::prelude::*;
+use motcua_core::codec::{self, Kind};
+use motcua_core::dossier::Dossier;
+use motcua_core::survey::response::Response;
+use motcua_core::sync::merge;
+
+impl AppState {
+    /// Read every record (merged into what this tab already holds), newest month first, a
+    /// chunk at a time between frames: a decade takes seconds to read, and meanwhile the kiosk
+    /// answers taps and staff see how far it got. Then pack, the same way, the chunks an
+    /// earlier build or an ended month left unpacked.
+    pub fn load_history(&self) {
+        let st = *self;
+        leptos::task::spawn_local(async move {
+            let month = codec::period_of(now_millis());
+            let mut keys: Vec<(Kind, String, String)> = [Kind::Response, Kind::Dossier]
+                .into_iter()
+                .flat_map(|k| storage::chunk_keys(k).into_iter().map(move |(key, m)| (k, key, m)))
+                .collect();
+            keys.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+            let total = keys.len();
+            let (mut responses, mut dossiers) = (Vec::new(), Vec::new());
+            let (mut problems, mut stale) = (Vec::new(), Vec::new());
+            for (i, (kind, key, period)) in keys.into_iter().enumerate() {
+                let old = match kind {
+                    Kind::Response => storage::load_one::<Response>(kind, &key, &period, &month).map(|(r, old)| {
+                        responses.push(r);
+                        old
+                    }),
+                    Kind::Dossier => storage::load_one::<Dossier>(kind, &key, &period, &month).map(|(d, old)| {
+                        dossiers.push(d);
+                        old
+                    }),
+                };
+                match old {
+                    Ok(true) => stale.push(key),
+                    Ok(false) => {}
+                    Err(p) => problems.extend(p),
+                }
+                st.reading.set((i + 1, total));
+                if i % 4 == 3 {
+                    crate::platform::yield_now().await;
+                }
+            }
+            // Oldest month first again, as a full read always gave them.
+            let responses: Vec<Response> = responses.into_iter().rev().flatten().collect();
+            let dossiers: Vec<Dossier> = dossiers.into_iter().rev().flatten().collect();
+            st.responses.update(|rs| {
+                let mine = std::mem::replace(rs, responses);
+                merge::apply(rs, mine);
+            });
+            st.dossiers.update(|ds| {
+                let mine = std::mem::replace(ds, dossiers);
+                merge::apply(ds, mine);
+            });
+            if !problems.is_empty() {
+                st.problems.update(|ps| ps.append(&mut problems));
+            }
+            st.loaded.set(true);
+            // Responses that waited for space when a tab was closed: counted and retried.
+            let kept: Vec<Response> = storage::stashed_durable(Kind::Response).await;
+            if !kept.is_empty() {
+                st.durable_held.set_value(true);
+                st.responses.update(|rs| merge::apply(rs, kept.clone()));
+                st.pending.update(|p| merge::apply(p, kept));
+                st.flush_pending();
+            }
+            st.pack(stale).await;
+        });
+    }
+
+    /// Pack the given chunks one at a time, with progress for staff.
+    async fn pack(self, stale: Vec<String>) {
+        if stale.is_empty() {
+            return;
+        }
+        let total = stale.len();
+        self.packing.set((0, total));
+        for (i, key) in stale.into_iter().enumerate() {
+            crate::platform::yield_now().await;
+            let res = match codec::parse_chunk_key(&key) {
+                Some((Kind::Dossier, _)) => storage::pack_chunk::<Dossier>(Kind::Dossier, &key),
+                _ => storage::pack_chunk::<Response>(Kind::Response, &key),
+            };
+            // A chunk that cannot be packed now (storage refused) stays readable as it is and
+            // is tried again at the next start.
+            res.ok();
+            self.packing.set((i + 1, total));
+        }
+        self.measure_used(true);
+    }
+}
