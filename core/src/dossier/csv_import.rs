@@ -165,6 +165,8 @@ pub fn parse<'a>(
 pub struct SheetReader {
     rdr: csv::Reader<std::io::Cursor<Vec<u8>>>,
     c: Columns,
+    /// The required columns, found by `new`: code, procedure, applicant, received.
+    required: [usize; 4],
     /// Codes taken: the register's and the rows accepted so far (upper case).
     seen: std::collections::HashSet<String>,
     rows: Vec<Row>,
@@ -193,12 +195,13 @@ impl SheetReader {
             .map(String::from)
             .collect();
         let c = columns(&headers);
-        if c.code.is_none() || c.procedure.is_none() || c.applicant.is_none() || c.received.is_none() {
+        let (Some(code), Some(procedure), Some(applicant), Some(received)) = (c.code, c.procedure, c.applicant, c.received) else {
             return Err("Thiếu cột bắt buộc: Mã hồ sơ, Tên thủ tục hành chính, Tên tổ chức/cá nhân, Nhận hồ sơ".into());
-        }
+        };
         Ok(SheetReader {
             rdr,
             c,
+            required: [code, procedure, applicant, received],
             seen: existing.map(|s| s.to_uppercase()).collect(),
             rows: Vec::new(),
             total: text.len(),
@@ -230,14 +233,14 @@ impl SheetReader {
                 }
             }
             let c = &self.c;
+            let [ci, pi, ai, ri] = self.required;
             let get = |idx: Option<usize>| idx.and_then(|i| rec.get(i)).unwrap_or("").trim().to_string();
             if rec.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
-            let code = get(Some(c.code.unwrap_or(0))).to_uppercase();
+            let code = get(Some(ci)).to_uppercase();
             let result = (|| -> Result<Dossier, String> {
-                let received = parse_datetime(&get(Some(c.received.unwrap_or(0))))
-                    .ok_or_else(|| format!("Ngày nhận không hợp lệ: «{}»", get(Some(c.received.unwrap_or(0)))))?;
+                let received = parse_datetime(&get(Some(ri))).ok_or_else(|| format!("Ngày nhận không hợp lệ: «{}»", get(Some(ri))))?;
                 let due_text = get(c.due);
                 let due_override = if due_text.is_empty() {
                     None
@@ -250,8 +253,8 @@ impl SheetReader {
                 };
                 let input = NewDossier {
                     code: code.clone(),
-                    procedure: get(Some(c.procedure.unwrap_or(0))),
-                    applicant: get(Some(c.applicant.unwrap_or(0))),
+                    procedure: get(Some(pi)),
+                    applicant: get(Some(ai)),
                     contact: get(c.contact),
                     channel: channel(&get(c.channel)),
                     received: Some(received),
