@@ -2,27 +2,28 @@
 //! and hour of the week, late dossiers by division, and the latest suggestions. Figures are
 //! `core::report::breakdown`; these only lay them out.
 
-use super::report_parts::ChartCard;
+use super::report_parts::{ChartCard, Scope};
 use super::tr;
 use crate::charts;
 use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_core::format::{index_value, thousands};
 use motcua_core::i18n::{t, K};
-use motcua_core::report::{breakdown, Filter, Lookup, Period};
+use motcua_core::report::breakdown;
 
 const WEEKDAYS: [K; 7] = [K::Mon, K::Tue, K::Wed, K::Thu, K::Fri, K::Sat, K::Sun];
 
 /// Group indices and item percentages of the current questionnaire, and the distribution chart.
 #[component]
-pub fn ItemsCard(period: RwSignal<Period>, filter: RwSignal<Filter>, lookup: Memo<Lookup>) -> impl IntoView {
+pub fn ItemsCard(scope: Scope) -> impl IntoView {
     let st = use_app();
+    let Scope {
+        period, filter, lookup, ..
+    } = scope;
     let data = Memo::new(move |_| {
         let min_n = st.settings.with(|s| s.min_n);
-        st.book.with(|b| {
-            st.responses
-                .with(|rs| breakdown::items(rs, &b.versions, b.current(), &period.get(), &filter.get(), &lookup.get(), min_n))
-        })
+        let current = st.book.with(|b| b.current().clone());
+        scope.records(|data| breakdown::items(data, &current, &period.get(), &filter.get(), &lookup.get(), min_n))
     });
     let text = move |group: &str, item: Option<&str>| {
         st.book.with(|b| {
@@ -76,12 +77,13 @@ pub fn ItemsCard(period: RwSignal<Period>, filter: RwSignal<Filter>, lookup: Mem
 
 /// Responses per day and by hour of the week.
 #[component]
-pub fn TimeCharts(period: RwSignal<Period>, filter: RwSignal<Filter>, lookup: Memo<Lookup>) -> impl IntoView {
+pub fn TimeCharts(scope: Scope) -> impl IntoView {
     let st = use_app();
+    let Scope {
+        period, filter, lookup, ..
+    } = scope;
     let per_day = Memo::new(move |_| {
-        let days = st
-            .responses
-            .with(|rs| breakdown::per_day(rs, &period.get(), &filter.get(), &lookup.get()));
+        let days = scope.records(|data| breakdown::per_day(data, &period.get(), &filter.get(), &lookup.get()));
         if days.iter().all(|d| d.1 == 0) {
             String::from("<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
         } else {
@@ -90,9 +92,7 @@ pub fn TimeCharts(period: RwSignal<Period>, filter: RwSignal<Filter>, lookup: Me
     });
     let heat = Memo::new(move |_| {
         let min_n = st.settings.with(|s| s.min_n);
-        let grid = st
-            .responses
-            .with(|rs| breakdown::hour_weekday(rs, &period.get(), &filter.get(), &lookup.get(), min_n));
+        let grid = scope.records(|data| breakdown::hour_weekday(data, &period.get(), &filter.get(), &lookup.get(), min_n));
         charts::heat_map(
             &grid,
             WEEKDAYS.map(|k| t(st.lang(), k)),
@@ -114,13 +114,11 @@ pub fn TimeCharts(period: RwSignal<Period>, filter: RwSignal<Filter>, lookup: Me
 
 /// Late dossiers by the division that caused the delay.
 #[component]
-pub fn LateByDivision(period: RwSignal<Period>, filter: RwSignal<Filter>, lookup: Memo<Lookup>) -> impl IntoView {
-    let st = use_app();
-    let rows = Memo::new(move |_| {
-        let cal = st.calendar.get();
-        st.dossiers
-            .with(|ds| breakdown::late_by_division(ds, &cal, &period.get(), &filter.get(), &lookup.get()))
-    });
+pub fn LateByDivision(scope: Scope) -> impl IntoView {
+    let Scope {
+        period, filter, lookup, ..
+    } = scope;
+    let rows = Memo::new(move |_| scope.records(|data| breakdown::late_by_division(data, &period.get(), &filter.get(), &lookup.get())));
     view! {
         <div class="card" id="late-by-division">
             <h2>{tr(K::LateByDivision)}</h2>
@@ -135,12 +133,13 @@ pub fn LateByDivision(period: RwSignal<Period>, filter: RwSignal<Filter>, lookup
 
 /// The latest suggestions of the period, filtered by a word.
 #[component]
-pub fn SuggestionsCard(period: RwSignal<Period>, filter: RwSignal<Filter>, lookup: Memo<Lookup>) -> impl IntoView {
-    let st = use_app();
+pub fn SuggestionsCard(scope: Scope) -> impl IntoView {
+    let Scope {
+        period, filter, lookup, ..
+    } = scope;
     let query = RwSignal::new(String::new());
     let rows = Memo::new(move |_| {
-        st.responses
-            .with(|rs| breakdown::suggestions(rs, &period.get(), &filter.get(), &lookup.get(), &query.get(), 30))
+        scope.records(|data| breakdown::suggestions(data, &period.get(), &filter.get(), &lookup.get(), &query.get(), 30))
     });
     view! {
         <div class="card" id="dash-suggestions">

@@ -9,7 +9,51 @@ use leptos::prelude::*;
 use motcua_core::dossier::Channel;
 use motcua_core::format::{share, thousands};
 use motcua_core::i18n::K;
-use motcua_core::report::{DossierTable, Filter, Lookup, Period};
+use motcua_core::report::{DossierTable, Filter, Lookup, Period, Records, Timeline};
+
+/// What every part of the dashboard reads: the chosen period and filter, the lookup, and the
+/// records with their timeline (built once when the records change, not once per figure).
+#[derive(Clone, Copy)]
+pub struct Scope {
+    pub period: RwSignal<Period>,
+    pub filter: RwSignal<Filter>,
+    pub lookup: Memo<Lookup>,
+    timeline: Memo<Timeline>,
+}
+
+impl Scope {
+    pub fn new(period: RwSignal<Period>, filter: RwSignal<Filter>, lookup: Memo<Lookup>) -> Self {
+        let st = use_app();
+        let timeline = Memo::new(move |_| st.responses.with(|rs| st.dossiers.with(|ds| Timeline::new(rs, ds))));
+        Scope {
+            period,
+            filter,
+            lookup,
+            timeline,
+        }
+    }
+
+    /// `f` over the records (tracked: a memo that calls this runs again when they change).
+    pub fn records<R>(&self, f: impl FnOnce(Records) -> R) -> R {
+        let st = use_app();
+        let cal = st.calendar.read();
+        st.book.with(|b| {
+            st.responses.with(|rs| {
+                st.dossiers.with(|ds| {
+                    self.timeline.with(|tl| {
+                        f(Records {
+                            responses: rs,
+                            dossiers: ds,
+                            versions: &b.versions,
+                            cal: &cal,
+                            timeline: tl,
+                        })
+                    })
+                })
+            })
+        })
+    }
+}
 
 const KINDS: [(&str, K); 5] = [
     ("month", K::KindMonth),

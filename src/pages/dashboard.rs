@@ -3,7 +3,7 @@
 //! charts by month, and the ranking of units. Every figure is `core::report`; this page binds.
 
 use crate::components::report_breakdowns::{ItemsCard, LateByDivision, SuggestionsCard, TimeCharts};
-use crate::components::report_parts::{ChartCard, PeriodPicker, ReportFilters, ReportTableCard};
+use crate::components::report_parts::{ChartCard, PeriodPicker, ReportFilters, ReportTableCard, Scope};
 use crate::components::{tr, Page};
 use crate::platform::now_local;
 use crate::state::use_app;
@@ -11,7 +11,7 @@ use crate::storage;
 use leptos::prelude::*;
 use motcua_core::format::{index_change, index_value, share, thousands};
 use motcua_core::i18n::{t, K};
-use motcua_core::report::{self, text, Filter, Lookup, Period, Records};
+use motcua_core::report::{self, text, Filter, Lookup, Period};
 use motcua_core::sync::Receipt;
 use std::collections::BTreeMap;
 
@@ -30,18 +30,18 @@ pub fn Dashboard() -> impl IntoView {
     let period = RwSignal::new(Period::year_to_date(now_local().date()));
     let filter = RwSignal::new(Filter::default());
     let lookup = Memo::new(move |_| Lookup::new(&st.catalogue.get(), device_units(st)));
+    let scope = Scope::new(period, filter, lookup);
     let min_n = move || st.settings.with(|s| s.min_n);
     let table_of = move |p: Period| {
-        let (f, l, cal) = (filter.get(), lookup.get(), st.calendar.get());
-        st.dossiers.with(|ds| report::dossier_table(ds, &cal, &p, &f, &l))
+        let (f, l) = (filter.get(), lookup.get());
+        scope.records(|data| report::dossier_table(data, &p, &f, &l))
     };
     let table = Memo::new(move |_| table_of(period.get()));
     let table_prev = Memo::new(move |_| table_of(period.get().previous()));
     let table_last = Memo::new(move |_| table_of(period.get().same_last_year()));
     let satisfaction_of = move |p: Period| {
         let (f, l) = (filter.get(), lookup.get());
-        st.book
-            .with(|b| st.responses.with(|rs| report::satisfaction(rs, &b.versions, &p, &f, &l)))
+        scope.records(|data| report::satisfaction(data, &p, &f, &l))
     };
     let index_of = move |p: Period| report::shown_index(&satisfaction_of(p), min_n());
     // The period's whole index (both measures with their n), computed once.
@@ -60,15 +60,15 @@ pub fn Dashboard() -> impl IntoView {
             <div class="report-print" id="report">
                 <ReportTableCard table table_prev table_last />
                 <ReportParagraph paragraph />
-                <SatisfactionCard period full ix ix_prev ix_last table filter lookup />
-                <MonthCharts period filter lookup />
-                <LateByDivision period filter lookup />
+                <SatisfactionCard scope full ix ix_prev ix_last table />
+                <MonthCharts scope />
+                <LateByDivision scope />
                 <div class="charts">
-                    <ItemsCard period filter lookup />
-                    <TimeCharts period filter lookup />
+                    <ItemsCard scope />
+                    <TimeCharts scope />
                 </div>
-                <UnitRanking period lookup />
-                <SuggestionsCard period filter lookup />
+                <UnitRanking scope />
+                <SuggestionsCard scope />
             </div>
         </Page>
     }
@@ -99,31 +99,23 @@ fn ReportParagraph(paragraph: Memo<String>) -> impl IntoView {
 /// indicator and satisfaction of late vs on-time dossiers.
 #[component]
 fn SatisfactionCard(
-    period: RwSignal<Period>,
+    scope: Scope,
     full: Memo<motcua_core::survey::index::SatisfactionIndex>,
     ix: Memo<Option<f64>>,
     ix_prev: Memo<Option<f64>>,
     ix_last: Memo<Option<f64>>,
     table: Memo<report::DossierTable>,
-    filter: RwSignal<Filter>,
-    lookup: Memo<Lookup>,
 ) -> impl IntoView {
     let st = use_app();
+    let Scope {
+        period, filter, lookup, ..
+    } = scope;
     let change = move |other: Option<f64>| match (ix.get(), other) {
         (Some(a), Some(b)) => index_change(a - b, st.lang()),
         _ => "—".into(),
     };
-    let ratings = Memo::new(move |_| {
-        st.responses
-            .with(|rs| report::dissatisfied(rs, &period.get(), &filter.get(), &lookup.get()))
-    });
-    let by_timeliness = Memo::new(move |_| {
-        let cal = st.calendar.get();
-        st.responses.with(|rs| {
-            st.dossiers
-                .with(|ds| report::satisfaction_by_timeliness(rs, ds, &cal, &period.get()))
-        })
-    });
+    let ratings = Memo::new(move |_| scope.records(|data| report::dissatisfied(data, &period.get(), &filter.get(), &lookup.get())));
+    let by_timeliness = Memo::new(move |_| scope.records(|data| report::satisfaction_by_timeliness(data, &period.get())));
     let min_n = move || st.settings.with(|s| s.min_n);
     view! {
         <div class="card" id="satisfaction-card">
@@ -152,23 +144,14 @@ fn SatisfactionCard(
 
 /// Index by month with the target, received by channel, resolved by class.
 #[component]
-fn MonthCharts(period: RwSignal<Period>, filter: RwSignal<Filter>, lookup: Memo<Lookup>) -> impl IntoView {
+fn MonthCharts(scope: Scope) -> impl IntoView {
     let st = use_app();
+    let Scope {
+        period, filter, lookup, ..
+    } = scope;
     let rows = Memo::new(move |_| {
-        let (cal, min_n) = (st.calendar.get(), st.settings.with(|s| s.min_n));
-        st.book.with(|b| {
-            st.responses.with(|rs| {
-                st.dossiers.with(|ds| {
-                    let data = Records {
-                        responses: rs,
-                        dossiers: ds,
-                        versions: &b.versions,
-                        cal: &cal,
-                    };
-                    report::monthly(data, &period.get(), &filter.get(), &lookup.get(), min_n)
-                })
-            })
-        })
+        let min_n = st.settings.with(|s| s.min_n);
+        scope.records(|data| report::monthly(data, &period.get(), &filter.get(), &lookup.get(), min_n))
     });
     let labels = move || rows.with(|r| r.iter().map(|m| format!("{:02}/{}", m.month, m.year % 100)).collect::<Vec<_>>());
     let lang = move || st.lang();
@@ -229,14 +212,12 @@ fn MonthCharts(period: RwSignal<Period>, filter: RwSignal<Filter>, lookup: Memo<
 
 /// Units ranked by their index over the period (those under the threshold left out).
 #[component]
-fn UnitRanking(period: RwSignal<Period>, lookup: Memo<Lookup>) -> impl IntoView {
+fn UnitRanking(scope: Scope) -> impl IntoView {
     let st = use_app();
+    let Scope { period, lookup, .. } = scope;
     let rows = Memo::new(move |_| {
         let min_n = st.settings.with(|s| s.min_n);
-        st.book.with(|b| {
-            st.responses
-                .with(|rs| report::unit_ranking(rs, &b.versions, &period.get(), &lookup.get(), min_n))
-        })
+        scope.records(|data| report::unit_ranking(data, &period.get(), &lookup.get(), min_n))
     });
     view! {
         <div class="card" id="unit-ranking">

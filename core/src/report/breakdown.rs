@@ -2,9 +2,8 @@
 //! of answers), responses per day and per hour of the week, late dossiers by division, and the
 //! latest suggestions. Each hides what the anonymity threshold hides.
 
-use super::{Filter, Lookup, Period};
-use crate::calendar::WorkCalendar;
-use crate::dossier::{Dossier, Timeliness};
+use super::{Filter, Lookup, Period, Records};
+use crate::dossier::Timeliness;
 use crate::record::{vn_date, vn_datetime};
 use crate::survey::index::{shown, SatisfactionIndex};
 use crate::survey::questionnaire::Questionnaire;
@@ -12,16 +11,8 @@ use crate::survey::response::Response;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 use std::collections::BTreeMap;
 
-fn in_period<'a>(
-    responses: &'a [Response],
-    period: &'a Period,
-    filter: &'a Filter,
-    lookup: &'a Lookup,
-) -> impl Iterator<Item = &'a Response> + 'a {
-    let span = period.instants();
-    responses
-        .iter()
-        .filter(move |r| !r.meta.deleted && span.contains(&r.meta.created_at) && filter.response(r, lookup))
+fn in_period<'a>(data: Records<'a>, period: &Period, filter: &'a Filter, lookup: &'a Lookup) -> impl Iterator<Item = &'a Response> + 'a {
+    data.responses_in(period).filter(move |r| filter.response(r, lookup))
 }
 
 /// One item of the questionnaire shown on the dashboard.
@@ -39,15 +30,14 @@ pub struct ItemRow {
 /// The items of `current` with their % and distributions, and each group's index (hidden
 /// under the threshold).
 pub fn items(
-    responses: &[Response],
-    versions: &BTreeMap<u32, Questionnaire>,
+    data: Records,
     current: &Questionnaire,
     period: &Period,
     filter: &Filter,
     lookup: &Lookup,
     min_n: u32,
 ) -> (Vec<(String, Option<f64>)>, Vec<ItemRow>) {
-    let ix: SatisfactionIndex = crate::survey::index::compute(in_period(responses, period, filter, lookup), versions);
+    let ix: SatisfactionIndex = crate::survey::index::compute(in_period(data, period, filter, lookup), data.versions);
     let groups = current
         .groups
         .iter()
@@ -80,10 +70,10 @@ pub fn items(
 }
 
 /// Responses per Vietnam day over the period (every day, zeros included; at most a year).
-pub fn per_day(responses: &[Response], period: &Period, filter: &Filter, lookup: &Lookup) -> Vec<(NaiveDate, u32)> {
+pub fn per_day(data: Records, period: &Period, filter: &Filter, lookup: &Lookup) -> Vec<(NaiveDate, u32)> {
     let days = period.days().clamp(1, 366);
     let mut out: Vec<(NaiveDate, u32)> = (0..days).map(|i| (period.from + Duration::days(i), 0)).collect();
-    for r in in_period(responses, period, filter, lookup) {
+    for r in in_period(data, period, filter, lookup) {
         let i = (vn_date(r.meta.created_at) - period.from).num_days();
         if let Some(x) = usize::try_from(i).ok().and_then(|i| out.get_mut(i)) {
             x.1 += 1;
@@ -94,10 +84,10 @@ pub fn per_day(responses: &[Response], period: &Period, filter: &Filter, lookup:
 
 /// Responses by weekday (Monday first) and hour, Vietnam time; all zero when the total is
 /// under the threshold.
-pub fn hour_weekday(responses: &[Response], period: &Period, filter: &Filter, lookup: &Lookup, min_n: u32) -> [[u32; 24]; 7] {
+pub fn hour_weekday(data: Records, period: &Period, filter: &Filter, lookup: &Lookup, min_n: u32) -> [[u32; 24]; 7] {
     let mut h = [[0u32; 24]; 7];
     let mut n = 0;
-    for r in in_period(responses, period, filter, lookup) {
+    for r in in_period(data, period, filter, lookup) {
         let t = vn_datetime(r.meta.created_at);
         h[t.weekday().num_days_from_monday() as usize][t.hour() as usize] += 1;
         n += 1;
@@ -111,12 +101,15 @@ pub fn hour_weekday(responses: &[Response], period: &Period, filter: &Filter, lo
 
 /// Dossiers resolved late in the period by the division named as having caused the delay
 /// (else the one holding them at their statutory due, else the procedure's), most first.
-pub fn late_by_division(dossiers: &[Dossier], cal: &WorkCalendar, period: &Period, filter: &Filter, lookup: &Lookup) -> Vec<(String, u64)> {
+pub fn late_by_division(data: Records, period: &Period, filter: &Filter, lookup: &Lookup) -> Vec<(String, u64)> {
+    let cal = data.cal;
     let mut m: BTreeMap<String, u64> = BTreeMap::new();
-    for d in dossiers.iter().filter(|d| !d.meta.deleted && filter.dossier(d, lookup)) {
-        let Some(done) = d.resolved_at().filter(|t| period.contains(t.date())) else {
-            continue;
-        };
+    for d in data
+        .timeline
+        .resolved_in(data.dossiers, period)
+        .filter(|d| filter.dossier(d, lookup))
+    {
+        let Some(done) = d.resolved_at() else { continue };
         if d.timeliness(cal, done, 1) != Timeliness::Late {
             continue;
         }
@@ -138,7 +131,7 @@ pub fn late_by_division(dossiers: &[Dossier], cal: &WorkCalendar, period: &Perio
 /// The latest suggestions in the period that contain `query` (any case), newest first: when
 /// (Vietnam time), the field served, the text as typed.
 pub fn suggestions(
-    responses: &[Response],
+    data: Records,
     period: &Period,
     filter: &Filter,
     lookup: &Lookup,
@@ -146,7 +139,7 @@ pub fn suggestions(
     limit: usize,
 ) -> Vec<(NaiveDateTime, String, String)> {
     let q = query.trim().to_lowercase();
-    let mut v: Vec<&Response> = in_period(responses, period, filter, lookup)
+    let mut v: Vec<&Response> = in_period(data, period, filter, lookup)
         .filter(|r| !r.s.trim().is_empty() && (q.is_empty() || r.s.to_lowercase().contains(&q)))
         .collect();
     v.sort_unstable_by_key(|r| std::cmp::Reverse(r.meta.created_at));
@@ -160,6 +153,7 @@ pub fn suggestions(
 mod tests {
     use super::*;
     use crate::record::Meta;
+    use crate::report::tests::Set;
     use crate::survey::questionnaire::Book;
 
     fn r(n: u32, at: i64, a: &str, s: &str) -> Response {
@@ -192,13 +186,14 @@ mod tests {
         let rs: Vec<Response> = (0..6).map(|i| r(i, MON, if i < 3 { "55000" } else { "21000" }, "")).collect();
         let v = versions();
         let p = Period::month(2026, 3);
-        let (groups, rows) = items(&rs, &v, &v[&2], &p, &Filter::default(), &Lookup::default(), 5);
+        let set = Set::new(rs, Vec::new());
+        let (groups, rows) = items(set.data(), &v[&2], &p, &Filter::default(), &Lookup::default(), 5);
         assert_eq!(rows[0].percent, Some(50.0));
         assert_eq!(rows[0].distribution, [0, 3, 0, 0, 3]);
         assert_eq!(rows[1].distribution, [3, 0, 0, 0, 3]);
         assert_eq!(rows[2].percent, None, "nobody answered c");
         assert_eq!(groups[0], ("a".to_string(), Some(50.0)));
-        let (g, rows) = items(&rs, &v, &v[&2], &p, &Filter::default(), &Lookup::default(), 10);
+        let (g, rows) = items(set.data(), &v[&2], &p, &Filter::default(), &Lookup::default(), 10);
         assert_eq!(
             (g[0].1, rows[0].percent, rows[0].distribution),
             (None, None, [0; 5]),
@@ -214,16 +209,17 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
             NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(),
         );
-        let days = per_day(&rs, &p, &Filter::default(), &Lookup::default());
+        let set = Set::new(rs, Vec::new());
+        let days = per_day(set.data(), &p, &Filter::default(), &Lookup::default());
         assert_eq!(
             days.iter().map(|d| d.1).collect::<Vec<_>>(),
             vec![2, 1, 0],
             "the third is 00:30 on Tuesday"
         );
-        let heat = hour_weekday(&rs, &p, &Filter::default(), &Lookup::default(), 1);
+        let heat = hour_weekday(set.data(), &p, &Filter::default(), &Lookup::default(), 1);
         assert_eq!((heat[0][9], heat[0][10], heat[1][0]), (1, 1, 1));
         assert_eq!(
-            hour_weekday(&rs, &p, &Filter::default(), &Lookup::default(), 5)[0][9],
+            hour_weekday(set.data(), &p, &Filter::default(), &Lookup::default(), 5)[0][9],
             0,
             "under the threshold"
         );
@@ -237,10 +233,11 @@ mod tests {
             r(3, MON + 2000, "", "  "),
         ];
         let p = Period::month(2026, 3);
-        let all = suggestions(&rs, &p, &Filter::default(), &Lookup::default(), "", 10);
+        let set = Set::new(rs, Vec::new());
+        let all = suggestions(set.data(), &p, &Filter::default(), &Lookup::default(), "", 10);
         assert_eq!(all.len(), 2);
         assert_eq!(all[0].2, "Nhân viên nhiệt tình");
-        let ghe = suggestions(&rs, &p, &Filter::default(), &Lookup::default(), "GHẾ", 10);
+        let ghe = suggestions(set.data(), &p, &Filter::default(), &Lookup::default(), "GHẾ", 10);
         assert_eq!(ghe.len(), 1);
     }
 
@@ -248,7 +245,6 @@ mod tests {
     fn late_dossiers_are_counted_by_the_division_that_held_them() {
         use crate::dossier::record::tests::{at, new};
         use crate::dossier::Status;
-        let cal = WorkCalendar::default();
         let mut a = new("SCT-260302-0001", "TM-02", at(2026, 3, 2, 9)).unwrap();
         a.transition(Status::InProgress, at(2026, 3, 2, 10), "", "Phòng QLTM").unwrap();
         a.transition(Status::Resolved, at(2026, 3, 20, 9), "", "").unwrap();
@@ -263,8 +259,7 @@ mod tests {
         early.transition(Status::Resolved, at(2026, 3, 3, 9), "", "").unwrap();
         c.code = "SCT-260302-0004".into();
         let v = late_by_division(
-            &[a, b, c, early],
-            &cal,
+            Set::new(Vec::new(), vec![a, b, c, early]).data(),
             &Period::month(2026, 3),
             &Filter::default(),
             &Lookup::default(),

@@ -6,8 +6,10 @@
 pub mod breakdown;
 pub mod period;
 pub mod text;
+pub mod timeline;
 
 pub use period::{Period, PeriodKind};
+pub use timeline::Timeline;
 
 use crate::calendar::WorkCalendar;
 use crate::dossier::{Channel, Dossier, Status, Timeliness};
@@ -159,11 +161,6 @@ enum State {
     Open(Timeliness),
 }
 
-/// Whether a dossier received by `at` had been resolved or closed by then (no calendar work).
-fn ended_by(d: &Dossier, at: NaiveDateTime) -> bool {
-    d.resolved_at().is_some_and(|t| t <= at) || closed_at(d).is_some_and(|t| t <= at)
-}
-
 fn state_at(d: &Dossier, cal: &WorkCalendar, at: NaiveDateTime) -> State {
     if d.received > at {
         return State::NotYet;
@@ -178,10 +175,11 @@ fn state_at(d: &Dossier, cal: &WorkCalendar, at: NaiveDateTime) -> State {
 }
 
 /// The report table over live dossiers passing the filter.
-pub fn dossier_table(dossiers: &[Dossier], cal: &WorkCalendar, period: &Period, filter: &Filter, lookup: &Lookup) -> DossierTable {
-    table_over(dossiers.iter(), cal, period, filter, lookup)
+pub fn dossier_table(data: Records, period: &Period, filter: &Filter, lookup: &Lookup) -> DossierTable {
+    table_over(data.timeline.dossiers(data.dossiers, period), data.cal, period, filter, lookup)
 }
 
+/// The table over `dossiers`, which must be [`Timeline::dossiers`] of the same period.
 fn table_over<'a>(
     dossiers: impl Iterator<Item = &'a Dossier>,
     cal: &WorkCalendar,
@@ -190,14 +188,11 @@ fn table_over<'a>(
     lookup: &Lookup,
 ) -> DossierTable {
     let mut t = DossierTable::default();
-    let start = period.from.and_hms_opt(0, 0, 0).unwrap_or_default() - chrono::Duration::seconds(1);
     let end = end_of(period.to);
-    for d in dossiers.filter(|d| !d.meta.deleted) {
+    // The timeline gave only the dossiers that can count; the filter next, and the calendar
+    // only for what is counted.
+    for d in dossiers.filter(|d| filter.dossier(d, lookup)) {
         let received = d.received.date();
-        // Dates first (cheap), then the filter; the calendar only for what is counted.
-        if received > period.to || (received < period.from && ended_by(d, start)) || !filter.dossier(d, lookup) {
-            continue;
-        }
         if received < period.from {
             // Carried over: still open when the period began.
             t.carried_over += 1;
@@ -226,18 +221,9 @@ fn table_over<'a>(
 }
 
 /// Satisfaction over the responses created in a period (Vietnam days).
-pub fn satisfaction(
-    responses: &[Response],
-    versions: &BTreeMap<u32, Questionnaire>,
-    period: &Period,
-    filter: &Filter,
-    lookup: &Lookup,
-) -> SatisfactionIndex {
-    let span = period.instants();
-    let inside = responses
-        .iter()
-        .filter(|r| span.contains(&r.meta.created_at) && filter.response(r, lookup));
-    index::compute(inside, versions)
+pub fn satisfaction(data: Records, period: &Period, filter: &Filter, lookup: &Lookup) -> SatisfactionIndex {
+    let inside = data.responses_in(period).filter(|r| filter.response(r, lookup));
+    index::compute(inside, data.versions)
 }
 
 /// An index value only when `n` reaches the anonymity threshold.
@@ -246,11 +232,9 @@ pub fn shown_index(ix: &SatisfactionIndex, min_n: u32) -> Option<f64> {
 }
 
 /// Overall ratings in a period: (dissatisfied = 1–2 points, all ratings 1–5).
-pub fn dissatisfied(responses: &[Response], period: &Period, filter: &Filter, lookup: &Lookup) -> (u64, u64) {
-    let span = period.instants();
-    responses
-        .iter()
-        .filter(|r| !r.meta.deleted && (1..=5).contains(&r.o) && span.contains(&r.meta.created_at) && filter.response(r, lookup))
+pub fn dissatisfied(data: Records, period: &Period, filter: &Filter, lookup: &Lookup) -> (u64, u64) {
+    data.responses_in(period)
+        .filter(|r| (1..=5).contains(&r.o) && filter.response(r, lookup))
         .fold((0, 0), |(d, n), r| (d + u64::from(r.o <= 2), n + 1))
 }
 
@@ -265,16 +249,11 @@ pub const FORMULA_766: &str = "Tỷ lệ hài lòng (chỉ tiêu 766) = 100% −
 
 /// Overall satisfaction of responses that name a dossier, split by that dossier's timeliness:
 /// (resolved late, resolved in time) per procedure name.
-pub fn satisfaction_by_timeliness(
-    responses: &[Response],
-    dossiers: &[Dossier],
-    cal: &WorkCalendar,
-    period: &Period,
-) -> BTreeMap<String, (Tally, Tally)> {
-    let span = period.instants();
-    let rated: Vec<&Response> = responses
-        .iter()
-        .filter(|r| !r.meta.deleted && (1..=5).contains(&r.o) && !r.k.trim().is_empty() && span.contains(&r.meta.created_at))
+pub fn satisfaction_by_timeliness(data: Records, period: &Period) -> BTreeMap<String, (Tally, Tally)> {
+    let (dossiers, cal) = (data.dossiers, data.cal);
+    let rated: Vec<&Response> = data
+        .responses_in(period)
+        .filter(|r| (1..=5).contains(&r.o) && !r.k.trim().is_empty())
         .collect();
     let mut out: BTreeMap<String, (Tally, Tally)> = BTreeMap::new();
     if rated.is_empty() {
@@ -326,54 +305,53 @@ impl MonthRow {
     }
 }
 
-/// The records a report is computed over.
+/// The records a report is computed over, with their [`Timeline`] (built from the same two
+/// slices, once per data set).
 #[derive(Clone, Copy)]
 pub struct Records<'a> {
     pub responses: &'a [Response],
     pub dossiers: &'a [Dossier],
     pub versions: &'a BTreeMap<u32, Questionnaire>,
     pub cal: &'a WorkCalendar,
+    pub timeline: &'a Timeline,
+}
+
+impl crate::sync::wire::Dataset {
+    /// This data set as a report's input; `timeline` is `Timeline::new` of its records.
+    pub fn records<'a>(&'a self, timeline: &'a Timeline) -> Records<'a> {
+        Records {
+            responses: &self.responses,
+            dossiers: &self.dossiers,
+            versions: &self.versions,
+            cal: &self.calendar,
+            timeline,
+        }
+    }
+}
+
+impl<'a> Records<'a> {
+    /// The live responses created in a period (Vietnam days), oldest first.
+    pub fn responses_in(&self, period: &Period) -> impl Iterator<Item = &'a Response> + 'a {
+        self.timeline.responses(self.responses, period.instants())
+    }
 }
 
 /// The months of a period with their index (hidden under `min_n`), dossiers received per
 /// channel and resolved per class.
 pub fn monthly(data: Records, period: &Period, filter: &Filter, lookup: &Lookup, min_n: u32) -> Vec<MonthRow> {
-    let Records {
-        responses,
-        dossiers,
-        versions,
-        cal,
-    } = data;
-    // What can count in any month of the period, picked once (a decade is scanned once, not
-    // once a month): the period's responses, and the dossiers received by its end that were
-    // received in it or still open when it began.
-    let span = period.instants();
-    let responses: Vec<&Response> = responses.iter().filter(|r| span.contains(&r.meta.created_at)).collect();
-    let start = period.from.and_hms_opt(0, 0, 0).unwrap_or_default() - chrono::Duration::seconds(1);
-    let dossiers: Vec<&Dossier> = dossiers
-        .iter()
-        .filter(|d| {
-            let received = d.received.date();
-            received <= period.to && (received >= period.from || !ended_by(d, start))
-        })
-        .collect();
+    let (versions, cal) = (data.versions, data.cal);
     period
         .months()
         .into_iter()
         .map(|m| {
-            let ms = m.instants();
-            let ix = index::compute(
-                responses
-                    .iter()
-                    .copied()
-                    .filter(|r| ms.contains(&r.meta.created_at) && filter.response(r, lookup)),
-                versions,
-            );
+            // Each month by binary search in the timeline, not a scan of the whole period.
+            let ix = index::compute(data.responses_in(&m).filter(|r| filter.response(r, lookup)), versions);
+            let dossiers: Vec<&Dossier> = data.timeline.dossiers(data.dossiers, &m).collect();
             let t = table_over(dossiers.iter().copied(), cal, &m, filter, lookup);
             let mut received = [0u64; 3];
             for d in dossiers
                 .iter()
-                .filter(|d| !d.meta.deleted && m.contains(d.received.date()) && filter.dossier(d, lookup))
+                .filter(|d| m.contains(d.received.date()) && filter.dossier(d, lookup))
             {
                 received[Channel::ALL.iter().position(|c| *c == d.channel).unwrap_or(0)] += 1;
             }
@@ -393,13 +371,7 @@ pub fn monthly(data: Records, period: &Period, filter: &Filter, lookup: &Lookup,
 
 /// Units ranked by their satisfaction index over a period (highest first), like the
 /// province's ranking of departments; units under the threshold are left out.
-pub fn unit_ranking(
-    responses: &[Response],
-    versions: &BTreeMap<u32, Questionnaire>,
-    period: &Period,
-    lookup: &Lookup,
-    min_n: u32,
-) -> Vec<(usize, String, f64, u32)> {
+pub fn unit_ranking(data: Records, period: &Period, lookup: &Lookup, min_n: u32) -> Vec<(usize, String, f64, u32)> {
     let units: std::collections::BTreeSet<&String> = lookup.unit_of_device.values().collect();
     let mut rows: Vec<(String, f64, u32)> = units
         .into_iter()
@@ -408,7 +380,7 @@ pub fn unit_ranking(
                 unit: u.clone(),
                 ..Default::default()
             };
-            let ix = satisfaction(responses, versions, period, &f, lookup);
+            let ix = satisfaction(data, period, &f, lookup);
             shown_index(&ix, min_n).map(|v| (u.clone(), v, ix.n_items))
         })
         .collect();

@@ -97,10 +97,46 @@ fn versions() -> BTreeMap<u32, Questionnaire> {
     b.versions
 }
 
+/// Records in hand with what a report needs beside them (the short form, the shipped
+/// calendar, the timeline).
+pub(super) struct Set {
+    rs: Vec<Response>,
+    ds: Vec<Dossier>,
+    versions: BTreeMap<u32, Questionnaire>,
+    cal: WorkCalendar,
+    timeline: Timeline,
+}
+
+impl Set {
+    pub(super) fn new(rs: Vec<Response>, ds: Vec<Dossier>) -> Self {
+        let timeline = Timeline::new(&rs, &ds);
+        Set {
+            rs,
+            ds,
+            versions: versions(),
+            cal: cal(),
+            timeline,
+        }
+    }
+    pub(super) fn data(&self) -> Records<'_> {
+        Records {
+            responses: &self.rs,
+            dossiers: &self.ds,
+            versions: &self.versions,
+            cal: &self.cal,
+            timeline: &self.timeline,
+        }
+    }
+}
+
+fn dossiers(ds: &[Dossier]) -> Set {
+    Set::new(Vec::new(), ds.to_vec())
+}
+
 #[test]
 fn the_2016_letter_figures_come_out_of_the_records() {
     let ds = set(d(2016, 1, 1), 366, 13_998, 182, 17, 0);
-    let t = dossier_table(&ds, &cal(), &Period::year(2016), &Filter::default(), &Lookup::default());
+    let t = dossier_table(dossiers(&ds).data(), &Period::year(2016), &Filter::default(), &Lookup::default());
     assert_eq!((t.new_total(), t.early, t.on_time, t.late), (14_197, 13_998, 182, 17));
     assert!(t.balanced());
     let judged = t.early + t.on_time + t.late;
@@ -116,9 +152,10 @@ fn the_2017_report_paragraph_matches_the_letter() {
     rs.extend(responses(d(2016, 3, 1), 10_000, 7_656, 2));
     let period = Period::custom(d(2017, 1, 1), d(2017, 8, 31));
     let (f, l) = (Filter::default(), Lookup::default());
-    let t = dossier_table(&ds, &cal(), &period, &f, &l);
-    let ix = satisfaction(&rs, &versions(), &period, &f, &l);
-    let last = satisfaction(&rs, &versions(), &period.same_last_year(), &f, &l);
+    let set = Set::new(rs, ds);
+    let t = dossier_table(set.data(), &period, &f, &l);
+    let ix = satisfaction(set.data(), &period, &f, &l);
+    let last = satisfaction(set.data(), &period.same_last_year(), &f, &l);
     let text = text::paragraph(&period, &t, shown_index(&ix, 5), shown_index(&last, 5));
     assert_eq!(
         text,
@@ -152,7 +189,8 @@ fn carried_over_open_and_closed_dossiers_balance() {
     let mut gone = dossier(6, d(2026, 3, 2), Channel::Direct, None);
     gone.meta.deleted = true;
     let all = [old_open, old_done, withdrawn, extended, open_late, gone];
-    let t = dossier_table(&all, &cal(), &Period::month(2026, 3), &Filter::default(), &Lookup::default());
+    let set = dossiers(&all);
+    let t = dossier_table(set.data(), &Period::month(2026, 3), &Filter::default(), &Lookup::default());
     assert_eq!(t.carried_over, 1, "old_done was resolved in February");
     assert_eq!((t.new_online, t.new_direct_post), (1, 2));
     assert_eq!(
@@ -166,8 +204,7 @@ fn carried_over_open_and_closed_dossiers_balance() {
     assert_eq!(t.received(), t.resolved() + t.in_progress() + t.closed);
     // As seen at the end of the first week, the open ones were still in time.
     let week = dossier_table(
-        &all,
-        &cal(),
+        set.data(),
         &Period::custom(d(2026, 3, 1), d(2026, 3, 6)),
         &Filter::default(),
         &Lookup::default(),
@@ -190,23 +227,27 @@ fn filters_narrow_dossiers_and_responses() {
         channel: Some(Channel::Online),
         ..Default::default()
     };
-    assert_eq!(dossier_table(&[a.clone(), b.clone()], &cal(), &p, &online, &l).new_total(), 1);
+    assert_eq!(
+        dossier_table(dossiers(&[a.clone(), b.clone()]).data(), &p, &online, &l).new_total(),
+        1
+    );
     let unit = Filter {
         unit: "syt".into(),
         ..Default::default()
     };
-    assert_eq!(dossier_table(&[a.clone(), b.clone()], &cal(), &p, &unit, &l).late, 1);
+    assert_eq!(dossier_table(dossiers(&[a.clone(), b.clone()]).data(), &p, &unit, &l).late, 1);
     let field = Filter {
         field: "Xúc tiến thương mại".into(),
         ..Default::default()
     };
-    assert_eq!(dossier_table(&[a, b], &cal(), &p, &field, &l).new_total(), 2);
+    assert_eq!(dossier_table(dossiers(&[a, b]).data(), &p, &field, &l).new_total(), 2);
     let mut rs = responses(d(2026, 3, 5), 6, 6, 1);
     for r in rs.iter_mut().take(2) {
         r.meta.device = "dev-b".into();
     }
-    assert_eq!(satisfaction(&rs, &versions(), &p, &unit, &l).n, 2);
-    assert_eq!(satisfaction(&rs, &versions(), &p, &online, &l).n, 0, "responses have no channel");
+    let set = Set::new(rs, Vec::new());
+    assert_eq!(satisfaction(set.data(), &p, &unit, &l).n, 2);
+    assert_eq!(satisfaction(set.data(), &p, &online, &l).n, 0, "responses have no channel");
 }
 
 #[test]
@@ -229,7 +270,7 @@ fn units_are_ranked_by_index_and_small_ones_hidden() {
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect(),
     );
-    let r = unit_ranking(&rs, &versions(), &Period::month(2026, 3), &l, 5);
+    let r = unit_ranking(Set::new(rs, Vec::new()).data(), &Period::month(2026, 3), &l, 5);
     assert_eq!(r.len(), 2, "STP has 2 responses, under the threshold");
     assert_eq!((r[0].0, r[0].1.as_str(), r[0].2), (1, "SCT", 90.0));
     assert_eq!((r[1].0, r[1].1.as_str()), (2, "SYT"));
@@ -252,12 +293,12 @@ fn the_766_indicator_and_satisfaction_of_late_dossiers() {
     rs[0].k = early.code.to_lowercase();
     rs[1].k = late.code.clone();
     rs[2].k = late.code.clone();
-    let by = satisfaction_by_timeliness(&rs, &[late, early], &cal(), &Period::month(2026, 3));
+    let by = satisfaction_by_timeliness(Set::new(rs, vec![late, early]).data(), &Period::month(2026, 3));
     let (l, ok) = by["Đăng ký thực hiện khuyến mại"];
     assert_eq!((l.valid, l.satisfied), (2, 0));
     assert_eq!((ok.valid, ok.satisfied), (1, 1));
     let (dis, rated) = dissatisfied(
-        &responses(d(2026, 3, 20), 4, 3, 1),
+        Set::new(responses(d(2026, 3, 20), 4, 3, 1), Vec::new()).data(),
         &Period::month(2026, 3),
         &Filter::default(),
         &Lookup::default(),
@@ -270,14 +311,8 @@ fn monthly_rows_hide_an_index_under_the_threshold() {
     let mut rs = responses(d(2026, 1, 10), 10, 8, 1);
     rs.extend(responses(d(2026, 2, 10), 3, 3, 2));
     let ds = vec![dossier(1, d(2026, 1, 5), Channel::Online, Some(Timeliness::Early))];
-    let (v, c) = (versions(), cal());
-    let data = Records {
-        responses: &rs,
-        dossiers: &ds,
-        versions: &v,
-        cal: &c,
-    };
-    let rows = monthly(data, &Period::quarter(2026, 1), &Filter::default(), &Lookup::default(), 5);
+    let set = Set::new(rs, ds);
+    let rows = monthly(set.data(), &Period::quarter(2026, 1), &Filter::default(), &Lookup::default(), 5);
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0].index, Some(80.0));
     assert_eq!(rows[1].index, None, "3 responses < 5");

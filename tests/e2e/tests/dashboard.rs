@@ -101,9 +101,11 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     b.goto(&srv.url("/dashboard")).await?;
     b.wait_css("#report-table").await?;
     let lookup = Lookup::new(&data.catalogue, [("gen-1".to_string(), "SCT".to_string())].into_iter().collect());
+    let timeline = report::Timeline::new(&data.responses, &data.dossiers);
+    let rec = data.records(&timeline);
     let check = |p: Period, f: Filter| {
-        let t = report::dossier_table(&data.dossiers, &data.calendar, &p, &f, &lookup);
-        let ix = report::satisfaction(&data.responses, &data.versions, &p, &f, &lookup);
+        let t = report::dossier_table(rec, &p, &f, &lookup);
+        let ix = report::satisfaction(rec, &p, &f, &lookup);
         (t, report::shown_index(&ix, 5))
     };
     // Year 2025.
@@ -127,7 +129,7 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     assert!(screen(&b, "rt-balance").await?.contains("khớp"));
     assert_eq!(screen(&b, "dash-index").await?, motcua_core::format::index_value(ix));
     // Both measures with their n: overall satisfaction counts every rating.
-    let full = report::satisfaction(&data.responses, &data.versions, &Period::year(2025), &Filter::default(), &lookup);
+    let full = report::satisfaction(rec, &Period::year(2025), &Filter::default(), &lookup);
     let o = full.overall_question;
     let overall = screen(&b, "dash-overall").await?;
     assert!(
@@ -150,15 +152,7 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     b.shot("print-view-1280x800").await?;
     b.emulate_print(false).await?;
     // Breakdowns: the first group's index and an item's n are the core's.
-    let (groups, items) = report::breakdown::items(
-        &data.responses,
-        &data.versions,
-        &data.versions[&1],
-        &Period::year(2025),
-        &Filter::default(),
-        &lookup,
-        5,
-    );
+    let (groups, items) = report::breakdown::items(rec, &data.versions[&1], &Period::year(2025), &Filter::default(), &lookup, 5);
     let first_group = b.text("#items-card tbody tr.total td.num").await?;
     assert_eq!(first_group, motcua_core::format::index_value(groups[0].1));
     let n = b
