@@ -48,7 +48,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=GoHome>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/kiosk") view=Kiosk />
-                    <Route path=path!("/staff") view=|| staff(Staff) />
+                    <Route path=path!("/staff") view=|| desk(Staff) />
                     <Route path=path!("/dossiers") view=|| staff(Dossiers) />
                     <Route path=path!("/print/register") view=|| staff(RegisterPrint) />
                     <Route path=path!("/print/receipt/:id") view=|| staff(ReceiptPrint) />
@@ -89,10 +89,22 @@ fn GoHome() -> impl IntoView {
 /// the instant before the lock redirects, and once the records are read (a page never shows
 /// counts of a half-read store).
 fn staff<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {
+    staff_when(page, |st| st.loaded.get())
+}
+
+/// The desk: like [`staff`], but shown as soon as its window (the last 12 months) is read.
+fn desk<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {
+    staff_when(page, |st| st.recent.get() || st.loaded.get())
+}
+
+fn staff_when<V: IntoView + 'static>(page: fn() -> V, ready: fn(AppState) -> bool) -> impl IntoView {
     let st = use_app();
+    // A memo: the page is built once when it becomes ready, not again when `loaded` follows
+    // `recent` (which would reset what is typed on it).
+    let ready = Memo::new(move |_| ready(st));
     move || {
         (!st.kiosk.get()).then(|| {
-            if st.loaded.get() {
+            if ready.get() {
                 page().into_any()
             } else {
                 let (done, all) = (move || st.reading.get().0, move || st.reading.get().1);

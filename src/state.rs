@@ -39,6 +39,9 @@ pub struct AppState {
     /// The records have been read (`load_history`): staff screens wait for it, the kiosk's
     /// start never does.
     pub loaded: RwSignal<bool>,
+    /// The desk's window (the responses of the last 12 months) has been read: the desk needs
+    /// no more, and is shown while older months are still being read.
+    pub recent: RwSignal<bool>,
     /// Chunks packed so far and in all, while older data is converted to the compact form.
     pub packing: RwSignal<(usize, usize)>,
     /// Chunks read so far and in all, while the records are read.
@@ -120,6 +123,7 @@ impl AppState {
             used_known: StoredValue::new(false),
             lookup_limit: StoredValue::new(Default::default()),
             loaded: RwSignal::new(false),
+            recent: RwSignal::new(false),
             packing: RwSignal::new((0, 0)),
             reading: RwSignal::new((0, 0)),
             durable_held: StoredValue::new(false),

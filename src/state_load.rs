@@ -20,11 +20,20 @@ impl AppState {
         let st = *self;
         leptos::task::spawn_local(async move {
             let month = codec::period_of(now_millis());
+            // The desk's window (its responses) first, then the rest, newest month first: the
+            // desk is shown once its months are read (`recent`), the other staff screens when
+            // everything is (`loaded`).
+            let window = motcua_core::survey::desk::window_month(now_millis());
+            let in_window = |kind: Kind, m: &str| kind == Kind::Response && *m >= *window;
             let mut keys: Vec<(Kind, String, String)> = [Kind::Response, Kind::Dossier]
                 .into_iter()
                 .flat_map(|k| storage::chunk_keys(k).into_iter().map(move |(key, m)| (k, key, m)))
                 .collect();
-            keys.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+            keys.sort_by(|a, b| (in_window(b.0, &b.2), &b.2).cmp(&(in_window(a.0, &a.2), &a.2)).then(a.0.cmp(&b.0)));
+            let window_chunks = keys.iter().filter(|k| in_window(k.0, &k.2)).count();
+            if window_chunks == 0 {
+                st.recent.set(true);
+            }
             let total = keys.len();
             let (mut responses, mut dossiers) = (Vec::new(), Vec::new());
             let (mut problems, mut stale) = (Vec::new(), Vec::new());
@@ -45,11 +54,19 @@ impl AppState {
                     Err(p) => problems.extend(p),
                 }
                 st.reading.set((i + 1, total));
-                if i % 4 == 3 {
+                if i + 1 == window_chunks {
+                    // The window's months, oldest first, into what this tab holds: the desk can
+                    // show them while older months are read.
+                    let recent: Vec<Response> = std::mem::take(&mut responses).into_iter().rev().flatten().collect();
+                    st.responses.update(|rs| merge::apply(rs, recent));
+                    st.recent.set(true);
+                    crate::platform::yield_now().await;
+                } else if i % 4 == 3 {
                     crate::platform::yield_now().await;
                 }
             }
-            // Oldest month first again, as a full read always gave them.
+            // Oldest month first again, as a full read always gave them (the window's months,
+            // already held, come after the older ones in the merge).
             let responses: Vec<Response> = responses.into_iter().rev().flatten().collect();
             let dossiers: Vec<Dossier> = dossiers.into_iter().rev().flatten().collect();
             st.responses.update(|rs| {

@@ -65,6 +65,8 @@ strings! {
     EnterKiosk => "Bật chế độ khảo sát (khóa máy)", "Start kiosk mode (locks the tablet)";
     TodayCount => "Số phiếu hôm nay", "Responses today";
     TotalCount => "Tổng số phiếu", "Total responses";
+    RecentCount => "Số phiếu 12 tháng gần nhất", "Responses, last 12 months";
+    Last12Months => "12 tháng gần nhất", "last 12 months";
     LatestSuggestions => "Góp ý mới nhất", "Latest suggestions";
     NoSuggestions => "Chưa có góp ý.", "No suggestions yet.";
     Index => "Chỉ số hài lòng", "Satisfaction index";

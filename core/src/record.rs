@@ -107,6 +107,11 @@ pub trait Record {
     fn meta_mut(&mut self) -> &mut Meta;
 }
 
+/// How many records are live (not tombstones).
+pub fn live_count<T: Record>(records: &[T]) -> usize {
+    records.iter().filter(|r| !r.meta().deleted).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +127,23 @@ mod tests {
             .timestamp_millis();
         assert_eq!(vn_datetime(at).to_string(), "2025-02-04 00:30:00");
         assert_eq!(vn_date(at), chrono::NaiveDate::from_ymd_opt(2025, 2, 4).unwrap());
+    }
+
+    #[test]
+    fn tombstones_are_not_counted() {
+        struct R(Meta);
+        impl Record for R {
+            fn meta(&self) -> &Meta {
+                &self.0
+            }
+            fn meta_mut(&mut self) -> &mut Meta {
+                &mut self.0
+            }
+        }
+        let mut gone = Meta::new([2; 16], 0, "d");
+        gone.deleted = true;
+        assert_eq!(live_count(&[R(Meta::new([1; 16], 0, "d")), R(gone)]), 1);
+        assert_eq!(live_count::<R>(&[]), 0);
     }
 
     #[test]

@@ -5,18 +5,20 @@ use motcua_core::format::{index_value, score, share};
 use motcua_core::i18n::K;
 use motcua_core::survey::index;
 
-/// The satisfaction index over all responses on this device, with its formula, or "too few".
+/// The satisfaction index over the desk's window (the last 12 months) on this device, with its
+/// formula, or "too few".
 #[component]
 pub fn IndexCard() -> impl IntoView {
     let st = use_app();
     let ix = Memo::new(move |_| {
         let book = st.book.get();
-        st.responses.with(|rs| index::compute(rs.iter(), &book.versions))
+        st.responses
+            .with(|rs| motcua_core::survey::desk::window_index(rs, &book.versions, crate::platform::now_millis()))
     });
     let min_n = move || st.settings.with(|s| s.min_n);
     view! {
         <div class="card index-card" id="index-card">
-            <h2>{tr(K::Index)}</h2>
+            <h2>{tr(K::Index)}" · "{tr(K::Last12Months)}</h2>
             {move || {
                 let ix = ix.get();
                 let overall = ix.overall_question;

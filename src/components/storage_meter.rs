@@ -5,6 +5,7 @@ use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_core::format::{share, thousands};
 use motcua_core::i18n::K;
+use motcua_core::record::live_count;
 use motcua_core::sync::{storage_warning, QUOTA_UNITS};
 
 /// The storage meter of the Dữ liệu page.
@@ -24,8 +25,8 @@ pub fn StorageMeter() -> impl IntoView {
             <Show when=move || storage_warning(used())>
                 <p class="warn-text" id="storage-warning">{tr(K::StorageAlmostFull)}" "<a href="#export">{tr(K::ExportTitle)}</a>" · "<a href="#archive">{tr(K::ArchiveTitle)}</a></p>
             </Show>
-            <p>{tr(K::TotalCount)}": "<strong id="data-responses">{move || st.responses.with(|r| r.iter().filter(|x| !x.meta.deleted).count())}</strong>
-               " · "{tr(K::DossierTitle)}": "<strong id="data-dossiers">{move || st.dossiers.with(|d| d.iter().filter(|x| !x.meta.deleted).count())}</strong>
+            <p>{tr(K::TotalCount)}": "<strong id="data-responses">{move || st.responses.with(|r| live_count(r))}</strong>
+               " · "{tr(K::DossierTitle)}": "<strong id="data-dossiers">{move || st.dossiers.with(|d| live_count(d))}</strong>
                " · "{tr(K::PendingCount)}": "<strong>{move || st.pending.with(|p| p.len())}</strong></p>
         </div>
     }

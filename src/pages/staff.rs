@@ -16,13 +16,13 @@ pub fn Staff() -> impl IntoView {
     let st = use_app();
     let desk = Memo::new(move |_| st.responses.with(|rs| summary(rs, crate::platform::now_millis(), 10)));
     let today = move || desk.with(|d| d.today);
-    let total = move || desk.with(|d| d.total);
+    let total = move || desk.with(|d| d.recent);
     let latest = move || desk.with(|d| d.latest.clone());
     view! {
         <Page title=K::NavStaff>
             <div class="cards">
                 <div class="card"><h2>{tr(K::TodayCount)}</h2><p class="big" id="today-count">{today}</p></div>
-                <div class="card"><h2>{tr(K::TotalCount)}</h2><p class="big" id="total-count">{total}</p></div>
+                <div class="card"><h2>{tr(K::RecentCount)}</h2><p class="big" id="total-count">{total}</p></div>
                 <IndexCard />
             </div>
             <div class="card">

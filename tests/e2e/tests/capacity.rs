@@ -34,6 +34,7 @@ async fn a_generated_year_round_trips_through_storage_unchanged() -> R {
     let data = generate(1.0, 21);
     let want_r = by_id(values(&data.responses));
     let want_d = by_id(values(&data.dossiers));
+    let data_responses = data.responses.clone();
     let n = want_r.len() + want_d.len();
     assert!(n > 28_000, "a year of the seed desk: {n}");
     let path = write_export(data, "capacity-year")?;
@@ -42,15 +43,30 @@ async fn a_generated_year_round_trips_through_storage_unchanged() -> R {
     let msg = import(&b, &srv, &path).await?;
     assert!(!msg.contains("đầy"), "{msg}");
     let b = b.reopen(TABLET_LANDSCAPE, Duration::from_secs(10)).await?;
-    b.goto(&srv.url("/staff")).await?;
-    b.wait_css("#total-count").await?;
-    assert_eq!(b.text("#total-count").await?.replace('.', ""), want_r.len().to_string());
+    // The data page counts every live record (the desk shows the last 12 months only).
+    b.goto(&srv.url("/data")).await?;
+    b.wait_css("#data-responses").await?;
+    assert_eq!(b.text("#data-responses").await?, want_r.len().to_string());
+    assert_eq!(b.text("#data-dossiers").await?, want_d.len().to_string());
     let got_r = by_id(b.stored_responses().await?);
     let got_d = by_id(b.stored_dossiers().await?);
     assert_eq!(got_r.len(), want_r.len());
     assert_eq!(got_d.len(), want_d.len());
     assert!(got_r == want_r, "responses come back field for field");
     assert!(got_d == want_d, "dossiers come back field for field");
+    // The desk counts its window, the last 12 months: the generated year (2024) is older; a
+    // citizen's response today is in it.
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis() as i64;
+    let (recent, today) = {
+        let s = motcua_core::survey::desk::summary(&data_responses, now, 0);
+        (s.recent, s.today)
+    };
+    b.goto(&srv.url("/kiosk")).await?;
+    b.answer(&[4; 19], "", None).await?;
+    b.goto(&srv.url("/staff")).await?;
+    b.wait_css("#total-count").await?;
+    assert_eq!(b.text("#total-count").await?, (recent + 1).to_string());
+    assert_eq!(b.text("#today-count").await?, (today + 1).to_string());
     // The year takes a small part of the quota: ≤ 17 units a record leaves room for a decade.
     let stored = b.stored().await?;
     let units: usize = stored
@@ -97,10 +113,10 @@ async fn a_store_written_by_the_previous_build_is_converted_without_loss() -> R 
     }
     // The next start reads the old chunks at once and converts them in the background,
     // showing how far it got.
-    b.goto(&srv.url("/staff")).await?;
+    b.goto(&srv.url("/data")).await?;
     b.wait_css("#packing progress").await?;
     b.shot("migration-progress").await?;
-    assert_eq!(b.text("#total-count").await?.replace('.', ""), want_r.len().to_string());
+    assert_eq!(b.text("#data-responses").await?, want_r.len().to_string());
     b.wait_js("!document.querySelector('#packing')").await?;
     let stored = b.stored().await?;
     let chunks: Vec<(&String, &str)> = stored
@@ -143,13 +159,13 @@ async fn a_full_store_says_so_and_loses_nothing() -> R {
     // A citizen's response is still thanked and kept; staff see it waiting.
     b.goto(&srv.url("/kiosk")).await?;
     b.answer(&[4; 19], "", None).await?;
-    b.goto(&srv.url("/staff")).await?;
-    b.wait_css("#total-count").await?;
+    b.goto(&srv.url("/data")).await?;
+    b.wait_css("#data-responses").await?;
     b.shot("capacity-full-staff").await?;
     b.wait_css("#storage-full").await?;
     b.shot("capacity-full").await?;
     let count = |s: String| s.replace('.', "").parse::<usize>().unwrap_or_default();
-    let total = count(b.text("#total-count").await?);
+    let total = count(b.text("#data-responses").await?);
     // Space is freed (an archive, here the filler): the waiting response is written.
     b.js("for (const k of Object.keys(localStorage)) if (k.startsWith('fill')) localStorage.removeItem(k);")
         .await?;
