@@ -102,6 +102,21 @@ pub fn merge_records<T: Record + Serialize + Clone + PartialEq>(local: &[T], inc
 /// Apply written records onto a full set (for tests and the in-memory state): the result has
 /// every id once, each with its winner.
 pub fn apply<T: Record + Serialize + Clone>(local: &mut Vec<T>, winners: Vec<T>) {
+    if winners.is_empty() {
+        return;
+    }
+    // The smaller side is indexed (a save merges one record into a decade; reading a decade
+    // merges it into the few records a tab holds). `compare` is a total order, so the result
+    // does not depend on which side is walked.
+    if winners.len() < local.len() {
+        apply_few(local, winners)
+    } else {
+        apply_many(local, winners)
+    }
+}
+
+/// [`apply`] with `local` indexed.
+fn apply_many<T: Record + Serialize + Clone>(local: &mut Vec<T>, winners: Vec<T>) {
     let mut index: HashMap<String, usize> = local.iter().enumerate().map(|(i, r)| (r.meta().id.clone(), i)).collect();
     for w in winners {
         match index.get(&w.meta().id) {
@@ -116,6 +131,36 @@ pub fn apply<T: Record + Serialize + Clone>(local: &mut Vec<T>, winners: Vec<T>)
             }
         }
     }
+}
+
+/// [`apply`] for few winners: the best of each id among them (first-seen order), then one walk
+/// over `local`; what is new is appended in that order.
+fn apply_few<T: Record + Serialize + Clone>(local: &mut Vec<T>, winners: Vec<T>) {
+    let mut best: Vec<Option<T>> = Vec::with_capacity(winners.len());
+    let mut at: HashMap<String, usize> = HashMap::with_capacity(winners.len());
+    for w in winners {
+        match at.get(&w.meta().id) {
+            Some(&i) => {
+                if best[i].as_ref().is_some_and(|b| compare(&w, b) == Ordering::Greater) {
+                    best[i] = Some(w);
+                }
+            }
+            None => {
+                at.insert(w.meta().id.clone(), best.len());
+                best.push(Some(w));
+            }
+        }
+    }
+    for r in local.iter_mut() {
+        if let Some(&i) = at.get(&r.meta().id) {
+            if let Some(w) = best[i].take() {
+                if compare(&w, r) == Ordering::Greater {
+                    *r = w;
+                }
+            }
+        }
+    }
+    local.extend(best.into_iter().flatten());
 }
 
 /// Questionnaire versions: append-only. Returns the versions to add and the counts.
@@ -409,6 +454,17 @@ mod tests {
             let (w, counts) = merge_records(&ab_c, &ab_c);
             prop_assert!(w.is_empty());
             prop_assert_eq!(counts.unchanged, ab_c.len());
+        }
+
+        #[test]
+        fn apply_gives_the_same_whichever_side_is_indexed(a in arb_set(), b in arb_set(), c in arb_set()) {
+            // Winners with an id twice (b and c overlap) and ids old and new.
+            let winners: Vec<Response> = b.iter().chain(&c).cloned().collect();
+            let mut by_local = a.clone();
+            apply_many(&mut by_local, winners.clone());
+            let mut by_winners = a.clone();
+            apply_few(&mut by_winners, winners);
+            prop_assert_eq!(by_local, by_winners);
         }
     }
 }
