@@ -49,7 +49,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/kiosk") view=Kiosk />
                     <Route path=path!("/staff") view=|| desk(Staff) />
-                    <Route path=path!("/dossiers") view=|| staff(Dossiers) />
+                    <Route path=path!("/dossiers") view=|| register(Dossiers) />
                     <Route path=path!("/print/register") view=|| staff(RegisterPrint) />
                     <Route path=path!("/print/receipt/:id") view=|| staff(ReceiptPrint) />
                     <Route path=path!("/dashboard") view=|| staff(Dashboard) />
@@ -95,6 +95,12 @@ fn staff<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {
 /// The desk: like [`staff`], but shown as soon as its window (the last 12 months) is read.
 fn desk<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {
     staff_when(page, |st| st.recent.get() || st.loaded.get())
+}
+
+/// The register: like [`staff`], but shown as soon as the open dossiers and the last two
+/// months are read (the rest completes its list and search as it comes).
+fn register<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {
+    staff_when(page, |st| st.open_read.get() || st.loaded.get())
 }
 
 fn staff_when<V: IntoView + 'static>(page: fn() -> V, ready: fn(AppState) -> bool) -> impl IntoView {

@@ -42,6 +42,8 @@ pub struct AppState {
     /// The desk's window (the responses of the last 12 months) has been read: the desk needs
     /// no more, and is shown while older months are still being read.
     pub recent: RwSignal<bool>,
+    /// The worklist's months (those holding open dossiers, and the last two) have been read.
+    pub open_read: RwSignal<bool>,
     /// Chunks packed so far and in all, while older data is converted to the compact form.
     pub packing: RwSignal<(usize, usize)>,
     /// Chunks read so far and in all, while the records are read.
@@ -124,6 +126,7 @@ impl AppState {
             lookup_limit: StoredValue::new(Default::default()),
             loaded: RwSignal::new(false),
             recent: RwSignal::new(false),
+            open_read: RwSignal::new(false),
             packing: RwSignal::new((0, 0)),
             reading: RwSignal::new((0, 0)),
             durable_held: StoredValue::new(false),

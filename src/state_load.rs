@@ -6,6 +6,7 @@ use crate::platform::now_millis;
 use crate::state::AppState;
 use crate::storage;
 use leptos::prelude::*;
+use motcua_core::codec::stage::{self, Need};
 use motcua_core::codec::{self, Kind};
 use motcua_core::dossier::Dossier;
 use motcua_core::survey::response::Response;
@@ -19,25 +20,44 @@ impl AppState {
     pub fn load_history(&self) {
         let st = *self;
         leptos::task::spawn_local(async move {
-            let month = codec::period_of(now_millis());
-            // The desk's window (its responses) first, then the rest, newest month first: the
-            // desk is shown once its months are read (`recent`), the other staff screens when
-            // everything is (`loaded`).
-            let window = motcua_core::survey::desk::window_month(now_millis());
-            let in_window = |kind: Kind, m: &str| kind == Kind::Response && *m >= *window;
-            let mut keys: Vec<(Kind, String, String)> = [Kind::Response, Kind::Dossier]
+            let now = now_millis();
+            let month = codec::period_of(now);
+            // What the screen on show needs first (`codec::stage`): the desk's window, the
+            // worklist's open and recent dossiers, then the rest, newest month first. The desk
+            // is shown once its months are read (`recent`), the worklist once its are
+            // (`open_read`), the other staff screens when everything is (`loaded`).
+            let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+            let worklist_first = motcua_core::paths::route_of(crate::platform::base(), &path).starts_with("/dossiers");
+            let mut keys: Vec<(Kind, String, String, Need)> = [Kind::Response, Kind::Dossier]
                 .into_iter()
                 .flat_map(|k| storage::chunk_keys(k).into_iter().map(move |(key, m)| (k, key, m)))
+                .map(|(k, key, m)| {
+                    let need = stage::need(k, &m, now, || storage::chunk_settled::<Dossier>(k, &key));
+                    (k, key, m, need)
+                })
                 .collect();
-            keys.sort_by(|a, b| (in_window(b.0, &b.2), &b.2).cmp(&(in_window(a.0, &a.2), &a.2)).then(a.0.cmp(&b.0)));
-            let window_chunks = keys.iter().filter(|k| in_window(k.0, &k.2)).count();
-            if window_chunks == 0 {
+            keys.sort_by(|a, b| {
+                stage::rank(a.3, worklist_first)
+                    .cmp(&stage::rank(b.3, worklist_first))
+                    .then(b.2.cmp(&a.2))
+                    .then(a.0.cmp(&b.0))
+            });
+            // Where each early stage ends (its last chunk's position + 1).
+            let end_of = |need: Need| {
+                let r = stage::rank(need, worklist_first);
+                keys.iter().filter(|k| stage::rank(k.3, worklist_first) <= r).count()
+            };
+            let (desk_end, worklist_end) = (end_of(Need::Desk), end_of(Need::Worklist));
+            if desk_end == 0 {
                 st.recent.set(true);
+            }
+            if worklist_end == 0 {
+                st.open_read.set(true);
             }
             let total = keys.len();
             let (mut responses, mut dossiers) = (Vec::new(), Vec::new());
             let (mut problems, mut stale) = (Vec::new(), Vec::new());
-            for (i, (kind, key, period)) in keys.into_iter().enumerate() {
+            for (i, (kind, key, period, _)) in keys.into_iter().enumerate() {
                 let old = match kind {
                     Kind::Response => storage::load_one::<Response>(kind, &key, &period, &month).map(|(r, old)| {
                         responses.push(r);
@@ -54,19 +74,22 @@ impl AppState {
                     Err(p) => problems.extend(p),
                 }
                 st.reading.set((i + 1, total));
-                if i + 1 == window_chunks {
-                    // The window's months, oldest first, into what this tab holds: the desk can
-                    // show them while older months are read.
-                    let recent: Vec<Response> = std::mem::take(&mut responses).into_iter().rev().flatten().collect();
-                    st.responses.update(|rs| merge::apply(rs, recent));
-                    st.recent.set(true);
+                if i + 1 == desk_end || i + 1 == worklist_end {
+                    // What is read so far, oldest month first, into what this tab holds: the
+                    // screens of the stages read can show it while older months are read.
+                    let rs: Vec<Response> = std::mem::take(&mut responses).into_iter().rev().flatten().collect();
+                    let ds: Vec<Dossier> = std::mem::take(&mut dossiers).into_iter().rev().flatten().collect();
+                    st.responses.update(|x| merge::apply(x, rs));
+                    st.dossiers.update(|x| merge::apply(x, ds));
+                    st.recent.set(st.recent.get_untracked() || i + 1 == desk_end);
+                    st.open_read.set(st.open_read.get_untracked() || i + 1 == worklist_end);
                     crate::platform::yield_now().await;
                 } else if i % 4 == 3 {
                     crate::platform::yield_now().await;
                 }
             }
-            // Oldest month first again, as a full read always gave them (the window's months,
-            // already held, come after the older ones in the merge).
+            // Oldest month first again, as a full read always gave them (the months of the early
+            // stages, already held, come after the older ones in the merge).
             let responses: Vec<Response> = responses.into_iter().rev().flatten().collect();
             let dossiers: Vec<Dossier> = dossiers.into_iter().rev().flatten().collect();
             st.responses.update(|rs| {

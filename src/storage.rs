@@ -134,9 +134,14 @@ where
 {
     let raw = read_raw(key).ok_or(None)?;
     match codec::decode_chunk::<T>(kind, &raw) {
-        Ok((recs, old)) => Ok((recs, old || (period < month && codec::needs_packing(&raw)))),
+        Ok((recs, old)) => Ok((recs, old || (period < month && codec::needs_packing(kind, &raw)))),
         Err(e) => Err(Some(quarantine(key, &raw, &e))),
     }
+}
+
+/// When the records of a chunk settled (`codec::settled_by`), without unpacking it.
+pub fn chunk_settled<T: DeserializeOwned + Record>(kind: Kind, key: &str) -> Option<i64> {
+    codec::settled_by::<T>(kind, &read_raw(key)?)
 }
 
 /// Pack one chunk in today's form (migration from an older schema, or a past month's tail).

@@ -105,6 +105,13 @@ impl Meta {
 pub trait Record {
     fn meta(&self) -> &Meta;
     fn meta_mut(&mut self) -> &mut Meta;
+    /// When the record stopped moving by its own rules (UTC milliseconds): a response when it
+    /// was given; a dossier when it ended. `None` while it is open. The stored form notes the
+    /// latest of a month (`codec::settled_by`), so that the months still holding open dossiers
+    /// are read first.
+    fn settled_at(&self) -> Option<Millis> {
+        Some(self.meta().created_at)
+    }
 }
 
 /// How many records are live (not tombstones).

@@ -41,12 +41,29 @@ pub fn Dossiers() -> impl IntoView {
             {move || selected.get().map(|id| view! { <DossierDetail id on_close=Callback::new(move |_| selected.set(None)) /> })}
             <div class="card">
                 <h2>{tr(K::Worklist)}</h2>
+                <ReadingOlder />
                 <Filters filter classified />
                 <WorkTable classified filter selected />
             </div>
             <PrintRegisterLink />
-            <CsvImport />
+            // A sheet's codes are checked against the whole register: not before it is read.
+            <Show when=move || st.loaded.get()>
+                <CsvImport />
+            </Show>
         </Page>
+    }
+}
+
+/// While older months are still being read (the page shows once the open dossiers are): their
+/// closed dossiers are not in the list or the search yet.
+#[component]
+fn ReadingOlder() -> impl IntoView {
+    let st = use_app();
+    let (done, all) = (move || st.reading.get().0, move || st.reading.get().1);
+    view! {
+        <Show when=move || !st.loaded.get()>
+            <p class="muted" id="reading-older" role="status">{tr(K::ReadingOlder)}" ("{done}" / "{all}")"</p>
+        </Show>
     }
 }
 

@@ -14,6 +14,7 @@
 
 pub mod columns;
 pub mod pack;
+pub mod stage;
 
 use crate::record::{Meta, Millis, Record};
 use chrono::Datelike;
@@ -143,6 +144,9 @@ struct ChunkIn<T> {
 struct PackedIn<'a, T> {
     n: usize,
     b: usize,
+    /// The packed records' latest `settled_at` (absent in chunks of earlier builds).
+    #[serde(default)]
+    e: Option<i64>,
     #[serde(borrow)]
     z: std::borrow::Cow<'a, str>,
     #[serde(default = "Vec::new")]
@@ -179,7 +183,8 @@ fn version(raw: &str, kind: &str, max: u32) -> Result<u32, CodecError> {
 
 /// A chunk's value (schema 2), all packed. Records are kept in the order they were created.
 /// An empty string means a record would not serialize: the caller writes nothing.
-pub fn encode_chunk<T: Serialize>(kind: Kind, records: &[T]) -> String {
+pub fn encode_chunk<T: Serialize + Record>(kind: Kind, records: &[T]) -> String {
+    let settled = latest_settled(records);
     let rows: Option<Vec<serde_json::Map<String, Value>>> = records
         .iter()
         .map(|r| match serde_json::to_value(r) {
@@ -200,10 +205,22 @@ pub fn encode_chunk<T: Serialize>(kind: Kind, records: &[T]) -> String {
         return String::new();
     };
     let bytes = miniz_oxide::deflate::compress_to_vec(&json, LEVEL);
-    envelope::<T>(kind, n, bytes.len(), &pack::pack(&bytes), &[])
+    envelope::<T>(kind, n, bytes.len(), Some(settled), &pack::pack(&bytes), &[])
 }
 
-fn envelope<T: Serialize>(kind: Kind, n: usize, b: usize, z: &str, tail: &[T]) -> String {
+/// The latest time any of `recs` settled (`Record::settled_at`; a tombstone when it was
+/// deleted), `i64::MAX` when one is still open, 0 for none.
+fn latest_settled<T: Record>(recs: &[T]) -> i64 {
+    recs.iter()
+        .map(|r| match r.meta() {
+            m if m.deleted => m.updated_at,
+            _ => r.settled_at().unwrap_or(i64::MAX),
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+fn envelope<T: Serialize>(kind: Kind, n: usize, b: usize, e: Option<i64>, z: &str, tail: &[T]) -> String {
     let tail = match tail {
         [] => String::new(),
         t => match serde_json::to_string(t) {
@@ -211,8 +228,9 @@ fn envelope<T: Serialize>(kind: Kind, n: usize, b: usize, z: &str, tail: &[T]) -
             Err(_) => return String::new(),
         },
     };
+    let e = e.map(|e| format!(",\"e\":{e}")).unwrap_or_default();
     format!(
-        "{{\"v\":{SCHEMA},\"k\":\"{}\",\"n\":{n},\"b\":{b},\"z\":\"{z}\"{tail}}}",
+        "{{\"v\":{SCHEMA},\"k\":\"{}\",\"n\":{n},\"b\":{b}{e},\"z\":\"{z}\"{tail}}}",
         kind.tag()
     )
 }
@@ -234,7 +252,7 @@ where
     };
     let Some(raw) = raw else {
         return done(if recs.len() <= tail_max {
-            envelope(kind, 0, 0, "", &recs)
+            envelope(kind, 0, 0, Some(0), "", &recs)
         } else {
             encode_chunk(kind, &recs)
         });
@@ -243,7 +261,7 @@ where
         let mut p: PackedIn<T> = serde_json::from_str(raw).map_err(|e| CodecError::Corrupt(e.to_string()))?;
         crate::sync::merge::apply(&mut p.t, recs);
         if p.t.len() <= tail_max {
-            return done(envelope(kind, p.n, p.b, &p.z, &p.t));
+            return done(envelope(kind, p.n, p.b, p.e, &p.z, &p.t));
         }
         let mut all: Vec<T> = unpack_rows(&p)?;
         crate::sync::merge::apply(&mut all, p.t);
@@ -254,11 +272,34 @@ where
     done(encode_chunk(kind, &all))
 }
 
-/// Whether a chunk would be written differently today: an older schema, or records waiting in
-/// the tail (a month that has ended is packed whole: tails would add up over the years).
-pub fn needs_packing(raw: &str) -> bool {
+/// Whether a chunk would be written differently today: an older schema, records waiting in
+/// the tail (a month that has ended is packed whole: tails would add up over the years), or
+/// dossiers packed by a build that did not note when they settled ([`settled_by`]).
+pub fn needs_packing(kind: Kind, raw: &str) -> bool {
     let v1 = raw.trim_start().starts_with('[') || raw.starts_with("{\"v\":1,");
-    v1 || (raw.starts_with("{\"v\":2,") && raw.ends_with("]}"))
+    let v2 = raw.starts_with("{\"v\":2,");
+    let head = raw.find(",\"z\":\"").map_or("", |i| &raw[..i]);
+    v1 || (v2 && raw.ends_with("]}")) || (v2 && kind == Kind::Dossier && !head.contains("\"e\":"))
+}
+
+#[derive(Deserialize)]
+struct SettledIn<T> {
+    #[serde(default)]
+    e: Option<i64>,
+    #[serde(default = "Vec::new")]
+    t: Vec<T>,
+}
+
+/// The latest time a record of the chunk settled (`Record::settled_at`), `i64::MAX` when one
+/// may still be open, read from the envelope and the tail without unpacking: the start reads
+/// first the months that still hold open dossiers. `None` when the chunk does not say (an
+/// older schema or build): it may hold open ones.
+pub fn settled_by<T: DeserializeOwned + Record>(kind: Kind, raw: &str) -> Option<i64> {
+    if version(raw, kind.tag(), SCHEMA).ok()? != SCHEMA {
+        return None;
+    }
+    let s: SettledIn<T> = serde_json::from_str(raw).ok()?;
+    Some(s.e?.max(latest_settled(&s.t)))
 }
 
 /// Decode a chunk; `.1` tells whether it came from an older schema (the caller writes it back
@@ -462,14 +503,14 @@ mod tests {
     #[test]
     fn saves_go_to_the_tail_until_it_is_full() {
         let packed = encode_chunk(Kind::Response, &[resp(1, 1), resp(2, 2)]);
-        assert!(!needs_packing(&packed));
+        assert!(!needs_packing(Kind::Response, &packed));
         let z = |raw: &str| raw.split("\"z\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
         let mut raw = packed.clone();
         for n in 3..=5 {
             raw = add_to_chunk(Kind::Response, Some(&raw), vec![resp(n, i64::from(n))], 3).unwrap();
             assert_eq!(z(&raw), z(&packed), "the packed part is copied, not rewritten");
         }
-        assert!(needs_packing(&raw), "a tail waits to be packed");
+        assert!(needs_packing(Kind::Response, &raw), "a tail waits to be packed");
         // A newer version of a packed record in the tail wins over the packed one.
         let mut newer = resp(1, 1);
         newer.meta.touch(99, "other");
@@ -482,7 +523,7 @@ mod tests {
         assert_eq!((all.len(), migrated), (5, false));
         // The fourth record in the tail packs everything.
         let full = add_to_chunk(Kind::Response, Some(&raw), vec![newer.clone()], 3).unwrap();
-        assert!(!needs_packing(&full) && z(&full) != z(&packed));
+        assert!(!needs_packing(Kind::Response, &full) && z(&full) != z(&packed));
         let (all, _): (Vec<Response>, bool) = decode_chunk(Kind::Response, &full).unwrap();
         assert_eq!(all.len(), 5);
         assert_eq!(all.iter().find(|r| r.meta.id == newer.meta.id).unwrap().o, 1);
@@ -490,10 +531,43 @@ mod tests {
         let fresh = add_to_chunk(Kind::Response, None, vec![resp(7, 7)], 3).unwrap();
         assert_eq!(decode_chunk::<Response>(Kind::Response, &fresh).unwrap().0.len(), 1);
         let old = encode_chunk_v1(Kind::Response, &[resp(8, 8)]);
-        assert!(needs_packing(&old));
+        assert!(needs_packing(Kind::Response, &old));
         let moved = add_to_chunk(Kind::Response, Some(&old), vec![resp(9, 9)], 3).unwrap();
-        assert!(!needs_packing(&moved));
+        assert!(!needs_packing(Kind::Response, &moved));
         assert_eq!(decode_chunk::<Response>(Kind::Response, &moved).unwrap().0.len(), 2);
+    }
+
+    #[test]
+    fn a_chunk_says_when_its_dossiers_settled_without_unpacking() {
+        use crate::dossier::record::tests::{at, new};
+        use crate::dossier::{Dossier, Status};
+        let mut a = new("SCT-260302-0001", "TM-02", at(2026, 3, 2, 9)).unwrap();
+        a.transition(Status::Resolved, at(2026, 3, 5, 9), "", "").unwrap();
+        let mut b = new("SCT-260302-0002", "TM-02", at(2026, 3, 2, 9)).unwrap();
+        b.meta.id = "b".into();
+        b.transition(Status::Withdrawn, at(2026, 3, 9, 8), "", "").unwrap();
+        let vn = |t: chrono::NaiveDateTime| t.and_utc().timestamp_millis() - 7 * 3_600_000;
+        let ended = encode_chunk(Kind::Dossier, &[a.clone(), b.clone()]);
+        assert_eq!(settled_by::<Dossier>(Kind::Dossier, &ended), Some(vn(at(2026, 3, 9, 8))));
+        assert!(!needs_packing(Kind::Dossier, &ended));
+        // An open dossier, packed or in the tail, holds the month open.
+        let mut open = new("SCT-260303-0001", "TM-02", at(2026, 3, 3, 9)).unwrap();
+        open.meta.id = "open".into();
+        assert_eq!(
+            settled_by::<Dossier>(Kind::Dossier, &encode_chunk(Kind::Dossier, &[a.clone(), open.clone()])),
+            Some(i64::MAX)
+        );
+        let tail = add_to_chunk(Kind::Dossier, Some(&ended), vec![open], TAIL_MAX).unwrap();
+        assert_eq!(settled_by::<Dossier>(Kind::Dossier, &tail), Some(i64::MAX));
+        let fresh = add_to_chunk(Kind::Dossier, None, vec![a.clone()], TAIL_MAX).unwrap();
+        assert_eq!(settled_by::<Dossier>(Kind::Dossier, &fresh), Some(vn(at(2026, 3, 5, 9))));
+        // Chunks of earlier builds do not say: they may hold open ones, and are packed again.
+        let before = ended.replace(&format!(",\"e\":{}", vn(at(2026, 3, 9, 8))), "");
+        assert!(before.len() < ended.len());
+        assert_eq!(settled_by::<Dossier>(Kind::Dossier, &before), None);
+        assert!(needs_packing(Kind::Dossier, &before));
+        assert_eq!(decode_chunk::<Dossier>(Kind::Dossier, &before).unwrap().0.len(), 2);
+        assert_eq!(settled_by::<Dossier>(Kind::Dossier, &encode_chunk_v1(Kind::Dossier, &[a])), None);
     }
 
     #[test]

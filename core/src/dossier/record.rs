@@ -176,6 +176,15 @@ impl Record for Dossier {
     fn meta_mut(&mut self) -> &mut Meta {
         &mut self.meta
     }
+    fn settled_at(&self) -> Option<crate::record::Millis> {
+        if self.is_open() {
+            return None;
+        }
+        // Register times are Vietnam wall-clock times. A dossier returned without a resolved
+        // step (an imported sheet) ended with its last step.
+        let at = self.ended_at().or(self.events.last().map(|e| e.at)).unwrap_or(self.received);
+        Some(at.and_utc().timestamp_millis() - 7 * 3_600_000)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -352,6 +361,16 @@ impl Dossier {
         self.events
             .iter()
             .any(|e| matches!(e.status, Status::Refused | Status::Withdrawn | Status::Stopped))
+    }
+
+    /// When it left the desk's hands by any way (resolved, refused, withdrawn or stopped),
+    /// whichever came first; `None` while it has not.
+    pub fn ended_at(&self) -> Option<NaiveDateTime> {
+        self.events
+            .iter()
+            .filter(|e| matches!(e.status, Status::Resolved | Status::Refused | Status::Withdrawn | Status::Stopped))
+            .map(|e| e.at)
+            .min()
     }
 
     /// Still being processed: neither resolved nor closed.

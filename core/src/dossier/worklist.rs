@@ -40,8 +40,10 @@ fn search_text(d: &Dossier) -> String {
 }
 
 /// Classify every live dossier at `now` (`soon`: working days that count as "due soon"),
-/// most urgent first: overdue, due soon, in time, then resolved and closed; within a class by
-/// due date, then code.
+/// most urgent first: overdue, due soon, in time, then resolved and closed. Open classes go by
+/// due date (the most urgent on top), ended ones newest first (the latest work on top; the
+/// app reads the history newest month first, so the first page is right before old years are
+/// read); then by code.
 pub fn classify(dossiers: &[Dossier], catalogue: &[Procedure], cal: &WorkCalendar, now: NaiveDateTime, soon: i64) -> Vec<WorkRow> {
     let mut rows: Vec<WorkRow> = dossiers
         .iter()
@@ -67,7 +69,17 @@ pub fn classify(dossiers: &[Dossier], catalogue: &[Procedure], cal: &WorkCalenda
             search: search_text(d),
         })
         .collect();
-    rows.sort_unstable_by(|a, b| (a.timeliness, a.due, &a.code).cmp(&(b.timeliness, b.due, &b.code)));
+    rows.sort_unstable_by(|a, b| {
+        let open = matches!(a.timeliness, Timeliness::Overdue | Timeliness::DueSoon | Timeliness::InTime);
+        a.timeliness.cmp(&b.timeliness).then_with(|| {
+            let by_due = (a.due, &a.code).cmp(&(b.due, &b.code));
+            if open {
+                by_due
+            } else {
+                by_due.reverse()
+            }
+        })
+    });
     rows
 }
 
@@ -282,6 +294,22 @@ mod tests {
             }
         );
         assert_eq!(rows[2].division, "Phòng Kỹ thuật an toàn – Môi trường", "from the catalogue");
+    }
+
+    #[test]
+    fn ended_ones_come_newest_first() {
+        let cal = WorkCalendar::default();
+        let mut ds = Vec::new();
+        for (n, day) in [(1, 3), (2, 10), (3, 5)] {
+            let mut d = new(&format!("SCT-2502{day:02}-000{n}"), "TM-02", at(2025, 2, day, 9)).unwrap();
+            d.meta.id = n.to_string();
+            d.transition(Status::Resolved, at(2025, 2, day, 10), "", "").unwrap();
+            ds.push(d);
+        }
+        let rows = classify(&ds, &default_catalogue(), &cal, at(2025, 3, 2, 10), 1);
+        assert!(rows.iter().all(|r| r.timeliness == Timeliness::Early));
+        let ids: Vec<_> = rows.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["2", "3", "1"]);
     }
 
     #[test]

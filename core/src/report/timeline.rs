@@ -3,7 +3,7 @@
 //! not by walking 300 000 records (and every dossier's events) for each figure.
 
 use super::Period;
-use crate::dossier::{Dossier, Status};
+use crate::dossier::Dossier;
 use crate::record::Millis;
 use crate::survey::response::Response;
 use chrono::NaiveDateTime;
@@ -39,23 +39,6 @@ pub struct Timeline {
     dossiers: Vec<Span>,
 }
 
-/// When a dossier was first resolved, and when it left the desk's hands by any way (resolved,
-/// withdrawn, refused or stopped): one walk over its steps, the costly part of a timeline.
-fn resolved_and_ended(d: &Dossier) -> (i64, i64) {
-    let (mut resolved, mut ended) = (i64::MAX, i64::MAX);
-    for e in &d.events {
-        match e.status {
-            Status::Resolved if resolved == i64::MAX => {
-                resolved = secs(e.at);
-                ended = ended.min(resolved);
-            }
-            Status::Resolved | Status::Refused | Status::Withdrawn | Status::Stopped => ended = ended.min(secs(e.at)),
-            _ => {}
-        }
-    }
-    (resolved, ended)
-}
-
 impl Timeline {
     pub fn new(responses: &[Response], dossiers: &[Dossier]) -> Self {
         let mut rs: Vec<(Millis, u32)> = responses
@@ -70,14 +53,11 @@ impl Timeline {
             .iter()
             .enumerate()
             .filter(|(_, d)| !d.meta.deleted)
-            .map(|(i, d)| {
-                let (resolved, ended) = resolved_and_ended(d);
-                Span {
-                    received: secs(d.received),
-                    resolved,
-                    ended,
-                    at: i as u32,
-                }
+            .map(|(i, d)| Span {
+                received: secs(d.received),
+                resolved: d.resolved_at().map_or(i64::MAX, secs),
+                ended: d.ended_at().map_or(i64::MAX, secs),
+                at: i as u32,
             })
             .collect();
         ds.sort_by_key(|s| (s.received, s.at));
@@ -152,6 +132,7 @@ mod tests {
     #[test]
     fn dossiers_of_a_period_are_the_period_s_and_those_carried_over() {
         use crate::dossier::record::tests::{at, new};
+        use crate::dossier::Status;
         let make = |n: u8, received: (u32, u32), resolved: Option<(u32, u32)>| {
             let (m, d) = received;
             let mut x = new(&format!("SCT-26{m:02}{d:02}-{n:04}"), "TM-02", at(2026, m, d, 9)).unwrap();

@@ -45,11 +45,21 @@ fn tab(r: &mut fastrand::Rng) -> IdSource {
 
 /// `years` of the seed department's volume, starting 2 January 2024.
 pub fn generate(years: f64, seed: u64) -> Dataset {
+    generate_from(NaiveDate::from_ymd_opt(2024, 1, 2).unwrap_or_default(), years, seed)
+}
+
+/// `years` of the seed department's volume up to `end` (a history that ends today).
+pub fn generate_until(end: NaiveDate, years: f64, seed: u64) -> Dataset {
+    generate_from(end - Duration::days((years * 365.0) as i64 - 1), years, seed)
+}
+
+/// `years` from `start`. Dossiers of the last five days are still being processed.
+pub fn generate_from(start: NaiveDate, years: f64, seed: u64) -> Dataset {
     let mut r = fastrand::Rng::with_seed(seed);
     let cal = WorkCalendar::default();
     let cat = default_catalogue();
-    let start = NaiveDate::from_ymd_opt(2024, 1, 2).unwrap_or_default();
     let days = (years * 365.0) as i64;
+    let open_from = start + Duration::days(days - 5);
     let (mut dossiers, mut responses) = (Vec::new(), Vec::new());
     for day in (0..days).map(|i| start + Duration::days(i)).filter(|d| cal.is_working_day(*d)) {
         let (mut desk, mut kiosk) = (tab(&mut r), tab(&mut r));
@@ -87,13 +97,20 @@ pub fn generate(years: f64, seed: u64) -> Dataset {
                 d.transition(Status::InProgress, received + Duration::hours(30), "trình ký", "Lãnh đạo Sở")
                     .ok();
             }
+            if day >= open_from {
+                dossiers.push(d);
+                continue;
+            }
             let late = r.u32(0..100) == 0;
             let done = if late {
                 d.due + Duration::days(2)
             } else {
                 d.received + Duration::days(i64::from(r.u32(1..4)))
             };
-            d.transition(Status::Resolved, done.max(received + Duration::hours(2)), "", "").ok();
+            // After its last step (a signing round takes 30 hours): a step dated before the
+            // previous one is refused, and the dossier would stay open for ever.
+            let last = d.events.last().map_or(received, |e| e.at);
+            d.transition(Status::Resolved, done.max(last + Duration::hours(1)), "", "").ok();
             d.transition(Status::Returned, done + Duration::days(1), "", "").ok();
             dossiers.push(d);
         }

@@ -130,6 +130,15 @@ async fn a_store_written_by_the_previous_build_is_converted_without_loss() -> R 
         .unwrap_or_default();
     assert_eq!(chunks.len(), months.len() * 2);
     assert!(chunks.iter().all(|(_, v)| v.starts_with("{\"v\":2,")), "every chunk converted");
+    // Dossier months say when their dossiers settled: the next start reads first those that
+    // still hold open ones (`codec::stage`).
+    assert!(
+        chunks
+            .iter()
+            .filter(|(k, _)| k.starts_with("motcua.dos."))
+            .all(|(_, v)| codec::settled_by::<motcua_core::dossier::Dossier>(Kind::Dossier, v).is_some()),
+        "every dossier month notes when it settled"
+    );
     let new_units: usize = chunks.iter().map(|(_, v)| v.encode_utf16().count()).sum();
     assert!(new_units * 10 < old_units, "{old_units} → {new_units} units");
     assert!(by_id(b.stored_responses().await?) == want_r, "responses unchanged");
