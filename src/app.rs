@@ -19,6 +19,7 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::path;
 use leptos_router::NavigateOptions;
+use motcua_core::codec::stage::Screen;
 use motcua_core::settings::staff_should_lock;
 
 /// The app: loads state once, then routes. In kiosk mode only `/kiosk` is ever shown.
@@ -48,11 +49,11 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=GoHome>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/kiosk") view=Kiosk />
-                    <Route path=path!("/staff") view=|| desk(Staff) />
-                    <Route path=path!("/dossiers") view=|| register(Dossiers) />
+                    <Route path=path!("/staff") view=|| early(Staff, Screen::Desk) />
+                    <Route path=path!("/dossiers") view=|| early(Dossiers, Screen::Worklist) />
                     <Route path=path!("/print/register") view=|| staff(RegisterPrint) />
                     <Route path=path!("/print/receipt/:id") view=|| staff(ReceiptPrint) />
-                    <Route path=path!("/dashboard") view=|| staff(Dashboard) />
+                    <Route path=path!("/dashboard") view=|| early(Dashboard, Screen::Dashboard) />
                     <Route path=path!("/data") view=|| staff(DataPage) />
                     <Route path=path!("/settings") view=|| staff(SettingsPage) />
                     <Route path=path!("/settings/questionnaire") view=|| staff(Editor) />
@@ -89,25 +90,22 @@ fn GoHome() -> impl IntoView {
 /// the instant before the lock redirects, and once the records are read (a page never shows
 /// counts of a half-read store).
 fn staff<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {
-    staff_when(page, |st| st.loaded.get())
+    let st = use_app();
+    staff_when(page, move || st.loaded.get())
 }
 
-/// The desk: like [`staff`], but shown as soon as its window (the last 12 months) is read.
-fn desk<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {
-    staff_when(page, |st| st.recent.get() || st.loaded.get())
+/// A staff page shown as soon as its months are read (`codec::stage`): the desk, the register
+/// and the dashboard, which say so while older months are still read.
+fn early<V: IntoView + 'static>(page: fn() -> V, screen: Screen) -> impl IntoView {
+    let st = use_app();
+    staff_when(page, move || st.is_ready(screen))
 }
 
-/// The register: like [`staff`], but shown as soon as the open dossiers and the last two
-/// months are read (the rest completes its list and search as it comes).
-fn register<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {
-    staff_when(page, |st| st.open_read.get() || st.loaded.get())
-}
-
-fn staff_when<V: IntoView + 'static>(page: fn() -> V, ready: fn(AppState) -> bool) -> impl IntoView {
+fn staff_when<V: IntoView + 'static>(page: fn() -> V, ready: impl Fn() -> bool + Send + Sync + 'static) -> impl IntoView {
     let st = use_app();
     // A memo: the page is built once when it becomes ready, not again when `loaded` follows
     // `recent` (which would reset what is typed on it).
-    let ready = Memo::new(move |_| ready(st));
+    let ready = Memo::new(move |_| ready());
     move || {
         (!st.kiosk.get()).then(|| {
             if ready.get() {

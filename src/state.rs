@@ -39,11 +39,9 @@ pub struct AppState {
     /// The records have been read (`load_history`): staff screens wait for it, the kiosk's
     /// start never does.
     pub loaded: RwSignal<bool>,
-    /// The desk's window (the responses of the last 12 months) has been read: the desk needs
-    /// no more, and is shown while older months are still being read.
-    pub recent: RwSignal<bool>,
-    /// The worklist's months (those holding open dossiers, and the last two) have been read.
-    pub open_read: RwSignal<bool>,
+    /// The months each early screen needs (`codec::stage::Screen`: desk, worklist, dashboard)
+    /// have been read: it is shown while older months are still being read.
+    pub ready: RwSignal<[bool; 3]>,
     /// Chunks packed so far and in all, while older data is converted to the compact form.
     pub packing: RwSignal<(usize, usize)>,
     /// Chunks read so far and in all, while the records are read.
@@ -125,8 +123,7 @@ impl AppState {
             used_known: StoredValue::new(false),
             lookup_limit: StoredValue::new(Default::default()),
             loaded: RwSignal::new(false),
-            recent: RwSignal::new(false),
-            open_read: RwSignal::new(false),
+            ready: RwSignal::new([false; 3]),
             packing: RwSignal::new((0, 0)),
             reading: RwSignal::new((0, 0)),
             durable_held: StoredValue::new(false),

@@ -6,7 +6,7 @@ use crate::platform::now_millis;
 use crate::state::AppState;
 use crate::storage;
 use leptos::prelude::*;
-use motcua_core::codec::stage::{self, Need};
+use motcua_core::codec::stage::{Needs, Screen};
 use motcua_core::codec::{self, Kind};
 use motcua_core::dossier::Dossier;
 use motcua_core::survey::response::Response;
@@ -22,37 +22,29 @@ impl AppState {
         leptos::task::spawn_local(async move {
             let now = now_millis();
             let month = codec::period_of(now);
-            // What the screen on show needs first (`codec::stage`): the desk's window, the
-            // worklist's open and recent dossiers, then the rest, newest month first. The desk
-            // is shown once its months are read (`recent`), the worklist once its are
-            // (`open_read`), the other staff screens when everything is (`loaded`).
+            // What the screen on show needs first (`codec::stage`), then what the other early
+            // screens need, then the rest, newest month first. A screen is shown once its
+            // months are read (`AppState::ready`), the other staff screens when everything is.
             let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-            let worklist_first = motcua_core::paths::route_of(crate::platform::base(), &path).starts_with("/dossiers");
-            let mut keys: Vec<(Kind, String, String, Need)> = [Kind::Response, Kind::Dossier]
+            let order = Needs::order(Screen::of_route(motcua_core::paths::route_of(crate::platform::base(), &path)));
+            let needs = Needs::at(now);
+            let mut keys: Vec<(Kind, String, String, usize)> = [Kind::Response, Kind::Dossier]
                 .into_iter()
                 .flat_map(|k| storage::chunk_keys(k).into_iter().map(move |(key, m)| (k, key, m)))
                 .map(|(k, key, m)| {
-                    let need = stage::need(k, &m, now, || storage::chunk_settled::<Dossier>(k, &key));
-                    (k, key, m, need)
+                    let rank = needs.rank(&order, k, &m, || storage::chunk_settled::<Dossier>(k, &key));
+                    (k, key, m, rank)
                 })
                 .collect();
-            keys.sort_by(|a, b| {
-                stage::rank(a.3, worklist_first)
-                    .cmp(&stage::rank(b.3, worklist_first))
-                    .then(b.2.cmp(&a.2))
-                    .then(a.0.cmp(&b.0))
-            });
-            // Where each early stage ends (its last chunk's position + 1).
-            let end_of = |need: Need| {
-                let r = stage::rank(need, worklist_first);
-                keys.iter().filter(|k| stage::rank(k.3, worklist_first) <= r).count()
-            };
-            let (desk_end, worklist_end) = (end_of(Need::Desk), end_of(Need::Worklist));
-            if desk_end == 0 {
-                st.recent.set(true);
-            }
-            if worklist_end == 0 {
-                st.open_read.set(true);
+            keys.sort_by(|a, b| a.3.cmp(&b.3).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+            // Where each screen's stage ends (its last chunk's position + 1).
+            let ends: Vec<(Screen, usize)> = order
+                .iter()
+                .enumerate()
+                .map(|(p, s)| (*s, keys.iter().filter(|k| k.3 <= p).count()))
+                .collect();
+            for (s, _) in ends.iter().filter(|(_, end)| *end == 0) {
+                st.set_ready(*s);
             }
             let total = keys.len();
             let (mut responses, mut dossiers) = (Vec::new(), Vec::new());
@@ -74,15 +66,16 @@ impl AppState {
                     Err(p) => problems.extend(p),
                 }
                 st.reading.set((i + 1, total));
-                if i + 1 == desk_end || i + 1 == worklist_end {
+                if ends.iter().any(|(_, end)| *end == i + 1) {
                     // What is read so far, oldest month first, into what this tab holds: the
-                    // screens of the stages read can show it while older months are read.
+                    // screens whose months are read can show it while older months are read.
                     let rs: Vec<Response> = std::mem::take(&mut responses).into_iter().rev().flatten().collect();
                     let ds: Vec<Dossier> = std::mem::take(&mut dossiers).into_iter().rev().flatten().collect();
                     st.responses.update(|x| merge::apply(x, rs));
                     st.dossiers.update(|x| merge::apply(x, ds));
-                    st.recent.set(st.recent.get_untracked() || i + 1 == desk_end);
-                    st.open_read.set(st.open_read.get_untracked() || i + 1 == worklist_end);
+                    for (s, _) in ends.iter().filter(|(_, end)| *end == i + 1) {
+                        st.set_ready(*s);
+                    }
                     crate::platform::yield_now().await;
                 } else if i % 4 == 3 {
                     crate::platform::yield_now().await;
@@ -114,6 +107,16 @@ impl AppState {
             }
             st.pack(stale).await;
         });
+    }
+
+    /// A screen's months are read: it can be shown (see `app::early`).
+    fn set_ready(&self, screen: Screen) {
+        self.ready.update(|r| r[screen as usize] = true);
+    }
+
+    /// Whether a screen's months are read (or everything is).
+    pub fn is_ready(&self, screen: Screen) -> bool {
+        self.loaded.get() || self.ready.with(|r| r[screen as usize])
     }
 
     /// Pack the given chunks one at a time, with progress for staff.

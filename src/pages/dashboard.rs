@@ -27,7 +27,10 @@ fn device_units(st: crate::state::AppState) -> BTreeMap<String, String> {
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let st = use_app();
-    let period = RwSignal::new(Period::year_to_date(now_local().date()));
+    let today = now_local().date();
+    let period = RwSignal::new(Period::default_for(today));
+    // Before every month is read, a period reaching further back than the opening one waits.
+    let shown = move || st.loaded.get() || period.with(|p| p.within_default(today));
     let filter = RwSignal::new(Filter::default());
     let lookup = Memo::new(move |_| Lookup::new(&st.catalogue.get(), device_units(st)));
     let scope = Scope::new(period, filter, lookup);
@@ -57,6 +60,12 @@ pub fn Dashboard() -> impl IntoView {
                 <ReportFilters filter lookup />
                 <button id="print-report" on:click=move |_| { if let Some(w) = web_sys::window() { w.print().ok(); } }>{tr(K::PrintView)}</button>
             </div>
+            <Show when=shown fallback=move || view! {
+                <div class="loading" id="report-waiting" role="status">
+                    <p>{tr(K::ReadingOlderReport)}" "{move || st.reading.get().0}" / "{move || st.reading.get().1}</p>
+                    <progress max=move || st.reading.get().1 value=move || st.reading.get().0></progress>
+                </div>
+            }>
             <div class="report-print" id="report">
                 <ReportTableCard table table_prev table_last />
                 <ReportParagraph paragraph />
@@ -70,6 +79,7 @@ pub fn Dashboard() -> impl IntoView {
                 <UnitRanking scope />
                 <SuggestionsCard scope />
             </div>
+            </Show>
         </Page>
     }
 }

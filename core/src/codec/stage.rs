@@ -6,47 +6,98 @@
 //! - The worklist shows the open dossiers (wherever they were received) above the rest, newest
 //!   first (`dossier::worklist::classify`): the months that still hold an open dossier
 //!   ([`super::settled_by`]) and the last two months fill its first page.
+//! - The dashboard opens on the year to date, compared with the period before and the same
+//!   days last year (`report::Period::reaches_back_to`): the months since then, and older
+//!   dossier months with a dossier that settled since (carried over) or is still open.
 //! - Everything else after, newest month first; the other staff screens wait for all of it.
 
 use super::Kind;
 use crate::record::{vn_date, Millis};
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
-/// What a chunk is read for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Need {
+/// A screen that is shown before the whole history is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
     Desk,
     Worklist,
-    Rest,
+    Dashboard,
 }
 
-/// The month before `now`'s (Vietnam), `YYYY-MM`.
-fn previous_month(now: Millis) -> String {
-    let d = vn_date(now);
-    let m = d.year() * 12 + d.month0() as i32 - 1;
-    format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
-}
-
-/// What the chunk of `kind` and `month` is needed for at `now`; `settled` (the chunk's
-/// [`super::settled_by`]) is asked only for an older month of dossiers.
-pub fn need(kind: Kind, month: &str, now: Millis, settled: impl FnOnce() -> Option<i64>) -> Need {
-    match kind {
-        Kind::Response if *month >= *crate::survey::desk::window_month(now) => Need::Desk,
-        Kind::Response => Need::Rest,
-        Kind::Dossier if *month >= *previous_month(now) => Need::Worklist,
-        // Unknown (an earlier build's chunk) may hold open ones.
-        Kind::Dossier if settled().is_none_or(|e| e == i64::MAX) => Need::Worklist,
-        Kind::Dossier => Need::Rest,
+impl Screen {
+    /// The screen an app path shows (`/dossiers` → the worklist); `None` for the others.
+    pub fn of_route(route: &str) -> Option<Screen> {
+        let first = route.trim_start_matches('/').split(['/', '?', '#']).next().unwrap_or_default();
+        match first {
+            "staff" => Some(Screen::Desk),
+            "dossiers" => Some(Screen::Worklist),
+            "dashboard" => Some(Screen::Dashboard),
+            _ => None,
+        }
     }
 }
 
-/// The rank of a need when the screen on show is the worklist (`worklist_first`) or not:
-/// lower is read first.
-pub fn rank(need: Need, worklist_first: bool) -> u8 {
-    match (need, worklist_first) {
-        (Need::Worklist, true) | (Need::Desk, false) => 0,
-        (Need::Desk, true) | (Need::Worklist, false) => 1,
-        (Need::Rest, _) => 2,
+/// The months a screen needs, as of an instant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Needs {
+    desk_from: String,
+    worklist_from: String,
+    dashboard_from: String,
+    /// The dashboard's first day as UTC milliseconds (Vietnam midnight).
+    dashboard_since: Millis,
+}
+
+fn month_of(d: NaiveDate) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
+}
+
+impl Needs {
+    pub fn at(now: Millis) -> Needs {
+        let today = vn_date(now);
+        let m = today.year() * 12 + today.month0() as i32 - 1;
+        let previous = NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1).unwrap_or(today);
+        let since = crate::report::Period::default_for(today).reaches_back_to();
+        Needs {
+            desk_from: crate::survey::desk::window_month(now),
+            worklist_from: month_of(previous),
+            dashboard_from: month_of(since),
+            dashboard_since: crate::report::Period::custom(since, since).instants().start,
+        }
+    }
+
+    /// Whether `screen` needs the chunk of `kind` and `month`; `settled` (the chunk's
+    /// [`super::settled_by`]; `None`: not known, may hold open ones) is asked only for an older
+    /// month of dossiers.
+    pub fn needs(&self, screen: Screen, kind: Kind, month: &str, settled: &mut impl FnMut() -> Option<i64>) -> bool {
+        match (screen, kind) {
+            (Screen::Desk, Kind::Response) => *month >= *self.desk_from,
+            (Screen::Desk, Kind::Dossier) => false,
+            (Screen::Worklist, Kind::Response) => false,
+            (Screen::Worklist, Kind::Dossier) => *month >= *self.worklist_from || settled().is_none_or(|e| e == i64::MAX),
+            (Screen::Dashboard, Kind::Response) => *month >= *self.dashboard_from,
+            (Screen::Dashboard, Kind::Dossier) => *month >= *self.dashboard_from || settled().is_none_or(|e| e >= self.dashboard_since),
+        }
+    }
+
+    /// The screens in the order they are served: the one on show first.
+    pub fn order(first: Option<Screen>) -> Vec<Screen> {
+        let mut v = vec![Screen::Desk, Screen::Worklist, Screen::Dashboard];
+        if let Some(f) = first {
+            v.retain(|s| *s != f);
+            v.insert(0, f);
+        }
+        v
+    }
+
+    /// The rank of a chunk: the position (in `order`) of the first screen that needs it, or
+    /// `order.len()` for the rest. Lower is read first.
+    pub fn rank(&self, order: &[Screen], kind: Kind, month: &str, mut settled: impl FnMut() -> Option<i64>) -> usize {
+        // Asked at most once, and only when a screen looks at an older dossier month.
+        let mut memo: Option<Option<i64>> = None;
+        let mut get = || *memo.get_or_insert_with(&mut settled);
+        order
+            .iter()
+            .position(|s| self.needs(*s, kind, month, &mut get))
+            .unwrap_or(order.len())
     }
 }
 
@@ -54,30 +105,60 @@ pub fn rank(need: Need, worklist_first: bool) -> u8 {
 mod tests {
     use super::*;
 
-    #[test]
-    fn each_screen_s_months_first() {
-        // 00:30 on 1 February 2026 in Vietnam (still January in UTC).
-        let now = chrono::NaiveDate::from_ymd_opt(2026, 2, 1)
+    fn vn(y: i32, m: u32, d: u32) -> Millis {
+        NaiveDate::from_ymd_opt(y, m, d)
             .unwrap()
-            .and_hms_opt(0, 30, 0)
+            .and_hms_opt(0, 0, 0)
             .unwrap()
             .and_utc()
             .timestamp_millis()
-            - 7 * 3_600_000;
-        assert_eq!(previous_month(now), "2026-01");
-        let never = || -> Option<i64> { panic!("not asked for recent months") };
-        assert_eq!(need(Kind::Response, "2025-03", now, never), Need::Desk);
-        assert_eq!(need(Kind::Response, "2025-02", now, never), Need::Rest);
-        assert_eq!(need(Kind::Dossier, "2026-01", now, never), Need::Worklist);
-        assert_eq!(
-            need(Kind::Dossier, "2025-06", now, || Some(i64::MAX)),
-            Need::Worklist,
+            - 7 * 3_600_000
+    }
+
+    #[test]
+    fn each_screen_s_months() {
+        // 00:30 on 1 February 2026 in Vietnam (still January in UTC).
+        let n = Needs::at(vn(2026, 2, 1) + 1_800_000);
+        let never = &mut || -> Option<i64> { panic!("not asked for recent months") };
+        assert!(n.needs(Screen::Desk, Kind::Response, "2025-03", never));
+        assert!(!n.needs(Screen::Desk, Kind::Response, "2025-02", never));
+        assert!(!n.needs(Screen::Desk, Kind::Dossier, "2026-02", never));
+        assert!(n.needs(Screen::Worklist, Kind::Dossier, "2026-01", never));
+        assert!(
+            n.needs(Screen::Worklist, Kind::Dossier, "2019-06", &mut || Some(i64::MAX)),
             "one still open"
         );
-        assert_eq!(need(Kind::Dossier, "2025-06", now, || None), Need::Worklist, "not known");
-        assert_eq!(need(Kind::Dossier, "2025-06", now, || Some(now - 1)), Need::Rest, "all ended");
-        assert!(rank(Need::Worklist, true) < rank(Need::Desk, true));
-        assert!(rank(Need::Desk, false) < rank(Need::Worklist, false));
-        assert!(rank(Need::Worklist, false) < rank(Need::Rest, false));
+        assert!(n.needs(Screen::Worklist, Kind::Dossier, "2019-06", &mut || None), "not known");
+        assert!(
+            !n.needs(Screen::Worklist, Kind::Dossier, "2019-06", &mut || Some(vn(2026, 1, 30))),
+            "all ended"
+        );
+        // The year to date on 1/2/2026 reaches back to 1/1/2025 (the same days last year).
+        assert!(n.needs(Screen::Dashboard, Kind::Response, "2025-01", never));
+        assert!(!n.needs(Screen::Dashboard, Kind::Response, "2024-12", never));
+        assert!(
+            n.needs(Screen::Dashboard, Kind::Dossier, "2024-12", &mut || Some(vn(2025, 1, 3))),
+            "carried over"
+        );
+        assert!(!n.needs(Screen::Dashboard, Kind::Dossier, "2024-12", &mut || Some(vn(2024, 12, 31))));
+    }
+
+    #[test]
+    fn the_screen_on_show_first_and_the_settled_time_asked_once() {
+        assert_eq!(Screen::of_route("/dossiers"), Some(Screen::Worklist));
+        assert_eq!(Screen::of_route("/dashboard?x=1"), Some(Screen::Dashboard));
+        assert_eq!(Screen::of_route("/kiosk"), None);
+        let n = Needs::at(vn(2026, 2, 1) + 1_800_000);
+        let order = Needs::order(Some(Screen::Dashboard));
+        assert_eq!(order, [Screen::Dashboard, Screen::Desk, Screen::Worklist]);
+        assert_eq!(n.rank(&order, Kind::Response, "2026-01", || None), 0);
+        assert_eq!(n.rank(&order, Kind::Response, "2024-01", || None), 3, "the rest");
+        let mut asked = 0;
+        let open = n.rank(&order, Kind::Dossier, "2019-06", || {
+            asked += 1;
+            Some(i64::MAX)
+        });
+        assert_eq!((open, asked), (0, 1), "open: the dashboard carries it over");
+        assert_eq!(n.rank(&Needs::order(None), Kind::Dossier, "2026-01", || None), 1, "the worklist's");
     }
 }

@@ -114,6 +114,24 @@ impl Period {
         }
     }
 
+    /// The first day the dashboard's figures for this period look at: its own, the previous
+    /// period's or the same period's last year (dossiers carried over from before it are the
+    /// ones still open then, found by when they settled).
+    pub fn reaches_back_to(&self) -> NaiveDate {
+        self.from.min(self.previous().from).min(self.same_last_year().from)
+    }
+
+    /// Whether this period's figures need nothing older than the dashboard's opening period
+    /// does: they can be shown once that is read (`codec::stage`), before older years.
+    pub fn within_default(&self, today: NaiveDate) -> bool {
+        self.reaches_back_to() >= Period::default_for(today).reaches_back_to()
+    }
+
+    /// The dashboard's period when it opens: the year to date.
+    pub fn default_for(today: NaiveDate) -> Period {
+        Period::year_to_date(today)
+    }
+
     /// The same days one year earlier (cùng kỳ năm trước).
     pub fn same_last_year(&self) -> Period {
         Period {
@@ -166,6 +184,22 @@ mod tests {
             assert_eq!(p.instants().contains(&at), p.contains(crate::record::vn_date(at)), "{at}");
         }
         assert_eq!(p.instants(), new_year..new_year + 365 * 86_400_000);
+    }
+
+    #[test]
+    fn how_far_back_a_period_s_figures_reach() {
+        let ytd = Period::default_for(ymd(2026, 11, 22));
+        assert_eq!(ytd.reaches_back_to(), ymd(2025, 1, 1), "the same days last year");
+        assert_eq!(Period::month(2026, 3).reaches_back_to(), ymd(2025, 3, 1));
+        let long = Period::custom(ymd(2026, 1, 1), ymd(2026, 12, 31));
+        assert_eq!(long.reaches_back_to(), ymd(2025, 1, 1));
+        let longer = Period::custom(ymd(2025, 1, 1), ymd(2026, 12, 31));
+        assert_eq!(longer.reaches_back_to(), ymd(2023, 1, 2), "730 days before (2024 has 366)");
+        let today = ymd(2026, 11, 22);
+        assert!(ytd.within_default(today) && Period::month(2026, 3).within_default(today));
+        assert!(!Period::month(2025, 1).within_default(today), "January 2024 is compared with");
+        assert!(!Period::year(2025).within_default(today), "2024 is compared with");
+        assert!(!longer.within_default(today));
     }
 
     #[test]
