@@ -97,6 +97,10 @@ impl AppState {
                 st.problems.update(|ps| ps.append(&mut problems));
             }
             st.loaded.set(true);
+            // Marks the moment the whole history is read (read by scripts/bench.sh).
+            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                p.mark("history-read").ok();
+            }
             // Responses that waited for space when a tab was closed: counted and retried.
             let kept: Vec<Response> = storage::stashed_durable(Kind::Response).await;
             if !kept.is_empty() {

@@ -13,6 +13,16 @@ pub fn vn_date(at: Millis) -> chrono::NaiveDate {
     vn_datetime(at).date()
 }
 
+/// The instant of a Vietnam wall-clock time (the inverse of [`vn_datetime`]).
+pub fn vn_millis(t: chrono::NaiveDateTime) -> Millis {
+    t.and_utc().timestamp_millis() - 7 * 3_600_000
+}
+
+/// The instant a Vietnam day begins.
+pub fn vn_midnight(d: chrono::NaiveDate) -> Millis {
+    vn_millis(d.and_hms_opt(0, 0, 0).unwrap_or_default())
+}
+
 /// The wall-clock time of an instant in Vietnam (UTC+7), whatever zone the tablet is set to:
 /// every date-time the app derives (receipt, due, steps, response day) comes from here.
 pub fn vn_datetime(at: Millis) -> chrono::NaiveDateTime {
@@ -134,6 +144,8 @@ mod tests {
             .timestamp_millis();
         assert_eq!(vn_datetime(at).to_string(), "2025-02-04 00:30:00");
         assert_eq!(vn_date(at), chrono::NaiveDate::from_ymd_opt(2025, 2, 4).unwrap());
+        assert_eq!(vn_millis(vn_datetime(at)), at);
+        assert_eq!(vn_midnight(vn_date(at)), at - 1_800_000);
     }
 
     #[test]

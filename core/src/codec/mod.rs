@@ -395,17 +395,10 @@ mod tests {
     use crate::survey::response::Response;
 
     fn resp(n: u8, at: Millis) -> Response {
-        Response {
-            meta: meta_for_test(n, at),
-            q: 1,
-            a: "54321".into(),
-            o: 4,
-            v: None,
-            p: String::new(),
-            s: String::new(),
-            k: String::new(),
-            extra: Default::default(),
-        }
+        let mut r = crate::survey::response::sample(n, at);
+        r.meta = meta_for_test(n, at);
+        r.a = "54321".into();
+        r
     }
 
     #[test]
@@ -546,7 +539,7 @@ mod tests {
         let mut b = new("SCT-260302-0002", "TM-02", at(2026, 3, 2, 9)).unwrap();
         b.meta.id = "b".into();
         b.transition(Status::Withdrawn, at(2026, 3, 9, 8), "", "").unwrap();
-        let vn = |t: chrono::NaiveDateTime| t.and_utc().timestamp_millis() - 7 * 3_600_000;
+        let vn = crate::record::vn_millis;
         let ended = encode_chunk(Kind::Dossier, &[a.clone(), b.clone()]);
         assert_eq!(settled_by::<Dossier>(Kind::Dossier, &ended), Some(vn(at(2026, 3, 9, 8))));
         assert!(!needs_packing(Kind::Dossier, &ended));

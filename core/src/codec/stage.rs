@@ -60,7 +60,7 @@ impl Needs {
             desk_from: crate::survey::desk::window_month(now),
             worklist_from: month_of(previous),
             dashboard_from: month_of(since),
-            dashboard_since: crate::report::Period::custom(since, since).instants().start,
+            dashboard_since: crate::record::vn_midnight(since),
         }
     }
 
@@ -106,13 +106,7 @@ mod tests {
     use super::*;
 
     fn vn(y: i32, m: u32, d: u32) -> Millis {
-        NaiveDate::from_ymd_opt(y, m, d)
-            .unwrap()
-            .and_hms_opt(0, 0, 0)
-            .unwrap()
-            .and_utc()
-            .timestamp_millis()
-            - 7 * 3_600_000
+        crate::record::vn_midnight(NaiveDate::from_ymd_opt(y, m, d).unwrap())
     }
 
     #[test]

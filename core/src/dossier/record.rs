@@ -183,7 +183,7 @@ impl Record for Dossier {
         // Register times are Vietnam wall-clock times. A dossier returned without a resolved
         // step (an imported sheet) ended with its last step.
         let at = self.ended_at().or(self.events.last().map(|e| e.at)).unwrap_or(self.received);
-        Some(at.and_utc().timestamp_millis() - 7 * 3_600_000)
+        Some(crate::record::vn_millis(at))
     }
 }
 

@@ -85,8 +85,8 @@ impl Period {
     /// The period's Vietnam days as UTC milliseconds (end exclusive): a scan over a decade of
     /// records compares integers (`instants().contains(&at)` is `contains(vn_date(at))`).
     pub fn instants(&self) -> std::ops::Range<crate::record::Millis> {
-        let ms = |d: NaiveDate| d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc().timestamp_millis() - 7 * 3_600_000;
-        ms(self.from)..ms(self.to + chrono::Duration::days(1))
+        use crate::record::vn_midnight;
+        vn_midnight(self.from)..vn_midnight(self.to + chrono::Duration::days(1))
     }
 
     pub fn days(&self) -> i64 {

@@ -100,22 +100,11 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::Meta;
 
     fn r(n: u8, at: Millis, deleted: bool) -> Response {
-        let mut meta = Meta::new([n; 16], at, "d");
-        meta.deleted = deleted;
-        Response {
-            meta,
-            q: 1,
-            a: String::new(),
-            o: 4,
-            v: None,
-            p: String::new(),
-            s: String::new(),
-            k: String::new(),
-            extra: Default::default(),
-        }
+        let mut r = crate::survey::response::sample(n, at);
+        r.meta.deleted = deleted;
+        r
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub fn window_month(now: Millis) -> String {
 
 /// The live responses in the window.
 fn in_window(responses: &[Response], now: Millis) -> impl Iterator<Item = &Response> {
-    let from = crate::report::Period::custom(window_from(now), vn_date(now)).instants().start;
+    let from = crate::record::vn_midnight(window_from(now));
     responses.iter().filter(move |r| !r.meta.deleted && r.meta.created_at >= from)
 }
 
@@ -67,22 +67,12 @@ pub fn window_index(responses: &[Response], versions: &BTreeMap<u32, Questionnai
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::Meta;
 
     fn r(n: u8, at: Millis, s: &str, deleted: bool) -> Response {
-        let mut meta = Meta::new([n; 16], at, "d");
-        meta.deleted = deleted;
-        Response {
-            meta,
-            q: 1,
-            a: String::new(),
-            o: 4,
-            v: None,
-            p: String::new(),
-            s: s.into(),
-            k: String::new(),
-            extra: Default::default(),
-        }
+        let mut r = super::super::response::sample(n, at);
+        r.s = s.into();
+        r.meta.deleted = deleted;
+        r
     }
 
     #[test]
@@ -109,16 +99,7 @@ mod tests {
 
     #[test]
     fn the_window_is_this_month_and_the_eleven_before() {
-        // Midnight starting a day in Vietnam, as UTC milliseconds.
-        let day = |y, m, d| {
-            NaiveDate::from_ymd_opt(y, m, d)
-                .unwrap()
-                .and_hms_opt(0, 0, 0)
-                .unwrap()
-                .and_utc()
-                .timestamp_millis()
-                - 7 * 3_600_000
-        };
+        let day = |y, m, d| crate::record::vn_midnight(NaiveDate::from_ymd_opt(y, m, d).unwrap());
         let now = day(2026, 11, 23) + 1_800_000;
         assert_eq!(window_month(now), "2025-12");
         assert_eq!(

@@ -71,6 +71,22 @@ impl Response {
     }
 }
 
+/// A response for tests: the answers of version 1 skipped, overall 4, made by device "d".
+#[cfg(test)]
+pub(crate) fn sample(n: u8, at: crate::record::Millis) -> Response {
+    Response {
+        meta: Meta::new([n; 16], at, "d"),
+        q: 1,
+        a: String::new(),
+        o: 4,
+        v: None,
+        p: String::new(),
+        s: String::new(),
+        k: String::new(),
+        extra: Default::default(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
