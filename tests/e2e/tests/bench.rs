@@ -201,6 +201,18 @@ async fn edits(b: &Browser, srv: &Server, runs: usize, tag: &str) -> R {
         "#worklist tbody tr.row[data-code='SCT-240105-0003']:only-child",
     );
     println!("BENCH {tag}worklist_search_ms {:.0}", ms(b, &search).await?);
+    // An officer receives a dossier: from the tap on "Tiếp nhận" until the register shows it
+    // (its code confirmed and the in-time counter up by one).
+    b.c.goto(&srv.url("/dossiers")).await?;
+    b.wait_css_for("#worklist tbody tr.row", Duration::from_secs(60)).await?;
+    b.wait_js("performance.getEntriesByName('history-read').length > 0").await?;
+    b.fill("#d-applicant", "Công ty TNHH Đo Thời Gian").await?;
+    b.fill("#d-contact", "0905 000 000").await?;
+    let save = time_until(
+        "const before = document.querySelector('#n-in-time').textContent; document.querySelector('#d-submit').click()",
+        "document.querySelector('#d-done-code') && document.querySelector('#n-in-time').textContent !== before",
+    );
+    println!("BENCH {tag}worklist_save_ms {:.0}", ms(b, &save).await?);
     Ok(())
 }
 
