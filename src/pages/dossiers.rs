@@ -10,7 +10,7 @@ use crate::platform::now_local;
 use crate::state::use_app;
 use chrono::Datelike;
 use leptos::prelude::*;
-use motcua_core::dossier::worklist::{self, Filter, WorkRow};
+use motcua_core::dossier::worklist::{self, Classified, Filter};
 use motcua_core::dossier::{Channel, Status, Timeliness};
 use motcua_core::format::thousands;
 use motcua_core::i18n::{t, K};
@@ -21,11 +21,12 @@ pub fn Dossiers() -> impl IntoView {
     let st = use_app();
     let filter = RwSignal::new(Filter::default());
     let selected = RwSignal::new(None::<String>);
-    let classified = Memo::new(move |_| {
-        let (cal, cat) = (st.calendar.get(), st.catalogue.get());
-        st.dossiers.with(|ds| worklist::classify(ds, &cat, &cal, now_local(), 1))
+    // Each save makes again only the rows that can have changed (`Classified::update`).
+    let classified = Memo::new(move |prev: Option<&Classified>| {
+        let (cal, cat) = (st.calendar.read(), st.catalogue.read());
+        st.dossiers.with(|ds| Classified::update(prev, ds, &cat, &cal, now_local(), 1))
     });
-    let counters = Memo::new(move |_| classified.with(|v| worklist::counters(v)));
+    let counters = Memo::new(move |_| classified.with(|c| worklist::counters(&c.rows)));
     let counter = move |class: &'static str, id: &'static str, n: fn(&worklist::Counters) -> usize, label: Timeliness| {
         view! { <div class=format!("counter {class}")><span id=id>{move || n(&counters.get())}</span>{move || label.label(st.lang())}</div> }
     };
@@ -69,7 +70,7 @@ fn ReadingOlder() -> impl IntoView {
 
 /// Search box and filters; every change replaces the core [`Filter`].
 #[component]
-fn Filters(filter: RwSignal<Filter>, classified: Memo<Vec<WorkRow>>) -> impl IntoView {
+fn Filters(filter: RwSignal<Filter>, classified: Memo<Classified>) -> impl IntoView {
     let st = use_app();
     let month_text = move || filter.with(|f| f.month.map(|(y, m)| format!("{y:04}-{m:02}")).unwrap_or_default());
     let parse_month = |s: &str| {
@@ -90,7 +91,7 @@ fn Filters(filter: RwSignal<Filter>, classified: Memo<Vec<WorkRow>>) -> impl Int
             </select>
             <select id="f-division" aria-label=tr(K::Division) on:change=move |ev| filter.update(|f| f.division = event_target_value(&ev))>
                 <option value="">{tr(K::AllDivisions)}</option>
-                {move || classified.with(|v| worklist::divisions(v)).into_iter().map(|d| view! { <option value=d.clone()>{d.clone()}</option> }).collect_view()}
+                {move || classified.with(|c| worklist::divisions(&c.rows)).into_iter().map(|d| view! { <option value=d.clone()>{d.clone()}</option> }).collect_view()}
             </select>
             <label class="inline">{tr(K::Period)}<input id="f-period" type="month" prop:value=month_text on:input=move |ev| filter.update(|f| f.month = parse_month(&event_target_value(&ev))) /></label>
         </div>
@@ -99,7 +100,7 @@ fn Filters(filter: RwSignal<Filter>, classified: Memo<Vec<WorkRow>>) -> impl Int
 
 /// The worklist table: one page of the filtered rows, most urgent first (only those are drawn).
 #[component]
-fn WorkTable(classified: Memo<Vec<WorkRow>>, filter: RwSignal<Filter>, selected: RwSignal<Option<String>>) -> impl IntoView {
+fn WorkTable(classified: Memo<Classified>, filter: RwSignal<Filter>, selected: RwSignal<Option<String>>) -> impl IntoView {
     let st = use_app();
     let page_no = RwSignal::new(0usize);
     // A new search or filter starts again at the first page.
@@ -107,14 +108,14 @@ fn WorkTable(classified: Memo<Vec<WorkRow>>, filter: RwSignal<Filter>, selected:
         filter.track();
         page_no.set(0);
     });
-    let paged = Memo::new(move |_| filter.with(|f| classified.with(|v| worklist::page(v, f, page_no.get()))));
+    let paged = Memo::new(move |_| filter.with(|f| classified.with(|c| worklist::page(&c.rows, f, page_no.get()))));
     let rows = move || paged.with(|p| p.0.clone());
     view! {
         <div class="table-wrap">
         <table class="list" id="worklist">
             <thead><tr><th>{tr(K::Code)}</th><th>{tr(K::Procedure)}</th><th>{tr(K::Applicant)}</th><th>{tr(K::ReceivedAt)}</th><th>{tr(K::DueDate)}</th><th>{tr(K::Status)}</th><th>{tr(K::Timeliness)}</th></tr></thead>
             <tbody>
-                {move || classified.with(|v| v.is_empty()).then(|| view! { <tr class="empty"><td colspan="7">{tr(K::NoDossiers)}</td></tr> })}
+                {move || classified.with(|c| c.rows.is_empty()).then(|| view! { <tr class="empty"><td colspan="7">{tr(K::NoDossiers)}</td></tr> })}
                 {move || rows().into_iter().map(|r| {
                     let id = r.id.clone();
                     let (status, tl) = (r.status, r.timeliness);

@@ -7,6 +7,7 @@ use super::record::{Channel, Dossier, Fee, Status};
 use super::timeliness::Timeliness;
 use crate::calendar::WorkCalendar;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use std::sync::Arc;
 
 /// One dossier as the worklist shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +30,10 @@ pub struct WorkRow {
     /// Code, applicant, procedure name and id in lower case, apart: what a search looks in,
     /// lowered once per classification instead of on every keystroke.
     pub search: String,
+    /// The dossier's place in the list it was classified from, and its last change: an ended
+    /// dossier's row is kept between classifications while both hold ([`Classified`]).
+    pub pos: usize,
+    pub updated: crate::record::Millis,
 }
 
 fn search_text(d: &Dossier) -> String {
@@ -39,48 +44,141 @@ fn search_text(d: &Dossier) -> String {
         .join("\u{1}")
 }
 
-/// Classify every live dossier at `now` (`soon`: working days that count as "due soon"),
-/// most urgent first: overdue, due soon, in time, then resolved and closed. Open classes go by
-/// due date (the most urgent on top), ended ones newest first (the latest work on top; the
-/// app reads the history newest month first, so the first page is right before old years are
-/// read); then by code.
-pub fn classify(dossiers: &[Dossier], catalogue: &[Procedure], cal: &WorkCalendar, now: NaiveDateTime, soon: i64) -> Vec<WorkRow> {
-    let mut rows: Vec<WorkRow> = dossiers
-        .iter()
-        .filter(|d| !d.meta.deleted)
-        .map(|d| WorkRow {
-            id: d.meta.id.clone(),
-            code: d.code.clone(),
-            procedure: d.procedure.clone(),
-            procedure_name: d.procedure_name.clone(),
-            applicant: d.applicant.clone(),
-            channel: d.channel,
-            received: d.received,
-            due: d.effective_due(cal, now),
-            status: d.status(),
-            timeliness: d.timeliness(cal, now, soon),
-            due_today: d.due_today(cal, now),
-            extended: d.extension.is_some(),
-            division: d
-                .holder()
-                .map(String::from)
-                .or_else(|| catalogue.iter().find(|p| p.id == d.procedure).map(|p| p.division.clone()))
-                .unwrap_or_default(),
-            search: search_text(d),
-        })
-        .collect();
-    rows.sort_unstable_by(|a, b| {
-        let open = matches!(a.timeliness, Timeliness::Overdue | Timeliness::DueSoon | Timeliness::InTime);
-        a.timeliness.cmp(&b.timeliness).then_with(|| {
-            let by_due = (a.due, &a.code).cmp(&(b.due, &b.code));
-            if open {
-                by_due
+/// One dossier's row at `now`.
+fn row(pos: usize, d: &Dossier, catalogue: &[Procedure], cal: &WorkCalendar, now: NaiveDateTime, soon: i64) -> WorkRow {
+    WorkRow {
+        id: d.meta.id.clone(),
+        code: d.code.clone(),
+        procedure: d.procedure.clone(),
+        procedure_name: d.procedure_name.clone(),
+        applicant: d.applicant.clone(),
+        channel: d.channel,
+        received: d.received,
+        due: d.effective_due(cal, now),
+        status: d.status(),
+        timeliness: d.timeliness(cal, now, soon),
+        due_today: d.due_today(cal, now),
+        extended: d.extension.is_some(),
+        division: d
+            .holder()
+            .map(String::from)
+            .or_else(|| catalogue.iter().find(|p| p.id == d.procedure).map(|p| p.division.clone()))
+            .unwrap_or_default(),
+        search: search_text(d),
+        pos,
+        updated: d.meta.updated_at,
+    }
+}
+
+/// The worklist order: most urgent first, overdue, due soon, in time, then resolved and
+/// closed. Open classes go by due date (the most urgent on top), ended ones newest first (the
+/// latest work on top; the app reads the history newest month first, so the first page is
+/// right before old years are read); then by code.
+fn order(a: &WorkRow, b: &WorkRow) -> std::cmp::Ordering {
+    let open = matches!(a.timeliness, Timeliness::Overdue | Timeliness::DueSoon | Timeliness::InTime);
+    a.timeliness.cmp(&b.timeliness).then_with(|| {
+        let by_due = (a.due, &a.code).cmp(&(b.due, &b.code));
+        if open {
+            by_due
+        } else {
+            by_due.reverse()
+        }
+    })
+}
+
+/// Classify every live dossier at `now` (`soon`: working days that count as "due soon"), in
+/// the worklist [`order`].
+pub fn classify(dossiers: &[Dossier], catalogue: &[Procedure], cal: &WorkCalendar, now: NaiveDateTime, soon: i64) -> Vec<Arc<WorkRow>> {
+    Classified::update(None, dossiers, catalogue, cal, now, soon).rows
+}
+
+/// The worklist's rows, kept from one classification to the next: the row of a dossier that
+/// has ended and not changed since is the same row, so a save classifies the open dossiers and
+/// the changed one, not a decade of them again (0.4 s at 142 000 dossiers).
+#[derive(Clone, Debug, Default)]
+pub struct Classified {
+    /// Every live dossier's row, in the worklist [`order`].
+    pub rows: Vec<Arc<WorkRow>>,
+    /// The row of `dossiers[i]` (`None`: a tombstone).
+    at: Vec<Option<Arc<WorkRow>>>,
+    /// The calendar and catalogue the rows were made with: when either changes, every row is
+    /// made again.
+    basis: Option<(WorkCalendar, Vec<Procedure>)>,
+}
+
+impl PartialEq for Classified {
+    /// The same rows (not merely equal ones): cheap, and a new classification is news.
+    fn eq(&self, other: &Self) -> bool {
+        self.rows.len() == other.rows.len() && self.rows.iter().zip(&other.rows).all(|(a, b)| Arc::ptr_eq(a, b))
+    }
+}
+
+impl Classified {
+    /// The rows of `dossiers` at `now`, keeping from `prev` (the last classification of the
+    /// same list, grown or changed since) the rows of ended dossiers that did not change.
+    pub fn update(
+        prev: Option<&Classified>,
+        dossiers: &[Dossier],
+        catalogue: &[Procedure],
+        cal: &WorkCalendar,
+        now: NaiveDateTime,
+        soon: i64,
+    ) -> Classified {
+        let prev = prev.filter(|p| p.basis.as_ref().is_some_and(|(c, k)| c == cal && k.as_slice() == catalogue));
+        let mut fresh: Vec<Arc<WorkRow>> = Vec::new();
+        let at: Vec<Option<Arc<WorkRow>>> = dossiers
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                if d.meta.deleted {
+                    return None;
+                }
+                let kept = prev
+                    .and_then(|p| p.at.get(i))
+                    .and_then(Option::as_ref)
+                    .filter(|r| r.updated == d.meta.updated_at && r.id == d.meta.id && !d.is_open());
+                Some(match kept {
+                    Some(r) => Arc::clone(r),
+                    None => {
+                        let r = Arc::new(row(i, d, catalogue, cal, now, soon));
+                        fresh.push(Arc::clone(&r));
+                        r
+                    }
+                })
+            })
+            .collect();
+        // The kept rows are still in order among themselves; the fresh ones are sorted and
+        // merged in.
+        let kept: Vec<&Arc<WorkRow>> = prev
+            .map(|p| {
+                p.rows
+                    .iter()
+                    .filter(|r| at.get(r.pos).and_then(Option::as_ref).is_some_and(|a| Arc::ptr_eq(a, r)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        fresh.sort_unstable_by(|a, b| order(a, b));
+        let mut rows = Vec::with_capacity(kept.len() + fresh.len());
+        let (mut k, mut f) = (kept.into_iter().peekable(), fresh.into_iter().peekable());
+        loop {
+            let take_kept = match (k.peek(), f.peek()) {
+                (Some(a), Some(b)) => order(a, b) != std::cmp::Ordering::Greater,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            if take_kept {
+                rows.extend(k.next().cloned());
             } else {
-                by_due.reverse()
+                rows.extend(f.next());
             }
-        })
-    });
-    rows
+        }
+        Classified {
+            rows,
+            at,
+            basis: Some((cal.clone(), catalogue.to_vec())),
+        }
+    }
 }
 
 /// The counters above the worklist.
@@ -92,7 +190,7 @@ pub struct Counters {
     pub in_time: usize,
 }
 
-pub fn counters(rows: &[WorkRow]) -> Counters {
+pub fn counters(rows: &[Arc<WorkRow>]) -> Counters {
     let mut c = Counters::default();
     for r in rows {
         match r.timeliness {
@@ -133,7 +231,7 @@ impl Filter {
 }
 
 /// The rows that pass `filter`, in worklist order.
-pub fn filtered<'a>(rows: &'a [WorkRow], filter: &'a Filter) -> impl Iterator<Item = &'a WorkRow> + 'a {
+pub fn filtered<'a>(rows: &'a [Arc<WorkRow>], filter: &'a Filter) -> impl Iterator<Item = &'a Arc<WorkRow>> + 'a {
     let q = filter.query.trim().to_lowercase();
     rows.iter().filter(move |r| filter.matches_query(r, &q))
 }
@@ -143,20 +241,18 @@ pub const PAGE_SIZE: usize = 50;
 
 /// One page of the filtered rows (0-based `page`, clamped to the last), with the page shown and
 /// the number of pages and of matching rows: only these rows are drawn.
-pub fn page(rows: &[WorkRow], filter: &Filter, page: usize) -> (Vec<WorkRow>, usize, usize, usize) {
-    let matching: Vec<&WorkRow> = filtered(rows, filter).collect();
+pub fn page(rows: &[Arc<WorkRow>], filter: &Filter, page: usize) -> (Vec<Arc<WorkRow>>, usize, usize, usize) {
+    let matching: Vec<&Arc<WorkRow>> = filtered(rows, filter).collect();
     let pages = matching.len().div_ceil(PAGE_SIZE).max(1);
     let p = page.min(pages - 1);
-    let shown = matching.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).map(|r| (*r).clone()).collect();
+    let shown = matching.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).map(|r| Arc::clone(r)).collect();
     (shown, p, pages, matching.len())
 }
 
 /// The divisions present in the rows, sorted, for the division filter.
-pub fn divisions(rows: &[WorkRow]) -> Vec<String> {
-    let mut d: Vec<String> = rows.iter().map(|r| r.division.clone()).filter(|s| !s.is_empty()).collect();
-    d.sort_unstable();
-    d.dedup();
-    d
+pub fn divisions(rows: &[Arc<WorkRow>]) -> Vec<String> {
+    let d: std::collections::BTreeSet<&str> = rows.iter().map(|r| r.division.as_str()).filter(|s| !s.is_empty()).collect();
+    d.into_iter().map(String::from).collect()
 }
 
 /// One line of the printed register (Sổ theo dõi hồ sơ, form 07 of TT 03/2025/TT-VPCP).
@@ -310,6 +406,52 @@ mod tests {
         assert!(rows.iter().all(|r| r.timeliness == Timeliness::Early));
         let ids: Vec<_> = rows.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["2", "3", "1"]);
+    }
+
+    #[test]
+    fn a_save_keeps_the_rows_of_ended_dossiers_and_gives_what_a_full_classification_gives() {
+        let cal = WorkCalendar::default();
+        let cat = default_catalogue();
+        let now = at(2025, 2, 12, 10);
+        let mut ds = sample();
+        for n in 0..5u32 {
+            let mut d = new(&format!("SCT-25020{}-01{n:02}", 3 + n % 3), "TM-02", at(2025, 2, 3 + n % 3, 9)).unwrap();
+            d.meta.id = format!("ended-{n}");
+            d.transition(Status::Resolved, at(2025, 2, 7, 9 + n), "", "").unwrap();
+            ds.push(d);
+        }
+        let first = Classified::update(None, &ds, &cat, &cal, now, 1);
+        let same = |c: &Classified, ds: &[Dossier]| {
+            let full = classify(ds, &cat, &cal, now, 1);
+            c.rows.iter().map(|r| (**r).clone()).eq(full.iter().map(|r| (**r).clone()))
+        };
+        assert!(same(&first, &ds));
+        // A new dossier, an ended one changed, an open one resolved.
+        let mut fresh = new("SCT-250212-0001", "TM-02", at(2025, 2, 12, 9)).unwrap();
+        fresh.meta.id = "new".into();
+        ds.push(fresh);
+        let changed = ds.iter().position(|d| d.meta.id == "ended-2").unwrap();
+        ds[changed].applicant = "Công ty B".into();
+        ds[changed].meta.touch(99, "d");
+        let resolved = ds.iter().position(|d| d.meta.id == "soon").unwrap();
+        ds[resolved].transition(Status::Resolved, at(2025, 2, 12, 9), "", "").unwrap();
+        ds[resolved].meta.touch(100, "d");
+        let second = Classified::update(Some(&first), &ds, &cat, &cal, now, 1);
+        assert!(same(&second, &ds));
+        let row = |c: &Classified, id: &str| Arc::clone(c.rows.iter().find(|r| r.id == id).unwrap());
+        assert!(Arc::ptr_eq(&row(&first, "ended-1"), &row(&second, "ended-1")), "kept");
+        assert!(
+            !Arc::ptr_eq(&row(&first, "ended-2"), &row(&second, "ended-2")),
+            "changed: made again"
+        );
+        assert!(!Arc::ptr_eq(&row(&first, "late"), &row(&second, "late")), "open: made again");
+        assert_eq!(row(&second, "ended-2").applicant, "Công ty B");
+        // Another calendar: every row is made again.
+        let mut edited = cal.clone();
+        edited.years.pop();
+        assert_ne!(edited, cal);
+        let third = Classified::update(Some(&second), &ds, &cat, &edited, now, 1);
+        assert!(!Arc::ptr_eq(&row(&second, "ended-1"), &row(&third, "ended-1")));
     }
 
     #[test]
