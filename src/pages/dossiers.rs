@@ -91,7 +91,7 @@ fn Filters(filter: RwSignal<Filter>, classified: Memo<Classified>) -> impl IntoV
             </select>
             <select id="f-division" aria-label=tr(K::Division) on:change=move |ev| filter.update(|f| f.division = event_target_value(&ev))>
                 <option value="">{tr(K::AllDivisions)}</option>
-                {move || classified.with(|c| worklist::divisions(&c.rows)).into_iter().map(|d| view! { <option value=d.clone()>{d.clone()}</option> }).collect_view()}
+                {move || classified.with(|c| c.divisions()).into_iter().map(|d| view! { <option value=d.clone()>{d.clone()}</option> }).collect_view()}
             </select>
             <label class="inline">{tr(K::Period)}<input id="f-period" type="month" prop:value=month_text on:input=move |ev| filter.update(|f| f.month = parse_month(&event_target_value(&ev))) /></label>
         </div>

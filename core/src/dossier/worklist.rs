@@ -104,6 +104,13 @@ pub struct Classified {
     /// The calendar and catalogue the rows were made with: when either changes, every row is
     /// made again.
     basis: Option<(WorkCalendar, Vec<Procedure>)>,
+    /// How many rows each division holds, kept up to date by the rows made and dropped (the
+    /// division filter's choices without a walk over every row).
+    by_division: std::collections::BTreeMap<String, usize>,
+}
+
+fn is_open_class(t: Timeliness) -> bool {
+    matches!(t, Timeliness::Overdue | Timeliness::DueSoon | Timeliness::InTime)
 }
 
 impl PartialEq for Classified {
@@ -133,10 +140,12 @@ impl Classified {
                 if d.meta.deleted {
                     return None;
                 }
+                // Unchanged since it was classified as ended: it still is (no walk over its
+                // steps, the costly part at 142 000 dossiers).
                 let kept = prev
                     .and_then(|p| p.at.get(i))
                     .and_then(Option::as_ref)
-                    .filter(|r| r.updated == d.meta.updated_at && r.id == d.meta.id && !d.is_open());
+                    .filter(|r| r.updated == d.meta.updated_at && !is_open_class(r.timeliness) && r.id == d.meta.id);
                 Some(match kept {
                     Some(r) => Arc::clone(r),
                     None => {
@@ -149,14 +158,19 @@ impl Classified {
             .collect();
         // The kept rows are still in order among themselves; the fresh ones are sorted and
         // merged in.
-        let kept: Vec<&Arc<WorkRow>> = prev
-            .map(|p| {
-                p.rows
-                    .iter()
-                    .filter(|r| at.get(r.pos).and_then(Option::as_ref).is_some_and(|a| Arc::ptr_eq(a, r)))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut by_division = prev.map(|p| p.by_division.clone()).unwrap_or_default();
+        let mut kept: Vec<&Arc<WorkRow>> = Vec::new();
+        for r in prev.map(|p| p.rows.as_slice()).unwrap_or_default() {
+            if at.get(r.pos).and_then(Option::as_ref).is_some_and(|a| Arc::ptr_eq(a, r)) {
+                kept.push(r);
+            } else if let Some(n) = by_division.get_mut(&r.division) {
+                *n -= 1;
+            }
+        }
+        for r in &fresh {
+            *by_division.entry(r.division.clone()).or_default() += 1;
+        }
+        by_division.retain(|d, n| *n > 0 && !d.is_empty());
         fresh.sort_unstable_by(|a, b| order(a, b));
         let mut rows = Vec::with_capacity(kept.len() + fresh.len());
         let (mut k, mut f) = (kept.into_iter().peekable(), fresh.into_iter().peekable());
@@ -177,7 +191,13 @@ impl Classified {
             rows,
             at,
             basis: Some((cal.clone(), catalogue.to_vec())),
+            by_division,
         }
+    }
+
+    /// The divisions the rows hold, sorted, for the division filter.
+    pub fn divisions(&self) -> Vec<String> {
+        self.by_division.keys().cloned().collect()
     }
 }
 
@@ -247,12 +267,6 @@ pub fn page(rows: &[Arc<WorkRow>], filter: &Filter, page: usize) -> (Vec<Arc<Wor
     let p = page.min(pages - 1);
     let shown = matching.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).map(|r| Arc::clone(r)).collect();
     (shown, p, pages, matching.len())
-}
-
-/// The divisions present in the rows, sorted, for the division filter.
-pub fn divisions(rows: &[Arc<WorkRow>]) -> Vec<String> {
-    let d: std::collections::BTreeSet<&str> = rows.iter().map(|r| r.division.as_str()).filter(|s| !s.is_empty()).collect();
-    d.into_iter().map(String::from).collect()
 }
 
 /// One line of the printed register (Sổ theo dõi hồ sơ, form 07 of TT 03/2025/TT-VPCP).
@@ -446,6 +460,23 @@ mod tests {
         );
         assert!(!Arc::ptr_eq(&row(&first, "late"), &row(&second, "late")), "open: made again");
         assert_eq!(row(&second, "ended-2").applicant, "Công ty B");
+        // The division choices follow the rows made and dropped.
+        let recount = |c: &Classified| {
+            let mut d: Vec<String> = c.rows.iter().map(|r| r.division.clone()).filter(|d| !d.is_empty()).collect();
+            d.sort();
+            d.dedup();
+            d
+        };
+        assert_eq!(second.divisions(), recount(&second));
+        let moved = ds.iter().position(|d| d.meta.id == "ended-3").unwrap();
+        ds[moved].late_division = "x".into();
+        let mut last = ds[moved].clone();
+        last.events.last_mut().unwrap().division = "Phòng mới".into();
+        ds[moved] = last;
+        ds[moved].meta.touch(101, "d");
+        let fourth = Classified::update(Some(&second), &ds, &cat, &cal, now, 1);
+        assert_eq!(fourth.divisions(), recount(&fourth));
+        assert!(fourth.divisions().contains(&"Phòng mới".to_string()));
         // Another calendar: every row is made again.
         let mut edited = cal.clone();
         edited.years.pop();
@@ -481,7 +512,8 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(count(&feb), 1);
-        assert_eq!(divisions(&rows).len(), 2);
+        let c = Classified::update(None, &sample(), &default_catalogue(), &cal, at(2025, 2, 12, 10), 1);
+        assert_eq!(c.divisions().len(), 2);
     }
 
     #[test]
