@@ -98,6 +98,12 @@ pub fn DossierForm() -> impl IntoView {
         } else {
             code.get_untracked()
         };
+        // An old month's code is checked against the whole register, not only what is read.
+        let needs = motcua_core::codec::stage::Needs::at(crate::platform::now_millis());
+        if !st.loaded.get_untracked() && !needs.code_checkable(&code_text) {
+            error.set(Some(t(st.lang(), K::CodeWaitsForRegister).to_string()));
+            return;
+        }
         let ov = parse_dt(&due_override.get_untracked()).map(|d| (d, reason.get_untracked()));
         let input = NewDossier {
             code: code_text,

@@ -78,6 +78,14 @@ impl Needs {
         }
     }
 
+    /// Whether the register can check `code` for a duplicate before the whole history is read:
+    /// a dossier is entered on or after the day it was received (the day its code names), so
+    /// a code of a month the register reads first can only be held by a dossier already read.
+    /// A code of an older month must wait.
+    pub fn code_checkable(&self, code: &str) -> bool {
+        crate::dossier::code::code_date(code).is_none_or(|d| *month_of(d) >= *self.worklist_from)
+    }
+
     /// The screens in the order they are served: the one on show first.
     pub fn order(first: Option<Screen>) -> Vec<Screen> {
         let mut v = vec![Screen::Desk, Screen::Worklist, Screen::Dashboard];
@@ -135,6 +143,15 @@ mod tests {
             "carried over"
         );
         assert!(!n.needs(Screen::Dashboard, Kind::Dossier, "2024-12", &mut || Some(vn(2024, 12, 31))));
+    }
+
+    #[test]
+    fn old_codes_wait_for_the_whole_register() {
+        let n = Needs::at(vn(2026, 2, 1) + 1_800_000);
+        assert!(n.code_checkable("SCT-260201-0001"));
+        assert!(n.code_checkable("SCT-260105-0001"), "last month is read first");
+        assert!(!n.code_checkable("SCT-251231-0001"));
+        assert!(n.code_checkable("not a code"), "the form says what is wrong with it");
     }
 
     #[test]
