@@ -53,8 +53,10 @@ fn month_of(d: NaiveDate) -> String {
 impl Needs {
     pub fn at(now: Millis) -> Needs {
         let today = vn_date(now);
-        let m = today.year() * 12 + today.month0() as i32 - 1;
-        let previous = NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1).unwrap_or(today);
+        let previous = today
+            .with_day(1)
+            .and_then(|first| first.checked_sub_months(chrono::Months::new(1)))
+            .unwrap_or(today);
         let since = crate::report::Period::default_for(today).reaches_back_to();
         Needs {
             desk_from: crate::survey::desk::window_month(now),

@@ -358,19 +358,21 @@ impl Dossier {
     /// Ended without a result to judge: refused (even when the refusal letter was then handed
     /// back), withdrawn or stopped.
     pub fn closed_without_result(&self) -> bool {
-        self.events
-            .iter()
-            .any(|e| matches!(e.status, Status::Refused | Status::Withdrawn | Status::Stopped))
+        self.closed_at().is_some()
     }
 
-    /// When it left the desk's hands by any way (resolved, refused, withdrawn or stopped),
-    /// whichever came first; `None` while it has not.
-    pub fn ended_at(&self) -> Option<NaiveDateTime> {
+    /// When it was refused, withdrawn or stopped (closed without a result), if it was.
+    pub fn closed_at(&self) -> Option<NaiveDateTime> {
         self.events
             .iter()
-            .filter(|e| matches!(e.status, Status::Resolved | Status::Refused | Status::Withdrawn | Status::Stopped))
+            .find(|e| matches!(e.status, Status::Refused | Status::Withdrawn | Status::Stopped))
             .map(|e| e.at)
-            .min()
+    }
+
+    /// When it left the desk's hands by any way (resolved or closed), whichever came first;
+    /// `None` while it has not.
+    pub fn ended_at(&self) -> Option<NaiveDateTime> {
+        self.resolved_at().into_iter().chain(self.closed_at()).min()
     }
 
     /// Still being processed: neither resolved nor closed.

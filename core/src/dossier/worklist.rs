@@ -75,7 +75,7 @@ fn row(pos: usize, d: &Dossier, catalogue: &[Procedure], cal: &WorkCalendar, now
 /// latest work on top; the app reads the history newest month first, so the first page is
 /// right before old years are read); then by code.
 fn order(a: &WorkRow, b: &WorkRow) -> std::cmp::Ordering {
-    let open = matches!(a.timeliness, Timeliness::Overdue | Timeliness::DueSoon | Timeliness::InTime);
+    let open = is_open_class(a.timeliness);
     a.timeliness.cmp(&b.timeliness).then_with(|| {
         let by_due = (a.due, &a.code).cmp(&(b.due, &b.code));
         if open {

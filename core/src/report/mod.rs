@@ -12,7 +12,7 @@ pub use period::{Period, PeriodKind};
 pub use timeline::Timeline;
 
 use crate::calendar::WorkCalendar;
-use crate::dossier::{Channel, Dossier, Status, Timeliness};
+use crate::dossier::{Channel, Dossier, Timeliness};
 use crate::survey::index::{self, SatisfactionIndex, Tally};
 use crate::survey::questionnaire::Questionnaire;
 use crate::survey::response::Response;
@@ -146,13 +146,6 @@ pub fn as_of(d: &Dossier, at: NaiveDateTime) -> Dossier {
     x
 }
 
-fn closed_at(d: &Dossier) -> Option<NaiveDateTime> {
-    d.events
-        .iter()
-        .find(|e| matches!(e.status, Status::Refused | Status::Withdrawn | Status::Stopped))
-        .map(|e| e.at)
-}
-
 /// Where a dossier ended by an instant: resolved (and its class), closed, or still open.
 enum State {
     NotYet,
@@ -168,7 +161,7 @@ fn state_at(d: &Dossier, cal: &WorkCalendar, at: NaiveDateTime) -> State {
     if let Some(done) = d.resolved_at().filter(|t| *t <= at) {
         return State::Resolved(d.timeliness(cal, done, 1));
     }
-    if closed_at(d).is_some_and(|t| t <= at) {
+    if d.closed_at().is_some_and(|t| t <= at) {
         return State::Closed;
     }
     State::Open(as_of(d, at).timeliness(cal, at, 0))

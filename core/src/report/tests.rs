@@ -1,5 +1,5 @@
 use super::*;
-use crate::dossier::{default_catalogue, NewDossier};
+use crate::dossier::{default_catalogue, NewDossier, Status};
 use crate::record::Meta;
 use crate::survey::questionnaire::Book;
 use chrono::Duration;

@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 
 /// Months in the desk's window, this one included.
-pub const WINDOW_MONTHS: i32 = 12;
+pub const WINDOW_MONTHS: u32 = 12;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DeskSummary {
@@ -28,8 +28,9 @@ pub struct DeskSummary {
 /// The first day of the window at instant `now` (Vietnam).
 pub fn window_from(now: Millis) -> NaiveDate {
     let d = vn_date(now);
-    let m = d.year() * 12 + d.month0() as i32 - (WINDOW_MONTHS - 1);
-    NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1).unwrap_or(d)
+    d.with_day(1)
+        .and_then(|first| first.checked_sub_months(chrono::Months::new(WINDOW_MONTHS - 1)))
+        .unwrap_or(d)
 }
 
 /// The window's first month as the stored chunks name it (`YYYY-MM`).
