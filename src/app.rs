@@ -2,6 +2,7 @@
 
 use crate::components::banner::StorageBanner;
 use crate::components::nav::NavBar;
+use crate::components::ReadingProgress;
 use crate::pages::{
     dashboard::Dashboard,
     data::DataPage,
@@ -104,21 +105,14 @@ fn early<V: IntoView + 'static>(page: fn() -> V, screen: Screen) -> impl IntoVie
 fn staff_when<V: IntoView + 'static>(page: fn() -> V, ready: impl Fn() -> bool + Send + Sync + 'static) -> impl IntoView {
     let st = use_app();
     // A memo: the page is built once when it becomes ready, not again when `loaded` follows
-    // `recent` (which would reset what is typed on it).
+    // its early stage (which would reset what is typed on it).
     let ready = Memo::new(move |_| ready());
     move || {
         (!st.kiosk.get()).then(|| {
             if ready.get() {
                 page().into_any()
             } else {
-                let (done, all) = (move || st.reading.get().0, move || st.reading.get().1);
-                view! {
-                    <div class="loading" id="loading" role="status">
-                        <p>{crate::components::tr(motcua_core::i18n::K::LoadingRecords)}" "{done}" / "{all}</p>
-                        <progress max=all value=done></progress>
-                    </div>
-                }
-                .into_any()
+                view! { <ReadingProgress id="loading" text=motcua_core::i18n::K::LoadingRecords /> }.into_any()
             }
         })
     }

@@ -12,6 +12,11 @@ use motcua_core::dossier::Dossier;
 use motcua_core::survey::response::Response;
 use motcua_core::sync::merge;
 
+/// Chunks read newest month first, as one list oldest month first (emptied).
+fn oldest_first<T>(chunks: &mut Vec<Vec<T>>) -> Vec<T> {
+    std::mem::take(chunks).into_iter().rev().flatten().collect()
+}
+
 impl AppState {
     /// Read every record (merged into what this tab already holds), newest month first, a
     /// chunk at a time between frames: a decade takes seconds to read, and meanwhile the kiosk
@@ -69,10 +74,14 @@ impl AppState {
                 if ends.iter().any(|(_, end)| *end == i + 1) {
                     // What is read so far, oldest month first, into what this tab holds: the
                     // screens whose months are read can show it while older months are read.
-                    let rs: Vec<Response> = std::mem::take(&mut responses).into_iter().rev().flatten().collect();
-                    let ds: Vec<Dossier> = std::mem::take(&mut dossiers).into_iter().rev().flatten().collect();
-                    st.responses.update(|x| merge::apply(x, rs));
-                    st.dossiers.update(|x| merge::apply(x, ds));
+                    // A kind with nothing new is not touched: its screens need not recompute.
+                    let (rs, ds) = (oldest_first(&mut responses), oldest_first(&mut dossiers));
+                    if !rs.is_empty() {
+                        st.responses.update(|x| merge::apply(x, rs));
+                    }
+                    if !ds.is_empty() {
+                        st.dossiers.update(|x| merge::apply(x, ds));
+                    }
                     for (s, _) in ends.iter().filter(|(_, end)| *end == i + 1) {
                         st.set_ready(*s);
                     }
@@ -83,8 +92,7 @@ impl AppState {
             }
             // Oldest month first again, as a full read always gave them (the months of the early
             // stages, already held, come after the older ones in the merge).
-            let responses: Vec<Response> = responses.into_iter().rev().flatten().collect();
-            let dossiers: Vec<Dossier> = dossiers.into_iter().rev().flatten().collect();
+            let (responses, dossiers) = (oldest_first(&mut responses), oldest_first(&mut dossiers));
             st.responses.update(|rs| {
                 let mine = std::mem::replace(rs, responses);
                 merge::apply(rs, mine);

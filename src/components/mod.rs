@@ -25,6 +25,19 @@ pub fn tr(key: K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || t(st.lang(), key)
 }
 
+/// How far the reading of the stored records has got: `text`, chunks read of all, and a bar.
+#[component]
+pub fn ReadingProgress(id: &'static str, text: K) -> impl IntoView {
+    let st = crate::state::use_app();
+    let (done, all) = (move || st.reading.get().0, move || st.reading.get().1);
+    view! {
+        <div class="loading" id=id role="status">
+            <p>{tr(text)}" "{done}" / "{all}</p>
+            <progress max=all value=done></progress>
+        </div>
+    }
+}
+
 /// A page heading with the page's content below.
 #[component]
 pub fn Page(title: K, children: Children) -> impl IntoView {

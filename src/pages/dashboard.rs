@@ -4,7 +4,7 @@
 
 use crate::components::report_breakdowns::{ItemsCard, LateByDivision, SuggestionsCard, TimeCharts};
 use crate::components::report_parts::{ChartCard, PeriodPicker, ReportFilters, ReportTableCard, Scope};
-use crate::components::{tr, Page};
+use crate::components::{tr, Page, ReadingProgress};
 use crate::platform::now_local;
 use crate::state::use_app;
 use crate::storage;
@@ -60,12 +60,7 @@ pub fn Dashboard() -> impl IntoView {
                 <ReportFilters filter lookup />
                 <button id="print-report" on:click=move |_| { if let Some(w) = web_sys::window() { w.print().ok(); } }>{tr(K::PrintView)}</button>
             </div>
-            <Show when=shown fallback=move || view! {
-                <div class="loading" id="report-waiting" role="status">
-                    <p>{tr(K::ReadingOlderReport)}" "{move || st.reading.get().0}" / "{move || st.reading.get().1}</p>
-                    <progress max=move || st.reading.get().1 value=move || st.reading.get().0></progress>
-                </div>
-            }>
+            <Show when=shown fallback=|| view! { <ReadingProgress id="report-waiting" text=K::ReadingOlderReport /> }>
             <div class="report-print" id="report">
                 <ReportTableCard table table_prev table_last />
                 <ReportParagraph paragraph />
