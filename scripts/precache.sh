@@ -3,6 +3,12 @@
 # visit; the list's hash names the cache, so a new build replaces the old cache.
 set -euo pipefail
 cd "${TRUNK_STAGING_DIR:?run by trunk}"
+# The staff app is built as Trunk's second ("worker") module, which Trunk leaves unhashed: name
+# its files by their content, as Trunk names the kiosk's, and point the loader at them.
+hash=$(cat motcua.js motcua_bg.wasm | sha256sum | cut -c1-16)
+mv motcua.js "motcua-$hash.js"
+mv motcua_bg.wasm "motcua-${hash}_bg.wasm"
+sed -i "s|__STAFF_JS__|motcua-$hash.js|; s|__STAFF_WASM__|motcua-${hash}_bg.wasm|" index.html
 # Content-Security-Policy: the one inline script (Trunk's loader) is allowed by its hash; no
 # other inline script runs. Style *attributes* are allowed (the charts' SVG carries them; they
 # cannot run code); style elements come only from the build's stylesheet. Node comes with the

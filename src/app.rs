@@ -8,7 +8,6 @@ use crate::pages::{
     data::DataPage,
     dossiers::Dossiers,
     editor::Editor,
-    kiosk::Kiosk,
     print::{ReceiptPrint, RegisterPrint},
     settings::SettingsPage,
     staff::Staff,
@@ -26,18 +25,8 @@ use motcua_core::settings::staff_should_lock;
 /// The app: loads state once, then routes. In kiosk mode only `/kiosk` is ever shown.
 #[component]
 pub fn App() -> impl IntoView {
-    let st = AppState::load();
-    provide_context(st);
-    // The records are read after the first screen is drawn: the kiosk's start does not wait
-    // for a decade of history (rAF runs before that paint, the timeout after it).
-    request_animation_frame(move || set_timeout(move || st.load_history(), std::time::Duration::ZERO));
-    // Keep <html lang> in step with the UI language (screen readers, hyphenation).
-    Effect::new(move |_| {
-        let lang = if st.lang() == motcua_core::Lang::Vi { "vi" } else { "en" };
-        if let Some(el) = document().document_element() {
-            el.set_attribute("lang", lang).ok();
-        }
-    });
+    let st = start();
+    crate::platform::after_first_paint(move || st.load_history());
     view! {
         <Router base=crate::platform::base()>
             <KioskLock />
@@ -49,7 +38,7 @@ pub fn App() -> impl IntoView {
                 <StorageBanner />
                 <Routes fallback=GoHome>
                     <Route path=path!("/") view=Home />
-                    <Route path=path!("/kiosk") view=Kiosk />
+                    <Route path=path!("/kiosk") view=ToKiosk />
                     <Route path=path!("/staff") view=|| early(Staff, Screen::Desk) />
                     <Route path=path!("/dossiers") view=|| early(Dossiers, Screen::Worklist) />
                     <Route path=path!("/print/register") view=|| staff(RegisterPrint) />
@@ -62,6 +51,27 @@ pub fn App() -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// Load the state (the documents, not the records) and provide it: what both entries (this
+/// app and the kiosk's, `kiosk_app`) do first.
+pub fn start() -> AppState {
+    let st = AppState::load();
+    provide_context(st);
+    // Keep <html lang> in step with the UI language (screen readers, hyphenation).
+    Effect::new(move |_| {
+        let lang = if st.lang() == motcua_core::Lang::Vi { "vi" } else { "en" };
+        if let Some(el) = document().document_element() {
+            el.set_attribute("lang", lang).ok();
+        }
+    });
+    st
+}
+
+/// `/kiosk` is the kiosk module's (`kiosk_app`): a link or the lock that leads there loads it.
+#[component]
+fn ToKiosk() -> impl IntoView {
+    Effect::new(move |_| crate::platform::switch_to("/kiosk"));
 }
 
 /// `/`: the kiosk when locked, else the desk screen.

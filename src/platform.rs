@@ -53,6 +53,21 @@ pub fn href(path: &str) -> String {
     motcua_core::paths::under(base(), path)
 }
 
+/// Run `f` once the first screen is painted (rAF runs before that paint, the timeout after
+/// it): background work such as reading the records never delays a start.
+pub fn after_first_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || leptos::prelude::set_timeout(f, std::time::Duration::ZERO));
+}
+
+/// Go to `path` with a full page load, replacing this history entry: the kiosk (`/` and
+/// `/kiosk`) and the staff screens are two modules of one build, and index.html's loader picks
+/// the one a path needs (the citizen's tablet never downloads the staff app).
+pub fn switch_to(path: &str) {
+    if let Some(w) = web_sys::window() {
+        w.location().replace(&href(path)).ok();
+    }
+}
+
 thread_local! {
     static IDS: std::cell::RefCell<Option<motcua_core::record::IdSource>> = const { std::cell::RefCell::new(None) };
 }

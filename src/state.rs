@@ -210,6 +210,17 @@ impl AppState {
         Ok(())
     }
 
+    /// A citizen's look-up (`dossier::lookup`): reads only the register's months that can hold
+    /// the code (`code::months_holding`), so the kiosk never holds the whole register.
+    pub fn find_dossier(&self, code: &str, now: chrono::NaiveDateTime) -> Option<motcua_core::dossier::PublicStatus> {
+        let months: Vec<String> = storage::chunk_keys(Kind::Dossier).into_iter().map(|(_, m)| m).collect();
+        let cal = self.calendar.get_untracked();
+        motcua_core::dossier::code::months_holding(code, &months).into_iter().find_map(|m| {
+            let ds = storage::load_chunk::<Dossier>(Kind::Dossier, &codec::chunk_key(Kind::Dossier, m));
+            motcua_core::dossier::lookup(ds.iter(), code, &cal, now)
+        })
+    }
+
     /// Measure the units our keys use, once (or again with `again`).
     pub fn measure_used(&self, again: bool) {
         if again || !self.used_known.get_value() {

@@ -109,16 +109,38 @@ impl AppState {
             if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
                 p.mark("history-read").ok();
             }
-            // Responses that waited for space when a tab was closed: counted and retried.
-            let kept: Vec<Response> = storage::stashed_durable(Kind::Response).await;
-            if !kept.is_empty() {
-                st.durable_held.set_value(true);
-                st.responses.update(|rs| merge::apply(rs, kept.clone()));
-                st.pending.update(|p| merge::apply(p, kept));
-                st.flush_pending();
-            }
+            st.retry_durable().await;
             st.pack(stale).await;
         });
+    }
+
+    /// The kiosk's work after its first screen. It reads no history: a citizen's screen needs
+    /// none, and a look-up reads the months it needs (`AppState::find_dossier`). Responses
+    /// that waited for space are retried, and the response months that ended with records
+    /// still in their plain tail are packed (the staff app packs everything else).
+    pub fn settle_kiosk(&self) {
+        let st = *self;
+        leptos::task::spawn_local(async move {
+            st.retry_durable().await;
+            let month = codec::period_of(now_millis());
+            let stale = storage::chunk_keys(Kind::Response)
+                .into_iter()
+                .filter(|(key, m)| *m < month && storage::read_raw(key).is_some_and(|raw| codec::needs_packing(Kind::Response, &raw)))
+                .map(|(key, _)| key)
+                .collect();
+            st.pack(stale).await;
+        });
+    }
+
+    /// Responses that waited for space when a tab was closed: counted and retried.
+    async fn retry_durable(self) {
+        let kept: Vec<Response> = storage::stashed_durable(Kind::Response).await;
+        if !kept.is_empty() {
+            self.durable_held.set_value(true);
+            self.responses.update(|rs| merge::apply(rs, kept.clone()));
+            self.pending.update(|p| merge::apply(p, kept));
+            self.flush_pending();
+        }
     }
 
     /// A screen's months are read: it can be shown (see `app::early`).

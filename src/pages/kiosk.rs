@@ -4,11 +4,10 @@
 use crate::components::face::Face;
 use crate::components::pinpad::PinPad;
 use crate::components::tr;
-use crate::platform::{next_id_bytes, now_millis};
+use crate::platform::{next_id_bytes, now_millis, switch_to};
 use crate::state::use_app;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use motcua_core::dossier::{lookup, PublicStatus};
+use motcua_core::dossier::PublicStatus;
 use motcua_core::i18n::K;
 use motcua_core::pin::PinCheck;
 use motcua_core::survey::kiosk::{KioskFlow, Step};
@@ -73,7 +72,6 @@ pub fn Kiosk() -> impl IntoView {
 #[component]
 fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
     let st = use_app();
-    let navigate = use_navigate();
     let asking = RwSignal::new(false);
     let looking = RwSignal::new(false);
     let msg = RwSignal::new(String::new());
@@ -94,7 +92,7 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
         PinCheck::Ok => {
             st.set_kiosk(false);
             asking.set(false);
-            navigate("/staff", Default::default());
+            switch_to("/staff");
         }
         PinCheck::Wrong => msg.set(motcua_core::i18n::t(st.lang(), K::PinWrong).into()),
         PinCheck::Wait(s) => msg.set(format!("{} {s}", motcua_core::i18n::t(st.lang(), K::PinWait))),
@@ -175,10 +173,7 @@ fn Lookup(on_close: Callback<()>) -> impl IntoView {
         }
         waiting.set(None);
         let now = crate::platform::now_local();
-        let found = st
-            .dossiers
-            .with_untracked(|ds| lookup(ds.iter(), &code.get_untracked(), &st.calendar.get_untracked(), now));
-        result.set(Some(found));
+        result.set(Some(st.find_dossier(&code.get_untracked(), now)));
     };
     let close = leptos::prelude::set_timeout_with_handle(move || on_close.run(()), std::time::Duration::from_secs(60)).ok();
     on_cleanup(move || {

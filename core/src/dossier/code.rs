@@ -1,6 +1,6 @@
 //! Dossier codes: `<agency code>-YYMMDD-NNNN`, NNNN a running number per day (≥ 4 digits).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// `<agency>-YYMMDD-NNNN`: the prefix for a day.
 pub fn code_prefix(agency: &str, day: NaiveDate) -> String {
@@ -47,6 +47,23 @@ pub fn code_date(code: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2000 + n(0..2)? as i32, n(2..4)?, n(4..6)?)
 }
 
+/// The register's months (`YYYY-MM`, as its stored chunks are named) that can hold the dossier
+/// with `code`, in the order to search them. A dossier is entered on or after the day its code
+/// names, so: that month and the later ones, oldest first; every month, newest first, when the
+/// code names no day. The kiosk's look-up reads just these, not the whole register.
+pub fn months_holding<'a>(code: &str, months: &'a [String]) -> Vec<&'a str> {
+    let mut v: Vec<&str> = months.iter().map(String::as_str).collect();
+    match code_date(code.trim()) {
+        Some(d) => {
+            let from = format!("{:04}-{:02}", d.year(), d.month());
+            v.retain(|m| *m >= from.as_str());
+            v.sort_unstable();
+        }
+        None => v.sort_unstable_by(|a, b| b.cmp(a)),
+    }
+    v
+}
+
 /// Whether a code has the form `<agency>-YYMMDD-NNNN` (agency letters/digits, ≥ 4 digits).
 pub fn valid_code(code: &str) -> bool {
     let parts: Vec<&str> = code.split('-').collect();
@@ -63,6 +80,18 @@ pub fn valid_code(code: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_look_up_searches_from_the_codes_month() {
+        let months: Vec<String> = ["2025-01", "2025-03", "2024-12", "2025-02"].map(String::from).to_vec();
+        assert_eq!(months_holding(" sct-250207-0001 ", &months), ["2025-02", "2025-03"]);
+        assert_eq!(months_holding("SCT-250401-0001", &months), Vec::<&str>::new(), "after every month");
+        assert_eq!(
+            months_holding("SCT-241231-0001", &months),
+            ["2024-12", "2025-01", "2025-02", "2025-03"]
+        );
+        assert_eq!(months_holding("no date", &months), ["2025-03", "2025-02", "2025-01", "2024-12"]);
+    }
 
     #[test]
     fn codes_run_per_day() {

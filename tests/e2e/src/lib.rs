@@ -271,8 +271,13 @@ impl Browser {
     pub async fn wait_js(&self, expr: &str) -> R {
         let start = Instant::now();
         loop {
-            if self.c.execute(&format!("return !!({expr})"), vec![]).await? == Value::Bool(true) {
-                return Ok(());
+            match self.c.execute(&format!("return !!({expr})"), vec![]).await {
+                Ok(Value::Bool(true)) => return Ok(()),
+                Ok(_) => {}
+                // The kiosk and the staff app are two modules: going from one to the other
+                // loads the page (`platform::switch_to`), which aborts a script running then.
+                Err(e) if e.to_string().contains("aborted by navigation") => {}
+                Err(e) => return Err(e.into()),
             }
             if start.elapsed() > Duration::from_secs(10) {
                 return Err(format!("timed out waiting for {expr}").into());

@@ -114,7 +114,8 @@ async fn another_tabs_write_is_merged_never_replacing_what_this_tab_holds() -> R
     // nothing waits longer than it must.)
     let stored = b.stored_responses().await?;
     assert!(stored.iter().any(|r| r["o"] == 3), "{stored:?}");
-    // The first tab merged the other's record and still holds its own.
+    // The first tab's way to the desk (a page load into the staff app) shows both: the other
+    // tab's record and its own, kept in the session meanwhile.
     b.c.switch_to_window(first).await?;
     b.click(".topbar a[href='/staff']").await?;
     b.wait_js("document.querySelector('#total-count').innerText === '2'").await?;

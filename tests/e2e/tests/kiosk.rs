@@ -238,3 +238,42 @@ async fn an_unlocked_tablet_left_alone_locks_itself() -> R {
     assert_eq!(b.js("return !!document.querySelector('.topbar')").await?, false);
     b.close().await
 }
+
+/// The wasm modules this page has fetched (their file names without the hash).
+async fn modules(b: &Browser) -> R<Vec<String>> {
+    let v = b
+        .js("return performance.getEntriesByType('resource').map(e => e.name.split('/').pop()).filter(n => n.endsWith('_bg.wasm')).map(n => n.split('-')[0])")
+        .await?;
+    Ok(serde_json::from_value(v)?)
+}
+
+#[tokio::test]
+async fn a_citizens_tablet_downloads_the_kiosk_alone() -> R {
+    let srv = Server::start();
+    let b = Browser::new("kiosk-module", TABLET_LANDSCAPE).await?;
+    // Staff screens run the staff app.
+    b.goto(&srv.url("/staff")).await?;
+    b.wait_css("#today-count").await?;
+    assert_eq!(modules(&b).await?, ["motcua"]);
+    // Locking loads the kiosk, without the staff app, and so does a locked tablet's start page.
+    lock_kiosk(&b, &srv).await?;
+    assert_eq!(modules(&b).await?, ["kiosk"]);
+    b.goto(&srv.url("/")).await?;
+    b.wait_css("#start").await?;
+    assert_eq!(modules(&b).await?, ["kiosk"]);
+    // A staff path typed while locked comes back to the kiosk.
+    b.goto(&srv.url("/dossiers")).await?;
+    b.wait_css("#start").await?;
+    assert_eq!(b.path().await?, "/kiosk");
+    // A citizen's rating and a look-up work in the kiosk alone; unlocking loads the staff app,
+    // which counts the rating.
+    b.click("#quick [data-quick='5']").await?;
+    b.wait_css("#quick-thanks").await?;
+    assert_eq!(modules(&b).await?, ["kiosk"]);
+    unlock(&b).await?;
+    assert_eq!(modules(&b).await?, ["motcua"]);
+    assert_eq!(b.path().await?, "/staff");
+    assert_eq!(b.text("#today-count").await?, "1");
+    assert!(b.console_errors().await?.is_empty());
+    b.close().await
+}

@@ -76,7 +76,10 @@ async fn data_survives_a_reload_and_the_device_has_an_id() -> R {
 async fn starts_offline_after_one_visit() -> R {
     let srv = Server::start();
     let b = Browser::new("offline", TABLET_LANDSCAPE).await?;
+    // `/` on an unlocked tablet: the kiosk module hands over to the staff app's desk screen.
     b.goto(&srv.url("/")).await?;
+    b.wait_js("location.pathname === '/staff' && document.querySelector('.topbar nav')")
+        .await?;
     // Wait until the service worker controls the page (it precached the build on install).
     b.wait_js("navigator.serviceWorker && navigator.serviceWorker.controller").await?;
     let caches: Vec<String> = serde_json::from_value(b.c.execute_async("caches.keys().then(arguments[0])", vec![]).await?)?;
