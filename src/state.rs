@@ -6,8 +6,9 @@ use crate::storage::{self, Problem, StoreError};
 use leptos::prelude::*;
 use motcua_core::calendar::WorkCalendar;
 use motcua_core::codec::{self, Kind};
-use motcua_core::dossier::{default_catalogue, Dossier, Procedure};
+use motcua_core::dossier::{default_catalogue, CodeIndex, Dossier, Procedure};
 use motcua_core::pin::{Attempts, PinCheck, PinHash};
+use motcua_core::record::{Edits, ListEdit};
 use motcua_core::settings::Settings;
 use motcua_core::survey::questionnaire::Book;
 use motcua_core::survey::response::Response;
@@ -27,7 +28,12 @@ pub struct AppState {
     pub problems: RwSignal<Vec<Problem>>,
     /// The last write failed because storage is full.
     pub full: RwSignal<bool>,
+    /// Written only through [`AppState::edit_dossiers`], which numbers the edits: the views of
+    /// a decade of dossiers (the worklist, the codes) follow a save without walking them all.
     pub dossiers: RwSignal<Vec<Dossier>>,
+    pub dossier_edits: StoredValue<Edits>,
+    /// The register's codes (duplicate check, next number), kept up to date by the edits.
+    pub codes: Memo<CodeIndex>,
     pub catalogue: RwSignal<Vec<Procedure>>,
     pub calendar: RwSignal<WorkCalendar>,
     /// UTF-16 units our keys use: measured when staff first need it (never on the kiosk's
@@ -107,6 +113,9 @@ impl AppState {
         if calendar.upgrade_shipped() {
             storage::save_doc("calendar", &calendar).ok();
         }
+        let dossiers = RwSignal::new(Vec::new());
+        let dossier_edits = StoredValue::new(Edits::default());
+        let codes = followed(dossiers, dossier_edits, CodeIndex::apply);
         let s = AppState {
             settings: RwSignal::new(settings),
             book: RwSignal::new(book),
@@ -116,7 +125,9 @@ impl AppState {
             pin: RwSignal::new(pin),
             problems: RwSignal::new(problems),
             full: RwSignal::new(false),
-            dossiers: RwSignal::new(Vec::new()),
+            dossiers,
+            dossier_edits,
+            codes,
             catalogue: RwSignal::new(catalogue),
             calendar: RwSignal::new(calendar),
             used: RwSignal::new(0),
@@ -146,7 +157,7 @@ impl AppState {
             }
             Some((Kind::Dossier, _)) => {
                 let theirs = storage::load_chunk::<Dossier>(Kind::Dossier, &key);
-                self.dossiers.update(|ds| merge::apply(ds, theirs));
+                self.edit_dossiers(ListEdit::Any, |ds| merge::apply(ds, theirs));
             }
             None => {
                 let _ = reload(&key, "kiosk", self.kiosk)
@@ -204,9 +215,16 @@ impl AppState {
         }
         let writes = storage::chunk_writes(Kind::Dossier, std::slice::from_ref(&d), codec::TAIL_MAX)?;
         self.write_staff(writes)?;
-        self.dossiers.update(|ds| {
-            codec::upsert(ds, d);
-        });
+        if is_new {
+            // A new id (`platform::next_id_bytes`): no walk over the register to look for it.
+            self.edit_dossiers(ListEdit::Pushed, |ds| ds.push(d));
+        } else {
+            let at = self.dossiers.with_untracked(|ds| ds.iter().position(|x| x.meta.id == d.meta.id));
+            let edit = at.map_or(ListEdit::Any, ListEdit::At);
+            self.edit_dossiers(edit, |ds| {
+                codec::upsert(ds, d);
+            });
+        }
         Ok(())
     }
 
@@ -219,6 +237,12 @@ impl AppState {
             let ds = storage::load_chunk::<Dossier>(Kind::Dossier, &codec::chunk_key(Kind::Dossier, m));
             motcua_core::dossier::lookup(ds.iter(), code, &cal, now)
         })
+    }
+
+    /// Change the dossiers, saying how (`record::ListEdit`): the one way they are written.
+    pub(crate) fn edit_dossiers(&self, edit: ListEdit, f: impl FnOnce(&mut Vec<Dossier>)) {
+        self.dossier_edits.update_value(|e| e.record(edit));
+        self.dossiers.update(f);
     }
 
     /// Measure the units our keys use, once (or again with `again`).
@@ -250,7 +274,7 @@ impl AppState {
     pub fn import_dossiers(&self, ds: Vec<Dossier>) -> Result<usize, StoreError> {
         self.write_staff(storage::chunk_writes(Kind::Dossier, &ds, 0)?)?;
         let n = ds.len();
-        self.dossiers.update(|all| {
+        self.edit_dossiers(ListEdit::Any, |all| {
             for d in ds {
                 codec::upsert(all, d);
             }
@@ -368,6 +392,22 @@ fn reload<T: serde::de::DeserializeOwned + Send + Sync + 'static>(key: &str, nam
         sig.set(v);
     }
     true
+}
+
+/// A view of the dossiers that follows their edits (`Edits::since`): `apply` gets the view
+/// made before and the one edit since, or `Any` when it must look at everything.
+pub fn followed<V: Send + Sync + 'static>(
+    dossiers: RwSignal<Vec<Dossier>>,
+    edits: StoredValue<Edits>,
+    apply: impl Fn(Option<V>, &[Dossier], ListEdit) -> V + Send + Sync + 'static,
+) -> Memo<V> {
+    let seen = StoredValue::new(0u64);
+    Memo::new_owning(move |prev: Option<V>| {
+        let e = edits.get_value();
+        let edit = if prev.is_some() { e.since(seen.get_value()) } else { ListEdit::Any };
+        seen.set_value(e.number);
+        (dossiers.with(|ds| apply(prev, ds, edit)), true)
+    })
 }
 
 /// The state provided at the root.

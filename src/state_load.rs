@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use motcua_core::codec::stage::{Needs, Screen};
 use motcua_core::codec::{self, Kind};
 use motcua_core::dossier::Dossier;
+use motcua_core::record::ListEdit;
 use motcua_core::survey::response::Response;
 use motcua_core::sync::merge;
 
@@ -80,7 +81,7 @@ impl AppState {
                         st.responses.update(|x| merge::apply(x, rs));
                     }
                     if !ds.is_empty() {
-                        st.dossiers.update(|x| merge::apply(x, ds));
+                        st.edit_dossiers(ListEdit::Any, |x| merge::apply(x, ds));
                     }
                     for (s, _) in ends.iter().filter(|(_, end)| *end == i + 1) {
                         st.set_ready(*s);
@@ -97,7 +98,7 @@ impl AppState {
                 let mine = std::mem::replace(rs, responses);
                 merge::apply(rs, mine);
             });
-            st.dossiers.update(|ds| {
+            st.edit_dossiers(ListEdit::Any, |ds| {
                 let mine = std::mem::replace(ds, dossiers);
                 merge::apply(ds, mine);
             });

@@ -74,7 +74,7 @@ impl AppState {
         writes.push(storage::Write::doc("imports", &history));
         self.write_staff(writes)?;
         self.responses.update(|rs| merge::apply(rs, responses));
-        self.dossiers.update(|ds| merge::apply(ds, dossiers));
+        self.edit_dossiers(motcua_core::record::ListEdit::Any, |ds| merge::apply(ds, dossiers));
         self.book.set(book);
         if let Some(p) = last {
             self.catalogue.set(p.catalogue.clone());
@@ -99,7 +99,7 @@ impl AppState {
         self.note(storage::write_all(keys.into_iter().map(|k| storage::Write::of(k, None)).collect()))?;
         let gone = |at: motcua_core::record::Millis| months.contains(&codec::period_of(at));
         self.responses.update(|rs| rs.retain(|r| !gone(r.meta.created_at)));
-        self.dossiers.update(|ds| ds.retain(|d| !gone(d.meta.created_at)));
+        self.edit_dossiers(motcua_core::record::ListEdit::Any, |ds| ds.retain(|d| !gone(d.meta.created_at)));
         let after = storage::used_units();
         self.used.set(after);
         Ok(before.saturating_sub(after))

@@ -129,9 +129,101 @@ pub fn live_count<T: Record>(records: &[T]) -> usize {
     records.iter().filter(|r| !r.meta().deleted).count()
 }
 
+/// How a list of records last changed: what is derived from a decade of them (the worklist,
+/// the register's codes) then updates the changed places instead of walking every record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListEdit {
+    /// Not known: a load, a merge, an import, an archive. Everything is looked at again.
+    Any,
+    /// Records were added at the end; the others are as they were.
+    Pushed,
+    /// The record at this place changed; the others are as they were.
+    At(usize),
+}
+
+/// The edits of a list, numbered. A view remembers the number it was made at: it may follow
+/// the last edit alone only when that is the one edit since ([`Edits::since`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Edits {
+    pub number: u64,
+    pub last: ListEdit,
+}
+
+impl Default for Edits {
+    fn default() -> Self {
+        Edits {
+            number: 0,
+            last: ListEdit::Any,
+        }
+    }
+}
+
+impl Edits {
+    pub fn record(&mut self, edit: ListEdit) {
+        self.number += 1;
+        self.last = edit;
+    }
+
+    /// What a view made at edit `seen` must look at again: the last edit when it is the only
+    /// one since, else everything (several edits, or none that it knows of).
+    pub fn since(&self, seen: u64) -> ListEdit {
+        if seen.checked_add(1) == Some(self.number) {
+            self.last
+        } else {
+            ListEdit::Any
+        }
+    }
+}
+
+/// How many records there are and the earliest `created_at` among them (tombstones too),
+/// from the figure before `edit` when it can: a record's creation time never changes, so an
+/// edit in place leaves it and records pushed are the only ones to look at.
+pub fn first_created<T: Record>(prev: Option<(usize, Option<Millis>)>, records: &[T], edit: ListEdit) -> (usize, Option<Millis>) {
+    let earliest = |rs: &[T]| rs.iter().map(|r| r.meta().created_at).min();
+    match (prev, edit) {
+        (Some((n, first)), ListEdit::Pushed) if n <= records.len() => {
+            (records.len(), first.into_iter().chain(earliest(&records[n..])).min())
+        }
+        (Some((n, first)), ListEdit::At(_)) if n == records.len() => (n, first),
+        _ => (records.len(), earliest(records)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_record_follows_edits() {
+        let rec = |c: Millis| crate::survey::response::sample(1, c);
+        let mut rs = vec![rec(50), rec(20)];
+        let f = first_created(None, &rs, ListEdit::Any);
+        assert_eq!(f, (2, Some(20)));
+        rs.push(rec(10));
+        let f = first_created(Some(f), &rs, ListEdit::Pushed);
+        assert_eq!(f, (3, Some(10)));
+        rs[0].meta.deleted = true;
+        assert_eq!(first_created(Some(f), &rs, ListEdit::At(0)), (3, Some(10)));
+        rs.truncate(1);
+        assert_eq!(first_created(Some(f), &rs, ListEdit::Any), (1, Some(50)));
+        assert_eq!(
+            first_created(Some(f), &rs, ListEdit::Pushed),
+            (1, Some(50)),
+            "fewer: looked at again"
+        );
+    }
+
+    #[test]
+    fn a_view_follows_one_edit_and_redoes_after_more() {
+        let mut e = Edits::default();
+        assert_eq!(e.since(0), ListEdit::Any, "nothing recorded: not known");
+        e.record(ListEdit::At(3));
+        assert_eq!(e.since(0), ListEdit::At(3));
+        e.record(ListEdit::Pushed);
+        assert_eq!(e.since(1), ListEdit::Pushed);
+        assert_eq!(e.since(0), ListEdit::Any, "two edits since: everything");
+        assert_eq!(e.since(2), ListEdit::Any, "none since: not a known edit");
+    }
 
     #[test]
     fn dates_are_vietnam_time_whatever_the_tablet_zone() {

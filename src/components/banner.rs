@@ -3,6 +3,7 @@ use crate::platform::{href, now_millis};
 use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_core::i18n::K;
+use motcua_core::record::{first_created, ListEdit};
 use motcua_core::sync::{export_due, storage_warning};
 
 /// Warnings staff must see: storage full with records waiting, and data kept aside as corrupt.
@@ -45,11 +46,10 @@ pub fn StorageBanner() -> impl IntoView {
 fn StaffReminders() -> impl IntoView {
     let st = use_app();
     let last_export = crate::storage::load_doc::<i64>("lastexport").ok().flatten();
-    let first_record = move || {
-        let r = st.responses.with(|r| r.iter().map(|x| x.meta.created_at).min());
-        let d = st.dossiers.with(|d| d.iter().map(|x| x.meta.created_at).min());
-        r.into_iter().chain(d).min()
-    };
+    // Each kind apart, and the register's by its edits: a dossier saved does not walk a decade.
+    let first_response = Memo::new(move |_| st.responses.with(|r| first_created(None, r, ListEdit::Any).1));
+    let first_dossier = crate::state::followed(st.dossiers, st.dossier_edits, first_created);
+    let first_record = move || first_response.get().into_iter().chain(first_dossier.get().1).min();
     let days = move || st.settings.with(|s| s.export_reminder_days);
     // Staff screens learn how full the store is (the kiosk's start never pays for it).
     Effect::new(move |_| {

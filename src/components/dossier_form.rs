@@ -7,7 +7,7 @@ use crate::platform::now_local;
 use crate::state::use_app;
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
-use motcua_core::dossier::{next_code, Channel, Dossier, Fee, NewDossier, Online, Term};
+use motcua_core::dossier::{code_prefix, next_code, Channel, Dossier, Fee, NewDossier, Online, Term};
 use motcua_core::i18n::{t, K};
 
 /// `datetime-local` input value.
@@ -80,8 +80,8 @@ pub fn DossierForm() -> impl IntoView {
     let auto_code = Memo::new(move |_| {
         let day = parse_dt(&received.get()).unwrap_or_else(now_local).date();
         let (agency, desk) = st.settings.with(|s| (s.agency_code.clone(), s.desk));
-        st.dossiers
-            .with(|ds| next_code(&agency, day, desk, ds.iter().map(|d| d.code.as_str())))
+        st.codes
+            .with(|c| next_code(&agency, day, desk, c.starting_with(&code_prefix(&agency, day))))
     });
     let due_preview = Memo::new(move |_| {
         let r = parse_dt(&received.get())?;
@@ -119,17 +119,14 @@ pub fn DossierForm() -> impl IntoView {
             online_level: extras.online_level.get_untracked(),
             notes: extras.notes.get_untracked(),
         };
-        let made = st.dossiers.with_untracked(|ds| {
-            let cat = st.catalogue.get_untracked();
-            let cal = st.calendar.get_untracked();
-            Dossier::create(
-                input,
-                &cat,
-                &cal,
-                ds.iter().filter(|d| !d.meta.deleted).map(|d| d.code.as_str()),
-                st.new_meta(),
-            )
-        });
+        let taken = st.codes.with_untracked(|c| c.taken(&input.code).map(str::to_string));
+        let made = Dossier::create(
+            input,
+            &st.catalogue.get_untracked(),
+            &st.calendar.get_untracked(),
+            taken.as_deref().into_iter(),
+            st.new_meta(),
+        );
         match made {
             Ok(d) => {
                 let (c, id) = (d.code.clone(), d.meta.id.clone());

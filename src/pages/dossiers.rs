@@ -21,10 +21,10 @@ pub fn Dossiers() -> impl IntoView {
     let st = use_app();
     let filter = RwSignal::new(Filter::default());
     let selected = RwSignal::new(None::<String>);
-    // Each save makes again only the rows that can have changed (`Classified::update`).
-    let classified = Memo::new(move |prev: Option<&Classified>| {
+    // Each save makes again only the rows that can have changed (`Classified::apply`).
+    let classified = crate::state::followed(st.dossiers, st.dossier_edits, move |prev, ds, edit| {
         let (cal, cat) = (st.calendar.read(), st.catalogue.read());
-        st.dossiers.with(|ds| Classified::update(prev, ds, &cat, &cal, now_local(), 1))
+        Classified::apply(prev, ds, edit, &cat, &cal, now_local(), 1)
     });
     let counters = Memo::new(move |_| classified.with(|c| worklist::counters(&c.rows)));
     let counter = move |class: &'static str, id: &'static str, n: fn(&worklist::Counters) -> usize, label: Timeliness| {

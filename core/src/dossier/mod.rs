@@ -8,7 +8,7 @@ pub mod status;
 pub mod timeliness;
 pub mod worklist;
 
-pub use code::{code_date, code_prefix, next_code, valid_code};
+pub use code::{code_date, code_prefix, next_code, valid_code, CodeIndex};
 pub use procedure::{default_catalogue, Online, Procedure, Term};
 pub use record::{Channel, Dossier, DossierError, Event, Extension, Fee, NewDossier, Status};
 pub use timeliness::{lookup, PublicStatus, Timeliness};
