@@ -6,7 +6,7 @@ use crate::storage::{self, Problem, StoreError};
 use leptos::prelude::*;
 use motcua_core::calendar::WorkCalendar;
 use motcua_core::codec::{self, Kind};
-use motcua_core::dossier::{default_catalogue, CodeIndex, Dossier, Procedure};
+use motcua_core::dossier::{default_catalogue, Dossier, Procedure};
 use motcua_core::pin::{Attempts, PinCheck, PinHash};
 use motcua_core::record::{Edits, ListEdit};
 use motcua_core::settings::Settings;
@@ -32,8 +32,6 @@ pub struct AppState {
     /// a decade of dossiers (the worklist, the codes) follow a save without walking them all.
     pub dossiers: RwSignal<Vec<Dossier>>,
     pub dossier_edits: StoredValue<Edits>,
-    /// The register's codes (duplicate check, next number), kept up to date by the edits.
-    pub codes: Memo<CodeIndex>,
     pub catalogue: RwSignal<Vec<Procedure>>,
     pub calendar: RwSignal<WorkCalendar>,
     /// UTF-16 units our keys use: measured when staff first need it (never on the kiosk's
@@ -115,7 +113,6 @@ impl AppState {
         }
         let dossiers = RwSignal::new(Vec::new());
         let dossier_edits = StoredValue::new(Edits::default());
-        let codes = followed(dossiers, dossier_edits, CodeIndex::apply);
         let s = AppState {
             settings: RwSignal::new(settings),
             book: RwSignal::new(book),
@@ -127,7 +124,6 @@ impl AppState {
             full: RwSignal::new(false),
             dossiers,
             dossier_edits,
-            codes,
             catalogue: RwSignal::new(catalogue),
             calendar: RwSignal::new(calendar),
             used: RwSignal::new(0),

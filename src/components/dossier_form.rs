@@ -7,7 +7,7 @@ use crate::platform::now_local;
 use crate::state::use_app;
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
-use motcua_core::dossier::{code_prefix, next_code, Channel, Dossier, Fee, NewDossier, Online, Term};
+use motcua_core::dossier::{code_prefix, next_code, Channel, CodeIndex, Dossier, Fee, NewDossier, Online, Term};
 use motcua_core::i18n::{t, K};
 
 /// `datetime-local` input value.
@@ -77,10 +77,12 @@ pub fn DossierForm() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<(String, String)>);
 
+    // The register's codes (duplicate check, next number), kept up to date by the edits.
+    let codes = crate::state::followed(st.dossiers, st.dossier_edits, CodeIndex::apply);
     let auto_code = Memo::new(move |_| {
         let day = parse_dt(&received.get()).unwrap_or_else(now_local).date();
         let (agency, desk) = st.settings.with(|s| (s.agency_code.clone(), s.desk));
-        st.codes
+        codes
             .with(|c| next_code(&agency, day, desk, c.starting_with(&code_prefix(&agency, day))))
     });
     let due_preview = Memo::new(move |_| {
@@ -119,7 +121,7 @@ pub fn DossierForm() -> impl IntoView {
             online_level: extras.online_level.get_untracked(),
             notes: extras.notes.get_untracked(),
         };
-        let taken = st.codes.with_untracked(|c| c.taken(&input.code).map(str::to_string));
+        let taken = codes.with_untracked(|c| c.taken(&input.code).map(str::to_string));
         let made = Dossier::create(
             input,
             &st.catalogue.get_untracked(),
