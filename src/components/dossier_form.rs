@@ -82,8 +82,7 @@ pub fn DossierForm() -> impl IntoView {
     let auto_code = Memo::new(move |_| {
         let day = parse_dt(&received.get()).unwrap_or_else(now_local).date();
         let (agency, desk) = st.settings.with(|s| (s.agency_code.clone(), s.desk));
-        codes
-            .with(|c| next_code(&agency, day, desk, c.starting_with(&code_prefix(&agency, day))))
+        codes.with(|c| next_code(&agency, day, desk, c.starting_with(&code_prefix(&agency, day))))
     });
     let due_preview = Memo::new(move |_| {
         let r = parse_dt(&received.get())?;

@@ -10,10 +10,11 @@ use crate::platform::now_local;
 use crate::state::use_app;
 use chrono::Datelike;
 use leptos::prelude::*;
-use motcua_core::dossier::worklist::{self, Classified, Filter};
+use motcua_core::dossier::worklist::{self, Classified, Filter, SearchText};
 use motcua_core::dossier::{Channel, Status, Timeliness};
 use motcua_core::format::thousands;
 use motcua_core::i18n::{t, K};
+use std::sync::Arc;
 
 /// The register page.
 #[component]
@@ -26,6 +27,9 @@ pub fn Dossiers() -> impl IntoView {
         let (cal, cat) = (st.calendar.read(), st.catalogue.read());
         Classified::apply(prev, ds, edit, &cat, &cal, now_local(), 1)
     });
+    // The rows' text in one buffer for the search: made when a search needs it, and when the
+    // search box takes focus, so that the first keystroke does not wait for it.
+    let text = Memo::new_owning(move |_| (classified.with(|c| Arc::new(SearchText::new(&c.rows))), true));
     let counters = Memo::new(move |_| classified.with(|c| worklist::counters(&c.rows)));
     let counter = move |class: &'static str, id: &'static str, n: fn(&worklist::Counters) -> usize, label: Timeliness| {
         view! { <div class=format!("counter {class}")><span id=id>{move || n(&counters.get())}</span>{move || label.label(st.lang())}</div> }
@@ -43,8 +47,8 @@ pub fn Dossiers() -> impl IntoView {
             <div class="card">
                 <h2>{tr(K::Worklist)}</h2>
                 <ReadingOlder />
-                <Filters filter classified />
-                <WorkTable classified filter selected />
+                <Filters filter classified text />
+                <WorkTable classified text filter selected />
             </div>
             <PrintRegisterLink />
             // A sheet's codes are checked against the whole register: not before it is read.
@@ -70,7 +74,7 @@ fn ReadingOlder() -> impl IntoView {
 
 /// Search box and filters; every change replaces the core [`Filter`].
 #[component]
-fn Filters(filter: RwSignal<Filter>, classified: Memo<Classified>) -> impl IntoView {
+fn Filters(filter: RwSignal<Filter>, classified: Memo<Classified>, text: Memo<Arc<SearchText>>) -> impl IntoView {
     let st = use_app();
     let month_text = move || filter.with(|f| f.month.map(|(y, m)| format!("{y:04}-{m:02}")).unwrap_or_default());
     let parse_month = |s: &str| {
@@ -80,7 +84,7 @@ fn Filters(filter: RwSignal<Filter>, classified: Memo<Classified>) -> impl IntoV
     };
     view! {
         <div class="filters">
-            <input id="f-search" type="search" placeholder=tr(K::Search) aria-label=tr(K::Search) prop:value=move || filter.with(|f| f.query.clone()) on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev)) />
+            <input id="f-search" type="search" placeholder=tr(K::Search) aria-label=tr(K::Search) on:focus=move |_| text.with_untracked(|_| ()) prop:value=move || filter.with(|f| f.query.clone()) on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev)) />
             <select id="f-status" aria-label=tr(K::Status) on:change=move |ev| filter.update(|f| f.status = Status::from_code(&event_target_value(&ev)))>
                 <option value="">{tr(K::AllStatuses)}</option>
                 {Status::ALL.iter().map(|s| view! { <option value=s.code()>{move || s.label(st.lang())}</option> }).collect_view()}
@@ -100,7 +104,12 @@ fn Filters(filter: RwSignal<Filter>, classified: Memo<Classified>) -> impl IntoV
 
 /// The worklist table: one page of the filtered rows, most urgent first (only those are drawn).
 #[component]
-fn WorkTable(classified: Memo<Classified>, filter: RwSignal<Filter>, selected: RwSignal<Option<String>>) -> impl IntoView {
+fn WorkTable(
+    classified: Memo<Classified>,
+    text: Memo<Arc<SearchText>>,
+    filter: RwSignal<Filter>,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
     let st = use_app();
     let page_no = RwSignal::new(0usize);
     // A new search or filter starts again at the first page.
@@ -108,7 +117,14 @@ fn WorkTable(classified: Memo<Classified>, filter: RwSignal<Filter>, selected: R
         filter.track();
         page_no.set(0);
     });
-    let paged = Memo::new(move |_| filter.with(|f| classified.with(|c| worklist::page(&c.rows, f, page_no.get()))));
+    let paged = Memo::new(move |_| {
+        filter.with(|f| {
+            classified.with(|c| match f.searches() {
+                true => text.with(|t| worklist::page_searched(&c.rows, t, f, page_no.get())),
+                false => worklist::page(&c.rows, f, page_no.get()),
+            })
+        })
+    });
     let rows = move || paged.with(|p| p.0.clone());
     view! {
         <div class="table-wrap">

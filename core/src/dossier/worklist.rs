@@ -316,6 +316,11 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Whether the filter searches the rows' text (a query is typed).
+    pub fn searches(&self) -> bool {
+        !self.query.trim().is_empty()
+    }
+
     pub fn matches(&self, r: &WorkRow) -> bool {
         self.matches_query(r, &self.query.trim().to_lowercase())
     }
@@ -343,10 +348,72 @@ pub const PAGE_SIZE: usize = 50;
 /// the number of pages and of matching rows: only these rows are drawn.
 pub fn page(rows: &[Arc<WorkRow>], filter: &Filter, page: usize) -> (Vec<Arc<WorkRow>>, usize, usize, usize) {
     let matching: Vec<&Arc<WorkRow>> = filtered(rows, filter).collect();
+    paginate(&matching, page)
+}
+
+fn paginate(matching: &[&Arc<WorkRow>], page: usize) -> (Vec<Arc<WorkRow>>, usize, usize, usize) {
     let pages = matching.len().div_ceil(PAGE_SIZE).max(1);
     let p = page.min(pages - 1);
     let shown = matching.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).map(|r| Arc::clone(r)).collect();
     (shown, p, pages, matching.len())
+}
+
+/// What a search looks in: every row's search text in one buffer, in row order. A keystroke
+/// scans one block of memory instead of visiting 142 000 rows, a cache miss each (20–40 ms).
+#[derive(Debug, Default)]
+pub struct SearchText {
+    text: String,
+    /// Where each row's text ends (a `\0` follows it).
+    ends: Vec<usize>,
+}
+
+impl SearchText {
+    pub fn new(rows: &[Arc<WorkRow>]) -> SearchText {
+        let mut text = String::with_capacity(rows.len() * 64);
+        let mut ends = Vec::with_capacity(rows.len());
+        for r in rows {
+            text.push_str(&r.search);
+            ends.push(text.len());
+            text.push('\0');
+        }
+        SearchText { text, ends }
+    }
+
+    /// The places of the rows whose text holds `q` (lowered), in order.
+    fn holding(&self, q: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        if q.contains(['\0', '\u{1}']) {
+            return found;
+        }
+        let mut from = 0;
+        while let Some(i) = self.text.get(from..).and_then(|t| t.find(q)) {
+            // A match never spans two rows (`q` holds no `\0`): its row ends at or after it.
+            let k = self.ends.partition_point(|&e| e < from + i + q.len());
+            found.push(k);
+            from = self.ends[k] + 1;
+        }
+        found
+    }
+}
+
+/// [`page`] with the search run over `text` (made from these `rows`).
+pub fn page_searched(
+    rows: &[Arc<WorkRow>],
+    text: &SearchText,
+    filter: &Filter,
+    page_no: usize,
+) -> (Vec<Arc<WorkRow>>, usize, usize, usize) {
+    if !filter.searches() || text.ends.len() != rows.len() {
+        return page(rows, filter, page_no);
+    }
+    let q = filter.query.trim().to_lowercase();
+    let matching: Vec<&Arc<WorkRow>> = text
+        .holding(&q)
+        .into_iter()
+        .map(|k| &rows[k])
+        .filter(|r| filter.matches_query(r, ""))
+        .collect();
+    paginate(&matching, page_no)
 }
 
 /// One line of the printed register (Sổ theo dõi hồ sơ, form 07 of TT 03/2025/TT-VPCP).
@@ -627,6 +694,49 @@ mod tests {
         assert!(!Arc::ptr_eq(&ended, &row(&c3, "ended-1").unwrap()));
         let c4 = Classified::apply(Some(c), &ds, ListEdit::At(ds.len()), &cat, &cal, now, 1);
         same(&c4, &ds);
+    }
+
+    #[test]
+    fn a_search_over_the_one_buffer_finds_what_a_walk_finds() {
+        let cal = WorkCalendar::default();
+        let mut ds = sample();
+        for n in 0..120u32 {
+            let mut d = new(&format!("SCT-2502{:02}-{n:04}", 3 + n % 9), "TM-02", at(2025, 2, 3 + n % 9, 9)).unwrap();
+            d.meta.id = format!("id-{n}");
+            d.applicant = ["Nguyễn Văn An", "Công ty Bình Minh", "Trần Thị Cúc"][n as usize % 3].into();
+            ds.push(d);
+        }
+        let rows = classify(&ds, &default_catalogue(), &cal, at(2025, 2, 12, 10), 1);
+        let text = SearchText::new(&rows);
+        for q in [
+            "",
+            "nguyễn",
+            " CÔNG ty ",
+            "sct-250205",
+            "0007",
+            "tm-02",
+            "an\u{1}",
+            "zzz",
+            "c",
+            "id-11",
+        ] {
+            for channel in [None, Some(Channel::Online)] {
+                let f = Filter {
+                    query: q.into(),
+                    channel,
+                    ..Default::default()
+                };
+                for p in 0..3 {
+                    let ids =
+                        |x: (Vec<Arc<WorkRow>>, usize, usize, usize)| (x.0.iter().map(|r| r.id.clone()).collect::<Vec<_>>(), x.1, x.2, x.3);
+                    assert_eq!(
+                        ids(page_searched(&rows, &text, &f, p)),
+                        ids(page(&rows, &f, p)),
+                        "{q:?} {channel:?} {p}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -196,6 +196,8 @@ async fn edits(b: &Browser, srv: &Server, runs: usize, tag: &str) -> R {
     // The list shows once the open dossiers are read; a search covers everything once the
     // older months are read too.
     b.wait_js("!document.querySelector('#reading-older')").await?;
+    // A person taps the search box, then types.
+    b.js("document.querySelector('#f-search').focus()").await?;
     let search = time_action(
         "const s = document.querySelector('#f-search'); s.value = 'SCT-240105-0003'; s.dispatchEvent(new Event('input', {bubbles: true}))",
         "#worklist tbody tr.row[data-code='SCT-240105-0003']:only-child",
