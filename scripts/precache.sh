@@ -9,6 +9,11 @@ hash=$(cat motcua.js motcua_bg.wasm | sha256sum | cut -c1-16)
 mv motcua.js "motcua-$hash.js"
 mv motcua_bg.wasm "motcua-${hash}_bg.wasm"
 sed -i "s|__STAFF_JS__|motcua-$hash.js|; s|__STAFF_WASM__|motcua-${hash}_bg.wasm|" index.html
+# Minify the two modules' JS glue (wasm-bindgen writes it readable): a few KB of each download.
+for js in kiosk-*.js "motcua-$hash.js"; do
+  "${TRUNK_SOURCE_DIR:?run by trunk}/node_modules/.bin/esbuild" "$js" --minify --format=esm --log-level=warning \
+    --outfile="$js" --allow-overwrite
+done
 # Content-Security-Policy: the one inline script (Trunk's loader) is allowed by its hash; no
 # other inline script runs. Style *attributes* are allowed (the charts' SVG carries them; they
 # cannot run code); style elements come only from the build's stylesheet. Node comes with the

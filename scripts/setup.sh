@@ -37,8 +37,9 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WB_VERSION"; then
 fi
 
 command -v npm >/dev/null || apt_install nodejs npm
-if ! wasm-opt --version 2>/dev/null | grep -q "version 132" || [ ! -x node_modules/.bin/lighthouse ]; then
-  say "npm ci (wasm-opt from binaryen@132; lighthouse for the accessibility audit)"
+if ! wasm-opt --version 2>/dev/null | grep -q "version 132" || [ ! -x node_modules/.bin/lighthouse ] \
+  || [ ! -x node_modules/.bin/esbuild ]; then
+  say "npm ci (wasm-opt from binaryen@132; esbuild to minify the JS glue; lighthouse for the accessibility audit)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

@@ -13,6 +13,7 @@ use motcua_core::paths::route_of;
 #[component]
 pub fn KioskApp() -> impl IntoView {
     let st = crate::app::start();
+    st.listen_to_other_tabs::<false>();
     crate::platform::after_first_paint(move || st.settle_kiosk());
     // `/` is the kiosk only while the tablet is locked (`settings::locked_at_start`); an
     // unlocked tablet opens on the desk screen. `/kiosk` shows the kiosk either way.

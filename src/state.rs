@@ -113,7 +113,7 @@ impl AppState {
         }
         let dossiers = RwSignal::new(Vec::new());
         let dossier_edits = StoredValue::new(Edits::default());
-        let s = AppState {
+        AppState {
             settings: RwSignal::new(settings),
             book: RwSignal::new(book),
             responses: RwSignal::new(pending.clone()),
@@ -134,17 +134,18 @@ impl AppState {
             packing: RwSignal::new((0, 0)),
             reading: RwSignal::new((0, 0)),
             durable_held: StoredValue::new(false),
-        };
-        s.listen_to_other_tabs();
-        s
+        }
     }
 
     pub fn lang(&self) -> Lang {
         self.settings.with(|s| s.lang)
     }
 
-    fn listen_to_other_tabs(self) {
+    /// Take in what another tab writes: the documents, and with `RECORDS` the records too (the
+    /// kiosk holds none, and a constant leaves their code out of its module).
+    pub fn listen_to_other_tabs<const RECORDS: bool>(self) {
         storage::on_other_tab_change(move |key| match codec::parse_chunk_key(&key) {
+            Some(_) if !RECORDS => {}
             // Only the changed chunk is read, and merged by id (the later change wins): what this
             // tab holds and has not written yet is never replaced.
             Some((Kind::Response, _)) => {

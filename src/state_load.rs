@@ -129,7 +129,8 @@ impl AppState {
                 .filter(|(key, m)| *m < month && storage::read_raw(key).is_some_and(|raw| codec::needs_packing(Kind::Response, &raw)))
                 .map(|(key, _)| key)
                 .collect();
-            st.pack(stale).await;
+            st.pack_with(stale, |key| storage::pack_chunk::<Response>(Kind::Response, key))
+                .await;
         });
     }
 
@@ -154,8 +155,18 @@ impl AppState {
         self.loaded.get() || self.ready.with(|r| r[screen as usize])
     }
 
-    /// Pack the given chunks one at a time, with progress for staff.
+    /// Pack the given chunks of either kind one at a time, with progress for staff.
     async fn pack(self, stale: Vec<String>) {
+        self.pack_with(stale, |key| match codec::parse_chunk_key(key) {
+            Some((Kind::Dossier, _)) => storage::pack_chunk::<Dossier>(Kind::Dossier, key),
+            _ => storage::pack_chunk::<Response>(Kind::Response, key),
+        })
+        .await
+    }
+
+    /// Pack the given chunks with `pack_one`, one at a time, with progress for staff. (The
+    /// kiosk packs responses only: it carries no code to pack dossiers.)
+    async fn pack_with(self, stale: Vec<String>, pack_one: impl Fn(&str) -> Result<(), storage::StoreError>) {
         if stale.is_empty() {
             return;
         }
@@ -163,13 +174,9 @@ impl AppState {
         self.packing.set((0, total));
         for (i, key) in stale.into_iter().enumerate() {
             crate::platform::yield_now().await;
-            let res = match codec::parse_chunk_key(&key) {
-                Some((Kind::Dossier, _)) => storage::pack_chunk::<Dossier>(Kind::Dossier, &key),
-                _ => storage::pack_chunk::<Response>(Kind::Response, &key),
-            };
             // A chunk that cannot be packed now (storage refused) stays readable as it is and
             // is tried again at the next start.
-            res.ok();
+            pack_one(&key).ok();
             self.packing.set((i + 1, total));
         }
         self.measure_used(true);

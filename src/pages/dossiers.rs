@@ -36,6 +36,8 @@ pub fn Dossiers() -> impl IntoView {
     };
     view! {
         <Page title=K::DossierTitle>
+            // Above the form, where a tablet shows it: older months are still being read.
+            <ReadingOlder />
             <DossierForm />
             <div class="counters" id="counters">
                 {counter("overdue", "n-overdue", |c| c.overdue, Timeliness::Overdue)}
@@ -46,7 +48,6 @@ pub fn Dossiers() -> impl IntoView {
             {move || selected.get().map(|id| view! { <DossierDetail id on_close=Callback::new(move |_| selected.set(None)) /> })}
             <div class="card">
                 <h2>{tr(K::Worklist)}</h2>
-                <ReadingOlder />
                 <Filters filter classified text />
                 <WorkTable classified text filter selected />
             </div>

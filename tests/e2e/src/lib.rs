@@ -286,6 +286,30 @@ impl Browser {
         }
     }
 
+    /// Wait until the service worker is active and controls the page. Opening `/` hands over
+    /// from the kiosk module to the staff app with a page load, which can race the worker's
+    /// first activation: that page then stays uncontrolled until its next load, as any page
+    /// opened before a worker activates. Then it is reloaded once, as a person reopens the app.
+    pub async fn wait_controlled(&self) -> R {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(20) {
+            let asked = self
+                .c
+                .execute_async(
+                    "navigator.serviceWorker.ready.then(() => arguments[0](!!navigator.serviceWorker.controller))",
+                    vec![],
+                )
+                .await;
+            match asked {
+                Ok(Value::Bool(true)) => return Ok(()),
+                Ok(_) => self.c.refresh().await?,
+                Err(e) if e.to_string().contains("aborted by navigation") => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err("timed out waiting for the service worker to control the page".into())
+    }
+
     /// Click as a person would: bring the element to the middle of the screen first (the
     /// sticky top bar may cover it otherwise).
     pub async fn click(&self, css: &str) -> R {

@@ -81,7 +81,7 @@ async fn starts_offline_after_one_visit() -> R {
     b.wait_js("location.pathname === '/staff' && document.querySelector('.topbar nav')")
         .await?;
     // Wait until the service worker controls the page (it precached the build on install).
-    b.wait_js("navigator.serviceWorker && navigator.serviceWorker.controller").await?;
+    b.wait_controlled().await?;
     let caches: Vec<String> = serde_json::from_value(b.c.execute_async("caches.keys().then(arguments[0])", vec![]).await?)?;
     assert_eq!(caches.len(), 1, "one cache, named by the build: {caches:?}");
     assert!(caches[0].starts_with("motcua-") && !caches[0].contains("__BUILD__"));
@@ -149,7 +149,7 @@ async fn a_new_build_replaces_the_old_cache() -> R {
     let srv = Server::start();
     let b = Browser::new("new-build", TABLET_LANDSCAPE).await?;
     b.goto(&srv.url("/")).await?;
-    b.wait_js("navigator.serviceWorker && navigator.serviceWorker.controller").await?;
+    b.wait_controlled().await?;
     let old: Vec<String> = serde_json::from_value(b.c.execute_async("caches.keys().then(arguments[0])", vec![]).await?)?;
     // Deploy a "new build": the service worker's build id changes, as scripts/precache.sh does.
     let sw = srv.dist_file("sw.js")?;
@@ -179,7 +179,7 @@ async fn a_stale_http_cache_never_becomes_the_offline_copy() -> R {
     srv.long_cache();
     let b = Browser::new("stale-cache", TABLET_LANDSCAPE).await?;
     b.goto(&srv.url("/")).await?;
-    b.wait_js("navigator.serviceWorker && navigator.serviceWorker.controller").await?;
+    b.wait_controlled().await?;
     // A new deployment: a changed index.html and a new service worker.
     let index = srv.dist_file("index.html")?.replace("<title>", "<!-- build 2 --><title>");
     srv.replace("/", index.clone().into_bytes());
@@ -219,7 +219,7 @@ async fn the_app_works_under_a_sub_path_offline_included() -> R {
     b.click(".topbar a[href='/motcua/dossiers']").await?;
     b.wait_css("#worklist").await?;
     assert_eq!(b.path().await?, "/motcua/dossiers");
-    b.wait_js("navigator.serviceWorker && navigator.serviceWorker.controller").await?;
+    b.wait_controlled().await?;
     let scope =
         b.c.execute_async("navigator.serviceWorker.getRegistration().then(r => arguments[0](r.scope))", vec![])
             .await?;
