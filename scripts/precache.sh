@@ -3,12 +3,15 @@
 # visit; the list's hash names the cache, so a new build replaces the old cache.
 set -euo pipefail
 cd "${TRUNK_STAGING_DIR:?run by trunk}"
-# The staff app is built as Trunk's second ("worker") module, which Trunk leaves unhashed: name
-# its files by their content, as Trunk names the kiosk's, and point the loader at them.
+# The staff app is built as Trunk's second ("worker") module, which Trunk leaves unhashed, and
+# its stylesheet is copied as it is: name these files by their content, as Trunk names the
+# kiosk's, and point the loader at them.
 hash=$(cat motcua.js motcua_bg.wasm | sha256sum | cut -c1-16)
 mv motcua.js "motcua-$hash.js"
 mv motcua_bg.wasm "motcua-${hash}_bg.wasm"
-sed -i "s|__STAFF_JS__|motcua-$hash.js|; s|__STAFF_WASM__|motcua-${hash}_bg.wasm|" index.html
+css="staff-$(sha256sum staff.css | cut -c1-16).css"
+mv staff.css "$css"
+sed -i "s|__STAFF_JS__|motcua-$hash.js|; s|__STAFF_WASM__|motcua-${hash}_bg.wasm|; s|__STAFF_CSS__|$css|" index.html
 # Minify the two modules' JS glue (wasm-bindgen writes it readable): a few KB of each download.
 for js in kiosk-*.js "motcua-$hash.js"; do
   "${TRUNK_SOURCE_DIR:?run by trunk}/node_modules/.bin/esbuild" "$js" --minify --format=esm --log-level=warning \
