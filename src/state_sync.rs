@@ -52,12 +52,36 @@ impl AppState {
 
     /// Write the plans of several files together, all or nothing, then show them; the
     /// receipts go into the import history.
-    pub fn apply_import(&self, plans: &[Plan], receipts: Vec<Receipt>) -> Result<(), StoreError> {
+    ///
+    /// An import packs the months it touches (no tail: it is written once, read for years), a
+    /// month or two between frames with `progress` (months done, in all), so that the page
+    /// stays responsive; everything is written at the end, and a month another tab wrote
+    /// meanwhile is packed again from what it holds now.
+    pub async fn apply_import(&self, plans: &[Plan], receipts: Vec<Receipt>, progress: impl Fn(usize, usize)) -> Result<(), StoreError> {
         let responses: Vec<Response> = plans.iter().flat_map(|p| p.responses.iter().cloned()).collect();
         let dossiers: Vec<Dossier> = plans.iter().flat_map(|p| p.dossiers.iter().cloned()).collect();
-        // An import packs the months it touches (no tail): it is written once, read for years.
-        let mut writes = storage::chunk_writes(Kind::Response, &responses, 0)?;
-        writes.extend(storage::chunk_writes(Kind::Dossier, &dossiers, 0)?);
+        let (rs, ds) = (
+            storage::by_chunk(Kind::Response, &responses),
+            storage::by_chunk(Kind::Dossier, &dossiers),
+        );
+        let total = rs.len() + ds.len();
+        let mut writes = Vec::with_capacity(total + 4);
+        let mut again: Vec<Box<dyn Fn() -> Result<storage::Write, StoreError>>> = Vec::with_capacity(total);
+        for (key, new) in rs {
+            writes.push(storage::chunk_write(Kind::Response, key.clone(), new.clone(), 0)?);
+            again.push(Box::new(move || storage::chunk_write(Kind::Response, key.clone(), new.clone(), 0)));
+            step(writes.len(), total, &progress).await;
+        }
+        for (key, new) in ds {
+            writes.push(storage::chunk_write(Kind::Dossier, key.clone(), new.clone(), 0)?);
+            again.push(Box::new(move || storage::chunk_write(Kind::Dossier, key.clone(), new.clone(), 0)));
+            step(writes.len(), total, &progress).await;
+        }
+        for (w, again) in writes.iter_mut().zip(&again) {
+            if !storage::unchanged_since(w) {
+                *w = again()?;
+            }
+        }
         let mut book = self.book.get_untracked();
         for q in plans.iter().flat_map(|p| &p.versions) {
             book.versions.entry(q.version).or_insert_with(|| q.clone());
@@ -103,5 +127,13 @@ impl AppState {
         let after = storage::used_units();
         self.used.set(after);
         Ok(before.saturating_sub(after))
+    }
+}
+
+/// Report a step of `total` and, every second one, let the page paint and take input.
+async fn step(done: usize, total: usize, progress: &impl Fn(usize, usize)) {
+    progress(done, total);
+    if done.is_multiple_of(2) {
+        crate::platform::yield_now().await;
     }
 }

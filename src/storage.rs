@@ -349,6 +349,14 @@ pub fn chunk_writes<T: Record + DeserializeOwned + Serialize + Clone>(
     recs: &[T],
     tail_max: usize,
 ) -> Result<Vec<Write>, StoreError> {
+    by_chunk(kind, recs)
+        .into_iter()
+        .map(|(key, new)| chunk_write(kind, key, new, tail_max))
+        .collect()
+}
+
+/// `recs` by the chunk they fall into (its key), in key order.
+pub fn by_chunk<T: Record + Clone>(kind: Kind, recs: &[T]) -> Vec<(String, Vec<T>)> {
     let mut by_key: std::collections::BTreeMap<String, Vec<T>> = std::collections::BTreeMap::new();
     for r in recs {
         by_key
@@ -356,17 +364,29 @@ pub fn chunk_writes<T: Record + DeserializeOwned + Serialize + Clone>(
             .or_default()
             .push(r.clone());
     }
-    let mut out = Vec::with_capacity(by_key.len());
-    for (key, new) in by_key {
-        let old = read_raw(&key);
-        let value = codec::add_to_chunk(kind, old.as_deref(), new, tail_max).map_err(|e| StoreError::Blocked(e.to_string()))?;
-        out.push(Write {
-            new: Some(value),
-            key,
-            old,
-        });
-    }
-    Ok(out)
+    by_key.into_iter().collect()
+}
+
+/// The new value of one chunk with `new` merged in (see [`chunk_writes`]).
+pub fn chunk_write<T: Record + DeserializeOwned + Serialize + Clone>(
+    kind: Kind,
+    key: String,
+    new: Vec<T>,
+    tail_max: usize,
+) -> Result<Write, StoreError> {
+    let old = read_raw(&key);
+    let value = codec::add_to_chunk(kind, old.as_deref(), new, tail_max).map_err(|e| StoreError::Blocked(e.to_string()))?;
+    Ok(Write {
+        new: Some(value),
+        key,
+        old,
+    })
+}
+
+/// Whether the chunk a write was made from is still as it was read (another tab may have
+/// written it meanwhile, while an import packed its months between frames).
+pub fn unchanged_since(w: &Write) -> bool {
+    read_raw(&w.key) == w.old
 }
 
 /// Units a set of writes adds to the store (new minus old lengths), for the kiosk's reserve.

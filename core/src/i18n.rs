@@ -193,6 +193,7 @@ strings! {
     ImportTitle => "Nhập dữ liệu từ máy khác", "Import from other devices";
     ImportHint => "Kéo thả một hoặc nhiều tệp JSON vào đây, hoặc bấm để chọn tệp. Xem trước rồi mới ghi.", "Drop one or more JSON files here, or tap to choose. You see a preview before anything is written.";
     Reading => "Đang đọc tệp…", "Reading…";
+    Writing => "Đang ghi vào máy (số tháng)", "Writing to this device (months)";
     ImportApply => "Nhập các tệp hợp lệ", "Import the valid files";
     ImportDone => "Đã nhập xong. Biên nhận đã ghi vào lịch sử nhập.", "Imported. The receipt is in the import history.";
     NotImported => "Không nhập", "Not imported";

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use motcua_core::format::{date_time, thousands};
 use motcua_core::i18n::{t, K};
 use motcua_core::record::vn_datetime;
-use motcua_core::sync::merge::{code_conflicts, Counts};
+use motcua_core::sync::merge::{code_conflicts_after, Counts};
 use motcua_core::sync::wire::{self, Plan, PlanCounts};
 use motcua_core::sync::Receipt;
 use wasm_bindgen::JsCast;
@@ -21,27 +21,48 @@ struct Loaded {
     outcome: Result<Receipt, String>,
 }
 
-/// Files in, preview, apply.
-#[component]
-pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
-    let st = use_app();
-    let loaded = RwSignal::new(Vec::<Loaded>::new());
-    let plans = StoredValue::new(Vec::<Plan>::new());
-    let conflicts = RwSignal::new(Vec::<(String, Vec<String>)>::new());
-    let busy = RwSignal::new(false);
-    let progress = RwSignal::new(None::<(String, usize, usize)>);
-    let msg = RwSignal::new(None::<String>);
-    let take = move |files: Vec<web_sys::File>| {
+/// The import's state: the files read and their plans, and how far reading or writing got.
+#[derive(Clone, Copy)]
+struct Import {
+    st: crate::state::AppState,
+    loaded: RwSignal<Vec<Loaded>>,
+    plans: StoredValue<Vec<Plan>>,
+    conflicts: RwSignal<Vec<(String, Vec<String>)>>,
+    busy: RwSignal<bool>,
+    /// Writing the plans (after reading): the progress says so, not "reading".
+    writing: RwSignal<bool>,
+    progress: RwSignal<Option<(String, usize, usize)>>,
+    msg: RwSignal<Option<String>>,
+}
+
+impl Import {
+    fn new() -> Self {
+        Import {
+            st: use_app(),
+            loaded: RwSignal::new(Vec::new()),
+            plans: StoredValue::new(Vec::new()),
+            conflicts: RwSignal::new(Vec::new()),
+            busy: RwSignal::new(false),
+            writing: RwSignal::new(false),
+            progress: RwSignal::new(None),
+            msg: RwSignal::new(None),
+        }
+    }
+
+    /// Read and plan the picked files, in steps with progress.
+    fn read_files(self, files: Vec<web_sys::File>) {
+        let st = self.st;
         if files.is_empty() {
             return;
         }
-        busy.set(true);
-        msg.set(None);
+        self.busy.set(true);
+        self.msg.set(None);
         leptos::task::spawn_local(async move {
             // Each file is planned against what the files before it would make.
             let mut working = st.dataset();
             let (mut out, mut ps) = (Vec::new(), Vec::new());
-            for f in files {
+            let n = files.len();
+            for (i, f) in files.into_iter().enumerate() {
                 let name = f.name();
                 // A file past the limit is refused by its size, before it is read.
                 let size = f.size() as usize;
@@ -52,29 +73,98 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
                 };
                 let outcome = match read {
                     Err(e) => Err(e),
-                    Ok(bytes) => read_in_steps(bytes, &name, progress).await.map_err(|e| e.to_string()).map(|e| {
-                        let p = wire::plan(&working, &e);
-                        wire::apply(&mut working, &p);
-                        let r = Receipt {
-                            file: name.clone(),
-                            imported_at: 0,
-                            source: e.source.clone(),
-                            exported_at: e.exported_at,
-                            counts: p.counts,
-                        };
-                        ps.push(p);
-                        r
-                    }),
+                    Ok(bytes) => read_in_steps(bytes, &name, self.progress)
+                        .await
+                        .map_err(|e| e.to_string())
+                        .map(|e| {
+                            let p = wire::plan(&working, &e);
+                            // The next file is planned against what this one would make; after the
+                            // last, only the conflicts are counted, with its plan apart.
+                            if i + 1 < n {
+                                wire::apply(&mut working, &p);
+                            }
+                            let r = Receipt {
+                                file: name.clone(),
+                                imported_at: 0,
+                                source: e.source.clone(),
+                                exported_at: e.exported_at,
+                                counts: p.counts,
+                            };
+                            ps.push(p);
+                            r
+                        }),
                 };
                 out.push(Loaded { name, outcome });
             }
-            progress.set(None);
-            conflicts.set(code_conflicts(&working.dossiers));
-            plans.set_value(ps);
-            loaded.set(out);
-            busy.set(false);
+            self.progress.set(None);
+            self.conflicts.set(code_conflicts_after(
+                &working.dossiers,
+                ps.last().map_or(&[][..], |p: &Plan| &p.dossiers),
+            ));
+            self.plans.set_value(ps);
+            self.loaded.set(out);
+            self.busy.set(false);
         });
-    };
+    }
+
+    /// Write the plans, in steps with progress; all or nothing.
+    fn write_plans(self, history: RwSignal<Vec<Receipt>>) {
+        let st = self.st;
+        if self.busy.get_untracked() {
+            return;
+        }
+        let now = now_millis();
+        let receipts: Vec<Receipt> = self.loaded.with_untracked(|l| {
+            l.iter()
+                .filter_map(|x| x.outcome.clone().ok())
+                .map(|r| Receipt { imported_at: now, ..r })
+                .collect()
+        });
+        self.busy.set(true);
+        self.writing.set(true);
+        self.msg.set(None);
+        leptos::task::spawn_local(async move {
+            // The plans are taken while they are written (put back if the write is refused).
+            let ps = self.plans.try_update_value(std::mem::take).unwrap_or_default();
+            let label = t(st.lang(), K::Writing).to_string();
+            let r = st
+                .apply_import(&ps, receipts.clone(), |done, all| {
+                    self.progress.set(Some((label.clone(), done, all)))
+                })
+                .await;
+            self.progress.set(None);
+            self.writing.set(false);
+            self.busy.set(false);
+            match r {
+                Ok(()) => {
+                    history.update(|h| motcua_core::sync::record_receipts(h, receipts));
+                    self.msg.set(Some(t(st.lang(), K::ImportDone).to_string()));
+                    self.loaded.set(Vec::new());
+                }
+                Err(_) => {
+                    self.plans.set_value(ps);
+                    self.msg.set(Some(t(st.lang(), K::StorageFull).to_string()));
+                }
+            }
+        });
+    }
+}
+
+/// Files in, preview, apply.
+#[component]
+pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
+    let imp = Import::new();
+    let Import {
+        loaded,
+        plans,
+        conflicts,
+        busy,
+        writing,
+        progress,
+        msg,
+        ..
+    } = imp;
+    let take = move |files: Vec<web_sys::File>| imp.read_files(files);
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
@@ -96,25 +186,7 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
             .unwrap_or_default();
         take(files);
     };
-    let apply = move |_| {
-        let now = now_millis();
-        let receipts: Vec<Receipt> = loaded.with_untracked(|l| {
-            l.iter()
-                .filter_map(|x| x.outcome.clone().ok())
-                .map(|r| Receipt { imported_at: now, ..r })
-                .collect()
-        });
-        let r = plans.with_value(|ps| st.apply_import(ps, receipts.clone()));
-        match r {
-            Ok(()) => {
-                history.update(|h| motcua_core::sync::record_receipts(h, receipts));
-                msg.set(Some(t(st.lang(), K::ImportDone).to_string()));
-                loaded.set(Vec::new());
-                plans.set_value(Vec::new());
-            }
-            Err(_) => msg.set(Some(t(st.lang(), K::StorageFull).to_string())),
-        }
-    };
+    let apply = move |_| imp.write_plans(history);
     let valid = move || loaded.with(|l| l.iter().filter(|x| x.outcome.is_ok()).count());
     view! {
         <div class="card" id="import">
@@ -123,7 +195,7 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
                 <span>{tr(K::ImportHint)}</span>
                 <input id="import-files" type="file" multiple accept=".json,application/json" on:change=on_pick />
             </label>
-            <Show when=move || busy.get()><p id="import-busy" role="status">{tr(K::Reading)}</p></Show>
+            <Show when=move || busy.get() && !writing.get()><p id="import-busy" role="status">{tr(K::Reading)}</p></Show>
             {move || progress.get().map(|(name, done, total)| view! {
                 <p class="import-progress">{name}": "{thousands(done as u64)}" / "{thousands(total as u64)}<br/>
                     <progress id="import-progress" max=total.to_string() value=done.to_string()></progress></p>
@@ -134,8 +206,8 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
             </Show>
             <Show when=move || !loaded.with(Vec::is_empty)>
                 <div class="actions">
-                    <button class="primary" id="import-apply" disabled=move || valid() == 0 on:click=apply>{tr(K::ImportApply)}" ("{valid}")"</button>
-                    <button id="import-cancel" on:click=move |_| { loaded.set(Vec::new()); plans.set_value(Vec::new()); conflicts.set(Vec::new()) }>{tr(K::Cancel)}</button>
+                    <button class="primary" id="import-apply" disabled=move || valid() == 0 || busy.get() on:click=apply>{tr(K::ImportApply)}" ("{valid}")"</button>
+                    <button id="import-cancel" disabled=move || busy.get() on:click=move |_| { loaded.set(Vec::new()); plans.set_value(Vec::new()); conflicts.set(Vec::new()) }>{tr(K::Cancel)}</button>
                 </div>
             </Show>
             {move || msg.get().map(|m| view! { <p class="ok" id="import-done" role="status">{m}</p> })}

@@ -68,7 +68,7 @@ impl Counts {
 /// winning updates, in incoming order) and the counts. `local` is not changed.
 pub fn merge_records<T: Record + Serialize + Clone + PartialEq>(local: &[T], incoming: &[T]) -> (Vec<T>, Counts) {
     let index: HashMap<&str, usize> = local.iter().enumerate().map(|(i, r)| (r.meta().id.as_str(), i)).collect();
-    let mut winners: HashMap<&str, &T> = HashMap::new();
+    let mut winners: HashMap<&str, &T> = HashMap::with_capacity(incoming.len());
     let mut counts = Counts::default();
     for r in incoming {
         let id = r.meta().id.as_str();
@@ -87,7 +87,7 @@ pub fn merge_records<T: Record + Serialize + Clone + PartialEq>(local: &[T], inc
             Some(_) => counts.conflicting += 1,
         }
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = std::collections::HashSet::with_capacity(winners.len());
     let out = incoming
         .iter()
         .filter_map(|r| {
@@ -260,8 +260,19 @@ pub fn merge_calendar(local: &WorkCalendar, incoming: &WorkCalendar) -> (WorkCal
 /// Dossier codes used by more than one live dossier (two tablets issued the same number):
 /// shown to staff as conflicts to resolve by hand. Sorted by code.
 pub fn code_conflicts(dossiers: &[Dossier]) -> Vec<(String, Vec<String>)> {
+    conflicts_of(dossiers.iter())
+}
+
+/// [`code_conflicts`] of `local` once `winners` (a plan's, each beating the local record of its
+/// id) are applied, without making that set: an import's preview of 50 000 dossiers.
+pub fn code_conflicts_after(local: &[Dossier], winners: &[Dossier]) -> Vec<(String, Vec<String>)> {
+    let replaced: std::collections::HashSet<&str> = winners.iter().map(|d| d.meta.id.as_str()).collect();
+    conflicts_of(local.iter().filter(|d| !replaced.contains(d.meta.id.as_str())).chain(winners))
+}
+
+fn conflicts_of<'a>(dossiers: impl Iterator<Item = &'a Dossier>) -> Vec<(String, Vec<String>)> {
     let mut by_code: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for d in dossiers.iter().filter(|d| !d.meta.deleted) {
+    for d in dossiers.filter(|d| !d.meta.deleted) {
         by_code.entry(d.code.as_str()).or_default().push(d.meta.id.clone());
     }
     by_code
@@ -392,6 +403,40 @@ mod tests {
         let (m2, _) = merge_calendar(&newer, &base);
         assert_eq!(m, m2);
         assert!(m.count_receipt_day && m.covers(chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap()));
+    }
+
+    #[test]
+    fn conflicts_after_a_plan_are_those_of_the_merged_set() {
+        use crate::dossier::record::tests::{at, new};
+        let mk = |code: &str, id: &str, updated: i64, deleted: bool| {
+            let mut d = new(code, "TM-02", at(2025, 2, 3, 9)).unwrap();
+            d.meta.id = id.into();
+            d.meta.updated_at = updated;
+            d.meta.deleted = deleted;
+            d
+        };
+        let local = vec![
+            mk("SCT-250203-0001", "a", 1, false),
+            mk("SCT-250203-0002", "b", 1, false),
+            mk("SCT-250203-0003", "c", 1, false),
+        ];
+        let incoming = vec![
+            mk("SCT-250203-0001", "x", 2, false),
+            mk("SCT-250203-0002", "b", 5, true),
+            mk("SCT-250203-0003", "y", 2, false),
+            mk("SCT-250203-0003", "z", 2, false),
+        ];
+        let (winners, _) = merge_records(&local, &incoming);
+        let mut merged = local.clone();
+        apply(&mut merged, winners.clone());
+        assert_eq!(code_conflicts_after(&local, &winners), code_conflicts(&merged));
+        assert_eq!(
+            code_conflicts_after(&merged, &winners),
+            code_conflicts(&merged),
+            "a plan applied already"
+        );
+        assert_eq!(code_conflicts_after(&local, &[]), code_conflicts(&local));
+        assert_eq!(code_conflicts(&merged).len(), 2);
     }
 
     #[test]

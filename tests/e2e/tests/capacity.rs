@@ -25,8 +25,14 @@ async fn import(b: &Browser, srv: &Server, path: &std::path::Path) -> R<String> 
     b.goto(&srv.url("/data")).await?;
     b.wait_css("#import-files").await?.send_keys(&path.display().to_string()).await?;
     b.wait_css("#import-apply").await?;
+    // What the writing progress showed, as the page painted it between months.
+    b.js("window.__writing = new Set(); new MutationObserver(() => { const p = document.querySelector('.import-progress'); if (p && p.textContent.startsWith('Đang ghi')) window.__writing.add(p.textContent); }).observe(document.body, {subtree: true, childList: true, characterData: true})")
+        .await?;
     b.click("#import-apply").await?;
-    b.text("#import-done").await
+    let done = b.text("#import-done").await?;
+    let shown = b.js("return window.__writing.size").await?.as_u64().unwrap_or(0);
+    assert!(shown >= 2, "the months written show as they go, the page responsive: {shown}");
+    Ok(done)
 }
 
 #[tokio::test]
