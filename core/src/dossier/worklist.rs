@@ -569,18 +569,24 @@ mod tests {
         assert_eq!(ids, ["2", "3", "1"]);
     }
 
-    #[test]
-    fn a_save_keeps_the_rows_of_ended_dossiers_and_gives_what_a_full_classification_gives() {
-        let cal = WorkCalendar::default();
-        let cat = default_catalogue();
-        let now = at(2025, 2, 12, 10);
+    /// The sample and `n` dossiers resolved on 7/2 (ids `ended-0`, …).
+    fn with_ended(n: u32) -> Vec<Dossier> {
         let mut ds = sample();
-        for n in 0..5u32 {
+        for n in 0..n {
             let mut d = new(&format!("SCT-25020{}-01{n:02}", 3 + n % 3), "TM-02", at(2025, 2, 3 + n % 3, 9)).unwrap();
             d.meta.id = format!("ended-{n}");
             d.transition(Status::Resolved, at(2025, 2, 7, 9 + n), "", "").unwrap();
             ds.push(d);
         }
+        ds
+    }
+
+    #[test]
+    fn a_save_keeps_the_rows_of_ended_dossiers_and_gives_what_a_full_classification_gives() {
+        let cal = WorkCalendar::default();
+        let cat = default_catalogue();
+        let now = at(2025, 2, 12, 10);
+        let mut ds = with_ended(5);
         let first = Classified::update(None, &ds, &cat, &cal, now, 1);
         let same = |c: &Classified, ds: &[Dossier]| {
             let full = classify(ds, &cat, &cal, now, 1);
@@ -638,13 +644,7 @@ mod tests {
         let cal = WorkCalendar::default();
         let cat = default_catalogue();
         let now = at(2025, 2, 12, 10);
-        let mut ds = sample();
-        for n in 0..6u32 {
-            let mut d = new(&format!("SCT-25020{}-02{n:02}", 3 + n % 3), "TM-02", at(2025, 2, 3 + n % 3, 9)).unwrap();
-            d.meta.id = format!("ended-{n}");
-            d.transition(Status::Resolved, at(2025, 2, 7, 9 + n), "", "").unwrap();
-            ds.push(d);
-        }
+        let mut ds = with_ended(6);
         let same = |c: &Classified, ds: &[Dossier]| {
             let full = Classified::update(None, ds, &cat, &cal, now, 1);
             let rows = |c: &Classified| c.rows.iter().map(|r| (**r).clone()).collect::<Vec<_>>();
