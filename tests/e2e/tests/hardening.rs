@@ -118,7 +118,7 @@ async fn another_tabs_write_is_merged_never_replacing_what_this_tab_holds() -> R
     // tab's record and its own, kept in the session meanwhile.
     b.c.switch_to_window(first).await?;
     b.click(".topbar a[href='/staff']").await?;
-    b.wait_js("document.querySelector('#total-count').innerText === '2'").await?;
+    b.wait_js("document.querySelector('#total-count')?.innerText === '2'").await?;
     b.close().await
 }
 
