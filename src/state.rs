@@ -111,8 +111,6 @@ impl AppState {
         if calendar.upgrade_shipped() {
             storage::save_doc("calendar", &calendar).ok();
         }
-        let dossiers = RwSignal::new(Vec::new());
-        let dossier_edits = StoredValue::new(Edits::default());
         AppState {
             settings: RwSignal::new(settings),
             book: RwSignal::new(book),
@@ -122,8 +120,8 @@ impl AppState {
             pin: RwSignal::new(pin),
             problems: RwSignal::new(problems),
             full: RwSignal::new(false),
-            dossiers,
-            dossier_edits,
+            dossiers: RwSignal::new(Vec::new()),
+            dossier_edits: StoredValue::new(Edits::default()),
             catalogue: RwSignal::new(catalogue),
             calendar: RwSignal::new(calendar),
             used: RwSignal::new(0),
@@ -154,7 +152,10 @@ impl AppState {
             }
             Some((Kind::Dossier, _)) => {
                 let theirs = storage::load_chunk::<Dossier>(Kind::Dossier, &key);
-                self.edit_dossiers(ListEdit::Any, |ds| merge::apply(ds, theirs));
+                self.edit_dossiers(|ds| {
+                    merge::apply(ds, theirs);
+                    ListEdit::Any
+                });
             }
             None => {
                 let _ = reload(&key, "kiosk", self.kiosk)
@@ -212,16 +213,15 @@ impl AppState {
         }
         let writes = storage::chunk_writes(Kind::Dossier, std::slice::from_ref(&d), codec::TAIL_MAX)?;
         self.write_staff(writes)?;
-        if is_new {
-            // A new id (`platform::next_id_bytes`): no walk over the register to look for it.
-            self.edit_dossiers(ListEdit::Pushed, |ds| ds.push(d));
-        } else {
-            let at = self.dossiers.with_untracked(|ds| ds.iter().position(|x| x.meta.id == d.meta.id));
-            let edit = at.map_or(ListEdit::Any, ListEdit::At);
-            self.edit_dossiers(edit, |ds| {
-                codec::upsert(ds, d);
-            });
-        }
+        self.edit_dossiers(|ds| {
+            if is_new {
+                // A new id (`platform::next_id_bytes`): no walk over the register to look for it.
+                ds.push(d);
+                ListEdit::Pushed
+            } else {
+                codec::upsert(ds, d)
+            }
+        });
         Ok(())
     }
 
@@ -236,10 +236,14 @@ impl AppState {
         })
     }
 
-    /// Change the dossiers, saying how (`record::ListEdit`): the one way they are written.
-    pub(crate) fn edit_dossiers(&self, edit: ListEdit, f: impl FnOnce(&mut Vec<Dossier>)) {
-        self.dossier_edits.update_value(|e| e.record(edit));
-        self.dossiers.update(f);
+    /// Change the dossiers with `f`, which says how it changed them (`record::ListEdit`): the
+    /// one way they are written. The edit is numbered before the views hear of the change.
+    pub(crate) fn edit_dossiers(&self, f: impl FnOnce(&mut Vec<Dossier>) -> ListEdit) {
+        let edits = self.dossier_edits;
+        self.dossiers.update(|ds| {
+            let edit = f(ds);
+            edits.update_value(|e| e.record(edit));
+        });
     }
 
     /// Measure the units our keys use, once (or again with `again`).
@@ -271,10 +275,11 @@ impl AppState {
     pub fn import_dossiers(&self, ds: Vec<Dossier>) -> Result<usize, StoreError> {
         self.write_staff(storage::chunk_writes(Kind::Dossier, &ds, 0)?)?;
         let n = ds.len();
-        self.edit_dossiers(ListEdit::Any, |all| {
+        self.edit_dossiers(|all| {
             for d in ds {
                 codec::upsert(all, d);
             }
+            ListEdit::Any
         });
         Ok(n)
     }

@@ -81,7 +81,10 @@ impl AppState {
                         st.responses.update(|x| merge::apply(x, rs));
                     }
                     if !ds.is_empty() {
-                        st.edit_dossiers(ListEdit::Any, |x| merge::apply(x, ds));
+                        st.edit_dossiers(|x| {
+                            merge::apply(x, ds);
+                            ListEdit::Any
+                        });
                     }
                     for (s, _) in ends.iter().filter(|(_, end)| *end == i + 1) {
                         st.set_ready(*s);
@@ -98,9 +101,10 @@ impl AppState {
                 let mine = std::mem::replace(rs, responses);
                 merge::apply(rs, mine);
             });
-            st.edit_dossiers(ListEdit::Any, |ds| {
+            st.edit_dossiers(|ds| {
                 let mine = std::mem::replace(ds, dossiers);
                 merge::apply(ds, mine);
+                ListEdit::Any
             });
             if !problems.is_empty() {
                 st.problems.update(|ps| ps.append(&mut problems));

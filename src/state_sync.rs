@@ -7,9 +7,11 @@ use crate::storage::{self, StoreError};
 use leptos::prelude::*;
 use motcua_core::codec::{self, Kind};
 use motcua_core::dossier::Dossier;
+use motcua_core::record::{ListEdit, Record};
 use motcua_core::survey::response::Response;
 use motcua_core::sync::wire::{self, Dataset, Export, ExportOptions, Plan, Source};
 use motcua_core::sync::{self, merge, Receipt};
+use serde::{de::DeserializeOwned, Serialize};
 
 impl AppState {
     /// Everything on this device as plain data (export, import plans, archive checks).
@@ -65,22 +67,15 @@ impl AppState {
             storage::by_chunk(Kind::Dossier, &dossiers),
         );
         let total = rs.len() + ds.len();
-        let mut writes = Vec::with_capacity(total + 4);
-        let mut again: Vec<Box<dyn Fn() -> Result<storage::Write, StoreError>>> = Vec::with_capacity(total);
-        for (key, new) in rs {
-            writes.push(storage::chunk_write(Kind::Response, key.clone(), new.clone(), 0)?);
-            again.push(Box::new(move || storage::chunk_write(Kind::Response, key.clone(), new.clone(), 0)));
-            step(writes.len(), total, &progress).await;
-        }
-        for (key, new) in ds {
-            writes.push(storage::chunk_write(Kind::Dossier, key.clone(), new.clone(), 0)?);
-            again.push(Box::new(move || storage::chunk_write(Kind::Dossier, key.clone(), new.clone(), 0)));
-            step(writes.len(), total, &progress).await;
-        }
-        for (w, again) in writes.iter_mut().zip(&again) {
-            if !storage::unchanged_since(w) {
-                *w = again()?;
-            }
+        let mut writes = pack_months(Kind::Response, rs, (0, total), &progress).await?;
+        writes.extend(pack_months(Kind::Dossier, ds, (writes.len(), total), &progress).await?);
+        // A month another tab wrote while the others were packed: packed again from what it
+        // holds now (the records it gets are found again: this is rare).
+        for w in writes.iter_mut().filter(|w| !storage::unchanged_since(w)) {
+            *w = match codec::parse_chunk_key(&w.key) {
+                Some((Kind::Dossier, _)) => repack(Kind::Dossier, &dossiers, &w.key)?,
+                _ => repack(Kind::Response, &responses, &w.key)?,
+            };
         }
         let mut book = self.book.get_untracked();
         for q in plans.iter().flat_map(|p| &p.versions) {
@@ -98,7 +93,10 @@ impl AppState {
         writes.push(storage::Write::doc("imports", &history));
         self.write_staff(writes)?;
         self.responses.update(|rs| merge::apply(rs, responses));
-        self.edit_dossiers(motcua_core::record::ListEdit::Any, |ds| merge::apply(ds, dossiers));
+        self.edit_dossiers(|ds| {
+            merge::apply(ds, dossiers);
+            ListEdit::Any
+        });
         self.book.set(book);
         if let Some(p) = last {
             self.catalogue.set(p.catalogue.clone());
@@ -123,17 +121,43 @@ impl AppState {
         self.note(storage::write_all(keys.into_iter().map(|k| storage::Write::of(k, None)).collect()))?;
         let gone = |at: motcua_core::record::Millis| months.contains(&codec::period_of(at));
         self.responses.update(|rs| rs.retain(|r| !gone(r.meta.created_at)));
-        self.edit_dossiers(motcua_core::record::ListEdit::Any, |ds| ds.retain(|d| !gone(d.meta.created_at)));
+        self.edit_dossiers(|ds| {
+            ds.retain(|d| !gone(d.meta.created_at));
+            ListEdit::Any
+        });
         let after = storage::used_units();
         self.used.set(after);
         Ok(before.saturating_sub(after))
     }
 }
 
-/// Report a step of `total` and, every second one, let the page paint and take input.
-async fn step(done: usize, total: usize, progress: &impl Fn(usize, usize)) {
-    progress(done, total);
-    if done.is_multiple_of(2) {
-        crate::platform::yield_now().await;
+/// Pack each month of `months` (see `storage::chunk_write`), reporting `progress` as months
+/// done of all (`at`: done before, in all), and every second one letting the page paint and
+/// take input.
+async fn pack_months<T: Record + DeserializeOwned + Serialize + Clone>(
+    kind: Kind,
+    months: Vec<(String, Vec<T>)>,
+    (mut done, total): (usize, usize),
+    progress: &impl Fn(usize, usize),
+) -> Result<Vec<storage::Write>, StoreError> {
+    let mut writes = Vec::with_capacity(months.len());
+    for (key, new) in months {
+        writes.push(storage::chunk_write(kind, key, new, 0)?);
+        done += 1;
+        progress(done, total);
+        if done.is_multiple_of(2) {
+            crate::platform::yield_now().await;
+        }
     }
+    Ok(writes)
+}
+
+/// The chunk `key` packed again with the records of `recs` that fall in it.
+fn repack<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, recs: &[T], key: &str) -> Result<storage::Write, StoreError> {
+    let mine = storage::by_chunk(kind, recs)
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, r)| r)
+        .unwrap_or_default();
+    storage::chunk_write(kind, key.to_string(), mine, 0)
 }

@@ -363,17 +363,19 @@ pub fn decode_doc<T: DeserializeOwned>(name: &str, raw: &str) -> Result<T, Codec
 }
 
 /// Put `rec` into `records`: a new id is appended; for a known id the winning version stays
-/// (the one rule of `sync::merge::compare`). Returns whether anything changed.
-pub fn upsert<T: Record + Serialize>(records: &mut Vec<T>, rec: T) -> bool {
-    match records.iter_mut().find(|r| r.meta().id == rec.meta().id) {
-        Some(old) if crate::sync::merge::compare(&rec, old) == std::cmp::Ordering::Greater => {
-            *old = rec;
-            true
+/// (the one rule of `sync::merge::compare`). Returns where it went, for the views that follow
+/// the list's edits: `Pushed`, or `At` the place of its id (replaced, or left as it was).
+pub fn upsert<T: Record + Serialize>(records: &mut Vec<T>, rec: T) -> crate::record::ListEdit {
+    match records.iter().position(|r| r.meta().id == rec.meta().id) {
+        Some(i) => {
+            if crate::sync::merge::compare(&rec, &records[i]) == std::cmp::Ordering::Greater {
+                records[i] = rec;
+            }
+            crate::record::ListEdit::At(i)
         }
-        Some(_) => false,
         None => {
             records.push(rec);
-            true
+            crate::record::ListEdit::Pushed
         }
     }
 }
