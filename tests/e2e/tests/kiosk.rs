@@ -255,6 +255,12 @@ async fn a_citizens_tablet_downloads_the_kiosk_alone() -> R {
     b.goto(&srv.url("/staff")).await?;
     b.wait_css("#today-count").await?;
     assert_eq!(modules(&b).await?, ["motcua"]);
+    // Staff trying the kiosk while unlocked see the way back to the desk above it.
+    b.goto(&srv.url("/kiosk")).await?;
+    b.wait_css(".topbar a[href='/staff']").await?;
+    b.wait_css("#start").await?;
+    assert_eq!(modules(&b).await?, ["kiosk"]);
+    b.shot("unlocked-preview").await?;
     // Locking loads the kiosk, without the staff app, and so does a locked tablet's start page.
     lock_kiosk(&b, &srv).await?;
     assert_eq!(modules(&b).await?, ["kiosk"]);
