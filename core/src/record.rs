@@ -33,6 +33,40 @@ pub fn vn_datetime(at: Millis) -> chrono::NaiveDateTime {
         .naive_local()
 }
 
+/// A date-time written exactly as chrono writes one without fractions (`2026-11-02T08:15:00`),
+/// read by hand; `None` for any other text. Every dossier has five or more, on every read of a
+/// stored month and of an imported file, and chrono's general parser was the slowest part of
+/// reading one.
+pub fn parse_datetime(s: &str) -> Option<chrono::NaiveDateTime> {
+    let b = s.as_bytes();
+    if b.len() != 19 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter()
+            .try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    let date = chrono::NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+    date.and_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)
+}
+
+/// Serde's reader of a record's date-times (`deserialize_with`): [`parse_datetime`], and what
+/// it does not take as chrono reads it (fractions of a second), so every text chrono accepts
+/// still comes back.
+pub fn de_datetime<'de, D: serde::Deserializer<'de>>(de: D) -> Result<chrono::NaiveDateTime, D::Error> {
+    struct V;
+    impl serde::de::Visitor<'_> for V {
+        type Value = chrono::NaiveDateTime;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a date and time")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            parse_datetime(s).map_or_else(|| s.parse().map_err(E::custom), Ok)
+        }
+    }
+    de.deserialize_str(V)
+}
+
 /// Identity and history of one record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
@@ -192,6 +226,28 @@ pub fn first_created<T: Record>(prev: Option<(usize, Option<Millis>)>, records: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_times_read_by_hand_as_chrono_reads_them() {
+        #[derive(Deserialize)]
+        struct At(#[serde(deserialize_with = "de_datetime")] chrono::NaiveDateTime);
+        let read = |s: &str| serde_json::from_value::<At>(serde_json::json!(s)).map(|a| a.0);
+        for s in ["2026-11-02T08:15:00", "2024-02-29T23:59:59", "2026-11-02T08:15:00.250"] {
+            assert_eq!(read(s).unwrap(), s.parse::<chrono::NaiveDateTime>().unwrap(), "{s}");
+        }
+        assert_eq!(parse_datetime("2026-11-02T08:15:00.250"), None);
+        for bad in [
+            "2026-02-30T08:15:00",
+            "2026-11-02T08:15",
+            "2026-11-02 08:15:00",
+            "2026-11-02T25:00:00",
+            "hôm nay",
+            "",
+        ] {
+            assert!(read(bad).is_err(), "{bad}");
+            assert_eq!(parse_datetime(bad), None);
+        }
+    }
 
     #[test]
     fn the_first_record_follows_edits() {

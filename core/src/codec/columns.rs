@@ -16,6 +16,11 @@
 //! its distance from `c` (most records are never changed), and an id made of a tab's prefix and
 //! a counter ([`crate::record::sequential_id`]) as a dictionary of prefixes and counter steps.
 //! Fields this build does not know are columns like any other: nothing is dropped.
+//!
+//! This module defines the forms and works on JSON objects: it is the reference. Chunks are
+//! written by [`super::collect`] (records straight into columns) and read by [`super::table`]
+//! (records straight from them), which the tests hold to exactly what this module writes and
+//! reads.
 
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -79,7 +84,7 @@ pub fn decode(v: Value, n: usize) -> Result<Vec<Row>, String> {
 }
 
 /// A 32-hex-digit id as its first 16 digits and the number the last 16 make.
-fn split_id(id: &str) -> Option<(String, u64)> {
+pub(crate) fn split_id(id: &str) -> Option<(String, u64)> {
     let ok = id.len() == 32 && id.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
     ok.then(|| Some((id[..16].to_string(), u64::from_str_radix(&id[16..], 16).ok()?)))
         .flatten()
@@ -87,7 +92,7 @@ fn split_id(id: &str) -> Option<(String, u64)> {
 
 /// Ids as a dictionary of prefixes, and each counter as the step from the last one of the
 /// same prefix (ids a tab makes in order cost a digit).
-fn encode_ids(ids: Vec<(String, u64)>) -> Value {
+pub(crate) fn encode_ids(ids: Vec<(String, u64)>) -> Value {
     let mut last: HashMap<&str, u64> = HashMap::new();
     let steps: Vec<Value> = ids
         .iter()
@@ -104,7 +109,7 @@ fn encode_ids(ids: Vec<(String, u64)>) -> Value {
     Value::Object(m)
 }
 
-fn decode_ids(v: Value, n: usize) -> Result<Vec<String>, String> {
+pub(crate) fn decode_ids(v: Value, n: usize) -> Result<Vec<String>, String> {
     let Value::Object(mut v) = v else {
         return Err("ids: not an object".into());
     };
@@ -164,7 +169,7 @@ fn decode_rows(v: Value, n: usize) -> Result<Vec<Row>, String> {
 }
 
 /// Row indices as differences (ascending lists).
-fn indices(xs: impl Iterator<Item = usize>) -> Value {
+pub(crate) fn indices(xs: impl Iterator<Item = usize>) -> Value {
     let mut prev = 0;
     Value::Array(
         xs.map(|i| {
@@ -176,7 +181,7 @@ fn indices(xs: impl Iterator<Item = usize>) -> Value {
     )
 }
 
-fn read_indices(v: Option<&Value>, n: usize) -> Result<Vec<bool>, String> {
+pub(crate) fn read_indices(v: Option<&Value>, n: usize) -> Result<Vec<bool>, String> {
     let mut marks = vec![false; n];
     let mut at = 0usize;
     for d in v.and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default() {
@@ -188,7 +193,7 @@ fn read_indices(v: Option<&Value>, n: usize) -> Result<Vec<bool>, String> {
     Ok(marks)
 }
 
-fn deltas(xs: impl Iterator<Item = i64>) -> Value {
+pub(crate) fn deltas(xs: impl Iterator<Item = i64>) -> Value {
     let mut prev = 0i64;
     Value::Array(
         xs.map(|x| {
@@ -213,20 +218,10 @@ fn undeltas(v: &Value) -> Result<Vec<i64>, String> {
 }
 
 /// Seconds of a date-time written exactly as chrono writes `NaiveDateTime`
-/// (`2026-11-02T08:15:00`); anything else (fractions, other spellings) is not coded as a number,
-/// so that it comes back as it was. Hand-read: this runs on every string of every save.
+/// (`2026-11-02T08:15:00`, [`crate::record::parse_datetime`]); anything else (fractions, other
+/// spellings) is not coded as a number, so that it comes back as it was.
 fn datetime(s: &str) -> Option<i64> {
-    let b = s.as_bytes();
-    if b.len() != 19 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter()
-            .try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
-    };
-    let date = chrono::NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
-    let t = date.and_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)?;
-    Some(t.and_utc().timestamp())
+    crate::record::parse_datetime(s).map(|t| t.and_utc().timestamp())
 }
 
 fn datetime_text(secs: i64) -> Option<String> {
@@ -245,7 +240,33 @@ fn datetime_text(secs: i64) -> Option<String> {
     })
 }
 
-fn encode_column(vals: &[Option<&Value>]) -> Value {
+/// A column of strings: as date-times (`t`), as a dictionary (`d` + `x`) when at most half of
+/// them are distinct, else as they are (`s`).
+pub(crate) fn put_strings(m: &mut Map<String, Value>, strs: &[&str]) {
+    if let Some(ts) = strs.iter().map(|s| datetime(s)).collect::<Option<Vec<i64>>>() {
+        m.insert("t".into(), deltas(ts.into_iter()));
+        return;
+    }
+    let mut dict: Vec<&str> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    let idx: Vec<usize> = strs
+        .iter()
+        .map(|s| {
+            *at.entry(s).or_insert_with(|| {
+                dict.push(s);
+                dict.len() - 1
+            })
+        })
+        .collect();
+    if dict.len() * 2 <= strs.len() {
+        m.insert("d".into(), Value::from(dict));
+        m.insert("x".into(), Value::from(idx));
+    } else {
+        m.insert("s".into(), Value::from(strs));
+    }
+}
+
+pub(crate) fn encode_column(vals: &[Option<&Value>]) -> Value {
     let mut m = Map::new();
     if vals.iter().any(Option::is_none) {
         m.insert(
@@ -275,27 +296,7 @@ fn encode_column(vals: &[Option<&Value>]) -> Value {
     } else if present.iter().all(|v| v.is_i64()) {
         m.insert("i".into(), deltas(present.iter().filter_map(|v| v.as_i64())));
     } else if let Some(strs) = strs {
-        if let Some(ts) = strs.iter().map(|s| datetime(s)).collect::<Option<Vec<i64>>>() {
-            m.insert("t".into(), deltas(ts.into_iter()));
-        } else {
-            let mut dict: Vec<&str> = Vec::new();
-            let mut at: HashMap<&str, usize> = HashMap::new();
-            let idx: Vec<usize> = strs
-                .iter()
-                .map(|s| {
-                    *at.entry(s).or_insert_with(|| {
-                        dict.push(s);
-                        dict.len() - 1
-                    })
-                })
-                .collect();
-            if dict.len() * 2 <= strs.len() {
-                m.insert("d".into(), Value::from(dict));
-                m.insert("x".into(), Value::from(idx));
-            } else {
-                m.insert("s".into(), Value::from(strs));
-            }
-        }
+        put_strings(&mut m, &strs);
     } else if present.iter().all(|v| v.is_object()) {
         let rows: Vec<&Row> = present.iter().filter_map(|v| v.as_object()).collect();
         m.insert("o".into(), encode_rows(&rows));
@@ -377,7 +378,7 @@ fn decode_column(col: Value, n: usize) -> Result<Vec<Option<Value>>, String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
     use serde_json::json;
@@ -475,7 +476,7 @@ mod tests {
         }
     }
 
-    fn arb_value() -> impl Strategy<Value = Value> {
+    pub(crate) fn arb_value() -> impl Strategy<Value = Value> {
         let leaf = prop_oneof![
             Just(Value::Null),
             any::<bool>().prop_map(Value::from),

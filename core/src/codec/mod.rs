@@ -5,16 +5,19 @@
 //! (single documents). Anything else found under our keys is reported, never silently dropped.
 //!
 //! Chunks (schema 2) are compact: a decade of a busy desk (≈ 300 000 records) must fit in the
-//! browser's 5 242 880 UTF-16 units. A chunk's records become columns ([`columns`]), the columns
+//! browser's 5 242 880 UTF-16 units. A chunk's records become columns ([`columns`]; written by
+//! [`collect`] and read by [`table`] without a JSON object per record), the columns
 //! JSON is compressed (deflate, `miniz_oxide`) and the bytes are packed 15 bits to a character
 //! ([`pack`]): `{"v":2,"k":"resp","n":records,"b":bytes,"z":"…"}`. The envelope stays JSON so
 //! that a build of schema 1 still sees "newer data" and leaves it alone. Chunks of schema 0
 //! (bare arrays) and 1 (`"r":[records…]`) are read as they are and reported as migratable.
 //! Documents stay plain JSON envelopes (schema 1): they are few and small.
 
+pub mod collect;
 pub mod columns;
 pub mod pack;
 pub mod stage;
+pub mod table;
 
 use crate::record::{Meta, Millis, Record};
 use chrono::Datelike;
@@ -187,23 +190,10 @@ fn version(raw: &str, kind: &str, max: u32) -> Result<u32, CodecError> {
 /// An empty string means a record would not serialize: the caller writes nothing.
 pub fn encode_chunk<T: Serialize + Record>(kind: Kind, records: &[T]) -> String {
     let settled = latest_settled(records);
-    let rows: Option<Vec<serde_json::Map<String, Value>>> = records
-        .iter()
-        .map(|r| match serde_json::to_value(r) {
-            Ok(Value::Object(m)) => Some(m),
-            _ => None,
-        })
-        .collect();
-    let Some(mut rows) = rows else { return String::new() };
-    let order = |r: &serde_json::Map<String, Value>| {
-        (
-            r.get("c").and_then(Value::as_i64),
-            r.get("id").and_then(Value::as_str).map(str::to_owned),
-        )
-    };
-    rows.sort_by_cached_key(order);
+    let mut rows: Vec<&T> = records.iter().collect();
+    rows.sort_by(|a, b| (a.meta().created_at, &a.meta().id).cmp(&(b.meta().created_at, &b.meta().id)));
     let n = rows.len();
-    let Ok(json) = serde_json::to_vec(&columns::encode(rows)) else {
+    let Some(Ok(json)) = collect::encode(&rows).map(|cols| serde_json::to_vec(&cols)) else {
         return String::new();
     };
     let bytes = miniz_oxide::deflate::compress_to_vec(&json, LEVEL);
@@ -337,10 +327,9 @@ fn unpack_rows<T: DeserializeOwned>(p: &PackedIn<T>) -> Result<Vec<T>, CodecErro
     let bytes = pack::unpack(&p.z, p.b).ok_or_else(|| bad("packed text"))?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_BYTES).map_err(|_| bad("deflate"))?;
     let cols: Value = serde_json::from_slice(&json).map_err(|e| CodecError::Corrupt(e.to_string()))?;
-    columns::decode(cols, p.n)
-        .map_err(|e| bad(&e))?
-        .into_iter()
-        .map(|row| serde_json::from_value(Value::Object(row)).map_err(|e| CodecError::Corrupt(e.to_string())))
+    let t = table::Table::new(cols, p.n).map_err(|e| bad(&e))?;
+    (0..t.len())
+        .map(|r| T::deserialize(t.row(r)).map_err(|e| CodecError::Corrupt(e.to_string())))
         .collect()
 }
 

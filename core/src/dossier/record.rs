@@ -98,6 +98,7 @@ fn is_one(n: &u32) -> bool {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
+    #[serde(deserialize_with = "crate::record::de_datetime")]
     pub at: NaiveDateTime,
     pub status: Status,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -110,7 +111,9 @@ pub struct Event {
 /// The one allowed move of the due date, with the written apology (văn bản xin lỗi).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extension {
+    #[serde(deserialize_with = "crate::record::de_datetime")]
     pub at: NaiveDateTime,
+    #[serde(deserialize_with = "crate::record::de_datetime")]
     pub new_due: NaiveDateTime,
     pub reason: String,
 }
@@ -127,7 +130,9 @@ pub struct Dossier {
     #[serde(default)]
     pub contact: String,
     pub channel: Channel,
+    #[serde(deserialize_with = "crate::record::de_datetime")]
     pub received: NaiveDateTime,
+    #[serde(deserialize_with = "crate::record::de_datetime")]
     pub due: NaiveDateTime,
     /// Non-empty when the computed due date was overridden, saying why.
     #[serde(default, skip_serializing_if = "String::is_empty")]
