@@ -6,9 +6,7 @@ use crate::state::AppState;
 use crate::storage::{self, StoreError};
 use leptos::prelude::*;
 use motcua_core::codec::{self, Kind};
-use motcua_core::dossier::Dossier;
 use motcua_core::record::{ListEdit, Record};
-use motcua_core::survey::response::Response;
 use motcua_core::sync::wire::{self, Dataset, Export, ExportOptions, Plan, Source};
 use motcua_core::sync::{self, merge, Receipt};
 use serde::{de::DeserializeOwned, Serialize};
@@ -53,55 +51,66 @@ impl AppState {
     }
 
     /// Write the plans of several files together, all or nothing, then show them; the
-    /// receipts go into the import history.
+    /// receipts go into the import history. Once written, the plans are taken (their records
+    /// move into this tab's state); when the write is refused they are left as they were.
     ///
     /// An import packs the months it touches (no tail: it is written once, read for years), a
     /// month or two between frames with `progress` (months done, in all), so that the page
     /// stays responsive; everything is written at the end, and a month another tab wrote
-    /// meanwhile is packed again from what it holds now.
-    pub async fn apply_import(&self, plans: &[Plan], receipts: Vec<Receipt>, progress: impl Fn(usize, usize)) -> Result<(), StoreError> {
-        let responses: Vec<Response> = plans.iter().flat_map(|p| p.responses.iter().cloned()).collect();
-        let dossiers: Vec<Dossier> = plans.iter().flat_map(|p| p.dossiers.iter().cloned()).collect();
-        let (rs, ds) = (
-            storage::by_chunk(Kind::Response, &responses),
-            storage::by_chunk(Kind::Dossier, &dossiers),
-        );
-        let total = rs.len() + ds.len();
-        let mut writes = pack_months(Kind::Response, rs, (0, total), &progress).await?;
-        writes.extend(pack_months(Kind::Dossier, ds, (writes.len(), total), &progress).await?);
-        // A month another tab wrote while the others were packed: packed again from what it
-        // holds now (the records it gets are found again: this is rare).
-        for w in writes.iter_mut().filter(|w| !storage::unchanged_since(w)) {
-            *w = match codec::parse_chunk_key(&w.key) {
-                Some((Kind::Dossier, _)) => repack(Kind::Dossier, &dossiers, &w.key)?,
-                _ => repack(Kind::Response, &responses, &w.key)?,
-            };
-        }
+    /// meanwhile is packed again from what it holds now. The months are packed from the plans'
+    /// records as they are: nothing is copied.
+    pub async fn apply_import(
+        &self,
+        plans: &mut Vec<Plan>,
+        receipts: Vec<Receipt>,
+        progress: impl Fn(usize, usize),
+    ) -> Result<(), StoreError> {
+        let mut writes = {
+            let rs = storage::by_chunk(Kind::Response, plans.iter().flat_map(|p| &p.responses));
+            let ds = storage::by_chunk(Kind::Dossier, plans.iter().flat_map(|p| &p.dossiers));
+            let total = rs.len() + ds.len();
+            let mut writes = pack_months(Kind::Response, &rs, (0, total), &progress).await?;
+            writes.extend(pack_months(Kind::Dossier, &ds, (writes.len(), total), &progress).await?);
+            // A month another tab wrote while the others were packed: packed again from what
+            // it holds now.
+            for w in writes.iter_mut().filter(|w| !storage::unchanged_since(w)) {
+                *w = match codec::parse_chunk_key(&w.key) {
+                    Some((Kind::Dossier, _)) => repack(Kind::Dossier, &ds, &w.key)?,
+                    _ => repack(Kind::Response, &rs, &w.key)?,
+                };
+            }
+            writes
+        };
         let mut book = self.book.get_untracked();
         for q in plans.iter().flat_map(|p| &p.versions) {
             book.versions.entry(q.version).or_insert_with(|| q.clone());
         }
-        // Plans are made one after another, so the last holds the merged documents.
-        let last = plans.last();
         let mut history: Vec<Receipt> = storage::load_doc("imports").ok().flatten().unwrap_or_default();
         sync::record_receipts(&mut history, receipts);
         writes.push(storage::Write::doc("questionnaires", &book));
-        if let Some(p) = last {
+        // Plans are made one after another, so the last holds the merged documents.
+        if let Some(p) = plans.last() {
             writes.push(storage::Write::doc("procedures", &p.catalogue));
             writes.push(storage::Write::doc("calendar", &p.calendar));
         }
         writes.push(storage::Write::doc("imports", &history));
         self.write_staff(writes)?;
-        self.responses.update(|rs| merge::apply(rs, responses));
-        self.edit_dossiers(|ds| {
-            merge::apply(ds, dossiers);
+        let mut plans = std::mem::take(plans);
+        if let Some(p) = plans.last_mut() {
+            self.catalogue.set(std::mem::take(&mut p.catalogue));
+            self.calendar.set(std::mem::take(&mut p.calendar));
+        }
+        let (mut responses, mut dossiers) = (Vec::new(), Vec::new());
+        for p in plans {
+            responses.extend(p.responses);
+            dossiers.extend(p.dossiers);
+        }
+        self.responses.update(|all| merge::apply(all, responses));
+        self.edit_dossiers(|all| {
+            merge::apply(all, dossiers);
             ListEdit::Any
         });
         self.book.set(book);
-        if let Some(p) = last {
-            self.catalogue.set(p.catalogue.clone());
-            self.calendar.set(p.calendar.clone());
-        }
         Ok(())
     }
 
@@ -136,13 +145,13 @@ impl AppState {
 /// take input.
 async fn pack_months<T: Record + DeserializeOwned + Serialize + Clone>(
     kind: Kind,
-    months: Vec<(String, Vec<T>)>,
+    months: &[(String, Vec<&T>)],
     (mut done, total): (usize, usize),
     progress: &impl Fn(usize, usize),
 ) -> Result<Vec<storage::Write>, StoreError> {
     let mut writes = Vec::with_capacity(months.len());
     for (key, new) in months {
-        writes.push(storage::chunk_write(kind, key, new, 0)?);
+        writes.push(storage::chunk_write(kind, key.clone(), new, 0)?);
         done += 1;
         progress(done, total);
         if done.is_multiple_of(2) {
@@ -152,12 +161,12 @@ async fn pack_months<T: Record + DeserializeOwned + Serialize + Clone>(
     Ok(writes)
 }
 
-/// The chunk `key` packed again with the records of `recs` that fall in it.
-fn repack<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, recs: &[T], key: &str) -> Result<storage::Write, StoreError> {
-    let mine = storage::by_chunk(kind, recs)
-        .into_iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, r)| r)
-        .unwrap_or_default();
+/// The chunk `key` packed again with the import's records of its month.
+fn repack<T: Record + DeserializeOwned + Serialize + Clone>(
+    kind: Kind,
+    months: &[(String, Vec<&T>)],
+    key: &str,
+) -> Result<storage::Write, StoreError> {
+    let mine = months.iter().find(|(k, _)| k == key).map_or(&[][..], |(_, r)| r.as_slice());
     storage::chunk_write(kind, key.to_string(), mine, 0)
 }

@@ -153,7 +153,7 @@ where
     T: DeserializeOwned + Serialize + Record + Clone,
 {
     let Some(raw) = read_raw(key) else { return Ok(()) };
-    let packed = codec::add_to_chunk::<T>(kind, Some(&raw), Vec::new(), 0).map_err(|e| StoreError::Blocked(e.to_string()))?;
+    let packed = codec::add_to_chunk::<T>(kind, Some(&raw), &[], 0).map_err(|e| StoreError::Blocked(e.to_string()))?;
     write_all(vec![Write {
         key: key.to_string(),
         new: Some(packed),
@@ -351,18 +351,18 @@ pub fn chunk_writes<T: Record + DeserializeOwned + Serialize + Clone>(
 ) -> Result<Vec<Write>, StoreError> {
     by_chunk(kind, recs)
         .into_iter()
-        .map(|(key, new)| chunk_write(kind, key, new, tail_max))
+        .map(|(key, new)| chunk_write(kind, key, &new, tail_max))
         .collect()
 }
 
 /// `recs` by the chunk they fall into (its key), in key order.
-pub fn by_chunk<T: Record + Clone>(kind: Kind, recs: &[T]) -> Vec<(String, Vec<T>)> {
-    let mut by_key: std::collections::BTreeMap<String, Vec<T>> = std::collections::BTreeMap::new();
+pub fn by_chunk<'a, T: Record + 'a>(kind: Kind, recs: impl IntoIterator<Item = &'a T>) -> Vec<(String, Vec<&'a T>)> {
+    let mut by_key: std::collections::BTreeMap<String, Vec<&T>> = std::collections::BTreeMap::new();
     for r in recs {
         by_key
             .entry(codec::chunk_key(kind, &codec::period_of(r.meta().created_at)))
             .or_default()
-            .push(r.clone());
+            .push(r);
     }
     by_key.into_iter().collect()
 }
@@ -371,7 +371,7 @@ pub fn by_chunk<T: Record + Clone>(kind: Kind, recs: &[T]) -> Vec<(String, Vec<T
 pub fn chunk_write<T: Record + DeserializeOwned + Serialize + Clone>(
     kind: Kind,
     key: String,
-    new: Vec<T>,
+    new: &[&T],
     tail_max: usize,
 ) -> Result<Write, StoreError> {
     let old = read_raw(&key);

@@ -77,7 +77,8 @@ impl Import {
                         .await
                         .map_err(|e| e.to_string())
                         .map(|e| {
-                            let p = wire::plan(&working, &e);
+                            let (source, exported_at) = (e.source.clone(), e.exported_at);
+                            let p = wire::plan(&working, e);
                             // The next file is planned against what this one would make; after the
                             // last, only the conflicts are counted, with its plan apart.
                             if i + 1 < n {
@@ -86,8 +87,8 @@ impl Import {
                             let r = Receipt {
                                 file: name.clone(),
                                 imported_at: 0,
-                                source: e.source.clone(),
-                                exported_at: e.exported_at,
+                                source,
+                                exported_at,
                                 counts: p.counts,
                             };
                             ps.push(p);
@@ -125,10 +126,10 @@ impl Import {
         self.msg.set(None);
         leptos::task::spawn_local(async move {
             // The plans are taken while they are written (put back if the write is refused).
-            let ps = self.plans.try_update_value(std::mem::take).unwrap_or_default();
+            let mut ps = self.plans.try_update_value(std::mem::take).unwrap_or_default();
             let label = t(st.lang(), K::Writing).to_string();
             let r = st
-                .apply_import(&ps, receipts.clone(), |done, all| {
+                .apply_import(&mut ps, receipts.clone(), |done, all| {
                     self.progress.set(Some((label.clone(), done, all)))
                 })
                 .await;

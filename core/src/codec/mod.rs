@@ -37,6 +37,11 @@ const LEVEL: u8 = 3;
 /// Bounds a stored chunk may not pass (a value that claims more is not ours).
 const MAX_RECORDS: usize = 5_000_000;
 const MAX_BYTES: usize = 256 << 20;
+/// Whether chunks are written and read through [`collect`] and [`table`] (the staff app and
+/// native code: twice as fast) or through the reference [`columns`] (the kiosk, built without
+/// the `fast-codec` feature: it packs or reads a month at a time, and downloads 16 KB less).
+/// Both write and read the same text; both are always compiled, and tested against each other.
+const FAST: bool = cfg!(feature = "fast-codec");
 /// Every key of ours starts with this.
 pub const PREFIX: &str = "motcua.";
 
@@ -189,11 +194,29 @@ fn version(raw: &str, kind: &str, max: u32) -> Result<u32, CodecError> {
 /// A chunk's value (schema 2), all packed. Records are kept in the order they were created.
 /// An empty string means a record would not serialize: the caller writes nothing.
 pub fn encode_chunk<T: Serialize + Record>(kind: Kind, records: &[T]) -> String {
-    let settled = latest_settled(records);
-    let mut rows: Vec<&T> = records.iter().collect();
+    encode_chunk_of(kind, &records.iter().collect::<Vec<_>>())
+}
+
+/// [`encode_chunk`] of borrowed records (an import packs its months from the files' plans,
+/// and copies the records once they are written).
+pub fn encode_chunk_of<T: Serialize + Record>(kind: Kind, records: &[&T]) -> String {
+    let settled = latest_settled(records.iter().copied());
+    let mut rows: Vec<&T> = records.to_vec();
     rows.sort_by(|a, b| (a.meta().created_at, &a.meta().id).cmp(&(b.meta().created_at, &b.meta().id)));
     let n = rows.len();
-    let Some(Ok(json)) = collect::encode(&rows).map(|cols| serde_json::to_vec(&cols)) else {
+    let cols = if FAST {
+        collect::encode(&rows)
+    } else {
+        let objects: Option<Vec<_>> = rows
+            .iter()
+            .map(|r| match serde_json::to_value(r) {
+                Ok(Value::Object(m)) => Some(m),
+                _ => None,
+            })
+            .collect();
+        objects.map(columns::encode)
+    };
+    let Some(Ok(json)) = cols.map(|cols| serde_json::to_vec(&cols)) else {
         return String::new();
     };
     let bytes = miniz_oxide::deflate::compress_to_vec(&json, LEVEL);
@@ -202,8 +225,8 @@ pub fn encode_chunk<T: Serialize + Record>(kind: Kind, records: &[T]) -> String 
 
 /// The latest time any of `recs` settled (`Record::settled_at`; a tombstone when it was
 /// deleted), `i64::MAX` when one is still open, 0 for none.
-fn latest_settled<T: Record>(recs: &[T]) -> i64 {
-    recs.iter()
+fn latest_settled<'a, T: Record + 'a>(recs: impl IntoIterator<Item = &'a T>) -> i64 {
+    recs.into_iter()
         .map(|r| match r.meta() {
             m if m.deleted => m.updated_at,
             _ => r.settled_at().unwrap_or(i64::MAX),
@@ -231,7 +254,7 @@ fn envelope<T: Serialize>(kind: Kind, n: usize, b: usize, e: Option<i64>, z: &st
 /// of each id kept, `sync::merge`). While the tail holds at most `tail_max` records they are
 /// added there and the packed part is copied as it is; past that the whole chunk is packed.
 /// Data of an older schema is packed (migrated) on the way.
-pub fn add_to_chunk<T>(kind: Kind, raw: Option<&str>, recs: Vec<T>, tail_max: usize) -> Result<String, CodecError>
+pub fn add_to_chunk<T>(kind: Kind, raw: Option<&str>, recs: &[&T], tail_max: usize) -> Result<String, CodecError>
 where
     T: DeserializeOwned + Serialize + Record + Clone,
 {
@@ -244,14 +267,14 @@ where
     };
     let Some(raw) = raw else {
         return done(if recs.len() <= tail_max {
-            envelope(kind, 0, 0, Some(0), "", &recs)
+            envelope(kind, 0, 0, Some(0), "", recs)
         } else {
-            encode_chunk(kind, &recs)
+            encode_chunk_of(kind, recs)
         });
     };
     if version(raw, kind.tag(), SCHEMA)? == SCHEMA {
         let mut p: PackedIn<T> = serde_json::from_str(raw).map_err(|e| CodecError::Corrupt(e.to_string()))?;
-        crate::sync::merge::apply(&mut p.t, recs);
+        crate::sync::merge::apply(&mut p.t, recs.iter().map(|r| (*r).clone()).collect());
         if p.t.len() <= tail_max {
             return done(envelope(kind, p.n, p.b, p.e, &p.z, &p.t));
         }
@@ -260,7 +283,7 @@ where
         return done(encode_chunk(kind, &all));
     }
     let mut all: Vec<T> = decode_chunk(kind, raw)?.0;
-    crate::sync::merge::apply(&mut all, recs);
+    crate::sync::merge::apply(&mut all, recs.iter().map(|r| (*r).clone()).collect());
     done(encode_chunk(kind, &all))
 }
 
@@ -327,10 +350,16 @@ fn unpack_rows<T: DeserializeOwned>(p: &PackedIn<T>) -> Result<Vec<T>, CodecErro
     let bytes = pack::unpack(&p.z, p.b).ok_or_else(|| bad("packed text"))?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_BYTES).map_err(|_| bad("deflate"))?;
     let cols: Value = serde_json::from_slice(&json).map_err(|e| CodecError::Corrupt(e.to_string()))?;
-    let t = table::Table::new(cols, p.n).map_err(|e| bad(&e))?;
-    (0..t.len())
-        .map(|r| T::deserialize(t.row(r)).map_err(|e| CodecError::Corrupt(e.to_string())))
-        .collect()
+    let corrupt = |e: serde_json::Error| CodecError::Corrupt(e.to_string());
+    if FAST {
+        let t = table::Table::new(cols, p.n).map_err(|e| bad(&e))?;
+        (0..t.len()).map(|r| T::deserialize(t.row(r)).map_err(corrupt)).collect()
+    } else {
+        let rows = columns::decode(cols, p.n).map_err(|e| bad(&e))?;
+        rows.into_iter()
+            .map(|row| serde_json::from_value(Value::Object(row)).map_err(corrupt))
+            .collect()
+    }
 }
 
 pub fn encode_doc<T: Serialize>(name: &str, doc: &T) -> String {
@@ -493,7 +522,7 @@ mod tests {
         let z = |raw: &str| raw.split("\"z\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
         let mut raw = packed.clone();
         for n in 3..=5 {
-            raw = add_to_chunk(Kind::Response, Some(&raw), vec![resp(n, i64::from(n))], 3).unwrap();
+            raw = add_to_chunk(Kind::Response, Some(&raw), &[&resp(n, i64::from(n))], 3).unwrap();
             assert_eq!(z(&raw), z(&packed), "the packed part is copied, not rewritten");
         }
         assert!(needs_packing(Kind::Response, &raw), "a tail waits to be packed");
@@ -503,22 +532,22 @@ mod tests {
         newer.o = 1;
         let (all, migrated): (Vec<Response>, bool) = decode_chunk(
             Kind::Response,
-            &add_to_chunk(Kind::Response, Some(&raw), Vec::<Response>::new(), 3).unwrap(),
+            &add_to_chunk::<Response>(Kind::Response, Some(&raw), &[], 3).unwrap(),
         )
         .unwrap();
         assert_eq!((all.len(), migrated), (5, false));
         // The fourth record in the tail packs everything.
-        let full = add_to_chunk(Kind::Response, Some(&raw), vec![newer.clone()], 3).unwrap();
+        let full = add_to_chunk(Kind::Response, Some(&raw), &[&newer.clone()], 3).unwrap();
         assert!(!needs_packing(Kind::Response, &full) && z(&full) != z(&packed));
         let (all, _): (Vec<Response>, bool) = decode_chunk(Kind::Response, &full).unwrap();
         assert_eq!(all.len(), 5);
         assert_eq!(all.iter().find(|r| r.meta.id == newer.meta.id).unwrap().o, 1);
         // A new month starts as a tail; an old schema is packed on the way.
-        let fresh = add_to_chunk(Kind::Response, None, vec![resp(7, 7)], 3).unwrap();
+        let fresh = add_to_chunk(Kind::Response, None, &[&resp(7, 7)], 3).unwrap();
         assert_eq!(decode_chunk::<Response>(Kind::Response, &fresh).unwrap().0.len(), 1);
         let old = encode_chunk_v1(Kind::Response, &[resp(8, 8)]);
         assert!(needs_packing(Kind::Response, &old));
-        let moved = add_to_chunk(Kind::Response, Some(&old), vec![resp(9, 9)], 3).unwrap();
+        let moved = add_to_chunk(Kind::Response, Some(&old), &[&resp(9, 9)], 3).unwrap();
         assert!(!needs_packing(Kind::Response, &moved));
         assert_eq!(decode_chunk::<Response>(Kind::Response, &moved).unwrap().0.len(), 2);
     }
@@ -543,9 +572,9 @@ mod tests {
             settled_by::<Dossier>(Kind::Dossier, &encode_chunk(Kind::Dossier, &[a.clone(), open.clone()])),
             Some(i64::MAX)
         );
-        let tail = add_to_chunk(Kind::Dossier, Some(&ended), vec![open], TAIL_MAX).unwrap();
+        let tail = add_to_chunk(Kind::Dossier, Some(&ended), &[&open], TAIL_MAX).unwrap();
         assert_eq!(settled_by::<Dossier>(Kind::Dossier, &tail), Some(i64::MAX));
-        let fresh = add_to_chunk(Kind::Dossier, None, vec![a.clone()], TAIL_MAX).unwrap();
+        let fresh = add_to_chunk(Kind::Dossier, None, &[&a.clone()], TAIL_MAX).unwrap();
         assert_eq!(settled_by::<Dossier>(Kind::Dossier, &fresh), Some(vn(at(2026, 3, 5, 9))));
         // Chunks of earlier builds do not say: they may hold open ones, and are packed again.
         let before = ended.replace(&format!(",\"e\":{}", vn(at(2026, 3, 9, 8))), "");

@@ -67,6 +67,22 @@ impl Counts {
 /// Merge `incoming` records into `local` (by id). Returns the records to write (new and
 /// winning updates, in incoming order) and the counts. `local` is not changed.
 pub fn merge_records<T: Record + Serialize + Clone + PartialEq>(local: &[T], incoming: &[T]) -> (Vec<T>, Counts) {
+    let (keep, counts) = winners(local, incoming);
+    let out = incoming.iter().zip(keep).filter(|(_, k)| *k).map(|(r, _)| r.clone()).collect();
+    (out, counts)
+}
+
+/// [`merge_records`] of records given away (an import's file, 100 000 of them): the ones to
+/// write are moved out, not copied.
+pub fn merge_records_owned<T: Record + Serialize + Clone + PartialEq>(local: &[T], incoming: Vec<T>) -> (Vec<T>, Counts) {
+    let (keep, counts) = winners(local, &incoming);
+    let out = incoming.into_iter().zip(keep).filter(|(_, k)| *k).map(|(r, _)| r).collect();
+    (out, counts)
+}
+
+/// Which of `incoming` are written (the first of the winning versions of each id), and the
+/// counts.
+fn winners<T: Record + Serialize + Clone + PartialEq>(local: &[T], incoming: &[T]) -> (Vec<bool>, Counts) {
     let index: HashMap<&str, usize> = local.iter().enumerate().map(|(i, r)| (r.meta().id.as_str(), i)).collect();
     let mut winners: HashMap<&str, &T> = HashMap::with_capacity(incoming.len());
     let mut counts = Counts::default();
@@ -88,15 +104,14 @@ pub fn merge_records<T: Record + Serialize + Clone + PartialEq>(local: &[T], inc
         }
     }
     let mut seen = std::collections::HashSet::with_capacity(winners.len());
-    let out = incoming
+    let keep = incoming
         .iter()
-        .filter_map(|r| {
+        .map(|r| {
             let id = r.meta().id.as_str();
-            let w = winners.get(id)?;
-            (std::ptr::eq(*w, r) && seen.insert(id)).then(|| r.clone())
+            winners.get(id).is_some_and(|w| std::ptr::eq(*w, r)) && seen.insert(id)
         })
         .collect();
-    (out, counts)
+    (keep, counts)
 }
 
 /// Apply written records onto a full set (for tests and the in-memory state): the result has
@@ -499,6 +514,12 @@ mod tests {
             let (w, counts) = merge_records(&ab_c, &ab_c);
             prop_assert!(w.is_empty());
             prop_assert_eq!(counts.unchanged, ab_c.len());
+        }
+
+        #[test]
+        fn records_given_away_merge_as_records_lent(a in arb_set(), b in arb_set()) {
+            prop_assert_eq!(merge_records_owned(&a, b.clone()), merge_records(&a, &b));
+            prop_assert_eq!(merge_records_owned(&a, a.clone()), merge_records(&a, &a));
         }
 
         #[test]

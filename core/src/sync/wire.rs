@@ -778,35 +778,26 @@ impl PlanCounts {
 }
 
 /// Plan the import of `file` into `local`. A file without personal data never blanks the
-/// names and contacts already here.
-pub fn plan(local: &Dataset, file: &Export) -> Plan {
-    let (responses, rc) = merge::merge_records(&local.responses, &file.data.responses);
-    // Borrowed as they are when the file has the personal data (a copy of 50 000 dossiers
-    // cost as much as the merge).
-    let incoming_dossiers: std::borrow::Cow<[Dossier]> = if file.personal_data {
-        std::borrow::Cow::Borrowed(&file.data.dossiers)
-    } else {
+/// names and contacts already here. The file's records to write move into the plan.
+pub fn plan(local: &Dataset, file: Export) -> Plan {
+    let Export { personal_data, data, .. } = file;
+    let (responses, rc) = merge::merge_records_owned(&local.responses, data.responses);
+    let mut incoming_dossiers = data.dossiers;
+    if !personal_data {
         let here: std::collections::HashMap<&str, &Dossier> = local.dossiers.iter().map(|d| (d.meta.id.as_str(), d)).collect();
-        file.data
-            .dossiers
-            .iter()
-            .map(|d| {
-                let mut d = d.clone();
-                if let Some(h) = here.get(d.meta.id.as_str()) {
-                    d.applicant.clone_from(&h.applicant);
-                    d.contact.clone_from(&h.contact);
-                    d.signed_by.clone_from(&h.signed_by);
-                }
-                d
-            })
-            .collect::<Vec<_>>()
-            .into()
-    };
-    let (dossiers, dc) = merge::merge_records(&local.dossiers, &incoming_dossiers);
-    let incoming_versions: Vec<Questionnaire> = file.data.versions.values().cloned().collect();
+        for d in &mut incoming_dossiers {
+            if let Some(h) = here.get(d.meta.id.as_str()) {
+                d.applicant.clone_from(&h.applicant);
+                d.contact.clone_from(&h.contact);
+                d.signed_by.clone_from(&h.signed_by);
+            }
+        }
+    }
+    let (dossiers, dc) = merge::merge_records_owned(&local.dossiers, incoming_dossiers);
+    let incoming_versions: Vec<Questionnaire> = data.versions.into_values().collect();
     let (versions, qc) = merge::merge_versions(&local.versions, &incoming_versions);
-    let (catalogue, cc) = merge::merge_stamped(&local.catalogue, &file.data.catalogue);
-    let (calendar, kc) = merge::merge_calendar(&local.calendar, &file.data.calendar);
+    let (catalogue, cc) = merge::merge_stamped(&local.catalogue, &data.catalogue);
+    let (calendar, kc) = merge::merge_calendar(&local.calendar, &data.calendar);
     Plan {
         responses,
         dossiers,

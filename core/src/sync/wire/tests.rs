@@ -227,15 +227,15 @@ fn importing_twice_changes_nothing_and_files_in_any_order_agree() {
     };
     let mut ab = empty.clone();
     for f in [&a, &b, &a, &b] {
-        let p = plan(&ab, f);
+        let p = plan(&ab, f.clone());
         apply(&mut ab, &p);
     }
-    let again = plan(&ab, &a);
+    let again = plan(&ab, a.clone());
     assert_eq!(again.counts.changes(), 0, "a re-import writes nothing");
     assert_eq!(again.counts.responses.unchanged, 5);
     let mut ba = empty.clone();
     for f in [&b, &a] {
-        let p = plan(&ba, f);
+        let p = plan(&ba, f.clone());
         apply(&mut ba, &p);
     }
     let key = |d: &Dataset| {
@@ -266,7 +266,7 @@ fn a_file_without_personal_data_never_blanks_names_here() {
     let mut e = export(sel, "dev-b");
     e.personal_data = false;
     let f = read(write(&e).as_bytes()).unwrap();
-    let p = plan(&here, &f);
+    let p = plan(&here, f);
     assert_eq!(p.counts.dossiers.updated, 1);
     apply(&mut here, &p);
     assert_eq!(here.dossiers[0].notes, "đã gọi điện");
