@@ -76,7 +76,7 @@ impl Table {
 }
 
 /// The columns of `records` (each must serialize as an object), as `columns::encode` writes
-/// them; `None` when one does not serialize, or not as an object.
+/// them; `None` when one does not serialize, not as an object, or with a field twice.
 pub fn encode<T: Serialize>(records: &[&T]) -> Option<Value> {
     let mut root = Col::default();
     for (row, r) in records.iter().enumerate() {
@@ -253,6 +253,11 @@ struct CellSer<'a> {
 
 impl CellSer<'_> {
     fn put(self, p: Piece) -> Result<(), Error> {
+        // A field written twice in one object: serde_json keeps the last; the caller falls
+        // back to it (`codec::encode_chunk_of`).
+        if self.c.rows.last() == Some(&self.row) {
+            return Err(ser::Error::custom("a field twice"));
+        }
         self.c.rows.push(self.row);
         self.c.pieces.push(p);
         Ok(())
@@ -644,6 +649,20 @@ mod tests {
     fn what_is_not_an_object_is_refused() {
         assert!(encode(&[&json!({"a": 1}), &json!(3)]).is_none());
         assert!(encode(&[&[1, 2]]).is_none());
+        // A map that names a field twice (serde_json keeps the last).
+        let twice: Vec<(&str, u8)> = vec![("a", 1), ("a", 2)];
+        struct Twice(Vec<(&'static str, u8)>);
+        impl Serialize for Twice {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut m = s.serialize_map(None)?;
+                for (k, v) in &self.0 {
+                    m.serialize_entry(k, v)?;
+                }
+                m.end()
+            }
+        }
+        assert!(encode(&[&Twice(twice)]).is_none());
     }
 
     proptest! {

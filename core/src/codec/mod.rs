@@ -204,9 +204,7 @@ pub fn encode_chunk_of<T: Serialize + Record>(kind: Kind, records: &[&T]) -> Str
     let mut rows: Vec<&T> = records.to_vec();
     rows.sort_by(|a, b| (a.meta().created_at, &a.meta().id).cmp(&(b.meta().created_at, &b.meta().id)));
     let n = rows.len();
-    let cols = if FAST {
-        collect::encode(&rows)
-    } else {
+    let reference = || {
         let objects: Option<Vec<_>> = rows
             .iter()
             .map(|r| match serde_json::to_value(r) {
@@ -215,6 +213,12 @@ pub fn encode_chunk_of<T: Serialize + Record>(kind: Kind, records: &[&T]) -> Str
             })
             .collect();
         objects.map(columns::encode)
+    };
+    // What the fast path does not take (a field written twice) goes the reference's way.
+    let cols = if FAST {
+        collect::encode(&rows).or_else(reference)
+    } else {
+        reference()
     };
     let Some(Ok(json)) = cols.map(|cols| serde_json::to_vec(&cols)) else {
         return String::new();
