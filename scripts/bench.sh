@@ -47,7 +47,7 @@ Generated set imported through the app: $(val import_records) records (3.5 years
 | records that fit in 5,242,880 units | $(val records_that_fit) | ≥ 300 000 |
 | import of the set: file read and previewed / written | $(val import_read_ms) ms / $(val import_ms) ms | ≤ 2 s for 100 000 |
 | export of the set | $(val export_ms) ms | ≤ 2 s for 100 000 |
-| kiosk / desk / worklist / dashboard start with the set (median of 5) | $(val start_kiosk_full_ms) / $(val start_desk_full_ms) / $(val start_worklist_full_ms) / $(val start_dashboard_full_ms) ms | 200 / 300 / 300 / 300 ms |
+| kiosk / desk / worklist / dashboard start with the set (median of 5) | $(val start_kiosk_full_ms) / $(val start_desk_full_ms) / $(val start_worklist_full_ms) / $(val start_dashboard_full_ms) ms (the whole report: $(val start_dashboard_whole_full_ms) ms) | 200 / 300 / 300 / 300 ms |
 | dashboard period change (median of 5) | $(val dashboard_period_change_ms) ms | ≤ 150 ms |
 | worklist search keystroke | $(val worklist_search_ms) ms | ≤ 50 ms |
 
@@ -56,8 +56,8 @@ A decade written through the app's codec: $(val decade_browser_records) records 
 | measure at a decade | motcua | target |
 |---|---|---|
 | kiosk start (median of 3) | $(val decade_start_kiosk_ms) ms | ≤ 200 ms, as with none |
-| desk / worklist / dashboard start (median of 3) | $(val decade_start_desk_ms) / $(val decade_start_worklist_ms) / $(val decade_start_dashboard_ms) ms | 300 / 300 / 300 ms |
-| dashboard opened from the nav bar, records in memory (median of 3) | $(val decade_dashboard_open_in_app_ms) ms | ≤ 300 ms |
+| desk / worklist / dashboard start (median of 3) | $(val decade_start_desk_ms) / $(val decade_start_worklist_ms) / $(val decade_start_dashboard_ms) ms (the whole report: $(val decade_start_dashboard_whole_ms) ms) | 300 / 300 / 300 ms |
+| dashboard opened from the nav bar, records in memory, the whole report (median of 3) | $(val decade_dashboard_open_in_app_ms) ms | ≤ 300 ms |
 | dashboard period change / filter change (median of 3) | $(val decade_dashboard_period_change_ms) / $(val decade_dashboard_filter_change_ms) ms | ≤ 150 ms |
 | worklist search keystroke | $(val decade_worklist_search_ms) ms | ≤ 50 ms |
 | a dossier received → shown in the register | $(val decade_worklist_save_ms) ms | ≤ 50 ms |

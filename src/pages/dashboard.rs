@@ -63,20 +63,34 @@ pub fn Dashboard() -> impl IntoView {
             <Show when=shown fallback=|| view! { <ReadingProgress id="report-waiting" text=K::ReadingOlderReport /> }>
             <div class="report-print" id="report">
                 <ReportTableCard table table_prev table_last />
-                <ReportParagraph paragraph />
-                <SatisfactionCard scope full ix ix_prev ix_last table />
-                <MonthCharts scope />
-                <LateByDivision scope />
-                <div class="charts">
-                    <ItemsCard scope />
-                    <TimeCharts scope />
-                </div>
-                <UnitRanking scope />
-                <SuggestionsCard scope />
+                <AfterPaint>
+                    <ReportParagraph paragraph />
+                    <SatisfactionCard scope full ix ix_prev ix_last table />
+                    <MonthCharts scope />
+                    <LateByDivision scope />
+                    <div class="charts">
+                        <ItemsCard scope />
+                        <TimeCharts scope />
+                    </div>
+                    <UnitRanking scope />
+                    <SuggestionsCard scope />
+                </AfterPaint>
             </div>
             </Show>
         </Page>
     }
+}
+
+/// Its children, drawn once the page around them is painted: the report's table shows as soon
+/// as its months are read, the paragraph, charts and breakdowns a frame later.
+#[component]
+fn AfterPaint(children: ChildrenFn) -> impl IntoView {
+    let painted = RwSignal::new(false);
+    crate::platform::after_first_paint(move || {
+        // The page may be gone by then.
+        painted.try_set(true);
+    });
+    view! { <Show when=move || painted.get()>{children()}</Show> }
 }
 
 /// The paragraph in the letters' style, with a copy button.

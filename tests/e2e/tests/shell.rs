@@ -91,6 +91,8 @@ async fn starts_offline_after_one_visit() -> R {
     // A deep link typed while offline is served too.
     b.goto(&srv.url("/dashboard")).await?;
     b.wait_css("#report-table").await?;
+    // The rest of the report is drawn a frame after its table.
+    b.wait_css("#dash-suggestions").await?;
     b.shot("dashboard-offline").await?;
     assert!(b
         .console_errors()
