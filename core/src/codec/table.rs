@@ -487,18 +487,8 @@ mod tests {
 
     #[test]
     fn malformed_columns_are_errors_not_panics() {
-        for bad in [
-            json!(1),
-            json!({"a": {"i": [1, 2]}}),
-            json!({"a": {"m": [5]}}),
-            json!({"a": {"d": ["x"], "x": [3]}}),
-            json!({"a": {"a": [5], "e": {"i": [1]}}}),
-            json!({"a": {"a": [18446744073709551615u64, 1], "e": {}}}),
-            json!({"a": {"zz": 1}}),
-            json!({"a": {"t": [999_999_999_999_999i64]}}),
-            json!({"~id": {"p": {"s": ["x"]}, "q": []}}),
-            json!({"~u": 1, "c": {"i": [1]}}),
-        ] {
+        let more = [json!({"a": {"t": [999_999_999_999_999i64]}}), json!({"~u": 1, "c": {"i": [1]}})];
+        for bad in columns::tests::malformed().into_iter().chain(more) {
             assert!(Table::new(bad.clone(), 1).is_err(), "{bad}");
         }
     }
