@@ -134,22 +134,29 @@ pub fn request_persistent_storage() {
 /// A message to itself is a new task, as a zero timeout is, without the 4 ms that the
 /// browser adds to timeouts set from timeouts (an import yields forty times).
 pub async fn yield_now() {
-    use wasm_bindgen::JsCast;
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     let p = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(w) = web_sys::window() else {
-            resolve.call0(&wasm_bindgen::JsValue::NULL).ok();
-            return;
+        let timeout = |resolve: &js_sys::Function| {
+            if let Some(w) = web_sys::window() {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve, 0).ok();
+            } else {
+                resolve.call0(&JsValue::NULL).ok();
+            }
         };
-        match web_sys::MessageChannel::new() {
-            Ok(ch) => {
-                ch.port1().set_onmessage(Some(resolve.unchecked_ref()));
-                if ch.port2().post_message(&wasm_bindgen::JsValue::NULL).is_err() {
-                    w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).ok();
-                }
-            }
-            Err(_) => {
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).ok();
-            }
+        let Ok(ch) = web_sys::MessageChannel::new() else {
+            return timeout(&resolve);
+        };
+        let (port1, port2) = (ch.port1(), ch.port2());
+        // The handler holds the channel until the message comes, so that nothing collects
+        // its ports before.
+        let on_message = Closure::once_into_js(move || {
+            drop(ch);
+            resolve.call0(&JsValue::NULL).ok();
+        });
+        port1.set_onmessage(Some(on_message.unchecked_ref()));
+        if port2.post_message(&JsValue::NULL).is_err() {
+            port1.set_onmessage(None);
+            timeout(&on_message.unchecked_into());
         }
     });
     wasm_bindgen_futures::JsFuture::from(p).await.ok();
