@@ -205,7 +205,7 @@ pub(crate) fn deltas(xs: impl Iterator<Item = i64>) -> Value {
     )
 }
 
-fn undeltas(v: &Value) -> Result<Vec<i64>, String> {
+pub(crate) fn undeltas(v: &Value) -> Result<Vec<i64>, String> {
     let mut prev = 0i64;
     v.as_array()
         .ok_or("columns: numbers")?
@@ -224,20 +224,37 @@ fn datetime(s: &str) -> Option<i64> {
     crate::record::parse_datetime(s).map(|t| t.and_utc().timestamp())
 }
 
-fn datetime_text(secs: i64) -> Option<String> {
+/// The seconds of the date-times written as such: the years 0000 to 9999.
+pub(crate) const DATETIME_SECS: std::ops::RangeInclusive<i64> = -62_167_219_200..=253_402_300_799;
+
+/// `2026-11-02T08:15:00`, written into `buf` (no allocation: a chunk read writes one for every
+/// date-time of every record); `None` outside [`DATETIME_SECS`].
+pub(crate) fn write_datetime(secs: i64, buf: &mut [u8; 19]) -> Option<&str> {
     use chrono::{Datelike, Timelike};
+    if !DATETIME_SECS.contains(&secs) {
+        return None;
+    }
     let t = chrono::DateTime::from_timestamp(secs, 0)?.naive_utc();
-    (0..=9999).contains(&t.year()).then(|| {
-        format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-            t.year(),
-            t.month(),
-            t.day(),
-            t.hour(),
-            t.minute(),
-            t.second()
-        )
-    })
+    let mut put = |at: usize, width: usize, mut v: u32| {
+        for i in (0..width).rev() {
+            buf[at + i] = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+    };
+    put(0, 4, t.year().max(0) as u32);
+    put(5, 2, t.month());
+    put(8, 2, t.day());
+    put(11, 2, t.hour());
+    put(14, 2, t.minute());
+    put(17, 2, t.second());
+    for (at, c) in [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')] {
+        buf[at] = c;
+    }
+    std::str::from_utf8(buf).ok()
+}
+
+fn datetime_text(secs: i64) -> Option<String> {
+    write_datetime(secs, &mut [0; 19]).map(str::to_owned)
 }
 
 /// A column of strings: as date-times (`t`), as a dictionary (`d` + `x`) when at most half of
@@ -400,6 +417,10 @@ pub(crate) mod tests {
             );
             assert_eq!(datetime_text(secs).unwrap(), s);
         }
+        assert_eq!(datetime_text(*DATETIME_SECS.start()).unwrap(), "0000-01-01T00:00:00");
+        assert_eq!(datetime_text(*DATETIME_SECS.end()).unwrap(), "9999-12-31T23:59:59");
+        assert_eq!(datetime_text(DATETIME_SECS.start() - 1), None);
+        assert_eq!(datetime_text(DATETIME_SECS.end() + 1), None);
         for s in [
             "2026-11-02T08:15:00.5",
             "2026-13-02T08:15:00",

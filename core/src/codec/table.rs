@@ -10,7 +10,7 @@
 //! It reads exactly what `columns::decode` reads (the same forms, `~u`, `~id`, absent and null
 //! cells); the tests hold the two to the same answers.
 
-use super::columns::{decode_ids, read_indices};
+use super::columns::{decode_ids, read_indices, undeltas, write_datetime, DATETIME_SECS};
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -132,16 +132,6 @@ fn list(v: Option<Value>) -> Result<Vec<Value>, String> {
     }
 }
 
-fn undeltas(v: Vec<Value>) -> Result<Vec<i64>, String> {
-    let mut prev = 0i64;
-    v.iter()
-        .map(|d| {
-            prev = prev.wrapping_add(d.as_i64().ok_or("columns: number")?);
-            Ok(prev)
-        })
-        .collect()
-}
-
 fn counts(v: Vec<Value>) -> Result<Vec<usize>, String> {
     v.iter()
         .map(|l| l.as_u64().map(|l| l as usize).ok_or_else(|| "columns: length".into()))
@@ -176,13 +166,13 @@ fn column(col: Value, n: usize) -> Result<Col, String> {
         let b: Vec<bool> = take("b", &mut col)?.iter().map(|v| v.as_u64() == Some(1)).collect();
         let len = b.len();
         (Vals::Bool(b), len)
-    } else if col.contains_key("i") {
-        let i = undeltas(take("i", &mut col)?)?;
+    } else if let Some(i) = col.get("i") {
+        let i = undeltas(i)?;
         let len = i.len();
         (Vals::Int(i), len)
-    } else if col.contains_key("t") {
-        let t = undeltas(take("t", &mut col)?)?;
-        if t.iter().any(|&s| !(MIN_SECS..=MAX_SECS).contains(&s)) {
+    } else if let Some(t) = col.get("t") {
+        let t = undeltas(t)?;
+        if t.iter().any(|s| !DATETIME_SECS.contains(s)) {
             return Err("columns: time".into());
         }
         let len = t.len();
@@ -226,32 +216,6 @@ fn column(col: Value, n: usize) -> Result<Col, String> {
         return Err("columns: count".into());
     }
     Ok(Col { slots, vals })
-}
-
-/// The years `columns` writes as date-times (0000–9999).
-const MIN_SECS: i64 = -62_167_219_200;
-const MAX_SECS: i64 = 253_402_300_799;
-
-/// `2026-11-02T08:15:00`, written into `buf`.
-fn datetime_text(secs: i64, buf: &mut [u8; 19]) -> &str {
-    use chrono::{Datelike, Timelike};
-    let t = chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default().naive_utc();
-    let mut put = |at: usize, width: usize, mut v: u32| {
-        for i in (0..width).rev() {
-            buf[at + i] = b'0' + (v % 10) as u8;
-            v /= 10;
-        }
-    };
-    put(0, 4, t.year().max(0) as u32);
-    put(5, 2, t.month());
-    put(8, 2, t.day());
-    put(11, 2, t.hour());
-    put(14, 2, t.minute());
-    put(17, 2, t.second());
-    for (at, c) in [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')] {
-        buf[at] = c;
-    }
-    std::str::from_utf8(buf).unwrap_or_default()
 }
 
 /// Row `row` of a table, as a map of its present fields.
@@ -348,7 +312,7 @@ impl<'a> Deserializer<'a> for Cell<'a> {
         match &self.col.vals {
             Vals::Bool(b) => visitor.visit_bool(b[i]),
             Vals::Int(v) => visitor.visit_i64(v[i]),
-            Vals::Time(t) => visitor.visit_str(datetime_text(t[i], &mut [0; 19])),
+            Vals::Time(t) => visitor.visit_str(write_datetime(t[i], &mut [0; 19]).unwrap_or_default()),
             Vals::Dict(d, x) => (&d[x[i]]).deserialize_any(visitor),
             Vals::Str(s) | Vals::Json(s) => (&s[i]).deserialize_any(visitor),
             Vals::Obj(t) => visitor.visit_map(Fields { t, row: i, at: 0 }),
