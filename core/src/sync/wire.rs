@@ -781,7 +781,7 @@ impl PlanCounts {
 /// names and contacts already here. The file's records to write move into the plan.
 pub fn plan(local: &Dataset, file: Export) -> Plan {
     let Export { personal_data, data, .. } = file;
-    let (responses, rc) = merge::merge_records_owned(&local.responses, data.responses);
+    let (responses, rc) = merge::merge_records(&local.responses, data.responses);
     let mut incoming_dossiers = data.dossiers;
     if !personal_data {
         let here: std::collections::HashMap<&str, &Dossier> = local.dossiers.iter().map(|d| (d.meta.id.as_str(), d)).collect();
@@ -793,7 +793,7 @@ pub fn plan(local: &Dataset, file: Export) -> Plan {
             }
         }
     }
-    let (dossiers, dc) = merge::merge_records_owned(&local.dossiers, incoming_dossiers);
+    let (dossiers, dc) = merge::merge_records(&local.dossiers, incoming_dossiers);
     let incoming_versions: Vec<Questionnaire> = data.versions.into_values().collect();
     let (versions, qc) = merge::merge_versions(&local.versions, &incoming_versions);
     let (catalogue, cc) = merge::merge_stamped(&local.catalogue, &data.catalogue);
