@@ -264,7 +264,17 @@ impl Browser {
 
     /// `wait_css` with a longer patience (large files in the benchmarks).
     pub async fn wait_css_for(&self, css: &str, at_most: Duration) -> R<Element> {
-        Ok(self.c.wait().at_most(at_most).for_element(Locator::Css(css)).await?)
+        let start = Instant::now();
+        loop {
+            let left = at_most.saturating_sub(start.elapsed());
+            match self.c.wait().at_most(left).for_element(Locator::Css(css)).await {
+                Ok(el) => return Ok(el),
+                // A page load from one module to the other (see `wait_js`) aborts a look-up
+                // running then: look again in the page that loads.
+                Err(e) if e.to_string().contains("aborted by navigation") && !left.is_zero() => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
     }
 
     /// Wait until a JS expression is truthy (up to 10 s).
