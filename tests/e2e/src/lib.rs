@@ -561,7 +561,35 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
     }
 }
 
+/// Records in the page whether an element matching the selector (its argument) ever shows.
+const WATCH: &str = "(css => { window.__seen = window.__seen || {}; \
+    const look = () => { if (document.querySelector(css)) window.__seen[css] = true; }; \
+    new MutationObserver(look).observe(document, {subtree: true, childList: true}); look(); })";
+
 impl Browser {
+    /// From now on in this page, record whether an element matching `css` ever shows (read it
+    /// with `seen`): a progress bar can come and go between two polls of a `wait_css`.
+    pub async fn watch(&self, css: &str) -> R {
+        self.c.execute(&format!("{WATCH}(arguments[0])"), vec![css.into()]).await?;
+        Ok(())
+    }
+
+    /// `watch`, in every page loaded from now on, from before its first script runs.
+    pub async fn watch_next_pages(&self, css: &str) -> R {
+        let source = format!("{WATCH}({})", json!(css));
+        let body = json!({"cmd": "Page.addScriptToEvaluateOnNewDocument", "params": {"source": source}});
+        self.c.issue_cmd(Cdp(body.to_string())).await?;
+        Ok(())
+    }
+
+    /// Whether an element matching `css` showed since `watch` / `watch_next_pages` began.
+    pub async fn seen(&self, css: &str) -> R<bool> {
+        let seen = self
+            .c
+            .execute("return !!(window.__seen && window.__seen[arguments[0]])", vec![css.into()]);
+        Ok(seen.await? == Value::Bool(true))
+    }
+
     /// Show the page as it prints (CSS `@media print`), or as on screen again.
     pub async fn emulate_print(&self, on: bool) -> R {
         let media = if on { "print" } else { "" };

@@ -69,7 +69,7 @@ async fn import(b: &Browser, srv: &Server, path: &std::path::Path) -> R<String> 
     b.js("window.__writing = new Set(); new MutationObserver(() => { const p = document.querySelector('.import-progress'); if (p && p.textContent.startsWith('Đang ghi')) window.__writing.add(p.textContent); }).observe(document.body, {subtree: true, childList: true, characterData: true})")
         .await?;
     b.click("#import-apply").await?;
-    let done = b.text("#import-done").await?;
+    let done = b.text("#import-done, #import-refused").await?;
     let shown = b.js("return window.__writing.size").await?.as_u64().unwrap_or(0);
     assert!(shown >= 2, "the months written show as they go, the page responsive: {shown}");
     Ok(done)
@@ -159,11 +159,12 @@ async fn a_store_written_by_the_previous_build_is_converted_without_loss() -> R 
     }
     // The next start reads the old chunks at once and converts them in the background,
     // showing how far it got.
+    // (Watched from before the page's first script: the conversion can end between two polls.)
+    b.watch_next_pages("#packing progress").await?;
     b.goto(&srv.url("/data")).await?;
-    b.wait_css("#packing progress").await?;
-    b.shot("migration-progress").await?;
+    b.wait_js("window.__seen['#packing progress'] && !document.querySelector('#packing')")
+        .await?;
     assert_eq!(b.text("#data-responses").await?, want_r.len().to_string());
-    b.wait_js("!document.querySelector('#packing')").await?;
     let stored = b.stored().await?;
     let chunks: Vec<(&String, &str)> = stored
         .as_object()
@@ -209,7 +210,12 @@ async fn a_full_store_says_so_and_loses_nothing() -> R {
     let second = write_export(generate(0.1, 4), "capacity-full-b")?;
     let msg = import(&b, &srv, &second).await?;
     b.shot("capacity-full-import").await?;
-    assert!(msg.contains("Bộ nhớ trình duyệt đã đầy"), "{msg}");
+    assert!(msg.contains("Bộ nhớ trình duyệt đã đầy: chưa nhập gì"), "{msg}");
+    // Said as a refusal (an alert in the error colour), not as a success.
+    assert!(b.wait_css("#import-refused[role=alert].error-text").await.is_ok());
+    assert!(b.js("return !document.querySelector('#import-done')").await? == true);
+    // Its plan is kept: once space is freed, the same button imports the file.
+    assert!(b.wait_css("#import-apply:not([disabled])").await.is_ok());
     assert!(b.stored().await? == before, "nothing half-written");
     // A citizen's response is still thanked and kept; staff see it waiting.
     b.goto(&srv.url("/kiosk")).await?;
