@@ -195,6 +195,7 @@ strings! {
     Reading => "Đang đọc tệp…", "Reading…";
     Writing => "Đang ghi vào máy (số tháng)", "Writing to this device (months)";
     ImportApply => "Nhập các tệp hợp lệ", "Import the valid files";
+    ImportStorageFull => "Bộ nhớ trình duyệt đã đầy: chưa nhập gì, dữ liệu trên máy còn nguyên. Hãy lưu trữ một năm đã đóng (mục «Lưu trữ năm đã đóng») để giải phóng bộ nhớ, rồi bấm «Nhập các tệp hợp lệ» lại.", "Browser storage is full: nothing was imported and the data on this device is unchanged. Archive a closed year (see «Archive a closed year») to free space, then press «Import the valid files» again.";
     ImportDone => "Đã nhập xong. Biên nhận đã ghi vào lịch sử nhập.", "Imported. The receipt is in the import history.";
     NotImported => "Không nhập", "Not imported";
     ImportHistory => "Lịch sử nhập dữ liệu", "Import history";

@@ -32,7 +32,8 @@ struct Import {
     /// Writing the plans (after reading): the progress says so, not "reading".
     writing: RwSignal<bool>,
     progress: RwSignal<Option<(String, usize, usize)>>,
-    msg: RwSignal<Option<String>>,
+    /// How the last write ended: `ImportDone`, or `ImportStorageFull` (nothing written).
+    msg: RwSignal<Option<K>>,
 }
 
 impl Import {
@@ -139,12 +140,12 @@ impl Import {
             match r {
                 Ok(()) => {
                     history.update(|h| motcua_core::sync::record_receipts(h, receipts));
-                    self.msg.set(Some(t(st.lang(), K::ImportDone).to_string()));
+                    self.msg.set(Some(K::ImportDone));
                     self.loaded.set(Vec::new());
                 }
                 Err(_) => {
                     self.plans.set_value(ps);
-                    self.msg.set(Some(t(st.lang(), K::StorageFull).to_string()));
+                    self.msg.set(Some(K::ImportStorageFull));
                 }
             }
         });
@@ -211,7 +212,10 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
                     <button id="import-cancel" disabled=move || busy.get() on:click=move |_| { loaded.set(Vec::new()); plans.set_value(Vec::new()); conflicts.set(Vec::new()) }>{tr(K::Cancel)}</button>
                 </div>
             </Show>
-            {move || msg.get().map(|m| view! { <p class="ok" id="import-done" role="status">{m}</p> })}
+            {move || msg.get().map(|m| match m {
+                K::ImportDone => view! { <p class="ok" id="import-done" role="status">{tr(m)}</p> }.into_any(),
+                _ => view! { <p class="error-text" id="import-refused" role="alert">{tr(m)}</p> }.into_any(),
+            })}
         </div>
     }
 }
