@@ -7,20 +7,31 @@ use crate::storage::{self, StoreError};
 use leptos::prelude::*;
 use motcua_core::codec::{self, Kind};
 use motcua_core::record::{ListEdit, Record};
-use motcua_core::sync::wire::{self, Dataset, Export, ExportOptions, Plan, Source};
+use motcua_core::sync::wire::{self, Export, ExportOptions, Plan, Source};
 use motcua_core::sync::{self, merge, Receipt};
 use serde::{de::DeserializeOwned, Serialize};
 
 impl AppState {
-    /// Everything on this device as plain data (export, import plans, archive checks).
-    pub fn dataset(&self) -> Dataset {
-        Dataset {
-            responses: self.responses.get_untracked(),
-            dossiers: self.dossiers.get_untracked(),
-            versions: self.book.with_untracked(|b| b.versions.clone()),
-            catalogue: self.catalogue.get_untracked(),
-            calendar: self.calendar.get_untracked(),
-        }
+    /// Run `f` on everything on this device, borrowed: planning an import, an export's
+    /// selection and the archive's checks copy nothing of a decade.
+    pub fn with_here<R>(&self, f: impl FnOnce(wire::Here<'_>) -> R) -> R {
+        self.responses.with_untracked(|responses| {
+            self.dossiers.with_untracked(|dossiers| {
+                self.book.with_untracked(|book| {
+                    self.catalogue.with_untracked(|catalogue| {
+                        self.calendar.with_untracked(|calendar| {
+                            f(wire::Here {
+                                responses,
+                                dossiers,
+                                versions: &book.versions,
+                                catalogue,
+                                calendar,
+                            })
+                        })
+                    })
+                })
+            })
+        })
     }
 
     /// This device as the source of an export.
@@ -41,7 +52,7 @@ impl AppState {
             from: o.from,
             to: o.to,
             personal_data: !o.without_personal_data,
-            data: wire::select(&self.dataset(), o),
+            data: self.with_here(|here| wire::select(here, o)),
         };
         storage::save_doc("lastexport", &now).ok();
         (
@@ -117,11 +128,10 @@ impl AppState {
     /// Remove a closed year from this device, once its archive file was read back and holds
     /// every record of it exactly. Returns the units freed.
     pub fn remove_archived_year(&self, year: i32, file: &Export) -> Result<usize, StoreError> {
-        let data = self.dataset();
-        if !wire::archive_verified(&data, year, file) {
+        let months = self.with_here(|here| wire::archive_verified(here, year, file).then(|| wire::months_of_year(here, year)));
+        let Some(months) = months else {
             return Err(StoreError::Other("archive".into()));
-        }
-        let months = wire::months_of_year(&data, year);
+        };
         let keys: Vec<String> = storage::month_keys(Kind::Response, &months)
             .into_iter()
             .chain(storage::month_keys(Kind::Dossier, &months))

@@ -17,7 +17,7 @@ pub fn ArchiveCard() -> impl IntoView {
     let years = Memo::new(move |_| {
         st.responses.track();
         st.dossiers.track();
-        archivable_years(&st.dataset(), now_millis())
+        st.with_here(|here| archivable_years(here, now_millis()))
     });
     let year = RwSignal::new(None::<i32>);
     let verified = StoredValue::new(None::<wire::Export>);
@@ -49,7 +49,7 @@ pub fn ArchiveCard() -> impl IntoView {
                 Ok(b) => wire::read(&b).map_err(|e| e.to_string()),
                 Err(e) => Err(e),
             };
-            let good = read.as_ref().is_ok_and(|e| wire::archive_verified(&st.dataset(), y, e));
+            let good = read.as_ref().is_ok_and(|e| st.with_here(|here| wire::archive_verified(here, y, e)));
             ok.set(good);
             verified.set_value(read.ok().filter(|_| good));
             msg.set(Some(

@@ -28,7 +28,7 @@ pub fn ExportCard() -> impl IntoView {
         done(name.clone(), download(&name, "application/json", &text));
     };
     let csv = move |dossiers: bool| {
-        let data = wire::select(&st.dataset(), &options());
+        let data = st.with_here(|here| wire::select(here, &options()));
         let day = vn_date(now_millis());
         let (ext, text) = if dossiers {
             (

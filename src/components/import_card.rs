@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use motcua_core::format::{date_time, thousands};
 use motcua_core::i18n::{t, K};
 use motcua_core::record::vn_datetime;
-use motcua_core::sync::merge::{code_conflicts_after, Counts};
+use motcua_core::sync::merge::Counts;
 use motcua_core::sync::wire::{self, Plan, PlanCounts};
 use motcua_core::sync::Receipt;
 use wasm_bindgen::JsCast;
@@ -59,11 +59,8 @@ impl Import {
         self.busy.set(true);
         self.msg.set(None);
         leptos::task::spawn_local(async move {
-            // Each file is planned against what the files before it would make.
-            let mut working = st.dataset();
             let (mut out, mut ps) = (Vec::new(), Vec::new());
-            let n = files.len();
-            for (i, f) in files.into_iter().enumerate() {
+            for f in files {
                 let name = f.name();
                 // A file past the limit is refused by its size, before it is read.
                 let size = f.size() as usize;
@@ -79,12 +76,8 @@ impl Import {
                         .map_err(|e| e.to_string())
                         .map(|e| {
                             let (source, exported_at) = (e.source.clone(), e.exported_at);
-                            let p = wire::plan(&working, e);
-                            // The next file is planned against what this one would make; after the
-                            // last, only the conflicts are counted, with its plan apart.
-                            if i + 1 < n {
-                                wire::apply(&mut working, &p);
-                            }
+                            // Each file is planned against what the files before it would make.
+                            let p = st.with_here(|here| wire::plan(here, &ps, e));
                             let r = Receipt {
                                 file: name.clone(),
                                 imported_at: 0,
@@ -99,10 +92,7 @@ impl Import {
                 out.push(Loaded { name, outcome });
             }
             self.progress.set(None);
-            self.conflicts.set(code_conflicts_after(
-                &working.dossiers,
-                ps.last().map_or(&[][..], |p: &Plan| &p.dossiers),
-            ));
+            self.conflicts.set(st.with_here(|here| wire::code_conflicts_after(here, &ps)));
             self.plans.set_value(ps);
             self.loaded.set(out);
             self.busy.set(false);

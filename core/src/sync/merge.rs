@@ -20,7 +20,10 @@ use crate::record::Record;
 use crate::survey::questionnaire::Questionnaire;
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+// Ids are hashed by the hundred thousand when a file meets a decade: Fx is several times
+// faster than the default SipHash here, and the data is the device's own (no flooding).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 /// Total order over two versions of the same record: `Greater` when `a` wins.
 pub fn compare<T: Record + Serialize>(a: &T, b: &T) -> Ordering {
@@ -64,25 +67,47 @@ impl Counts {
     }
 }
 
-/// Merge `incoming` records into `local` (by id). Returns the records to write (new and
-/// winning updates, in incoming order), moved out of `incoming` (an import's file holds
-/// 100 000 of them), and the counts. `local` is not changed.
-pub fn merge_records<T: Record + Serialize + Clone + PartialEq>(local: &[T], incoming: Vec<T>) -> (Vec<T>, Counts) {
-    let (keep, counts) = winners(local, &incoming);
+/// Merge `incoming` records (by id) into what is here: `layers`, each a set of records whose
+/// later layers replace the earlier ones' records of the same id (the device's records, then
+/// the winners of the files planned before this one, which beat them). Returns the records to
+/// write (new and winning updates, in incoming order), moved out of `incoming` (an import's
+/// file holds 100 000 of them), and the counts. The layers are not changed.
+pub fn merge_records<T: Record + Serialize + Clone + PartialEq>(layers: &[&[T]], incoming: Vec<T>) -> (Vec<T>, Counts) {
+    let (keep, counts) = winners(&current(layers, &incoming), &incoming);
     let out = incoming.into_iter().zip(keep).filter(|(_, k)| *k).map(|(r, _)| r).collect();
     (out, counts)
 }
 
+/// The record here of each id of `wanted`, as `layers` make it (a later layer's replaces an
+/// earlier's). The smaller side is indexed: a month's file imported into a decade looks up
+/// the decade's ids in the file's, not the other way round.
+pub fn current<'a, T: Record>(layers: &[&'a [T]], wanted: &[T]) -> HashMap<&'a str, &'a T> {
+    let here = layers.iter().map(|l| l.len()).sum::<usize>();
+    let mut out = HashMap::with_capacity_and_hasher(here.min(wanted.len()), Default::default());
+    if here <= wanted.len() {
+        for r in layers.iter().flat_map(|l| l.iter()) {
+            out.insert(r.meta().id.as_str(), r);
+        }
+    } else {
+        let wanted: HashSet<&str> = wanted.iter().map(|r| r.meta().id.as_str()).collect();
+        for r in layers.iter().flat_map(|l| l.iter()) {
+            if wanted.contains(r.meta().id.as_str()) {
+                out.insert(r.meta().id.as_str(), r);
+            }
+        }
+    }
+    out
+}
+
 /// Which of `incoming` are written (the first of the winning versions of each id), and the
-/// counts.
-fn winners<T: Record + Serialize + Clone + PartialEq>(local: &[T], incoming: &[T]) -> (Vec<bool>, Counts) {
-    let index: HashMap<&str, usize> = local.iter().enumerate().map(|(i, r)| (r.meta().id.as_str(), i)).collect();
-    let mut winners: HashMap<&str, &T> = HashMap::with_capacity(incoming.len());
+/// counts, against `here` (the record here of each id, [`current`]).
+fn winners<T: Record + Serialize + Clone + PartialEq>(here: &HashMap<&str, &T>, incoming: &[T]) -> (Vec<bool>, Counts) {
+    let mut winners: HashMap<&str, &T> = HashMap::with_capacity_and_hasher(incoming.len(), Default::default());
     let mut counts = Counts::default();
     for r in incoming {
         let id = r.meta().id.as_str();
         // Within the incoming set too, one id keeps one winner.
-        let current = winners.get(id).copied().or_else(|| index.get(id).map(|&i| &local[i]));
+        let current = winners.get(id).or_else(|| here.get(id)).copied();
         match current {
             None => {
                 counts.new += 1;
@@ -96,7 +121,7 @@ fn winners<T: Record + Serialize + Clone + PartialEq>(local: &[T], incoming: &[T
             Some(_) => counts.conflicting += 1,
         }
     }
-    let mut seen = std::collections::HashSet::with_capacity(winners.len());
+    let mut seen = HashSet::with_capacity_and_hasher(winners.len(), Default::default());
     let keep = incoming
         .iter()
         .map(|r| {
@@ -145,7 +170,7 @@ fn apply_many<T: Record + Serialize + Clone>(local: &mut Vec<T>, winners: Vec<T>
 /// over `local`; what is new is appended in that order.
 fn apply_few<T: Record + Serialize + Clone>(local: &mut Vec<T>, winners: Vec<T>) {
     let mut best: Vec<Option<T>> = Vec::with_capacity(winners.len());
-    let mut at: HashMap<String, usize> = HashMap::with_capacity(winners.len());
+    let mut at: HashMap<String, usize> = HashMap::with_capacity_and_hasher(winners.len(), Default::default());
     for w in winners {
         match at.get(&w.meta().id) {
             Some(&i) => {
@@ -271,24 +296,41 @@ pub fn code_conflicts(dossiers: &[Dossier]) -> Vec<(String, Vec<String>)> {
     conflicts_of(dossiers.iter())
 }
 
-/// [`code_conflicts`] of `local` once `winners` (a plan's, each beating the local record of its
-/// id) are applied, without making that set: an import's preview of 50 000 dossiers.
-pub fn code_conflicts_after(local: &[Dossier], winners: &[Dossier]) -> Vec<(String, Vec<String>)> {
-    let replaced: std::collections::HashSet<&str> = winners.iter().map(|d| d.meta.id.as_str()).collect();
-    conflicts_of(local.iter().filter(|d| !replaced.contains(d.meta.id.as_str())).chain(winners))
+/// [`code_conflicts`] of the dossiers `layers` make (a later layer's replace an earlier's of
+/// the same id: the device's, then each planned file's winners), without making that set: an
+/// import's preview of 50 000 dossiers, or of a month into a decade.
+pub fn code_conflicts_after(layers: &[&[Dossier]]) -> Vec<(String, Vec<String>)> {
+    let Some((first, later)) = layers.split_first() else {
+        return Vec::new();
+    };
+    // Walked from the last layer back: an id's first sight is its record in the set.
+    let mut seen: HashSet<&str> = HashSet::default();
+    let mut kept: Vec<&Dossier> = Vec::new();
+    for d in later.iter().rev().flat_map(|l| l.iter()) {
+        if seen.insert(d.meta.id.as_str()) {
+            kept.push(d);
+        }
+    }
+    conflicts_of(first.iter().filter(|d| !seen.contains(d.meta.id.as_str())).chain(kept))
 }
 
 fn conflicts_of<'a>(dossiers: impl Iterator<Item = &'a Dossier>) -> Vec<(String, Vec<String>)> {
-    let mut by_code: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for d in dossiers.filter(|d| !d.meta.deleted) {
-        by_code.entry(d.code.as_str()).or_default().push(d.meta.id.clone());
-    }
-    by_code
-        .into_iter()
-        .filter(|(_, ids)| ids.len() > 1)
-        .map(|(c, mut ids)| {
+    // A decade holds 140 000 codes and a handful of conflicts: sorting borrowed pairs and
+    // looking for runs is several times faster than a map of them, and copies only the runs.
+    let mut pairs: Vec<(&str, &str)> = dossiers
+        .filter(|d| !d.meta.deleted)
+        .map(|d| (d.code.as_str(), d.meta.id.as_str()))
+        .collect();
+    // Codes come mostly in order (by creation, a file's after the device's): a stable sort
+    // merges those runs instead of partitioning them.
+    pairs.sort_by(|a, b| a.0.cmp(b.0));
+    pairs
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+        .map(|run| {
+            let mut ids: Vec<String> = run.iter().map(|(_, id)| id.to_string()).collect();
             ids.sort_unstable();
-            (c.to_string(), ids)
+            (run[0].0.to_string(), ids)
         })
         .collect()
 }
@@ -297,7 +339,7 @@ fn conflicts_of<'a>(dossiers: impl Iterator<Item = &'a Dossier>) -> Vec<(String,
 pub fn merge_all<T: Record + Serialize + Clone + PartialEq>(sets: &[Vec<T>]) -> Vec<T> {
     let mut acc: Vec<T> = Vec::new();
     for s in sets {
-        let (w, _) = merge_records(&acc, s.clone());
+        let (w, _) = merge_records(&[&acc], s.clone());
         apply(&mut acc, w);
     }
     acc
@@ -341,7 +383,7 @@ mod tests {
             resp(3, 5, "b", 1, false),
             resp(2, 5, "b", 1, false),
         ];
-        let (w, c) = merge_records(&local, incoming);
+        let (w, c) = merge_records(&[&local], incoming);
         assert_eq!(
             c,
             Counts {
@@ -360,12 +402,12 @@ mod tests {
     #[test]
     fn a_newer_tombstone_wins_and_an_older_one_does_not() {
         let live = resp(1, 10, "a", 3, false);
-        let (w, _) = merge_records(std::slice::from_ref(&live), vec![resp(1, 11, "b", 3, true)]);
+        let (w, _) = merge_records(&[std::slice::from_ref(&live)], vec![resp(1, 11, "b", 3, true)]);
         assert!(w[0].meta.deleted);
-        let (w, c) = merge_records(&[live], vec![resp(1, 9, "b", 3, true)]);
+        let (w, c) = merge_records(&[&[live]], vec![resp(1, 9, "b", 3, true)]);
         assert!(w.is_empty() && c.conflicting == 1, "an edit after the delete stays");
         // Equal times and devices: the tombstone is the winner.
-        let (w, _) = merge_records(&[resp(1, 10, "a", 3, false)], vec![resp(1, 10, "a", 3, true)]);
+        let (w, _) = merge_records(&[&[resp(1, 10, "a", 3, false)]], vec![resp(1, 10, "a", 3, true)]);
         assert!(w[0].meta.deleted);
     }
 
@@ -434,16 +476,16 @@ mod tests {
             mk("SCT-250203-0003", "y", 2, false),
             mk("SCT-250203-0003", "z", 2, false),
         ];
-        let (winners, _) = merge_records(&local, incoming);
+        let (winners, _) = merge_records(&[&local], incoming);
         let mut merged = local.clone();
         apply(&mut merged, winners.clone());
-        assert_eq!(code_conflicts_after(&local, &winners), code_conflicts(&merged));
+        assert_eq!(code_conflicts_after(&[&local, &winners]), code_conflicts(&merged));
         assert_eq!(
-            code_conflicts_after(&merged, &winners),
+            code_conflicts_after(&[&merged, &winners]),
             code_conflicts(&merged),
             "a plan applied already"
         );
-        assert_eq!(code_conflicts_after(&local, &[]), code_conflicts(&local));
+        assert_eq!(code_conflicts_after(&[&local]), code_conflicts(&local));
         assert_eq!(code_conflicts(&merged).len(), 2);
     }
 
@@ -486,6 +528,23 @@ mod tests {
     }
 
     proptest! {
+        /// Layers (the device's records, then an earlier file's winners) merge a file as the
+        /// set they make would, whichever side `current` indexes (the sizes vary).
+        #[test]
+        fn merging_over_layers_is_merging_into_the_set_they_make(a in arb_set(), b in arb_set(), c in arb_set()) {
+            let (wb, _) = merge_records(&[&a], b);
+            let mut folded = a.clone();
+            apply(&mut folded, wb.clone());
+            let (w_layers, n_layers) = merge_records(&[&a, &wb], c.clone());
+            let (w_folded, n_folded) = merge_records(&[&folded], c.clone());
+            prop_assert_eq!(w_layers, w_folded);
+            prop_assert_eq!(n_layers, n_folded);
+            let (mut big, mut small) = (current(&[&a, &wb], &c), current(&[&folded], &c));
+            big.retain(|id, _| c.iter().any(|r| r.meta.id == *id));
+            small.retain(|id, _| c.iter().any(|r| r.meta.id == *id));
+            prop_assert_eq!(big, small);
+        }
+
         #[test]
         fn merge_is_idempotent_commutative_associative_and_never_drops(a in arb_set(), b in arb_set(), c in arb_set()) {
             let ab = sorted(merge_all(&[a.clone(), b.clone()]));
@@ -504,7 +563,7 @@ mod tests {
             let got: Vec<_> = ab_c.iter().map(|r| r.meta.id.clone()).collect();
             prop_assert_eq!(got, ids);
             // Re-importing a merged set changes nothing.
-            let (w, counts) = merge_records(&ab_c, ab_c.clone());
+            let (w, counts) = merge_records(&[&ab_c], ab_c.clone());
             prop_assert!(w.is_empty());
             prop_assert_eq!(counts.unchanged, ab_c.len());
         }

@@ -32,7 +32,7 @@ pub fn export_due(last_export: Option<Millis>, first_record: Option<Millis>, now
 
 /// Closed years (before the current one, Vietnam time) that still hold records on the device:
 /// what may be archived.
-pub fn archivable_years(data: &wire::Dataset, now: Millis) -> Vec<i32> {
+pub fn archivable_years(data: wire::Here<'_>, now: Millis) -> Vec<i32> {
     use chrono::Datelike;
     let this_year = crate::record::vn_date(now).year();
     let mut ys: Vec<i32> = data
@@ -116,7 +116,7 @@ mod tests {
             responses: vec![r(2024, 1), r(2025, 2), r(2026, 3)],
             ..Default::default()
         };
-        assert_eq!(archivable_years(&data, at(2026)), vec![2024, 2025]);
+        assert_eq!(archivable_years(data.here(), at(2026)), vec![2024, 2025]);
     }
 
     #[test]

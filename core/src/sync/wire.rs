@@ -74,6 +74,30 @@ pub struct Dataset {
     pub calendar: WorkCalendar,
 }
 
+/// What is here, borrowed: the app's state holds its records and documents apart, and a
+/// decade is not copied to plan a month's file.
+#[derive(Clone, Copy)]
+pub struct Here<'a> {
+    pub responses: &'a [Response],
+    pub dossiers: &'a [Dossier],
+    pub versions: &'a BTreeMap<u32, Questionnaire>,
+    pub catalogue: &'a [Procedure],
+    pub calendar: &'a WorkCalendar,
+}
+
+impl Dataset {
+    /// This set as what is here, for [`plan`].
+    pub fn here(&self) -> Here<'_> {
+        Here {
+            responses: &self.responses,
+            dossiers: &self.dossiers,
+            versions: &self.versions,
+            catalogue: &self.catalogue,
+            calendar: &self.calendar,
+        }
+    }
+}
+
 /// A read (or to be written) export file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Export {
@@ -101,7 +125,7 @@ fn in_range(at: Millis, o: &ExportOptions) -> bool {
 }
 
 /// Select what an export holds: every record in the range, tombstones included.
-pub fn select(data: &Dataset, o: &ExportOptions) -> Dataset {
+pub fn select(data: Here<'_>, o: &ExportOptions) -> Dataset {
     Dataset {
         responses: data.responses.iter().filter(|r| in_range(r.meta.created_at, o)).cloned().collect(),
         dossiers: data
@@ -119,7 +143,7 @@ pub fn select(data: &Dataset, o: &ExportOptions) -> Dataset {
             })
             .collect(),
         versions: data.versions.clone(),
-        catalogue: data.catalogue.clone(),
+        catalogue: data.catalogue.to_vec(),
         calendar: data.calendar.clone(),
     }
 }
@@ -777,27 +801,43 @@ impl PlanCounts {
     }
 }
 
-/// Plan the import of `file` into `local`. A file without personal data never blanks the
-/// names and contacts already here. The file's records to write move into the plan.
-pub fn plan(local: &Dataset, file: Export) -> Plan {
+/// Plan the import of `file` into what is `here` as the `earlier` plans (of the files picked
+/// before it, in order) would leave it. A file without personal data never blanks the names
+/// and contacts already here. The file's records to write move into the plan.
+pub fn plan(here: Here<'_>, earlier: &[Plan], file: Export) -> Plan {
     let Export { personal_data, data, .. } = file;
-    let (responses, rc) = merge::merge_records(&local.responses, data.responses);
+    // What is here once the earlier plans are applied, as layers: nothing is copied.
+    let responses_here: Vec<&[Response]> = std::iter::once(here.responses)
+        .chain(earlier.iter().map(|p| &p.responses[..]))
+        .collect();
+    let dossiers_here: Vec<&[Dossier]> = std::iter::once(here.dossiers)
+        .chain(earlier.iter().map(|p| &p.dossiers[..]))
+        .collect();
+    let (responses, rc) = merge::merge_records(&responses_here, data.responses);
     let mut incoming_dossiers = data.dossiers;
     if !personal_data {
-        let here: std::collections::HashMap<&str, &Dossier> = local.dossiers.iter().map(|d| (d.meta.id.as_str(), d)).collect();
+        let current = merge::current(&dossiers_here, &incoming_dossiers);
         for d in &mut incoming_dossiers {
-            if let Some(h) = here.get(d.meta.id.as_str()) {
+            if let Some(h) = current.get(d.meta.id.as_str()) {
                 d.applicant.clone_from(&h.applicant);
                 d.contact.clone_from(&h.contact);
                 d.signed_by.clone_from(&h.signed_by);
             }
         }
     }
-    let (dossiers, dc) = merge::merge_records(&local.dossiers, incoming_dossiers);
+    let (dossiers, dc) = merge::merge_records(&dossiers_here, incoming_dossiers);
     let incoming_versions: Vec<Questionnaire> = data.versions.into_values().collect();
-    let (versions, qc) = merge::merge_versions(&local.versions, &incoming_versions);
-    let (catalogue, cc) = merge::merge_stamped(&local.catalogue, &data.catalogue);
-    let (calendar, kc) = merge::merge_calendar(&local.calendar, &data.calendar);
+    let mut versions_here = here.versions.clone();
+    for q in earlier.iter().flat_map(|p| &p.versions) {
+        versions_here.entry(q.version).or_insert_with(|| q.clone());
+    }
+    let (versions, qc) = merge::merge_versions(&versions_here, &incoming_versions);
+    // Each plan holds the documents merged so far: the last one's are what is here.
+    let (catalogue_here, calendar_here) = earlier
+        .last()
+        .map_or((here.catalogue, here.calendar), |p| (&p.catalogue[..], &p.calendar));
+    let (catalogue, cc) = merge::merge_stamped(catalogue_here, &data.catalogue);
+    let (calendar, kc) = merge::merge_calendar(calendar_here, &data.calendar);
     Plan {
         responses,
         dossiers,
@@ -814,19 +854,16 @@ pub fn plan(local: &Dataset, file: Export) -> Plan {
     }
 }
 
-/// Apply a plan to an in-memory dataset (the shell writes the same plan to storage first).
-pub fn apply(local: &mut Dataset, plan: &Plan) {
-    merge::apply(&mut local.responses, plan.responses.clone());
-    merge::apply(&mut local.dossiers, plan.dossiers.clone());
-    for q in &plan.versions {
-        local.versions.entry(q.version).or_insert_with(|| q.clone());
-    }
-    local.catalogue = plan.catalogue.clone();
-    local.calendar = plan.calendar.clone();
+/// Dossier codes used twice once `plans` are applied onto `here` ([`merge::code_conflicts_after`]).
+pub fn code_conflicts_after(here: Here<'_>, plans: &[Plan]) -> Vec<(String, Vec<String>)> {
+    let layers: Vec<&[Dossier]> = std::iter::once(here.dossiers)
+        .chain(plans.iter().map(|p| &p.dossiers[..]))
+        .collect();
+    merge::code_conflicts_after(&layers)
 }
 
 /// The storage months (`YYYY-MM`) of a year that hold records: what archiving a year removes.
-pub fn months_of_year(data: &Dataset, year: i32) -> Vec<String> {
+pub fn months_of_year(data: Here<'_>, year: i32) -> Vec<String> {
     let mut m: Vec<String> = data
         .responses
         .iter()
@@ -842,7 +879,7 @@ pub fn months_of_year(data: &Dataset, year: i32) -> Vec<String> {
 
 /// Whether an archive file read back holds every record of `year` exactly as on the device:
 /// only then may the year be removed from the device.
-pub fn archive_verified(data: &Dataset, year: i32, file: &Export) -> bool {
+pub fn archive_verified(data: Here<'_>, year: i32, file: &Export) -> bool {
     let o = ExportOptions {
         from: NaiveDate::from_ymd_opt(year, 1, 1),
         to: NaiveDate::from_ymd_opt(year, 12, 31),

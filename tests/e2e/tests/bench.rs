@@ -302,6 +302,20 @@ fn bench_stored_form_decade() {
     println!("BENCH decade_records_that_fit {:.0}", 5_242_880.0 / avg);
 }
 
+/// Import the export file at `path` on the open data page; returns the milliseconds from the
+/// file's pick (its change event) until the preview's apply button, then from the tap on it
+/// until the done message. Timed in the page: a WebDriver poll would add its own interval.
+async fn time_import(b: &Browser, path: &std::path::Path) -> R<(f64, f64)> {
+    let input = b.wait_css_for("#import-files", Duration::from_secs(60)).await?;
+    b.js("window.__picked = null; document.querySelector('#import-files').addEventListener('change', () => { window.__picked = performance.now(); }, {capture: true})")
+        .await?;
+    input.send_keys(&path.display().to_string()).await?;
+    let previewed = "const done = arguments[0]; (function poll() { if (window.__picked !== null && document.querySelector('#import-apply')) done(performance.now() - window.__picked); else setTimeout(poll, 2); })();";
+    let read_ms = ms(b, previewed).await?;
+    let write_ms = ms(b, &time_action("document.querySelector('#import-apply').click()", "#import-done")).await?;
+    Ok((read_ms, write_ms))
+}
+
 /// A quarter of the seed department's year (what today's stored form holds with room to
 /// spare): import and export, units per record, start-up of each screen, a dashboard period
 /// change and a worklist search over that set.
@@ -321,16 +335,7 @@ async fn bench_capacity_and_speed() -> R {
         None,
     ))
     .await?;
-    // Timed in the page, from the file's pick (its change event) until the preview's apply
-    // button, then from the tap on it until the done message (a WebDriver poll would add
-    // its own interval).
-    let input = b.wait_css("#import-files").await?;
-    b.js("window.__picked = null; document.querySelector('#import-files').addEventListener('change', () => { window.__picked = performance.now(); }, {capture: true})")
-        .await?;
-    input.send_keys(&path.display().to_string()).await?;
-    let previewed = "const done = arguments[0]; (function poll() { if (window.__picked !== null && document.querySelector('#import-apply')) done(performance.now() - window.__picked); else setTimeout(poll, 2); })();";
-    let read_ms = ms(&b, previewed).await?;
-    let write_ms = ms(&b, &time_action("document.querySelector('#import-apply').click()", "#import-done")).await?;
+    let (read_ms, write_ms) = time_import(&b, &path).await?;
     println!("BENCH import_read_ms {read_ms:.0}");
     println!("BENCH import_records {n_records}");
     println!("BENCH import_ms {:.0}", read_ms + write_ms);
@@ -495,5 +500,30 @@ async fn bench_decade_in_the_browser() -> R {
         submit.push(b.c.execute_async(&submit_only(), vec![]).await?.as_f64().unwrap_or(f64::NAN));
     }
     println!("BENCH decade_submit_to_persisted_ms {:.1}", median(submit));
+    // A manager's routine: another tablet's month imported into the decade (three tablets).
+    b.c.update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+        Some(Duration::from_secs(300)),
+        None,
+        None,
+    ))
+    .await?;
+    let (mut read, mut all) = (Vec::new(), Vec::new());
+    for seed in 12..15 {
+        let mut month = motcua_e2e::gen::generate_until(today, 1.0 / 12.0, seed);
+        // Each tablet numbers its own dossiers (the generator numbers every set alike).
+        for d in &mut month.dossiers {
+            if let Some((day, n)) = d.code.rsplit_once('-') {
+                d.code = format!("{day}-{seed}{n}");
+            }
+        }
+        let path = motcua_e2e::gen::write_export(month, &format!("bench-decade-month-{seed}"))?;
+        b.goto(&srv.url("/data")).await?;
+        let (r, w) = time_import(&b, &path).await?;
+        read.push(r);
+        all.push(r + w);
+        std::fs::remove_file(&path).ok();
+    }
+    println!("BENCH decade_import_month_read_ms {:.0}", median(read));
+    println!("BENCH decade_import_month_ms {:.0}", median(all));
     b.close().await
 }

@@ -4,6 +4,17 @@ use crate::record::Meta;
 use crate::survey::response::encode_answers;
 use proptest::prelude::*;
 
+/// A plan applied to an in-memory dataset, as the app's state applies it once written.
+pub fn apply(local: &mut Dataset, plan: &Plan) {
+    merge::apply(&mut local.responses, plan.responses.clone());
+    merge::apply(&mut local.dossiers, plan.dossiers.clone());
+    for q in &plan.versions {
+        local.versions.entry(q.version).or_insert_with(|| q.clone());
+    }
+    local.catalogue = plan.catalogue.clone();
+    local.calendar = plan.calendar.clone();
+}
+
 const DAY: Millis = 86_400_000;
 /// 2026-03-02 10:00 in Vietnam.
 const T0: Millis = 1_772_420_400_000;
@@ -227,15 +238,15 @@ fn importing_twice_changes_nothing_and_files_in_any_order_agree() {
     };
     let mut ab = empty.clone();
     for f in [&a, &b, &a, &b] {
-        let p = plan(&ab, f.clone());
+        let p = plan(ab.here(), &[], f.clone());
         apply(&mut ab, &p);
     }
-    let again = plan(&ab, a.clone());
+    let again = plan(ab.here(), &[], a.clone());
     assert_eq!(again.counts.changes(), 0, "a re-import writes nothing");
     assert_eq!(again.counts.responses.unchanged, 5);
     let mut ba = empty.clone();
     for f in [&b, &a] {
-        let p = plan(&ba, f.clone());
+        let p = plan(ba.here(), &[], f.clone());
         apply(&mut ba, &p);
     }
     let key = |d: &Dataset| {
@@ -252,13 +263,47 @@ fn importing_twice_changes_nothing_and_files_in_any_order_agree() {
 }
 
 #[test]
+fn files_planned_one_after_another_over_the_device_are_planned_as_onto_the_set_they_make() {
+    let here = dataset("dev-a", 1, 6);
+    // Another tablet's file with new and changed records, then one changing them again, then
+    // one of the same code under another id (a conflict to show).
+    let mut second = dataset("dev-b", 4, 6);
+    for r in &mut second.responses {
+        r.meta.touch(T0 + 300 * DAY, "dev-b");
+    }
+    second.dossiers[0].notes = "bổ sung".into();
+    second.dossiers[0].meta.touch(T0 + 300 * DAY, "dev-b");
+    let mut third = second.clone();
+    third.dossiers[0].notes = "đã trả".into();
+    third.dossiers[0].meta.touch(T0 + 400 * DAY, "dev-c");
+    let mut fourth = dataset("dev-d", 1, 1);
+    fourth.dossiers[0].meta = Meta::new([7; 16], T0, "dev-d");
+    let files: Vec<Export> = [second, third, fourth]
+        .into_iter()
+        .map(|d| read(&file(d, "dev-b")).unwrap())
+        .collect();
+    let (mut layered, mut applied) = (Vec::new(), here.clone());
+    for f in &files {
+        let over = plan(here.here(), &layered, f.clone());
+        let onto = plan(applied.here(), &[], f.clone());
+        assert_eq!(over, onto);
+        apply(&mut applied, &onto);
+        layered.push(over);
+    }
+    assert!(layered[1].counts.dossiers.updated > 0, "the third file changes the second's");
+    let conflicts = code_conflicts_after(here.here(), &layered);
+    assert_eq!(conflicts, merge::code_conflicts(&applied.dossiers));
+    assert_eq!(conflicts.len(), 1);
+}
+
+#[test]
 fn a_file_without_personal_data_never_blanks_names_here() {
     let mut here = dataset("dev-a", 1, 2);
     let o = ExportOptions {
         without_personal_data: true,
         ..Default::default()
     };
-    let mut sel = select(&here, &o);
+    let mut sel = select(here.here(), &o);
     assert!(sel.dossiers.iter().all(|d| d.applicant.is_empty() && d.contact.is_empty()));
     // The other tablet changed a step later; its file has no names.
     sel.dossiers[0].notes = "đã gọi điện".into();
@@ -266,7 +311,7 @@ fn a_file_without_personal_data_never_blanks_names_here() {
     let mut e = export(sel, "dev-b");
     e.personal_data = false;
     let f = read(write(&e).as_bytes()).unwrap();
-    let p = plan(&here, f);
+    let p = plan(here.here(), &[], f);
     assert_eq!(p.counts.dossiers.updated, 1);
     apply(&mut here, &p);
     assert_eq!(here.dossiers[0].notes, "đã gọi điện");
@@ -283,7 +328,7 @@ fn the_range_selects_by_creation_day_in_vietnam() {
         to: Some(day(5)),
         without_personal_data: false,
     };
-    let s = select(&data, &o);
+    let s = select(data.here(), &o);
     assert_eq!(s.responses.len(), 3);
     assert_eq!(s.dossiers.len(), 3);
 }
@@ -308,13 +353,13 @@ fn an_archive_is_verified_before_a_year_may_go() {
         to: chrono::NaiveDate::from_ymd_opt(year, 12, 31),
         without_personal_data: false,
     };
-    let f = read(write(&export(select(&data, &o), "dev-a")).as_bytes()).unwrap();
-    assert!(archive_verified(&data, year, &f));
-    assert_eq!(months_of_year(&data, year), vec![format!("{year}-03")]);
+    let f = read(write(&export(select(data.here(), &o), "dev-a")).as_bytes()).unwrap();
+    assert!(archive_verified(data.here(), year, &f));
+    assert_eq!(months_of_year(data.here(), year), vec![format!("{year}-03")]);
     let mut short = f.clone();
     short.data.responses.pop();
-    assert!(!archive_verified(&data, year, &short), "a record missing from the file");
-    assert!(!archive_verified(&data, year - 1, &f), "another year");
+    assert!(!archive_verified(data.here(), year, &short), "a record missing from the file");
+    assert!(!archive_verified(data.here(), year - 1, &f), "another year");
 }
 
 proptest! {
