@@ -315,22 +315,26 @@ pub fn code_conflicts_after(layers: &[&[Dossier]]) -> Vec<(String, Vec<String>)>
 }
 
 fn conflicts_of<'a>(dossiers: impl Iterator<Item = &'a Dossier>) -> Vec<(String, Vec<String>)> {
-    // A decade holds 140 000 codes and a handful of conflicts: sorting borrowed pairs and
-    // looking for runs is several times faster than a map of them, and copies only the runs.
-    let mut pairs: Vec<(&str, &str)> = dossiers
-        .filter(|d| !d.meta.deleted)
-        .map(|d| (d.code.as_str(), d.meta.id.as_str()))
-        .collect();
-    // Codes come mostly in order (by creation, a file's after the device's): a stable sort
-    // merges those runs instead of partitioning them.
-    pairs.sort_by(|a, b| a.0.cmp(b.0));
-    pairs
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|run| run.len() > 1)
-        .map(|run| {
-            let mut ids: Vec<String> = run.iter().map(|(_, id)| id.to_string()).collect();
+    // A decade holds 140 000 codes and a handful of conflicts: the first id of each code is
+    // kept by reference, and only a code met twice gets a list. (Sorting the pairs instead
+    // is 4 times slower in the browser, whose string compares are byte by byte.)
+    let live: Vec<&Dossier> = dossiers.filter(|d| !d.meta.deleted).collect();
+    let mut first: HashMap<&str, &str> = HashMap::with_capacity_and_hasher(live.len(), Default::default());
+    let mut more: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for d in live {
+        let (code, id) = (d.code.as_str(), d.meta.id.as_str());
+        match first.entry(code) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id);
+            }
+            std::collections::hash_map::Entry::Occupied(e) => more.entry(code).or_insert_with(|| vec![*e.get()]).push(id),
+        }
+    }
+    more.into_iter()
+        .map(|(c, ids)| {
+            let mut ids: Vec<String> = ids.into_iter().map(str::to_string).collect();
             ids.sort_unstable();
-            (run[0].0.to_string(), ids)
+            (c.to_string(), ids)
         })
         .collect()
 }
