@@ -272,7 +272,12 @@ impl Browser {
                 // A page load from one module to the other (see `wait_js`) aborts a look-up
                 // running then: look again in the page that loads.
                 Err(e) if e.to_string().contains("aborted by navigation") && !left.is_zero() => {}
-                Err(e) => return Err(e.into()),
+                // Say what was waited for, and where: a bare WaitTimeout names neither.
+                Err(e) => {
+                    let url = self.c.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+                    self.shot("timed-out").await.ok();
+                    return Err(format!("{e}: {css} on {url} (screenshot: {}-timed-out.png)", self.name).into());
+                }
             }
         }
     }
