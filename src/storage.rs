@@ -357,14 +357,14 @@ pub fn chunk_writes<T: Record + DeserializeOwned + Serialize + Clone>(
 
 /// `recs` by the chunk they fall into (its key), in key order.
 pub fn by_chunk<'a, T: Record + 'a>(kind: Kind, recs: impl IntoIterator<Item = &'a T>) -> Vec<(String, Vec<&'a T>)> {
-    let mut by_key: std::collections::BTreeMap<String, Vec<&T>> = std::collections::BTreeMap::new();
+    let mut by_month: std::collections::BTreeMap<(i32, u32), Vec<&T>> = std::collections::BTreeMap::new();
     for r in recs {
-        by_key
-            .entry(codec::chunk_key(kind, &codec::period_of(r.meta().created_at)))
-            .or_default()
-            .push(r);
+        by_month.entry(codec::month_of(r.meta().created_at)).or_default().push(r);
     }
-    by_key.into_iter().collect()
+    by_month
+        .into_iter()
+        .map(|(m, recs)| (codec::chunk_key(kind, &codec::period_name(m)), recs))
+        .collect()
 }
 
 /// The new value of one chunk with `new` merged in (see [`chunk_writes`]).

@@ -66,8 +66,19 @@ impl Kind {
 
 /// The month a record belongs to, as `YYYY-MM` in Vietnam time (UTC+7).
 pub fn period_of(at: Millis) -> String {
+    period_name(month_of(at))
+}
+
+/// The month a record belongs to as (year, month), in Vietnam time: a key that costs no
+/// string, for grouping 100 000 records (ordered as their `YYYY-MM` names).
+pub fn month_of(at: Millis) -> (i32, u32) {
     let d = crate::record::vn_date(at);
-    format!("{:04}-{:02}", d.year(), d.month())
+    (d.year(), d.month())
+}
+
+/// The `YYYY-MM` name of a [`month_of`].
+pub fn period_name((year, month): (i32, u32)) -> String {
+    format!("{year:04}-{month:02}")
 }
 
 /// Storage key of a chunk: `motcua.resp.2026-11`.
@@ -434,6 +445,10 @@ mod tests {
             .unwrap()
             .timestamp_millis();
         assert_eq!(period_of(t), "2026-11");
+        assert_eq!(month_of(t), (2026, 11));
+        assert_eq!(period_name((2027, 1)), "2027-01");
+        // Months as numbers sort as their names do (the chunks are grouped by number).
+        assert!((2026, 12) < (2027, 1) && period_name((2026, 12)) < period_name((2027, 1)));
         assert_eq!(chunk_key(Kind::Response, "2026-11"), "motcua.resp.2026-11");
         assert_eq!(parse_chunk_key("motcua.dos.2025-01"), Some((Kind::Dossier, "2025-01".into())));
         assert_eq!(parse_chunk_key("motcua.settings"), None);

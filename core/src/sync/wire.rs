@@ -23,6 +23,7 @@ use crate::record::{Millis, Record};
 use crate::survey::questionnaire::{Questionnaire, SUGGESTION_MAX};
 use crate::survey::response::Response;
 use chrono::NaiveDate;
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -537,7 +538,7 @@ fn record<T: serde::de::DeserializeOwned + Record>(
     kind: &'static str,
     index: usize,
     check: fn(&T) -> Result<(), String>,
-    seen: &mut HashSet<String>,
+    seen: &mut FxHashSet<String>,
 ) -> Result<T, ReadError> {
     let bad = |id: String, problem: String| ReadError::BadRecord {
         kind,
@@ -558,10 +559,11 @@ fn record<T: serde::de::DeserializeOwned + Record>(
         let plain = plain.split(" at line ").next().unwrap_or(&plain).to_string();
         bad(id_of(raw), vietnamese(&plain))
     })?;
-    let id: String = r.meta().id.chars().take(64).collect();
-    check(&r).map_err(|p| bad(id.clone(), p))?;
+    // The id as an error names it (cut to 64 characters), made only for an error.
+    let id = |r: &T| -> String { r.meta().id.chars().take(64).collect() };
+    check(&r).map_err(|p| bad(id(&r), p))?;
     if !seen.insert(r.meta().id.clone()) {
-        return Err(ReadError::DuplicateId { kind, id });
+        return Err(ReadError::DuplicateId { kind, id: id(&r) });
     }
     Ok(r)
 }
@@ -613,8 +615,9 @@ pub struct Reader {
     dossier_at: Vec<std::ops::Range<usize>>,
     responses: Vec<Response>,
     dossiers: Vec<Dossier>,
-    seen_r: HashSet<String>,
-    seen_d: HashSet<String>,
+    /// The ids read so far, to refuse one twice (Fx: 100 000 of them are hashed).
+    seen_r: FxHashSet<String>,
+    seen_d: FxHashSet<String>,
 }
 
 impl Reader {
@@ -693,8 +696,8 @@ impl Reader {
         Ok(Reader {
             responses: Vec::with_capacity(response_at.len()),
             dossiers: Vec::with_capacity(dossier_at.len()),
-            seen_r: HashSet::with_capacity(response_at.len()),
-            seen_d: HashSet::with_capacity(dossier_at.len()),
+            seen_r: FxHashSet::with_capacity_and_hasher(response_at.len(), Default::default()),
+            seen_d: FxHashSet::with_capacity_and_hasher(dossier_at.len(), Default::default()),
             text,
             exported_at,
             source,
