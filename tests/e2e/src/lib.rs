@@ -311,7 +311,12 @@ impl Browser {
             let asked = self
                 .c
                 .execute_async(
-                    "navigator.serviceWorker.ready.then(() => arguments[0](!!navigator.serviceWorker.controller))",
+                    // `ready` waits for as long as no worker registers for the page (one loaded
+                    // while the module changed, before its `load` registered): a bounded wait,
+                    // then a reload, instead of a bare script timeout.
+                    "const done = arguments[0];
+                     const late = new Promise(r => setTimeout(() => r(false), 3000));
+                     Promise.race([navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller), late]).then(done);",
                     vec![],
                 )
                 .await;

@@ -223,8 +223,11 @@ async fn the_app_works_under_a_sub_path_offline_included() -> R {
     assert_eq!(b.path().await?, "/motcua/dossiers");
     b.wait_controlled().await?;
     let scope =
-        b.c.execute_async("navigator.serviceWorker.getRegistration().then(r => arguments[0](r.scope))", vec![])
-            .await?;
+        b.c.execute_async(
+            "navigator.serviceWorker.getRegistration().then(r => arguments[0](r ? r.scope : 'none'))",
+            vec![],
+        )
+        .await?;
     assert!(scope.as_str().unwrap_or_default().ends_with("/motcua/"), "{scope}");
     // The kiosk lock keeps every route on the sub-path's kiosk (no redirect out of it).
     b.lock_kiosk_at(&srv.url("/motcua/staff")).await?;
