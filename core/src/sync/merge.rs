@@ -73,7 +73,13 @@ impl Counts {
 /// write (new and winning updates, in incoming order), moved out of `incoming` (an import's
 /// file holds 100 000 of them), and the counts. The layers are not changed.
 pub fn merge_records<T: Record + Serialize + Clone + PartialEq>(layers: &[&[T]], incoming: Vec<T>) -> (Vec<T>, Counts) {
-    let (keep, counts) = winners(&current(layers, &incoming), &incoming);
+    merge_against(&current(layers, &incoming), incoming)
+}
+
+/// [`merge_records`] against `here`, the record here of each incoming id ([`current`]) when
+/// the caller has looked it up already.
+pub fn merge_against<T: Record + Serialize + Clone + PartialEq>(here: &HashMap<&str, &T>, incoming: Vec<T>) -> (Vec<T>, Counts) {
+    let (keep, counts) = winners(here, &incoming);
     let out = incoming.into_iter().zip(keep).filter(|(_, k)| *k).map(|(r, _)| r).collect();
     (out, counts)
 }

@@ -809,17 +809,11 @@ impl PlanCounts {
 /// and contacts already here. The file's records to write move into the plan.
 pub fn plan(here: Here<'_>, earlier: &[Plan], file: Export) -> Plan {
     let Export { personal_data, data, .. } = file;
-    // What is here once the earlier plans are applied, as layers: nothing is copied.
-    let responses_here: Vec<&[Response]> = std::iter::once(here.responses)
-        .chain(earlier.iter().map(|p| &p.responses[..]))
-        .collect();
-    let dossiers_here: Vec<&[Dossier]> = std::iter::once(here.dossiers)
-        .chain(earlier.iter().map(|p| &p.dossiers[..]))
-        .collect();
-    let (responses, rc) = merge::merge_records(&responses_here, data.responses);
+    let (responses, rc) = merge::merge_records(&layers(here.responses, earlier, |p| &p.responses), data.responses);
     let mut incoming_dossiers = data.dossiers;
+    // Looked up once: it fills the names a file without them lacks, then merges.
+    let current = merge::current(&layers(here.dossiers, earlier, |p| &p.dossiers), &incoming_dossiers);
     if !personal_data {
-        let current = merge::current(&dossiers_here, &incoming_dossiers);
         for d in &mut incoming_dossiers {
             if let Some(h) = current.get(d.meta.id.as_str()) {
                 d.applicant.clone_from(&h.applicant);
@@ -828,7 +822,7 @@ pub fn plan(here: Here<'_>, earlier: &[Plan], file: Export) -> Plan {
             }
         }
     }
-    let (dossiers, dc) = merge::merge_records(&dossiers_here, incoming_dossiers);
+    let (dossiers, dc) = merge::merge_against(&current, incoming_dossiers);
     let incoming_versions: Vec<Questionnaire> = data.versions.into_values().collect();
     let mut versions_here = here.versions.clone();
     for q in earlier.iter().flat_map(|p| &p.versions) {
@@ -859,10 +853,13 @@ pub fn plan(here: Here<'_>, earlier: &[Plan], file: Export) -> Plan {
 
 /// Dossier codes used twice once `plans` are applied onto `here` ([`merge::code_conflicts_after`]).
 pub fn code_conflicts_after(here: Here<'_>, plans: &[Plan]) -> Vec<(String, Vec<String>)> {
-    let layers: Vec<&[Dossier]> = std::iter::once(here.dossiers)
-        .chain(plans.iter().map(|p| &p.dossiers[..]))
-        .collect();
-    merge::code_conflicts_after(&layers)
+    merge::code_conflicts_after(&layers(here.dossiers, plans, |p| &p.dossiers))
+}
+
+/// What is here once `plans` are applied, as layers of one kind (the device's records, then
+/// each plan's, see [`merge::merge_records`]): nothing is copied.
+fn layers<'a, T>(here: &'a [T], plans: &'a [Plan], of: impl Fn(&'a Plan) -> &'a Vec<T>) -> Vec<&'a [T]> {
+    std::iter::once(here).chain(plans.iter().map(|p| &of(p)[..])).collect()
 }
 
 /// The storage months (`YYYY-MM`) of a year that hold records: what archiving a year removes.
