@@ -1,8 +1,12 @@
 //! Working-day calendar for Vietnamese civil servants.
 //!
 //! The calendar is *data*, year by year: the government fixes Tết and swaps working days each
-//! year, so no formula can be trusted. A year not in the data falls back to "weekends only" and
-//! callers are told so ([`WorkCalendar::covers`]) so that the UI can warn.
+//! year, so no formula can be trusted for good. A year nobody shipped or confirmed still gets
+//! real holidays: [`YearCalendar::provisional`] computes them from the Labour Code and the
+//! Vietnamese lunar calendar ([`crate::lunar`]), and every due date that falls in or runs
+//! through such a year is marked "tạm tính" ([`WorkCalendar::provisional_between`]) until an
+//! officer confirms the year from the official notice. No due date is ever computed by
+//! skipping weekends alone.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
@@ -24,6 +28,9 @@ pub struct YearCalendar {
     /// later edit of a year.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub changed_at: i64,
+    /// Computed by rule, not yet confirmed from the official notice ("tạm tính").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
 }
 
 fn is_zero(x: &i64) -> bool {
@@ -121,6 +128,7 @@ impl YearCalendar {
             makeup_days: makeup.iter().copied().collect(),
             source: source.to_string(),
             changed_at: 0,
+            provisional: false,
         }
     }
 }
@@ -158,8 +166,91 @@ impl YearCalendar {
             makeup_days,
             source: source.trim().to_string(),
             changed_at: 0,
+            provisional: false,
         })
     }
+}
+
+impl YearCalendar {
+    /// A working day of this year: Monday–Friday that is not a day off, or a make-up day.
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        if self.makeup_days.contains(&date) {
+            true
+        } else if self.days_off.contains(&date) {
+            false
+        } else {
+            !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+        }
+    }
+
+    /// A year computed by rule, for a year without an official notice (marked provisional).
+    ///
+    /// Public holidays of Bộ luật Lao động 2019, Điều 112: 1/1; Tết, five days starting
+    /// `tet_from` days from mùng 1 (the latest confirmed year's pattern: 2026 started on giao
+    /// thừa, −1); Giỗ Tổ Hùng Vương (10/3 âm lịch); 30/4; 1/5; 2/9 and one adjacent day (the one
+    /// that joins a weekend, else 1/9, as in 2026); and from 2026 24/11, Ngày Văn hóa Việt Nam
+    /// (Nghị quyết 28/2026/QH16). Lunar dates at UTC+7 ([`crate::lunar`]). A holiday on a
+    /// Saturday or Sunday gives a compensating day off on the next working day (Điều 111,
+    /// khoản 3). No make-up Saturdays: swaps are decided each year, only the notice knows them.
+    pub fn provisional(year: i32, tet_from: i64) -> YearCalendar {
+        let on = |m, day| NaiveDate::from_ymd_opt(year, m, day);
+        let weekend = |x: NaiveDate| matches!(x.weekday(), Weekday::Sat | Weekday::Sun);
+        let mut holidays: BTreeSet<NaiveDate> = [on(1, 1), on(4, 30), on(5, 1), on(9, 2)].into_iter().flatten().collect();
+        if year >= 2026 {
+            holidays.extend(on(11, 24));
+        }
+        if let Some(tet) = crate::lunar::tet(year) {
+            let first = tet + Duration::days(tet_from.clamp(-4, 0));
+            holidays.extend((0..5).map(|i| first + Duration::days(i)));
+        }
+        holidays.extend(crate::lunar::gio_to(year));
+        if let (Some(sep1), Some(sep3)) = (on(9, 1), on(9, 3)) {
+            // 3/9 on a Friday joins the weekend; 1/9 on a weekend is no day gained; else 1/9.
+            let adjacent = if sep3.weekday() == Weekday::Fri || weekend(sep1) { sep3 } else { sep1 };
+            holidays.insert(adjacent);
+        }
+        let mut days_off = holidays.clone();
+        for h in holidays.iter().filter(|h| weekend(**h)) {
+            let mut x = *h + Duration::days(1);
+            while weekend(x) || days_off.contains(&x) {
+                x += Duration::days(1);
+            }
+            days_off.insert(x);
+        }
+        YearCalendar {
+            year,
+            days_off,
+            makeup_days: BTreeSet::new(),
+            source: PROVISIONAL_SOURCE.to_string(),
+            changed_at: 0,
+            provisional: true,
+        }
+    }
+}
+
+/// What a computed year says of itself in the calendar editor.
+pub const PROVISIONAL_SOURCE: &str = "Tạm tính theo Bộ luật Lao động 2019, Điều 111–112 và âm lịch Việt Nam (UTC+7); \
+chờ thông báo chính thức của Bộ Nội vụ / Thủ tướng Chính phủ";
+
+/// Computed years, memoised: a year's holidays depend only on the year and the Tết pattern, and
+/// due-date loops ask for the same day many times.
+fn computed_year(year: i32, tet_from: i64) -> std::sync::Arc<YearCalendar> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    type Memo = Mutex<HashMap<(i32, i64), Arc<YearCalendar>>>;
+    static MEMO: OnceLock<Memo> = OnceLock::new();
+    let memo = MEMO.get_or_init(Default::default);
+    let mut m = match memo.lock() {
+        Ok(m) => m,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if m.len() > 512 {
+        // Only a hostile span asks for hundreds of years; keep the memo small.
+        m.clear();
+    }
+    m.entry((year, tet_from))
+        .or_insert_with(|| Arc::new(YearCalendar::provisional(year, tet_from)))
+        .clone()
 }
 
 impl WorkCalendar {
@@ -167,9 +258,9 @@ impl WorkCalendar {
     /// file sync keeps the later edit.
     pub fn edit_year(&mut self, mut y: YearCalendar, now: i64) {
         let old = self.get_year(y.year).cloned();
-        let same = old
-            .as_ref()
-            .is_some_and(|o| o.days_off == y.days_off && o.makeup_days == y.makeup_days && o.source == y.source);
+        let same = old.as_ref().is_some_and(|o| {
+            o.days_off == y.days_off && o.makeup_days == y.makeup_days && o.source == y.source && o.provisional == y.provisional
+        });
         y.changed_at = if same {
             old.map_or(0, |o| o.changed_at)
         } else {
@@ -199,8 +290,18 @@ impl WorkCalendar {
     }
 }
 
+/// Where 2026's days come from.
+const SOURCE_2026: &str = "Bộ luật Lao động 2019, Điều 112; Thông báo 9441/TB-BNV ngày 16/10/2025 (Tết, Quốc khánh); \
+Văn bản 12729/VPCP-KGVX ngày 25/12/2025 (nghỉ thứ Sáu 02/01/2026, làm bù thứ Bảy 10/01/2026); \
+24/11 Ngày Văn hóa Việt Nam: Nghị quyết 80-NQ/TW ngày 07/01/2026, Nghị quyết 30/NQ-CP, \
+Nghị quyết 28/2026/QH16 (theo shared/domain.md)";
+
+/// 2026's Tết block starts the day before mùng 1 (giao thừa, 16/02; mùng 1 = 17/02).
+const TET_FROM_2026: i64 = -1;
+
 impl Default for WorkCalendar {
-    /// The years shipped with the app (domain reference, 2024–2026).
+    /// The years shipped with the app (domain reference): 2024–2026 as announced, 2027 computed
+    /// (provisional: no official notice yet).
     fn default() -> Self {
         let y24 = YearCalendar::new(
             2024,
@@ -234,12 +335,13 @@ impl Default for WorkCalendar {
                 (d(2026, 4, 27), d(2026, 4, 27)),
                 (d(2026, 4, 30), d(2026, 5, 1)),
                 (d(2026, 8, 31), d(2026, 9, 2)),
+                (d(2026, 11, 24), d(2026, 11, 24)),
             ],
             &[d(2026, 1, 10), d(2026, 8, 22)],
-            "Bộ luật Lao động 2019, Điều 112; Văn bản 12729/VPCP-KGVX ngày 25/12/2025 (nghỉ thứ Sáu 02/01/2026, làm bù thứ Bảy 10/01/2026) (theo shared/domain.md)",
+            SOURCE_2026,
         );
         WorkCalendar {
-            years: vec![y24, y25, y26],
+            years: vec![y24, y25, y26, YearCalendar::provisional(2027, TET_FROM_2026)],
             office: OfficeHours::default(),
             count_receipt_day: false,
             rules_changed_at: 0,
@@ -254,27 +356,33 @@ impl WorkCalendar {
     /// changed.
     pub fn upgrade_shipped(&mut self) -> bool {
         let shipped = WorkCalendar::default();
-        // 2026 as shipped before the 12729/VPCP-KGVX swap was known.
-        let old_2026 = YearCalendar::new(
-            2026,
-            &[
-                (d(2026, 1, 1), d(2026, 1, 1)),
-                (d(2026, 2, 16), d(2026, 2, 20)),
-                (d(2026, 4, 27), d(2026, 4, 27)),
-                (d(2026, 4, 30), d(2026, 5, 1)),
-                (d(2026, 8, 31), d(2026, 9, 2)),
-            ],
-            &[d(2026, 8, 22)],
-            "",
-        );
+        let mut earlier = shipped.years.clone();
+        // 2026 as shipped before the 12729/VPCP-KGVX swap was known, and before 24/11 was a
+        // holiday.
+        let y26 = shipped.get_year(2026).cloned().unwrap_or_else(|| YearCalendar::new(2026, &[], &[], ""));
+        let mut before_24_11 = y26.clone();
+        before_24_11.days_off.remove(&d(2026, 11, 24));
+        let mut before_swap = before_24_11.clone();
+        before_swap.days_off.remove(&d(2026, 1, 2));
+        before_swap.makeup_days.remove(&d(2026, 1, 10));
+        earlier.extend([before_24_11, before_swap]);
         let mut changed = false;
-        for y in self.years.iter_mut().filter(|y| y.source.is_empty()) {
+        for y in self.years.iter_mut().filter(|y| y.changed_at == 0) {
             let Some(new) = shipped.years.iter().find(|s| s.year == y.year) else {
                 continue;
             };
-            let same_days = |a: &YearCalendar, b: &YearCalendar| a.days_off == b.days_off && a.makeup_days == b.makeup_days;
-            if same_days(y, new) || same_days(y, &old_2026) {
+            let as_shipped = earlier
+                .iter()
+                .any(|e| e.year == y.year && e.days_off == y.days_off && e.makeup_days == y.makeup_days);
+            if as_shipped && y != new {
                 *y = new.clone();
+                changed = true;
+            }
+        }
+        // Years shipped since (2027) join a calendar that has none of its own for them.
+        for new in &shipped.years {
+            if self.get_year(new.year).is_none() {
+                self.set_year(new.clone());
                 changed = true;
             }
         }
@@ -283,22 +391,56 @@ impl WorkCalendar {
 }
 
 impl WorkCalendar {
+    /// The stored year (shipped, confirmed or edited).
     fn year(&self, y: i32) -> Option<&YearCalendar> {
         self.years.iter().find(|c| c.year == y)
     }
 
-    /// Whether the calendar has data for the year of `date` (else only weekends are known).
+    /// Whether the year of `date` is confirmed: stored and not provisional. Otherwise its days
+    /// off are computed by rule and every due date through it is "tạm tính".
     pub fn covers(&self, date: NaiveDate) -> bool {
-        self.year(date.year()).is_some()
+        self.is_confirmed(date.year())
     }
 
-    /// A working day: Monday–Friday that is not a day off, or a make-up day.
+    /// Whether `year` has a calendar confirmed from the official notice (or shipped as such).
+    pub fn is_confirmed(&self, year: i32) -> bool {
+        self.year(year).is_some_and(|y| !y.provisional)
+    }
+
+    /// Whether a span of dates touches a year that is not confirmed: a due date computed
+    /// over it is provisional ("hạn tạm tính"). Spans of more than ten years are provisional.
+    pub fn provisional_between(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        let (a, b) = (from.year().min(to.year()), from.year().max(to.year()));
+        b - a > 10 || (a..=b).any(|y| !self.is_confirmed(y))
+    }
+
+    /// How the latest confirmed year placed its Tết block: days from mùng 1 to the first day
+    /// off (2026: giao thừa, −1). A computed year repeats it (shared/domain.md).
+    pub fn tet_from(&self) -> i64 {
+        self.years
+            .iter()
+            .rev()
+            .filter(|y| !y.provisional)
+            .find_map(|y| {
+                let tet = crate::lunar::tet(y.year)?;
+                let off = |x: NaiveDate| y.days_off.contains(&x) || matches!(x.weekday(), Weekday::Sat | Weekday::Sun);
+                // Walk back from mùng 1 over days not worked, then forward to the first day off.
+                let mut first = tet;
+                while first > tet - Duration::days(6) && off(first - Duration::days(1)) {
+                    first -= Duration::days(1);
+                }
+                let first = span(first, tet).find(|x| y.days_off.contains(x))?;
+                Some((first - tet).num_days())
+            })
+            .unwrap_or(TET_FROM_2026)
+    }
+
+    /// A working day: Monday–Friday that is not a day off, or a make-up day. A year not stored
+    /// is computed ([`YearCalendar::provisional`]).
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
-        let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
         match self.year(date.year()) {
-            Some(y) if y.makeup_days.contains(&date) => true,
-            Some(y) if y.days_off.contains(&date) => false,
-            _ => !weekend,
+            Some(y) => y.is_working_day(date),
+            None => computed_year(date.year(), self.tet_from()).is_working_day(date),
         }
     }
 
@@ -591,22 +733,120 @@ mod tests {
 
     #[test]
     fn a_stored_calendar_from_an_earlier_build_gets_the_corrected_2026() {
+        // As the first builds stored it: no sources, 2/1 and 24/11 worked, no 10/1 make-up, no
+        // 2027.
         let mut stored = WorkCalendar::default();
-        // As an earlier build stored it: no sources, 2/1 worked, no 10/1 make-up.
+        stored.years.retain(|y| y.year != 2027);
         for y in &mut stored.years {
             y.source.clear();
         }
         let y26 = stored.years.iter_mut().find(|y| y.year == 2026).unwrap();
         y26.days_off.remove(&d(2026, 1, 2));
+        y26.days_off.remove(&d(2026, 11, 24));
         y26.makeup_days.remove(&d(2026, 1, 10));
         assert!(stored.upgrade_shipped());
         assert_eq!(stored, WorkCalendar::default());
-        // A year an officer edited stays as edited.
+        assert!(!stored.upgrade_shipped(), "a second start changes nothing");
+        // As the last build stored it: the 12729 swap, no 24/11.
+        let mut last = WorkCalendar::default();
+        last.years.iter_mut().find(|y| y.year == 2026).unwrap().days_off.remove(&d(2026, 11, 24));
+        assert!(last.is_working_day(d(2026, 11, 24)));
+        assert!(last.upgrade_shipped());
+        assert!(!last.is_working_day(d(2026, 11, 24)));
+        // A year an officer edited stays as edited, even when its days are the shipped ones.
         let mut edited = WorkCalendar::default();
         edited.set_year(YearCalendar::parse(2026, "01/01/2026", "", "").unwrap());
+        let mut kept = WorkCalendar::default().get_year(2025).unwrap().clone();
+        kept.changed_at = 5;
+        kept.source = "Công văn của tỉnh".into();
+        edited.set_year(kept);
         let before = edited.clone();
         edited.upgrade_shipped();
         assert_eq!(edited, before);
+    }
+
+    #[test]
+    fn ngay_van_hoa_viet_nam_is_off_from_2026() {
+        let c = WorkCalendar::default();
+        assert!(!c.is_working_day(d(2026, 11, 24)), "Tuesday 24/11/2026");
+        assert!(c.get_year(2026).unwrap().source.contains("28/2026/QH16"));
+        // The issue's example: received Thursday 19/11/2026, 5 working days: 20, 23, 25, 26, 27.
+        assert_eq!(c.due_at(t(2026, 11, 19, 9, 0), 5, None), t(2026, 11, 27, 17, 0));
+        // Not before 2026.
+        assert!(YearCalendar::provisional(2025, -1).is_working_day(d(2025, 11, 24)));
+    }
+
+    #[test]
+    fn twenty_days_from_04_12_2026_run_into_a_provisional_2027() {
+        let c = WorkCalendar::default();
+        // Friday 4/12/2026: December's working days 7–11, 14–18, 21–25, 28–31 are 19; 1/1/2027
+        // is a holiday, so the 20th is Monday 4/1/2027 (not 1/1, as weekends alone gave).
+        let due = c.due_at(t(2026, 12, 4, 9, 0), 20, None);
+        assert_eq!(due, t(2027, 1, 4, 17, 0));
+        assert!(c.provisional_between(d(2026, 12, 4), due.date()));
+        assert!(!c.provisional_between(d(2026, 1, 4), d(2026, 12, 31)));
+        assert!(c.get_year(2027).unwrap().provisional);
+        // Confirming 2027 (an officer's edit from the notice) removes the mark.
+        let mut confirmed = c.clone();
+        let mut y27 = confirmed.get_year(2027).unwrap().clone();
+        y27.provisional = false;
+        y27.source = "Thông báo của Bộ Nội vụ".into();
+        confirmed.edit_year(y27, 1);
+        assert!(!confirmed.provisional_between(d(2026, 12, 4), due.date()));
+        // A span beyond any sane year is provisional, not a loop over centuries.
+        assert!(c.provisional_between(d(2026, 1, 1), NaiveDate::MAX));
+    }
+
+    #[test]
+    fn the_shipped_2027_is_domain_md_s_provisional_year() {
+        let y = WorkCalendar::default().get_year(2027).unwrap().clone();
+        let mut expected: BTreeSet<NaiveDate> = [d(2027, 1, 1), d(2027, 4, 16), d(2027, 4, 30), d(2027, 5, 1), d(2027, 5, 3)].into();
+        expected.extend(span(d(2027, 2, 5), d(2027, 2, 11)));
+        expected.extend([d(2027, 9, 2), d(2027, 9, 3), d(2027, 11, 24)]);
+        assert_eq!(y.days_off, expected);
+        assert!(y.makeup_days.is_empty() && y.provisional);
+    }
+
+    #[test]
+    fn computed_years_2027_2035_hold_every_statutory_holiday() {
+        let c = WorkCalendar::default();
+        for year in 2027..=2035 {
+            let y = YearCalendar::provisional(year, c.tet_from());
+            let tet = crate::lunar::tet(year).unwrap();
+            let gio_to = crate::lunar::gio_to(year).unwrap();
+            let mut statutory = vec![d(year, 1, 1), gio_to, d(year, 4, 30), d(year, 5, 1), d(year, 9, 2), d(year, 11, 24)];
+            statutory.extend(span(tet - Duration::days(1), tet + Duration::days(3)));
+            for h in &statutory {
+                assert!(y.days_off.contains(h), "{year}: {h} is a holiday");
+                assert!(!c.is_working_day(*h), "{year}: {h} not worked");
+            }
+            assert!(y.days_off.contains(&d(year, 9, 1)) ^ y.days_off.contains(&d(year, 9, 3)), "{year}: 2/9 + one day");
+            // Every holiday on a weekend has its own compensating weekday after it.
+            let weekend = |x: &NaiveDate| matches!(x.weekday(), Weekday::Sat | Weekday::Sun);
+            let on_weekend = y.days_off.iter().filter(|x| weekend(x) && !y.makeup_days.contains(x)).count();
+            let weekdays_off = y.days_off.iter().filter(|x| !weekend(x)).count();
+            let holidays = statutory.len() + 1;
+            assert_eq!(weekdays_off, holidays, "{year}: {on_weekend} weekend holidays compensated");
+            // Never a holiday on a worked Saturday.
+            assert!(y.makeup_days.iter().all(|m| !y.days_off.contains(m)));
+            assert!(!c.covers(d(year, 6, 1)) && c.provisional_between(d(year, 6, 1), d(year, 6, 2)));
+        }
+        // A year nobody stored is computed the same way (2030: Tết on Saturday 2/2, VN date).
+        assert!(!c.is_working_day(d(2030, 2, 1)), "giao thừa 2030");
+        assert!(!c.is_working_day(d(2030, 2, 6)) && !c.is_working_day(d(2030, 2, 7)), "two compensating days");
+        assert!(c.is_working_day(d(2030, 2, 8)));
+    }
+
+    #[test]
+    fn the_tet_pattern_follows_the_latest_confirmed_year() {
+        let mut c = WorkCalendar::default();
+        assert_eq!(c.tet_from(), -1, "2026: giao thừa to mùng 4");
+        c.years.retain(|y| y.year < 2026);
+        assert_eq!(c.tet_from(), -2, "2025: 28 Tết to mùng 3");
+        c.years.retain(|y| y.year < 2025);
+        assert_eq!(c.tet_from(), -2, "2024: 8/2–12/2, weekend days compensated");
+        c.years.clear();
+        assert_eq!(c.tet_from(), -1);
     }
 
     #[test]
@@ -698,11 +938,15 @@ mod tests {
     }
 
     #[test]
-    fn unknown_year_falls_back_to_weekends_only() {
+    fn an_unknown_year_is_computed_not_weekends_only() {
         let c = WorkCalendar::default();
         assert!(!c.covers(d(2030, 1, 1)));
         assert!(c.covers(d(2025, 6, 1)));
-        assert!(c.is_working_day(d(2030, 1, 1)), "no data: a Tuesday is worked");
+        assert!(!c.is_working_day(d(2030, 1, 1)), "1/1 is a holiday every year");
         assert!(!c.is_working_day(d(2030, 1, 5)), "Saturday");
+        // Far outside the lunar method's years: the solar holidays still hold, nothing panics.
+        let far = YearCalendar::provisional(9999, -1);
+        assert!(far.days_off.contains(&d(9999, 1, 1)) && far.days_off.contains(&d(9999, 9, 2)));
+        assert!(!c.is_working_day(d(262_000, 1, 1)));
     }
 }

@@ -8,6 +8,7 @@ pub mod codec;
 pub mod dossier;
 pub mod format;
 pub mod i18n;
+pub mod lunar;
 pub mod paths;
 pub mod pin;
 pub mod record;
