@@ -105,7 +105,11 @@ impl AppState {
         let kiosk = motcua_core::settings::locked_at_start(pin.is_some(), stored_lock, storage::session_lock());
         // Responses that could not be written before a reload still count and are retried.
         let pending = storage::stashed_pending::<Response>(Kind::Response);
-        let (catalogue, _) = doc_or("procedures", &mut problems, default_catalogue);
+        let (mut catalogue, _) = doc_or("procedures", &mut problems, default_catalogue);
+        // Never-edited entries of an earlier build's catalogue get this build's 15:00 rule.
+        if motcua_core::dossier::upgrade_shipped_catalogue(&mut catalogue) {
+            storage::save_doc("procedures", &catalogue).ok();
+        }
         let (mut calendar, _) = doc_or("calendar", &mut problems, WorkCalendar::default);
         // A calendar stored by an earlier build gets corrected shipped years (never edited ones).
         if calendar.upgrade_shipped() {

@@ -512,8 +512,8 @@ impl WorkCalendar {
 
     /// "Trong ngày" procedures: due at the close of the legal day of receipt (the next working
     /// day for a file received after `cutoff`).
-    pub fn same_day_due(&self, received: NaiveDateTime, cutoff: NaiveTime) -> NaiveDateTime {
-        self.receipt_day(received, Some(cutoff)).and_time(self.office.close())
+    pub fn same_day_due(&self, received: NaiveDateTime, cutoff: Option<NaiveTime>) -> NaiveDateTime {
+        self.receipt_day(received, cutoff).and_time(self.office.close())
     }
 }
 
@@ -852,7 +852,7 @@ mod tests {
     #[test]
     fn same_day_procedures_are_a_day_rule() {
         let c = WorkCalendar::default();
-        let cut = NaiveTime::from_hms_opt(15, 0, 0).unwrap();
+        let cut = NaiveTime::from_hms_opt(15, 0, 0);
         assert_eq!(c.same_day_due(t(2025, 2, 3, 9, 0), cut), t(2025, 2, 3, 17, 0));
         assert_eq!(c.same_day_due(t(2025, 2, 3, 15, 0), cut), t(2025, 2, 3, 17, 0));
         assert_eq!(c.same_day_due(t(2025, 2, 3, 15, 1), cut), t(2025, 2, 4, 17, 0));

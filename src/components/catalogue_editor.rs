@@ -36,7 +36,7 @@ pub fn CatalogueEditor() -> impl IntoView {
                 division: String::new(),
                 days: 5,
                 hours: 0,
-                cutoff_15h: true,
+                cutoff_15h: false,
                 same_day: false,
                 fee: String::new(),
                 online: Online::None,

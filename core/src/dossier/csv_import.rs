@@ -380,10 +380,11 @@ mod tests {
         assert_eq!(ok[0].status(), Status::Returned);
         assert_eq!(ok[0].contact, "Nha Trang, 0905123456");
         assert_eq!(ok[0].result_via, Channel::Direct);
-        // Received after 15:00 without a due date: received Tue 4/2, counted from Wed 5/2.
+        // Received after 15:00 without a due date, a procedure without the 15:00 rule: counted
+        // from the next day, Tue 4/2.
         assert_eq!(
             ok[1].due,
-            NaiveDate::from_ymd_opt(2025, 2, 11).unwrap().and_hms_opt(17, 0, 0).unwrap()
+            NaiveDate::from_ymd_opt(2025, 2, 10).unwrap().and_hms_opt(17, 0, 0).unwrap()
         );
         let errs: Vec<_> = rows
             .iter()

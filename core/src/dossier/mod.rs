@@ -9,6 +9,6 @@ pub mod timeliness;
 pub mod worklist;
 
 pub use code::{code_date, code_prefix, next_code, valid_code, CodeIndex};
-pub use procedure::{default_catalogue, Online, Procedure, Term};
+pub use procedure::{default_catalogue, upgrade_shipped_catalogue, Online, Procedure, Term};
 pub use record::{Channel, Dossier, DossierError, Event, Extension, Fee, NewDossier, Status};
 pub use timeliness::{lookup, PublicStatus, Timeliness};

@@ -28,8 +28,12 @@ pub struct Procedure {
     #[serde(default)]
     pub hours: u32,
     /// Receipt after 15:00 (15:00:00 itself is in time) starts the count the next working day.
+    /// Off by default: some procedures (mostly "trong ngày" ones such as chứng thực) use it,
+    /// while the 2025 provincial procedures use 15:00 only for when the desk passes a file on
+    /// (shared/domain.md, "Due date" [V]).
     pub cutoff_15h: bool,
-    /// "Trong ngày": due at the close of the day of receipt (next working day after 15:00);
+    /// "Trong ngày": due at the close of the day of receipt (next working day after 15:00 when
+    /// [`Procedure::cutoff_15h`] is set);
     /// `days` and `hours` are then ignored.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub same_day: bool,
@@ -111,7 +115,7 @@ pub fn term_due(
     received: chrono::NaiveDateTime,
 ) -> chrono::NaiveDateTime {
     match term {
-        Term::SameDay => cal.same_day_due(received, cutoff()),
+        Term::SameDay => cal.same_day_due(received, cutoff_15h.then(cutoff)),
         Term::Hours(h) => cal.add_working_hours(received, h),
         Term::Days(n) => cal.due_at(received, n, cutoff_15h.then(cutoff)),
     }
@@ -164,12 +168,29 @@ fn p(id: &str, name: &str, field: &str, division: &str, days: u32, fee: &str, on
         division: division.into(),
         days,
         hours: 0,
-        cutoff_15h: true,
+        cutoff_15h: false,
         same_day: false,
         fee: fee.into(),
         online,
         changed_at: 0,
     }
+}
+
+/// Bring never-edited entries of a catalogue stored by an earlier build to this build's
+/// defaults for the 15:00 rule (earlier builds set it on for every procedure). An entry staff
+/// changed keeps what they chose. Returns whether anything changed.
+pub fn upgrade_shipped_catalogue(stored: &mut [Procedure]) -> bool {
+    let shipped = default_catalogue();
+    let mut changed = false;
+    for p in stored.iter_mut().filter(|p| p.changed_at == 0) {
+        if let Some(s) = shipped.iter().find(|s| s.id == p.id) {
+            if p.cutoff_15h != s.cutoff_15h {
+                p.cutoff_15h = s.cutoff_15h;
+                changed = true;
+            }
+        }
+    }
+    changed
 }
 
 /// A small realistic catalogue for a provincial Department of Industry and Trade; staff edit it.
@@ -269,8 +290,10 @@ pub fn default_catalogue() -> Vec<Procedure> {
             "Không thu phí",
             Online::Partial,
         ),
+        // A same-day procedure: the 15:00 rule is its usual companion.
         Procedure {
             same_day: true,
+            cutoff_15h: true,
             ..p(
                 "TM-04",
                 "Xác nhận bản cam kết đăng ký bán hàng đa cấp (trong ngày)",
@@ -363,6 +386,41 @@ mod tests {
         edited[1].hours = 0;
         edited[1].id = edited[0].id.clone();
         assert!(validate_catalogue(&edited).is_err());
+    }
+
+    #[test]
+    fn the_15h_rule_is_off_by_default_and_chosen_per_procedure() {
+        let cal = crate::calendar::WorkCalendar::default();
+        let at = |d, h, m| chrono::NaiveDate::from_ymd_opt(2025, 2, d).unwrap().and_hms_opt(h, m, 0).unwrap();
+        let c = default_catalogue();
+        assert!(c.iter().filter(|p| !p.same_day).all(|p| !p.cutoff_15h));
+        let five = c.iter().find(|p| p.id == "TM-02").unwrap();
+        // Monday 3/2 16:00, 5 days: without the rule the count starts Tuesday → Mon 10/2.
+        assert_eq!(five.due(&cal, at(3, 16, 0)), at(10, 17, 0));
+        let with_rule = Procedure {
+            cutoff_15h: true,
+            ..five.clone()
+        };
+        assert_eq!(with_rule.due(&cal, at(3, 16, 0)), at(11, 17, 0));
+        // A same-day procedure without the rule is due at today's close whatever the hour.
+        let same_day = Procedure {
+            cutoff_15h: false,
+            ..c.iter().find(|p| p.same_day).unwrap().clone()
+        };
+        assert_eq!(same_day.due(&cal, at(3, 16, 0)), at(3, 17, 0));
+    }
+
+    #[test]
+    fn a_stored_catalogue_keeps_edited_entries_and_updates_the_rest() {
+        let mut stored = default_catalogue();
+        for p in &mut stored {
+            p.cutoff_15h = true;
+        }
+        stored[1].changed_at = 9;
+        assert!(upgrade_shipped_catalogue(&mut stored));
+        assert!(!stored[0].cutoff_15h, "never edited: the new default");
+        assert!(stored[1].cutoff_15h, "edited by staff: kept");
+        assert!(!upgrade_shipped_catalogue(&mut stored));
     }
 
     #[test]

@@ -508,15 +508,15 @@ pub(crate) mod tests {
 
     #[test]
     fn create_computes_due_from_procedure_and_calendar() {
-        // TM-02: 5 working days, 15:00 rule. Friday 24/1/2025 10:00: counted from the next day,
+        // TM-02: 5 working days. Friday 24/1/2025 10:00: counted from the next day,
         // Tết 27–31/1 skipped → 3, 4, 5, 6, 7/2.
         let d = new("SCT-250124-0001", "TM-02", at(2025, 1, 24, 10)).unwrap();
         assert_eq!(d.due, at(2025, 2, 7, 17));
         assert_eq!(d.status(), Status::Received);
         assert_eq!(d.term(), Term::Days(5));
-        // Same day at 16:00: received on the next working day (3/2), counted from 4/2 → 10/2.
+        // Same day at 16:00: the 15:00 rule is off by default, so the hour does not matter.
         let d = new("SCT-250124-0002", "TM-02", at(2025, 1, 24, 16)).unwrap();
-        assert_eq!(d.due, at(2025, 2, 10, 17));
+        assert_eq!(d.due, at(2025, 2, 7, 17));
     }
 
     #[test]
