@@ -3,6 +3,7 @@
 pub mod code;
 pub mod csv_import;
 pub mod procedure;
+pub mod redate;
 pub mod record;
 pub mod status;
 pub mod timeliness;

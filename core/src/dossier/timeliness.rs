@@ -145,6 +145,12 @@ impl Dossier {
         }
     }
 
+    /// Whether a due date of this dossier is "tạm tính": computed (not typed by an officer) over
+    /// days of a year whose calendar is not confirmed ([`WorkCalendar::provisional_between`]).
+    pub fn due_provisional(&self, cal: &WorkCalendar, due: NaiveDateTime) -> bool {
+        self.due_reason.is_empty() && cal.provisional_between(self.received.date(), due.date())
+    }
+
     /// Compare an end of processing with a due instant: by day, or by date-time for
     /// hour-timed procedures.
     fn judge(&self, done: NaiveDateTime, due: NaiveDateTime) -> Timeliness {
@@ -386,6 +392,8 @@ pub struct PublicStatus {
     pub code: String,
     pub status: Status,
     pub due: NaiveDateTime,
+    /// The due date runs through a year not yet confirmed ("hạn tạm tính").
+    pub provisional: bool,
 }
 
 /// Look-ups a kiosk allows in a minute before it makes the citizen wait: stepping through
@@ -425,10 +433,14 @@ pub fn lookup<'a>(
     dossiers
         .into_iter()
         .find(|d| !d.meta.deleted && d.code.eq_ignore_ascii_case(code))
-        .map(|d| PublicStatus {
-            code: d.code.clone(),
-            status: d.status(),
-            due: d.effective_due(cal, now),
+        .map(|d| {
+            let due = d.effective_due(cal, now);
+            PublicStatus {
+                code: d.code.clone(),
+                status: d.status(),
+                due,
+                provisional: d.due_provisional(cal, due),
+            }
         })
 }
 
@@ -457,12 +469,39 @@ mod lookup_tests {
             PublicStatus {
                 code: "SCT-250203-0001".into(),
                 status: Status::Received,
-                due: at(2025, 2, 10, 17)
+                due: at(2025, 2, 10, 17),
+                provisional: false,
             }
         );
         assert!(lookup([&a], "SCT-250203-0002", &cal, at(2025, 2, 4, 9)).is_none());
         assert!(lookup([&a], "", &cal, at(2025, 2, 4, 9)).is_none());
         a.meta.deleted = true;
         assert!(lookup([&a], "SCT-250203-0001", &cal, at(2025, 2, 4, 9)).is_none());
+    }
+
+    #[test]
+    fn a_due_date_into_a_provisional_year_is_marked_until_it_is_confirmed() {
+        let d = new("SCT-261204-0001", "TM-02", at(2026, 12, 4, 9)).unwrap();
+        let twenty = Dossier {
+            term: Some(crate::dossier::Term::Days(20)),
+            due: at(2027, 1, 4, 17),
+            ..d
+        };
+        let mut cal = WorkCalendar::default();
+        let p = lookup([&twenty], "SCT-261204-0001", &cal, at(2026, 12, 5, 9)).unwrap();
+        assert!(p.provisional);
+        assert!(crate::dossier::worklist::receipt_slip(&twenty, &cal).due_provisional);
+        let five = new("SCT-261207-0001", "TM-02", at(2026, 12, 7, 9)).unwrap();
+        assert!(!lookup([&five], "SCT-261207-0001", &cal, at(2026, 12, 8, 9)).unwrap().provisional);
+        // Typed by an officer: the officer's date, not a computed one.
+        let typed = Dossier {
+            due_reason: "Theo thông báo".into(),
+            ..twenty.clone()
+        };
+        assert!(!typed.due_provisional(&cal, typed.due));
+        let mut y = cal.get_year(2027).unwrap().clone();
+        y.provisional = false;
+        cal.edit_year(y, 1);
+        assert!(!lookup([&twenty], "SCT-261204-0001", &cal, at(2026, 12, 5, 9)).unwrap().provisional);
     }
 }

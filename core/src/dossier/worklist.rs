@@ -21,6 +21,8 @@ pub struct WorkRow {
     pub received: NaiveDateTime,
     /// The due date as shown (extension and pauses included).
     pub due: NaiveDateTime,
+    /// "Hạn tạm tính": the due date runs through a year not yet confirmed.
+    pub due_provisional: bool,
     pub status: Status,
     pub timeliness: Timeliness,
     pub due_today: bool,
@@ -46,6 +48,7 @@ fn search_text(d: &Dossier) -> String {
 
 /// One dossier's row at `now`.
 fn row(pos: usize, d: &Dossier, catalogue: &[Procedure], cal: &WorkCalendar, now: NaiveDateTime, soon: i64) -> WorkRow {
+    let due = d.effective_due(cal, now);
     WorkRow {
         id: d.meta.id.clone(),
         code: d.code.clone(),
@@ -54,7 +57,8 @@ fn row(pos: usize, d: &Dossier, catalogue: &[Procedure], cal: &WorkCalendar, now
         applicant: d.applicant.clone(),
         channel: d.channel,
         received: d.received,
-        due: d.effective_due(cal, now),
+        due,
+        due_provisional: d.due_provisional(cal, due),
         status: d.status(),
         timeliness: d.timeliness(cal, now, soon),
         due_today: d.due_today(cal, now),
@@ -428,6 +432,8 @@ pub struct RegisterLine {
     pub division: String,
     pub received: NaiveDateTime,
     pub due: NaiveDateTime,
+    /// "Hạn tạm tính": the due date runs through a year not yet confirmed.
+    pub due_provisional: bool,
     pub returned: Option<NaiveDateTime>,
     pub result_via: Channel,
     pub signed_by: String,
@@ -452,7 +458,8 @@ pub fn register(
     ds.sort_unstable_by(|a, b| (a.received, &a.code).cmp(&(b.received, &b.code)));
     ds.into_iter()
         .enumerate()
-        .map(|(i, d)| RegisterLine {
+        .map(|(i, d)| (i, d, d.effective_due(cal, now)))
+        .map(|(i, d, due)| RegisterLine {
             stt: i + 1,
             code: d.code.clone(),
             procedure_name: d.procedure_name.clone(),
@@ -465,7 +472,8 @@ pub fn register(
                 .or_else(|| d.holder().map(String::from))
                 .unwrap_or_default(),
             received: d.received,
-            due: d.effective_due(cal, now),
+            due,
+            due_provisional: d.due_provisional(cal, due),
             returned: d.returned_at(),
             result_via: d.result_via,
             signed_by: d.signed_by.clone(),
@@ -489,11 +497,13 @@ pub struct ReceiptSlip {
     pub online_level: Option<Online>,
     pub received: NaiveDateTime,
     pub due: NaiveDateTime,
+    /// "Hạn tạm tính": the promised date runs through a year not yet confirmed.
+    pub due_provisional: bool,
     pub result_via: Channel,
     pub notes: String,
 }
 
-pub fn receipt_slip(d: &Dossier) -> ReceiptSlip {
+pub fn receipt_slip(d: &Dossier, cal: &WorkCalendar) -> ReceiptSlip {
     ReceiptSlip {
         code: d.code.clone(),
         applicant: d.applicant.clone(),
@@ -507,6 +517,7 @@ pub fn receipt_slip(d: &Dossier) -> ReceiptSlip {
         received: d.received,
         // The date promised at receipt: the due date computed then (or as overridden).
         due: d.due,
+        due_provisional: d.due_provisional(cal, d.due),
         result_via: d.result_via,
         notes: d.notes.clone(),
     }
@@ -808,7 +819,7 @@ mod tests {
     #[test]
     fn the_receipt_slip_promises_the_due_date_of_receipt() {
         let d = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
-        let s = receipt_slip(&d);
+        let s = receipt_slip(&d, &WorkCalendar::default());
         assert_eq!(s.due, at(2025, 2, 10, 17));
         assert_eq!(s.term, Term::Days(5));
         assert_eq!(s.copies, 1);
