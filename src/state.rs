@@ -6,6 +6,7 @@ use crate::storage::{self, Problem, StoreError};
 use leptos::prelude::*;
 use motcua_core::calendar::WorkCalendar;
 use motcua_core::codec::{self, Kind};
+use motcua_core::dossier::redate::{self, Moved};
 use motcua_core::dossier::{default_catalogue, Dossier, Procedure};
 use motcua_core::pin::{Attempts, PinCheck, PinHash};
 use motcua_core::record::{Edits, ListEdit};
@@ -294,10 +295,32 @@ impl AppState {
         Ok(())
     }
 
-    pub fn save_calendar(&self, c: WorkCalendar) -> Result<(), StoreError> {
-        self.note(storage::save_doc("calendar", &c))?;
+    /// Save a calendar and, with it, the open dossiers whose due date it moves
+    /// (`redate::moved_by`): all written together or nothing. Returns the moves for staff.
+    pub fn save_calendar(&self, c: WorkCalendar) -> Result<Vec<Moved>, StoreError> {
+        let old = self.calendar.get_untracked();
+        let moved = self.dossiers.with_untracked(|ds| redate::moved_by(ds, &old, &c));
+        if moved.is_empty() {
+            self.note(storage::save_doc("calendar", &c))?;
+            self.calendar.set(c);
+            return Ok(moved);
+        }
+        let device = self.settings.with_untracked(|s| s.device_id.clone());
+        let mut ds = self.dossiers.with_untracked(|ds| redate::redated(ds, &moved));
+        for d in &mut ds {
+            d.meta.touch(now_millis(), &device);
+        }
+        let mut writes = storage::chunk_writes(Kind::Dossier, &ds, codec::TAIL_MAX)?;
+        writes.push(storage::Write::doc("calendar", &c));
+        self.write_staff(writes)?;
+        self.edit_dossiers(|all| {
+            for d in ds {
+                codec::upsert(all, d);
+            }
+            ListEdit::Any
+        });
         self.calendar.set(c);
-        Ok(())
+        Ok(moved)
     }
 
     /// Count how a kiosk visit ended in this month's funnel (a small document per month).

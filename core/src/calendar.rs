@@ -228,6 +228,21 @@ impl YearCalendar {
     }
 }
 
+/// Why a year cannot be confirmed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConfirmError {
+    /// The official notice the days come from must be named (số, ngày of the văn bản).
+    NoNotice,
+}
+
+impl ConfirmError {
+    pub fn key(self) -> crate::i18n::K {
+        match self {
+            ConfirmError::NoNotice => crate::i18n::K::ConfirmNeedsNotice,
+        }
+    }
+}
+
 /// What a computed year says of itself in the calendar editor.
 pub const PROVISIONAL_SOURCE: &str = "Tạm tính theo Bộ luật Lao động 2019, Điều 111–112 và âm lịch Việt Nam (UTC+7); \
 chờ thông báo chính thức của Bộ Nội vụ / Thủ tướng Chính phủ";
@@ -412,6 +427,26 @@ impl WorkCalendar {
     pub fn provisional_between(&self, from: NaiveDate, to: NaiveDate) -> bool {
         let (a, b) = (from.year().min(to.year()), from.year().max(to.year()));
         b - a > 10 || (a..=b).any(|y| !self.is_confirmed(y))
+    }
+
+    /// The year as the calendar uses it: stored, or computed (provisional) when not stored.
+    pub fn year_in_use(&self, year: i32) -> YearCalendar {
+        match self.year(year) {
+            Some(y) => y.clone(),
+            None => (*computed_year(year, self.tet_from())).clone(),
+        }
+    }
+
+    /// An officer confirms a year from the official notice (its days as edited, the notice
+    /// named in `source`): the year is no longer provisional.
+    pub fn confirm_year(&mut self, mut y: YearCalendar, now: i64) -> Result<(), ConfirmError> {
+        let source = y.source.trim();
+        if source.is_empty() || source == PROVISIONAL_SOURCE {
+            return Err(ConfirmError::NoNotice);
+        }
+        y.provisional = false;
+        self.edit_year(y, now);
+        Ok(())
     }
 
     /// How the latest confirmed year placed its Tết block: days from mùng 1 to the first day
@@ -786,12 +821,20 @@ mod tests {
         assert!(c.provisional_between(d(2026, 12, 4), due.date()));
         assert!(!c.provisional_between(d(2026, 1, 4), d(2026, 12, 31)));
         assert!(c.get_year(2027).unwrap().provisional);
-        // Confirming 2027 (an officer's edit from the notice) removes the mark.
+        // Confirming 2027 (an officer's edit from the notice) removes the mark; the notice must
+        // be named.
         let mut confirmed = c.clone();
-        let mut y27 = confirmed.get_year(2027).unwrap().clone();
-        y27.provisional = false;
-        y27.source = "Thông báo của Bộ Nội vụ".into();
-        confirmed.edit_year(y27, 1);
+        let y27 = confirmed.year_in_use(2027);
+        assert_eq!(confirmed.confirm_year(y27.clone(), 1), Err(ConfirmError::NoNotice));
+        assert!(confirmed.get_year(2027).unwrap().provisional);
+        let y27 = YearCalendar {
+            source: "Thông báo của Bộ Nội vụ".into(),
+            ..y27
+        };
+        confirmed.confirm_year(y27, 1).unwrap();
+        assert!(!confirmed.get_year(2027).unwrap().provisional);
+        // A year nobody stored is shown as computed.
+        assert!(c.year_in_use(2031).provisional && c.get_year(2031).is_none());
         assert!(!confirmed.provisional_between(d(2026, 12, 4), due.date()));
         // A span beyond any sane year is provisional, not a loop over centuries.
         assert!(c.provisional_between(d(2026, 1, 1), NaiveDate::MAX));

@@ -145,7 +145,14 @@ strings! {
     ImportRows => "Nhập các dòng hợp lệ", "Import the valid rows";
     Imported => "Đã nhập", "Imported";
     Line => "Dòng", "Line";
-    CalendarWarn => "Ngày này nằm ngoài các năm có lịch nghỉ lễ: chỉ trừ thứ Bảy, Chủ nhật.", "This date is outside the years with holiday data: only weekends are skipped.";
+    CalendarWarn => "Hạn chạy qua năm chưa có thông báo lịch nghỉ chính thức: ngày lễ tính theo luật và âm lịch, sẽ tính lại khi xác nhận lịch năm đó.", "The due date runs through a year without an official holiday notice: holidays computed by law and the lunar calendar, recomputed once that year is confirmed.";
+    DueProvisional => "(tạm tính)", "(provisional)";
+    YearProvisional => "Tạm tính — chưa có thông báo chính thức", "Provisional — no official notice yet";
+    ConfirmYear => "Xác nhận theo thông báo", "Confirm from the notice";
+    ConfirmNeedsNotice => "Ghi số, ngày của thông báo chính thức vào ô «Nguồn» trước khi xác nhận.", "Enter the official notice (number, date) under «Source» before confirming.";
+    DueDatesMoved => "Hồ sơ đang giải quyết đổi hạn trả theo lịch mới (giấy hẹn đã phát ghi hạn cũ):", "Open dossiers whose due date moved with the new calendar (slips handed out show the old date):";
+    NoDueDateMoved => "Không hồ sơ đang giải quyết nào đổi hạn trả.", "No open dossier's due date moved.";
+    ReprintSlip => "In lại giấy hẹn", "Reprint the slip";
     Catalogue => "Danh mục thủ tục", "Procedure catalogue";
     Days => "Số ngày làm việc", "Working days";
     Hours => "Hoặc số giờ làm việc (0 = tính theo ngày)", "Or working hours (0 = use days)";

@@ -3,13 +3,16 @@
 //! official text they come from. The office hours and how the receipt day is counted live with
 //! the calendar (department-wide rules, not per-device settings).
 
+use super::dossier_form::show_dt;
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_core::calendar::{dates_text, OfficeHours, YearCalendar};
+use motcua_core::dossier::redate::Moved;
 use motcua_core::i18n::{t, K};
 
-/// Edit one year of the calendar at a time, and the office hours.
+/// Edit one year of the calendar at a time, and the office hours. A year without an official
+/// notice shows its computed days, marked provisional, with "Xác nhận theo thông báo".
 #[component]
 pub fn CalendarEditor() -> impl IntoView {
     let st = use_app();
@@ -18,31 +21,46 @@ pub fn CalendarEditor() -> impl IntoView {
     let off = RwSignal::new(String::new());
     let makeup = RwSignal::new(String::new());
     let source = RwSignal::new(String::new());
+    let provisional = RwSignal::new(false);
     let msg = RwSignal::new(None::<String>);
+    let moved = RwSignal::new(None::<Vec<Moved>>);
     let load = move |y: i32| {
-        let c = st.calendar.get_untracked();
-        let yc = c.get_year(y);
-        off.set(yc.map(|x| dates_text(&x.days_off)).unwrap_or_default());
-        makeup.set(yc.map(|x| dates_text(&x.makeup_days)).unwrap_or_default());
-        source.set(yc.map(|x| x.source.clone()).unwrap_or_default());
-        msg.set((yc.is_none()).then(|| t(st.lang(), K::CalendarWarn).into()));
+        let yc = st.calendar.with_untracked(|c| c.year_in_use(y));
+        off.set(dates_text(&yc.days_off));
+        makeup.set(dates_text(&yc.makeup_days));
+        source.set(yc.source.clone());
+        provisional.set(yc.provisional);
+        msg.set(None);
     };
     load(this_year);
-    let save = move |_| match YearCalendar::parse(
-        year.get_untracked(),
-        &off.get_untracked(),
-        &makeup.get_untracked(),
-        &source.get_untracked(),
-    ) {
-        Ok(y) => {
-            let mut c = st.calendar.get_untracked();
-            c.edit_year(y, crate::platform::now_millis());
-            msg.set(Some(match st.save_calendar(c) {
-                Ok(()) => t(st.lang(), K::Saved).into(),
-                Err(_) => t(st.lang(), K::StorageFull).into(),
-            }));
+    // Save the year as edited; `confirm` also takes it out of "tạm tính".
+    let save = move |confirm: bool| {
+        moved.set(None);
+        let parsed = YearCalendar::parse(year.get_untracked(), &off.get_untracked(), &makeup.get_untracked(), &source.get_untracked());
+        let y = match parsed {
+            Ok(y) => YearCalendar {
+                provisional: provisional.get_untracked(),
+                ..y
+            },
+            Err(e) => return msg.set(Some(e)),
+        };
+        let mut c = st.calendar.get_untracked();
+        let now = crate::platform::now_millis();
+        if confirm {
+            if let Err(e) = c.confirm_year(y, now) {
+                return msg.set(Some(t(st.lang(), e.key()).into()));
+            }
+        } else {
+            c.edit_year(y, now);
         }
-        Err(e) => msg.set(Some(e)),
+        match st.save_calendar(c) {
+            Ok(m) => {
+                msg.set(Some(t(st.lang(), K::Saved).into()));
+                moved.set(Some(m));
+                load(year.get_untracked());
+            }
+            Err(_) => msg.set(Some(t(st.lang(), K::StorageFull).into())),
+        }
     };
     view! {
         <details class="card" id="calendar">
@@ -51,21 +69,50 @@ pub fn CalendarEditor() -> impl IntoView {
                 <input id="cal-year" type="number" min="2000" max="2100" prop:value=move || year.get().to_string()
                     on:change=move |ev| { let y = event_target_value(&ev).parse().unwrap_or(this_year); year.set(y); load(y); } />
             </label>
+            {move || provisional.get().then(|| view! { <p class="provisional" id="cal-provisional">{tr(K::YearProvisional)}</p> })}
             <div class="grid2">
                 <label>{tr(K::DaysOff)}<textarea id="cal-off" rows="10" prop:value=move || off.get() on:input=move |ev| off.set(event_target_value(&ev))></textarea></label>
                 <label>{tr(K::Makeup)}<textarea id="cal-makeup" rows="10" prop:value=move || makeup.get() on:input=move |ev| makeup.set(event_target_value(&ev))></textarea></label>
             </div>
             <label>{tr(K::Source)}<textarea id="cal-source" rows="2" maxlength="500" prop:value=move || source.get() on:input=move |ev| source.set(event_target_value(&ev))></textarea></label>
-            <button class="primary" id="cal-save" on:click=save>{tr(K::Save)}</button>
-            {move || msg.get().map(|m| view! { <p id="cal-msg">{m}</p> })}
-            <WorkingTimeEditor />
+            <div class="row">
+                <button class="primary" id="cal-save" on:click=move |_| save(false)>{tr(K::Save)}</button>
+                {move || provisional.get().then(|| view! { <button id="cal-confirm" on:click=move |_| save(true)>{tr(K::ConfirmYear)}</button> })}
+            </div>
+            {move || msg.get().map(|m| view! { <p id="cal-msg" role="status">{m}</p> })}
+            <MovedDueDates moved />
+            <WorkingTimeEditor moved />
         </details>
+    }
+}
+
+/// The open dossiers a calendar change re-dated, old → new, each with its slip to print again.
+#[component]
+fn MovedDueDates(moved: RwSignal<Option<Vec<Moved>>>) -> impl IntoView {
+    move || {
+        moved.get().map(|m| {
+            if m.is_empty() {
+                return view! { <p id="cal-moved-none">{tr(K::NoDueDateMoved)}</p> }.into_any();
+            }
+            view! {
+                <div id="cal-moved" role="status">
+                    <p>{tr(K::DueDatesMoved)}" "<strong>{motcua_core::format::thousands(m.len() as u64)}</strong></p>
+                    <ul class="moved">
+                        {m.into_iter().map(|x| view! {
+                            <li><strong>{x.code}</strong>": "<s>{show_dt(x.old)}</s>" → "<strong class="moved-new">{show_dt(x.new)}</strong>" · "
+                                <a href=crate::platform::href(&format!("/print/receipt/{}", x.id))>{tr(K::ReprintSlip)}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+            .into_any()
+        })
     }
 }
 
 /// Office hours and the receipt-day rule.
 #[component]
-fn WorkingTimeEditor() -> impl IntoView {
+fn WorkingTimeEditor(moved: RwSignal<Option<Vec<Moved>>>) -> impl IntoView {
     let st = use_app();
     let office = st.calendar.with_untracked(|c| c.office);
     let hm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
@@ -79,7 +126,10 @@ fn WorkingTimeEditor() -> impl IntoView {
                 let mut cal = st.calendar.get_untracked();
                 cal.edit_rules(h, count_day.get_untracked(), crate::platform::now_millis());
                 msg.set(Some(match st.save_calendar(cal) {
-                    Ok(()) => t(st.lang(), K::Saved).into(),
+                    Ok(m) => {
+                        moved.set(Some(m));
+                        t(st.lang(), K::Saved).into()
+                    }
                     Err(_) => t(st.lang(), K::StorageFull).into(),
                 }));
             }

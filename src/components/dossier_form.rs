@@ -89,7 +89,7 @@ pub fn DossierForm() -> impl IntoView {
         let p = st.catalogue.with(|c| c.iter().find(|p| p.id == proc_id.get()).cloned())?;
         let cal = st.calendar.get();
         let due = p.due(&cal, r);
-        Some((due, cal.covers(r.date()) && cal.covers(due.date())))
+        Some((due, cal.provisional_between(r.date(), due.date())))
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -185,7 +185,10 @@ pub fn DossierForm() -> impl IntoView {
             <ExtraFields extras channel />
             <p class="due-preview" id="d-due-preview">{tr(K::DueDate)}": "
                 <strong>{move || due_preview.get().map(|(d, _)| show_dt(d)).unwrap_or_else(|| "—".into())}</strong>
-                {move || due_preview.get().filter(|(_, covered)| !covered).map(|_| view! { <span class="warn-text" id="d-cal-warn">" ⚠ "{tr(K::CalendarWarn)}</span> })}
+                {move || due_preview.get().filter(|(_, provisional)| *provisional).map(|_| view! {
+                    " "<span class="provisional" id="d-cal-warn">{tr(K::DueProvisional)}</span>
+                    <small class="warn-text">" "{tr(K::CalendarWarn)}</small>
+                })}
             </p>
             <button class="primary big-button" id="d-submit" type="submit">{tr(K::Receive)}</button>
             {move || error.get().map(|e| view! { <p class="error-text" id="d-error" role="alert">{e}</p> })}

@@ -146,7 +146,7 @@ fn WorkTable(
                             <td>{r.procedure_name.clone()}</td>
                             <td>{r.applicant.clone()}</td>
                             <td>{show_dt(r.received)}</td>
-                            <td>{show_dt(r.due)}</td>
+                            <td>{show_dt(r.due)}{r.due_provisional.then(|| view! { " "<span class="provisional">{tr(K::DueProvisional)}</span> })}</td>
                             <td>{move || status.label(st.lang())}</td>
                             <td><span class=format!("badge {}", tl.slug())>{move || tl.label(st.lang())}</span>{r.extended.then_some(" ✉")}</td>
                         </tr>

@@ -193,7 +193,8 @@ fn Lookup(on_close: Callback<()>) -> impl IntoView {
                     <dl class="lookup-result" id="lookup-result">
                         <dt>{tr(K::Code)}</dt><dd>{p.code}</dd>
                         <dt>{tr(K::Status)}</dt><dd id="lookup-status">{p.status.label(st.lang())}</dd>
-                        <dt>{tr(K::DueDate)}</dt><dd id="lookup-due">{p.due.format("%d/%m/%Y").to_string()}</dd>
+                        <dt>{tr(K::DueDate)}</dt><dd id="lookup-due">{motcua_core::format::date(p.due.date())}
+                            {p.provisional.then(|| view! { " "<span class="provisional" id="lookup-provisional">{tr(K::DueProvisional)}</span> })}</dd>
                     </dl>
                 }.into_any(),
                 None => view! { <p class="error-text" id="lookup-none">{tr(K::LookupNone)}</p> }.into_any(),

@@ -70,7 +70,7 @@ pub fn RegisterPrint() -> impl IntoView {
                     {move || lines.get().into_iter().map(|l| view! {
                         <tr>
                             <td class="num">{l.stt}</td><td>{l.code}</td><td>{l.procedure_name}</td><td>{l.applicant}</td><td>{l.contact}</td>
-                            <td>{l.division}</td><td>{show_dt(l.received)}</td><td>{show_dt(l.due)}</td>
+                            <td>{l.division}</td><td>{show_dt(l.received)}</td><td>{show_dt(l.due)}{l.due_provisional.then(|| view! { " "<span class="provisional">{tr(K::DueProvisional)}</span> })}</td>
                             <td>{l.returned.map(show_dt).unwrap_or_default()}</td>
                             <td>{channel_label(l.result_via)}</td><td>{l.signed_by}</td>
                             <td>{move || l.timeliness.label(st.lang())}{(!l.notes.is_empty()).then(|| format!(" · {}", l.notes))}</td>
@@ -89,8 +89,9 @@ pub fn ReceiptPrint() -> impl IntoView {
     let params = use_params_map();
     let slip = Memo::new(move |_| {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
+        let cal = st.calendar.get();
         st.dossiers
-            .with(|ds| ds.iter().find(|d| d.meta.id == id && !d.meta.deleted).map(worklist::receipt_slip))
+            .with(|ds| ds.iter().find(|d| d.meta.id == id && !d.meta.deleted).map(|d| worklist::receipt_slip(d, &cal)))
     });
     let agency = move || st.settings.with(|s| s.agency_code.clone());
     view! {
@@ -111,7 +112,8 @@ pub fn ReceiptPrint() -> impl IntoView {
                         <dt>{tr(K::Term)}</dt><dd>{term_text(s.term)}</dd>
                         <dt>{tr(K::Channel)}</dt><dd>{channel_label(s.channel)}{s.online_level.map(|l| view! { " · "{tr(l.key())} })}</dd>
                         <dt>{tr(K::ReceivedAt)}</dt><dd>{show_dt(s.received)}</dd>
-                        <dt>{tr(K::DueDate)}</dt><dd id="receipt-due"><strong>{show_dt(s.due)}</strong></dd>
+                        <dt>{tr(K::DueDate)}</dt><dd id="receipt-due"><strong>{show_dt(s.due)}</strong>
+                            {s.due_provisional.then(|| view! { " "<span class="provisional" id="receipt-provisional">{tr(K::DueProvisional)}</span> })}</dd>
                         <dt>{tr(K::ResultVia)}</dt><dd>{channel_label(s.result_via)}</dd>
                         {(!s.notes.is_empty()).then(|| view! { <dt>{tr(K::Notes)}</dt><dd>{s.notes.clone()}</dd> })}
                     </dl>

@@ -45,11 +45,12 @@ pub fn moved_by(dossiers: &[Dossier], old: &WorkCalendar, new: &WorkCalendar) ->
 
 /// The dossiers of `moved`, re-dated (to be saved; their meta is stamped by the caller).
 pub fn redated(dossiers: &[Dossier], moved: &[Moved]) -> Vec<Dossier> {
-    moved
+    let new: std::collections::HashMap<&str, NaiveDateTime> = moved.iter().map(|m| (m.id.as_str(), m.new)).collect();
+    dossiers
         .iter()
-        .filter_map(|m| {
-            let d = dossiers.iter().find(|d| d.meta.id == m.id)?;
-            Some(Dossier { due: m.new, ..d.clone() })
+        .filter_map(|d| {
+            let due = *new.get(d.meta.id.as_str())?;
+            Some(Dossier { due, ..d.clone() })
         })
         .collect()
 }
@@ -85,7 +86,11 @@ mod tests {
         let mut y = cal.get_year(2026).unwrap().clone();
         y.days_off.insert(NaiveDate::from_ymd_opt(2026, 12, 11).unwrap());
         cal.edit_year(y, 1);
-        let all = [a.clone(), b, c, typed];
+        let mut all = [a.clone(), b, c, typed];
+        for (i, d) in all.iter_mut().enumerate() {
+            d.meta.id = format!("id-{i}");
+        }
+        let a = all[0].clone();
         let moved = moved_by(&all, &old, &cal);
         assert_eq!(
             moved,
