@@ -75,7 +75,7 @@ pub fn CalendarEditor() -> impl IntoView {
                 <label>{tr(K::Makeup)}<textarea id="cal-makeup" rows="10" prop:value=move || makeup.get() on:input=move |ev| makeup.set(event_target_value(&ev))></textarea></label>
             </div>
             <label>{tr(K::Source)}<textarea id="cal-source" rows="2" maxlength="500" prop:value=move || source.get() on:input=move |ev| source.set(event_target_value(&ev))></textarea></label>
-            <div class="row">
+            <div class="actions">
                 <button class="primary" id="cal-save" on:click=move |_| save(false)>{tr(K::Save)}</button>
                 {move || provisional.get().then(|| view! { <button id="cal-confirm" on:click=move |_| save(true)>{tr(K::ConfirmYear)}</button> })}
             </div>
