@@ -267,6 +267,11 @@ strings! {
     KindQuarter => "Quý", "Quarter";
     KindYear => "Năm", "Year";
     KindYtd => "Từ đầu năm đến nay", "Year to date";
+    KindHalfYear => "6 tháng", "6 months";
+    KindNineMonths => "9 tháng", "9 months";
+    BasisOfficial => "Kỳ báo cáo (15 → 14)", "Reporting period (15th → 14th)";
+    BasisCalendar => "Theo tháng dương lịch", "Calendar months";
+    BasisLabel => "Cách tính kỳ", "Period basis";
     KindCustom => "Tùy chọn", "Custom";
     AllUnits => "Mọi đơn vị", "All units";
     AllDevices => "Mọi thiết bị", "All devices";

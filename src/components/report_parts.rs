@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use motcua_core::dossier::Channel;
 use motcua_core::format::{share, thousands};
 use motcua_core::i18n::K;
-use motcua_core::report::{DossierTable, Filter, Lookup, Period, Records, Timeline};
+use motcua_core::report::{period, Basis, DossierTable, Filter, Lookup, Period, PeriodChoice, PeriodKind, Records, Timeline};
 
 /// What every part of the dashboard reads: the chosen period and filter, the lookup, and the
 /// records with their timeline (built once when the records change, not once per figure).
@@ -55,55 +55,76 @@ impl Scope {
     }
 }
 
-const KINDS: [(&str, K); 5] = [
-    ("month", K::KindMonth),
-    ("quarter", K::KindQuarter),
-    ("year", K::KindYear),
-    ("ytd", K::KindYtd),
-    ("custom", K::KindCustom),
-];
-
-/// Month, quarter, year, year to date or a custom range.
+/// A kind (tháng, quý, 6 tháng, 9 tháng, năm, year to date, custom) on a basis (kỳ báo cáo
+/// 15 → 14, or calendar), the year and the month or quarter by name. The days come from
+/// `PeriodChoice::period` in the core.
 #[component]
 pub fn PeriodPicker(period: RwSignal<Period>) -> impl IntoView {
     let today = crate::platform::now_local().date();
-    let kind = RwSignal::new("ytd".to_string());
-    let year = RwSignal::new(today.year());
-    let part = RwSignal::new(today.month());
+    let choice = RwSignal::new(PeriodChoice::opening(today));
     let from = RwSignal::new(today.with_day(1).unwrap_or(today).format("%Y-%m-%d").to_string());
     let to = RwSignal::new(today.format("%Y-%m-%d").to_string());
     Effect::new(move |_| {
         let day = move |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").unwrap_or(today);
-        let (y, p) = (year.get(), part.get());
-        period.set(match kind.get().as_str() {
-            "month" => Period::month(y, p),
-            "quarter" => Period::quarter(y, p.clamp(1, 4)),
-            "year" => Period::year(y),
-            "custom" => Period::custom(day(from.get()), day(to.get())),
-            _ => Period::year_to_date(today),
-        });
+        period.set(choice.get().period(today, day(from.get()), day(to.get())));
     });
-    let num = move |sig: RwSignal<i32>| move |ev| sig.set(event_target_value(&ev).parse().unwrap_or(today.year()));
+    let kind = move || choice.with(|c| c.kind);
     view! {
         <div class="filters period-picker">
-            <select id="period-kind" aria-label=tr(K::PeriodKindLabel) on:change=move |ev| kind.set(event_target_value(&ev))>
-                {KINDS.into_iter().map(|(code, key)| view! { <option value=code selected=move || kind.get() == code>{tr(key)}</option> }).collect_view()}
+            <select id="period-kind" aria-label=tr(K::PeriodKindLabel)
+                on:change=move |ev| if let Some(k) = PeriodKind::from_code(&event_target_value(&ev)) { choice.update(|c| c.kind = k) }>
+                {PeriodKind::ALL.into_iter().map(|k| view! { <option value=k.code() selected=move || kind() == k>{tr(k.key())}</option> }).collect_view()}
             </select>
-            <Show when=move || matches!(kind.get().as_str(), "month" | "quarter" | "year")>
-                <label class="inline">{tr(K::Year)}<input id="period-year" type="number" min="2000" max="2100" prop:value=move || year.get().to_string() on:change=num(year) /></label>
+            <Show when=move || kind() != PeriodKind::Custom>
+                <select id="period-basis" aria-label=tr(K::BasisLabel)
+                    on:change=move |ev| if let Some(b) = Basis::from_code(&event_target_value(&ev)) { choice.update(|c| c.basis = b) }>
+                    {Basis::ALL.into_iter().map(|b| view! { <option value=b.code() selected=move || choice.with(|c| c.basis == b)>{tr(b.key())}</option> }).collect_view()}
+                </select>
             </Show>
-            <Show when=move || matches!(kind.get().as_str(), "month" | "quarter")>
-                <label class="inline">{move || tr(if kind.get() == "month" { K::KindMonth } else { K::KindQuarter })()}
-                    <input id="period-part" type="number" min="1" max=move || if kind.get() == "month" { "12" } else { "4" } prop:value=move || part.get().to_string()
-                        on:change=move |ev| part.set(event_target_value(&ev).parse().unwrap_or(1)) /></label>
+            <Show when=move || kind().by_year()>
+                <label class="inline">{tr(K::Year)}<input id="period-year" type="number" min="2000" max="2100" prop:value=move || choice.with(|c| c.year.to_string())
+                    on:change=move |ev| { let y = event_target_value(&ev).parse().unwrap_or(today.year()); choice.update(|c| c.year = y.clamp(2000, 2100)) } /></label>
             </Show>
-            <Show when=move || kind.get() == "custom">
+            <Show when=move || { kind().parts() != 0 }>
+                <PartSelect choice />
+            </Show>
+            <Show when=move || kind() == PeriodKind::Custom>
                 <label class="inline">{tr(K::From)}<input id="period-from" type="date" prop:value=move || from.get() on:change=move |ev| from.set(event_target_value(&ev)) /></label>
                 <label class="inline">{tr(K::To)}<input id="period-to" type="date" prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev)) /></label>
             </Show>
-            <span class="period-label" id="period-label">{move || { let p = period.get(); format!("{} – {}", motcua_core::format::date(p.from), motcua_core::format::date(p.to)) }}</span>
+            <span class="period-label" id="period-label">{move || period_text(&period.get())}</span>
         </div>
     }
+}
+
+/// "Tháng 11" or "Quý IV": the month or quarter by name.
+#[component]
+fn PartSelect(choice: RwSignal<PeriodChoice>) -> impl IntoView {
+    let kind = move || choice.with(|c| c.kind);
+    let name = move |i: u32| {
+        let lang = use_app().lang();
+        match kind() {
+            PeriodKind::Quarter => format!("{} {}", motcua_core::i18n::t(lang, K::KindQuarter), period::roman(i)),
+            _ => format!("{} {i}", motcua_core::i18n::t(lang, K::KindMonth)),
+        }
+    };
+    view! {
+        <select id="period-part" aria-label=move || tr(kind().key())()
+            on:change=move |ev| { let p = event_target_value(&ev).parse().unwrap_or(1); choice.update(|c| c.part = p) }>
+            {move || (1..=kind().parts()).map(|i| view! {
+                <option value=i.to_string() selected=move || choice.with(|c| c.part.clamp(1, c.kind.parts().max(1)) == i)>{name(i)}</option>
+            }).collect_view()}
+        </select>
+    }
+}
+
+/// A period's days and basis, as printed with its figures.
+pub fn period_text(p: &Period) -> String {
+    let days = format!("{} – {}", motcua_core::format::date(p.from), motcua_core::format::date(p.to));
+    if p.kind == PeriodKind::Custom {
+        return days;
+    }
+    format!("{days} · {}", motcua_core::i18n::t(use_app().lang(), p.basis.key()))
 }
 
 /// Unit, device, procedure, field, channel and division.

@@ -137,14 +137,15 @@ mod tests {
             !n.needs(Screen::Worklist, Kind::Dossier, "2019-06", &mut || Some(vn(2026, 1, 30))),
             "all ended"
         );
-        // The year to date on 1/2/2026 reaches back to 1/1/2025 (the same days last year).
-        assert!(n.needs(Screen::Dashboard, Kind::Response, "2025-01", never));
-        assert!(!n.needs(Screen::Dashboard, Kind::Response, "2024-12", never));
+        // The kỳ year to date on 1/2/2026 starts 15/12/2025 and reaches back to 15/12/2024
+        // (the same days last year).
+        assert!(n.needs(Screen::Dashboard, Kind::Response, "2024-12", never));
+        assert!(!n.needs(Screen::Dashboard, Kind::Response, "2024-11", never));
         assert!(
-            n.needs(Screen::Dashboard, Kind::Dossier, "2024-12", &mut || Some(vn(2025, 1, 3))),
+            n.needs(Screen::Dashboard, Kind::Dossier, "2024-11", &mut || Some(vn(2024, 12, 16))),
             "carried over"
         );
-        assert!(!n.needs(Screen::Dashboard, Kind::Dossier, "2024-12", &mut || Some(vn(2024, 12, 31))));
+        assert!(!n.needs(Screen::Dashboard, Kind::Dossier, "2024-11", &mut || Some(vn(2024, 12, 14))));
     }
 
     #[test]

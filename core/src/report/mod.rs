@@ -8,7 +8,7 @@ pub mod period;
 pub mod text;
 pub mod timeline;
 
-pub use period::{Period, PeriodKind};
+pub use period::{Basis, Period, PeriodChoice, PeriodKind};
 pub use timeline::Timeline;
 
 use crate::calendar::WorkCalendar;
@@ -16,7 +16,7 @@ use crate::dossier::{Channel, Dossier, Timeliness};
 use crate::survey::index::{self, SatisfactionIndex, Tally};
 use crate::survey::questionnaire::Questionnaire;
 use crate::survey::response::Response;
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 
 /// What the dashboard is narrowed to; empty / `None` = all.
@@ -348,9 +348,10 @@ pub fn monthly(data: Records, period: &Period, filter: &Filter, lookup: &Lookup,
             {
                 received[Channel::ALL.iter().position(|c| *c == d.channel).unwrap_or(0)] += 1;
             }
+            let (year, month) = m.named_month();
             MonthRow {
-                year: m.from.year(),
-                month: m.from.month(),
+                year,
+                month,
                 index: shown_index(&ix, min_n),
                 n: ix.n_items,
                 received,

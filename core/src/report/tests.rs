@@ -2,7 +2,7 @@ use super::*;
 use crate::dossier::{default_catalogue, NewDossier, Status};
 use crate::record::Meta;
 use crate::survey::questionnaire::Book;
-use chrono::Duration;
+use chrono::{Datelike, Duration};
 
 fn cal() -> WorkCalendar {
     WorkCalendar::default()

@@ -184,6 +184,7 @@ async fn edits(b: &Browser, srv: &Server, runs: usize, tag: &str) -> R {
         // The dashboard opens before older years are read; 2024 needs them.
         b.wait_js("performance.getEntriesByName('history-read').length > 0").await?;
         b.select("#period-kind", "year").await?;
+        b.select("#period-basis", "calendar").await?;
         b.wait_js("document.querySelector('#period-label').textContent.includes('31/12/')")
             .await?;
         period.push(ms(b, &change).await?);

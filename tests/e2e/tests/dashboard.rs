@@ -110,6 +110,7 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     };
     // Year 2025.
     b.select("#period-kind", "year").await?;
+    b.select("#period-basis", "calendar").await?;
     b.set_value("#period-year", "2025").await?;
     b.wait_js("document.querySelector('#period-label').innerText.startsWith('01/01/2025')")
         .await?;
@@ -173,6 +174,7 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     }
     // Q1 2026, online only: carried over and open dossiers appear.
     b.select("#period-kind", "quarter").await?;
+    b.select("#period-basis", "calendar").await?;
     b.set_value("#period-year", "2026").await?;
     b.set_value("#period-part", "1").await?;
     b.select("#rf-channel", "Online").await?;
@@ -228,6 +230,7 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     }
     b.select("#rf-unit", "SCT").await?;
     b.select("#period-kind", "year").await?;
+    b.select("#period-basis", "calendar").await?;
     b.set_value("#period-year", "2030").await?;
     b.wait_js("document.querySelector('#period-label').innerText.startsWith('01/01/2030')")
         .await?;
