@@ -30,6 +30,84 @@ pub struct Settings {
     /// The satisfaction index the department aims at (the dashboard's target line), %.
     #[serde(default = "default_target")]
     pub index_target: u32,
+    /// The province's official SIPAS index of this unit ("chỉ số hài lòng"), as published: the
+    /// report cites it as the official index, beside the kiosk's own measurement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_index: Option<OfficialIndex>,
+}
+
+/// "Chỉ số hài lòng" in official letters is the province's figure from an independent survey
+/// (shared/domain.md, "Naming" [I]; Khánh Hòa published 2025's on 13/01/2026, per unit, 2
+/// decimals [V]). The manager enters it; the app never computes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficialIndex {
+    /// The value in hundredths of a percent (76,29 % → 7629): exact, as published.
+    pub hundredths: u32,
+    /// The year the survey measured.
+    pub year: i32,
+    /// The decision or notice that published it ("Quyết định số 45/QĐ-UBND ngày 13/01/2026").
+    pub decision: String,
+}
+
+/// Why an entered official index is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OfficialIndexError {
+    /// Not a percentage 0–100 with at most two decimals.
+    Value,
+    /// Not a year 2000–2100.
+    Year,
+    /// The publishing decision must be named.
+    Decision,
+}
+
+impl OfficialIndexError {
+    pub fn key(self) -> crate::i18n::K {
+        use crate::i18n::K;
+        match self {
+            OfficialIndexError::Value => K::OfficialValueBad,
+            OfficialIndexError::Year => K::OfficialYearBad,
+            OfficialIndexError::Decision => K::OfficialDecisionMissing,
+        }
+    }
+}
+
+impl OfficialIndex {
+    /// From the settings form: `76,29` or `76.29`, a year, the decision. An empty value clears
+    /// the figure (`None`).
+    pub fn parse(value: &str, year: &str, decision: &str) -> Result<Option<OfficialIndex>, OfficialIndexError> {
+        let value = value.trim().trim_end_matches('%').trim();
+        if value.is_empty() {
+            return Ok(None);
+        }
+        let (whole, frac) = value.split_once([',', '.']).unwrap_or((value, ""));
+        let digits = |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(whole) || frac.len() > 2 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(OfficialIndexError::Value);
+        }
+        let whole: u32 = whole.parse().map_err(|_| OfficialIndexError::Value)?;
+        let frac: u32 = format!("{frac:0<2}").parse().map_err(|_| OfficialIndexError::Value)?;
+        let hundredths = whole * 100 + frac;
+        if hundredths > 10_000 {
+            return Err(OfficialIndexError::Value);
+        }
+        let year: i32 = year.trim().parse().map_err(|_| OfficialIndexError::Year)?;
+        if !(2000..=2100).contains(&year) {
+            return Err(OfficialIndexError::Year);
+        }
+        if decision.trim().is_empty() {
+            return Err(OfficialIndexError::Decision);
+        }
+        Ok(Some(OfficialIndex {
+            hundredths,
+            year,
+            decision: decision.trim().to_string(),
+        }))
+    }
+
+    /// The value as the province prints it: 2 decimals, comma ("76,29%").
+    pub fn text(&self) -> String {
+        format!("{},{:02}%", self.hundredths / 100, self.hundredths % 100)
+    }
 }
 
 fn default_target() -> u32 {
@@ -92,6 +170,7 @@ impl Settings {
             desk: 0,
             export_reminder_days: default_export_days(),
             index_target: default_target(),
+            official_index: None,
         }
     }
 }
@@ -126,5 +205,20 @@ mod tests {
         let old = r#"{"device_id":"abcd1234","device_name":"Quầy 1","agency_code":"SCT","min_n":5,"lang":"Vi"}"#;
         let s: Settings = serde_json::from_str(old).unwrap();
         assert_eq!((s.idle_seconds, s.staff_idle_seconds), (60, 600));
+    }
+
+    #[test]
+    fn the_official_index_is_entered_as_published() {
+        let ok = OfficialIndex::parse(" 76,29 ", "2025", "Quyết định 45/QĐ-UBND").unwrap().unwrap();
+        assert_eq!((ok.hundredths, ok.year, ok.text()), (7629, 2025, "76,29%".to_string()));
+        assert_eq!(OfficialIndex::parse("80.5%", "2025", "x").unwrap().unwrap().text(), "80,50%");
+        assert_eq!(OfficialIndex::parse("100", "2025", "x").unwrap().unwrap().hundredths, 10_000);
+        assert_eq!(OfficialIndex::parse("", "", ""), Ok(None), "empty: cleared");
+        assert_eq!(OfficialIndex::parse("100,01", "2025", "x"), Err(OfficialIndexError::Value));
+        assert_eq!(OfficialIndex::parse("76,291", "2025", "x"), Err(OfficialIndexError::Value));
+        assert_eq!(OfficialIndex::parse("-1", "2025", "x"), Err(OfficialIndexError::Value));
+        assert_eq!(OfficialIndex::parse("abc", "2025", "x"), Err(OfficialIndexError::Value));
+        assert_eq!(OfficialIndex::parse("76", "25", "x"), Err(OfficialIndexError::Year));
+        assert_eq!(OfficialIndex::parse("76", "2025", " "), Err(OfficialIndexError::Decision));
     }
 }

@@ -11,6 +11,7 @@ pub mod face;
 pub mod import_card;
 pub mod index_card;
 pub mod nav;
+pub mod official_index;
 pub mod pinpad;
 pub mod report_breakdowns;
 pub mod report_parts;

@@ -52,7 +52,14 @@ pub fn Dashboard() -> impl IntoView {
     let ix = Memo::new(move |_| full.with(|x| report::shown_index(x, min_n())));
     let ix_prev = Memo::new(move |_| index_of(period.get().previous()));
     let ix_last = Memo::new(move |_| index_of(period.get().same_last_year()));
-    let paragraph = Memo::new(move |_| text::paragraph(&period.get(), &table.get(), ix.get(), ix_last.get()));
+    let paragraph = Memo::new(move |_| {
+        let kiosk = text::KioskMeasure {
+            value: ix.get(),
+            last_year: ix_last.get(),
+            n: full.with(|f| f.n_items),
+        };
+        st.settings.with(|s| text::paragraph(&period.get(), &table.get(), kiosk, s.official_index.as_ref()))
+    });
     view! {
         <Page title=K::NavDashboard>
             <div class="card no-print report-controls">
@@ -65,7 +72,8 @@ pub fn Dashboard() -> impl IntoView {
                 <ReportTableCard table table_prev table_last />
                 <AfterPaint>
                     <ReportParagraph paragraph />
-                    <SatisfactionCard scope full ix ix_prev ix_last table />
+                    <SatisfactionCard scope full ix ix_prev ix_last />
+                    <IndicatorsCard scope />
                     <MonthCharts scope />
                     <LateByDivision scope />
                     <div class="charts">
@@ -114,8 +122,8 @@ fn ReportParagraph(paragraph: Memo<String>) -> impl IntoView {
     }
 }
 
-/// The index against the previous period and last year, overall satisfaction, the 766
-/// indicator and satisfaction of late vs on-time dossiers.
+/// The kiosk's measurement against the previous period and last year, overall satisfaction,
+/// the official index as entered, and satisfaction of late vs on-time dossiers.
 #[component]
 fn SatisfactionCard(
     scope: Scope,
@@ -123,17 +131,13 @@ fn SatisfactionCard(
     ix: Memo<Option<f64>>,
     ix_prev: Memo<Option<f64>>,
     ix_last: Memo<Option<f64>>,
-    table: Memo<report::DossierTable>,
 ) -> impl IntoView {
     let st = use_app();
-    let Scope {
-        period, filter, lookup, ..
-    } = scope;
+    let period = scope.period;
     let change = move |other: Option<f64>| match (ix.get(), other) {
         (Some(a), Some(b)) => index_change(a - b, st.lang()),
         _ => "—".into(),
     };
-    let ratings = Memo::new(move |_| scope.records(|data| report::dissatisfied(data, &period.get(), &filter.get(), &lookup.get())));
     let by_timeliness = Memo::new(move |_| scope.records(|data| report::satisfaction_by_timeliness(data, &period.get())));
     let min_n = move || st.settings.with(|s| s.min_n);
     view! {
@@ -147,8 +151,9 @@ fn SatisfactionCard(
             })}</strong>" (n = "{move || full.with(|f| f.overall_question.valid)}")"</p>
             <details class="no-print"><summary>{tr(K::Formula)}</summary><p class="formula">{tr(K::IndexFormula)}</p></details>
             <p>{tr(K::VsPrevious)}": "<span id="dash-vs-prev">{move || change(ix_prev.get())}</span>" · "{tr(K::VsLastYear)}": "<span id="dash-vs-last">{move || change(ix_last.get())}</span></p>
-            <p>{tr(K::Indicator766)}": "<strong id="dash-766">{move || { let (d, n) = ratings.get(); index_value(report::indicator_766(&table.get(), d, n)) }}</strong></p>
-            <p class="formula muted">{report::FORMULA_766}</p>
+            {move || st.settings.with(|s| s.official_index.clone()).map(|o| view! {
+                <p id="dash-official">{tr(K::OfficialIndex)}" "{o.year}": "<strong>{o.text()}</strong>" ("{o.decision}")"</p>
+            })}
             <h3>{tr(K::LateVsOnTime)}</h3>
             <table class="list">
                 <thead><tr><th>{tr(K::Procedure)}</th><th>{tr(K::RowLate)}</th><th>{tr(K::RowOnTime)}</th></tr></thead>
@@ -157,6 +162,28 @@ fn SatisfactionCard(
                     view! { <tr><td>{p}</td><td class="num">{cell(late)}</td><td class="num">{cell(ok)}</td></tr> }
                 }).collect_view()}</tbody>
             </table>
+        </div>
+    }
+}
+
+/// Indicators 2.1 and 5.4 of Quyết định 766, each with its formula and n.
+#[component]
+fn IndicatorsCard(scope: Scope) -> impl IntoView {
+    let Scope {
+        period, filter, lookup, ..
+    } = scope;
+    let ind = Memo::new(move |_| scope.records(|data| report::indicators(data, &period.get(), &filter.get(), &lookup.get())));
+    let ratio = |r: report::Ratio| format!("{} / {}", thousands(r.num), thousands(r.den));
+    view! {
+        <div class="card" id="indicators-card">
+            <h2>{tr(K::Indicator21)}</h2>
+            <p class="big" id="dash-21">{move || { let r = ind.get().progress; share(r.num, r.den) }}</p>
+            <p class="muted">"n = "<span id="dash-21-n">{move || ratio(ind.get().progress)}</span></p>
+            <p class="formula muted">{tr(K::Formula21)}</p>
+            <h2>{tr(K::Indicator766)}</h2>
+            <p class="big" id="dash-54">{move || index_value(ind.get().satisfaction_5_4())}</p>
+            <p class="muted" id="dash-54-parts">{tr(K::RowLate)}": "{move || ratio(ind.get().late)}" · "{tr(K::Complaints)}": "{move || ratio(ind.get().complained)}</p>
+            <p class="formula muted">{tr(K::Formula54)}</p>
         </div>
     }
 }

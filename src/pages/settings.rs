@@ -2,6 +2,7 @@
 
 use crate::components::calendar_editor::CalendarEditor;
 use crate::components::catalogue_editor::CatalogueEditor;
+use crate::components::official_index::OfficialIndexForm;
 use crate::components::pinpad::PinPad;
 use crate::components::{tr, Page};
 use crate::state::use_app;
@@ -70,6 +71,7 @@ pub fn SettingsPage() -> impl IntoView {
                 " "
                 <button id="change-pin" on:click=move |_| { msg.set(String::new()); changing.set(true) }>{tr(K::ChangePin)}</button>
             </div>
+            <OfficialIndexForm />
             <CatalogueEditor />
             <CalendarEditor />
             <Show when=move || changing.get()>

@@ -11,5 +11,5 @@ pub mod worklist;
 
 pub use code::{code_date, code_prefix, next_code, valid_code, CodeIndex};
 pub use procedure::{default_catalogue, upgrade_shipped_catalogue, Online, Procedure, Term};
-pub use record::{Channel, Dossier, DossierError, Event, Extension, Fee, NewDossier, Status};
+pub use record::{Channel, Complaint, Dossier, DossierError, Event, Extension, Fee, NewDossier, Status};
 pub use timeliness::{lookup, PublicStatus, Timeliness};

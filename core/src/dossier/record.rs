@@ -108,6 +108,15 @@ pub struct Event {
     pub division: String,
 }
 
+/// A citizen's phản ánh, kiến nghị about a dossier, as an officer recorded it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Complaint {
+    #[serde(deserialize_with = "crate::record::de_datetime")]
+    pub at: NaiveDateTime,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
 /// The one allowed move of the due date, with the written apology (văn bản xin lỗi).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extension {
@@ -165,6 +174,10 @@ pub struct Dossier {
     pub signed_by: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Phản ánh, kiến nghị the citizen made about this dossier (766 indicator 5.4 counts the
+    /// dossiers that have one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub complaints: Vec<Complaint>,
     /// Imported from a sheet that gives the return date but not the end of processing: the
     /// dossier is not judged trước / đúng / quá hạn (its resolution time is unknown).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -350,6 +363,7 @@ impl Dossier {
             term: Some(proc.term()),
             signed_by: String::new(),
             notes: input.notes.trim().to_string(),
+            complaints: Vec::new(),
             end_unknown: false,
             extra: Default::default(),
         })
@@ -424,6 +438,24 @@ impl Dossier {
             .rev()
             .find(|e| !e.division.is_empty())
             .map(|e| e.division.as_str())
+    }
+
+    /// Record a citizen's phản ánh, kiến nghị about this dossier (at any status: complaints
+    /// often come after the result is returned). Not before the dossier was received.
+    pub fn add_complaint(&mut self, at: NaiveDateTime, note: &str) -> Result<(), DossierError> {
+        if at < self.received {
+            return Err(DossierError::BeforeLastEvent);
+        }
+        self.complaints.push(Complaint {
+            at,
+            note: note.trim().to_string(),
+        });
+        Ok(())
+    }
+
+    /// Whether a complaint was recorded by instant `at`.
+    pub fn complained_by(&self, at: NaiveDateTime) -> bool {
+        self.complaints.iter().any(|c| c.at <= at)
     }
 
     /// Move to `to` at `at`, if the rules allow it. A hand-over (Đang xử lý → Đang xử lý)

@@ -168,6 +168,17 @@ impl Dossier {
         }
     }
 
+    /// Judge the dossier as if its processing ended at `end` (766 indicator 2.1 judges refused,
+    /// stopped and withdrawn dossiers, and an unanswered supplement request, this way): late
+    /// with more than one supplement request or an extension, else `end` against the statutory
+    /// due date at that time.
+    pub fn judged_at(&self, cal: &WorkCalendar, end: NaiveDateTime) -> Timeliness {
+        if self.supplement_requests() > 1 || self.extension.is_some() {
+            return Timeliness::Late;
+        }
+        self.judge(end, self.statutory_due(cal, end))
+    }
+
     /// Classify at instant `now` (`soon`: working days ahead that count as "due soon").
     pub fn timeliness(&self, cal: &WorkCalendar, now: NaiveDateTime, soon: i64) -> Timeliness {
         if let Some(done) = self.resolved_at() {

@@ -4,11 +4,13 @@
 //! seed letters' style. Every number the dashboard shows comes from here.
 
 pub mod breakdown;
+pub mod indicators;
 pub mod period;
 pub mod text;
 pub mod timeline;
 
 pub use period::{Basis, Period, PeriodChoice, PeriodKind};
+pub use indicators::{indicators, Indicators, Ratio};
 pub use timeline::Timeline;
 
 use crate::calendar::WorkCalendar;
@@ -131,7 +133,7 @@ impl DossierTable {
 }
 
 /// The first instant after `day`.
-fn end_of(day: NaiveDate) -> NaiveDateTime {
+pub(crate) fn end_of(day: NaiveDate) -> NaiveDateTime {
     (day + chrono::Duration::days(1)).and_hms_opt(0, 0, 0).unwrap_or_default() - chrono::Duration::seconds(1)
 }
 
@@ -223,22 +225,6 @@ pub fn satisfaction(data: Records, period: &Period, filter: &Filter, lookup: &Lo
 pub fn shown_index(ix: &SatisfactionIndex, min_n: u32) -> Option<f64> {
     ix.overall.filter(|_| index::shown(ix.n_items, min_n))
 }
-
-/// Overall ratings in a period: (dissatisfied = 1–2 points, all ratings 1–5).
-pub fn dissatisfied(data: Records, period: &Period, filter: &Filter, lookup: &Lookup) -> (u64, u64) {
-    data.responses_in(period)
-        .filter(|r| (1..=5).contains(&r.o) && filter.response(r, lookup))
-        .fold((0, 0), |(d, n), r| (d + u64::from(r.o <= 2), n + 1))
-}
-
-/// The 766-style indicator: 100 % − (late % of judged resolved dossiers + dissatisfied % of
-/// overall ratings); `None` when either denominator is zero.
-pub fn indicator_766(t: &DossierTable, dissatisfied: u64, rated: u64) -> Option<f64> {
-    let judged = t.early + t.on_time + t.late;
-    (judged > 0 && rated > 0).then(|| 100.0 - (t.late as f64 * 100.0 / judged as f64 + dissatisfied as f64 * 100.0 / rated as f64))
-}
-
-pub const FORMULA_766: &str = "Tỷ lệ hài lòng (chỉ tiêu 766) = 100% − (tỷ lệ hồ sơ trễ hạn trên số hồ sơ đã giải quyết + tỷ lệ đánh giá chung 1–2 điểm «không hài lòng» trên tổng số đánh giá)";
 
 /// Overall satisfaction of responses that name a dossier, split by that dossier's timeliness:
 /// (resolved late, resolved in time) per procedure name.

@@ -416,6 +416,24 @@ impl Period {
         out
     }
 
+    /// The kỳ báo cáo's name as a report writes it ("kỳ báo cáo quý IV/2026"); `None` for a
+    /// calendar period or a custom range.
+    pub fn official_name(&self) -> Option<String> {
+        if self.basis != Basis::Official {
+            return None;
+        }
+        let (y, m) = self.named_month();
+        Some(match self.kind {
+            PeriodKind::Month => format!("kỳ báo cáo tháng {m:02}/{y}"),
+            PeriodKind::Quarter => format!("kỳ báo cáo quý {}/{y}", roman(m.div_ceil(3))),
+            PeriodKind::HalfYear => format!("kỳ báo cáo 6 tháng năm {y}"),
+            PeriodKind::NineMonths => format!("kỳ báo cáo 9 tháng năm {y}"),
+            PeriodKind::Year => format!("kỳ báo cáo năm {y}"),
+            PeriodKind::YearToDate => format!("từ đầu kỳ báo cáo năm {}", report_year(self.to)),
+            PeriodKind::Custom => return None,
+        })
+    }
+
     /// The month a period of the series is named by (a kỳ month by the month it closes in).
     pub fn named_month(&self) -> (i32, u32) {
         (self.to.year(), self.to.month())
@@ -556,6 +574,9 @@ mod tests {
         };
         assert_eq!(custom.period(today, b, a), Period::custom(a, b));
         assert_eq!(roman(4), "IV");
+        assert_eq!(q4.period(today, a, b).official_name().as_deref(), Some("kỳ báo cáo quý IV/2026"));
+        assert_eq!(Period::year(2026).on(Basis::Official).official_name().as_deref(), Some("kỳ báo cáo năm 2026"));
+        assert_eq!(Period::year(2026).official_name(), None);
         assert!(PeriodKind::ALL.iter().all(|k| PeriodKind::from_code(k.code()) == Some(*k)));
         assert_eq!(Basis::from_code("official"), Some(Basis::Official));
     }
