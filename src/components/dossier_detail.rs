@@ -48,6 +48,7 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
                     <Timeline d=d.clone() />
                     <StepForm d=d.clone() error />
                     {(d.is_open() && d.extension.is_none()).then(|| view! { <ExtensionForm id=id.clone() error /> })}
+                    <ComplaintForm id=id.clone() error />
                     <RecordFields d=d.clone() error />
                     <DeleteButton id=id.clone() error on_close />
                 }
@@ -77,7 +78,8 @@ fn Facts(d: Dossier) -> impl IntoView {
             <dt>{tr(K::Channel)}</dt><dd>{d.channel.label(lang)}{level.map(|k| view! { " · "{tr(k)} })}</dd>
             <dt>{tr(K::Copies)}</dt><dd>{d.copies}{fee.map(|k| view! { " · "{tr(k)} })}</dd>
             <dt>{tr(K::ReceivedAt)}</dt><dd>{show_dt(d.received)}</dd>
-            <dt>{tr(K::DueDate)}</dt><dd id="detail-due">{show_dt(shown)}{(!d.due_reason.is_empty()).then(|| format!(" ({})", d.due_reason))}</dd>
+            <dt>{tr(K::DueDate)}</dt><dd id="detail-due">{show_dt(shown)}{(!d.due_reason.is_empty()).then(|| format!(" ({})", d.due_reason))}
+                {d.due_provisional(&cal, shown).then(|| view! { " "<span class="provisional" id="detail-provisional">{tr(K::DueProvisional)}</span> })}</dd>
             {(statutory != shown).then(|| view! { <dt>{tr(K::StatutoryDue)}</dt><dd id="detail-statutory">{show_dt(statutory)}</dd> })}
             <dt>{tr(K::Status)}</dt><dd id="detail-status">{d.status().label(lang)}</dd>
             {d.extension.clone().map(|x| view! {
@@ -103,6 +105,43 @@ fn Timeline(d: Dossier) -> impl IntoView {
                     {(!e.note.is_empty()).then(|| format!(" — {}", e.note))}</li>
             }).collect_view()}
         </ol>
+        {(!d.complaints.is_empty()).then(|| view! {
+            <h3>{tr(K::Complaints)}</h3>
+            <ul class="timeline" id="complaints">
+                {d.complaints.iter().map(|c| view! { <li><time>{show_dt(c.at)}</time>{(!c.note.is_empty()).then(|| format!(" — {}", c.note))}</li> }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+/// A citizen's phản ánh, kiến nghị about the dossier, at any status (766 indicator 5.4 counts
+/// the dossiers that have one).
+#[component]
+fn ComplaintForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
+    let st = use_app();
+    let at = RwSignal::new(dt_value(now_local()));
+    let note = RwSignal::new(String::new());
+    let saved = RwSignal::new(false);
+    let add = move |_| {
+        let when = parse_dt(&at.get_untracked()).unwrap_or_else(now_local);
+        let n = note.get_untracked();
+        let r = change(st, &id, move |d| d.add_complaint(when, &n).map_err(|e| e.to_string()));
+        saved.set(r.is_ok());
+        if r.is_ok() {
+            note.set(String::new());
+        }
+        error.set(r.err());
+    };
+    view! {
+        <details class="complaint">
+            <summary>{tr(K::AddComplaint)}</summary>
+            <div class="grid2">
+                <label>{tr(K::ReceivedAt)}<input id="complaint-at" type="datetime-local" prop:value=move || at.get() on:input=move |ev| at.set(event_target_value(&ev)) /></label>
+                <label>{tr(K::ComplaintNote)}<input id="complaint-note" type="text" maxlength="300" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) /></label>
+            </div>
+            <button id="complaint-add" on:click=add>{tr(K::AddComplaint)}</button>
+            <Show when=move || saved.get()><span class="ok" id="complaint-saved">" "{tr(K::ComplaintSaved)}</span></Show>
+        </details>
     }
 }
 
