@@ -206,7 +206,11 @@ impl YearCalendar {
         holidays.extend(crate::lunar::gio_to(year));
         if let (Some(sep1), Some(sep3)) = (on(9, 1), on(9, 3)) {
             // 3/9 on a Friday joins the weekend; 1/9 on a weekend is no day gained; else 1/9.
-            let adjacent = if sep3.weekday() == Weekday::Fri || weekend(sep1) { sep3 } else { sep1 };
+            let adjacent = if sep3.weekday() == Weekday::Fri || weekend(sep1) {
+                sep3
+            } else {
+                sep1
+            };
             holidays.insert(adjacent);
         }
         let mut days_off = holidays.clone();
@@ -374,7 +378,10 @@ impl WorkCalendar {
         let mut earlier = shipped.years.clone();
         // 2026 as shipped before the 12729/VPCP-KGVX swap was known, and before 24/11 was a
         // holiday.
-        let y26 = shipped.get_year(2026).cloned().unwrap_or_else(|| YearCalendar::new(2026, &[], &[], ""));
+        let y26 = shipped
+            .get_year(2026)
+            .cloned()
+            .unwrap_or_else(|| YearCalendar::new(2026, &[], &[], ""));
         let mut before_24_11 = y26.clone();
         before_24_11.days_off.remove(&d(2026, 11, 24));
         let mut before_swap = before_24_11.clone();
@@ -784,7 +791,12 @@ mod tests {
         assert!(!stored.upgrade_shipped(), "a second start changes nothing");
         // As the last build stored it: the 12729 swap, no 24/11.
         let mut last = WorkCalendar::default();
-        last.years.iter_mut().find(|y| y.year == 2026).unwrap().days_off.remove(&d(2026, 11, 24));
+        last.years
+            .iter_mut()
+            .find(|y| y.year == 2026)
+            .unwrap()
+            .days_off
+            .remove(&d(2026, 11, 24));
         assert!(last.is_working_day(d(2026, 11, 24)));
         assert!(last.upgrade_shipped());
         assert!(!last.is_working_day(d(2026, 11, 24)));
@@ -863,7 +875,10 @@ mod tests {
                 assert!(y.days_off.contains(h), "{year}: {h} is a holiday");
                 assert!(!c.is_working_day(*h), "{year}: {h} not worked");
             }
-            assert!(y.days_off.contains(&d(year, 9, 1)) ^ y.days_off.contains(&d(year, 9, 3)), "{year}: 2/9 + one day");
+            assert!(
+                y.days_off.contains(&d(year, 9, 1)) ^ y.days_off.contains(&d(year, 9, 3)),
+                "{year}: 2/9 + one day"
+            );
             // Every holiday on a weekend has its own compensating weekday after it.
             let weekend = |x: &NaiveDate| matches!(x.weekday(), Weekday::Sat | Weekday::Sun);
             let on_weekend = y.days_off.iter().filter(|x| weekend(x) && !y.makeup_days.contains(x)).count();
@@ -876,7 +891,10 @@ mod tests {
         }
         // A year nobody stored is computed the same way (2030: Tết on Saturday 2/2, VN date).
         assert!(!c.is_working_day(d(2030, 2, 1)), "giao thừa 2030");
-        assert!(!c.is_working_day(d(2030, 2, 6)) && !c.is_working_day(d(2030, 2, 7)), "two compensating days");
+        assert!(
+            !c.is_working_day(d(2030, 2, 6)) && !c.is_working_day(d(2030, 2, 7)),
+            "two compensating days"
+        );
         assert!(c.is_working_day(d(2030, 2, 8)));
     }
 

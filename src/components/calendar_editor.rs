@@ -36,7 +36,12 @@ pub fn CalendarEditor() -> impl IntoView {
     // Save the year as edited; `confirm` also takes it out of "tạm tính".
     let save = move |confirm: bool| {
         moved.set(None);
-        let parsed = YearCalendar::parse(year.get_untracked(), &off.get_untracked(), &makeup.get_untracked(), &source.get_untracked());
+        let parsed = YearCalendar::parse(
+            year.get_untracked(),
+            &off.get_untracked(),
+            &makeup.get_untracked(),
+            &source.get_untracked(),
+        );
         let y = match parsed {
             Ok(y) => YearCalendar {
                 provisional: provisional.get_untracked(),

@@ -12,7 +12,13 @@ use motcua_core::settings::OfficialIndex;
 pub fn OfficialIndexForm() -> impl IntoView {
     let st = use_app();
     let o = st.settings.with_untracked(|s| s.official_index.clone());
-    let value = RwSignal::new(o.as_ref().map(OfficialIndex::text).unwrap_or_default().trim_end_matches('%').to_string());
+    let value = RwSignal::new(
+        o.as_ref()
+            .map(OfficialIndex::text)
+            .unwrap_or_default()
+            .trim_end_matches('%')
+            .to_string(),
+    );
     let year = RwSignal::new(o.as_ref().map(|o| o.year.to_string()).unwrap_or_default());
     let decision = RwSignal::new(o.map(|o| o.decision).unwrap_or_default());
     let msg = RwSignal::new(None::<(bool, K)>);
@@ -36,8 +42,9 @@ pub fn OfficialIndexForm() -> impl IntoView {
         }
     };
     view! {
-        <form class="card form" id="official-index" on:submit=save>
-            <h2>{tr(K::OfficialIndex)}</h2>
+        <details class="card" id="official-index">
+            <summary>{tr(K::OfficialIndex)}</summary>
+            <form class="form" on:submit=save>
             <p class="muted">{tr(K::OfficialIndexHint)}</p>
             {input("official-value", K::OfficialValue, value, "decimal")}
             {input("official-year", K::OfficialYear, year, "numeric")}
@@ -46,6 +53,7 @@ pub fn OfficialIndexForm() -> impl IntoView {
             {move || msg.get().map(|(ok, k)| view! {
                 <p id="official-msg" class=if ok { "ok" } else { "error-text" } role="status">{move || t(st.lang(), k)}</p>
             })}
-        </form>
+            </form>
+        </details>
     }
 }

@@ -58,7 +58,8 @@ pub fn Dashboard() -> impl IntoView {
             last_year: ix_last.get(),
             n: full.with(|f| f.n_items),
         };
-        st.settings.with(|s| text::paragraph(&period.get(), &table.get(), kiosk, s.official_index.as_ref()))
+        st.settings
+            .with(|s| text::paragraph(&period.get(), &table.get(), kiosk, s.official_index.as_ref()))
     });
     view! {
         <Page title=K::NavDashboard>

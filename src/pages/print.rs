@@ -90,8 +90,11 @@ pub fn ReceiptPrint() -> impl IntoView {
     let slip = Memo::new(move |_| {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         let cal = st.calendar.get();
-        st.dossiers
-            .with(|ds| ds.iter().find(|d| d.meta.id == id && !d.meta.deleted).map(|d| worklist::receipt_slip(d, &cal)))
+        st.dossiers.with(|ds| {
+            ds.iter()
+                .find(|d| d.meta.id == id && !d.meta.deleted)
+                .map(|d| worklist::receipt_slip(d, &cal))
+        })
     });
     let agency = move || st.settings.with(|s| s.agency_code.clone());
     view! {

@@ -3,8 +3,8 @@
 pub mod code;
 pub mod csv_import;
 pub mod procedure;
-pub mod redate;
 pub mod record;
+pub mod redate;
 pub mod status;
 pub mod timeliness;
 pub mod worklist;

@@ -108,7 +108,11 @@ pub fn indicators(data: Records, period: &Period, filter: &Filter, lookup: &Look
     // Each judged dossier's latest rating by the period's end, looked up by code.
     let end_ms = period.instants().end;
     let mut latest: HashMap<String, (i64, u8)> = judged.iter().map(|d| (d.code.to_uppercase(), (i64::MIN, 0))).collect();
-    for r in data.responses.iter().filter(|r| !r.meta.deleted && !r.k.is_empty() && r.meta.created_at < end_ms) {
+    for r in data
+        .responses
+        .iter()
+        .filter(|r| !r.meta.deleted && !r.k.is_empty() && r.meta.created_at < end_ms)
+    {
         if let Some(slot) = latest.get_mut(&r.k.trim().to_uppercase()) {
             if (1..=5).contains(&r.o) && r.meta.created_at >= slot.0 {
                 *slot = (r.meta.created_at, r.o);

@@ -9,8 +9,8 @@ pub mod period;
 pub mod text;
 pub mod timeline;
 
-pub use period::{Basis, Period, PeriodChoice, PeriodKind};
 pub use indicators::{indicators, Indicators, Ratio};
+pub use period::{Basis, Period, PeriodChoice, PeriodKind};
 pub use timeline::Timeline;
 
 use crate::calendar::WorkCalendar;

@@ -534,21 +534,30 @@ mod tests {
     fn ky_bao_cao_is_compared_with_the_previous_ky_and_the_same_ky_a_year_earlier() {
         let nov = Period::month(2026, 11).on(Basis::Official);
         let prev = nov.previous();
-        assert_eq!((prev.from, prev.to, prev.basis), (ymd(2026, 9, 15), ymd(2026, 10, 14), Basis::Official));
+        assert_eq!(
+            (prev.from, prev.to, prev.basis),
+            (ymd(2026, 9, 15), ymd(2026, 10, 14), Basis::Official)
+        );
         let jan = Period::month(2027, 1).on(Basis::Official);
         assert_eq!((jan.previous().from, jan.previous().to), (ymd(2026, 11, 15), ymd(2026, 12, 14)));
         let q1 = Period::quarter(2027, 1).on(Basis::Official);
         assert_eq!((q1.previous().from, q1.previous().to), (ymd(2026, 9, 15), ymd(2026, 12, 14)));
         let y = Period::year(2026).on(Basis::Official);
         assert_eq!((y.previous().from, y.previous().to), (ymd(2024, 12, 15), ymd(2025, 12, 14)));
-        assert_eq!((y.same_last_year().from, y.same_last_year().to), (ymd(2024, 12, 15), ymd(2025, 12, 14)));
+        assert_eq!(
+            (y.same_last_year().from, y.same_last_year().to),
+            (ymd(2024, 12, 15), ymd(2025, 12, 14))
+        );
         let half = Period::half_year(2026).on(Basis::Official);
         assert_eq!(half.previous().to, ymd(2025, 12, 14));
         assert_eq!(half.previous().days(), half.days());
         // The year's series: twelve kỳ months, named by the month each closes in.
         let months = y.months();
         assert_eq!(months.len(), 12);
-        assert_eq!((months[0].from, months[0].to, months[0].named_month()), (ymd(2025, 12, 15), ymd(2026, 1, 14), (2026, 1)));
+        assert_eq!(
+            (months[0].from, months[0].to, months[0].named_month()),
+            (ymd(2025, 12, 15), ymd(2026, 1, 14), (2026, 1))
+        );
         assert_eq!((months[11].from, months[11].to), (ymd(2026, 11, 15), ymd(2026, 12, 14)));
     }
 
@@ -566,7 +575,10 @@ mod tests {
             part: 4,
         };
         assert_eq!(q4.period(today, a, b).from, ymd(2026, 9, 15));
-        let cal = PeriodChoice { basis: Basis::Calendar, ..q4 };
+        let cal = PeriodChoice {
+            basis: Basis::Calendar,
+            ..q4
+        };
         assert_eq!(cal.period(today, a, b), Period::quarter(2026, 4));
         let custom = PeriodChoice {
             kind: PeriodKind::Custom,
@@ -575,7 +587,10 @@ mod tests {
         assert_eq!(custom.period(today, b, a), Period::custom(a, b));
         assert_eq!(roman(4), "IV");
         assert_eq!(q4.period(today, a, b).official_name().as_deref(), Some("kỳ báo cáo quý IV/2026"));
-        assert_eq!(Period::year(2026).on(Basis::Official).official_name().as_deref(), Some("kỳ báo cáo năm 2026"));
+        assert_eq!(
+            Period::year(2026).on(Basis::Official).official_name().as_deref(),
+            Some("kỳ báo cáo năm 2026")
+        );
         assert_eq!(Period::year(2026).official_name(), None);
         assert!(PeriodKind::ALL.iter().all(|k| PeriodKind::from_code(k.code()) == Some(*k)));
         assert_eq!(Basis::from_code("official"), Some(Basis::Official));

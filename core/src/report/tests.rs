@@ -171,8 +171,13 @@ fn the_2017_report_paragraph_matches_the_letter() {
     let official = crate::settings::OfficialIndex::parse("80,12", "2016", "Quyết định 45/QĐ-UBND ngày 13/01/2017").unwrap();
     let year = Period::year(2017).on(Basis::Official);
     let text = text::paragraph(&year, &t, kiosk, official.as_ref());
-    assert!(text.starts_with("Từ ngày 15/12/2016 đến ngày 14/12/2017 (kỳ báo cáo năm 2017), "), "{text}");
-    assert!(text.ends_with("; chỉ số hài lòng (SIPAS) năm 2016 của đơn vị do tỉnh công bố: 80,12% (Quyết định 45/QĐ-UBND ngày 13/01/2017)."));
+    assert!(
+        text.starts_with("Từ ngày 15/12/2016 đến ngày 14/12/2017 (kỳ báo cáo năm 2017), "),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("; chỉ số hài lòng (SIPAS) năm 2016 của đơn vị do tỉnh công bố: 80,12% (Quyết định 45/QĐ-UBND ngày 13/01/2017).")
+    );
     for t in [text, text::paragraph(&period, &t, text::KioskMeasure::default(), None)] {
         let kiosk_part = t.split("; chỉ số hài lòng (SIPAS)").next().unwrap();
         assert!(!kiosk_part.to_lowercase().contains("chỉ số hài lòng"), "{t}");

@@ -5,7 +5,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use motcua_core::calendar::WorkCalendar;
 use motcua_core::dossier::{default_catalogue, Channel, Dossier, NewDossier, Status};
 use motcua_core::record::Meta;
-use motcua_core::report::{self, Filter, Lookup, Period};
+use motcua_core::report::{self, Basis, Filter, Lookup, Period};
 use motcua_core::survey::questionnaire::Book;
 use motcua_core::survey::response::Response;
 use motcua_core::sync::wire::Dataset;
@@ -108,6 +108,51 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
         let ix = report::satisfaction(rec, &p, &f, &lookup);
         (t, report::shown_index(&ix, 5))
     };
+    // The annual kỳ báo cáo 2026 (the basis the dashboard opens on): 15/12/2025–14/12/2026.
+    b.select("#period-kind", "year").await?;
+    b.set_value("#period-year", "2026").await?;
+    b.wait_js("document.querySelector('#period-label').innerText.startsWith('15/12/2025 – 14/12/2026')")
+        .await?;
+    let ky = Period::year(2026).on(Basis::Official);
+    let (t, ix) = check(ky, Filter::default());
+    assert!(t.received() > 50 && t.carried_over > 0, "December 2025 to February 2026: {t:?}");
+    for (id, want) in [
+        ("rt-received", t.received()),
+        ("rt-carried", t.carried_over),
+        ("rt-early", t.early),
+        ("rt-late", t.late),
+        ("rt-progress", t.in_progress()),
+    ] {
+        assert_eq!(screen(&b, id).await?, motcua_core::format::thousands(want), "kỳ {id}");
+    }
+    assert_eq!(screen(&b, "dash-index").await?, motcua_core::format::index_value(ix));
+    let ind = report::indicators(rec, &ky, &Filter::default(), &lookup);
+    assert!(ind.progress.den > 0 && ind.late.den > 0, "{ind:?}");
+    assert_eq!(
+        screen(&b, "dash-21").await?,
+        motcua_core::format::share(ind.progress.num, ind.progress.den)
+    );
+    assert_eq!(
+        screen(&b, "dash-54").await?,
+        motcua_core::format::index_value(ind.satisfaction_5_4())
+    );
+    let text = screen(&b, "report-text").await?;
+    assert!(
+        text.starts_with("Từ ngày 15/12/2025 đến ngày 14/12/2026 (kỳ báo cáo năm 2026), "),
+        "{text}"
+    );
+    assert!(
+        text.contains("mức độ hài lòng qua phiếu khảo sát tại quầy") && !text.contains("chỉ số hài lòng"),
+        "{text}"
+    );
+    b.shot("0-ky-bao-cao-2026-1280x800").await?;
+    // The quarter by name: Quý IV of the kỳ is 15/9–14/12.
+    b.select("#period-kind", "quarter").await?;
+    b.select("#period-part", "4").await?;
+    b.wait_js("document.querySelector('#period-label').innerText.startsWith('15/09/2026 – 14/12/2026')")
+        .await?;
+    assert_eq!(b.text("#period-part option:checked").await?, "Quý IV");
+
     // Year 2025.
     b.select("#period-kind", "year").await?;
     b.select("#period-basis", "calendar").await?;
@@ -264,5 +309,62 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     let errors = b.console_errors().await?;
     assert!(errors.is_empty(), "{errors:?}");
     std::fs::remove_file(&path).ok();
+    b.close().await
+}
+
+#[tokio::test]
+async fn a_complaint_counts_in_766_5_4_and_the_report_cites_the_official_index_apart() -> R {
+    let srv = Server::start();
+    let b = Browser::new("dashboard-766", TABLET_LANDSCAPE).await?;
+    // A dossier received and resolved at once (early), then a complaint about it.
+    b.goto(&srv.url("/dossiers")).await?;
+    b.wait_css("#dossier-form").await?;
+    b.select("#d-procedure", "TM-02").await?;
+    b.fill("#d-applicant", "Công ty TNHH Phản Ánh").await?;
+    b.click("#d-submit").await?;
+    let code = b.text("#d-done-code").await?;
+    b.click(&format!("#worklist tr[data-code='{code}']")).await?;
+    b.wait_css("#dossier-detail #timeline").await?;
+    b.select("#step-status", "Resolved").await?;
+    b.click("#step-apply").await?;
+    b.wait_js("document.querySelectorAll('#timeline li').length === 2").await?;
+    b.click("#dossier-detail details.complaint summary").await?;
+    b.fill("#complaint-note", "Công dân phản ánh thái độ").await?;
+    b.click("#complaint-add").await?;
+    b.wait_css("#complaints li").await?;
+    assert!(b.text("#complaints").await?.contains("thái độ"));
+    b.shot("1-complaint-1280x800").await?;
+
+    // 2.1: 1 of 1 on time; 5.4: 100 − (0 % late + 100 % with a complaint) = 0.
+    b.goto(&srv.url("/dashboard")).await?;
+    b.wait_css("#indicators-card").await?;
+    assert_eq!(screen(&b, "dash-21").await?, "100%");
+    assert_eq!(screen(&b, "dash-21-n").await?, "1 / 1");
+    assert_eq!(screen(&b, "dash-54").await?, "0,00%");
+    let text = screen(&b, "report-text").await?;
+    assert!(!text.contains("chỉ số hài lòng"), "no official index entered: {text}");
+
+    // The official index, entered as published, is cited apart from the desk survey.
+    b.goto(&srv.url("/settings")).await?;
+    b.click("#official-index summary").await?;
+    b.fill("#official-value", "101").await?;
+    b.fill("#official-year", "2025").await?;
+    b.fill("#official-decision", "Quyết định số 45/QĐ-UBND ngày 13/01/2026").await?;
+    b.click("#official-save").await?;
+    assert!(b.text("#official-msg").await?.contains("0–100"));
+    b.fill("#official-value", "80,12").await?;
+    b.click("#official-save").await?;
+    b.wait_js("document.querySelector('#official-msg').innerText === 'Đã lưu'").await?;
+    b.goto(&srv.url("/dashboard")).await?;
+    b.wait_css("#dash-official").await?;
+    assert!(b.text("#dash-official").await?.contains("80,12%"));
+    let text = screen(&b, "report-text").await?;
+    assert!(
+        text.ends_with("; chỉ số hài lòng (SIPAS) năm 2025 của đơn vị do tỉnh công bố: 80,12% (Quyết định số 45/QĐ-UBND ngày 13/01/2026)."),
+        "{text}"
+    );
+    b.js("document.querySelector('#indicators-card').scrollIntoView()").await?;
+    b.shot("2-indicators-1280x800").await?;
+    assert!(b.console_errors().await?.is_empty());
     b.close().await
 }

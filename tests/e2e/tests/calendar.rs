@@ -1,0 +1,123 @@
+//! Dates as the law counts them at the end of 2026: a dossier that runs into 2027 (a year with no
+//! official notice yet) is due on a computed, provisional date marked "tạm tính" on the form,
+//! the receipt and the citizen's look-up; confirming 2027 from the notice removes the mark; a
+//! day off added to the calendar moves the open dossier's due date and lists it.
+
+use motcua_e2e::{Browser, Server, PIN, R, TABLET_LANDSCAPE};
+use serde_json::Value;
+
+/// Set the statutory days of one catalogue entry through the catalogue editor.
+async fn set_days(b: &Browser, id: &str, days: u32) -> R {
+    b.click("#catalogue summary").await?;
+    let row = format!("[...document.querySelectorAll('#catalogue tbody tr')].find(r => r.querySelector('input').value === '{id}')");
+    let set = format!(
+        "const i = {row}.querySelector('input[type=number]'); i.value = '{days}'; i.dispatchEvent(new Event('change', {{bubbles: true}}));"
+    );
+    b.js(&set).await?;
+    b.click("#catalogue-save").await?;
+    b.wait_css("#catalogue-msg").await?;
+    Ok(())
+}
+
+/// Open the calendar editor on `year`.
+async fn calendar_year(b: &Browser, srv: &Server, year: i32) -> R {
+    b.goto(&srv.url("/settings")).await?;
+    b.click("#calendar summary").await?;
+    b.js("document.querySelector('#calendar').scrollIntoView()").await?;
+    b.set_value("#cal-year", &year.to_string()).await?;
+    b.wait_js(&format!("document.querySelector('#cal-off').value.includes('/{year}')"))
+        .await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_due_date_in_an_unconfirmed_2027_is_tam_tinh_until_confirmed_and_moves_with_the_calendar() -> R {
+    let srv = Server::start();
+    let b = Browser::new("calendar", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/settings")).await?;
+    b.wait_css("#catalogue").await?;
+    set_days(&b, "CN-01", 20).await?;
+
+    // Friday 04/12/2026 09:00, 20 working days: December holds 19 of them, 1/1/2027 is a
+    // holiday, so the 20th is Monday 04/01/2027 (weekends alone gave the holiday 01/01/2027).
+    b.goto(&srv.url("/dossiers")).await?;
+    b.wait_css("#dossier-form").await?;
+    b.select("#d-procedure", "CN-01").await?;
+    b.fill("#d-applicant", "Công ty TNHH Xăng dầu Biển Đông").await?;
+    b.set_value("#d-received", "2026-12-04T09:00").await?;
+    b.wait_js("document.querySelector('#d-due-preview').innerText.includes('04/01/2027')")
+        .await?;
+    assert_eq!(b.text("#d-cal-warn").await?, "(tạm tính)");
+    b.shot("1-form-tam-tinh-1280x800").await?;
+    b.click("#d-submit").await?;
+    b.wait_css("#d-done").await?;
+    let code = b.text("#d-done-code").await?;
+    assert_eq!(code, "SCT-261204-0001");
+    let row_due = b.text(&format!("#worklist tr[data-code='{code}']")).await?;
+    assert!(row_due.contains("04/01/2027") && row_due.contains("(tạm tính)"), "{row_due}");
+
+    // The receipt promises the date and says it is provisional.
+    b.click("#d-print-slip").await?;
+    b.wait_css("#receipt-doc").await?;
+    assert!(b.text("#receipt-due").await?.contains("04/01/2027"));
+    assert_eq!(b.text("#receipt-provisional").await?, "(tạm tính)");
+    b.shot("2-receipt-tam-tinh").await?;
+
+    // The citizen's look-up at the kiosk says it too.
+    b.lock_kiosk(&srv).await?;
+    b.click("#lookup-open").await?;
+    b.fill("#lookup-code", &code).await?;
+    b.click("#lookup-go").await?;
+    assert!(b.text("#lookup-due").await?.contains("04/01/2027"));
+    assert_eq!(b.text("#lookup-provisional").await?, "(tạm tính)");
+    b.shot("3-kiosk-lookup-tam-tinh").await?;
+    b.click("#lookup-close").await?;
+    b.click("#staff-exit").await?;
+    b.type_pin(PIN).await?;
+    b.wait_css("#today-count").await?;
+
+    // 2027 is shown as computed and provisional; confirming needs the notice named.
+    calendar_year(&b, &srv, 2027).await?;
+    assert!(b.text("#cal-provisional").await?.contains("Tạm tính"));
+    let off = b.js("return document.querySelector('#cal-off').value").await?;
+    for day in ["01/01/2027", "05/02/2027", "11/02/2027", "16/04/2027", "03/05/2027", "24/11/2027"] {
+        assert!(off.as_str().unwrap_or_default().contains(day), "{day} in {off}");
+    }
+    b.shot("4-calendar-2027-provisional").await?;
+    b.click("#cal-confirm").await?;
+    assert!(b.text("#cal-msg").await?.contains("thông báo chính thức"));
+    b.fill("#cal-source", "Thông báo số 1234/TB-BNV ngày 20/11/2026 (thử nghiệm)")
+        .await?;
+    b.click("#cal-confirm").await?;
+    b.wait_css("#cal-moved-none").await?;
+    assert_eq!(
+        b.js("return document.querySelector('#cal-provisional') === null").await?,
+        Value::Bool(true),
+        "confirmed"
+    );
+    b.goto(&srv.url("/dossiers")).await?;
+    let row_due = b.text(&format!("#worklist tr[data-code='{code}']")).await?;
+    assert!(row_due.contains("04/01/2027") && !row_due.contains("tạm tính"), "{row_due}");
+
+    // A day off added to 2026 (31/12) moves the open dossier a working day on, and says so.
+    calendar_year(&b, &srv, 2026).await?;
+    b.js("const t = document.querySelector('#cal-off'); t.value += '\\n31/12/2026'; t.dispatchEvent(new Event('input', {bubbles: true}));")
+        .await?;
+    b.click("#cal-save").await?;
+    b.wait_css("#cal-moved").await?;
+    let moved = b.text("#cal-moved").await?;
+    assert!(
+        moved.contains(&code) && moved.contains("04/01/2027") && moved.contains("05/01/2027"),
+        "{moved}"
+    );
+    b.shot("5-calendar-moved-1280x800").await?;
+    b.click("#cal-moved a").await?;
+    b.wait_css("#receipt-doc").await?;
+    assert!(b.text("#receipt-due").await?.contains("05/01/2027"));
+    // Saved with the calendar: it holds after a reload.
+    b.c.refresh().await?;
+    b.wait_css("#receipt-due").await?;
+    assert!(b.text("#receipt-due").await?.contains("05/01/2027"));
+    assert!(b.console_errors().await?.is_empty());
+    b.close().await
+}
