@@ -16,6 +16,9 @@ use motcua_core::survey::response::Response;
 use motcua_core::sync::{self, merge};
 use motcua_core::Lang;
 
+/// The stored calendar a start-up correction replaced, until the register is re-dated.
+const CALENDAR_BEFORE: &str = "calendar-before";
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub settings: RwSignal<Settings>,
@@ -35,6 +38,8 @@ pub struct AppState {
     pub dossier_edits: StoredValue<Edits>,
     pub catalogue: RwSignal<Vec<Procedure>>,
     pub calendar: RwSignal<WorkCalendar>,
+    /// Open dossiers whose due date a calendar correction at start moved, for staff to see.
+    pub moved_dates: RwSignal<Option<Vec<Moved>>>,
     /// UTF-16 units our keys use: measured when staff first need it (never on the kiosk's
     /// start, which must not read the store twice), then kept up to date by staff writes.
     pub used: RwSignal<usize>,
@@ -112,8 +117,14 @@ impl AppState {
             storage::save_doc("procedures", &catalogue).ok();
         }
         let (mut calendar, _) = doc_or("calendar", &mut problems, WorkCalendar::default);
-        // A calendar stored by an earlier build gets corrected shipped years (never edited ones).
+        // A calendar stored by an earlier build gets corrected shipped years (never edited ones);
+        // the one it replaces is kept until the register is re-dated against it
+        // (`redate_after_upgrade`).
+        let before = calendar.clone();
         if calendar.upgrade_shipped() {
+            if !matches!(storage::load_doc::<WorkCalendar>(CALENDAR_BEFORE), Ok(Some(_))) {
+                storage::save_doc(CALENDAR_BEFORE, &before).ok();
+            }
             storage::save_doc("calendar", &calendar).ok();
         }
         AppState {
@@ -129,6 +140,7 @@ impl AppState {
             dossier_edits: StoredValue::new(Edits::default()),
             catalogue: RwSignal::new(catalogue),
             calendar: RwSignal::new(calendar),
+            moved_dates: RwSignal::new(None),
             used: RwSignal::new(0),
             used_known: StoredValue::new(false),
             lookup_limit: StoredValue::new(Default::default()),
@@ -302,16 +314,22 @@ impl AppState {
         let moved = self.dossiers.with_untracked(|ds| redate::moved_by(ds, &old, &c));
         if moved.is_empty() {
             self.note(storage::save_doc("calendar", &c))?;
-            self.calendar.set(c);
-            return Ok(moved);
+        } else {
+            self.write_redated(&moved, vec![storage::Write::doc("calendar", &c)])?;
         }
+        self.calendar.set(c);
+        Ok(moved)
+    }
+
+    /// Write the dossiers `moved` re-dates, with `with` in the same all-or-nothing write.
+    fn write_redated(&self, moved: &[Moved], with: Vec<storage::Write>) -> Result<(), StoreError> {
         let device = self.settings.with_untracked(|s| s.device_id.clone());
-        let mut ds = self.dossiers.with_untracked(|ds| redate::redated(ds, &moved));
+        let mut ds = self.dossiers.with_untracked(|ds| redate::redated(ds, moved));
         for d in &mut ds {
             d.meta.touch(now_millis(), &device);
         }
         let mut writes = storage::chunk_writes(Kind::Dossier, &ds, codec::TAIL_MAX)?;
-        writes.push(storage::Write::doc("calendar", &c));
+        writes.extend(with);
         self.write_staff(writes)?;
         self.edit_dossiers(|all| {
             for d in ds {
@@ -319,8 +337,28 @@ impl AppState {
             }
             ListEdit::Any
         });
-        self.calendar.set(c);
-        Ok(moved)
+        Ok(())
+    }
+
+    /// After the register is read: a calendar this build corrected at start (`CALENDAR_BEFORE`
+    /// holds the one it replaced) moves the open dossiers that run through the corrected days,
+    /// and staff see which (`moved_dates`). The note is removed in the same write, so a reload
+    /// midway does the work again, never twice.
+    pub(crate) fn redate_after_upgrade(&self) {
+        let Ok(Some(old)) = storage::load_doc::<WorkCalendar>(CALENDAR_BEFORE) else {
+            return;
+        };
+        let new = self.calendar.get_untracked();
+        let moved = self.dossiers.with_untracked(|ds| redate::moved_by(ds, &old, &new));
+        let done = storage::Write::of(codec::doc_key(CALENDAR_BEFORE), None);
+        let r = if moved.is_empty() {
+            self.note(storage::write_all(vec![done]))
+        } else {
+            self.write_redated(&moved, vec![done])
+        };
+        if r.is_ok() && !moved.is_empty() {
+            self.moved_dates.set(Some(moved));
+        }
     }
 
     /// Count how a kiosk visit ended in this month's funnel (a small document per month).

@@ -110,6 +110,7 @@ impl AppState {
                 st.problems.update(|ps| ps.append(&mut problems));
             }
             st.loaded.set(true);
+            st.redate_after_upgrade();
             // Marks the moment the whole history is read (read by scripts/bench.sh).
             if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
                 p.mark("history-read").ok();

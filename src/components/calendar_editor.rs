@@ -93,7 +93,7 @@ pub fn CalendarEditor() -> impl IntoView {
 
 /// The open dossiers a calendar change re-dated, old → new, each with its slip to print again.
 #[component]
-fn MovedDueDates(moved: RwSignal<Option<Vec<Moved>>>) -> impl IntoView {
+pub fn MovedDueDates(moved: RwSignal<Option<Vec<Moved>>>) -> impl IntoView {
     move || {
         moved.get().map(|m| {
             if m.is_empty() {

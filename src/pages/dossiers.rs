@@ -2,6 +2,7 @@
 //! due at the top, search and filters, details, printing, and CSV import. Classification,
 //! order, counters and filters are `core::dossier::worklist`; this page binds them.
 
+use crate::components::calendar_editor::MovedDueDates;
 use crate::components::csv_import::CsvImport;
 use crate::components::dossier_detail::DossierDetail;
 use crate::components::dossier_form::{channel_label, show_dt, DossierForm};
@@ -38,6 +39,10 @@ pub fn Dossiers() -> impl IntoView {
         <Page title=K::DossierTitle>
             // Above the form, where a tablet shows it: older months are still being read.
             <ReadingOlder />
+            // Due dates a calendar correction at start moved (e.g. 24/11 became a holiday).
+            {move || st.moved_dates.with(Option::is_some).then(|| view! {
+                <div class="card banner info"><MovedDueDates moved=st.moved_dates /></div>
+            })}
             <DossierForm />
             <div class="counters" id="counters">
                 {counter("overdue", "n-overdue", |c| c.overdue, Timeliness::Overdue)}

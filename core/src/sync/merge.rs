@@ -272,6 +272,14 @@ pub fn merge_stamped<T: Stamped>(local: &[T], incoming: &[T]) -> (Vec<T>, Counts
 
 /// Merge a calendar: years by year, the office rules by their change time.
 pub fn merge_calendar(local: &WorkCalendar, incoming: &WorkCalendar) -> (WorkCalendar, Counts) {
+    // A file from a tablet of an earlier build carries that build's shipped years, never
+    // edited (stamped 0) like this build's: brought up to this build's first, so that an old
+    // 2026 without 24/11 never wins a tie of stamps against the corrected one.
+    // Both sides alike, so that the merge stays commutative.
+    let (mut local, mut incoming) = (local.clone(), incoming.clone());
+    local.upgrade_shipped();
+    incoming.upgrade_shipped();
+    let (local, incoming) = (&local, &incoming);
     let (mut years, mut c) = merge_stamped(&local.years, &incoming.years);
     years.sort_unstable_by_key(|y| y.year);
     let rules = |w: &WorkCalendar| (w.rules_changed_at, content(&(w.office, w.count_receipt_day)));
@@ -588,5 +596,20 @@ mod tests {
             apply_few(&mut by_winners, winners);
             prop_assert_eq!(by_local, by_winners);
         }
+    }
+
+    #[test]
+    fn an_earlier_build_s_shipped_2026_never_undoes_24_11() {
+        let here = WorkCalendar::default();
+        let mut old = WorkCalendar::default();
+        for y in old.years.iter_mut().filter(|y| y.year == 2026) {
+            y.days_off.remove(&chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        }
+        old.years.retain(|y| y.year != 2027);
+        let (merged, counts) = merge_calendar(&here, &old);
+        assert_eq!(merged, here);
+        assert_eq!(counts.updated, 0);
+        // Nor the other way round: a tablet of this build takes the file in either order.
+        assert_eq!(merge_calendar(&old, &here).0, here);
     }
 }

@@ -121,3 +121,74 @@ async fn a_due_date_in_an_unconfirmed_2027_is_tam_tinh_until_confirmed_and_moves
     assert!(b.console_errors().await?.is_empty());
     b.close().await
 }
+
+#[tokio::test]
+async fn a_calendar_stored_before_24_11_was_a_holiday_is_corrected_and_moves_the_open_dossier() -> R {
+    use motcua_core::calendar::WorkCalendar;
+    use motcua_core::dossier::{default_catalogue, Dossier, NewDossier};
+    use motcua_core::record::Meta;
+    use motcua_core::sync::wire::Dataset;
+    // As the last build counted it: 24/11/2026 worked, so TM-02 (5 days) received Thursday
+    // 19/11 was due Thursday 26/11. It is still open.
+    let mut old = WorkCalendar::default();
+    for y in old.years.iter_mut().filter(|y| y.year == 2026) {
+        y.days_off.remove(&chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+    }
+    let input = NewDossier {
+        code: "SCT-261119-0001".into(),
+        procedure: "TM-02".into(),
+        applicant: "Công ty TNHH Văn Hóa".into(),
+        received: chrono::NaiveDate::from_ymd_opt(2026, 11, 19).unwrap().and_hms_opt(9, 0, 0),
+        ..Default::default()
+    };
+    let meta = Meta::new([3; 16], 1_795_053_600_000, "gen-1");
+    let d = Dossier::create(input, &default_catalogue(), &old, std::iter::empty(), meta).map_err(|e| e.to_string())?;
+    assert_eq!(d.due.format("%d/%m").to_string(), "26/11");
+    let stored_calendar = motcua_core::codec::encode_doc("calendar", &old);
+    let data = Dataset {
+        responses: Vec::new(),
+        dossiers: vec![d],
+        versions: motcua_core::survey::questionnaire::Book::default().versions,
+        catalogue: default_catalogue(),
+        calendar: old,
+    };
+    let path = motcua_e2e::gen::write_export(data, "before-24-11")?;
+
+    let srv = Server::start();
+    let b = Browser::new("calendar-upgrade", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/data")).await?;
+    b.wait_css("#import-files").await?.send_keys(&path.display().to_string()).await?;
+    b.click("#import-apply").await?;
+    b.wait_css("#import-done").await?;
+    // The file's old 2026 does not undo 24/11 here.
+    b.goto(&srv.url("/dossiers")).await?;
+    let row = b.text("#worklist tr[data-code='SCT-261119-0001']").await?;
+    assert!(row.contains("26/11/2026"), "imported as it was: {row}");
+    // The store as the last build left it: its calendar without 24/11.
+    b.js(&format!(
+        "localStorage.setItem({}, {})",
+        serde_json::to_string(&motcua_core::codec::doc_key("calendar"))?,
+        serde_json::to_string(&stored_calendar)?
+    ))
+    .await?;
+    b.c.refresh().await?;
+    b.wait_css("#cal-moved").await?;
+    let moved = b.text("#cal-moved").await?;
+    assert!(
+        moved.contains("SCT-261119-0001") && moved.contains("26/11/2026") && moved.contains("27/11/2026"),
+        "{moved}"
+    );
+    b.shot("register-moved-banner-1280x800").await?;
+    let row = b.text("#worklist tr[data-code='SCT-261119-0001']").await?;
+    assert!(row.contains("27/11/2026"), "{row}");
+    // Done once: the next start lists nothing and the date holds.
+    b.c.refresh().await?;
+    b.wait_css("#worklist tr[data-code='SCT-261119-0001']").await?;
+    assert_eq!(
+        b.js("return document.querySelector('#cal-moved') === null").await?,
+        Value::Bool(true)
+    );
+    assert!(b.text("#worklist tr[data-code='SCT-261119-0001']").await?.contains("27/11/2026"));
+    assert!(b.console_errors().await?.is_empty());
+    b.close().await
+}
