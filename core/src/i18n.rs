@@ -319,6 +319,7 @@ strings! {
     Complaints => "Phản ánh, kiến nghị", "Complaints and petitions";
     AddComplaint => "Ghi nhận phản ánh, kiến nghị", "Record a complaint";
     ComplaintNote => "Nội dung phản ánh, kiến nghị", "What the citizen raised";
+    ComplaintAt => "Thời điểm phản ánh", "When it was raised";
     ComplaintSaved => "Đã ghi nhận phản ánh, kiến nghị.", "The complaint was recorded.";
     LateVsOnTime => "Hài lòng chung theo hồ sơ trễ hạn / đúng hạn", "Overall satisfaction, late vs on-time dossiers";
     ChartIndex => "Mức độ hài lòng qua phiếu khảo sát tại quầy, theo tháng", "Satisfaction measured by the desk survey, by month";
@@ -345,7 +346,7 @@ strings! {
     ChartPerDay => "Số phiếu theo ngày", "Responses per day";
     ChartHeat => "Số phiếu theo giờ và thứ trong tuần", "Responses by hour and weekday";
     Distribution => "Phân bố câu trả lời theo câu hỏi", "Answers per item";
-    ByGroupAndItem => "Chỉ số theo nhóm và câu hỏi", "Index by group and item";
+    ByGroupAndItem => "Mức độ hài lòng qua phiếu tại quầy, theo nhóm và câu hỏi", "Desk survey satisfaction by group and item";
     LateByDivision => "Hồ sơ trễ hạn theo phòng gây chậm", "Late dossiers by the division that caused the delay";
     PreviousPeriod => "Kỳ trước", "Previous period";
     SameLastYear => "Cùng kỳ năm trước", "Same period last year";

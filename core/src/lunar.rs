@@ -130,9 +130,18 @@ pub fn to_solar(day: u32, month: u32, year: i32, tz: f64) -> Option<NaiveDate> {
     date_of_jd(new_moon_day(k + off, tz) + i64::from(day) - 1)
 }
 
-/// Mùng 1 Tết (the first day of lunar year `year`) in Vietnam.
+/// Mùng 1 Tết (the first day of lunar year `year`) in Vietnam. Memoised: the calendar asks for
+/// the latest confirmed year's Tết whenever it computes a day of a year nobody stored.
 pub fn tet(year: i32) -> Option<NaiveDate> {
-    to_solar(1, 1, year, VIETNAM)
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static MEMO: OnceLock<Mutex<HashMap<i32, Option<NaiveDate>>>> = OnceLock::new();
+    let memo = MEMO.get_or_init(Default::default);
+    let mut m = match memo.lock() {
+        Ok(m) => m,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    *m.entry(year).or_insert_with(|| to_solar(1, 1, year, VIETNAM))
 }
 
 /// Giỗ Tổ Hùng Vương (10 tháng 3 âm lịch) of `year` in Vietnam.

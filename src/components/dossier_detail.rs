@@ -136,7 +136,7 @@ fn ComplaintForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
         <details class="complaint">
             <summary>{tr(K::AddComplaint)}</summary>
             <div class="grid2">
-                <label>{tr(K::ReceivedAt)}<input id="complaint-at" type="datetime-local" prop:value=move || at.get() on:input=move |ev| at.set(event_target_value(&ev)) /></label>
+                <label>{tr(K::ComplaintAt)}<input id="complaint-at" type="datetime-local" prop:value=move || at.get() on:input=move |ev| at.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::ComplaintNote)}<input id="complaint-note" type="text" maxlength="300" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) /></label>
             </div>
             <button id="complaint-add" on:click=add>{tr(K::AddComplaint)}</button>

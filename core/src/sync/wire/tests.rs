@@ -109,6 +109,7 @@ fn the_json_schema_documents_every_written_field() {
     });
     d.dossiers[0].notes = "n".into();
     d.dossiers[0].late_division = "p".into();
+    d.dossiers[0].add_complaint(at(2025, 2, 5, 9), "c").unwrap();
     let written: Value = serde_json::from_str(&write(&export(d, "dev-a"))).unwrap();
     let props = |path: &str| -> Vec<String> {
         schema
