@@ -111,22 +111,8 @@ impl AppState {
         let kiosk = motcua_core::settings::locked_at_start(pin.is_some(), stored_lock, storage::session_lock());
         // Responses that could not be written before a reload still count and are retried.
         let pending = storage::stashed_pending::<Response>(Kind::Response);
-        let (mut catalogue, _) = doc_or("procedures", &mut problems, default_catalogue);
-        // Never-edited entries of an earlier build's catalogue get this build's 15:00 rule.
-        if motcua_core::dossier::upgrade_shipped_catalogue(&mut catalogue) {
-            storage::save_doc("procedures", &catalogue).ok();
-        }
-        let (mut calendar, _) = doc_or("calendar", &mut problems, WorkCalendar::default);
-        // A calendar stored by an earlier build gets corrected shipped years (never edited ones);
-        // the one it replaces is kept until the register is re-dated against it
-        // (`redate_after_upgrade`).
-        let before = calendar.clone();
-        if calendar.upgrade_shipped() {
-            if !matches!(storage::load_doc::<WorkCalendar>(CALENDAR_BEFORE), Ok(Some(_))) {
-                storage::save_doc(CALENDAR_BEFORE, &before).ok();
-            }
-            storage::save_doc("calendar", &calendar).ok();
-        }
+        let (catalogue, _) = doc_or("procedures", &mut problems, default_catalogue);
+        let (calendar, _) = doc_or("calendar", &mut problems, WorkCalendar::default);
         AppState {
             settings: RwSignal::new(settings),
             book: RwSignal::new(book),
@@ -338,6 +324,28 @@ impl AppState {
             ListEdit::Any
         });
         Ok(())
+    }
+
+    /// Bring the shipped documents an earlier build stored up to this build: never-edited
+    /// catalogue entries get this build's 15:00 rule, never-edited calendar years the corrected
+    /// days (24/11 from 2026, 2027). The calendar replaced is kept until the register is
+    /// re-dated against it (`redate_after_upgrade`). The staff app's work at start: the kiosk
+    /// module reads the documents as they are and carries none of this.
+    pub fn upgrade_documents(&self) {
+        let mut catalogue = self.catalogue.get_untracked();
+        if motcua_core::dossier::upgrade_shipped_catalogue(&mut catalogue) {
+            storage::save_doc("procedures", &catalogue).ok();
+            self.catalogue.set(catalogue);
+        }
+        let mut calendar = self.calendar.get_untracked();
+        let before = calendar.clone();
+        if calendar.upgrade_shipped() {
+            if !matches!(storage::load_doc::<WorkCalendar>(CALENDAR_BEFORE), Ok(Some(_))) {
+                storage::save_doc(CALENDAR_BEFORE, &before).ok();
+            }
+            storage::save_doc("calendar", &calendar).ok();
+            self.calendar.set(calendar);
+        }
     }
 
     /// After the register is read: a calendar this build corrected at start (`CALENDAR_BEFORE`

@@ -315,6 +315,29 @@ Văn bản 12729/VPCP-KGVX ngày 25/12/2025 (nghỉ thứ Sáu 02/01/2026, làm 
 24/11 Ngày Văn hóa Việt Nam: Nghị quyết 80-NQ/TW ngày 07/01/2026, Nghị quyết 30/NQ-CP, \
 Nghị quyết 28/2026/QH16 (theo shared/domain.md)";
 
+/// 2027 as `YearCalendar::provisional` computes it with 2026's Tết pattern (a test holds them
+/// equal), written out as data so that the kiosk module, built without the lunar calendar,
+/// ships it too. shared/domain.md: "2027 (provisional, no official notice yet)".
+fn shipped_2027() -> YearCalendar {
+    YearCalendar {
+        provisional: true,
+        ..YearCalendar::new(
+            2027,
+            &[
+                (d(2027, 1, 1), d(2027, 1, 1)),
+                (d(2027, 2, 5), d(2027, 2, 11)),
+                (d(2027, 4, 16), d(2027, 4, 16)),
+                (d(2027, 4, 30), d(2027, 5, 1)),
+                (d(2027, 5, 3), d(2027, 5, 3)),
+                (d(2027, 9, 2), d(2027, 9, 3)),
+                (d(2027, 11, 24), d(2027, 11, 24)),
+            ],
+            &[],
+            PROVISIONAL_SOURCE,
+        )
+    }
+}
+
 /// 2026's Tết block starts the day before mùng 1 (giao thừa, 16/02; mùng 1 = 17/02).
 const TET_FROM_2026: i64 = -1;
 
@@ -360,7 +383,7 @@ impl Default for WorkCalendar {
             SOURCE_2026,
         );
         WorkCalendar {
-            years: vec![y24, y25, y26, YearCalendar::provisional(2027, TET_FROM_2026)],
+            years: vec![y24, y25, y26, shipped_2027()],
             office: OfficeHours::default(),
             count_receipt_day: false,
             rules_changed_at: 0,
@@ -860,6 +883,11 @@ mod tests {
         expected.extend([d(2027, 9, 2), d(2027, 9, 3), d(2027, 11, 24)]);
         assert_eq!(y.days_off, expected);
         assert!(y.makeup_days.is_empty() && y.provisional);
+        assert_eq!(
+            y,
+            YearCalendar::provisional(2027, TET_FROM_2026),
+            "the data is what the rule computes"
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! 1985–2060, and the UTC+7 result against the shipped, officially announced years.
 
 use chrono::NaiveDate;
+#[cfg(feature = "lunar")]
 use std::f64::consts::PI;
 
 /// Vietnam's time zone, in hours east of UTC.
@@ -21,16 +22,19 @@ pub const VIETNAM: f64 = 7.0;
 pub const YEARS: std::ops::RangeInclusive<i32> = 1800..=2199;
 
 /// Julian day number of a civil date (chrono counts days from 0001-01-01 = day 1).
+#[cfg(feature = "lunar")]
 fn jd(date: NaiveDate) -> i64 {
     i64::from(chrono::Datelike::num_days_from_ce(&date)) + 1_721_425
 }
 
+#[cfg(feature = "lunar")]
 fn date_of_jd(jd: i64) -> Option<NaiveDate> {
     let days = i32::try_from(jd - 1_721_425).ok()?;
     NaiveDate::from_num_days_from_ce_opt(days)
 }
 
 /// The instant (Julian date, UT) of the k-th new moon after 1900-01-01.
+#[cfg(feature = "lunar")]
 fn new_moon(k: f64) -> f64 {
     let t = k / 1236.85;
     let (t2, t3) = (t * t, t * t * t);
@@ -61,11 +65,13 @@ fn new_moon(k: f64) -> f64 {
 }
 
 /// The civil day (Julian day number, in zone `tz`) of the k-th new moon.
+#[cfg(feature = "lunar")]
 fn new_moon_day(k: i64, tz: f64) -> i64 {
     (new_moon(k as f64) + 0.5 + tz / 24.0).floor() as i64
 }
 
 /// The sun's ecliptic longitude at Julian date `jdn` (UT), in radians 0..2π.
+#[cfg(feature = "lunar")]
 fn sun_longitude(jdn: f64) -> f64 {
     let t = (jdn - 2_451_545.0) / 36_525.0;
     let t2 = t * t;
@@ -80,11 +86,13 @@ fn sun_longitude(jdn: f64) -> f64 {
 
 /// Which of the 12 major solar terms (30° sectors) the sun is in at the start of civil day
 /// `day` in zone `tz`.
+#[cfg(feature = "lunar")]
 fn sun_sector(day: i64, tz: f64) -> i64 {
     (sun_longitude(day as f64 - 0.5 - tz / 24.0) / PI * 6.0).floor() as i64
 }
 
 /// The first day of the lunar month 11 (the month holding the winter solstice) of `year`.
+#[cfg(feature = "lunar")]
 fn month_11(year: i32, tz: f64) -> Option<i64> {
     let off = jd(NaiveDate::from_ymd_opt(year, 12, 31)?) - 2_415_021;
     let k = (off as f64 / 29.530_588_853).floor() as i64;
@@ -93,6 +101,7 @@ fn month_11(year: i32, tz: f64) -> Option<i64> {
 }
 
 /// In a 13-month year starting at month 11 `a11`: the offset of the leap month.
+#[cfg(feature = "lunar")]
 fn leap_month_offset(a11: i64, tz: f64) -> i64 {
     let k = ((a11 as f64 - 2_415_021.076_998_695) / 29.530_588_853 + 0.5).floor() as i64;
     let mut i = 1;
@@ -110,6 +119,7 @@ fn leap_month_offset(a11: i64, tz: f64) -> i64 {
 /// The civil date of lunar day `day` of the ordinary (not leap) lunar month `month` of lunar
 /// year `year`, in zone `tz` (hours east of UTC). `None` outside [`YEARS`] or for a day that
 /// does not exist.
+#[cfg(feature = "lunar")]
 pub fn to_solar(day: u32, month: u32, year: i32, tz: f64) -> Option<NaiveDate> {
     if !YEARS.contains(&year) || !(1..=30).contains(&day) || !(1..=12).contains(&month) {
         return None;
@@ -128,6 +138,12 @@ pub fn to_solar(day: u32, month: u32, year: i32, tz: f64) -> Option<NaiveDate> {
         off += 1;
     }
     date_of_jd(new_moon_day(k + off, tz) + i64::from(day) - 1)
+}
+
+/// Without the `lunar` feature (the kiosk module) no lunar date is computed.
+#[cfg(not(feature = "lunar"))]
+pub fn to_solar(_day: u32, _month: u32, _year: i32, _tz: f64) -> Option<NaiveDate> {
+    None
 }
 
 /// Mùng 1 Tết (the first day of lunar year `year`) in Vietnam. Memoised: the calendar asks for
@@ -149,7 +165,7 @@ pub fn gio_to(year: i32) -> Option<NaiveDate> {
     to_solar(10, 3, year, VIETNAM)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "lunar"))]
 mod tests {
     use super::*;
 
