@@ -7,7 +7,9 @@ use crate::platform::now_local;
 use crate::state::use_app;
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
-use motcua_core::dossier::{code_prefix, next_code, Channel, CodeIndex, Dossier, Fee, NewDossier, Online, Term};
+use motcua_core::dossier::{
+    code_prefix, form_defaults, next_code, Channel, CodeIndex, Dossier, Fee, FormDefaults, NewDossier, Online, Term,
+};
 use motcua_core::i18n::{t, K};
 
 /// `datetime-local` input value.
@@ -53,8 +55,13 @@ impl Extras {
             notes: RwSignal::new(String::new()),
         }
     }
-    fn clear(&self) {
-        self.copies.set("1".into());
+    /// Back to what a new dossier starts with (`dossier::form_defaults`): nothing of the
+    /// previous dossier carries over.
+    fn reset(&self, d: FormDefaults) {
+        self.copies.set(d.copies.to_string());
+        self.fee.set(d.fee);
+        self.result_via.set(d.result_via);
+        self.online_level.set(d.online_level);
         self.notes.set(String::new());
     }
 }
@@ -74,6 +81,11 @@ pub fn DossierForm() -> impl IntoView {
     let due_override = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let extras = Extras::new();
+    let defaults = move || {
+        st.catalogue
+            .with_untracked(|c| form_defaults(c.iter().find(|p| p.id == proc_id.get_untracked())))
+    };
+    extras.reset(defaults());
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<(String, String)>);
 
@@ -139,7 +151,9 @@ pub fn DossierForm() -> impl IntoView {
                         for s in [applicant, contact, code, due_override, reason] {
                             s.set(String::new());
                         }
-                        extras.clear();
+                        let d = defaults();
+                        channel.set(d.channel);
+                        extras.reset(d);
                         received.set(dt_value(now_local()));
                     }
                     Err(_) => error.set(Some(t(st.lang(), K::StorageFull).to_string())),
@@ -156,7 +170,11 @@ pub fn DossierForm() -> impl IntoView {
             <h2>{tr(K::NewDossier)}</h2>
             <div class="grid2">
                 <label>{tr(K::Procedure)}
-                    <select id="d-procedure" on:change=move |ev| proc_id.set(event_target_value(&ev))>
+                    <select id="d-procedure" on:change=move |ev| {
+                        // Another procedure: its fee default (the same one chosen again keeps the officer's choice).
+                        let id = event_target_value(&ev);
+                        if id != proc_id.get_untracked() { proc_id.set(id); extras.fee.set(defaults().fee) }
+                    }>
                         {move || st.catalogue.get().into_iter().map(|p| {
                             let id = p.id.clone();
                             let term = term_text(p.term());
@@ -237,8 +255,8 @@ fn ExtraFields(extras: Extras, channel: RwSignal<Channel>) -> impl IntoView {
             <Show when=move || channel.get() == Channel::Online>
                 <label>{tr(K::OnlineLevel)}
                     <select id="d-online-level" on:change=move |ev| extras.online_level.set(event_target_value(&ev).parse::<usize>().ok().and_then(|i| Online::ALL.get(i).copied()))>
-                        <option value="">"—"</option>
-                        {[1usize, 2].into_iter().map(|i| view! { <option value=i.to_string()>{tr(Online::ALL[i].key())}</option> }).collect_view()}
+                        <option value="" selected=move || extras.online_level.get().is_none()>"—"</option>
+                        {[1usize, 2].into_iter().map(|i| view! { <option value=i.to_string() selected=move || extras.online_level.get() == Some(Online::ALL[i])>{tr(Online::ALL[i].key())}</option> }).collect_view()}
                     </select>
                 </label>
             </Show>

@@ -10,6 +10,6 @@ pub mod timeliness;
 pub mod worklist;
 
 pub use code::{code_date, code_prefix, next_code, valid_code, CodeIndex};
-pub use procedure::{default_catalogue, upgrade_shipped_catalogue, Online, Procedure, Term};
+pub use procedure::{default_catalogue, form_defaults, upgrade_shipped_catalogue, FormDefaults, Online, Procedure, Term};
 pub use record::{Channel, Complaint, Dossier, DossierError, Event, Extension, Fee, NewDossier, Status};
 pub use timeliness::{lookup, PublicStatus, Timeliness};

@@ -107,6 +107,38 @@ impl Procedure {
     }
 }
 
+impl Procedure {
+    /// Whether the catalogue says the procedure charges no fee ("Không thu phí").
+    pub fn is_free(&self) -> bool {
+        let fee = self.fee.to_lowercase();
+        fee.contains("không thu") || fee.contains("miễn") || fee.trim() == "0"
+    }
+}
+
+/// What the entry form starts every new dossier with. Nothing carries over from the previous
+/// dossier: a postal dossier's channel, fee and result channel once went into the in-person
+/// ones entered after it, their slips, the register and the channel figures (issue 19). The
+/// fee follows the procedure: a free one starts "Không thu phí", any other is left for the
+/// officer to choose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FormDefaults {
+    pub channel: super::Channel,
+    pub fee: Option<super::Fee>,
+    pub result_via: super::Channel,
+    pub copies: u32,
+    pub online_level: Option<Online>,
+}
+
+pub fn form_defaults(procedure: Option<&Procedure>) -> FormDefaults {
+    FormDefaults {
+        channel: super::Channel::Direct,
+        fee: procedure.filter(|p| p.is_free()).map(|_| super::Fee::Free),
+        result_via: super::Channel::Direct,
+        copies: 1,
+        online_level: None,
+    }
+}
+
 /// The due date-time of a term for a file received at `received`.
 pub fn term_due(
     term: Term,
@@ -421,6 +453,27 @@ mod tests {
         assert!(!stored[0].cutoff_15h, "never edited: the new default");
         assert!(stored[1].cutoff_15h, "edited by staff: kept");
         assert!(!upgrade_shipped_catalogue(&mut stored));
+    }
+
+    #[test]
+    fn a_new_dossier_never_inherits_channel_fee_or_result_channel() {
+        let c = default_catalogue();
+        let free = c.iter().find(|p| p.id == "TM-02").unwrap();
+        let paid = c.iter().find(|p| p.id == "TM-01").unwrap();
+        let d = form_defaults(Some(free));
+        assert_eq!(
+            d,
+            FormDefaults {
+                channel: super::super::Channel::Direct,
+                fee: Some(super::super::Fee::Free),
+                result_via: super::super::Channel::Direct,
+                copies: 1,
+                online_level: None,
+            }
+        );
+        assert_eq!(form_defaults(Some(paid)).fee, None, "a paying procedure: the officer chooses");
+        assert_eq!(form_defaults(None).fee, None);
+        assert!(free.is_free() && !paid.is_free());
     }
 
     #[test]

@@ -245,6 +245,8 @@ async fn a_paused_and_extended_dossier_resolved_late_is_late_everywhere_and_prin
     b.goto(&srv.url("/dossiers")).await?;
     b.wait_css("#dossier-form").await?;
     // TM-02 (5 working days) received Mon 03/03/2025 09:00: due at the close of Mon 10/03.
+    // The procedure first: choosing it sets the fee's default.
+    b.select("#d-procedure", "TM-02").await?;
     b.fill("#d-copies", "2").await?;
     b.select("#d-fee", "1").await?;
     b.select("#d-result-via", "Post").await?;
@@ -415,5 +417,62 @@ async fn an_officer_receives_a_dossier_with_the_keyboard_alone() -> R {
     b.wait_css("#d-done").await?;
     b.wait_js("document.querySelector('#worklist').innerText.includes('Nhập bằng bàn phím')")
         .await?;
+    b.close().await
+}
+
+/// An input's or select's current value.
+async fn value(b: &Browser, css: &str) -> R<Option<String>> {
+    Ok(b.wait_css(css).await?.prop("value").await?)
+}
+
+#[tokio::test]
+async fn three_dossiers_in_a_row_keep_their_own_channel_fee_and_result_channel() -> R {
+    let srv = Server::start();
+    let b = Browser::new("dossiers-defaults", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/dossiers")).await?;
+    b.wait_css("#dossier-form").await?;
+    // A postal dossier of a paying procedure, fee paid, result by post.
+    b.select("#d-procedure", "TM-01").await?;
+    b.select("#d-channel", "Post").await?;
+    b.select("#d-fee", "1").await?;
+    b.select("#d-result-via", "Post").await?;
+    b.fill("#d-applicant", "Hộ KD Bưu Điện").await?;
+    b.click("#d-submit").await?;
+    b.wait_css("#d-done").await?;
+    let post = b.text("#d-done-code").await?;
+    // The next one starts afresh: in person, result at the desk, the fee for the officer to set.
+    assert_eq!(value(&b, "#d-channel").await?.as_deref(), Some("Direct"));
+    assert_eq!(value(&b, "#d-result-via").await?.as_deref(), Some("Direct"));
+    assert_eq!(value(&b, "#d-fee").await?.as_deref(), Some(""), "a paying procedure: not preset");
+    // A free procedure presets "Không thu phí".
+    b.select("#d-procedure", "TM-02").await?;
+    assert_eq!(value(&b, "#d-fee").await?.as_deref(), Some("0"));
+    let direct = enter(&b, "TM-02", "Nguyễn Văn Trực", None, None).await?;
+    b.select("#d-channel", "Online").await?;
+    let online = enter(&b, "TM-02", "Công ty Trực Tuyến", None, None).await?;
+    assert_eq!(value(&b, "#d-channel").await?.as_deref(), Some("Direct"));
+    let stored = b.stored_dossiers().await?;
+    let of = |code: &str| stored.iter().find(|d| d["code"] == code).cloned().unwrap_or_default();
+    assert_eq!(
+        (
+            of(&post)["channel"].clone(),
+            of(&post)["return_method"].clone(),
+            of(&post)["fee"].clone()
+        ),
+        ("Post".into(), "Post".into(), "Paid".into())
+    );
+    assert_eq!(
+        (
+            of(&direct)["channel"].clone(),
+            of(&direct)["return_method"].clone(),
+            of(&direct)["fee"].clone()
+        ),
+        ("Direct".into(), "Direct".into(), "Free".into())
+    );
+    assert_eq!(
+        (of(&online)["channel"].clone(), of(&online)["return_method"].clone()),
+        ("Online".into(), "Direct".into())
+    );
+    assert!(b.console_errors().await?.is_empty());
     b.close().await
 }
