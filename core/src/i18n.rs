@@ -331,6 +331,10 @@ strings! {
     Ranking => "Xếp hạng đơn vị theo mức độ hài lòng qua phiếu khảo sát tại quầy", "Units ranked by satisfaction measured by the desk survey";
     Rank => "Hạng", "Rank";
     Unit => "Đơn vị", "Unit";
+    Device => "Thiết bị", "Device";
+    Field => "Lĩnh vực", "Field";
+    ReportTitle => "Báo cáo tình hình tiếp nhận, giải quyết hồ sơ và mức độ hài lòng", "Report on dossiers received and resolved, and satisfaction";
+    NoFilter => "Toàn bộ hồ sơ và phiếu khảo sát (không lọc)", "All dossiers and survey responses (no filter)";
     LookupWait => "Tra cứu quá nhiều lần. Vui lòng đợi (giây):", "Too many look-ups. Please wait (seconds):";
     PinCurrent => "Nhập mã PIN hiện tại", "Enter the current PIN";
     PinNew => "Nhập mã PIN mới (4–8 chữ số)", "Enter the new PIN (4–8 digits)";

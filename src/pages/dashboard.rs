@@ -3,7 +3,7 @@
 //! charts by month, and the ranking of units. Every figure is `core::report`; this page binds.
 
 use crate::components::report_breakdowns::{ItemsCard, LateByDivision, SuggestionsCard, TimeCharts};
-use crate::components::report_parts::{ChartCard, PeriodPicker, ReportFilters, ReportTableCard, Scope};
+use crate::components::report_parts::{period_text, ChartCard, PeriodPicker, ReportFilters, ReportTableCard, Scope};
 use crate::components::{tr, Page, ReadingProgress};
 use crate::platform::now_local;
 use crate::state::use_app;
@@ -70,6 +70,7 @@ pub fn Dashboard() -> impl IntoView {
             </div>
             <Show when=shown fallback=|| view! { <ReadingProgress id="report-waiting" text=K::ReadingOlderReport /> }>
             <div class="report-print" id="report">
+                <ReportHeading period filter />
                 <ReportTableCard table table_prev table_last />
                 <AfterPaint>
                     <ReportParagraph paragraph />
@@ -87,6 +88,21 @@ pub fn Dashboard() -> impl IntoView {
             </div>
             </Show>
         </Page>
+    }
+}
+
+/// What the printed report covers, at its top: the title, the unit, the period with its basis,
+/// and the filters (the controls that say it on screen are not printed).
+#[component]
+fn ReportHeading(period: RwSignal<Period>, filter: RwSignal<Filter>) -> impl IntoView {
+    let st = use_app();
+    view! {
+        <header class="report-head print-only" id="report-head">
+            <h2>{tr(K::ReportTitle)}</h2>
+            <p>{tr(K::Unit)}": "<strong>{move || st.settings.with(|s| s.agency_code.clone())}</strong></p>
+            <p id="report-head-period">{move || period_text(&period.get())}</p>
+            <p id="report-head-filter">{move || filter.with(|f| f.describe(st.lang())).unwrap_or_else(|| t(st.lang(), K::NoFilter).into())}</p>
+        </header>
     }
 }
 

@@ -87,6 +87,28 @@ impl Filter {
     }
 }
 
+impl Filter {
+    /// What a report was narrowed to, as printed under its title ("Đơn vị: SCT · Kênh tiếp
+    /// nhận: Trực tuyến"); `None` when nothing is filtered.
+    pub fn describe(&self, lang: crate::Lang) -> Option<String> {
+        use crate::i18n::{t, K};
+        let channel = self.channel.map(|c| c.label(lang).to_string()).unwrap_or_default();
+        let parts: Vec<String> = [
+            (K::Unit, &self.unit),
+            (K::Device, &self.device),
+            (K::Procedure, &self.procedure),
+            (K::Field, &self.field),
+            (K::Channel, &channel),
+            (K::Division, &self.division),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{}: {v}", t(lang, k)))
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+}
+
 /// The standard report table for a period.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DossierTable {

@@ -325,3 +325,22 @@ fn monthly_rows_hide_an_index_under_the_threshold() {
     assert_eq!(rows[0].on_time_rate(), Some(100.0));
     assert_eq!(rows[2].on_time_rate(), None);
 }
+
+#[test]
+fn a_report_says_what_it_was_narrowed_to() {
+    assert_eq!(Filter::default().describe(crate::Lang::Vi), None);
+    let f = Filter {
+        unit: "SCT".into(),
+        channel: Some(Channel::Online),
+        division: "Phòng Quản lý Thương mại".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        f.describe(crate::Lang::Vi).as_deref(),
+        Some("Đơn vị: SCT · Kênh tiếp nhận: Trực tuyến · Phòng xử lý: Phòng Quản lý Thương mại")
+    );
+    assert_eq!(
+        f.describe(crate::Lang::En).as_deref(),
+        Some("Unit: SCT · Channel: Online · Division: Phòng Quản lý Thương mại")
+    );
+}

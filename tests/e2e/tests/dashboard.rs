@@ -195,6 +195,17 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
             == "none"
     );
     assert!(b.js("return getComputedStyle(document.querySelector('.topbar')).display").await? == "none");
+    // What the paper covers, at its top: title, unit, period with its basis, filters.
+    assert!(
+        b.js("return getComputedStyle(document.querySelector('#report-head')).display")
+            .await?
+            == "block"
+    );
+    assert_eq!(
+        b.text("#report-head-period").await?,
+        "01/01/2025 – 31/12/2025 · Theo tháng dương lịch"
+    );
+    assert_eq!(b.text("#report-head-filter").await?, "Toàn bộ hồ sơ và phiếu khảo sát (không lọc)");
     b.shot("print-view-1280x800").await?;
     b.emulate_print(false).await?;
     // Breakdowns: the first group's index and an item's n are the core's.
