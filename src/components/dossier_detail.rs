@@ -125,7 +125,7 @@ fn ComplaintForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
     let add = move |_| {
         let when = parse_dt(&at.get_untracked()).unwrap_or_else(now_local);
         let n = note.get_untracked();
-        let r = change(st, &id, move |d| d.add_complaint(when, &n).map_err(|e| e.to_string()));
+        let r = change(st, &id, move |d| d.add_complaint(when, &n).map_err(|e| e.message(st.lang())));
         saved.set(r.is_ok());
         if r.is_ok() {
             note.set(String::new());
@@ -172,7 +172,7 @@ fn StepForm(d: Dossier, error: RwSignal<Option<String>>) -> impl IntoView {
             signed.get_untracked(),
         );
         let r = change(st, &id, move |d| {
-            d.transition(to, when, &n, &dv).map_err(|e| e.to_string())?;
+            d.transition(to, when, &n, &dv).map_err(|e| e.message(st.lang()))?;
             if to == Status::Returned {
                 d.result_via = v;
                 d.signed_by = s.trim().to_string();
@@ -211,15 +211,18 @@ fn ExtensionForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
     let at = RwSignal::new(dt_value(now_local()));
     let due = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
+    // Said next to the button: why it was refused and what to do instead.
+    let refused = RwSignal::new(None::<String>);
     let extend = move |_| {
         let cal = st.calendar.get_untracked();
         let (new_due, why) = (parse_dt(&due.get_untracked()), reason.get_untracked());
         let when = parse_dt(&at.get_untracked()).unwrap_or_else(now_local);
         let r = change(st, &id, move |d| {
-            let new_due = new_due.ok_or_else(|| "Hạn mới không hợp lệ / invalid date".to_string())?;
-            d.extend(&cal, when, new_due, &why).map_err(|e| e.to_string())
+            let new_due = new_due.ok_or_else(|| t(st.lang(), K::ErrNewDueInvalid).to_string())?;
+            d.extend(&cal, when, new_due, &why).map_err(|e| e.message(st.lang()))
         });
-        error.set(r.err());
+        refused.set(r.err());
+        error.set(None);
     };
     view! {
         <details class="extend">
@@ -230,6 +233,7 @@ fn ExtensionForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
                 <label>{tr(K::ApologyReason)}<input id="ext-reason" type="text" maxlength="300" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) /></label>
             </div>
             <button id="ext-apply" on:click=extend>{tr(K::Extend)}</button>
+            {move || refused.get().map(|e| view! { <p class="error-text" id="ext-error" role="alert">{e}</p> })}
         </details>
     }
 }
@@ -266,7 +270,7 @@ fn RecordFields(d: Dossier, error: RwSignal<Option<String>>) -> impl IntoView {
         );
         let r = change(st, &id, move |d| {
             if a.trim().is_empty() {
-                return Err(DossierError::EmptyField("Tên tổ chức, cá nhân").to_string());
+                return Err(DossierError::EmptyField(K::Applicant).message(st.lang()));
             }
             (d.applicant, d.contact, d.notes, d.late_division, d.result_via) =
                 (a.trim().into(), c.trim().into(), n.trim().into(), l.trim().into(), v);

@@ -159,7 +159,7 @@ pub fn DossierForm() -> impl IntoView {
                     Err(_) => error.set(Some(t(st.lang(), K::StorageFull).to_string())),
                 }
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(e.message(st.lang()))),
         }
     };
     let text_input = |id: &'static str, key: K, max: &'static str, sig: RwSignal<String>| {

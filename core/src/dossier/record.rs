@@ -221,7 +221,8 @@ pub enum DossierError {
     ExtensionNotLater,
     /// Resolved, returned or closed: nothing left to extend.
     ExtensionClosed,
-    EmptyField(&'static str),
+    /// A required field left empty (its label's key).
+    EmptyField(crate::i18n::K),
     /// The code's YYMMDD is not the day of receipt.
     CodeDate {
         code: String,
@@ -230,39 +231,35 @@ pub enum DossierError {
     BadCopies,
 }
 
+impl DossierError {
+    /// The message for staff in `lang`, with what to do where there is something to do (the
+    /// one translation of the `K` keys; the error's detail follows a colon).
+    pub fn message(&self, lang: crate::Lang) -> String {
+        use crate::i18n::{t, K};
+        use DossierError::*;
+        let k = |key: K| t(lang, key).to_string();
+        match self {
+            DueBeforeReceived => k(K::ErrDueBeforeReceived),
+            BadCode(c) => format!("{}: {c}", k(K::ErrBadCode)),
+            DuplicateCode(c) => format!("{}: {c}", k(K::ErrDuplicateCode)),
+            UnknownProcedure(p) => format!("{}: {p}", k(K::ErrUnknownProcedure)),
+            NotAllowed { from, to } => format!("{}: «{}» → «{}»", k(K::ErrNotAllowed), from.label(lang), to.label(lang)),
+            BeforeLastEvent => k(K::ErrBeforeLastEvent),
+            ExtensionUsed => k(K::ErrExtensionUsed),
+            ExtensionTooLate => k(K::ErrExtensionTooLate),
+            ExtensionNotLater => k(K::ErrExtensionNotLater),
+            ExtensionClosed => k(K::ErrExtensionClosed),
+            EmptyField(field) => format!("{}: {}", k(K::ErrEmptyField), k(*field)),
+            CodeDate { code, received } => format!("{}: {code} · {}", k(K::ErrCodeDate), received.format("%d/%m/%Y")),
+            BadCopies => k(K::ErrBadCopies),
+        }
+    }
+}
+
+/// Vietnamese, the UI's default: for logs and the places that have no language at hand.
 impl std::fmt::Display for DossierError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use DossierError::*;
-        match self {
-            DueBeforeReceived => write!(f, "Hạn trả trước ngày nhận / due before received"),
-            BadCode(c) => write!(f, "Mã hồ sơ không đúng dạng <CQ>-YYMMDD-NNNN: {c}"),
-            DuplicateCode(c) => write!(f, "Trùng mã hồ sơ / duplicate code: {c}"),
-            UnknownProcedure(p) => write!(f, "Không có thủ tục này trong danh mục / unknown procedure: {p}"),
-            NotAllowed { from, to } => write!(
-                f,
-                "Không thể chuyển từ «{}» sang «{}»",
-                from.label(crate::Lang::Vi),
-                to.label(crate::Lang::Vi)
-            ),
-            BeforeLastEvent => write!(f, "Thời điểm trước bước trước / earlier than the last step"),
-            ExtensionUsed => write!(f, "Chỉ được gia hạn một lần / already extended once"),
-            ExtensionTooLate => write!(
-                f,
-                "Phải xin gia hạn trước hạn ít nhất 1 ngày làm việc / at least one working day before the due date"
-            ),
-            ExtensionNotLater => write!(f, "Hạn mới phải sau hạn hiện tại / the new date must be later than the current one"),
-            ExtensionClosed => write!(
-                f,
-                "Hồ sơ đã xử lý xong hoặc đã đóng: không gia hạn / resolved or closed: no extension"
-            ),
-            EmptyField(name) => write!(f, "Thiếu thông tin: {name}"),
-            CodeDate { code, received } => write!(
-                f,
-                "Ngày trong mã {code} không khớp ngày nhận {} / the code's date is not the day received",
-                received.format("%d/%m/%Y")
-            ),
-            BadCopies => write!(f, "Số bộ hồ sơ phải từ 1 đến 99 / copies must be 1–99"),
-        }
+        f.write_str(&self.message(crate::Lang::Vi))
     }
 }
 
@@ -300,7 +297,7 @@ impl Dossier {
         if !valid_code(&code) {
             return Err(DossierError::BadCode(code));
         }
-        let received = input.received.ok_or(DossierError::EmptyField("Ngày nhận"))?;
+        let received = input.received.ok_or(DossierError::EmptyField(crate::i18n::K::ReceivedAt))?;
         if code_date(&code) != Some(received.date()) {
             return Err(DossierError::CodeDate {
                 code,
@@ -319,14 +316,14 @@ impl Dossier {
             .find(|p| p.id == input.procedure || p.name == input.procedure)
             .ok_or_else(|| DossierError::UnknownProcedure(input.procedure.clone()))?;
         if input.applicant.trim().is_empty() {
-            return Err(DossierError::EmptyField("Tên tổ chức, cá nhân"));
+            return Err(DossierError::EmptyField(crate::i18n::K::Applicant));
         }
         let computed = proc.due(cal, received);
         let (due, due_reason) = match input.due_override {
             Some((d, reason)) if cal.office.due_within(d) != computed => {
                 let d = cal.office.due_within(d);
                 if reason.trim().is_empty() {
-                    return Err(DossierError::EmptyField("Lý do đổi hạn trả"));
+                    return Err(DossierError::EmptyField(crate::i18n::K::DueReason));
                 }
                 (d, reason.trim().to_string())
             }
@@ -466,7 +463,7 @@ impl Dossier {
             return Err(DossierError::NotAllowed { from, to });
         }
         if from == Status::InProgress && to == Status::InProgress && division.trim().is_empty() {
-            return Err(DossierError::EmptyField("Phòng nhận hồ sơ"));
+            return Err(DossierError::EmptyField(crate::i18n::K::Division));
         }
         if self.events.last().is_some_and(|e| at < e.at) {
             return Err(DossierError::BeforeLastEvent);
@@ -492,7 +489,7 @@ impl Dossier {
             return Err(DossierError::ExtensionUsed);
         }
         if reason.trim().is_empty() {
-            return Err(DossierError::EmptyField("Lý do xin lỗi, gia hạn"));
+            return Err(DossierError::EmptyField(crate::i18n::K::ApologyReason));
         }
         let shown = self.effective_due(cal, at);
         let new_due = cal.office.due_within(new_due);
@@ -514,6 +511,43 @@ impl Dossier {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn errors_speak_one_language_at_a_time_and_say_what_to_do() {
+        use crate::Lang;
+        let all = [
+            DossierError::DueBeforeReceived,
+            DossierError::BadCode("X".into()),
+            DossierError::DuplicateCode("SCT-250203-0001".into()),
+            DossierError::UnknownProcedure("Z".into()),
+            DossierError::NotAllowed {
+                from: Status::Returned,
+                to: Status::InProgress,
+            },
+            DossierError::BeforeLastEvent,
+            DossierError::ExtensionUsed,
+            DossierError::ExtensionTooLate,
+            DossierError::ExtensionNotLater,
+            DossierError::ExtensionClosed,
+            DossierError::EmptyField(crate::i18n::K::Applicant),
+            DossierError::CodeDate {
+                code: "SCT-250203-0001".into(),
+                received: chrono::NaiveDate::from_ymd_opt(2025, 2, 4).unwrap(),
+            },
+            DossierError::BadCopies,
+        ];
+        for e in &all {
+            let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
+            assert!(!vi.contains(" / ") && vi != en, "{vi} | {en}");
+            assert_eq!(e.to_string(), vi);
+        }
+        let late = DossierError::ExtensionTooLate.message(Lang::Vi);
+        assert!(late.contains("quá hạn") && late.contains("Phòng làm chậm"), "{late}");
+        assert_eq!(
+            DossierError::EmptyField(crate::i18n::K::Applicant).message(Lang::En),
+            "Missing: Organisation or person"
+        );
+    }
     use crate::dossier::default_catalogue;
     use chrono::NaiveDate;
 
@@ -649,7 +683,7 @@ pub(crate) mod tests {
         d.transition(Status::InProgress, at(2025, 2, 3, 10), "", "Phòng QLTM").unwrap();
         assert_eq!(
             d.transition(Status::InProgress, at(2025, 2, 4, 10), "", " "),
-            Err(DossierError::EmptyField("Phòng nhận hồ sơ"))
+            Err(DossierError::EmptyField(crate::i18n::K::Division))
         );
         d.transition(Status::InProgress, at(2025, 2, 4, 10), "trình ký", "Lãnh đạo Sở")
             .unwrap();

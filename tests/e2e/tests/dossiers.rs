@@ -97,6 +97,17 @@ async fn officers_enter_dossiers_and_move_them_through_statuses() -> R {
     // Move the old dossier: in progress → supplement → supplemented → resolved → returned.
     b.click(&format!("#worklist tr[data-code='{c_old}']")).await?;
     b.wait_css("#dossier-detail #timeline").await?;
+    // Overdue: too late to apologise and extend. Said next to the button, in Vietnamese, with
+    // what to do instead.
+    b.click("#dossier-detail details.extend summary").await?;
+    b.set_value("#ext-due", &local_dt(&b, 10, "17:00").await?).await?;
+    b.fill("#ext-reason", "Chờ ý kiến").await?;
+    b.click("#ext-apply").await?;
+    let refused = b.text("#ext-error").await?;
+    assert!(
+        refused.contains("quá hạn") && refused.contains("Phòng làm chậm") && !refused.contains(" / "),
+        "{refused}"
+    );
     for (status, note) in [
         ("InProgress", "Chuyển phòng"),
         ("SupplementRequested", "Thiếu bản sao"),
