@@ -388,6 +388,18 @@ strings! {
     SignHint => "(Ký, ghi rõ họ tên)", "(Signature and full name)";
     BackToRegister => "Về sổ hồ sơ", "Back to the register";
     AgencyLabel => "Cơ quan", "Agency";
+    ParentAgency => "Cơ quan chủ quản (dòng đầu tiêu đề văn bản, vd. UBND TỈNH KHÁNH HÒA)", "Parent agency (first heading line, e.g. UBND TỈNH KHÁNH HÒA)";
+    AgencyName => "Tên cơ quan (vd. SỞ CÔNG THƯƠNG)", "Agency name (e.g. SỞ CÔNG THƯƠNG)";
+    CounterName => "Tên bộ phận tiếp nhận (vd. Bộ phận Tiếp nhận và Trả kết quả)", "Counter's name (e.g. Bộ phận Tiếp nhận và Trả kết quả)";
+    NationHeading => "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM";
+    NationMotto => "Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness";
+    Form01 => "Mẫu số 01 (Phụ lục I, Thông tư 03/2025/TT-VPCP)", "Form 01 (Annex I, Circular 03/2025/TT-VPCP)";
+    FormNumber => "Số", "No.";
+    IdNumber => "Số định danh cá nhân / Mã số doanh nghiệp", "Personal ID / enterprise code";
+    DocumentsReceived => "Thành phần hồ sơ", "Documents received";
+    RegisterBook => "Vào Sổ theo dõi hồ sơ, Quyển số", "Entered in the dossier register, book";
+    RegisterStt => "Số thứ tự", "number";
+    ReceiptLookupHint => "Tra cứu tình trạng hồ sơ: nhập mã hồ sơ trên giấy này tại máy khảo sát ở quầy («Tra cứu hồ sơ»). Mã QR chứa mã hồ sơ.", "Check the dossier's status: type the code on this slip at the desk's kiosk («Look up a dossier»). The QR code holds the code.";
     NoDossiers => "Chưa có hồ sơ nào. Tiếp nhận hồ sơ đầu tiên ở khung trên.", "No dossiers yet. Receive the first one above.";
 
 }

@@ -30,6 +30,15 @@ pub struct Settings {
     /// The satisfaction index the department aims at (the dashboard's target line), %.
     #[serde(default = "default_target")]
     pub index_target: u32,
+    /// The names the official forms print in their heading (TT 03/2025/TT-VPCP, Phụ lục I):
+    /// the parent agency ("UBND TỈNH KHÁNH HÒA"), the agency ("SỞ CÔNG THƯƠNG") and the counter
+    /// ("Bộ phận Tiếp nhận và Trả kết quả"). Empty: the form prints the agency code.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub parent_agency: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub agency_name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub counter_name: String,
     /// The province's official SIPAS index of this unit ("chỉ số hài lòng"), as published: the
     /// report cites it as the official index, beside the kiosk's own measurement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -171,6 +180,9 @@ impl Settings {
             export_reminder_days: default_export_days(),
             index_target: default_target(),
             official_index: None,
+            parent_agency: String::new(),
+            agency_name: String::new(),
+            counter_name: String::new(),
         }
     }
 }

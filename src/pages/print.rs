@@ -2,7 +2,7 @@
 //! for a period, and the receipt slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả) of one dossier.
 //! Lines and fields come from `core::dossier::worklist`; this page lays them out.
 
-use crate::components::dossier_form::{channel_label, show_dt, term_text};
+use crate::components::dossier_form::{channel_label, show_dt};
 use crate::components::tr;
 use crate::platform::now_local;
 use crate::state::use_app;
@@ -82,7 +82,9 @@ pub fn RegisterPrint() -> impl IntoView {
     }
 }
 
-/// `/print/receipt/:id`: the receipt slip handed to the citizen.
+/// `/print/receipt/:id`: the receipt slip handed to the citizen, Mẫu 01 of Thông tư
+/// 03/2025/TT-VPCP (Phụ lục I). An official form: printed in Vietnamese whatever the UI's
+/// language, under the national heading and the agency's names (Cài đặt).
 #[component]
 pub fn ReceiptPrint() -> impl IntoView {
     let st = use_app();
@@ -93,39 +95,94 @@ pub fn ReceiptPrint() -> impl IntoView {
         st.dossiers.with(|ds| {
             ds.iter()
                 .find(|d| d.meta.id == id && !d.meta.deleted)
-                .map(|d| worklist::receipt_slip(d, &cal))
+                .map(|d| worklist::receipt_slip(d, ds, &cal))
         })
     });
-    let agency = move || st.settings.with(|s| s.agency_code.clone());
     view! {
         <PrintBar />
         {move || match slip.get() {
             None => view! { <p class="card" id="receipt-missing">{tr(K::NoData)}</p> }.into_any(),
-            Some(s) => view! {
-                <article class="print-doc receipt-doc" id="receipt-doc">
-                    <header class="doc-head"><p>{tr(K::AgencyLabel)}": "{agency}</p></header>
-                    <h1>{tr(K::ReceiptTitle)}</h1>
-                    <p class="doc-code">{tr(K::Code)}": "<strong id="receipt-code">{s.code.clone()}</strong></p>
-                    <dl class="facts">
-                        <dt>{tr(K::Applicant)}</dt><dd>{s.applicant.clone()}</dd>
-                        <dt>{tr(K::Contact)}</dt><dd>{s.contact.clone()}</dd>
-                        <dt>{tr(K::Procedure)}</dt><dd>{s.procedure_name.clone()}</dd>
-                        <dt>{tr(K::Copies)}</dt><dd>{s.copies}</dd>
-                        <dt>{tr(K::Fee)}</dt><dd>{s.fee.map(|f| tr(f.key())())}</dd>
-                        <dt>{tr(K::Term)}</dt><dd>{term_text(s.term)}</dd>
-                        <dt>{tr(K::Channel)}</dt><dd>{channel_label(s.channel)}{s.online_level.map(|l| view! { " · "{tr(l.key())} })}</dd>
-                        <dt>{tr(K::ReceivedAt)}</dt><dd>{show_dt(s.received)}</dd>
-                        <dt>{tr(K::DueDate)}</dt><dd id="receipt-due"><strong>{show_dt(s.due)}</strong>
-                            {s.due_provisional.then(|| view! { " "<span class="provisional" id="receipt-provisional">{tr(K::DueProvisional)}</span> })}</dd>
-                        <dt>{tr(K::ResultVia)}</dt><dd>{channel_label(s.result_via)}</dd>
-                        {(!s.notes.is_empty()).then(|| view! { <dt>{tr(K::Notes)}</dt><dd>{s.notes.clone()}</dd> })}
-                    </dl>
-                    <div class="signatures">
-                        <div><strong>{tr(K::Submitter)}</strong><br/><small>{tr(K::SignHint)}</small></div>
-                        <div><strong>{tr(K::Receiver)}</strong><br/><small>{tr(K::SignHint)}</small></div>
-                    </div>
-                </article>
-            }.into_any(),
+            Some(s) => view! { <Receipt01 s /> }.into_any(),
         }}
+    }
+}
+
+/// Vietnamese, for the official forms.
+fn vi(key: K) -> &'static str {
+    motcua_core::i18n::t(motcua_core::Lang::Vi, key)
+}
+
+/// The national heading and the agency's names, as every form of TT 03/2025 opens.
+#[component]
+fn FormHeading(number: String) -> impl IntoView {
+    let st = use_app();
+    let (parent, agency, counter, code) = st.settings.with_untracked(|s| {
+        (
+            s.parent_agency.clone(),
+            s.agency_name.clone(),
+            s.counter_name.clone(),
+            s.agency_code.clone(),
+        )
+    });
+    let agency = if agency.trim().is_empty() { code } else { agency };
+    view! {
+        <header class="form-heading" id="form-heading">
+            <div class="agency">
+                {(!parent.trim().is_empty()).then(|| view! { <p>{parent.to_uppercase()}</p> })}
+                <p><strong>{agency.to_uppercase()}</strong></p>
+                {(!counter.trim().is_empty()).then(|| view! { <p><strong>{counter}</strong></p> })}
+                <p class="form-number">{vi(K::FormNumber)}": "{number}</p>
+            </div>
+            <div class="nation">
+                <p><strong>{vi(K::NationHeading)}</strong></p>
+                <p class="motto"><strong>{vi(K::NationMotto)}</strong></p>
+            </div>
+        </header>
+    }
+}
+
+/// Mẫu 01 from core's print model.
+#[component]
+fn Receipt01(s: worklist::ReceiptSlip) -> impl IntoView {
+    let dots = "……………………………………";
+    let lang = motcua_core::Lang::Vi;
+    let term = match s.term {
+        motcua_core::dossier::Term::Days(n) => format!("{n} {}", vi(K::WorkingDaysUnit)),
+        motcua_core::dossier::Term::Hours(n) => format!("{n} {}", vi(K::WorkingHoursUnit)),
+        motcua_core::dossier::Term::SameDay => vi(K::SameDay).to_string(),
+    };
+    view! {
+        <article class="print-doc receipt-doc" id="receipt-doc">
+            <FormHeading number=s.stt.to_string() />
+            <p class="form-no">{vi(K::Form01)}</p>
+            <h1>{vi(K::ReceiptTitle)}</h1>
+            <div class="receipt-top">
+                <p class="doc-code">{vi(K::Code)}": "<strong id="receipt-code">{s.code.clone()}</strong></p>
+                // The QR code comes from core (qrcode's SVG of the dossier code alone).
+                <div class="qr" id="receipt-qr" inner_html=s.qr_svg.clone()></div>
+            </div>
+            <dl class="facts">
+                <dt>{vi(K::Applicant)}</dt><dd>{s.applicant.clone()}</dd>
+                <dt>{vi(K::IdNumber)}</dt><dd>{dots}</dd>
+                <dt>{vi(K::Contact)}</dt><dd>{s.contact.clone()}</dd>
+                <dt>{vi(K::Procedure)}</dt><dd>{s.procedure_name.clone()}</dd>
+                <dt>{vi(K::DocumentsReceived)}</dt><dd>{dots}</dd>
+                <dt>{vi(K::Copies)}</dt><dd>{s.copies}</dd>
+                <dt>{vi(K::Fee)}</dt><dd>{s.fee.map(|f| vi(f.key()))}</dd>
+                <dt>{vi(K::Term)}</dt><dd>{term}</dd>
+                <dt>{vi(K::Channel)}</dt><dd>{s.channel.label(lang)}{s.online_level.map(|l| format!(" · {}", vi(l.key())))}</dd>
+                <dt>{vi(K::ReceivedAt)}</dt><dd>{show_dt(s.received)}</dd>
+                <dt>{vi(K::DueDate)}</dt><dd id="receipt-due"><strong>{show_dt(s.due)}</strong>
+                    {s.due_provisional.then(|| view! { " "<span class="provisional" id="receipt-provisional">{vi(K::DueProvisional)}</span> })}</dd>
+                <dt>{vi(K::ResultVia)}</dt><dd>{s.result_via.label(lang)}</dd>
+                {(!s.notes.is_empty()).then(|| view! { <dt>{vi(K::Notes)}</dt><dd>{s.notes.clone()}</dd> })}
+            </dl>
+            <p id="receipt-book">{vi(K::RegisterBook)}": "{s.book}", "{vi(K::RegisterStt)}": "{s.stt}</p>
+            <p class="lookup-hint" id="receipt-hint">{vi(K::ReceiptLookupHint)}</p>
+            <div class="signatures">
+                <div><strong>{vi(K::Submitter)}</strong><br/><small>{vi(K::SignHint)}</small></div>
+                <div><strong>{vi(K::Receiver)}</strong><br/><small>{vi(K::SignHint)}</small></div>
+            </div>
+        </article>
     }
 }

@@ -19,6 +19,7 @@ pub fn SettingsPage() -> impl IntoView {
     let s0 = st.settings.get_untracked();
     let name = RwSignal::new(s0.device_name.clone());
     let agency = RwSignal::new(s0.agency_code.clone());
+    let names = [s0.parent_agency.clone(), s0.agency_name.clone(), s0.counter_name.clone()].map(RwSignal::new);
     let min_n = RwSignal::new(s0.min_n.to_string());
     let idle = RwSignal::new(s0.idle_seconds.to_string());
     let staff_idle = RwSignal::new(s0.staff_idle_seconds.to_string());
@@ -31,6 +32,8 @@ pub fn SettingsPage() -> impl IntoView {
         let mut s = st.settings.get_untracked();
         s.device_name = name.get_untracked().trim().to_string();
         s.agency_code = agency.get_untracked().trim().to_uppercase();
+        let [parent, agency_name, counter] = names.map(|n| n.get_untracked().trim().to_string());
+        (s.parent_agency, s.agency_name, s.counter_name) = (parent, agency_name, counter);
         s.idle_seconds = idle
             .get_untracked()
             .trim()
@@ -57,6 +60,9 @@ pub fn SettingsPage() -> impl IntoView {
                 <label>{tr(K::DeviceId)}<input type="text" readonly prop:value=s0.device_id /></label>
                 <label>{tr(K::DeviceName)}<input id="device-name" type="text" maxlength="40" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::AgencyCode)}<input id="agency-code" type="text" maxlength="12" prop:value=move || agency.get() on:input=move |ev| agency.set(event_target_value(&ev)) /></label>
+                {[("parent-agency", K::ParentAgency), ("agency-name", K::AgencyName), ("counter-name", K::CounterName)].into_iter().zip(names).map(|((id, key), sig)| view! {
+                    <label>{tr(key)}<input id=id type="text" maxlength="120" prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev)) /></label>
+                }).collect_view()}
                 <label>{tr(K::MinN)}<input id="min-n" type="number" min="1" prop:value=move || min_n.get() on:input=move |ev| min_n.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::IdleSeconds)}<input id="idle-seconds" type="number" min="5" max="600" prop:value=move || idle.get() on:input=move |ev| idle.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::StaffIdleSeconds)}<input id="staff-idle-seconds" type="number" min="10" max="3600" prop:value=move || staff_idle.get() on:input=move |ev| staff_idle.set(event_target_value(&ev)) /></label>

@@ -501,7 +501,7 @@ mod lookup_tests {
         let mut cal = WorkCalendar::default();
         let p = lookup([&twenty], "SCT-261204-0001", &cal, at(2026, 12, 5, 9)).unwrap();
         assert!(p.provisional);
-        assert!(crate::dossier::worklist::receipt_slip(&twenty, &cal).due_provisional);
+        assert!(crate::dossier::worklist::receipt_slip(&twenty, &[], &cal).due_provisional);
         let five = new("SCT-261207-0001", "TM-02", at(2026, 12, 7, 9)).unwrap();
         assert!(!lookup([&five], "SCT-261207-0001", &cal, at(2026, 12, 8, 9)).unwrap().provisional);
         // Typed by an officer: the officer's date, not a computed one.

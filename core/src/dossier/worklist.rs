@@ -483,10 +483,19 @@ pub fn register(
         .collect()
 }
 
-/// What the receipt slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả) prints for one dossier.
+/// What the receipt slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả, Mẫu 01 of Thông tư
+/// 03/2025/TT-VPCP, Phụ lục I) prints for one dossier: besides the dossier's fields, its place
+/// in the register ("Vào Sổ theo dõi hồ sơ, Quyển số …, Số thứ tự …") and the code as a QR code
+/// that the kiosk can read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReceiptSlip {
     pub code: String,
+    /// Quyển số: the register's book is the year of receipt.
+    pub book: i32,
+    /// Số thứ tự: the dossier's place among that year's dossiers, in order of receipt.
+    pub stt: usize,
+    /// The code as an SVG QR code (empty if it cannot be encoded).
+    pub qr_svg: String,
     pub applicant: String,
     pub contact: String,
     pub procedure_name: String,
@@ -503,9 +512,41 @@ pub struct ReceiptSlip {
     pub notes: String,
 }
 
-pub fn receipt_slip(d: &Dossier, cal: &WorkCalendar) -> ReceiptSlip {
+/// The dossier's place in the register: (book = year of receipt, number in it), counting the
+/// live dossiers of that year in order of receipt, then code.
+pub fn register_place(all: &[Dossier], d: &Dossier) -> (i32, usize) {
+    use chrono::Datelike;
+    let year = d.received.year();
+    let before = all
+        .iter()
+        .filter(|x| !x.meta.deleted && x.received.year() == year && x.meta.id != d.meta.id)
+        .filter(|x| (x.received, &x.code) < (d.received, &d.code))
+        .count();
+    (year, before + 1)
+}
+
+/// `text` as a QR code in SVG (medium error correction, black on white, quiet zone included),
+/// sized for print; empty when the text cannot be encoded.
+pub fn qr_svg(text: &str) -> String {
+    use qrcode::render::svg;
+    match qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M) {
+        Ok(code) => code
+            .render::<svg::Color<'_>>()
+            .min_dimensions(120, 120)
+            .dark_color(svg::Color("#000000"))
+            .light_color(svg::Color("#ffffff"))
+            .build(),
+        Err(_) => String::new(),
+    }
+}
+
+pub fn receipt_slip(d: &Dossier, all: &[Dossier], cal: &WorkCalendar) -> ReceiptSlip {
+    let (book, stt) = register_place(all, d);
     ReceiptSlip {
         code: d.code.clone(),
+        book,
+        stt,
+        qr_svg: qr_svg(&d.code),
         applicant: d.applicant.clone(),
         contact: d.contact.clone(),
         procedure_name: d.procedure_name.clone(),
@@ -819,9 +860,42 @@ mod tests {
     #[test]
     fn the_receipt_slip_promises_the_due_date_of_receipt() {
         let d = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
-        let s = receipt_slip(&d, &WorkCalendar::default());
+        let s = receipt_slip(&d, std::slice::from_ref(&d), &WorkCalendar::default());
         assert_eq!(s.due, at(2025, 2, 10, 17));
         assert_eq!(s.term, Term::Days(5));
         assert_eq!(s.copies, 1);
+    }
+
+    #[test]
+    fn the_receipt_carries_its_register_place_and_a_qr_code_that_reads_back() {
+        let mut a = new("SCT-260105-0001", "TM-02", at(2026, 1, 5, 9)).unwrap();
+        a.meta.id = "a".into();
+        let mut b = new("SCT-260105-0002", "TM-02", at(2026, 1, 5, 10)).unwrap();
+        b.meta.id = "b".into();
+        let mut old = new("SCT-251230-0001", "TM-02", at(2025, 12, 30, 9)).unwrap();
+        old.meta.id = "c".into();
+        let all = vec![old, b.clone(), a.clone()];
+        let s = receipt_slip(&b, &all, &WorkCalendar::default());
+        assert_eq!((s.book, s.stt), (2026, 2), "the second of 2026; 2025's book is another");
+        assert_eq!(register_place(&all, &a), (2026, 1));
+        assert!(s.qr_svg.starts_with("<?xml") || s.qr_svg.contains("<svg"));
+        // The QR code reads back to the code (rqrr over the code's modules, 4 px each).
+        let code = qrcode::QrCode::with_error_correction_level(b.code.as_bytes(), qrcode::EcLevel::M).unwrap();
+        let (w, colors) = (code.width(), code.to_colors());
+        let (scale, quiet) = (4usize, 4usize);
+        let size = (w + 2 * quiet) * scale;
+        let mut img = rqrr::PreparedImage::prepare_from_greyscale(size, size, |x, y| {
+            let (mx, my) = ((x / scale).wrapping_sub(quiet), (y / scale).wrapping_sub(quiet));
+            let dark = mx < w && my < w && colors[my * w + mx] == qrcode::Color::Dark;
+            if dark {
+                0
+            } else {
+                255
+            }
+        });
+        let grids = img.detect_grids();
+        assert_eq!(grids.len(), 1);
+        let (_, content) = grids[0].decode().unwrap();
+        assert_eq!(content, "SCT-260105-0002");
     }
 }

@@ -321,6 +321,19 @@ async fn a_paused_and_extended_dossier_resolved_late_is_late_everywhere_and_prin
         slip.contains("Đã nộp phí") && slip.contains("Bưu chính") && slip.contains("5 ngày làm việc"),
         "{slip}"
     );
+    // Mẫu 01: the national heading, the form's number, its place in the register and the QR.
+    for want in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Mẫu số 01",
+        "Vào Sổ theo dõi hồ sơ, Quyển số: 2025, Số thứ tự: 1",
+    ] {
+        assert!(slip.contains(want), "{want} in {slip}");
+    }
+    assert_eq!(b.js("return document.querySelectorAll('#receipt-qr svg').length").await?, 1);
+    b.emulate_print(true).await?;
+    b.shot("3-receipt-form-01-print").await?;
+    b.emulate_print(false).await?;
     b.resize(TABLET_PORTRAIT).await?;
     b.shot("3-receipt-slip-768x1024").await?;
 
