@@ -342,8 +342,8 @@ fn shipped_2027() -> YearCalendar {
 const TET_FROM_2026: i64 = -1;
 
 impl Default for WorkCalendar {
-    /// The years shipped with the app (domain reference): 2024–2026 as announced, 2027 computed
-    /// (provisional: no official notice yet).
+    /// The years shipped with the app (domain reference): 2024–2026 as announced, 2027 as the
+    /// rule computes it (provisional: no official notice yet).
     fn default() -> Self {
         let y24 = YearCalendar::new(
             2024,
