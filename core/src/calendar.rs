@@ -171,6 +171,11 @@ impl YearCalendar {
     }
 }
 
+/// Saturday or Sunday.
+fn is_weekend(date: NaiveDate) -> bool {
+    matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
 impl YearCalendar {
     /// A working day of this year: Monday–Friday that is not a day off, or a make-up day.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
@@ -179,7 +184,7 @@ impl YearCalendar {
         } else if self.days_off.contains(&date) {
             false
         } else {
-            !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+            !is_weekend(date)
         }
     }
 
@@ -194,7 +199,6 @@ impl YearCalendar {
     /// khoản 3). No make-up Saturdays: swaps are decided each year, only the notice knows them.
     pub fn provisional(year: i32, tet_from: i64) -> YearCalendar {
         let on = |m, day| NaiveDate::from_ymd_opt(year, m, day);
-        let weekend = |x: NaiveDate| matches!(x.weekday(), Weekday::Sat | Weekday::Sun);
         let mut holidays: BTreeSet<NaiveDate> = [on(1, 1), on(4, 30), on(5, 1), on(9, 2)].into_iter().flatten().collect();
         if year >= 2026 {
             holidays.extend(on(11, 24));
@@ -206,7 +210,7 @@ impl YearCalendar {
         holidays.extend(crate::lunar::gio_to(year));
         if let (Some(sep1), Some(sep3)) = (on(9, 1), on(9, 3)) {
             // 3/9 on a Friday joins the weekend; 1/9 on a weekend is no day gained; else 1/9.
-            let adjacent = if sep3.weekday() == Weekday::Fri || weekend(sep1) {
+            let adjacent = if sep3.weekday() == Weekday::Fri || is_weekend(sep1) {
                 sep3
             } else {
                 sep1
@@ -214,9 +218,9 @@ impl YearCalendar {
             holidays.insert(adjacent);
         }
         let mut days_off = holidays.clone();
-        for h in holidays.iter().filter(|h| weekend(**h)) {
+        for h in holidays.iter().filter(|h| is_weekend(**h)) {
             let mut x = *h + Duration::days(1);
-            while weekend(x) || days_off.contains(&x) {
+            while is_weekend(x) || days_off.contains(&x) {
                 x += Duration::days(1);
             }
             days_off.insert(x);
@@ -441,13 +445,8 @@ impl WorkCalendar {
         self.years.iter().find(|c| c.year == y)
     }
 
-    /// Whether the year of `date` is confirmed: stored and not provisional. Otherwise its days
-    /// off are computed by rule and every due date through it is "tạm tính".
-    pub fn covers(&self, date: NaiveDate) -> bool {
-        self.is_confirmed(date.year())
-    }
-
     /// Whether `year` has a calendar confirmed from the official notice (or shipped as such).
+    /// Otherwise its days off are computed by rule and every due date through it is "tạm tính".
     pub fn is_confirmed(&self, year: i32) -> bool {
         self.year(year).is_some_and(|y| !y.provisional)
     }
@@ -488,7 +487,7 @@ impl WorkCalendar {
             .filter(|y| !y.provisional)
             .find_map(|y| {
                 let tet = crate::lunar::tet(y.year)?;
-                let off = |x: NaiveDate| y.days_off.contains(&x) || matches!(x.weekday(), Weekday::Sat | Weekday::Sun);
+                let off = |x: NaiveDate| y.days_off.contains(&x) || is_weekend(x);
                 // Walk back from mùng 1 over days not worked, then forward to the first day off.
                 let mut first = tet;
                 while first > tet - Duration::days(6) && off(first - Duration::days(1)) {
@@ -908,14 +907,14 @@ mod tests {
                 "{year}: 2/9 + one day"
             );
             // Every holiday on a weekend has its own compensating weekday after it.
-            let weekend = |x: &NaiveDate| matches!(x.weekday(), Weekday::Sat | Weekday::Sun);
+            let weekend = |x: &NaiveDate| is_weekend(*x);
             let on_weekend = y.days_off.iter().filter(|x| weekend(x) && !y.makeup_days.contains(x)).count();
             let weekdays_off = y.days_off.iter().filter(|x| !weekend(x)).count();
             let holidays = statutory.len() + 1;
             assert_eq!(weekdays_off, holidays, "{year}: {on_weekend} weekend holidays compensated");
             // Never a holiday on a worked Saturday.
             assert!(y.makeup_days.iter().all(|m| !y.days_off.contains(m)));
-            assert!(!c.covers(d(year, 6, 1)) && c.provisional_between(d(year, 6, 1), d(year, 6, 2)));
+            assert!(!c.is_confirmed(year) && c.provisional_between(d(year, 6, 1), d(year, 6, 2)));
         }
         // A year nobody stored is computed the same way (2030: Tết on Saturday 2/2, VN date).
         assert!(!c.is_working_day(d(2030, 2, 1)), "giao thừa 2030");
@@ -1001,7 +1000,7 @@ mod tests {
         let mut c = WorkCalendar::default();
         let y = YearCalendar::parse(2027, "01/01/2027\n05/02/2027, 08/02/2027", "30/01/2027", "").unwrap();
         c.set_year(y);
-        assert!(c.covers(d(2027, 3, 1)));
+        assert!(c.is_confirmed(2027));
         assert!(!c.is_working_day(d(2027, 2, 5)));
         assert!(c.is_working_day(d(2027, 1, 30)), "make-up Saturday");
         assert!(YearCalendar::parse(2027, "31/02/2027", "", "").unwrap_err().contains("31/02/2027"));
@@ -1029,8 +1028,8 @@ mod tests {
     #[test]
     fn an_unknown_year_is_computed_not_weekends_only() {
         let c = WorkCalendar::default();
-        assert!(!c.covers(d(2030, 1, 1)));
-        assert!(c.covers(d(2025, 6, 1)));
+        assert!(!c.is_confirmed(2030));
+        assert!(c.is_confirmed(2025));
         assert!(!c.is_working_day(d(2030, 1, 1)), "1/1 is a holiday every year");
         assert!(!c.is_working_day(d(2030, 1, 5)), "Saturday");
         // Far outside the lunar method's years: the solar holidays still hold, nothing panics.

@@ -25,14 +25,10 @@ pub fn show_dt(t: NaiveDateTime) -> String {
     motcua_core::format::date_time(t)
 }
 
-/// The statutory time as words: "5 ngày làm việc", "8 giờ làm việc", "Giải quyết trong ngày".
+/// The statutory time as words in the UI's language (`Term::text`).
 pub fn term_text(term: Term) -> impl Fn() -> String + Send + Sync + 'static {
-    let (days, hours, same) = (tr(K::WorkingDaysUnit), tr(K::WorkingHoursUnit), tr(K::SameDay));
-    move || match term {
-        Term::Days(n) => format!("{n} {}", days()),
-        Term::Hours(n) => format!("{n} {}", hours()),
-        Term::SameDay => same().to_string(),
-    }
+    let st = use_app();
+    move || term.text(st.lang())
 }
 
 /// The receipt form's fields beyond the register's core columns.

@@ -146,11 +146,7 @@ fn FormHeading(number: String) -> impl IntoView {
 fn Receipt01(s: worklist::ReceiptSlip) -> impl IntoView {
     let dots = "……………………………………";
     let lang = motcua_core::Lang::Vi;
-    let term = match s.term {
-        motcua_core::dossier::Term::Days(n) => format!("{n} {}", vi(K::WorkingDaysUnit)),
-        motcua_core::dossier::Term::Hours(n) => format!("{n} {}", vi(K::WorkingHoursUnit)),
-        motcua_core::dossier::Term::SameDay => vi(K::SameDay).to_string(),
-    };
+    let term = s.term.text(lang);
     view! {
         <article class="print-doc receipt-doc" id="receipt-doc">
             <FormHeading number=s.stt.to_string() />

@@ -63,6 +63,16 @@ pub enum Term {
 }
 
 impl Term {
+    /// The statutory time as words: "5 ngày làm việc", "8 giờ làm việc", "Giải quyết trong ngày".
+    pub fn text(self, lang: crate::Lang) -> String {
+        use crate::i18n::{t, K};
+        match self {
+            Term::Days(n) => format!("{n} {}", t(lang, K::WorkingDaysUnit)),
+            Term::Hours(n) => format!("{n} {}", t(lang, K::WorkingHoursUnit)),
+            Term::SameDay => t(lang, K::SameDay).to_string(),
+        }
+    }
+
     /// Judged by date-time (hour-based) rather than by day.
     pub fn by_the_hour(self) -> bool {
         matches!(self, Term::Hours(_))
@@ -474,6 +484,13 @@ mod tests {
         assert_eq!(form_defaults(Some(paid)).fee, None, "a paying procedure: the officer chooses");
         assert_eq!(form_defaults(None).fee, None);
         assert!(free.is_free() && !paid.is_free());
+    }
+
+    #[test]
+    fn a_term_reads_in_either_language() {
+        assert_eq!(Term::Days(5).text(crate::Lang::Vi), "5 ngày làm việc");
+        assert_eq!(Term::SameDay.text(crate::Lang::Vi), "Giải quyết trong ngày");
+        assert_ne!(Term::Hours(8).text(crate::Lang::En), Term::Hours(8).text(crate::Lang::Vi));
     }
 
     #[test]

@@ -470,7 +470,7 @@ mod tests {
         let (m, _) = merge_calendar(&base, &newer);
         let (m2, _) = merge_calendar(&newer, &base);
         assert_eq!(m, m2);
-        assert!(m.count_receipt_day && m.covers(chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap()));
+        assert!(m.count_receipt_day && m.is_confirmed(2027));
     }
 
     #[test]
