@@ -401,6 +401,37 @@ strings! {
     RegisterStt => "Số thứ tự", "number";
     ReceiptLookupHint => "Tra cứu tình trạng hồ sơ: nhập mã hồ sơ trên giấy này tại máy khảo sát ở quầy («Tra cứu hồ sơ»). Mã QR chứa mã hồ sơ.", "Check the dossier's status: type the code on this slip at the desk's kiosk («Look up a dossier»). The QR code holds the code.";
     NoDossiers => "Chưa có hồ sơ nào. Tiếp nhận hồ sơ đầu tiên ở khung trên.", "No dossiers yet. Receive the first one above.";
+    ErrBadIdNumber => "Số định danh không đúng: CCCD 12 chữ số, CMND 9 chữ số, mã số doanh nghiệp 10 chữ số (hoặc 10-3, vd. 0101234567-001). Để trống nếu chưa có.", "ID number not valid: citizen ID 12 digits, old ID 9, enterprise code 10 digits (or 10-3, e.g. 0101234567-001). Leave empty if unknown.";
+    ErrBadEmail => "Địa chỉ email không đúng (vd. ten@vidu.vn). Để trống nếu không có.", "E-mail address not valid (e.g. name@example.vn). Leave empty if none.";
+    ErrFiledAfterReceived => "Thời điểm nộp trên Cổng DVCQG phải trước thời điểm tiếp nhận.", "The time filed on the national portal must be before the time accepted.";
+    ErrApologyBackdated => "Văn bản xin lỗi ghi ngày trước hôm nay. Nếu đúng là văn bản đã ban hành ngày đó, đánh dấu «Xác nhận ngày văn bản» rồi lưu lại: hồ sơ ghi cả ngày văn bản và ngày nhập.", "The apology is dated before today. If the letter really was issued that day, tick «Confirm the letter's date» and save again: the record keeps both the letter's date and the day entered.";
+    ConfirmApologyDate => "Xác nhận ngày văn bản (văn bản đã ban hành trước hôm nay)", "Confirm the letter's date (issued before today)";
+    ApologyEntered => "nhập ngày", "entered";
+    SetupAgencyId => "Mã định danh điện tử của cơ quan (có dấu chấm, vd. 000.00.15.H34): phần đầu mã hồ sơ", "The agency's electronic id (with dots, e.g. 000.00.15.H34): the start of dossier codes";
+    SetupDesk => "Máy này có phải là máy duy nhất tiếp nhận hồ sơ tại quầy?", "Is this the only tablet receiving dossiers at the counter?";
+    SetupTitle => "Thiết lập đơn vị", "Set up the unit";
+    SetupIntro => "Trước khi tiếp nhận hồ sơ đầu tiên: tên cơ quan in trên các mẫu của Thông tư 03/2025/TT-VPCP, mã định danh dùng cho mã hồ sơ, số quầy và cán bộ tiếp nhận.", "Before the first dossier: the names printed on the forms of Circular 03/2025/TT-VPCP, the id used in dossier codes, the desk number and the officers.";
+    SetupMissing => "Còn thiếu", "Still missing";
+    SetupSaved => "Đã lưu thiết lập.", "Setup saved.";
+    SoleTabletYes => "Máy duy nhất", "The only tablet";
+    SoleTabletNo => "Có nhiều máy: máy này là quầy số", "Several tablets: this one is desk number";
+    CounterPhone => "Số điện thoại của bộ phận tiếp nhận", "The counter's phone";
+    Officers => "Cán bộ tiếp nhận (mỗi dòng một người)", "Receiving officers (one per line)";
+    HeadTitle => "Chức danh người ký văn bản (vd. GIÁM ĐỐC)", "Title of the signing head (e.g. GIÁM ĐỐC)";
+    HeadName => "Họ tên người ký văn bản", "Name of the signing head";
+    OnDuty => "Cán bộ trực", "Officer on duty";
+    OnDutyPick => "Ai đang trực quầy? Tên này được ghi vào hồ sơ tiếp nhận và các bước xử lý.", "Who is on duty? This name is recorded on the dossiers received and the steps entered.";
+    NoOfficer => "(chưa chọn)", "(none chosen)";
+    Email => "Email", "E-mail";
+    FiledOnline => "Nộp trên Cổng DVCQG lúc", "Filed on the national portal at";
+    Digitised => "Đã số hóa hồ sơ", "File digitised";
+    EResult => "Trả kết quả điện tử", "Electronic result";
+    PaidOnline => "Thanh toán trực tuyến", "Paid online";
+    DocumentCopies => "bản", "copies";
+    Officer => "Cán bộ", "Officer";
+    ProcedureDocuments => "Thành phần hồ sơ (mỗi dòng một giấy tờ)", "Documents (one per line)";
+    ProcedureSteps => "Quy trình nội bộ (mỗi dòng: đơn vị: số ngày làm việc, hoặc «4 giờ»)", "Internal steps (each line: division: working days, or «4 giờ»)";
+    ErrSteps => "Quy trình nội bộ không đúng ở dòng", "Internal steps not valid on line";
 
 }
 

@@ -39,6 +39,25 @@ pub struct Settings {
     pub agency_name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub counter_name: String,
+    /// The counter's phone number, printed under its name on the forms.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub counter_phone: String,
+    /// Whether this is the only tablet receiving dossiers at the counter (`None`: not yet
+    /// answered). On a shared counter each tablet takes its own desk number, so the setup is
+    /// not done until the question is answered (two tablets on desk 0 issue the same codes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sole_tablet: Option<bool>,
+    /// The desk's officers (công chức một cửa), as the forms name them: the officer on duty is
+    /// picked from this list at unlock and is recorded on the dossiers received and the steps
+    /// entered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub officers: Vec<String>,
+    /// The head of the agency who signs the letters (Mẫu 04: xin lỗi và gia hạn), e.g.
+    /// "GIÁM ĐỐC" / "Nguyễn Văn A".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub head_title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub head_name: String,
     /// The province's official SIPAS index of this unit ("chỉ số hài lòng"), as published: the
     /// report cites it as the official index, beside the kiosk's own measurement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -183,8 +202,82 @@ impl Settings {
             parent_agency: String::new(),
             agency_name: String::new(),
             counter_name: String::new(),
+            counter_phone: String::new(),
+            sole_tablet: None,
+            officers: Vec::new(),
+            head_title: String::new(),
+            head_name: String::new(),
         }
     }
+
+    /// What the setup still lacks before this tablet may issue dossier codes and print forms
+    /// (empty: ready). The forms of TT 03/2025 head with the parent agency, the agency and the
+    /// counter; the codes begin with the agency's electronic id (`code::valid_agency_id`).
+    pub fn setup_missing(&self) -> Vec<SetupIssue> {
+        let mut v = Vec::new();
+        if !crate::dossier::valid_agency_id(&self.agency_code) {
+            v.push(SetupIssue::AgencyId);
+        }
+        for (text, issue) in [
+            (&self.parent_agency, SetupIssue::ParentAgency),
+            (&self.agency_name, SetupIssue::AgencyName),
+            (&self.counter_name, SetupIssue::CounterName),
+        ] {
+            if text.trim().is_empty() {
+                v.push(issue);
+            }
+        }
+        if self.sole_tablet.is_none() {
+            v.push(SetupIssue::Desk);
+        }
+        v
+    }
+
+    /// The desk this tablet issues numbers from: 0 on the counter's only tablet.
+    pub fn desk_in_use(&self) -> u32 {
+        if self.sole_tablet == Some(true) {
+            0
+        } else {
+            self.desk.min(9)
+        }
+    }
+}
+
+/// One thing the setup lacks (`Settings::setup_missing`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetupIssue {
+    AgencyId,
+    ParentAgency,
+    AgencyName,
+    CounterName,
+    /// Not said whether other tablets receive at this counter.
+    Desk,
+}
+
+impl SetupIssue {
+    pub fn key(self) -> crate::i18n::K {
+        use crate::i18n::K;
+        match self {
+            SetupIssue::AgencyId => K::SetupAgencyId,
+            SetupIssue::ParentAgency => K::ParentAgency,
+            SetupIssue::AgencyName => K::AgencyName,
+            SetupIssue::CounterName => K::CounterName,
+            SetupIssue::Desk => K::SetupDesk,
+        }
+    }
+}
+
+/// The officers' list from the setup form: one name a line, trimmed, blank lines and repeats
+/// dropped, at most 40 names of at most 60 characters.
+pub fn parse_officers(text: &str) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let name: String = line.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(60).collect();
+        if !name.is_empty() && !v.iter().any(|n| n.to_lowercase() == name.to_lowercase()) && v.len() < 40 {
+            v.push(name);
+        }
+    }
+    v
 }
 
 #[cfg(test)]
@@ -217,6 +310,47 @@ mod tests {
         let old = r#"{"device_id":"abcd1234","device_name":"Quầy 1","agency_code":"SCT","min_n":5,"lang":"Vi"}"#;
         let s: Settings = serde_json::from_str(old).unwrap();
         assert_eq!((s.idle_seconds, s.staff_idle_seconds), (60, 600));
+    }
+
+    #[test]
+    fn a_fresh_tablet_is_not_set_up_until_names_id_and_desk_are_given() {
+        let mut s = Settings::first_start([7; 16]);
+        assert_eq!(
+            s.setup_missing(),
+            vec![
+                SetupIssue::AgencyId,
+                SetupIssue::ParentAgency,
+                SetupIssue::AgencyName,
+                SetupIssue::CounterName,
+                SetupIssue::Desk
+            ],
+            "the old default prefix SCT is an abbreviation, not the electronic id"
+        );
+        s.agency_code = "000.00.15.H34".into();
+        s.parent_agency = "UBND TỈNH KHÁNH HÒA".into();
+        s.agency_name = "SỞ CÔNG THƯƠNG".into();
+        s.counter_name = "Bộ phận TN&TKQ tại Trung tâm PVHCC tỉnh".into();
+        assert_eq!(s.setup_missing(), vec![SetupIssue::Desk]);
+        s.sole_tablet = Some(false);
+        s.desk = 3;
+        assert!(s.setup_missing().is_empty());
+        assert_eq!(s.desk_in_use(), 3);
+        s.sole_tablet = Some(true);
+        assert_eq!(s.desk_in_use(), 0, "the only tablet numbers from desk 0");
+        for i in [SetupIssue::AgencyId, SetupIssue::Desk] {
+            assert!(!crate::i18n::t(crate::Lang::Vi, i.key()).is_empty());
+        }
+    }
+
+    #[test]
+    fn officers_are_one_name_a_line_without_repeats() {
+        assert_eq!(
+            parse_officers("  Nguyễn  Văn An \n\nTrần Thị Bình\nnguyễn văn an\n"),
+            vec!["Nguyễn Văn An".to_string(), "Trần Thị Bình".to_string()]
+        );
+        assert_eq!(parse_officers(&"x\n".repeat(3)).len(), 1);
+        let many: String = (0..50).map(|i| format!("CB {i}\n")).collect();
+        assert_eq!(parse_officers(&many).len(), 40);
     }
 
     #[test]

@@ -146,9 +146,48 @@ pub fn valid_code(code: &str) -> bool {
         && digits(parts[2])
 }
 
+/// An agency's electronic id (mã định danh điện tử), the first part of official dossier codes:
+/// groups of 2–3 capital letters or digits joined by dots, 3 groups (TT 04/2025's national
+/// systems, `MX1X2.Y1Y2Y3.Z1Z2`) or 4 (`000.00.15.H34`, the ids of QĐ 20/2020/QĐ-TTg).
+/// shared/domain.md, "Dossier code" [3P]: the shape is inferred from the examples.
+pub fn valid_agency_id(id: &str) -> bool {
+    let groups: Vec<&str> = id.split('.').collect();
+    (3..=4).contains(&groups.len())
+        && groups
+            .iter()
+            .all(|g| (2..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_agency_id_is_the_dotted_electronic_id() {
+        for ok in ["000.00.15.H34", "G01.123.45", "000.00.00.H56"] {
+            assert!(valid_agency_id(ok), "{ok}");
+        }
+        for bad in [
+            "SCT",
+            "",
+            "000.00.15.h34",
+            "000..15.H34",
+            "0000.00.15.H34",
+            "000.00.15.H34.",
+            "A.B.C",
+        ] {
+            assert!(!valid_agency_id(bad), "{bad}");
+        }
+        let code = next_code(
+            "000.00.15.H34",
+            NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(),
+            0,
+            std::iter::empty(),
+        );
+        assert_eq!(code, "000.00.15.H34-261205-0001");
+        assert!(valid_code(&code));
+        assert!(valid_code("G01.123.45-261205-010001"), "TT 04/2025: AA + the running number");
+    }
 
     #[test]
     fn a_look_up_searches_from_the_codes_month() {

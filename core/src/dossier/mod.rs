@@ -9,7 +9,9 @@ pub mod status;
 pub mod timeliness;
 pub mod worklist;
 
-pub use code::{code_date, code_prefix, next_code, valid_code, CodeIndex};
+pub use code::{code_date, code_prefix, next_code, valid_agency_id, valid_code, CodeIndex};
 pub use procedure::{default_catalogue, form_defaults, upgrade_shipped_catalogue, FormDefaults, Online, Procedure, Term};
-pub use record::{Channel, Complaint, Dossier, DossierError, Event, Extension, Fee, NewDossier, Status};
+pub use record::{
+    valid_email, valid_id_number, Channel, Complaint, Digital, Document, Dossier, DossierError, Event, Extension, Fee, NewDossier, Status,
+};
 pub use timeliness::{lookup, PublicStatus, Timeliness};

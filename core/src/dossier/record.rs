@@ -106,6 +106,36 @@ pub struct Event {
     /// The division holding the dossier after this step.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub division: String,
+    /// The officer who entered the step (the officer on duty): Mẫu 06 names who handed over.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub officer: String,
+}
+
+/// One document of the file received (thành phần hồ sơ, Mẫu 01): its name and how many copies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub name: String,
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub copies: u32,
+}
+
+/// The digital side of a dossier as the 766 indicators and NĐ 118/2025 ask for it: whether
+/// the file was digitised (số hóa), the result issued electronically (kết quả điện tử), and the
+/// fee paid online (thanh toán trực tuyến).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Digital {
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub digitised: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub e_result: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paid_online: bool,
+}
+
+impl Digital {
+    pub fn is_none(&self) -> bool {
+        *self == Digital::default()
+    }
 }
 
 /// A citizen's phản ánh, kiến nghị about a dossier, as an officer recorded it.
@@ -125,6 +155,10 @@ pub struct Extension {
     #[serde(deserialize_with = "crate::record::de_datetime")]
     pub new_due: NaiveDateTime,
     pub reason: String,
+    /// When the officer entered it, if later than the apology's own date: an apology dated
+    /// before the day it was entered was confirmed as such and is kept with both dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entered_at: Option<NaiveDateTime>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,7 +172,26 @@ pub struct Dossier {
     pub applicant: String,
     #[serde(default)]
     pub contact: String,
+    /// Số định danh cá nhân (CCCD, 12 digits) or mã số doanh nghiệp (10 digits, or 13 as
+    /// `0101234567-001`): Mẫu 01. Personal data.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id_number: String,
+    /// Personal data.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
     pub channel: Channel,
+    /// For an online file, when it was filed on the Cổng Dịch vụ công quốc gia; `received` is
+    /// when the desk accepted it ("hồ sơ trực tuyến chậm được tiếp nhận" is measured between).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filed_at: Option<NaiveDateTime>,
+    /// Thành phần hồ sơ: the documents received.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<Document>,
+    #[serde(default, skip_serializing_if = "Digital::is_none")]
+    pub digital: Digital,
+    /// The officer who received the file (Mẫu 01's "Người tiếp nhận hồ sơ").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub receiver: String,
     #[serde(deserialize_with = "crate::record::de_datetime")]
     pub received: NaiveDateTime,
     #[serde(deserialize_with = "crate::record::de_datetime")]
@@ -229,6 +282,13 @@ pub enum DossierError {
         received: chrono::NaiveDate,
     },
     BadCopies,
+    /// Not a CCCD (12 digits), an old CMND (9), nor a mã số doanh nghiệp (10, or 13 as 10-3).
+    BadIdNumber,
+    BadEmail,
+    /// An online file accepted before it was filed.
+    FiledAfterReceived,
+    /// An apology dated before the day it is entered: entered only once confirmed.
+    ApologyBackdated,
 }
 
 impl DossierError {
@@ -252,6 +312,10 @@ impl DossierError {
             EmptyField(field) => format!("{}: {}", k(K::ErrEmptyField), k(*field)),
             CodeDate { code, received } => format!("{}: {code} · {}", k(K::ErrCodeDate), received.format("%d/%m/%Y")),
             BadCopies => k(K::ErrBadCopies),
+            BadIdNumber => k(K::ErrBadIdNumber),
+            BadEmail => k(K::ErrBadEmail),
+            FiledAfterReceived => k(K::ErrFiledAfterReceived),
+            ApologyBackdated => k(K::ErrApologyBackdated),
         }
     }
 }
@@ -282,6 +346,35 @@ pub struct NewDossier {
     /// For online dossiers; the catalogue's level when not given.
     pub online_level: Option<Online>,
     pub notes: String,
+    pub id_number: String,
+    pub email: String,
+    /// Online files: when filed on the Cổng DVCQG.
+    pub filed_at: Option<NaiveDateTime>,
+    pub documents: Vec<Document>,
+    pub digital: Digital,
+    /// The officer on duty.
+    pub receiver: String,
+}
+
+/// A CCCD (12 digits), an old CMND (9), a mã số doanh nghiệp (10 digits, or 13 written
+/// `0101234567-001`); empty is allowed (the register does not require it).
+pub fn valid_id_number(s: &str) -> bool {
+    let s = s.trim();
+    let digits = |x: &str, n: usize| x.len() == n && x.bytes().all(|b| b.is_ascii_digit());
+    s.is_empty() || [9, 10, 12, 13].iter().any(|n| digits(s, *n)) || s.split_once('-').is_some_and(|(a, b)| digits(a, 10) && digits(b, 3))
+}
+
+/// An e-mail address as far as a form can tell: `name@domain.tld`, no spaces; empty is allowed.
+pub fn valid_email(s: &str) -> bool {
+    let s = s.trim();
+    s.is_empty()
+        || s.split_once('@').is_some_and(|(user, domain)| {
+            !user.is_empty()
+                && !s.contains(char::is_whitespace)
+                && !domain.contains('@')
+                && domain.split('.').count() >= 2
+                && domain.split('.').all(|p| !p.is_empty())
+        })
 }
 
 impl Dossier {
@@ -318,6 +411,19 @@ impl Dossier {
         if input.applicant.trim().is_empty() {
             return Err(DossierError::EmptyField(crate::i18n::K::Applicant));
         }
+        if !valid_id_number(&input.id_number) {
+            return Err(DossierError::BadIdNumber);
+        }
+        if !valid_email(&input.email) {
+            return Err(DossierError::BadEmail);
+        }
+        let filed_at = input.filed_at.filter(|_| input.channel == Channel::Online);
+        if filed_at.is_some_and(|f| f > received) {
+            return Err(DossierError::FiledAfterReceived);
+        }
+        if input.documents.iter().any(|d| d.copies > 99) {
+            return Err(DossierError::BadCopies);
+        }
         let computed = proc.due(cal, received);
         let (due, due_reason) = match input.due_override {
             Some((d, reason)) if cal.office.due_within(d) != computed => {
@@ -339,7 +445,21 @@ impl Dossier {
             procedure_name: proc.name.clone(),
             applicant: input.applicant.trim().to_string(),
             contact: input.contact.trim().to_string(),
+            id_number: input.id_number.trim().to_string(),
+            email: input.email.trim().to_string(),
             channel: input.channel,
+            filed_at,
+            documents: input
+                .documents
+                .into_iter()
+                .filter(|d| !d.name.trim().is_empty())
+                .map(|d| Document {
+                    name: d.name.trim().to_string(),
+                    copies: d.copies.max(1),
+                })
+                .collect(),
+            digital: input.digital,
+            receiver: input.receiver.trim().to_string(),
             received,
             due,
             due_reason,
@@ -348,6 +468,7 @@ impl Dossier {
                 status: Status::Received,
                 note: String::new(),
                 division: String::new(),
+                officer: input.receiver.trim().to_string(),
             }],
             extension: None,
             late_division: String::new(),
@@ -458,6 +579,12 @@ impl Dossier {
     /// Move to `to` at `at`, if the rules allow it. A hand-over (Đang xử lý → Đang xử lý)
     /// must name the division that takes the dossier.
     pub fn transition(&mut self, to: Status, at: NaiveDateTime, note: &str, division: &str) -> Result<(), DossierError> {
+        self.transition_by(to, at, note, division, "")
+    }
+
+    /// [`Dossier::transition`], entered by `officer` (the officer on duty; empty when none is
+    /// named).
+    pub fn transition_by(&mut self, to: Status, at: NaiveDateTime, note: &str, division: &str, officer: &str) -> Result<(), DossierError> {
         let from = self.status();
         if !from.next().contains(&to) {
             return Err(DossierError::NotAllowed { from, to });
@@ -473,8 +600,35 @@ impl Dossier {
             status: to,
             note: note.trim().to_string(),
             division: division.trim().to_string(),
+            officer: officer.trim().to_string(),
         });
         Ok(())
+    }
+
+    /// The fields that name or reach a person (the export "without personal data" leaves
+    /// them out; a file without them never blanks them here): one list, for both.
+    pub fn clear_personal(&mut self) {
+        for f in self.personal_mut() {
+            f.clear();
+        }
+    }
+
+    /// Take the personal fields from `other` (the same dossier as stored here).
+    pub fn personal_from(&mut self, other: &Dossier) {
+        let theirs = [&other.applicant, &other.contact, &other.signed_by, &other.id_number, &other.email];
+        for (mine, theirs) in self.personal_mut().into_iter().zip(theirs) {
+            mine.clone_from(theirs);
+        }
+    }
+
+    fn personal_mut(&mut self) -> [&mut String; 5] {
+        [
+            &mut self.applicant,
+            &mut self.contact,
+            &mut self.signed_by,
+            &mut self.id_number,
+            &mut self.email,
+        ]
     }
 
     /// The one allowed extension (with the written apology), at least one working day before
@@ -482,6 +636,21 @@ impl Dossier {
     /// date is the due date as the officer sees it; pauses after `at` move it further, earlier
     /// ones are already in it. Refused once the dossier is resolved or closed.
     pub fn extend(&mut self, cal: &WorkCalendar, at: NaiveDateTime, new_due: NaiveDateTime, reason: &str) -> Result<(), DossierError> {
+        self.extend_entered(cal, at, new_due, reason, at, true)
+    }
+
+    /// [`Dossier::extend`] entered at `entered`: an apology dated on an earlier day is refused
+    /// with [`DossierError::ApologyBackdated`] unless `backdate_confirmed`, and then kept with
+    /// the day it was entered (a back-dated apology is what an audit asks about).
+    pub fn extend_entered(
+        &mut self,
+        cal: &WorkCalendar,
+        at: NaiveDateTime,
+        new_due: NaiveDateTime,
+        reason: &str,
+        entered: NaiveDateTime,
+        backdate_confirmed: bool,
+    ) -> Result<(), DossierError> {
         if !self.is_open() {
             return Err(DossierError::ExtensionClosed);
         }
@@ -499,10 +668,15 @@ impl Dossier {
         if cal.working_days_between(at.date(), shown.date()) < 1 {
             return Err(DossierError::ExtensionTooLate);
         }
+        let backdated = at.date() < entered.date();
+        if backdated && !backdate_confirmed {
+            return Err(DossierError::ApologyBackdated);
+        }
         self.extension = Some(Extension {
             at,
             new_due,
             reason: reason.trim().to_string(),
+            entered_at: backdated.then_some(entered),
         });
         Ok(())
     }
@@ -535,6 +709,10 @@ pub(crate) mod tests {
                 received: chrono::NaiveDate::from_ymd_opt(2025, 2, 4).unwrap(),
             },
             DossierError::BadCopies,
+            DossierError::BadIdNumber,
+            DossierError::BadEmail,
+            DossierError::FiledAfterReceived,
+            DossierError::ApologyBackdated,
         ];
         for e in &all {
             let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
@@ -570,6 +748,136 @@ pub(crate) mod tests {
             std::iter::empty(),
             Meta::new([5; 16], 0, "t"),
         )
+    }
+
+    fn create_with(f: impl FnOnce(&mut NewDossier)) -> Result<Dossier, DossierError> {
+        let mut input = NewDossier {
+            code: "000.00.15.H34-250203-0001".into(),
+            procedure: "TM-02".into(),
+            applicant: "Công ty TNHH An Phát".into(),
+            received: Some(at(2025, 2, 3, 9)),
+            ..Default::default()
+        };
+        f(&mut input);
+        Dossier::create(
+            input,
+            &default_catalogue(),
+            &WorkCalendar::default(),
+            std::iter::empty(),
+            Meta::new([5; 16], 0, "t"),
+        )
+    }
+
+    #[test]
+    fn the_receipt_records_the_applicant_the_documents_and_the_officer() {
+        let d = create_with(|i| {
+            i.id_number = " 079123456789 ".into();
+            i.email = "an.phat@vidu.vn".into();
+            i.channel = Channel::Online;
+            i.filed_at = Some(at(2025, 2, 1, 21));
+            i.documents = vec![
+                Document {
+                    name: " Đơn đề nghị ".into(),
+                    copies: 0,
+                },
+                Document {
+                    name: " ".into(),
+                    copies: 1,
+                },
+                Document {
+                    name: "Bản sao giấy phép".into(),
+                    copies: 2,
+                },
+            ];
+            i.digital.digitised = true;
+            i.receiver = "Nguyễn Văn An".into();
+        })
+        .unwrap();
+        assert_eq!(d.id_number, "079123456789");
+        assert_eq!(d.filed_at, Some(at(2025, 2, 1, 21)));
+        assert_eq!(
+            d.documents,
+            vec![
+                Document {
+                    name: "Đơn đề nghị".into(),
+                    copies: 1
+                },
+                Document {
+                    name: "Bản sao giấy phép".into(),
+                    copies: 2
+                }
+            ]
+        );
+        assert!(d.digital.digitised && !d.digital.e_result);
+        assert_eq!(
+            (d.receiver.as_str(), d.events[0].officer.as_str()),
+            ("Nguyễn Văn An", "Nguyễn Văn An")
+        );
+        // An in-person file has no filing time on the portal, whatever the form held.
+        let direct = create_with(|i| i.filed_at = Some(at(2025, 2, 1, 21))).unwrap();
+        assert_eq!(direct.filed_at, None);
+        let refused = |f: fn(&mut NewDossier)| create_with(f).unwrap_err();
+        assert_eq!(refused(|i| i.id_number = "12345".into()), DossierError::BadIdNumber);
+        assert_eq!(refused(|i| i.email = "an phat@vidu".into()), DossierError::BadEmail);
+        assert_eq!(
+            refused(|i| {
+                i.channel = Channel::Online;
+                i.filed_at = Some(at(2025, 2, 3, 10));
+            }),
+            DossierError::FiledAfterReceived
+        );
+    }
+
+    #[test]
+    fn id_numbers_and_emails_take_the_shapes_in_use() {
+        for ok in ["", "079123456789", "123456789", "0101234567", "0101234567-001", "0101234567001"] {
+            assert!(valid_id_number(ok), "{ok}");
+        }
+        for bad in ["12345", "07912345678A", "0101234567-01", "-"] {
+            assert!(!valid_id_number(bad), "{bad}");
+        }
+        for ok in ["", "a@b.vn", "ten.ho@so.khanhhoa.gov.vn"] {
+            assert!(valid_email(ok), "{ok}");
+        }
+        for bad in ["a@b", "@b.vn", "a@@b.vn", "a b@c.vn", "a@b..vn"] {
+            assert!(!valid_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn personal_fields_are_one_list_for_clearing_and_restoring() {
+        let mut d = create_with(|i| {
+            i.contact = "0905".into();
+            i.id_number = "079123456789".into();
+            i.email = "a@b.vn".into();
+        })
+        .unwrap();
+        d.signed_by = "Bà Lan".into();
+        let kept = d.clone();
+        d.clear_personal();
+        assert!([&d.applicant, &d.contact, &d.signed_by, &d.id_number, &d.email]
+            .iter()
+            .all(|s| s.is_empty()));
+        d.personal_from(&kept);
+        assert_eq!(d, kept);
+    }
+
+    #[test]
+    fn an_apology_dated_before_the_day_it_is_entered_needs_confirming_and_keeps_both_days() {
+        let cal = WorkCalendar::default();
+        let mut d = create_with(|i| i.procedure = "TM-03".into()).unwrap();
+        let (dated, entered, new_due) = (at(2025, 2, 5, 9), at(2025, 2, 7, 10), at(2025, 3, 14, 17));
+        assert_eq!(
+            d.clone().extend_entered(&cal, dated, new_due, "Chờ thẩm định", entered, false),
+            Err(DossierError::ApologyBackdated)
+        );
+        d.extend_entered(&cal, dated, new_due, "Chờ thẩm định", entered, true).unwrap();
+        let x = d.extension.clone().unwrap();
+        assert_eq!((x.at, x.entered_at), (dated, Some(entered)));
+        // Dated the day it is entered: nothing to confirm, nothing extra kept.
+        let mut same = create_with(|i| i.procedure = "TM-03".into()).unwrap();
+        same.extend_entered(&cal, entered, new_due, "x", at(2025, 2, 7, 16), false).unwrap();
+        assert_eq!(same.extension.unwrap().entered_at, None);
     }
 
     #[test]

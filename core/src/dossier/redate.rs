@@ -77,6 +77,7 @@ mod tests {
             status: super::super::Status::Returned,
             note: String::new(),
             division: String::new(),
+            officer: String::new(),
         });
         // Typed by an officer with a reason: stays.
         let mut typed = new("SCT-261207-0003", "TM-02", at(2026, 12, 7, 11)).unwrap();

@@ -136,9 +136,7 @@ pub fn select(data: Here<'_>, o: &ExportOptions) -> Dataset {
             .map(|d| {
                 let mut d = d.clone();
                 if o.without_personal_data {
-                    d.applicant.clear();
-                    d.contact.clear();
-                    d.signed_by.clear();
+                    d.clear_personal();
                 }
                 d
             })
@@ -526,8 +524,23 @@ fn check_dossier(d: &Dossier) -> Result<(), String> {
         ("procedure_name", &d.procedure_name),
         ("notes", &d.notes),
         ("signed_by", &d.signed_by),
+        ("id_number", &d.id_number),
+        ("email", &d.email),
+        ("receiver", &d.receiver),
     ] {
         check_text(name, s, 500)?;
+    }
+    if d.filed_at.is_some_and(|t| !ok_year(t)) {
+        return Err("ngày nộp trực tuyến không hợp lệ / bad filed_at".into());
+    }
+    if d.documents.len() > 200 || d.documents.iter().any(|x| x.copies == 0 || x.copies > 99) {
+        return Err("thành phần hồ sơ không hợp lệ / bad documents".into());
+    }
+    for x in &d.documents {
+        check_text("documents", &x.name, 500)?;
+    }
+    for e in &d.events {
+        check_text("officer", &e.officer, 500)?;
     }
     Ok(())
 }
@@ -816,9 +829,7 @@ pub fn plan(here: Here<'_>, earlier: &[Plan], file: Export) -> Plan {
     if !personal_data {
         for d in &mut incoming_dossiers {
             if let Some(h) = current.get(d.meta.id.as_str()) {
-                d.applicant.clone_from(&h.applicant);
-                d.contact.clone_from(&h.contact);
-                d.signed_by.clone_from(&h.signed_by);
+                d.personal_from(h);
             }
         }
     }

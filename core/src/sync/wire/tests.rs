@@ -106,8 +106,19 @@ fn the_json_schema_documents_every_written_field() {
         at: at(2025, 2, 4, 9),
         new_due: at(2025, 2, 20, 17),
         reason: "x".into(),
+        entered_at: Some(at(2025, 2, 5, 9)),
     });
     d.dossiers[0].notes = "n".into();
+    d.dossiers[0].id_number = "079123456789".into();
+    d.dossiers[0].email = "a@b.vn".into();
+    d.dossiers[0].filed_at = Some(at(2025, 2, 3, 20));
+    d.dossiers[0].documents = vec![crate::dossier::Document {
+        name: "Đơn đề nghị".into(),
+        copies: 2,
+    }];
+    d.dossiers[0].digital.e_result = true;
+    d.dossiers[0].receiver = "Nguyễn Văn An".into();
+    d.dossiers[0].events[0].officer = "Nguyễn Văn An".into();
     d.dossiers[0].late_division = "p".into();
     d.dossiers[0].add_complaint(at(2025, 2, 5, 9), "c").unwrap();
     let written: Value = serde_json::from_str(&write(&export(d, "dev-a"))).unwrap();
