@@ -119,9 +119,54 @@ pub fn date_time(t: chrono::NaiveDateTime) -> String {
     t.format("%d/%m/%Y %H:%M").to_string()
 }
 
+/// A Vietnamese letter without its marks (`ệ` → `e`, `Đ` → `D`); `None` for anything that is
+/// not a marked Vietnamese letter.
+pub fn fold_letter(c: char) -> Option<char> {
+    const GROUPS: [(&str, char); 12] = [
+        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
+        ("ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", 'A'),
+        ("èéẻẽẹêềếểễệ", 'e'),
+        ("ÈÉẺẼẸÊỀẾỂỄỆ", 'E'),
+        ("ìíỉĩị", 'i'),
+        ("ÌÍỈĨỊ", 'I'),
+        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
+        ("ÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ", 'O'),
+        ("ùúủũụưừứửữự", 'u'),
+        ("ÙÚỦŨỤƯỪỨỬỮỰ", 'U'),
+        ("ỳýỷỹỵ", 'y'),
+        ("ỲÝỶỸỴ", 'Y'),
+    ];
+    match c {
+        'đ' => Some('d'),
+        'Đ' => Some('D'),
+        _ => GROUPS.iter().find(|(s, _)| s.contains(c)).map(|(_, b)| *b),
+    }
+}
+
+/// A name as a key that ignores case, Vietnamese marks (composed or combining) and spacing:
+/// "Phòng  Quản lý" and "phong quan ly" are one key.
+pub fn fold_key(s: &str) -> String {
+    let letters: String = s
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| fold_letter(c).unwrap_or(c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    letters.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_fold_to_one_key_whatever_the_marks_case_and_spacing() {
+        assert_eq!(fold_key("  Phòng Quản lý   Thương mại "), "phong quan ly thuong mai");
+        assert_eq!(fold_key("PHÒNG QUẢN LÝ THƯƠNG MẠI"), fold_key("phong quan ly thuong mai"));
+        // Decomposed (NFD) text, as some sheets hold it: o + combining grave.
+        assert_eq!(fold_key("Pho\u{300}ng"), "phong");
+        assert_eq!(fold_key("Đăng ký"), "dang ky");
+    }
 
     #[test]
     fn seed_letter_numbers() {

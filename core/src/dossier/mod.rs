@@ -1,6 +1,7 @@
 //! The dossier register (Sổ theo dõi hồ sơ): records, status rules, due dates, timeliness,
 //! codes and CSV import.
 pub mod code;
+pub mod control;
 pub mod csv_import;
 pub mod procedure;
 pub mod record;

@@ -44,6 +44,13 @@ pub struct Procedure {
     /// When staff last changed the entry (ms); 0 as shipped. File sync keeps the later change.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub changed_at: i64,
+    /// Thành phần hồ sơ: the documents the file holds, the entry form's checklist (Mẫu 01).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<String>,
+    /// Quy trình nội bộ: the divisions the file passes through after the desk, each with its
+    /// share of the term; Mẫu 06 judges each hand-over against it (`control::handovers`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<super::control::Step>,
 }
 
 fn is_zero(x: &i64) -> bool {
@@ -215,6 +222,8 @@ fn p(id: &str, name: &str, field: &str, division: &str, days: u32, fee: &str, on
         fee: fee.into(),
         online,
         changed_at: 0,
+        documents: Vec::new(),
+        steps: Vec::new(),
     }
 }
 
@@ -226,8 +235,10 @@ pub fn upgrade_shipped_catalogue(stored: &mut [Procedure]) -> bool {
     let mut changed = false;
     for p in stored.iter_mut().filter(|p| p.changed_at == 0) {
         if let Some(s) = shipped.iter().find(|s| s.id == p.id) {
-            if p.cutoff_15h != s.cutoff_15h {
+            if p.cutoff_15h != s.cutoff_15h || p.documents != s.documents || p.steps != s.steps {
                 p.cutoff_15h = s.cutoff_15h;
+                p.documents.clone_from(&s.documents);
+                p.steps.clone_from(&s.steps);
                 changed = true;
             }
         }
@@ -241,7 +252,7 @@ pub fn default_catalogue() -> Vec<Procedure> {
     const KT: &str = "Phòng Kỹ thuật an toàn – Môi trường";
     const NL: &str = "Phòng Quản lý Năng lượng";
     const CN: &str = "Phòng Quản lý Công nghiệp";
-    vec![
+    let mut catalogue = vec![
         p(
             "TM-01",
             "Cấp Giấy phép bán buôn sản phẩm rượu",
@@ -346,7 +357,28 @@ pub fn default_catalogue() -> Vec<Procedure> {
                 Online::Partial,
             )
         },
-    ]
+    ];
+    // An example of the internal process and the documents, for the 5-day registration: a
+    // department enters its own from the province's decision on internal procedures [I].
+    if let Some(tm02) = catalogue.iter_mut().find(|p| p.id == "TM-02") {
+        use super::control::Step;
+        tm02.documents = vec![
+            "Văn bản đăng ký thực hiện khuyến mại (Mẫu số 02, Phụ lục NĐ 81/2018/NĐ-CP)".into(),
+            "Thể lệ chương trình khuyến mại".into(),
+            "Mẫu vé số dự thưởng (nếu có)".into(),
+        ];
+        tm02.steps = vec![
+            Step {
+                division: TM.into(),
+                term: Term::Days(3),
+            },
+            Step {
+                division: "Lãnh đạo Sở".into(),
+                term: Term::Days(1),
+            },
+        ];
+    }
+    catalogue
 }
 
 #[cfg(test)]

@@ -125,6 +125,25 @@ impl Dossier {
         }
     }
 
+    /// A step's deadline `base` moved on by the supplement pauses inside the step (`from` to
+    /// `to`): the holder's clock stops while the citizen completes the file (Mẫu 06).
+    pub fn shift_by_pauses(&self, cal: &WorkCalendar, base: NaiveDateTime, from: NaiveDateTime, to: NaiveDateTime) -> NaiveDateTime {
+        let amount: i64 = self
+            .pauses()
+            .into_iter()
+            .map(|(start, end)| (start.max(from), end.unwrap_or(to).min(to)))
+            .filter(|(start, end)| start < end)
+            .map(|(start, end)| {
+                if self.term().by_the_hour() {
+                    cal.working_minutes_between(start, end)
+                } else {
+                    cal.working_days_between(start.date(), end.date()).max(0)
+                }
+            })
+            .sum();
+        self.shift(cal, base, amount)
+    }
+
     /// Working days the clock was stopped for supplements, up to `now` for one still open
     /// (office minutes for hour-timed procedures).
     pub fn paused_working_days(&self, cal: &WorkCalendar, now: NaiveDateTime) -> i64 {

@@ -99,8 +99,11 @@ pub fn hour_weekday(data: Records, period: &Period, filter: &Filter, lookup: &Lo
     }
 }
 
-/// Dossiers resolved late in the period by the division named as having caused the delay
-/// (else the one holding them at their statutory due, else the procedure's), most first.
+/// Late steps by division, most first, over the dossiers resolved in the period: every
+/// hand-over that came after its step's share ran out (Mẫu 06, `dossier::control`) counts for
+/// the division that held the file (the seed letter blames the divisions' late hand-overs); a
+/// dossier resolved late without a late step counts once for the division named as having
+/// caused the delay, else the one holding it at its statutory due, else the procedure's.
 pub fn late_by_division(data: Records, period: &Period, filter: &Filter, lookup: &Lookup) -> Vec<(String, u64)> {
     let cal = data.cal;
     let mut m: BTreeMap<String, u64> = BTreeMap::new();
@@ -110,18 +113,22 @@ pub fn late_by_division(data: Records, period: &Period, filter: &Filter, lookup:
         .filter(|d| filter.dossier(d, lookup))
     {
         let Some(done) = d.resolved_at() else { continue };
-        if d.timeliness(cal, done, 1) != Timeliness::Late {
-            continue;
+        let steps = lookup.steps_of_procedure.get(&d.procedure).map_or(&[][..], Vec::as_slice);
+        let late_steps = crate::dossier::control::late_steps(d, steps, cal);
+        if late_steps.is_empty() && d.timeliness(cal, done, 1) == Timeliness::Late {
+            let div = if d.late_division.is_empty() {
+                d.late_holder(cal, done)
+                    .map(String::from)
+                    .or_else(|| lookup.division_of_procedure.get(&d.procedure).cloned())
+                    .unwrap_or_default()
+            } else {
+                d.late_division.clone()
+            };
+            *m.entry(div).or_default() += 1;
         }
-        let div = if d.late_division.is_empty() {
-            d.late_holder(cal, done)
-                .map(String::from)
-                .or_else(|| lookup.division_of_procedure.get(&d.procedure).cloned())
-                .unwrap_or_default()
-        } else {
-            d.late_division.clone()
-        };
-        *m.entry(div).or_default() += 1;
+        for div in late_steps {
+            *m.entry(div).or_default() += 1;
+        }
     }
     let mut v: Vec<(String, u64)> = m.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -265,5 +272,31 @@ mod tests {
             &Lookup::default(),
         );
         assert_eq!(v, vec![("Phòng KT".to_string(), 2), ("Phòng QLTM".to_string(), 1)]);
+    }
+
+    #[test]
+    fn late_hand_overs_count_for_their_division_even_in_a_dossier_done_in_time() {
+        use crate::dossier::record::tests::{at, new};
+        use crate::dossier::Status;
+        let lookup = Lookup::new(&crate::dossier::default_catalogue(), Default::default());
+        let tm = "Phòng Quản lý Thương mại";
+        // TM-02, received Mon 2/3/2026, due Mon 9/3: the division holds it 4 days (share 3), the
+        // director resolves it the same day: on time overall, one late step.
+        let mut a = new("SCT-260302-0001", "TM-02", at(2026, 3, 2, 9)).unwrap();
+        a.transition(Status::InProgress, at(2026, 3, 2, 10), "", tm).unwrap();
+        a.transition(Status::InProgress, at(2026, 3, 6, 9), "", "Lãnh đạo Sở").unwrap();
+        a.transition(Status::Resolved, at(2026, 3, 6, 15), "", "").unwrap();
+        // Late overall, the desk passed it on a day late: the desk's step, not a guess.
+        let mut b = new("SCT-260302-0002", "TM-02", at(2026, 3, 2, 9)).unwrap();
+        b.meta.id = "b".into();
+        b.transition(Status::InProgress, at(2026, 3, 3, 9), "", tm).unwrap();
+        b.transition(Status::Resolved, at(2026, 3, 5, 9), "", "").unwrap();
+        let v = late_by_division(
+            Set::new(Vec::new(), vec![a, b]).data(),
+            &Period::month(2026, 3),
+            &Filter::default(),
+            &lookup,
+        );
+        assert_eq!(v, vec![(crate::dossier::control::DESK.to_string(), 1), (tm.to_string(), 1)]);
     }
 }

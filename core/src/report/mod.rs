@@ -42,6 +42,8 @@ pub struct Lookup {
     pub field_of_procedure: BTreeMap<String, String>,
     pub division_of_procedure: BTreeMap<String, String>,
     pub unit_of_device: BTreeMap<String, String>,
+    /// Each procedure's internal process (Mẫu 06's shares).
+    pub steps_of_procedure: BTreeMap<String, Vec<crate::dossier::control::Step>>,
 }
 
 impl Lookup {
@@ -50,6 +52,11 @@ impl Lookup {
             field_of_procedure: catalogue.iter().map(|p| (p.id.clone(), p.field.clone())).collect(),
             division_of_procedure: catalogue.iter().map(|p| (p.id.clone(), p.division.clone())).collect(),
             unit_of_device,
+            steps_of_procedure: catalogue
+                .iter()
+                .filter(|p| !p.steps.is_empty())
+                .map(|p| (p.id.clone(), p.steps.clone()))
+                .collect(),
         }
     }
 }

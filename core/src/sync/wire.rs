@@ -154,7 +154,7 @@ pub fn file_name(source: &Source, day: NaiveDate, ext: &str) -> String {
             .chars()
             .map(|c| match c {
                 'a'..='z' | 'A'..='Z' | '0'..='9' => c,
-                _ => fold_vietnamese(c),
+                _ => crate::format::fold_letter(c).unwrap_or('-'),
             })
             .collect();
         ascii.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-")
@@ -165,29 +165,6 @@ pub fn file_name(source: &Source, day: NaiveDate, ext: &str) -> String {
         clean(&source.device_name),
         day.format("%Y-%m-%d")
     )
-}
-
-/// A Vietnamese letter without its marks (for file names); anything else becomes `-`.
-fn fold_vietnamese(c: char) -> char {
-    const GROUPS: [(&str, char); 12] = [
-        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
-        ("ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", 'A'),
-        ("èéẻẽẹêềếểễệ", 'e'),
-        ("ÈÉẺẼẸÊỀẾỂỄỆ", 'E'),
-        ("ìíỉĩị", 'i'),
-        ("ÌÍỈĨỊ", 'I'),
-        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
-        ("ÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ", 'O'),
-        ("ùúủũụưừứửữự", 'u'),
-        ("ÙÚỦŨỤƯỪỨỬỮỰ", 'U'),
-        ("ỳýỷỹỵ", 'y'),
-        ("ỲÝỶỸỴ", 'Y'),
-    ];
-    match c {
-        'đ' => 'd',
-        'Đ' => 'D',
-        _ => GROUPS.iter().find(|(s, _)| s.contains(c)).map_or('-', |(_, b)| *b),
-    }
 }
 
 #[cfg(test)]
