@@ -119,6 +119,24 @@ pub fn date_time(t: chrono::NaiveDateTime) -> String {
     t.format("%d/%m/%Y %H:%M").to_string()
 }
 
+/// A date as the official letters write it: "ngày 05 tháng 12 năm 2026" (Nghị định
+/// 30/2020/NĐ-CP, Phụ lục I: days and months below 10 with a leading 0 for days 1–9 and months
+/// 1–2).
+pub fn long_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    let month = if d.month() <= 2 {
+        format!("{:02}", d.month())
+    } else {
+        d.month().to_string()
+    };
+    format!("ngày {:02} tháng {month} năm {}", d.day(), d.year())
+}
+
+/// A time and date as Mẫu 01 writes them: "09 giờ 30 phút, ngày 03/02/2025".
+pub fn time_on_date(t: chrono::NaiveDateTime) -> String {
+    t.format("%H giờ %M phút, ngày %d/%m/%Y").to_string()
+}
+
 /// A Vietnamese letter without its marks (`ệ` → `e`, `Đ` → `D`); `None` for anything that is
 /// not a marked Vietnamese letter.
 pub fn fold_letter(c: char) -> Option<char> {
@@ -158,6 +176,18 @@ pub fn fold_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn official_dates_read_as_the_letters_write_them() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(long_date(d(2026, 12, 5)), "ngày 05 tháng 12 năm 2026");
+        assert_eq!(long_date(d(2026, 2, 14)), "ngày 14 tháng 02 năm 2026");
+        assert_eq!(long_date(d(2026, 3, 1)), "ngày 01 tháng 3 năm 2026");
+        assert_eq!(
+            time_on_date(d(2025, 2, 3).and_hms_opt(9, 5, 0).unwrap()),
+            "09 giờ 05 phút, ngày 03/02/2025"
+        );
+    }
 
     #[test]
     fn names_fold_to_one_key_whatever_the_marks_case_and_spacing() {

@@ -3,6 +3,7 @@
 pub mod code;
 pub mod control;
 pub mod csv_import;
+pub mod forms;
 pub mod procedure;
 pub mod record;
 pub mod redate;

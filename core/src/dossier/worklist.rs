@@ -497,8 +497,16 @@ pub struct ReceiptSlip {
     /// The code as an SVG QR code (empty if it cannot be encoded).
     pub qr_svg: String,
     pub applicant: String,
+    pub id_number: String,
     pub contact: String,
+    pub email: String,
     pub procedure_name: String,
+    /// Thành phần hồ sơ, numbered on the form.
+    pub documents: Vec<super::Document>,
+    /// The receiving officer, under the signature.
+    pub receiver: String,
+    /// Online files: when filed on the Cổng DVCQG.
+    pub filed_at: Option<NaiveDateTime>,
     pub copies: u32,
     pub fee: Option<Fee>,
     pub term: Term,
@@ -548,8 +556,13 @@ pub fn receipt_slip(d: &Dossier, all: &[Dossier], cal: &WorkCalendar) -> Receipt
         stt,
         qr_svg: qr_svg(&d.code),
         applicant: d.applicant.clone(),
+        id_number: d.id_number.clone(),
         contact: d.contact.clone(),
+        email: d.email.clone(),
         procedure_name: d.procedure_name.clone(),
+        documents: d.documents.clone(),
+        receiver: d.receiver.clone(),
+        filed_at: d.filed_at,
         copies: d.copies,
         fee: d.fee,
         term: d.term(),
@@ -864,6 +877,21 @@ mod tests {
         assert_eq!(s.due, at(2025, 2, 10, 17));
         assert_eq!(s.term, Term::Days(5));
         assert_eq!(s.copies, 1);
+        let mut online = d.clone();
+        online.id_number = "079123456789".into();
+        online.email = "a@b.vn".into();
+        online.filed_at = Some(at(2025, 2, 1, 21));
+        online.documents = vec![crate::dossier::Document {
+            name: "Đơn".into(),
+            copies: 2,
+        }];
+        online.receiver = "Nguyễn Văn An".into();
+        let s = receipt_slip(&online, std::slice::from_ref(&online), &WorkCalendar::default());
+        assert_eq!(
+            (s.id_number.as_str(), s.email.as_str(), s.receiver.as_str(), s.filed_at),
+            ("079123456789", "a@b.vn", "Nguyễn Văn An", Some(at(2025, 2, 1, 21)))
+        );
+        assert_eq!(s.documents, online.documents);
     }
 
     #[test]
