@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
             <StaffAutoLock />
             <Show when=move || !st.kiosk.get()>
                 <NavBar />
+                <crate::components::duty::DutyPicker />
             </Show>
             <main>
                 <StorageBanner />
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dossiers") view=|| early(Dossiers, Screen::Worklist) />
                     <Route path=path!("/print/register") view=|| staff(RegisterPrint) />
                     <Route path=path!("/print/receipt/:id") view=|| staff(ReceiptPrint) />
+                    <Route path=path!("/print/form/:form/:id") view=|| staff(crate::pages::forms::FormPrint) />
                     <Route path=path!("/dashboard") view=|| early(Dashboard, Screen::Dashboard) />
                     <Route path=path!("/data") view=|| staff(DataPage) />
                     <Route path=path!("/settings") view=|| staff(SettingsPage) />

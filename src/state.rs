@@ -25,6 +25,9 @@ pub struct AppState {
     pub pending: RwSignal<Vec<Response>>,
     /// Kiosk lock: only the citizen survey is reachable.
     pub kiosk: RwSignal<bool>,
+    /// The officer on duty (one of `Settings::officers`), recorded on what they enter; empty
+    /// until picked after an unlock.
+    pub on_duty: RwSignal<String>,
     pub pin: RwSignal<Option<PinHash>>,
     pub problems: RwSignal<Vec<Problem>>,
     /// The last write failed because storage is full.
@@ -116,6 +119,7 @@ impl AppState {
             responses: RwSignal::new(pending.clone()),
             pending: RwSignal::new(pending),
             kiosk: RwSignal::new(kiosk),
+            on_duty: RwSignal::new(if kiosk { String::new() } else { storage::duty() }),
             pin: RwSignal::new(pin),
             problems: RwSignal::new(problems),
             full: RwSignal::new(false),
@@ -324,6 +328,12 @@ impl AppState {
         self.note(storage::save_doc("settings", &s))
     }
 
+    /// Who is on duty from now on in this tab.
+    pub fn set_on_duty(&self, name: &str) {
+        storage::set_duty(name);
+        self.on_duty.set(name.to_string());
+    }
+
     pub fn set_lang(&self, lang: Lang) {
         let mut s = self.settings.get_untracked();
         s.lang = lang;
@@ -333,6 +343,9 @@ impl AppState {
     /// Lock or unlock. The lock is kept in this tab's session too, so that it holds even when
     /// the storage write fails (staff then see why in the banner).
     pub fn set_kiosk(&self, on: bool) {
+        if on {
+            self.set_on_duty("");
+        }
         self.kiosk.set(on);
         storage::set_session_lock(on);
         self.note(storage::save_doc("kiosk", &on)).ok();

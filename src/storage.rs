@@ -211,6 +211,23 @@ pub fn set_session_lock(on: bool) {
     SessionStorage::set(SESSION_LOCK, on).ok();
 }
 
+const DUTY: &str = "motcua.duty";
+
+/// The officer on duty in this tab (picked after unlocking; forgotten when the tablet locks).
+/// Held in the session: it survives the page load from the kiosk into the staff app and a
+/// reload, never the next person's unlock.
+pub fn duty() -> String {
+    SessionStorage::get::<String>(DUTY).unwrap_or_default()
+}
+
+pub fn set_duty(name: &str) {
+    if name.is_empty() {
+        SessionStorage::delete(DUTY);
+    } else {
+        SessionStorage::set(DUTY, name).ok();
+    }
+}
+
 /// Records that could not be saved (storage full) survive a reload in sessionStorage, which
 /// has its own quota.
 pub fn stash_pending<T: Serialize>(kind: Kind, recs: &[T]) {

@@ -429,6 +429,8 @@ strings! {
     PaidOnline => "Thanh toán trực tuyến", "Paid online";
     DocumentCopies => "bản", "copies";
     Officer => "Cán bộ", "Officer";
+    OtherDocuments => "Giấy tờ khác (cách nhau bằng dấu ;)", "Other documents (separated by ;)";
+    FormsOfDossier => "In mẫu", "Print form";
     ProcedureDocuments => "Thành phần hồ sơ (mỗi dòng một giấy tờ)", "Documents (one per line)";
     ProcedureSteps => "Quy trình nội bộ (mỗi dòng: đơn vị: số ngày làm việc, hoặc «4 giờ»)", "Internal steps (each line: division: working days, or «4 giờ»)";
     ErrSteps => "Quy trình nội bộ không đúng ở dòng", "Internal steps not valid on line";

@@ -1,5 +1,6 @@
 //! Staff edit the procedure catalogue: name, field, division, working days, 15:00 rule, fee,
-//! online level. Saved as one document.
+//! online level; per procedure, its documents checklist and internal process. Saved as one
+//! document.
 
 use super::tr;
 use crate::state::use_app;
@@ -41,6 +42,8 @@ pub fn CatalogueEditor() -> impl IntoView {
                 fee: String::new(),
                 online: Online::None,
                 changed_at: 0,
+                documents: Vec::new(),
+                steps: Vec::new(),
             });
         })
     };
@@ -80,9 +83,49 @@ pub fn CatalogueEditor() -> impl IntoView {
                 </tbody>
             </table>
             </div>
+            <ProcedurePapers draft />
             <button on:click=add>{tr(K::AddProcedure)}</button>" "
             <button class="primary" id="catalogue-save" on:click=save>{tr(K::Save)}</button>
             {move || msg.get().map(|m| view! { <p id="catalogue-msg">{m}</p> })}
         </details>
+    }
+}
+
+/// One procedure's documents checklist (Mẫu 01) and internal process (Mẫu 06's shares), as
+/// text: one document a line; one step a line (`control::parse_steps`).
+#[component]
+fn ProcedurePapers(draft: RwSignal<Vec<Procedure>>) -> impl IntoView {
+    use motcua_core::dossier::control::{parse_steps, steps_text};
+    let st = use_app();
+    let at = RwSignal::new(0usize);
+    let steps_error = RwSignal::new(None::<usize>);
+    let get = move |f: fn(&Procedure) -> String| draft.with(|c| c.get(at.get()).map(f).unwrap_or_default());
+    view! {
+        <div class="procedure-papers" id="procedure-papers">
+            <label>{tr(K::Procedure)}
+                <select id="papers-procedure" on:change=move |ev| { steps_error.set(None); at.set(event_target_value(&ev).parse().unwrap_or(0)) }>
+                    {move || draft.get().into_iter().enumerate().map(|(i, p)| view! {
+                        <option value=i.to_string() selected=move || at.get() == i>{format!("{} – {}", p.id, p.name)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <div class="grid2">
+                <label>{tr(K::ProcedureDocuments)}
+                    <textarea id="papers-documents" rows="4" prop:value=move || get(|p| p.documents.join("\n"))
+                        on:change=move |ev| {
+                            let docs: Vec<String> = event_target_value(&ev).lines().map(str::trim).filter(|l| !l.is_empty()).take(60).map(String::from).collect();
+                            draft.update(|c| if let Some(p) = c.get_mut(at.get_untracked()) { p.documents = docs });
+                        }></textarea>
+                </label>
+                <label>{tr(K::ProcedureSteps)}
+                    <textarea id="papers-steps" rows="4" prop:value=move || get(|p| steps_text(&p.steps))
+                        on:change=move |ev| match parse_steps(&event_target_value(&ev)) {
+                            Ok(steps) => { steps_error.set(None); draft.update(|c| if let Some(p) = c.get_mut(at.get_untracked()) { p.steps = steps }) }
+                            Err(line) => steps_error.set(Some(line)),
+                        }></textarea>
+                </label>
+            </div>
+            {move || steps_error.get().map(|line| view! { <p class="error-text" id="papers-steps-error" role="alert">{motcua_core::i18n::t(st.lang(), K::ErrSteps)}" "{line}</p> })}
+        </div>
     }
 }

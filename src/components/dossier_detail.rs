@@ -42,6 +42,7 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
                         <h2 id="detail-code">{d.code.clone()}</h2>
                         <span class=format!("badge {}", tl.slug()) id="detail-timeliness">{tl.label(lang)}</span>
                         <a class="link" id="detail-print-slip" href=crate::platform::href(&format!("/print/receipt/{id}"))>{tr(K::PrintReceipt)}</a>
+                        <FormLinks d=d.clone() />
                         <button class="link" id="detail-close" on:click=move |_| on_close.run(())>{tr(K::Close)}</button>
                     </div>
                     <Facts d=d.clone() />
@@ -56,6 +57,22 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="error-text" id="detail-error" role="alert">{e}</p> })}
         </div>
     }
+}
+
+/// Links to the forms of TT 03/2025 that apply to the dossier now (`forms::forms_for`; Mẫu 01
+/// is the receipt link beside).
+#[component]
+fn FormLinks(d: Dossier) -> impl IntoView {
+    use motcua_core::dossier::forms::{forms_for, Form};
+    let id = d.meta.id.clone();
+    let forms: Vec<Form> = forms_for(&d).into_iter().filter(|f| *f != Form::Receipt01).collect();
+    (!forms.is_empty()).then(|| view! {
+        <span class="form-links" id="detail-forms">{tr(K::FormsOfDossier)}": "
+            {forms.into_iter().map(|f| view! {
+                <a class="link" id=format!("detail-form-{}", f.number()) href=crate::platform::href(&format!("/print/form/{}/{id}", f.number()))>{format!("Mẫu {}", f.number())}</a>" "
+            }).collect_view()}
+        </span>
+    })
 }
 
 /// The dossier's fields as the register and receipt form know them.
@@ -74,8 +91,19 @@ fn Facts(d: Dossier) -> impl IntoView {
         <dl class="facts">
             <dt>{tr(K::Procedure)}</dt><dd>{d.procedure_name.clone()}" ("{term_text(d.term())}")"</dd>
             <dt>{tr(K::Applicant)}</dt><dd>{d.applicant.clone()}</dd>
-            <dt>{tr(K::Contact)}</dt><dd>{d.contact.clone()}</dd>
-            <dt>{tr(K::Channel)}</dt><dd>{d.channel.label(lang)}{level.map(|k| view! { " · "{tr(k)} })}</dd>
+            {(!d.id_number.is_empty()).then(|| view! { <dt>{tr(K::IdNumber)}</dt><dd id="detail-id-number">{d.id_number.clone()}</dd> })}
+            <dt>{tr(K::Contact)}</dt><dd>{d.contact.clone()}{(!d.email.is_empty()).then(|| format!(" · {}", d.email))}</dd>
+            <dt>{tr(K::Channel)}</dt><dd>{d.channel.label(lang)}{level.map(|k| view! { " · "{tr(k)} })}
+                {d.filed_at.map(|f| view! { " · "{tr(K::FiledOnline)}" "{show_dt(f)} })}</dd>
+            {(!d.documents.is_empty()).then(|| view! {
+                <dt>{tr(K::DocumentsReceived)}</dt>
+                <dd><ol class="documents" id="detail-documents">{d.documents.iter().map(|x| view! { <li>{x.name.clone()}" ("{x.copies}" "{tr(K::DocumentCopies)}")"</li> }).collect_view()}</ol></dd>
+            })}
+            {(!d.digital.is_none()).then(|| view! {
+                <dt></dt><dd id="detail-digital">{[(d.digital.digitised, K::Digitised), (d.digital.e_result, K::EResult), (d.digital.paid_online, K::PaidOnline)]
+                    .into_iter().filter(|(on, _)| *on).map(|(_, k)| t(lang, k)).collect::<Vec<_>>().join(" · ")}</dd>
+            })}
+            {(!d.receiver.is_empty()).then(|| view! { <dt>{tr(K::Receiver)}</dt><dd id="detail-receiver">{d.receiver.clone()}</dd> })}
             <dt>{tr(K::Copies)}</dt><dd>{d.copies}{fee.map(|k| view! { " · "{tr(k)} })}</dd>
             <dt>{tr(K::ReceivedAt)}</dt><dd>{show_dt(d.received)}</dd>
             <dt>{tr(K::DueDate)}</dt><dd id="detail-due">{show_dt(shown)}{(!d.due_reason.is_empty()).then(|| format!(" ({})", d.due_reason))}
@@ -83,7 +111,8 @@ fn Facts(d: Dossier) -> impl IntoView {
             {(statutory != shown).then(|| view! { <dt>{tr(K::StatutoryDue)}</dt><dd id="detail-statutory">{show_dt(statutory)}</dd> })}
             <dt>{tr(K::Status)}</dt><dd id="detail-status">{d.status().label(lang)}</dd>
             {d.extension.clone().map(|x| view! {
-                <dt>{tr(K::Extended)}</dt><dd id="detail-extension">{show_dt(x.new_due)}" – "{x.reason}</dd>
+                <dt>{tr(K::Extended)}</dt><dd id="detail-extension">{show_dt(x.new_due)}" – "{x.reason}" ("{tr(K::ApologyDate)}" "{show_dt(x.at)}
+                    {x.entered_at.map(|e| view! { ", "{tr(K::ApologyEntered)}" "{show_dt(e)} })}")"</dd>
             })}
             {kept.map(|k| view! { <dt></dt><dd id="detail-kept">{tr(if k { K::RenewedKept } else { K::RenewedMissed })}</dd> })}
             <dt>{tr(K::ResultVia)}</dt><dd>{channel_label(d.result_via)}{(!d.signed_by.is_empty()).then(|| format!(" · {}", d.signed_by))}</dd>
@@ -102,7 +131,8 @@ fn Timeline(d: Dossier) -> impl IntoView {
             {d.events.iter().map(|e| view! {
                 <li><time>{show_dt(e.at)}</time>" · "<strong>{e.status.label(lang)}</strong>
                     {(!e.division.is_empty()).then(|| format!(" · {}", e.division))}
-                    {(!e.note.is_empty()).then(|| format!(" — {}", e.note))}</li>
+                    {(!e.note.is_empty()).then(|| format!(" — {}", e.note))}
+                    {(!e.officer.is_empty()).then(|| view! { " · "<span class="officer">{e.officer.clone()}</span> })}</li>
             }).collect_view()}
         </ol>
         {(!d.complaints.is_empty()).then(|| view! {
@@ -171,8 +201,9 @@ fn StepForm(d: Dossier, error: RwSignal<Option<String>>) -> impl IntoView {
             via.get_untracked(),
             signed.get_untracked(),
         );
+        let officer = st.on_duty.get_untracked();
         let r = change(st, &id, move |d| {
-            d.transition(to, when, &n, &dv).map_err(|e| e.message(st.lang()))?;
+            d.transition_by(to, when, &n, &dv, &officer).map_err(|e| e.message(st.lang()))?;
             if to == Status::Returned {
                 d.result_via = v;
                 d.signed_by = s.trim().to_string();
@@ -213,13 +244,20 @@ fn ExtensionForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     // Said next to the button: why it was refused and what to do instead.
     let refused = RwSignal::new(None::<String>);
+    // An apology dated before today is entered only once confirmed (then kept with both days).
+    let backdated = RwSignal::new(false);
+    let confirmed = RwSignal::new(false);
     let extend = move |_| {
         let cal = st.calendar.get_untracked();
         let (new_due, why) = (parse_dt(&due.get_untracked()), reason.get_untracked());
         let when = parse_dt(&at.get_untracked()).unwrap_or_else(now_local);
+        let ok_backdated = confirmed.get_untracked();
         let r = change(st, &id, move |d| {
             let new_due = new_due.ok_or_else(|| t(st.lang(), K::ErrNewDueInvalid).to_string())?;
-            d.extend(&cal, when, new_due, &why).map_err(|e| e.message(st.lang()))
+            d.extend_entered(&cal, when, new_due, &why, now_local(), ok_backdated).map_err(|e| {
+                backdated.set(e == DossierError::ApologyBackdated);
+                e.message(st.lang())
+            })
         });
         refused.set(r.err());
         error.set(None);
@@ -232,6 +270,9 @@ fn ExtensionForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
                 <label>{tr(K::NewDue)}<input id="ext-due" type="datetime-local" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::ApologyReason)}<input id="ext-reason" type="text" maxlength="300" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) /></label>
             </div>
+            <Show when=move || backdated.get()>
+                <label class="inline"><input type="checkbox" id="ext-confirm-date" prop:checked=move || confirmed.get() on:change=move |ev| confirmed.set(event_target_checked(&ev)) />{tr(K::ConfirmApologyDate)}</label>
+            </Show>
             <button id="ext-apply" on:click=extend>{tr(K::Extend)}</button>
             {move || refused.get().map(|e| view! { <p class="error-text" id="ext-error" role="alert">{e}</p> })}
         </details>

@@ -77,6 +77,12 @@ pub fn DossierForm() -> impl IntoView {
     let due_override = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let extras = Extras::new();
+    let papers = super::dossier_papers::Papers::new();
+    let procedure = move || {
+        st.catalogue
+            .with_untracked(|c| c.iter().find(|p| p.id == proc_id.get_untracked()).cloned())
+    };
+    papers.reset(procedure().as_ref());
     let defaults = move || {
         st.catalogue
             .with_untracked(|c| form_defaults(c.iter().find(|p| p.id == proc_id.get_untracked())))
@@ -89,7 +95,7 @@ pub fn DossierForm() -> impl IntoView {
     let codes = crate::state::followed(st.dossiers, st.dossier_edits, CodeIndex::apply);
     let auto_code = Memo::new(move |_| {
         let day = parse_dt(&received.get()).unwrap_or_else(now_local).date();
-        let (agency, desk) = st.settings.with(|s| (s.agency_code.clone(), s.desk));
+        let (agency, desk) = st.settings.with(|s| (s.agency_code.clone(), s.desk_in_use()));
         codes.with(|c| next_code(&agency, day, desk, c.starting_with(&code_prefix(&agency, day))))
     });
     let due_preview = Memo::new(move |_| {
@@ -114,7 +120,7 @@ pub fn DossierForm() -> impl IntoView {
             return;
         }
         let ov = parse_dt(&due_override.get_untracked()).map(|d| (d, reason.get_untracked()));
-        let input = NewDossier {
+        let mut input = NewDossier {
             code: code_text,
             procedure: proc_id.get_untracked(),
             applicant: applicant.get_untracked(),
@@ -127,7 +133,10 @@ pub fn DossierForm() -> impl IntoView {
             result_via: extras.result_via.get_untracked(),
             online_level: extras.online_level.get_untracked(),
             notes: extras.notes.get_untracked(),
+            receiver: st.on_duty.get_untracked(),
+            ..Default::default()
         };
+        papers.fill(&mut input);
         let taken = codes.with_untracked(|c| c.taken(&input.code).map(str::to_string));
         let made = Dossier::create(
             input,
@@ -150,6 +159,7 @@ pub fn DossierForm() -> impl IntoView {
                         let d = defaults();
                         channel.set(d.channel);
                         extras.reset(d);
+                        papers.reset(procedure().as_ref());
                         received.set(dt_value(now_local()));
                     }
                     Err(_) => error.set(Some(t(st.lang(), K::StorageFull).to_string())),
@@ -169,7 +179,7 @@ pub fn DossierForm() -> impl IntoView {
                     <select id="d-procedure" on:change=move |ev| {
                         // Another procedure: its fee default (the same one chosen again keeps the officer's choice).
                         let id = event_target_value(&ev);
-                        if id != proc_id.get_untracked() { proc_id.set(id); extras.fee.set(defaults().fee) }
+                        if id != proc_id.get_untracked() { proc_id.set(id); extras.fee.set(defaults().fee); papers.checklist(procedure().as_ref()) }
                     }>
                         {move || st.catalogue.get().into_iter().map(|p| {
                             let id = p.id.clone();
@@ -196,6 +206,7 @@ pub fn DossierForm() -> impl IntoView {
                 </label>
                 {text_input("d-due-reason", K::DueReason, "200", reason)}
             </div>
+            <super::dossier_papers::PaperFields papers channel />
             <ExtraFields extras channel />
             <p class="due-preview" id="d-due-preview">{tr(K::DueDate)}": "
                 <strong>{move || due_preview.get().map(|(d, _)| show_dt(d)).unwrap_or_else(|| "—".into())}</strong>

@@ -6,6 +6,8 @@ pub mod catalogue_editor;
 pub mod csv_import;
 pub mod dossier_detail;
 pub mod dossier_form;
+pub mod dossier_papers;
+pub mod duty;
 pub mod export_card;
 pub mod face;
 pub mod import_card;
@@ -16,6 +18,7 @@ pub mod pinpad;
 pub mod report_breakdowns;
 pub mod report_parts;
 pub mod storage_meter;
+pub mod unit_setup;
 
 use leptos::prelude::*;
 use motcua_core::i18n::{t, K};

@@ -20,6 +20,7 @@ pub fn NavBar() -> impl IntoView {
                 <A href=crate::platform::href("/data")>{tr(K::NavData)}</A>
                 <A href=crate::platform::href("/settings")>{tr(K::NavSettings)}</A>
             </nav>
+            <super::duty::DutySelect />
             <button class="lang" id="lang-switch" on:click=switch>{tr(K::LangSwitch)}</button>
         </header>
     }

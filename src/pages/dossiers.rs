@@ -43,7 +43,13 @@ pub fn Dossiers() -> impl IntoView {
             {move || st.moved_dates.with(Option::is_some).then(|| view! {
                 <div class="card banner info"><MovedDueDates moved=st.moved_dates /></div>
             })}
-            <DossierForm />
+            // No codes before the unit is set up (its electronic id, names and desk): two
+            // tablets on desk 0 would issue the same codes, and the forms would head with nothing.
+            {move || if st.settings.with(|s| s.setup_missing().is_empty()) {
+                view! { <DossierForm /> }.into_any()
+            } else {
+                view! { <crate::components::unit_setup::UnitSetup intro=true /> }.into_any()
+            }}
             <div class="counters" id="counters">
                 {counter("overdue", "n-overdue", |c| c.overdue, Timeliness::Overdue)}
                 <div class="counter due-today"><span id="n-due-today">{move || counters.get().due_today}</span>{tr(K::DueToday)}</div>

@@ -10,12 +10,12 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use motcua_core::dossier::worklist;
-use motcua_core::format::date;
+use motcua_core::format::{date, time_on_date};
 use motcua_core::i18n::K;
 
 /// The print and back buttons (not printed).
 #[component]
-fn PrintBar() -> impl IntoView {
+pub(crate) fn PrintBar() -> impl IntoView {
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             w.print().ok();
@@ -108,23 +108,16 @@ pub fn ReceiptPrint() -> impl IntoView {
 }
 
 /// Vietnamese, for the official forms.
-fn vi(key: K) -> &'static str {
+pub(crate) fn vi(key: K) -> &'static str {
     motcua_core::i18n::t(motcua_core::Lang::Vi, key)
 }
 
 /// The national heading and the agency's names, as every form of TT 03/2025 opens.
 #[component]
-fn FormHeading(number: String) -> impl IntoView {
+pub(crate) fn FormHeading(number: String) -> impl IntoView {
     let st = use_app();
-    let (parent, agency, counter, code) = st.settings.with_untracked(|s| {
-        (
-            s.parent_agency.clone(),
-            s.agency_name.clone(),
-            s.counter_name.clone(),
-            s.agency_code.clone(),
-        )
-    });
-    let agency = if agency.trim().is_empty() { code } else { agency };
+    let head = st.settings.with_untracked(motcua_core::dossier::forms::Letterhead::of);
+    let (parent, agency, counter) = (head.parent, head.agency, head.counter);
     view! {
         <header class="form-heading" id="form-heading">
             <div class="agency">
@@ -159,15 +152,21 @@ fn Receipt01(s: worklist::ReceiptSlip) -> impl IntoView {
             </div>
             <dl class="facts">
                 <dt>{vi(K::Applicant)}</dt><dd>{s.applicant.clone()}</dd>
-                <dt>{vi(K::IdNumber)}</dt><dd>{dots}</dd>
+                <dt>{vi(K::IdNumber)}</dt><dd id="receipt-id-number">{if s.id_number.is_empty() { dots.to_string() } else { s.id_number.clone() }}</dd>
                 <dt>{vi(K::Contact)}</dt><dd>{s.contact.clone()}</dd>
+                <dt>{vi(K::Email)}</dt><dd>{if s.email.is_empty() { dots.to_string() } else { s.email.clone() }}</dd>
                 <dt>{vi(K::Procedure)}</dt><dd>{s.procedure_name.clone()}</dd>
-                <dt>{vi(K::DocumentsReceived)}</dt><dd>{dots}</dd>
+                <dt>{vi(K::DocumentsReceived)}</dt><dd>{if s.documents.is_empty() {
+                    view! { {dots} }.into_any()
+                } else {
+                    view! { <ol class="documents" id="receipt-documents">{s.documents.iter().map(|x| view! { <li>{x.name.clone()}" – "{x.copies}" "{vi(K::DocumentCopies)}</li> }).collect_view()}</ol> }.into_any()
+                }}</dd>
                 <dt>{vi(K::Copies)}</dt><dd>{s.copies}</dd>
                 <dt>{vi(K::Fee)}</dt><dd>{s.fee.map(|f| vi(f.key()))}</dd>
                 <dt>{vi(K::Term)}</dt><dd>{term}</dd>
                 <dt>{vi(K::Channel)}</dt><dd>{s.channel.label(lang)}{s.online_level.map(|l| format!(" · {}", vi(l.key())))}</dd>
-                <dt>{vi(K::ReceivedAt)}</dt><dd>{show_dt(s.received)}</dd>
+                {s.filed_at.map(|f| view! { <dt>{vi(K::FiledOnline)}</dt><dd>{time_on_date(f)}</dd> })}
+                <dt>{vi(K::ReceivedAt)}</dt><dd>{time_on_date(s.received)}</dd>
                 <dt>{vi(K::DueDate)}</dt><dd id="receipt-due"><strong>{show_dt(s.due)}</strong>
                     {s.due_provisional.then(|| view! { " "<span class="provisional" id="receipt-provisional">{vi(K::DueProvisional)}</span> })}</dd>
                 <dt>{vi(K::ResultVia)}</dt><dd>{s.result_via.label(lang)}</dd>
@@ -177,7 +176,7 @@ fn Receipt01(s: worklist::ReceiptSlip) -> impl IntoView {
             <p class="lookup-hint" id="receipt-hint">{vi(K::ReceiptLookupHint)}</p>
             <div class="signatures">
                 <div><strong>{vi(K::Submitter)}</strong><br/><small>{vi(K::SignHint)}</small></div>
-                <div><strong>{vi(K::Receiver)}</strong><br/><small>{vi(K::SignHint)}</small></div>
+                <div><strong>{vi(K::Receiver)}</strong><br/><small>{vi(K::SignHint)}</small><p class="signer" id="receipt-receiver">{s.receiver.clone()}</p></div>
             </div>
         </article>
     }

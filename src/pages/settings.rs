@@ -1,9 +1,10 @@
-//! Device settings: name, agency code, anonymity threshold, staff PIN, questionnaire.
+//! Device settings: name, the unit's setup, anonymity threshold, staff PIN, questionnaire.
 
 use crate::components::calendar_editor::CalendarEditor;
 use crate::components::catalogue_editor::CatalogueEditor;
 use crate::components::official_index::OfficialIndexForm;
 use crate::components::pinpad::PinPad;
+use crate::components::unit_setup::UnitSetup;
 use crate::components::{tr, Page};
 use crate::state::use_app;
 use leptos::prelude::*;
@@ -18,12 +19,9 @@ pub fn SettingsPage() -> impl IntoView {
     let st = use_app();
     let s0 = st.settings.get_untracked();
     let name = RwSignal::new(s0.device_name.clone());
-    let agency = RwSignal::new(s0.agency_code.clone());
-    let names = [s0.parent_agency.clone(), s0.agency_name.clone(), s0.counter_name.clone()].map(RwSignal::new);
     let min_n = RwSignal::new(s0.min_n.to_string());
     let idle = RwSignal::new(s0.idle_seconds.to_string());
     let staff_idle = RwSignal::new(s0.staff_idle_seconds.to_string());
-    let desk = RwSignal::new(s0.desk.to_string());
     let remind = RwSignal::new(s0.export_reminder_days.to_string());
     let target = RwSignal::new(s0.index_target.to_string());
     let saved = RwSignal::new(false);
@@ -31,9 +29,6 @@ pub fn SettingsPage() -> impl IntoView {
         ev.prevent_default();
         let mut s = st.settings.get_untracked();
         s.device_name = name.get_untracked().trim().to_string();
-        s.agency_code = agency.get_untracked().trim().to_uppercase();
-        let [parent, agency_name, counter] = names.map(|n| n.get_untracked().trim().to_string());
-        (s.parent_agency, s.agency_name, s.counter_name) = (parent, agency_name, counter);
         s.idle_seconds = idle
             .get_untracked()
             .trim()
@@ -47,7 +42,6 @@ pub fn SettingsPage() -> impl IntoView {
             .unwrap_or(s.staff_idle_seconds)
             .clamp(*STAFF_IDLE_RANGE.start(), *STAFF_IDLE_RANGE.end());
         s.min_n = min_n.get_untracked().trim().parse().unwrap_or(s.min_n).max(1);
-        s.desk = desk.get_untracked().trim().parse().unwrap_or(s.desk).min(9);
         s.export_reminder_days = remind.get_untracked().trim().parse().unwrap_or(s.export_reminder_days).min(365);
         s.index_target = target.get_untracked().trim().parse().unwrap_or(s.index_target).min(100);
         saved.set(st.save_settings(s).is_ok());
@@ -59,19 +53,15 @@ pub fn SettingsPage() -> impl IntoView {
             <form class="card form" on:submit=save>
                 <label>{tr(K::DeviceId)}<input type="text" readonly prop:value=s0.device_id /></label>
                 <label>{tr(K::DeviceName)}<input id="device-name" type="text" maxlength="40" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
-                <label>{tr(K::AgencyCode)}<input id="agency-code" type="text" maxlength="12" prop:value=move || agency.get() on:input=move |ev| agency.set(event_target_value(&ev)) /></label>
-                {[("parent-agency", K::ParentAgency), ("agency-name", K::AgencyName), ("counter-name", K::CounterName)].into_iter().zip(names).map(|((id, key), sig)| view! {
-                    <label>{tr(key)}<input id=id type="text" maxlength="120" prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev)) /></label>
-                }).collect_view()}
                 <label>{tr(K::MinN)}<input id="min-n" type="number" min="1" prop:value=move || min_n.get() on:input=move |ev| min_n.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::IdleSeconds)}<input id="idle-seconds" type="number" min="5" max="600" prop:value=move || idle.get() on:input=move |ev| idle.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::StaffIdleSeconds)}<input id="staff-idle-seconds" type="number" min="10" max="3600" prop:value=move || staff_idle.get() on:input=move |ev| staff_idle.set(event_target_value(&ev)) /></label>
-                <label>{tr(K::Desk)}<input id="desk" type="number" min="0" max="9" prop:value=move || desk.get() on:input=move |ev| desk.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::ExportReminderDays)}<input id="export-reminder-days" type="number" min="0" max="365" prop:value=move || remind.get() on:input=move |ev| remind.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::IndexTarget)}<input id="index-target" type="number" min="0" max="100" prop:value=move || target.get() on:input=move |ev| target.set(event_target_value(&ev)) /></label>
                 <button class="primary" id="save-settings" type="submit">{tr(K::Save)}</button>
                 <Show when=move || saved.get()><span class="ok" id="settings-saved">{tr(K::Saved)}</span></Show>
             </form>
+            <UnitSetup />
             <div class="card">
                 <A href=crate::platform::href("/settings/questionnaire") attr:class="button" attr:id="edit-questionnaire">{tr(K::Questionnaire)}</A>
                 " "

@@ -310,6 +310,21 @@ pub fn letter_of(form: Form, d: &Dossier, cal: &WorkCalendar, head: &Letterhead)
     }
 }
 
+/// Mẫu 06's columns, in the order of [`ControlRow`]'s fields.
+pub const CONTROL_COLUMNS: [&str; 7] = [
+    "Tên cơ quan, đơn vị giao",
+    "Tên cơ quan, đơn vị nhận",
+    "Thời gian giao, nhận",
+    "Hạn của bước",
+    "Kết quả (trước / đúng / quá hạn)",
+    "Người giao",
+    "Ghi chú",
+];
+
+/// The addressee's line and the place before the date (left to fill in by hand).
+pub const TO: &str = "Kính gửi";
+pub const PLACE: &str = "……";
+
 /// One row of Mẫu 06 as printed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ControlRow {

@@ -469,6 +469,9 @@ impl Browser {
     }
 }
 
+/// The electronic id of the unit the scenarios set up (a provincial department's, with dots).
+pub const AGENCY_ID: &str = "000.00.15.H34";
+
 /// The staff PIN the scenarios use.
 pub const PIN: &str = "2468";
 
@@ -523,6 +526,38 @@ impl Browser {
         if let Some(tag) = shots {
             b.shot(&format!("5-thanks-{tag}")).await?;
         }
+        Ok(())
+    }
+
+    /// Fill the unit's setup in Cài đặt (as a new tablet needs before its first receipt): the
+    /// unit's id and names, the counter, the desk (`None`: the only tablet), the officers.
+    pub async fn set_up_unit(&self, srv: &Server, desk: Option<&str>, officers: &[&str]) -> R {
+        self.goto(&srv.url("/settings")).await?;
+        self.fill_setup(desk, officers).await
+    }
+
+    /// Fill and save the setup form on the screen now (Cài đặt, or the register's first run).
+    pub async fn fill_setup(&self, desk: Option<&str>, officers: &[&str]) -> R {
+        self.wait_css("#setup-form").await?;
+        self.fill("#setup-agency-id", AGENCY_ID).await?;
+        self.fill("#parent-agency", "UBND TỈNH KHÁNH HÒA").await?;
+        self.fill("#agency-name", "SỞ CÔNG THƯƠNG").await?;
+        self.fill("#counter-name", "Bộ phận TN&TKQ của Sở Công Thương tại Trung tâm PVHCC tỉnh")
+            .await?;
+        self.fill("#counter-phone", "0258 3822 123").await?;
+        match desk {
+            None => self.click("#setup-sole").await?,
+            Some(n) => {
+                self.click("#setup-shared").await?;
+                self.fill("#desk", n).await?;
+            }
+        }
+        self.fill("#officers", &officers.join("\n")).await?;
+        self.fill("#head-title", "Giám đốc").await?;
+        self.fill("#head-name", "Lê Văn Cường").await?;
+        self.click("#setup-save").await?;
+        // In Cài đặt the card says it saved; on the register the entry form takes its place.
+        self.wait_css("#setup-saved, #dossier-form").await?;
         Ok(())
     }
 

@@ -214,7 +214,8 @@ async fn edits(b: &Browser, srv: &Server, runs: usize, tag: &str) -> R {
     );
     println!("BENCH {tag}worklist_search_ms {:.0}", ms(b, &search).await?);
     // An officer receives a dossier: from the tap on "Tiếp nhận" until the register shows it
-    // (its code confirmed and the in-time counter up by one).
+    // (its code confirmed and the in-time counter up by one). The unit is set up first.
+    b.set_up_unit(srv, None, &[]).await?;
     b.c.goto(&srv.url("/dossiers")).await?;
     b.wait_css_for("#worklist tbody tr.row", Duration::from_secs(60)).await?;
     b.wait_js("performance.getEntriesByName('history-read').length > 0").await?;

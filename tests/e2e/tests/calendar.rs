@@ -3,7 +3,7 @@
 //! the receipt and the citizen's look-up; confirming 2027 from the notice removes the mark; a
 //! day off added to the calendar moves the open dossier's due date and lists it.
 
-use motcua_e2e::{Browser, Server, PIN, R, TABLET_LANDSCAPE};
+use motcua_e2e::{Browser, Server, AGENCY_ID, PIN, R, TABLET_LANDSCAPE};
 use serde_json::Value;
 
 /// Set the statutory days of one catalogue entry through the catalogue editor.
@@ -34,7 +34,7 @@ async fn calendar_year(b: &Browser, srv: &Server, year: i32) -> R {
 async fn a_due_date_in_an_unconfirmed_2027_is_tam_tinh_until_confirmed_and_moves_with_the_calendar() -> R {
     let srv = Server::start();
     let b = Browser::new("calendar", TABLET_LANDSCAPE).await?;
-    b.goto(&srv.url("/settings")).await?;
+    b.set_up_unit(&srv, None, &[]).await?;
     b.wait_css("#catalogue").await?;
     set_days(&b, "CN-01", 20).await?;
 
@@ -52,7 +52,7 @@ async fn a_due_date_in_an_unconfirmed_2027_is_tam_tinh_until_confirmed_and_moves
     b.click("#d-submit").await?;
     b.wait_css("#d-done").await?;
     let code = b.text("#d-done-code").await?;
-    assert_eq!(code, "SCT-261204-0001");
+    assert_eq!(code, format!("{AGENCY_ID}-261204-0001"));
     let row_due = b.text(&format!("#worklist tr[data-code='{code}']")).await?;
     assert!(row_due.contains("04/01/2027") && row_due.contains("(tạm tính)"), "{row_due}");
 

@@ -328,6 +328,7 @@ async fn a_complaint_counts_in_766_5_4_and_the_report_cites_the_official_index_a
     let srv = Server::start();
     let b = Browser::new("dashboard-766", TABLET_LANDSCAPE).await?;
     // A dossier received and resolved at once (early), then a complaint about it.
+    b.set_up_unit(&srv, None, &[]).await?;
     b.goto(&srv.url("/dossiers")).await?;
     b.wait_css("#dossier-form").await?;
     b.select("#d-procedure", "TM-02").await?;

@@ -1,7 +1,7 @@
 //! The dossier register as an officer uses it: entry, worklist classes, status steps,
 //! bad input, CSV import, and the citizen's look-up at the kiosk.
 
-use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
+use motcua_e2e::{Browser, Server, AGENCY_ID, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
 use serde_json::Value;
 
 /// `YYYY-MM-DDTHH:MM` for Vietnam's date `days` days from now at `hm` (the browser runs in
@@ -39,6 +39,7 @@ async fn enter(b: &Browser, procedure: &str, applicant: &str, received: Option<&
 async fn officers_enter_dossiers_and_move_them_through_statuses() -> R {
     let srv = Server::start();
     let b = Browser::new("dossiers", TABLET_LANDSCAPE).await?;
+    b.set_up_unit(&srv, None, &[]).await?;
     b.goto(&srv.url("/dossiers")).await?;
     b.wait_css("#dossier-form").await?;
     b.shot("1-empty-1280x800").await?;
@@ -57,7 +58,7 @@ async fn officers_enter_dossiers_and_move_them_through_statuses() -> R {
     )
     .await?;
     assert!(
-        c_new.starts_with("SCT-") && c_new.ends_with("-0001"),
+        c_new.starts_with(&format!("{AGENCY_ID}-")) && c_new.ends_with("-0001"),
         "first code of the day: {c_new}"
     );
     assert!(c_soon.ends_with("-0002"), "running number: {c_soon}");
@@ -207,6 +208,7 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
 async fn citizens_look_up_a_dossier_at_the_kiosk_and_see_no_personal_data() -> R {
     let srv = Server::start();
     let b = Browser::new("dossiers-lookup", TABLET_PORTRAIT).await?;
+    b.set_up_unit(&srv, None, &[]).await?;
     b.goto(&srv.url("/dossiers")).await?;
     let code = enter(&b, "TM-02", "Công ty Bí Mật", None, None).await?;
     // Lock the tablet (creating the PIN on first use).
@@ -253,6 +255,7 @@ async fn step(b: &Browser, status: &str, at: &str, division: &str, note: &str) -
 async fn a_paused_and_extended_dossier_resolved_late_is_late_everywhere_and_prints() -> R {
     let srv = Server::start();
     let b = Browser::new("dossiers-late", TABLET_LANDSCAPE).await?;
+    b.set_up_unit(&srv, None, &[]).await?;
     b.goto(&srv.url("/dossiers")).await?;
     b.wait_css("#dossier-form").await?;
     // TM-02 (5 working days) received Mon 03/03/2025 09:00: due at the close of Mon 10/03.
@@ -262,7 +265,7 @@ async fn a_paused_and_extended_dossier_resolved_late_is_late_everywhere_and_prin
     b.select("#d-fee", "1").await?;
     b.select("#d-result-via", "Post").await?;
     let code = enter(&b, "TM-02", "Công ty TNHH Hải Đăng", Some("2025-03-03T09:00"), None).await?;
-    assert_eq!(code, "SCT-250303-0001", "the code's date is the day of receipt");
+    assert_eq!(code, format!("{AGENCY_ID}-250303-0001"), "the code's date is the day of receipt");
     b.click(&format!("#worklist tr[data-code='{code}']")).await?;
     b.wait_css("#dossier-detail #timeline").await?;
     assert_eq!(b.text("#detail-due").await?, "10/03/2025 17:00");
@@ -279,7 +282,12 @@ async fn a_paused_and_extended_dossier_resolved_late_is_late_everywhere_and_prin
     b.set_value("#ext-due", "2025-03-21T17:00").await?;
     b.fill("#ext-reason", "Chờ ý kiến thẩm định của Sở Y tế").await?;
     b.click("#ext-apply").await?;
+    // Dated in 2025, entered today: said so, and entered once the date is confirmed.
+    assert!(b.text("#ext-error").await?.contains("Xác nhận ngày văn bản"));
+    b.click("#ext-confirm-date").await?;
+    b.click("#ext-apply").await?;
     b.wait_css("#detail-extension").await?;
+    assert!(b.text("#detail-extension").await?.contains("nhập ngày"), "both days kept");
     assert!(b.text("#detail-extension").await?.contains("Chờ ý kiến thẩm định"));
     assert_eq!(b.text("#detail-due").await?, "21/03/2025 17:00");
     assert!(
@@ -364,6 +372,56 @@ async fn a_paused_and_extended_dossier_resolved_late_is_late_everywhere_and_prin
     );
     b.shot("5-register-print-1280x800").await?;
     b.emulate_print(false).await?;
+
+    // The forms that apply are linked from the dossier: 02 (the supplement), 04 (the
+    // apology), 06 (the hand-overs); not 03 or 05.
+    b.goto(&srv.url("/dossiers")).await?;
+    b.click(&format!("#worklist tr[data-code='{code}']")).await?;
+    b.wait_css("#detail-forms").await?;
+    let links = b.text("#detail-forms").await?;
+    assert!(
+        links.contains("Mẫu 02") && links.contains("Mẫu 04") && links.contains("Mẫu 06"),
+        "{links}"
+    );
+    assert!(!links.contains("Mẫu 03") && !links.contains("Mẫu 05"), "{links}");
+    b.click("#detail-form-04").await?;
+    b.wait_css("#form-doc[data-form='04']").await?;
+    let apology = b.text("#form-doc").await?;
+    for want in [
+        "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
+        "Mẫu số 04",
+        "ngày 07 tháng 3 năm 2025",
+        "hẹn trả kết quả vào 17 giờ 00 phút, ngày 12/03/2025",
+        "Lý do: Chờ ý kiến thẩm định của Sở Y tế",
+        "17 giờ 00 phút, ngày 21/03/2025",
+        "GIÁM ĐỐC",
+        "Lê Văn Cường",
+        "UBND TỈNH KHÁNH HÒA",
+    ] {
+        assert!(apology.contains(want), "{want} in {apology}");
+    }
+    b.emulate_print(true).await?;
+    b.shot("6-form-04-print").await?;
+    b.emulate_print(false).await?;
+    open_detail(&b, &srv, &code).await?;
+    b.click("#detail-form-02").await?;
+    b.wait_css("#form-doc[data-form='02']").await?;
+    assert_eq!(b.text("#form-items").await?, "Thiếu bản sao giấy phép");
+    b.emulate_print(true).await?;
+    b.shot("7-form-02-print").await?;
+    b.emulate_print(false).await?;
+    open_detail(&b, &srv, &code).await?;
+    b.click("#detail-form-06").await?;
+    b.wait_css("#control-table").await?;
+    let rows = b
+        .js("return [...document.querySelectorAll('#control-table tbody tr')].map(r => r.querySelector('.judged').innerText)")
+        .await?;
+    // The desk passed it on the day of receipt; the division held it past its 3 days (with
+    // the 2 days' pause: to 10/03) until 20/03.
+    assert_eq!((rows[0].as_str(), rows[1].as_str()), (Some("Đúng hạn"), Some("Quá hạn")), "{rows}");
+    b.emulate_print(true).await?;
+    b.shot("8-form-06-print").await?;
+    b.emulate_print(false).await?;
     assert!(b.console_errors().await?.is_empty());
     b.close().await
 }
@@ -412,6 +470,7 @@ async fn an_officer_receives_a_dossier_with_the_keyboard_alone() -> R {
     use fantoccini::key::Key;
     let srv = Server::start();
     let b = Browser::new("dossiers-keyboard", TABLET_LANDSCAPE).await?;
+    b.set_up_unit(&srv, None, &[]).await?;
     b.goto(&srv.url("/dossiers")).await?;
     b.wait_css("#d-applicant").await?;
     // Tab from the top of the page: every stop shows a visible focus ring, and the form's
@@ -444,6 +503,14 @@ async fn an_officer_receives_a_dossier_with_the_keyboard_alone() -> R {
     b.close().await
 }
 
+/// Open the dossier `code` from the register (after a printed form).
+async fn open_detail(b: &Browser, srv: &Server, code: &str) -> R {
+    b.goto(&srv.url("/dossiers")).await?;
+    b.click(&format!("#worklist tr[data-code='{code}']")).await?;
+    b.wait_css("#detail-forms").await?;
+    Ok(())
+}
+
 /// An input's or select's current value.
 async fn value(b: &Browser, css: &str) -> R<Option<String>> {
     Ok(b.wait_css(css).await?.prop("value").await?)
@@ -454,6 +521,16 @@ async fn three_dossiers_in_a_row_keep_their_own_channel_fee_and_result_channel()
     let srv = Server::start();
     let b = Browser::new("dossiers-defaults", TABLET_LANDSCAPE).await?;
     b.goto(&srv.url("/dossiers")).await?;
+    // A fresh tablet: the setup comes before the first receipt, in place of the form.
+    b.wait_css("#setup-intro").await?;
+    assert!(b.text("#setup-missing").await?.contains("Mã định danh"));
+    assert_eq!(b.js("return document.querySelector('#dossier-form') === null").await?, true);
+    b.shot("0-first-run-setup-1280x800").await?;
+    b.fill_setup(None, &["Nguyễn Văn An", "Trần Thị Bình"]).await?;
+    // Who is on duty is asked once, then recorded on what is received.
+    b.wait_css("#duty-picker").await?;
+    b.shot("0b-on-duty-1280x800").await?;
+    b.click("#duty-0").await?;
     b.wait_css("#dossier-form").await?;
     // A postal dossier of a paying procedure, fee paid, result by post.
     b.select("#d-procedure", "TM-01").await?;
@@ -461,18 +538,33 @@ async fn three_dossiers_in_a_row_keep_their_own_channel_fee_and_result_channel()
     b.select("#d-fee", "1").await?;
     b.select("#d-result-via", "Post").await?;
     b.fill("#d-applicant", "Hộ KD Bưu Điện").await?;
+    b.fill("#d-id-number", "0101234567-001").await?;
+    b.fill("#d-email", "buudien@vidu.vn").await?;
+    b.click("#d-digitised").await?;
     b.click("#d-submit").await?;
     b.wait_css("#d-done").await?;
     let post = b.text("#d-done-code").await?;
+    assert!(post.starts_with(&format!("{AGENCY_ID}-")), "{post}");
+    // Nothing of it carries over.
+    assert_eq!(value(&b, "#d-id-number").await?.as_deref(), Some(""));
+    assert_eq!(b.js("return document.querySelector('#d-digitised').checked").await?, false);
     // The next one starts afresh: in person, result at the desk, the fee for the officer to set.
     assert_eq!(value(&b, "#d-channel").await?.as_deref(), Some("Direct"));
     assert_eq!(value(&b, "#d-result-via").await?.as_deref(), Some("Direct"));
     assert_eq!(value(&b, "#d-fee").await?.as_deref(), Some(""), "a paying procedure: not preset");
-    // A free procedure presets "Không thu phí".
+    // A free procedure presets "Không thu phí"; its documents come ticked, one copy each.
     b.select("#d-procedure", "TM-02").await?;
     assert_eq!(value(&b, "#d-fee").await?.as_deref(), Some("0"));
+    assert_eq!(
+        b.js("return document.querySelectorAll('#d-documents input[type=checkbox]:checked').length")
+            .await?,
+        3
+    );
+    b.click("#d-doc-2").await?;
+    b.fill("#d-doc-copies-0", "2").await?;
     let direct = enter(&b, "TM-02", "Nguyễn Văn Trực", None, None).await?;
     b.select("#d-channel", "Online").await?;
+    b.set_value("#d-filed-at", &local_dt(&b, -1, "21:15").await?).await?;
     let online = enter(&b, "TM-02", "Công ty Trực Tuyến", None, None).await?;
     assert_eq!(value(&b, "#d-channel").await?.as_deref(), Some("Direct"));
     let stored = b.stored_dossiers().await?;
@@ -497,6 +589,155 @@ async fn three_dossiers_in_a_row_keep_their_own_channel_fee_and_result_channel()
         (of(&online)["channel"].clone(), of(&online)["return_method"].clone()),
         ("Online".into(), "Direct".into())
     );
+    assert!(
+        of(&online)["filed_at"].as_str().is_some_and(|t| t.ends_with("21:15:00")),
+        "{}",
+        of(&online)
+    );
+    assert_eq!(of(&post)["id_number"], "0101234567-001");
+    assert_eq!(of(&post)["digital"]["digitised"], true);
+    // The documents: two of TM-02's three, the first in two copies.
+    let docs = of(&direct)["documents"].as_array().cloned().unwrap_or_default();
+    assert_eq!((docs.len(), docs[0]["copies"].clone()), (2, Value::from(2)), "{docs:?}");
+    for code in [&post, &direct, &online] {
+        assert_eq!(of(code)["receiver"], "Nguyễn Văn An", "the officer on duty");
+    }
+    assert!(b.console_errors().await?.is_empty());
+    b.close().await
+}
+
+/// The QR code on the receipt on screen, drawn on a canvas and read back with `rqrr`.
+async fn read_receipt_qr(b: &Browser) -> R<String> {
+    const N: usize = 400;
+    let px =
+        b.c.execute_async(
+            &format!(
+                "const done = arguments[arguments.length - 1];
+                 const svg = document.querySelector('#receipt-qr svg');
+                 const xml = new XMLSerializer().serializeToString(svg);
+                 const img = new Image();
+                 img.onload = () => {{
+                   const c = document.createElement('canvas'); c.width = {N}; c.height = {N};
+                   const x = c.getContext('2d'); x.fillStyle = '#fff'; x.fillRect(0, 0, {N}, {N});
+                   x.drawImage(img, 0, 0, {N}, {N});
+                   const d = x.getImageData(0, 0, {N}, {N}).data; const out = [];
+                   for (let i = 0; i < {N} * {N}; i++) out.push(d[i * 4]);
+                   done(out);
+                 }};
+                 img.onerror = () => done(null);
+                 img.src = 'data:image/svg+xml;base64,' + btoa(unescape(encodeURIComponent(xml)));"
+            ),
+            vec![],
+        )
+        .await?;
+    let px: Vec<u8> = serde_json::from_value(px)?;
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(N, N, |x, y| px[y * N + x]);
+    let grid = img.detect_grids().into_iter().next().ok_or("no QR code found")?;
+    Ok(grid.decode().map_err(|e| format!("{e:?}"))?.1)
+}
+
+/// The id of the stored dossier `code`.
+async fn id_of(b: &Browser, code: &str) -> R<String> {
+    let stored = b.stored_dossiers().await?;
+    let d = stored.iter().find(|d| d["code"] == code).ok_or("not stored")?;
+    Ok(d["id"].as_str().unwrap_or_default().to_string())
+}
+
+#[tokio::test]
+async fn two_officers_steps_and_every_form_print_where_they_apply() -> R {
+    let srv = Server::start();
+    let b = Browser::new("forms", TABLET_PORTRAIT).await?;
+    b.set_up_unit(&srv, Some("2"), &["Nguyễn Văn An", "Trần Thị Bình"]).await?;
+    b.goto(&srv.url("/dossiers")).await?;
+    b.click("#duty-0").await?;
+    b.wait_css("#dossier-form").await?;
+    b.select("#d-procedure", "TM-02").await?;
+    b.fill("#d-id-number", "079123456789").await?;
+    let code = enter(&b, "TM-02", "Công ty TNHH Ánh Dương", None, None).await?;
+    assert!(code.ends_with("-2001"), "desk 2 numbers from 2001: {code}");
+    let refused = enter(&b, "TM-01", "Hộ KD Sai Thẩm Quyền", None, None).await?;
+
+    // An hands the file to the division; Bình, on duty after him, to the director, who stops it.
+    b.click(&format!("#worklist tr[data-code='{code}']")).await?;
+    b.wait_css("#dossier-detail #timeline").await?;
+    step(&b, "InProgress", "", "Phòng Quản lý Thương mại", "").await?;
+    b.select("#on-duty", "Trần Thị Bình").await?;
+    step(&b, "InProgress", "", "Lãnh đạo Sở", "").await?;
+    step(&b, "Stopped", "", "", "Tổ chức đề nghị dừng để bổ sung giấy phép").await?;
+    let timeline = b.text("#timeline").await?;
+    assert!(
+        timeline.contains("Nguyễn Văn An") && timeline.contains("Trần Thị Bình"),
+        "{timeline}"
+    );
+    assert!(b.text("#detail-forms").await?.contains("Mẫu 05"));
+
+    let id = id_of(&b, &code).await?;
+    b.goto(&srv.url(&format!("/print/form/06/{id}"))).await?;
+    b.wait_css("#control-table").await?;
+    let officers = b
+        .js("return [...document.querySelectorAll('#control-table tbody td.officer')].map(td => td.innerText)")
+        .await?;
+    assert_eq!(
+        officers,
+        serde_json::json!(["Nguyễn Văn An", "Trần Thị Bình"]),
+        "who handed over each step"
+    );
+    let sheet = b.text("#form-doc").await?;
+    assert!(sheet.contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"), "{sheet}");
+    // Handed on at once: before or on the step's deadline (which, on a day off, is the next
+    // working day's).
+    let judged = b
+        .js("return [...document.querySelectorAll('#control-table tbody td.judged')].map(td => td.innerText)")
+        .await?;
+    for j in judged.as_array().cloned().unwrap_or_default() {
+        assert!(j == "Trước hạn" || j == "Đúng hạn", "{judged}");
+    }
+    b.emulate_print(true).await?;
+    b.shot("1-form-06-print").await?;
+    b.goto(&srv.url(&format!("/print/form/05/{id}"))).await?;
+    b.wait_css("#form-doc[data-form='05']").await?;
+    let stop = b.text("#form-doc").await?;
+    for want in [
+        "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
+        "Tổ chức đề nghị dừng để bổ sung giấy phép",
+        "Lê Văn Cường",
+        "079123456789",
+    ] {
+        assert!(stop.contains(want), "{want} in {stop}");
+    }
+    b.shot("2-form-05-print").await?;
+    b.emulate_print(false).await?;
+
+    // Mẫu 01: the officer who received it, the id number, and a QR code that reads the code.
+    b.goto(&srv.url(&format!("/print/receipt/{id}"))).await?;
+    b.wait_css("#receipt-qr svg").await?;
+    assert_eq!(b.text("#receipt-receiver").await?, "Nguyễn Văn An");
+    assert_eq!(b.text("#receipt-id-number").await?, "079123456789");
+    assert_eq!(
+        b.text("#receipt-documents li").await?,
+        "Văn bản đăng ký thực hiện khuyến mại (Mẫu số 02, Phụ lục NĐ 81/2018/NĐ-CP) – 1 bản"
+    );
+    assert_eq!(read_receipt_qr(&b).await?, code);
+    b.emulate_print(true).await?;
+    b.shot("3-form-01-print").await?;
+    b.emulate_print(false).await?;
+
+    // Mẫu 03 from a refusal, signed by the officer who refused.
+    b.goto(&srv.url("/dossiers")).await?;
+    b.click(&format!("#worklist tr[data-code='{refused}']")).await?;
+    b.wait_css("#dossier-detail #timeline").await?;
+    step(&b, "Refused", "", "", "Không thuộc thẩm quyền của Sở").await?;
+    let rid = id_of(&b, &refused).await?;
+    b.goto(&srv.url(&format!("/print/form/03/{rid}"))).await?;
+    b.wait_css("#form-doc[data-form='03']").await?;
+    assert!(b.text("#form-doc").await?.contains("Không thuộc thẩm quyền của Sở"));
+    assert_eq!(b.text("#form-signer").await?, "Trần Thị Bình");
+    b.emulate_print(true).await?;
+    b.shot("4-form-03-print").await?;
+    b.emulate_print(false).await?;
+    // A form that does not apply says so instead of printing an empty letter.
+    b.goto(&srv.url(&format!("/print/form/04/{rid}"))).await?;
+    b.wait_css("#form-missing").await?;
     assert!(b.console_errors().await?.is_empty());
     b.close().await
 }

@@ -51,13 +51,20 @@ async fn data_survives_a_reload_and_the_device_has_an_id() -> R {
     let id = b.wait_css("input[readonly]").await?.prop("value").await?.unwrap_or_default();
     assert_eq!(id.len(), 8, "device id given on first start: {id}");
     b.fill("#device-name", "Quầy 2 – tầng 1").await?;
-    b.fill("#agency-code", "sct").await?;
     b.click("#save-settings").await?;
     b.wait_css("#settings-saved").await?;
+    b.fill("#setup-agency-id", "000.00.15.h34").await?;
+    b.click("#setup-save").await?;
+    b.wait_css("#setup-missing").await?;
     b.c.refresh().await?;
     let name = b.wait_css("#device-name").await?.prop("value").await?;
     assert_eq!(name.as_deref(), Some("Quầy 2 – tầng 1"));
-    assert_eq!(b.wait_css("#agency-code").await?.prop("value").await?.as_deref(), Some("SCT"));
+    assert_eq!(
+        b.wait_css("#setup-agency-id").await?.prop("value").await?.as_deref(),
+        Some("000.00.15.H34"),
+        "kept, in capitals; the rest of the setup is still asked for"
+    );
+    assert!(!b.text("#setup-missing").await?.contains("Mã định danh"));
     assert_eq!(
         b.wait_css("input[readonly]").await?.prop("value").await?.unwrap_or_default(),
         id,
@@ -125,6 +132,7 @@ async fn corrupt_data_is_reported_and_the_app_still_starts() -> R {
 async fn a_change_in_another_tab_shows_up_without_reload() -> R {
     let srv = Server::start();
     let b = Browser::new("two-tabs", TABLET_LANDSCAPE).await?;
+    b.set_up_unit(&srv, None, &[]).await?;
     b.goto(&srv.url("/dossiers")).await?;
     b.wait_css("#worklist").await?;
     let first = b.c.window().await?;

@@ -6,11 +6,10 @@ use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE};
 use serde_json::{json, Value};
 use std::path::Path;
 
-/// Set this tablet's name and desk number.
+/// Set up the unit with this tablet's desk number, and name the tablet.
 async fn name_device(b: &Browser, srv: &Server, name: &str, desk: &str) -> R {
-    b.goto(&srv.url("/settings")).await?;
+    b.set_up_unit(srv, Some(desk), &[]).await?;
     b.fill("#device-name", name).await?;
-    b.fill("#desk", desk).await?;
     b.click("#save-settings").await?;
     b.wait_css("#settings-saved").await?;
     Ok(())
@@ -78,7 +77,11 @@ async fn two_tablets_export_and_a_third_imports_both_twice_in_both_orders() -> R
     a.answer(&[5; 19], "<b>in đậm</b> +84 cần thêm ghế", None).await?;
     let file_a = export_json(&a, &srv).await?;
     assert!(
-        file_a.file_name().unwrap().to_string_lossy().starts_with("motcua-SCT-Quay-1-"),
+        file_a
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("motcua-000-00-15-H34-Quay-1-"),
         "{file_a:?}"
     );
     // CSV for Excel: BOM, Vietnamese headers and diacritics, formulas neutralised.
