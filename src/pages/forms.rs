@@ -64,7 +64,7 @@ fn facts(f: &[(&'static str, String)]) -> impl IntoView {
 fn LetterDoc(form: Form, l: Letter) -> impl IntoView {
     view! {
         <article class="print-doc letter-doc" id="form-doc" data-form=form.number()>
-            <FormHeading number=l.code.clone() />
+            <FormHeading number=Some(l.code.clone()) />
             <p class="form-no">{form.source()}</p>
             <p class="dated" id="form-dated">{PLACE}", "{l.dated_text.clone()}</p>
             <h1 id="form-title">{form.title()}</h1>
@@ -88,7 +88,7 @@ fn LetterDoc(form: Form, l: Letter) -> impl IntoView {
 fn ControlDoc(form: Form, c: ControlSheet) -> impl IntoView {
     view! {
         <article class="print-doc control-doc" id="form-doc" data-form=form.number()>
-            <FormHeading number=c.code.clone() />
+            <FormHeading number=Some(c.code.clone()) />
             <p class="form-no">{form.source()}</p>
             <h1 id="form-title">{form.title()}</h1>
             {facts(&c.facts)}

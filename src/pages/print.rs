@@ -9,6 +9,7 @@ use crate::state::use_app;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use motcua_core::dossier::forms::Form;
 use motcua_core::dossier::worklist;
 use motcua_core::format::{date, time_on_date};
 use motcua_core::i18n::K;
@@ -49,15 +50,13 @@ pub fn RegisterPrint() -> impl IntoView {
         let (cal, cat) = (st.calendar.get(), st.catalogue.get());
         st.dossiers.with(|ds| worklist::register(ds, &cat, &cal, from, to, now_local()))
     });
-    let agency = move || st.settings.with(|s| s.agency_code.clone());
+    let form = Form::Register07;
     view! {
         <PrintBar />
         <article class="print-doc register-doc" id="register-doc">
-            <header class="doc-head">
-                <p>{tr(K::AgencyLabel)}": "{agency}</p>
-                <p class="form-no">{tr(K::RegisterForm)}</p>
-            </header>
-            <h1>{tr(K::RegisterTitle)}</h1>
+            <FormHeading number=None />
+            <p class="form-no">{form.source()}</p>
+            <h1>{form.title()}</h1>
             <p class="doc-period">{tr(K::From)}" "{move || date(period().0)}" · "{tr(K::To)}" "{move || date(period().1)}</p>
             <table class="register" id="register-table">
                 <thead><tr>
@@ -114,7 +113,7 @@ pub(crate) fn vi(key: K) -> &'static str {
 
 /// The national heading and the agency's names, as every form of TT 03/2025 opens.
 #[component]
-pub(crate) fn FormHeading(number: String) -> impl IntoView {
+pub(crate) fn FormHeading(number: Option<String>) -> impl IntoView {
     let st = use_app();
     let head = st.settings.with_untracked(motcua_core::dossier::forms::Letterhead::of);
     let (parent, agency, counter) = (head.parent, head.agency, head.counter);
@@ -124,7 +123,7 @@ pub(crate) fn FormHeading(number: String) -> impl IntoView {
                 {(!parent.trim().is_empty()).then(|| view! { <p>{parent.to_uppercase()}</p> })}
                 <p><strong>{agency.to_uppercase()}</strong></p>
                 {(!counter.trim().is_empty()).then(|| view! { <p><strong>{counter}</strong></p> })}
-                <p class="form-number">{vi(K::FormNumber)}": "{number}</p>
+                {number.map(|n| view! { <p class="form-number">{vi(K::FormNumber)}": "{n}</p> })}
             </div>
             <div class="nation">
                 <p><strong>{vi(K::NationHeading)}</strong></p>
@@ -142,9 +141,9 @@ fn Receipt01(s: worklist::ReceiptSlip) -> impl IntoView {
     let term = s.term.text(lang);
     view! {
         <article class="print-doc receipt-doc" id="receipt-doc">
-            <FormHeading number=s.stt.to_string() />
-            <p class="form-no">{vi(K::Form01)}</p>
-            <h1>{vi(K::ReceiptTitle)}</h1>
+            <FormHeading number=Some(s.stt.to_string()) />
+            <p class="form-no">{Form::Receipt01.source()}</p>
+            <h1>{Form::Receipt01.title()}</h1>
             <div class="receipt-top">
                 <p class="doc-code">{vi(K::Code)}": "<strong id="receipt-code">{s.code.clone()}</strong></p>
                 // The QR code comes from core (qrcode's SVG of the dossier code alone).
