@@ -2,6 +2,7 @@
 pub mod app;
 pub mod charts;
 pub mod components;
+pub mod excel;
 pub mod kiosk_app;
 pub mod pages;
 pub mod platform;

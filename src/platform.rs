@@ -87,8 +87,16 @@ pub fn next_id_bytes() -> [u8; 16] {
 
 /// Offer `text` as a file download named `name` (the browser saves it where the user says).
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    download_parts(name, mime, js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text)))
+}
+
+/// Offer `bytes` (an .xlsx workbook) as a file download.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    download_parts(name, mime, js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)))
+}
+
+fn download_parts(name: &str, mime: &str, parts: js_sys::Array) -> Result<(), String> {
     use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|e| format!("{e:?}"))?;

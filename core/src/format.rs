@@ -137,6 +137,19 @@ pub fn time_on_date(t: chrono::NaiveDateTime) -> String {
     t.format("%H giờ %M phút, ngày %d/%m/%Y").to_string()
 }
 
+/// A sheet's column letter for a 0-based index: A … Z, AA, AB …
+pub fn column_letter(i: usize) -> String {
+    let mut n = i + 1;
+    let mut s = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        s.push(b'A' + r as u8);
+        n = (n - 1) / 26;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
 /// A Vietnamese letter without its marks (`ệ` → `e`, `Đ` → `D`); `None` for anything that is
 /// not a marked Vietnamese letter.
 pub fn fold_letter(c: char) -> Option<char> {
@@ -176,6 +189,11 @@ pub fn fold_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_are_lettered_as_in_excel() {
+        assert_eq!([0, 25, 26, 27, 701, 702].map(column_letter), ["A", "Z", "AA", "AB", "ZZ", "AAA"]);
+    }
 
     #[test]
     fn official_dates_read_as_the_letters_write_them() {

@@ -14,6 +14,7 @@ pub mod pin;
 pub mod record;
 pub mod report;
 pub mod settings;
+pub mod sheet;
 pub mod survey;
 pub mod sync;
 

@@ -1,42 +1,88 @@
-//! Import dossiers from a register CSV: read it a few hundred rows at a time with a progress
-//! bar, preview the rows in pages with each row's error, then save the valid ones in one batch
-//! (all or none). The checks, paging and counts are `core::dossier::csv_import`.
+//! Import dossiers from a register sheet, .xlsx / .xls / .csv, as a wizard: pick the file
+//! (and the sheet), see the first rows and the column of each field (guessed from the headers,
+//! or the mapping last used for the same headers), choose how returned dossiers are judged
+//! when the sheet has no end of processing, map procedure names the catalogue does not know,
+//! then check every row (a few hundred at a time, with progress), preview in pages, and save
+//! the valid ones in one batch (all or none). The reading, mapping and checks are
+//! `core::sheet` and `core::dossier::csv_import`.
 
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::dossier::csv_import::{self, Row, SheetReader};
+use motcua_core::dossier::csv_import::{self, Row, Sheet, SheetReader};
 use motcua_core::i18n::{t, K};
+use motcua_core::sheet::{EndBasis, Field, Mapping, Table};
+use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
 
 /// Rows checked between two frames.
 const STEP: usize = 500;
 
-/// The file picker, progress, paged preview and import button.
+/// The file's table, the header row, and what the officer chose.
+#[derive(Clone, Copy)]
+struct Wizard {
+    bytes: StoredValue<Vec<u8>>,
+    sheets: RwSignal<Vec<String>>,
+    table: StoredValue<Table>,
+    header: RwSignal<Option<usize>>,
+    headers: RwSignal<Vec<String>>,
+    map: RwSignal<Mapping>,
+    basis: RwSignal<EndBasis>,
+    chosen: RwSignal<BTreeMap<String, String>>,
+    checked: RwSignal<Option<Sheet>>,
+    progress: RwSignal<Option<(usize, usize)>>,
+    error: RwSignal<Option<String>>,
+}
+
+impl Wizard {
+    fn new() -> Wizard {
+        Wizard {
+            bytes: StoredValue::new(Vec::new()),
+            sheets: RwSignal::new(Vec::new()),
+            table: StoredValue::new(Table::default()),
+            header: RwSignal::new(None),
+            headers: RwSignal::new(Vec::new()),
+            map: RwSignal::new(Mapping::default()),
+            basis: RwSignal::new(EndBasis::EndColumn),
+            chosen: RwSignal::new(BTreeMap::new()),
+            checked: RwSignal::new(None),
+            progress: RwSignal::new(None),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// Show `table`: its header row found (else the first row, for the officer to map), its
+    /// mapping remembered or guessed, the default basis for it.
+    fn open(&self, table: Table, lang: motcua_core::Lang) {
+        let header = table.header_row();
+        let headers = table.headers(header.unwrap_or(0));
+        let remembered: BTreeMap<String, Mapping> = crate::storage::load_doc("sheetmaps").ok().flatten().unwrap_or_default();
+        let map = Mapping::remembered_or_guess(&headers, &remembered);
+        self.basis.set(map.default_basis());
+        self.map.set(map);
+        self.headers.set(headers);
+        self.header.set(Some(header.unwrap_or(0)));
+        self.table.set_value(table);
+        self.checked.set(None);
+        self.error
+            .set(header.is_none().then(|| motcua_core::sheet::SheetError::NoHeader.message(lang)));
+    }
+
+    /// Read sheet `name` of the Excel file picked.
+    fn open_sheet(&self, name: Option<&str>, lang: motcua_core::Lang) {
+        match self.bytes.with_value(|b| crate::excel::read_excel(b, name)) {
+            Ok(t) => self.open(t, lang),
+            Err(e) => self.error.set(Some(e.message(lang))),
+        }
+    }
+}
+
+/// The file picker and the wizard's steps.
 #[component]
 pub fn CsvImport() -> impl IntoView {
     let st = use_app();
-    let rows = RwSignal::new(Vec::<Row>::new());
-    let no_end = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let w = Wizard::new();
     let done = RwSignal::new(None::<usize>);
-    let progress = RwSignal::new(None::<(usize, usize)>);
-    let read = move |file: web_sys::File| async move {
-        let text = crate::platform::read_bytes(&file).await.and_then(|b| csv_import::decode(&b))?;
-        let existing: Vec<String> = st
-            .dossiers
-            .with_untracked(|ds| ds.iter().filter(|d| !d.meta.deleted).map(|d| d.code.clone()).collect());
-        let mut r = SheetReader::new(&text, existing.iter().map(String::as_str))?;
-        let (cat, cal) = (st.catalogue.get_untracked(), st.calendar.get_untracked());
-        loop {
-            progress.set(Some(r.progress()));
-            crate::platform::yield_now().await;
-            if r.step(STEP, &cat, &cal, || st.new_meta()) {
-                break;
-            }
-        }
-        r.finish()
-    };
     let on_file = move |ev: leptos::ev::Event| {
         done.set(None);
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
@@ -45,46 +91,106 @@ pub fn CsvImport() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         // Let the same file be picked again (after fixing it in Excel) and still be read.
         input.set_value("");
-        rows.set(Vec::new());
+        w.checked.set(None);
+        w.header.set(None);
         if file.size() > csv_import::MAX_BYTES as f64 {
-            error.set(Some(csv_import::too_large(file.size() as usize)));
+            w.error.set(Some(csv_import::too_large(file.size() as usize)));
             return;
         }
+        let excel = !file.name().to_lowercase().ends_with(".csv");
         leptos::task::spawn_local(async move {
-            let sheet = read(file).await;
-            progress.set(None);
-            match sheet {
-                Ok(sheet) => {
-                    error.set(None);
-                    no_end.set(sheet.missing_end_column && sheet.rows.iter().any(|r| r.result.as_ref().is_ok_and(|d| d.end_unknown)));
-                    rows.set(sheet.rows);
+            let bytes = match crate::platform::read_bytes(&file).await {
+                Ok(b) => b,
+                Err(e) => return w.error.set(Some(e)),
+            };
+            if excel {
+                w.sheets.set(crate::excel::sheet_names(&bytes).unwrap_or_default());
+                w.bytes.set_value(bytes);
+                w.open_sheet(None, st.lang());
+            } else {
+                w.sheets.set(Vec::new());
+                match csv_import::decode(&bytes) {
+                    Ok(text) => w.open(Table::from_csv(&text), st.lang()),
+                    Err(e) => w.error.set(Some(e)),
                 }
-                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let check = move |_| {
+        w.checked.set(None);
+        let Some(header) = w.header.get_untracked() else { return };
+        let existing: Vec<String> = st
+            .dossiers
+            .with_untracked(|ds| ds.iter().filter(|d| !d.meta.deleted).map(|d| d.code.clone()).collect());
+        let map = w.map.get_untracked();
+        let mut remembered: BTreeMap<String, Mapping> = crate::storage::load_doc("sheetmaps").ok().flatten().unwrap_or_default();
+        remembered.insert(Mapping::header_key(&w.headers.get_untracked()), map.clone());
+        crate::storage::save_doc("sheetmaps", &remembered).ok();
+        let table = w.table.get_value();
+        let reader = SheetReader::new(
+            table,
+            header,
+            map,
+            w.basis.get_untracked(),
+            w.chosen.get_untracked(),
+            existing.iter().map(String::as_str),
+        );
+        let mut r = match reader {
+            Ok(r) => r,
+            Err(e) => return w.error.set(Some(e)),
+        };
+        leptos::task::spawn_local(async move {
+            let (cat, cal) = (st.catalogue.get_untracked(), st.calendar.get_untracked());
+            loop {
+                w.progress.set(Some(r.progress()));
+                crate::platform::yield_now().await;
+                if r.step(STEP, &cat, &cal, || st.new_meta()) {
+                    break;
+                }
+            }
+            w.progress.set(None);
+            match r.finish() {
+                Ok(s) => {
+                    w.error.set(None);
+                    w.checked.set(Some(s));
+                }
+                Err(e) => w.error.set(Some(e)),
             }
         });
     };
     let import = move |_| {
-        let ds: Vec<_> = rows.get_untracked().into_iter().filter_map(|r| r.result.ok()).collect();
+        let ds: Vec<_> = w
+            .checked
+            .get_untracked()
+            .map(|s| s.rows.into_iter().filter_map(|r| r.result.ok()).collect())
+            .unwrap_or_default();
         match st.import_dossiers(ds) {
             Ok(n) => {
                 done.set(Some(n));
-                rows.set(Vec::new());
+                w.checked.set(None);
+                w.header.set(None);
             }
-            Err(_) => error.set(Some(t(st.lang(), K::StorageFull).into())),
+            Err(_) => w.error.set(Some(t(st.lang(), K::StorageFull).into())),
         }
     };
+    let rows = Signal::derive(move || w.checked.with(|c| c.as_ref().map(|s| s.rows.clone()).unwrap_or_default()));
     let valid = move || rows.with(|r| csv_import::counts(r).0);
     view! {
         <details class="card csv-import">
             <summary>{tr(K::ImportCsv)}</summary>
-            <input id="csv-file" type="file" accept=".csv,text/csv" on:change=on_file />
-            {move || progress.get().map(|(d, all)| view! {
+            <p class="muted" id="sheet-expects">{tr(K::ImportExpects)}</p>
+            <input id="csv-file" type="file" accept=".xlsx,.xls,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" on:change=on_file />
+            {move || w.error.get().map(|e| view! { <p class="error-text" id="csv-error" role="alert">{e}</p> })}
+            {move || done.get().map(|n| view! { <p class="ok" id="csv-done">{tr(K::Imported)}": "{n}" "{tr(K::Dossiers)}</p> })}
+            <Show when=move || w.header.with(Option::is_some)>
+                <MappingStep w />
+                <button id="sheet-check" on:click=check>{tr(K::CheckRows)}</button>
+            </Show>
+            {move || w.progress.get().map(|(d, all)| view! {
                 <p id="csv-progress" role="status">{tr(K::Reading)}" "<progress max=all.to_string() value=d.to_string()></progress></p>
             })}
-            {move || error.get().map(|e| view! { <p class="error-text" id="csv-error" role="alert">{e}</p> })}
-            {move || done.get().map(|n| view! { <p class="ok" id="csv-done">{tr(K::Imported)}": "{n}" "{tr(K::Dossiers)}</p> })}
             <Show when=move || rows.with(|r| !r.is_empty())>
-                {move || no_end.get().then(|| view! { <p class="warn-text" id="csv-no-end">"⚠ "{tr(K::EndUnknownWarn)}</p> })}
+                <Unmatched w />
                 <CsvPreview rows />
                 <button class="primary" id="csv-import" disabled=move || valid() == 0 on:click=import>{tr(K::ImportRows)}" ("{valid}")"</button>
             </Show>
@@ -92,9 +198,105 @@ pub fn CsvImport() -> impl IntoView {
     }
 }
 
+/// The sheet, its first rows, the column of each field, and the basis when it matters.
+#[component]
+fn MappingStep(w: Wizard) -> impl IntoView {
+    let st = use_app();
+    let column_name = move |i: usize| {
+        let letter = motcua_core::format::column_letter(i);
+        w.headers.with(|h| format!("{letter}: {}", h.get(i).cloned().unwrap_or_default()))
+    };
+    let first_rows = move || {
+        let h = w.header.get().unwrap_or(0);
+        w.table.with_value(|t| {
+            t.rows
+                .iter()
+                .skip(h + 1)
+                .take(3)
+                .map(|r| r.iter().map(|c| c.text()).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <Show when=move || w.sheets.with(|s| s.len() > 1)>
+            <label>{tr(K::SheetPick)}
+                <select id="sheet-name" on:change=move |ev| w.open_sheet(Some(&event_target_value(&ev)), st.lang())>
+                    {move || w.sheets.get().into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+                </select>
+            </label>
+        </Show>
+        <h3>{tr(K::FirstRows)}</h3>
+        <div class="table-wrap"><table class="list" id="sheet-first-rows">
+            <thead><tr>{move || w.headers.get().into_iter().enumerate().map(|(i, h)| view! { <th>{format!("{}: {h}", motcua_core::format::column_letter(i))}</th> }).collect_view()}</tr></thead>
+            <tbody>{move || first_rows().into_iter().map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }).collect_view()}</tbody>
+        </table></div>
+        <h3>{tr(K::ColumnMapping)}</h3>
+        <div class="grid2 mapping" id="sheet-mapping">
+            {Field::ALL.into_iter().map(|f| view! {
+                <label>{tr(f.key())}{Field::REQUIRED.contains(&f).then_some(" *")}
+                    <select id=format!("map-{f:?}").to_lowercase() on:change=move |ev| {
+                        let v = event_target_value(&ev).parse::<usize>().ok();
+                        w.map.update(|m| m.set(f, v));
+                        w.basis.set(w.map.with_untracked(Mapping::default_basis));
+                    }>
+                        <option value="" selected=move || w.map.with(|m| m.get(f).is_none())>{tr(K::NotInSheet)}</option>
+                        {move || (0..w.headers.with(Vec::len)).map(|i| view! {
+                            <option value=i.to_string() selected=move || w.map.with(|m| m.get(f) == Some(i))>{column_name(i)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            }).collect_view()}
+        </div>
+        <Show when=move || w.map.with(|m| m.get(Field::Resolved).is_none() && m.get(Field::Returned).is_some())>
+            <fieldset class="basis" id="sheet-basis">
+                <legend>{tr(K::BasisTitle)}</legend>
+                <label class="inline"><input type="radio" name="basis" id="basis-return" prop:checked=move || w.basis.get() == EndBasis::ReturnDate on:change=move |_| w.basis.set(EndBasis::ReturnDate) />{tr(K::BasisReturn)}</label>
+                <label class="inline"><input type="radio" name="basis" id="basis-none" prop:checked=move || w.basis.get() == EndBasis::NotJudged on:change=move |_| w.basis.set(EndBasis::NotJudged) />{tr(K::BasisNone)}</label>
+            </fieldset>
+        </Show>
+    }
+}
+
+/// Procedure names the catalogue does not know, each with a choice of catalogue entry.
+#[component]
+fn Unmatched(w: Wizard) -> impl IntoView {
+    let st = use_app();
+    let list = move || w.checked.with(|c| c.as_ref().map(|s| s.unmatched.clone()).unwrap_or_default());
+    let note = move || {
+        w.checked.with(|c| {
+            c.as_ref().filter(|s| s.missing_end_column).map(|s| match s.basis {
+                EndBasis::ReturnDate => K::JudgedOnReturnNote,
+                _ => K::EndUnknownWarn,
+            })
+        })
+    };
+    view! {
+        {move || note().map(|k| view! { <p class="warn-text" id="csv-no-end">"⚠ "{tr(k)}</p> })}
+        <Show when=move || !list().is_empty()>
+            <div class="unmatched" id="sheet-unmatched">
+                <p><strong>{tr(K::UnmatchedTitle)}</strong></p>
+                {move || list().into_iter().enumerate().map(|(i, (name, n))| {
+                    let key = motcua_core::format::fold_key(&name);
+                    view! {
+                        <label>{format!("{name} ({n})")}
+                            <select id=format!("unmatched-{i}") on:change=move |ev| {
+                                let id = event_target_value(&ev);
+                                w.chosen.update(|c| { if id.is_empty() { c.remove(&key); } else { c.insert(key.clone(), id); } });
+                            }>
+                                <option value="">"—"</option>
+                                {st.catalogue.get_untracked().into_iter().map(|p| view! { <option value=p.id.clone()>{format!("{} – {}", p.id, p.name)}</option> }).collect_view()}
+                            </select>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+        </Show>
+    }
+}
+
 /// One page of the checked rows (each with its error), and the pager.
 #[component]
-fn CsvPreview(rows: RwSignal<Vec<Row>>) -> impl IntoView {
+fn CsvPreview(rows: Signal<Vec<Row>>) -> impl IntoView {
     let page_no = RwSignal::new(0usize);
     // A new file starts at its first page.
     Effect::new(move |_| {

@@ -208,6 +208,7 @@ pub fn ReportTableCard(table: Memo<DossierTable>, table_prev: Memo<DossierTable>
                     {row("rt-on-time", K::RowOnTime, |t| t.on_time, Some(judged), "sub")}
                     {row("rt-late", K::RowLate, |t| t.late, Some(judged), "sub")}
                     {row("rt-unjudged", K::RowUnjudged, |t| t.unjudged, None, "sub")}
+                    {row("rt-on-return", K::RowJudgedOnReturn, |t| t.judged_on_return, Some(judged), "sub")}
                     <tr class="sub"><th>{tr(K::RowExtended)}</th><td class="num" id="rt-extended">{move || { let t = table.get(); format!("{} / {}", thousands(t.extended), thousands(t.extended_kept)) }}</td><td></td><td></td><td></td></tr>
                     {row("rt-progress", K::RowInProgress, DossierTable::in_progress, None, "total")}
                     {row("rt-open-in-time", K::RowOpenInTime, |t| t.open_in_time, None, "sub")}

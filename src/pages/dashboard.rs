@@ -67,6 +67,15 @@ pub fn Dashboard() -> impl IntoView {
                 <PeriodPicker period />
                 <ReportFilters filter lookup />
                 <button id="print-report" on:click=move |_| { if let Some(w) = web_sys::window() { w.print().ok(); } }>{tr(K::PrintView)}</button>
+                " "<button id="export-xlsx-report" on:click=move |_| {
+                    // The table of the kỳ on show, as the report prints it, numbers as numbers.
+                    let (lang, p) = (st.lang(), period.get_untracked());
+                    let head = st.settings.with_untracked(motcua_core::dossier::forms::Letterhead::of);
+                    let made = crate::excel::report_xlsx(&table.get_untracked(), &head, t(lang, K::ReportTitle), &period_text(&p), lang);
+                    if let Ok(bytes) = made {
+                        crate::platform::download_bytes(&format!("bao-cao-{}-{}.xlsx", p.from.format("%Y%m%d"), p.to.format("%Y%m%d")), crate::excel::XLSX, &bytes).ok();
+                    }
+                }>{tr(K::ExportXlsxReport)}</button>
             </div>
             <Show when=shown fallback=|| view! { <ReadingProgress id="report-waiting" text=K::ReadingOlderReport /> }>
             <div class="report-print" id="report">
@@ -99,7 +108,7 @@ fn ReportHeading(period: RwSignal<Period>, filter: RwSignal<Filter>) -> impl Int
     view! {
         <header class="report-head print-only" id="report-head">
             <h2>{tr(K::ReportTitle)}</h2>
-            <p>{tr(K::Unit)}": "<strong>{move || st.settings.with(|s| s.agency_code.clone())}</strong></p>
+            <p>{tr(K::Unit)}": "<strong>{move || st.settings.with(|s| motcua_core::dossier::forms::Letterhead::of(s).agency)}</strong></p>
             <p id="report-head-period">{move || period_text(&period.get())}</p>
             <p id="report-head-filter">{move || filter.with(|f| f.describe(st.lang())).unwrap_or_else(|| t(st.lang(), K::NoFilter).into())}</p>
         </header>

@@ -1,12 +1,15 @@
-//! Bulk entry from a CSV laid out like the Sổ theo dõi hồ sơ (what the desk's e-government
-//! software exports). Every row is checked on its own and reported with its line number; the
-//! caller saves the valid rows in one batch or nothing.
+//! Bulk entry from a sheet laid out like the Sổ theo dõi hồ sơ (what the desk's e-government
+//! software exports), as CSV or Excel (`sheet`), through a column mapping. Every row is
+//! checked on its own and reported with its line number; the caller saves the valid rows in
+//! one batch or nothing.
 
 use super::procedure::Procedure;
 use super::record::{Channel, Dossier, NewDossier, Status};
 use crate::calendar::WorkCalendar;
 use crate::record::Meta;
+use crate::sheet::{Cell, EndBasis, Field, Mapping, Table, UNREADABLE};
 use chrono::{NaiveDate, NaiveDateTime};
+use std::collections::BTreeMap;
 
 /// One row's outcome: the dossier, or why it was refused.
 #[derive(Debug, Clone)]
@@ -15,47 +18,6 @@ pub struct Row {
     pub line: usize,
     pub code: String,
     pub result: Result<Dossier, String>,
-}
-
-/// The columns we read, recognised by the words in their header.
-#[derive(Default)]
-struct Columns {
-    code: Option<usize>,
-    procedure: Option<usize>,
-    applicant: Option<usize>,
-    contact: Option<usize>,
-    division: Option<usize>,
-    received: Option<usize>,
-    due: Option<usize>,
-    returned: Option<usize>,
-    /// End of processing (ngày xử lý xong), when the sheet has it.
-    resolved: Option<usize>,
-    method: Option<usize>,
-    channel: Option<usize>,
-}
-
-fn find(headers: &[String], words: &[&str]) -> Option<usize> {
-    headers.iter().position(|h| words.iter().any(|w| h.contains(w)))
-}
-
-fn columns(headers: &[String]) -> Columns {
-    let h: Vec<String> = headers.iter().map(|s| s.trim().to_lowercase()).collect();
-    Columns {
-        code: find(&h, &["mã hồ sơ", "ma ho so", "code"]),
-        procedure: find(&h, &["tên thủ tục", "thủ tục", "procedure"]),
-        applicant: find(&h, &["tổ chức", "cá nhân", "applicant"]),
-        contact: find(&h, &["địa chỉ", "điện thoại", "contact"]),
-        division: find(&h, &["cơ quan chủ trì", "chủ trì", "division"]),
-        received: find(&h, &["nhận hồ sơ", "ngày nhận", "received"]),
-        due: find(&h, &["hẹn trả", "due"]),
-        // "Trả kết quả" is the day the result was handed back, not the end of processing.
-        returned: h
-            .iter()
-            .position(|x| (x.contains("trả kết quả") || x.contains("returned")) && !x.contains("hẹn") && !x.contains("phương thức")),
-        resolved: find(&h, &["xử lý xong", "kết thúc xử lý", "ngày hoàn thành", "resolved"]),
-        method: find(&h, &["phương thức", "method"]),
-        channel: find(&h, &["kênh", "channel"]),
-    }
 }
 
 /// Largest register sheet read (a year of a busy desk is about 3 MB).
@@ -138,12 +100,15 @@ fn channel(s: &str) -> Channel {
     }
 }
 
-/// What a sheet gave: its rows, and whether it lacked the end-of-processing column (then
-/// returned dossiers are kept but not judged trước / đúng / quá hạn, and the preview says so).
+/// What a sheet gave: its rows, how returned dossiers were judged, and the procedure names
+/// that matched nothing in the catalogue (with their rows), for the officer to map.
 #[derive(Debug, Clone)]
 pub struct Sheet {
     pub rows: Vec<Row>,
+    /// The sheet has no end-of-processing column but has the return date.
     pub missing_end_column: bool,
+    pub basis: EndBasis,
+    pub unmatched: Vec<(String, usize)>,
 }
 
 /// Read a CSV and check every row. `existing` are the codes already in the register;
@@ -155,7 +120,7 @@ pub fn parse<'a>(
     existing: impl Iterator<Item = &'a str>,
     mut metas: impl FnMut() -> Meta,
 ) -> Result<Sheet, String> {
-    let mut r = SheetReader::new(text, existing)?;
+    let mut r = SheetReader::from_csv(text, existing)?;
     while !r.step(usize::MAX, catalogue, cal, &mut metas) {}
     r.finish()
 }
@@ -163,67 +128,69 @@ pub fn parse<'a>(
 /// A sheet read a few hundred rows at a time, so that a 50 000-row file shows its progress
 /// and the page stays responsive ([`parse`] reads it all at once).
 pub struct SheetReader {
-    rdr: csv::Reader<std::io::Cursor<Vec<u8>>>,
-    c: Columns,
-    /// The required columns, found by `new`: code, procedure, applicant, received.
-    required: [usize; 4],
+    table: Table,
+    map: Mapping,
+    basis: EndBasis,
+    /// Procedure names (folded) the officer mapped to a catalogue id.
+    chosen: BTreeMap<String, String>,
     /// Codes taken: the register's and the rows accepted so far (upper case).
     seen: std::collections::HashSet<String>,
     rows: Vec<Row>,
-    total: usize,
-    next_line: usize,
+    unmatched: BTreeMap<String, (String, usize)>,
+    next: usize,
 }
 
 impl SheetReader {
-    /// Read the header row; the required columns must be there.
-    pub fn new<'a>(text: &str, existing: impl Iterator<Item = &'a str>) -> Result<SheetReader, String> {
-        let text = text.trim_start_matches('\u{feff}');
-        let first = text.lines().next().unwrap_or_default();
-        let delim = if first.matches(';').count() > first.matches(',').count() {
-            b';'
-        } else {
-            b','
-        };
-        let mut rdr = csv::ReaderBuilder::new()
-            .delimiter(delim)
-            .flexible(true)
-            .from_reader(std::io::Cursor::new(text.as_bytes().to_vec()));
-        let headers: Vec<String> = rdr
-            .headers()
-            .map_err(|e| format!("Không đọc được dòng tiêu đề: {e}"))?
-            .iter()
-            .map(String::from)
-            .collect();
-        let c = columns(&headers);
-        let (Some(code), Some(procedure), Some(applicant), Some(received)) = (c.code, c.procedure, c.applicant, c.received) else {
-            return Err("Thiếu cột bắt buộc: Mã hồ sơ, Tên thủ tục hành chính, Tên tổ chức/cá nhân, Nhận hồ sơ".into());
-        };
+    /// A CSV's text with the columns guessed from its header row.
+    pub fn from_csv<'a>(text: &str, existing: impl Iterator<Item = &'a str>) -> Result<SheetReader, String> {
+        let table = Table::from_csv(text);
+        let header = table
+            .header_row()
+            .ok_or_else(|| "Thiếu cột bắt buộc: Mã hồ sơ, Tên thủ tục hành chính, Tên tổ chức/cá nhân, Nhận hồ sơ".to_string())?;
+        let map = Mapping::guess(&table.headers(header));
+        let basis = map.default_basis();
+        SheetReader::new(table, header, map, basis, BTreeMap::new(), existing)
+    }
+
+    /// The rows of `table` after `header`, read through `map`, returned dossiers judged by
+    /// `basis`, procedure names mapped by `chosen` (folded name → catalogue id) where the
+    /// catalogue does not match them itself.
+    pub fn new<'a>(
+        table: Table,
+        header: usize,
+        map: Mapping,
+        basis: EndBasis,
+        chosen: BTreeMap<String, String>,
+        existing: impl Iterator<Item = &'a str>,
+    ) -> Result<SheetReader, String> {
+        if let Some(f) = map.missing().first() {
+            return Err(format!("Thiếu cột bắt buộc: {}", crate::i18n::t(crate::Lang::Vi, f.key())));
+        }
         Ok(SheetReader {
-            rdr,
-            c,
-            required: [code, procedure, applicant, received],
+            table,
+            map,
+            basis,
+            chosen,
             seen: existing.map(|s| s.to_uppercase()).collect(),
             rows: Vec::new(),
-            total: text.len(),
-            next_line: 2,
+            unmatched: BTreeMap::new(),
+            next: header + 1,
         })
     }
 
-    /// Bytes of the file read so far, and in all (for a progress bar).
+    /// Rows of the sheet read so far, and in all (for a progress bar).
     pub fn progress(&self) -> (usize, usize) {
-        (self.rdr.position().byte() as usize, self.total)
+        (self.next.min(self.table.rows.len()), self.table.rows.len())
     }
 
-    /// Check up to `n` more rows; `true` once the file is read.
+    /// Check up to `n` more rows; `true` once the sheet is read.
     pub fn step(&mut self, n: usize, catalogue: &[Procedure], cal: &WorkCalendar, mut metas: impl FnMut() -> Meta) -> bool {
-        let mut rec = csv::StringRecord::new();
         for _ in 0..n {
-            let line = self.next_line;
-            self.next_line += 1;
-            match self.rdr.read_record(&mut rec) {
-                Ok(false) => return true,
-                Ok(true) => {}
-                Err(e) => {
+            let Some(cells) = self.table.rows.get(self.next) else { return true };
+            let line = self.table.lines.get(self.next).copied().unwrap_or(self.next + 1);
+            self.next += 1;
+            if let Some(Cell::Text(t)) = cells.first().filter(|_| cells.len() == 1) {
+                if let Some(e) = t.strip_prefix(UNREADABLE) {
                     self.rows.push(Row {
                         line,
                         code: String::new(),
@@ -232,75 +199,89 @@ impl SheetReader {
                     continue;
                 }
             }
-            let c = &self.c;
-            let [ci, pi, ai, ri] = self.required;
-            let get = |idx: Option<usize>| idx.and_then(|i| rec.get(i)).unwrap_or("").trim().to_string();
-            if rec.iter().all(|f| f.trim().is_empty()) {
+            if cells.iter().all(|c| *c == Cell::Empty) {
                 continue;
             }
-            let code = get(Some(ci)).to_uppercase();
+            let cell = |f: Field| self.map.get(f).and_then(|i| cells.get(i)).unwrap_or(&Cell::Empty);
+            let text = |f: Field| cell(f).text();
+            let code = text(Field::Code).to_uppercase();
+            let proc_text = text(Field::Procedure);
+            let procedure = super::procedure::match_procedure(catalogue, &proc_text, &self.chosen);
             let result = (|| -> Result<Dossier, String> {
-                let received = parse_datetime(&get(Some(ri))).ok_or_else(|| format!("Ngày nhận không hợp lệ: «{}»", get(Some(ri))))?;
-                let due_text = get(c.due);
-                let due_override = if due_text.is_empty() {
-                    None
-                } else {
-                    let mut d = parse_datetime(&due_text).ok_or_else(|| format!("Hẹn trả không hợp lệ: «{due_text}»"))?;
-                    if !due_text.contains(':') {
-                        d = d.date().and_time(cal.office.close());
+                let when = |f: Field, what: &str| -> Result<Option<(NaiveDateTime, bool)>, String> {
+                    match cell(f) {
+                        Cell::Empty => Ok(None),
+                        c => c.datetime().map(Some).ok_or_else(|| format!("{what} không hợp lệ: «{}»", c.text())),
                     }
-                    Some((d, "Theo sổ nhập từ tệp CSV".to_string()))
+                };
+                // A date without a time: received at the start of the day, due at its close.
+                let at_open =
+                    |(t, date_only): (NaiveDateTime, bool)| if date_only { t.date().and_hms_opt(8, 0, 0).unwrap_or(t) } else { t };
+                let received = when(Field::Received, "Ngày nhận")?
+                    .map(at_open)
+                    .ok_or_else(|| format!("Ngày nhận không hợp lệ: «{}»", text(Field::Received)))?;
+                let due_override = when(Field::Due, "Hẹn trả")?.map(|(d, date_only)| {
+                    let d = if date_only { d.date().and_time(cal.office.close()) } else { d };
+                    (d, "Theo sổ nhập từ tệp".to_string())
+                });
+                let Some(p) = procedure else {
+                    return Err(crate::dossier::record::DossierError::UnknownProcedure(proc_text.clone()).to_string());
                 };
                 let input = NewDossier {
                     code: code.clone(),
-                    procedure: get(Some(pi)),
-                    applicant: get(Some(ai)),
-                    contact: get(c.contact),
-                    channel: channel(&get(c.channel)),
+                    procedure: p.id.clone(),
+                    applicant: text(Field::Applicant),
+                    contact: text(Field::Contact),
+                    channel: channel(&text(Field::Channel)),
                     received: Some(received),
                     due_override,
-                    result_via: Channel::from_text(&get(c.method)),
+                    result_via: Channel::from_text(&text(Field::ResultVia)),
+                    id_number: text(Field::IdNumber).chars().filter(|c| !c.is_whitespace()).collect(),
                     ..Default::default()
                 };
                 if self.seen.contains(&code) {
                     return Err(crate::dossier::record::DossierError::DuplicateCode(code.clone()).to_string());
                 }
                 let mut d = Dossier::create(input, catalogue, cal, std::iter::empty(), metas()).map_err(|e| e.to_string())?;
-                let division = get(c.division);
-                let returned = get(c.returned);
-                let resolved = get(c.resolved);
-                let end = if resolved.is_empty() {
-                    None
-                } else {
-                    Some(parse_datetime(&resolved).ok_or_else(|| format!("Ngày xử lý xong không hợp lệ: «{resolved}»"))?)
-                };
-                let back = if returned.is_empty() {
-                    None
-                } else {
-                    Some(parse_datetime(&returned).ok_or_else(|| format!("Ngày trả kết quả không hợp lệ: «{returned}»"))?)
-                };
-                match (end, back) {
-                    (Some(end), back) => {
+                let division = text(Field::Division);
+                let end = when(Field::Resolved, "Ngày xử lý xong")?.map(at_open);
+                let back = when(Field::Returned, "Ngày trả kết quả")?.map(at_open);
+                match (end, back, self.basis) {
+                    (Some(end), back, _) => {
                         d.transition(Status::Resolved, end, "", &division).map_err(|e| e.to_string())?;
                         if let Some(at) = back {
                             d.transition(Status::Returned, at, "", "").map_err(|e| e.to_string())?;
                         }
                     }
-                    (None, Some(at)) => {
+                    (None, Some(at), EndBasis::ReturnDate) => {
+                        // The sheet has no end of processing: judged by the return, and it says so.
+                        d.transition(Status::Resolved, at, "Xét hạn theo ngày trả kết quả", &division)
+                            .map_err(|e| e.to_string())?;
+                        d.transition(Status::Returned, at, "", "").map_err(|e| e.to_string())?;
+                        d.judged_on_return = true;
+                    }
+                    (None, Some(at), _) => {
                         // Returned, but when processing ended is unknown: keep it, do not judge it.
                         d.transition(Status::Resolved, at, "Ngày xử lý xong không có trong tệp", &division)
                             .map_err(|e| e.to_string())?;
                         d.transition(Status::Returned, at, "", "").map_err(|e| e.to_string())?;
                         d.end_unknown = true;
                     }
-                    (None, None) if !division.is_empty() => {
+                    (None, None, _) if !division.is_empty() => {
                         d.transition(Status::InProgress, received, "", &division)
                             .map_err(|e| e.to_string())?;
                     }
-                    (None, None) => {}
+                    (None, None, _) => {}
                 }
                 Ok(d)
             })();
+            if procedure.is_none() && !proc_text.is_empty() {
+                let e = self
+                    .unmatched
+                    .entry(crate::format::fold_key(&proc_text))
+                    .or_insert_with(|| (proc_text.clone(), 0));
+                e.1 += 1;
+            }
             if result.is_ok() {
                 self.seen.insert(code.clone());
             }
@@ -314,9 +295,13 @@ impl SheetReader {
         if self.rows.is_empty() {
             return Err("Tệp chỉ có dòng tiêu đề, không có hồ sơ nào / the sheet has a header and no rows".into());
         }
+        let mut unmatched: Vec<(String, usize)> = self.unmatched.into_values().collect();
+        unmatched.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         Ok(Sheet {
-            missing_end_column: self.c.resolved.is_none() && self.c.returned.is_some(),
+            missing_end_column: self.map.get(Field::Resolved).is_none() && self.map.get(Field::Returned).is_some(),
+            basis: self.basis,
             rows: self.rows,
+            unmatched,
         })
     }
 }
@@ -401,12 +386,27 @@ mod tests {
     #[test]
     fn the_return_date_is_not_the_end_of_processing() {
         let cal = WorkCalendar::default();
-        // No end-of-processing column: the returned dossier is kept, not judged, and the sheet
-        // says the column is missing.
+        // No end-of-processing column (Mẫu 07 has none): by default the returned dossier is
+        // judged by its return date, and keeps that it was.
         let s = sheet(SHEET, &[]).unwrap();
         assert!(s.missing_end_column);
+        assert_eq!(s.basis, EndBasis::ReturnDate);
         let returned = s.rows[0].result.as_ref().unwrap();
-        assert!(returned.end_unknown);
+        assert!(returned.judged_on_return && !returned.end_unknown);
+        // Received Mon 03/02 09:00 (5 days: due 10/02), returned 06/02: early.
+        assert_eq!(returned.timeliness(&cal, returned.received, 1), super::super::Timeliness::Early);
+        // The officer may choose not to judge them: then "chưa rõ", never silently.
+        let table = Table::from_csv(SHEET);
+        let map = Mapping::guess(&table.headers(0));
+        let mut r = SheetReader::new(table, 0, map, EndBasis::NotJudged, BTreeMap::new(), std::iter::empty()).unwrap();
+        let mut n = 0u8;
+        while !r.step(100, &default_catalogue(), &cal, || {
+            n += 1;
+            Meta::new([n; 16], 0, "t")
+        }) {}
+        let s = r.finish().unwrap();
+        let returned = s.rows[0].result.as_ref().unwrap();
+        assert!(returned.end_unknown && !returned.judged_on_return);
         assert_eq!(returned.timeliness(&cal, returned.received, 1), super::super::Timeliness::Unjudged);
         // With the column, processing ended on 04/02 and the result went back on 12/02 (after
         // the due date): early, judged by the end of processing, not by the return.
@@ -450,7 +450,7 @@ mod tests {
             text.push_str(&format!("SCT-250203-{:04},TM-02,Người {i},03/02/2025 09:00\n", i % 2_999));
         }
         let (cat, cal) = (default_catalogue(), WorkCalendar::default());
-        let mut r = SheetReader::new(&text, ["SCT-250203-0005"].into_iter()).unwrap();
+        let mut r = SheetReader::from_csv(&text, ["SCT-250203-0005"].into_iter()).unwrap();
         let mut n = 0u8;
         let mut seen = Vec::new();
         while !r.step(500, &cat, &cal, || {
@@ -472,6 +472,65 @@ mod tests {
         let dup: Vec<usize> = sheet.rows.iter().filter(|r| r.result.is_err()).map(|r| r.line).collect();
         // Row 7 repeats a code of the register, the last row repeats the first row's code.
         assert_eq!(dup, vec![7, 3_001]);
+    }
+
+    #[test]
+    fn unknown_procedures_are_listed_and_can_be_mapped_by_the_officer() {
+        let text = "Mã HS,Tên TTHC,Chủ hồ sơ,Ngày tiếp nhận\n\
+                    SCT-250203-0001,Đăng ký khuyến mại,A,03/02/2025\n\
+                    SCT-250203-0002,đăng ký  khuyến mại,B,03/02/2025\n\
+                    SCT-250203-0003,ĐĂNG KÝ THỰC HIỆN KHUYẾN MẠI,C,03/02/2025\n";
+        let s = sheet(text, &[]).unwrap();
+        assert_eq!(s.unmatched, vec![("Đăng ký khuyến mại".to_string(), 2)]);
+        assert_eq!(counts(&s.rows), (1, 2), "the catalogue's own name matches without marks");
+        let table = Table::from_csv(text);
+        let map = Mapping::guess(&table.headers(0));
+        let chosen = [("dang ky khuyen mai".to_string(), "TM-02".to_string())].into_iter().collect();
+        let mut r = SheetReader::new(table, 0, map, EndBasis::ReturnDate, chosen, std::iter::empty()).unwrap();
+        let mut n = 0u8;
+        while !r.step(10, &default_catalogue(), &WorkCalendar::default(), || {
+            n += 1;
+            Meta::new([n; 16], 0, "t")
+        }) {}
+        let s = r.finish().unwrap();
+        assert_eq!((counts(&s.rows), s.unmatched.len()), ((3, 0), 0));
+    }
+
+    #[test]
+    fn excel_cells_give_dates_with_or_without_a_time() {
+        use crate::sheet::Cell::*;
+        let d = |dd, h, m| NaiveDate::from_ymd_opt(2025, 2, dd).unwrap().and_hms_opt(h, m, 0).unwrap();
+        let table = Table {
+            rows: vec![
+                [
+                    "Mã hồ sơ",
+                    "Tên thủ tục",
+                    "Tổ chức, cá nhân",
+                    "Ngày nhận",
+                    "Hẹn trả",
+                    "Ngày có kết quả",
+                ]
+                .map(|h| Text(h.into()))
+                .to_vec(),
+                vec![
+                    Text("SCT-250203-0001".into()),
+                    Text("TM-02".into()),
+                    Text("A".into()),
+                    DateTime(d(3, 9, 30)),
+                    DateTime(d(10, 0, 0)),
+                    Number(45693.5),
+                ],
+            ],
+            lines: vec![1, 2],
+        };
+        let map = Mapping::guess(&table.headers(0));
+        let mut r = SheetReader::new(table, 0, map, EndBasis::EndColumn, BTreeMap::new(), std::iter::empty()).unwrap();
+        while !r.step(10, &default_catalogue(), &WorkCalendar::default(), || Meta::new([1; 16], 0, "t")) {}
+        let s = r.finish().unwrap();
+        let x = s.rows[0].result.as_ref().unwrap();
+        assert_eq!(x.received, d(3, 9, 30));
+        assert_eq!(x.due, d(10, 17, 0), "a date alone: due at the close of that day");
+        assert_eq!(x.resolved_at(), Some(d(5, 12, 0)), "serial 45693.5 = 05/02/2025 12:00");
     }
 
     #[test]

@@ -132,6 +132,26 @@ impl Procedure {
     }
 }
 
+/// The catalogue entry a sheet's procedure cell names: its id (any case), else a name the
+/// officer mapped (`chosen`: folded name → id), else its name ignoring case, Vietnamese marks
+/// and spacing.
+pub fn match_procedure<'a>(
+    catalogue: &'a [Procedure],
+    text: &str,
+    chosen: &std::collections::BTreeMap<String, String>,
+) -> Option<&'a Procedure> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let key = crate::format::fold_key(text);
+    catalogue
+        .iter()
+        .find(|p| p.id.eq_ignore_ascii_case(text))
+        .or_else(|| chosen.get(&key).and_then(|id| catalogue.iter().find(|p| &p.id == id)))
+        .or_else(|| catalogue.iter().find(|p| crate::format::fold_key(&p.name) == key))
+}
+
 /// What the entry form starts every new dossier with. Nothing carries over from the previous
 /// dossier: a postal dossier's channel, fee and result channel once went into the in-person
 /// ones entered after it, their slips, the register and the channel figures (issue 19). The
@@ -384,6 +404,28 @@ pub fn default_catalogue() -> Vec<Procedure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sheets_procedure_matches_by_code_then_by_name_whatever_its_marks() {
+        let c = default_catalogue();
+        let none = std::collections::BTreeMap::new();
+        assert_eq!(match_procedure(&c, "tm-02", &none).map(|p| p.id.as_str()), Some("TM-02"));
+        assert_eq!(
+            match_procedure(&c, "  ĐĂNG KÝ THỰC HIỆN  khuyến mại ", &none).map(|p| p.id.as_str()),
+            Some("TM-02")
+        );
+        assert_eq!(
+            match_procedure(&c, "Dang ky thuc hien khuyen mai", &none).map(|p| p.id.as_str()),
+            Some("TM-02")
+        );
+        assert!(match_procedure(&c, "Đăng ký khuyến mại", &none).is_none());
+        let chosen = [("dang ky khuyen mai".to_string(), "TM-02".to_string())].into_iter().collect();
+        assert_eq!(
+            match_procedure(&c, "Đăng ký khuyến mại", &chosen).map(|p| p.id.as_str()),
+            Some("TM-02")
+        );
+        assert!(match_procedure(&c, " ", &none).is_none());
+    }
 
     #[test]
     fn catalogue_ids_are_unique_and_times_positive() {

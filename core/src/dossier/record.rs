@@ -235,6 +235,10 @@ pub struct Dossier {
     /// dossier is not judged trước / đúng / quá hạn (its resolution time is unknown).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub end_unknown: bool,
+    /// Imported from a sheet without the end of processing and judged by the return date
+    /// instead (the officer's choice in the import, the default): the report says how many.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub judged_on_return: bool,
     /// Fields written by a newer build that this one does not know: kept and written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -483,6 +487,7 @@ impl Dossier {
             notes: input.notes.trim().to_string(),
             complaints: Vec::new(),
             end_unknown: false,
+            judged_on_return: false,
             extra: Default::default(),
         })
     }

@@ -129,6 +129,9 @@ pub struct DossierTable {
     pub late: u64,
     /// Resolved, but the end of processing is unknown (imported sheets): not judged.
     pub unjudged: u64,
+    /// Of the judged ones, how many were judged by the return date (imported sheets without
+    /// the end of processing): the table says so.
+    pub judged_on_return: u64,
     pub open_in_time: u64,
     pub open_overdue: u64,
     /// Withdrawn, refused or stopped in the period.
@@ -139,6 +142,28 @@ pub struct DossierTable {
 }
 
 impl DossierTable {
+    /// The table's rows in the report's order (label, count): what the printed and the Excel
+    /// report show.
+    pub fn lines(&self) -> Vec<(crate::i18n::K, u64)> {
+        use crate::i18n::K;
+        vec![
+            (K::RowReceived, self.received()),
+            (K::RowCarried, self.carried_over),
+            (K::RowNewOnline, self.new_online),
+            (K::RowNewDirect, self.new_direct_post),
+            (K::RowResolved, self.resolved()),
+            (K::RowEarly, self.early),
+            (K::RowOnTime, self.on_time),
+            (K::RowLate, self.late),
+            (K::RowUnjudged, self.unjudged),
+            (K::RowJudgedOnReturn, self.judged_on_return),
+            (K::RowInProgress, self.in_progress()),
+            (K::RowOpenInTime, self.open_in_time),
+            (K::RowOpenOverdue, self.open_overdue),
+            (K::RowClosed, self.closed),
+        ]
+    }
+
     pub fn new_total(&self) -> u64 {
         self.new_online + self.new_direct_post
     }
@@ -225,7 +250,11 @@ fn table_over<'a>(
         } else {
             t.new_direct_post += 1;
         }
-        match state_at(d, cal, end) {
+        let state = state_at(d, cal, end);
+        if d.judged_on_return && matches!(state, State::Resolved(Timeliness::Early | Timeliness::OnTime | Timeliness::Late)) {
+            t.judged_on_return += 1;
+        }
+        match state {
             State::Resolved(Timeliness::Early) => t.early += 1,
             State::Resolved(Timeliness::OnTime) => t.on_time += 1,
             State::Resolved(Timeliness::Unjudged) => t.unjudged += 1,

@@ -3,6 +3,8 @@
 pub mod excel;
 pub mod merge;
 pub mod wire;
+#[cfg(feature = "excel")]
+pub mod xlsx;
 
 use crate::record::Millis;
 use serde::{Deserialize, Serialize};

@@ -175,6 +175,16 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
     std::fs::write(&path, csv)?;
     b.click(".csv-import summary").await?;
     b.wait_css("#csv-file").await?.send_keys(&path.display().to_string()).await?;
+    // The wizard: the columns found from the headers, then the rows checked.
+    b.wait_css("#sheet-mapping").await?;
+    assert_eq!(value(&b, "#map-code").await?.as_deref(), Some("1"));
+    assert_eq!(
+        value(&b, "#map-resolved").await?.as_deref(),
+        Some(""),
+        "Mẫu 07 has no end of processing"
+    );
+    assert_eq!(b.js("return document.querySelector('#basis-return').checked").await?, true);
+    b.click("#sheet-check").await?;
     b.wait_css("#csv-preview, #csv-error").await?;
     if let Ok(e) = b.c.find(fantoccini::Locator::Css("#csv-error")).await {
         return Err(format!("import refused: {}", e.text().await?).into());
@@ -187,8 +197,8 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
         "{preview}"
     );
     assert!(
-        b.text("#csv-no-end").await?.contains("ngày xử lý xong"),
-        "a sheet without the end of processing says so"
+        b.text("#csv-no-end").await?.contains("theo ngày trả kết quả"),
+        "a sheet without the end of processing says how it is judged"
     );
     b.shot("csv-preview").await?;
     b.click("#csv-import").await?;
@@ -198,7 +208,10 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
     // A malformed file: a clear message, nothing changes.
     std::fs::write(&path, "just,some\nwords,here\n")?;
     b.wait_css("#csv-file").await?.send_keys(&path.display().to_string()).await?;
-    assert!(b.text("#csv-error").await?.contains("Thiếu cột"));
+    assert!(b.text("#csv-error").await?.contains("dòng tiêu đề"));
+    b.click("#sheet-check").await?;
+    b.wait_js("document.querySelector('#csv-error').innerText.includes('Thiếu cột')")
+        .await?;
     assert_eq!(b.js("return document.querySelectorAll('#worklist tbody tr.row').length").await?, 2);
     std::fs::remove_file(&path).ok();
     b.close().await
@@ -449,6 +462,8 @@ async fn a_50_000_row_sheet_is_read_with_progress_and_previewed_in_pages() -> R 
     // the reading can end between two polls.)
     b.watch("#csv-progress progress").await?;
     b.wait_css("#csv-file").await?.send_keys(&path.display().to_string()).await?;
+    b.wait_css_for("#sheet-check", std::time::Duration::from_secs(60)).await?;
+    b.click("#sheet-check").await?;
     b.wait_css_for("#csv-preview", std::time::Duration::from_secs(60)).await?;
     assert!(b.seen("#csv-progress progress").await?, "progress shown while reading");
     assert_eq!(b.js("return document.querySelectorAll('#csv-preview tbody tr').length").await?, 50);
