@@ -12,8 +12,13 @@ mv motcua_bg.wasm "motcua-${hash}_bg.wasm"
 css="staff-$(sha256sum staff.css | cut -c1-16).css"
 mv staff.css "$css"
 sed -i "s|__STAFF_JS__|motcua-$hash.js|; s|__STAFF_WASM__|motcua-${hash}_bg.wasm|; s|__STAFF_CSS__|$css|" index.html
+# The Excel module, likewise: the staff app finds it by <meta name="motcua-excel">.
+xhash=$(cat excel.js excel_bg.wasm | sha256sum | cut -c1-16)
+mv excel.js "excel-$xhash.js"
+mv excel_bg.wasm "excel-${xhash}_bg.wasm"
+sed -i "s|__EXCEL_JS__|excel-$xhash.js|" index.html
 # Minify the two modules' JS glue (wasm-bindgen writes it readable): a few KB of each download.
-for js in kiosk-*.js "motcua-$hash.js"; do
+for js in kiosk-*.js "motcua-$hash.js" "excel-$xhash.js"; do
   "${TRUNK_SOURCE_DIR:?run by trunk}/node_modules/.bin/esbuild" "$js" --minify --format=esm --log-level=warning \
     --outfile="$js" --allow-overwrite
 done

@@ -13,6 +13,7 @@ echo "== 0/3 formatting and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p motcua --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p motcua --target wasm32-unknown-unknown --no-default-features --features excel --bin excel -- -D warnings
 
 echo "== 1/3 core unit tests (native)"
 cargo test -p motcua-core

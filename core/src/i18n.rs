@@ -153,6 +153,7 @@ strings! {
     UnmatchedTitle => "Thủ tục không có trong danh mục: chọn thủ tục tương ứng rồi kiểm tra lại", "Procedures not in the catalogue: choose the matching one, then check again";
     FirstRows => "Các dòng đầu", "First rows";
     ExportXlsxRegister => "Tải sổ theo dõi (.xlsx)", "Download the register (.xlsx)";
+    ErrExcelModule => "Không tạo được tệp Excel", "Could not make the Excel file";
     ExportXlsxReport => "Tải báo cáo (.xlsx)", "Download the report (.xlsx)";
     ImportRows => "Nhập các dòng hợp lệ", "Import the valid rows";
     Imported => "Đã nhập", "Imported";

@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// One cell as the sheet holds it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Cell {
     Empty,
     Text(String),
@@ -58,7 +58,7 @@ pub fn excel_serial(n: f64) -> Option<NaiveDateTime> {
 }
 
 /// A sheet's rows, as read.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// Each row's 1-based line in the file or sheet (blank lines are not rows).
@@ -69,7 +69,7 @@ pub struct Table {
 pub const UNREADABLE: &str = "\u{0}";
 
 /// Why a file could not be read as a sheet.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SheetError {
     /// Not an Excel workbook calamine can read (the reader's words).
     NotExcel(String),
@@ -174,6 +174,8 @@ pub fn read_excel(bytes: &[u8], name: Option<&str>) -> Result<Table, SheetError>
                     Data::Empty => Cell::Empty,
                     Data::String(s) if s.trim().is_empty() => Cell::Empty,
                     Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+                    // Not finite: no register value, and JSON (to the staff app) has no NaN.
+                    Data::Float(f) if !f.is_finite() => Cell::Empty,
                     Data::Float(f) => Cell::Number(*f),
                     Data::Int(i) => Cell::Number(*i as f64),
                     Data::Bool(b) => Cell::Text(b.to_string()),
@@ -188,6 +190,50 @@ pub fn read_excel(bytes: &[u8], name: Option<&str>) -> Result<Table, SheetError>
     }
     let lines = (first..first + rows.len()).collect();
     Ok(Table { rows, lines })
+}
+
+/// What the Excel module (the staff app's on-demand module, `src/bin/excel.rs`) is asked to
+/// write: the staff app sends it as JSON, the module answers with the workbook's bytes.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum XlsxRequest {
+    Register {
+        lines: Vec<crate::dossier::worklist::RegisterLine>,
+        head: crate::dossier::forms::Letterhead,
+        from: NaiveDate,
+        to: NaiveDate,
+        lang: crate::Lang,
+    },
+    Report {
+        table: crate::report::DossierTable,
+        head: crate::dossier::forms::Letterhead,
+        title: String,
+        period: String,
+        lang: crate::Lang,
+    },
+}
+
+#[cfg(feature = "excel")]
+impl XlsxRequest {
+    /// The workbook.
+    pub fn write(&self) -> Result<Vec<u8>, String> {
+        use crate::sync::xlsx::{register_xlsx, report_xlsx};
+        match self {
+            XlsxRequest::Register {
+                lines,
+                head,
+                from,
+                to,
+                lang,
+            } => register_xlsx(lines, head, *from, *to, *lang),
+            XlsxRequest::Report {
+                table,
+                head,
+                title,
+                period,
+                lang,
+            } => report_xlsx(table, head, title, period, *lang),
+        }
+    }
 }
 
 /// The register's fields a sheet's column can hold.
@@ -464,6 +510,32 @@ mod tests {
             Table::from_csv("a;b\n1;2\n").rows[1],
             vec![Cell::Text("1".into()), Cell::Text("2".into())]
         );
+    }
+
+    #[cfg(feature = "excel")]
+    #[test]
+    fn a_request_crosses_to_the_excel_module_as_json_and_comes_back_a_workbook() {
+        let req = XlsxRequest::Report {
+            table: crate::report::DossierTable {
+                early: 2,
+                ..Default::default()
+            },
+            head: Default::default(),
+            title: "BÁO CÁO".into(),
+            period: "Kỳ".into(),
+            lang: crate::Lang::Vi,
+        };
+        let back: XlsxRequest = serde_json::from_str(&serde_json::to_string(&req).unwrap()).unwrap();
+        assert_eq!(back, req);
+        let bytes = back.write().unwrap();
+        let t = read_excel(&bytes, None).unwrap();
+        assert!(t
+            .rows
+            .iter()
+            .any(|r| r.first() == Some(&Cell::Text("Trước hạn".into())) && r.get(1) == Some(&Cell::Number(2.0))));
+        // A table crosses back the same way.
+        let again: Table = serde_json::from_str(&serde_json::to_string(&t).unwrap()).unwrap();
+        assert_eq!(again, t);
     }
 
     #[test]

@@ -68,12 +68,15 @@ impl Wizard {
             .set(header.is_none().then(|| motcua_core::sheet::SheetError::NoHeader.message(lang)));
     }
 
-    /// Read sheet `name` of the Excel file picked.
-    fn open_sheet(&self, name: Option<&str>, lang: motcua_core::Lang) {
-        match self.bytes.with_value(|b| crate::excel::read_excel(b, name)) {
-            Ok(t) => self.open(t, lang),
-            Err(e) => self.error.set(Some(e.message(lang))),
-        }
+    /// Read sheet `name` of the Excel file picked (in the Excel module, loaded on first use).
+    fn open_sheet(self, name: Option<String>, lang: motcua_core::Lang) {
+        leptos::task::spawn_local(async move {
+            let bytes = self.bytes.get_value();
+            match crate::excel::read_excel(&bytes, name.as_deref()).await {
+                Ok(t) => self.open(t, lang),
+                Err(e) => self.error.set(Some(e.message(lang))),
+            }
+        });
     }
 }
 
@@ -104,7 +107,7 @@ pub fn CsvImport() -> impl IntoView {
                 Err(e) => return w.error.set(Some(e)),
             };
             if excel {
-                w.sheets.set(crate::excel::sheet_names(&bytes).unwrap_or_default());
+                w.sheets.set(crate::excel::sheet_names(&bytes).await.unwrap_or_default());
                 w.bytes.set_value(bytes);
                 w.open_sheet(None, st.lang());
             } else {
@@ -220,7 +223,7 @@ fn MappingStep(w: Wizard) -> impl IntoView {
     view! {
         <Show when=move || w.sheets.with(|s| s.len() > 1)>
             <label>{tr(K::SheetPick)}
-                <select id="sheet-name" on:change=move |ev| w.open_sheet(Some(&event_target_value(&ev)), st.lang())>
+                <select id="sheet-name" on:change=move |ev| w.open_sheet(Some(event_target_value(&ev)), st.lang())>
                     {move || w.sheets.get().into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
                 </select>
             </label>

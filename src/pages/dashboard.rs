@@ -61,6 +61,7 @@ pub fn Dashboard() -> impl IntoView {
         st.settings
             .with(|s| text::paragraph(&period.get(), &table.get(), kiosk, s.official_index.as_ref()))
     });
+    let xlsx_error = RwSignal::new(None::<String>);
     view! {
         <Page title=K::NavDashboard>
             <div class="card no-print report-controls">
@@ -70,12 +71,16 @@ pub fn Dashboard() -> impl IntoView {
                 " "<button id="export-xlsx-report" on:click=move |_| {
                     // The table of the kỳ on show, as the report prints it, numbers as numbers.
                     let (lang, p) = (st.lang(), period.get_untracked());
-                    let head = st.settings.with_untracked(motcua_core::dossier::forms::Letterhead::of);
-                    let made = crate::excel::report_xlsx(&table.get_untracked(), &head, t(lang, K::ReportTitle), &period_text(&p), lang);
-                    if let Ok(bytes) = made {
-                        crate::platform::download_bytes(&format!("bao-cao-{}-{}.xlsx", p.from.format("%Y%m%d"), p.to.format("%Y%m%d")), crate::excel::XLSX, &bytes).ok();
-                    }
+                    let req = motcua_core::sheet::XlsxRequest::Report {
+                        table: table.get_untracked(),
+                        head: st.settings.with_untracked(motcua_core::dossier::forms::Letterhead::of),
+                        title: t(lang, K::ReportTitle).to_string(),
+                        period: period_text(&p),
+                        lang,
+                    };
+                    crate::excel::download_xlsx(format!("bao-cao-{}-{}.xlsx", p.from.format("%Y%m%d"), p.to.format("%Y%m%d")), req, xlsx_error);
                 }>{tr(K::ExportXlsxReport)}</button>
+                {move || xlsx_error.get().map(|e| view! { " "<span class="error-text" role="alert">{tr(K::ErrExcelModule)}": "{e}</span> })}
             </div>
             <Show when=shown fallback=|| view! { <ReadingProgress id="report-waiting" text=K::ReadingOlderReport /> }>
             <div class="report-print" id="report">

@@ -51,18 +51,23 @@ pub fn RegisterPrint() -> impl IntoView {
         st.dossiers.with(|ds| worklist::register(ds, &cat, &cal, from, to, now_local()))
     });
     let form = Form::Register07;
+    let xlsx_error = RwSignal::new(None::<String>);
     let xlsx = move |_| {
         let (from, to) = period();
-        let head = st.settings.with_untracked(motcua_core::dossier::forms::Letterhead::of);
-        let made = lines.with_untracked(|l| crate::excel::register_xlsx(l, &head, from, to, st.lang()));
-        if let Ok(bytes) = made {
-            let name = format!("so-theo-doi-ho-so-{}-{}.xlsx", from.format("%Y%m%d"), to.format("%Y%m%d"));
-            crate::platform::download_bytes(&name, crate::excel::XLSX, &bytes).ok();
-        }
+        let req = motcua_core::sheet::XlsxRequest::Register {
+            lines: lines.get_untracked(),
+            head: st.settings.with_untracked(motcua_core::dossier::forms::Letterhead::of),
+            from,
+            to,
+            lang: st.lang(),
+        };
+        let name = format!("so-theo-doi-ho-so-{}-{}.xlsx", from.format("%Y%m%d"), to.format("%Y%m%d"));
+        crate::excel::download_xlsx(name, req, xlsx_error);
     };
     view! {
         <PrintBar />
-        <p class="no-print"><button id="export-xlsx-register" on:click=xlsx>{tr(K::ExportXlsxRegister)}</button></p>
+        <p class="no-print"><button id="export-xlsx-register" on:click=xlsx>{tr(K::ExportXlsxRegister)}</button>
+            {move || xlsx_error.get().map(|e| view! { " "<span class="error-text" role="alert">{tr(K::ErrExcelModule)}": "{e}</span> })}</p>
         <article class="print-doc register-doc" id="register-doc">
             <FormHeading number=None />
             <p class="form-no">{form.source()}</p>

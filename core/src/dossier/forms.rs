@@ -77,7 +77,7 @@ pub fn forms_for(d: &Dossier) -> Vec<Form> {
 }
 
 /// Who the letters come from (the settings' names): the heading and the signatures.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Letterhead {
     pub parent: String,
     pub agency: String,

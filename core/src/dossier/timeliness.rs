@@ -17,7 +17,7 @@ use super::record::{Dossier, Status};
 use crate::calendar::WorkCalendar;
 use chrono::NaiveDateTime;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Timeliness {
     /// Open and past its due date.
     Overdue,

@@ -421,7 +421,7 @@ pub fn page_searched(
 }
 
 /// One line of the printed register (Sổ theo dõi hồ sơ, form 07 of TT 03/2025/TT-VPCP).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RegisterLine {
     pub stt: usize,
     pub code: String,

@@ -117,7 +117,7 @@ impl Filter {
 }
 
 /// The standard report table for a period.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DossierTable {
     /// Received before the period and still open at its start.
     pub carried_over: u64,

@@ -529,3 +529,50 @@ async fn bench_decade_in_the_browser() -> R {
     println!("BENCH decade_import_month_ms {:.0}", median(all));
     b.close().await
 }
+
+/// A year's Excel register (14 200 rows, Mẫu 07's columns) through the import wizard, on a
+/// fresh tablet each run: file picked → columns shown (the Excel module loaded and the sheet
+/// read), rows checked → preview, import → done.
+#[tokio::test]
+#[ignore]
+async fn bench_excel_register_import() -> R {
+    let path = std::env::temp_dir().join(format!("motcua-bench-so-{}.xlsx", std::process::id()));
+    std::fs::write(&path, motcua_e2e::gen::year_xlsx(14_200))?;
+    let srv = Server::start();
+    let (mut open, mut check, mut import) = (Vec::new(), Vec::new(), Vec::new());
+    for run in 0..3 {
+        let b = Browser::new(&format!("bench-excel-{run}"), TABLET_LANDSCAPE).await?;
+        b.goto(&srv.url("/dossiers")).await?;
+        b.click(".csv-import summary").await?;
+        let t0 = std::time::Instant::now();
+        b.wait_css("#csv-file").await?.send_keys(&path.display().to_string()).await?;
+        b.wait_css_for("#sheet-check", Duration::from_secs(120)).await?;
+        open.push(t0.elapsed().as_secs_f64() * 1000.0);
+        check.push(
+            ms(
+                &b,
+                &time_until(
+                    "document.querySelector('#sheet-check').click()",
+                    "document.querySelector('#csv-preview')",
+                ),
+            )
+            .await?,
+        );
+        import.push(
+            ms(
+                &b,
+                &time_until(
+                    "document.querySelector('#csv-import').click()",
+                    "document.querySelector('#csv-done')",
+                ),
+            )
+            .await?,
+        );
+        b.close().await?;
+    }
+    println!("BENCH excel_open_ms {:.0}", median(open));
+    println!("BENCH excel_check_ms {:.0}", median(check));
+    println!("BENCH excel_import_ms {:.0}", median(import));
+    std::fs::remove_file(&path).ok();
+    Ok(())
+}

@@ -6,84 +6,12 @@ use motcua_core::dossier::csv_import::SheetReader;
 use motcua_core::report::{self, Basis, Filter, Lookup, Period};
 use motcua_core::sheet::{EndBasis, Mapping};
 use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE};
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 const ROWS: usize = 14_200;
 
-/// A year of 2025 as a desk's Excel register: two title rows, then Mẫu 07's header and rows;
-/// received as Excel date-times, due as dates, returned as text or dates; procedures by code
-/// or by name in other cases and without marks.
-fn year_xlsx() -> Vec<u8> {
-    use chrono::{Datelike, Duration, NaiveDate, Timelike};
-    let cal = motcua_core::calendar::WorkCalendar::default();
-    let days: Vec<NaiveDate> = (0..365)
-        .map(|i| NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + Duration::days(i))
-        .filter(|d| cal.is_working_day(*d))
-        .collect();
-    let xl = |t: chrono::NaiveDateTime| {
-        ExcelDateTime::from_ymd(t.year() as u16, t.month() as u8, t.day() as u8)
-            .and_then(|d| d.and_hms(t.hour() as u16, t.minute() as u8, 0))
-            .unwrap()
-    };
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet().set_name("Sổ 2025").unwrap();
-    let (dt, date) = (
-        Format::new().set_num_format("dd/mm/yyyy hh:mm"),
-        Format::new().set_num_format("dd/mm/yyyy"),
-    );
-    ws.write(0, 0, "SỔ THEO DÕI HỒ SƠ NĂM 2025").unwrap();
-    ws.write(1, 0, "Sở Công Thương tỉnh Khánh Hòa").unwrap();
-    let header = [
-        "STT",
-        "Mã hồ sơ",
-        "Tên thủ tục hành chính",
-        "Tên tổ chức, cá nhân",
-        "Địa chỉ, số điện thoại",
-        "Cơ quan chủ trì giải quyết",
-        "Nhận hồ sơ",
-        "Hẹn trả kết quả",
-        "Trả kết quả",
-        "Phương thức nhận kết quả",
-    ];
-    for (c, h) in header.iter().enumerate() {
-        ws.write(3, c as u16, *h).unwrap();
-    }
-    let names = ["TM-02", "đăng ký thực hiện  khuyến mại", "CAP GIAY PHEP BAN BUON SAN PHAM RUOU"];
-    let mut per_day = std::collections::HashMap::new();
-    for i in 0..ROWS {
-        let r = 4 + i as u32;
-        let day = days[i % days.len()];
-        let n = per_day.entry(day).or_insert(0u32);
-        *n += 1;
-        let received = day.and_hms_opt(8 + (i % 8) as u32, 15, 0).unwrap();
-        let due = cal.add_working_days(day, 7);
-        ws.write(r, 0, (i + 1) as f64).unwrap();
-        ws.write(r, 1, format!("SCT-{}-{:04}", day.format("%y%m%d"), n)).unwrap();
-        ws.write(r, 2, names[i % 3]).unwrap();
-        ws.write(r, 3, format!("Tổ chức {i}")).unwrap();
-        ws.write(r, 5, "Phòng Quản lý Thương mại").unwrap();
-        ws.write_datetime_with_format(r, 6, xl(received), &dt).unwrap();
-        ws.write_datetime_with_format(r, 7, xl(due.and_hms_opt(0, 0, 0).unwrap()), &date)
-            .unwrap();
-        let returned = match i % 10 {
-            0..=3 => Some(cal.add_working_days(day, 2).and_hms_opt(10, 0, 0).unwrap()),
-            4 | 5 => Some(due.and_hms_opt(15, 0, 0).unwrap()),
-            6..=8 => Some(cal.add_working_days(due, 3).and_hms_opt(9, 0, 0).unwrap()),
-            _ => None,
-        };
-        match returned {
-            Some(t) if i % 2 == 0 => ws.write(r, 8, t.format("%d/%m/%Y %H:%M").to_string()).map(|_| ()).unwrap(),
-            Some(t) => ws.write_datetime_with_format(r, 8, xl(t), &dt).map(|_| ()).unwrap(),
-            None => {}
-        }
-        ws.write(r, 9, if i % 4 == 0 { "Bưu chính công ích" } else { "Trực tiếp" }).unwrap();
-    }
-    wb.save_to_buffer().unwrap()
-}
-
 #[tokio::test]
 async fn a_years_excel_register_imports_through_the_wizard_and_the_dashboard_judges_it() -> R {
-    let bytes = year_xlsx();
+    let bytes = motcua_e2e::gen::year_xlsx(ROWS);
     // What the core makes of the same file.
     let table = motcua_core::sheet::read_excel(&bytes, None).map_err(|e| format!("{e:?}"))?;
     let header = table.header_row().ok_or("no header")?;
