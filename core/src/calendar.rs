@@ -94,6 +94,32 @@ impl OfficeHours {
     }
 }
 
+impl WorkCalendar {
+    /// A calendar from a file is sane before anything computes with it: at most 200 years,
+    /// each 2000–2100 with its days inside it and at most 366 of each kind, the office hours
+    /// in order (issue 21: the date arithmetic must never meet an absurd value).
+    pub fn check(&self) -> Result<(), String> {
+        let h = &self.office;
+        if !(h.am.0 < h.am.1 && h.am.1 <= h.pm.0 && h.pm.0 < h.pm.1) {
+            return Err("giờ làm việc không theo thứ tự / office hours out of order".into());
+        }
+        if self.years.len() > 200 {
+            return Err("lịch có quá nhiều năm / too many years".into());
+        }
+        for y in &self.years {
+            let inside = |d: &NaiveDate| d.year() == y.year;
+            if !(2000..=2100).contains(&y.year)
+                || y.days_off.len() > 366
+                || y.makeup_days.len() > 366
+                || !y.days_off.iter().chain(&y.makeup_days).all(inside)
+            {
+                return Err(format!("lịch năm {} không hợp lệ / bad year", y.year));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The whole calendar: known years plus the weekend rule, the office hours, and how the
 /// province counts the day of receipt. It is department-wide data (travels in exports), not a
 /// per-device setting.

@@ -212,7 +212,7 @@ strings! {
     StorageAlmostFull => "Bộ nhớ trình duyệt đã dùng trên 80%. Hãy xuất dữ liệu và lưu trữ các năm đã đóng để giải phóng chỗ:", "Browser storage is over 80% full. Export and archive closed years to free space:";
     ExportTitle => "Xuất dữ liệu", "Export";
     ExportHint => "Tệp JSON để nhập vào máy khác (không trùng, không mất bản ghi); tệp CSV để mở bằng Excel.", "A JSON file to import on another device (no duplicates, nothing lost); CSV files to open in Excel.";
-    WithoutPersonalData => "Không kèm thông tin cá nhân (tên, địa chỉ, điện thoại)", "Without personal data (names, addresses, phones)";
+    WithoutPersonalData => "Không kèm thông tin cá nhân: bỏ tên, địa chỉ, điện thoại, số định danh, email, người ký nhận và mọi ghi chú (của hồ sơ, các bước, lý do gia hạn, phản ánh); giữ mã hồ sơ, thủ tục, các mốc thời gian và kết quả", "Without personal data: leaves out names, addresses, phones, ID numbers, e-mails, who signed and every note (the dossier's, the steps', the extension's reason, complaints); keeps codes, procedures, times and outcomes";
     ExportJson => "Xuất tệp JSON (đồng bộ)", "Export JSON (sync)";
     ExportCsvResponses => "CSV phiếu khảo sát (Excel)", "Responses CSV (Excel)";
     ExportCsvDossiers => "CSV sổ theo dõi hồ sơ (Excel)", "Register CSV (Excel)";

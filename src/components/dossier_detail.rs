@@ -340,7 +340,7 @@ fn RecordFields(d: Dossier, error: RwSignal<Option<String>>) -> impl IntoView {
     }
 }
 
-/// Delete as a tombstone, after a second tap.
+/// Delete as a tombstone without its personal fields (`Dossier::delete`), after a second tap.
 #[component]
 fn DeleteButton(id: String, error: RwSignal<Option<String>>, on_close: Callback<()>) -> impl IntoView {
     let st = use_app();
@@ -351,7 +351,7 @@ fn DeleteButton(id: String, error: RwSignal<Option<String>>, on_close: Callback<
             return;
         }
         match change(st, &id, |d| {
-            d.meta.deleted = true;
+            d.delete();
             Ok(())
         }) {
             Ok(()) => on_close.run(()),

@@ -210,6 +210,24 @@ pub fn validate_catalogue(c: &[Procedure]) -> Result<(), String> {
             crate::calendar::MAX_HOURS
         ));
     }
+    // The internal process is computed with (Mẫu 06): bounded like the terms.
+    let step_ok = |s: &super::control::Step| {
+        !s.division.trim().is_empty()
+            && match s.term {
+                Term::Days(n) => (1..=crate::calendar::MAX_DAYS).contains(&n),
+                Term::Hours(n) => (1..=crate::calendar::MAX_HOURS).contains(&n),
+                Term::SameDay => true,
+            }
+    };
+    if let Some(p) = c
+        .iter()
+        .find(|p| p.steps.len() > 30 || !p.steps.iter().all(step_ok) || p.documents.len() > 60)
+    {
+        return Err(format!(
+            "{}: quy trình nội bộ hoặc thành phần hồ sơ không hợp lệ / bad steps or documents",
+            p.id
+        ));
+    }
     Ok(())
 }
 

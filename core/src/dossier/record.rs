@@ -610,30 +610,82 @@ impl Dossier {
         Ok(())
     }
 
-    /// The fields that name or reach a person (the export "without personal data" leaves
-    /// them out; a file without them never blanks them here): one list, for both.
+    /// The fields that name or reach a person, and the free text that may (notes, the steps'
+    /// notes, the apology's reason, complaints, fields of a newer build): the export "without
+    /// personal data" leaves them out, and a file without them never blanks them here. One
+    /// list, for both (issue 21).
     pub fn clear_personal(&mut self) {
         for f in self.personal_mut() {
             f.clear();
         }
+        for e in &mut self.events {
+            e.note.clear();
+        }
+        if let Some(x) = &mut self.extension {
+            x.reason.clear();
+        }
+        for c in &mut self.complaints {
+            c.note.clear();
+        }
+        self.extra.clear();
     }
 
-    /// Take the personal fields from `other` (the same dossier as stored here).
+    /// Fill the personal fields and free text this copy lacks from `other` (the same dossier
+    /// as stored here): the steps' and complaints' notes where the same step or complaint is
+    /// there. What this copy has is kept.
     pub fn personal_from(&mut self, other: &Dossier) {
-        let theirs = [&other.applicant, &other.contact, &other.signed_by, &other.id_number, &other.email];
+        fn fill(mine: &mut String, theirs: &str) {
+            if mine.is_empty() {
+                theirs.clone_into(mine);
+            }
+        }
+        let theirs = [
+            &other.applicant,
+            &other.contact,
+            &other.signed_by,
+            &other.id_number,
+            &other.email,
+            &other.notes,
+        ];
         for (mine, theirs) in self.personal_mut().into_iter().zip(theirs) {
-            mine.clone_from(theirs);
+            fill(mine, theirs);
+        }
+        for (mine, theirs) in self.events.iter_mut().zip(&other.events) {
+            if (mine.at, mine.status) == (theirs.at, theirs.status) {
+                fill(&mut mine.note, &theirs.note);
+            }
+        }
+        if let (Some(mine), Some(theirs)) = (&mut self.extension, &other.extension) {
+            if mine.at == theirs.at {
+                fill(&mut mine.reason, &theirs.reason);
+            }
+        }
+        for (mine, theirs) in self.complaints.iter_mut().zip(&other.complaints) {
+            if mine.at == theirs.at {
+                fill(&mut mine.note, &theirs.note);
+            }
+        }
+        if self.extra.is_empty() {
+            self.extra.clone_from(&other.extra);
         }
     }
 
-    fn personal_mut(&mut self) -> [&mut String; 5] {
+    fn personal_mut(&mut self) -> [&mut String; 6] {
         [
             &mut self.applicant,
             &mut self.contact,
             &mut self.signed_by,
             &mut self.id_number,
             &mut self.email,
+            &mut self.notes,
         ]
+    }
+
+    /// Delete as a tombstone: it still travels in exports (so the deletion reaches the other
+    /// tablets), without the person it named.
+    pub fn delete(&mut self) {
+        self.meta.deleted = true;
+        self.clear_personal();
     }
 
     /// The one allowed extension (with the written apology), at least one working day before

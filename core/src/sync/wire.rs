@@ -492,6 +492,27 @@ fn check_dossier(d: &Dossier) -> Result<(), String> {
     if d.events.is_empty() || d.events.len() > 200 || d.events.windows(2).any(|w| w[1].at < w[0].at) {
         return Err("quá trình xử lý không hợp lệ / bad timeline".into());
     }
+    // Every instant the core computes with is bounded: a pause or an extension at the far end
+    // of chrono's range once made the register page panic on every open (issue 21).
+    let in_record = |t: chrono::NaiveDateTime| ok_year(t) && t >= d.received;
+    if !d.events.iter().all(|e| in_record(e.at)) {
+        return Err("bước xử lý ngoài khoảng 2000–2100 hoặc trước ngày nhận / step out of range".into());
+    }
+    if let Some(x) = &d.extension {
+        if !in_record(x.at) || !in_record(x.new_due) || x.entered_at.is_some_and(|t| !in_record(t)) {
+            return Err("gia hạn ngoài khoảng 2000–2100 hoặc trước ngày nhận / extension out of range".into());
+        }
+    }
+    if d.complaints.len() > 200 || !d.complaints.iter().all(|c| in_record(c.at)) {
+        return Err("phản ánh ngoài khoảng 2000–2100 hoặc trước ngày nhận / complaint out of range".into());
+    }
+    if d.term.is_some_and(|t| match t {
+        crate::dossier::Term::Days(n) => n == 0 || n > crate::calendar::MAX_DAYS,
+        crate::dossier::Term::Hours(n) => n == 0 || n > crate::calendar::MAX_HOURS,
+        crate::dossier::Term::SameDay => false,
+    }) {
+        return Err("thời hạn giải quyết ngoài giới hạn / term out of range".into());
+    }
     if d.copies == 0 || d.copies > 99 {
         return Err("số bộ hồ sơ ngoài 1–99 / copies out of range".into());
     }
@@ -673,6 +694,10 @@ impl Reader {
             return Err(ReadError::BadField(
                 "danh mục thủ tục có mã trùng hoặc rỗng / duplicate procedure id".into(),
             ));
+        }
+        crate::dossier::procedure::validate_catalogue(&body.catalogue).map_err(ReadError::BadField)?;
+        if let Some(cal) = &body.calendar {
+            cal.check().map_err(ReadError::BadField)?;
         }
         let (exported_at, source, from, to, personal_data, catalogue, calendar) = (
             body.exported_at,

@@ -428,3 +428,70 @@ fn public_names_touch_only_top_level_keys() {
         assert_eq!(got["suggestion"], r.s.as_str());
     }
 }
+
+#[test]
+fn no_instant_in_an_imported_record_reaches_the_ends_of_chronos_range() {
+    use crate::dossier::Status;
+    let far = chrono::NaiveDate::MAX.and_hms_opt(0, 0, 0).unwrap();
+    let before = at(2020, 1, 1, 9);
+    type Mutation = fn(&mut Dossier, chrono::NaiveDateTime);
+    let cases: Vec<(&str, Mutation)> = vec![
+        ("pause", |d, t| {
+            d.events.push(crate::dossier::Event {
+                at: t,
+                status: Status::SupplementRequested,
+                note: String::new(),
+                division: String::new(),
+                officer: String::new(),
+            })
+        }),
+        ("step before receipt", |d, t| d.events[0].at = t),
+        ("extension", |d, t| {
+            d.extension = Some(crate::dossier::Extension {
+                at: d.received,
+                new_due: t,
+                reason: "x".into(),
+                entered_at: None,
+            })
+        }),
+        ("complaint", |d, t| {
+            d.complaints.push(crate::dossier::Complaint {
+                at: t,
+                note: String::new(),
+            })
+        }),
+    ];
+    for (name, mutate) in cases {
+        for t in [far, before] {
+            let mut data = dataset("dev-a", 1, 1);
+            mutate(&mut data.dossiers[0], t);
+            let err = read(&file(data, "dev-a")).unwrap_err();
+            assert!(matches!(err, ReadError::BadRecord { kind: "Hồ sơ", .. }), "{name} at {t}: {err:?}");
+        }
+    }
+    // A term no catalogue allows is refused too (it would walk the calendar for ages).
+    let mut data = dataset("dev-a", 1, 1);
+    data.dossiers[0].term = Some(crate::dossier::Term::Days(u32::MAX));
+    assert!(read(&file(data, "dev-a")).is_err());
+}
+
+#[test]
+fn a_files_calendar_and_catalogue_are_sane_before_anything_computes_with_them() {
+    assert_eq!(WorkCalendar::default().check(), Ok(()), "the shipped calendar");
+    let mut data = dataset("dev-a", 1, 1);
+    data.calendar.years[0].year = 9999;
+    assert!(matches!(read(&file(data, "dev-a")).unwrap_err(), ReadError::BadField(m) if m.contains("9999")));
+    let mut data = dataset("dev-a", 1, 1);
+    let y = data.calendar.years[0].year;
+    data.calendar.years[0]
+        .days_off
+        .insert(chrono::NaiveDate::from_ymd_opt(y + 1, 1, 5).unwrap());
+    assert!(read(&file(data, "dev-a")).is_err(), "a day off outside its year");
+    let mut data = dataset("dev-a", 1, 1);
+    data.catalogue = crate::dossier::default_catalogue();
+    data.catalogue[0].steps = vec![crate::dossier::control::Step {
+        division: "Phòng A".into(),
+        term: crate::dossier::Term::Days(u32::MAX),
+    }];
+    assert!(matches!(read(&file(data, "dev-a")).unwrap_err(), ReadError::BadField(_)));
+}
