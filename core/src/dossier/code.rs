@@ -48,19 +48,19 @@ pub fn code_date(code: &str) -> Option<NaiveDate> {
 }
 
 /// The register's months (`YYYY-MM`, as its stored chunks are named) that can hold the dossier
-/// with `code`, in the order to search them. A dossier is entered on or after the day its code
-/// names, so: that month and the later ones, oldest first; every month, newest first, when the
-/// code names no day. The kiosk's look-up reads just these, not the whole register.
+/// with `code`, in the order to search them: a dossier is entered on or after the day its code
+/// names, so that month and the later ones, oldest first. A code that is not a dossier code,
+/// or names no day, is in no month: every stored dossier's code names its day of receipt
+/// (`Dossier::create`), and a look-up of garbage must not read the whole register (a citizen
+/// could freeze the kiosk; issue 21).
 pub fn months_holding<'a>(code: &str, months: &'a [String]) -> Vec<&'a str> {
-    let mut v: Vec<&str> = months.iter().map(String::as_str).collect();
-    match code_date(code.trim()) {
-        Some(d) => {
-            let from = format!("{:04}-{:02}", d.year(), d.month());
-            v.retain(|m| *m >= from.as_str());
-            v.sort_unstable();
-        }
-        None => v.sort_unstable_by(|a, b| b.cmp(a)),
-    }
+    let code = code.trim().to_uppercase();
+    let Some(d) = code_date(&code).filter(|_| valid_code(&code)) else {
+        return Vec::new();
+    };
+    let from = format!("{:04}-{:02}", d.year(), d.month());
+    let mut v: Vec<&str> = months.iter().map(String::as_str).filter(|m| *m >= from.as_str()).collect();
+    v.sort_unstable();
     v
 }
 
@@ -198,7 +198,9 @@ mod tests {
             months_holding("SCT-241231-0001", &months),
             ["2024-12", "2025-01", "2025-02", "2025-03"]
         );
-        assert_eq!(months_holding("no date", &months), ["2025-03", "2025-02", "2025-01", "2024-12"]);
+        assert_eq!(months_holding("no date", &months), Vec::<&str>::new(), "garbage reads nothing");
+        assert_eq!(months_holding("SCT-251399-0001", &months), Vec::<&str>::new(), "no such day");
+        assert_eq!(months_holding("SCT-250207-01", &months), Vec::<&str>::new(), "not a code");
     }
 
     #[test]
