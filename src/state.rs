@@ -29,6 +29,10 @@ pub struct AppState {
     /// until picked after an unlock.
     pub on_duty: RwSignal<String>,
     pub pin: RwSignal<Option<PinHash>>,
+    /// The stored PIN could not be read: locked, and no PIN opens it.
+    pub pin_unreadable: StoredValue<bool>,
+    /// The wrong tries as this page counted them (`AppState::attempts`).
+    attempts_here: StoredValue<Attempts>,
     pub problems: RwSignal<Vec<Problem>>,
     /// The last write failed because storage is full.
     pub full: RwSignal<bool>,
@@ -100,7 +104,17 @@ impl AppState {
             });
             book = Book::default();
         }
-        let (pin, _) = doc_or::<Option<PinHash>>("pin", &mut problems, || None);
+        // A PIN that cannot be read (now, or set aside at an earlier start) is not "no PIN":
+        // the tablet stays locked (it fails closed) and says so on the PIN pad.
+        let (pin, pin_unreadable) = match storage::load_doc::<Option<PinHash>>("pin") {
+            Ok(Some(p)) => (p, storage::doc_quarantined("pin")),
+            Ok(None) => (None, storage::doc_quarantined("pin")),
+            Err(p) => {
+                problems.push(p);
+                (None, true)
+            }
+        };
+        let pin_unreadable = pin_unreadable && pin.is_none();
         let stored_lock = match storage::load_doc::<bool>("kiosk") {
             Ok(v) => Some(v),
             Err(p) => {
@@ -108,7 +122,8 @@ impl AppState {
                 None
             }
         };
-        let kiosk = motcua_core::settings::locked_at_start(pin.is_some(), stored_lock, storage::session_lock());
+        let kiosk =
+            motcua_core::settings::locked_at_start(pin.is_some() || pin_unreadable, stored_lock, storage::session_lock()) || pin_unreadable;
         // Responses that could not be written before a reload still count and are retried.
         let pending = storage::stashed_pending::<Response>(Kind::Response);
         let (catalogue, _) = doc_or("procedures", &mut problems, default_catalogue);
@@ -121,6 +136,8 @@ impl AppState {
             kiosk: RwSignal::new(kiosk),
             on_duty: RwSignal::new(if kiosk { String::new() } else { storage::duty() }),
             pin: RwSignal::new(pin),
+            pin_unreadable: StoredValue::new(pin_unreadable),
+            attempts_here: StoredValue::new(Attempts::default()),
             problems: RwSignal::new(problems),
             full: RwSignal::new(false),
             dossiers: RwSignal::new(Vec::new()),
@@ -369,10 +386,13 @@ impl AppState {
     /// Change the PIN (`core::pin::change_pin`): the current one through the wrong-try delay,
     /// then the new one twice.
     pub fn change_pin(&self, current: &str, new: &str, repeat: &str) -> Result<(), motcua_core::pin::PinChangeError> {
-        let mut at: Attempts = storage::load_doc("attempts").ok().flatten().unwrap_or_default();
+        if self.pin_unreadable.get_value() {
+            return Err(motcua_core::pin::PinChangeError::Current(PinCheck::Unreadable));
+        }
+        let mut at = self.attempts();
         let h = self.pin.get_untracked();
         let res = motcua_core::pin::change_pin(h.as_ref(), &mut at, current, new, repeat, random16(), now_millis());
-        storage::save_doc("attempts", &at).ok();
+        self.keep_attempts(at);
         let h = res?;
         self.note(storage::save_doc("pin", &Some(h.clone())))
             .map_err(|_| motcua_core::pin::PinChangeError::NotSaved)?;
@@ -382,13 +402,31 @@ impl AppState {
 
     /// Check a PIN against the stored hash with the persisted wrong-try delay.
     pub fn check_pin(&self, pin: &str) -> PinCheck {
+        if self.pin_unreadable.get_value() {
+            return PinCheck::Unreadable;
+        }
         let Some(h) = self.pin.get_untracked() else {
             return PinCheck::Wrong;
         };
-        let mut at: Attempts = storage::load_doc("attempts").ok().flatten().unwrap_or_default();
+        let mut at = self.attempts();
         let res = at.check(&h, pin, now_millis());
-        storage::save_doc("attempts", &at).ok();
+        self.keep_attempts(at);
         res
+    }
+
+    /// The wrong tries so far: the stricter of the stored count, this tab's session's and this
+    /// page's memory, so that a full or failing storage never lets PINs be tried at typing speed.
+    fn attempts(&self) -> Attempts {
+        let stored: Attempts = storage::load_doc("attempts").ok().flatten().unwrap_or_default();
+        stored
+            .stricter(storage::session_attempts())
+            .stricter(self.attempts_here.get_value())
+    }
+
+    fn keep_attempts(&self, at: Attempts) {
+        self.attempts_here.set_value(at.clone());
+        storage::set_session_attempts(&at);
+        storage::save_doc("attempts", &at).ok();
     }
 }
 

@@ -184,6 +184,13 @@ pub fn load_doc<T: DeserializeOwned>(name: &str) -> Result<Option<T>, Problem> {
     }
 }
 
+/// Whether document `name` was found unreadable once and set aside (`quarantine`): a PIN set
+/// aside is still a PIN (the tablet stays locked), not "no PIN".
+pub fn doc_quarantined(name: &str) -> bool {
+    let key = codec::doc_key(name);
+    read_raw(&format!("{}quarantine.{}", codec::PREFIX, key.trim_start_matches(codec::PREFIX))).is_some()
+}
+
 /// Write a document, unless the stored one comes from a newer build (never overwritten).
 pub fn save_doc<T: Serialize>(name: &str, doc: &T) -> Result<(), StoreError> {
     let key = codec::doc_key(name);
@@ -209,6 +216,17 @@ pub fn session_lock() -> bool {
 
 pub fn set_session_lock(on: bool) {
     SessionStorage::set(SESSION_LOCK, on).ok();
+}
+
+const ATTEMPTS: &str = "motcua.attempts";
+
+/// This tab's session's count of wrong PIN tries (beside the stored one).
+pub fn session_attempts() -> motcua_core::pin::Attempts {
+    SessionStorage::get(ATTEMPTS).unwrap_or_default()
+}
+
+pub fn set_session_attempts(at: &motcua_core::pin::Attempts) {
+    SessionStorage::set(ATTEMPTS, at).ok();
 }
 
 const DUTY: &str = "motcua.duty";

@@ -153,6 +153,10 @@ strings! {
     UnmatchedTitle => "Thủ tục không có trong danh mục: chọn thủ tục tương ứng rồi kiểm tra lại", "Procedures not in the catalogue: choose the matching one, then check again";
     FirstRows => "Các dòng đầu", "First rows";
     ExportXlsxRegister => "Tải sổ theo dõi (.xlsx)", "Download the register (.xlsx)";
+    PinUnreadable => "Không đọc được mã PIN đã lưu (dữ liệu hỏng): máy được giữ khóa, không mã nào mở được. Báo bộ phận CNTT: cách mở mà không mất dữ liệu ở SECURITY.md, mục «Mã PIN không đọc được».", "The stored PIN cannot be read (damaged data): the tablet stays locked and no PIN opens it. Call IT: how to open it without losing data is in SECURITY.md, «A PIN that cannot be read».";
+    HeldSuspicious => "Giữ lại, có thời điểm sau ngày xuất tệp hoặc sau giờ của máy này hơn một ngày (đồng hồ máy gửi có thể sai)", "Held: stamped more than a day after the file was exported or after this device's clock (the sending tablet's clock may be wrong)";
+    HeldDeletions => "Giữ lại, Xóa bản ghi đang có trên máy này", "Held: deleting records that are live here";
+    ReleaseHeld => "Vẫn áp dụng các bản ghi bị giữ lại (tôi đã kiểm tra)", "Apply the held records too (I have checked them)";
     ErrExcelModule => "Không tạo được tệp Excel", "Could not make the Excel file";
     ExportXlsxReport => "Tải báo cáo (.xlsx)", "Download the report (.xlsx)";
     ImportRows => "Nhập các dòng hợp lệ", "Import the valid rows";

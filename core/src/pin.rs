@@ -56,10 +56,24 @@ pub struct Attempts {
     pub locked_until: Millis,
 }
 
+impl Attempts {
+    /// The stricter of two records of the wrong tries (the stored one, the session's, the
+    /// page's memory): one that could not be written never loosens the delay.
+    pub fn stricter(self, other: Attempts) -> Attempts {
+        Attempts {
+            failures: self.failures.max(other.failures),
+            locked_until: self.locked_until.max(other.locked_until),
+        }
+    }
+}
+
 #[derive(Debug, PartialEq, Eq)]
 pub enum PinCheck {
     Ok,
     Wrong,
+    /// The stored PIN cannot be read (damaged, or from a newer build): the tablet stays locked
+    /// and no PIN opens it (SECURITY.md, "A PIN that cannot be read").
+    Unreadable,
     /// Too many wrong tries: wait this many seconds.
     Wait(i64),
 }
@@ -128,6 +142,32 @@ pub fn change_pin(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stricter_record_of_wrong_tries_wins() {
+        let a = Attempts {
+            failures: 5,
+            locked_until: 10,
+        };
+        let b = Attempts {
+            failures: 2,
+            locked_until: 30,
+        };
+        assert_eq!(
+            a.clone().stricter(b.clone()),
+            Attempts {
+                failures: 5,
+                locked_until: 30
+            }
+        );
+        assert_eq!(
+            b.stricter(a.clone()),
+            a.clone().stricter(Attempts::default()).stricter(Attempts {
+                failures: 0,
+                locked_until: 30
+            })
+        );
+    }
 
     #[test]
     fn a_pin_change_asks_the_current_pin_and_the_new_one_twice() {

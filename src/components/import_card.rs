@@ -34,6 +34,8 @@ struct Import {
     progress: RwSignal<Option<(String, usize, usize)>>,
     /// How the last write ended: `ImportDone`, or `ImportStorageFull` (nothing written).
     msg: RwSignal<Option<K>>,
+    /// A person chose to apply the held records too (`wire::Held`).
+    release: RwSignal<bool>,
 }
 
 impl Import {
@@ -47,6 +49,7 @@ impl Import {
             writing: RwSignal::new(false),
             progress: RwSignal::new(None),
             msg: RwSignal::new(None),
+            release: RwSignal::new(false),
         }
     }
 
@@ -77,7 +80,7 @@ impl Import {
                         .map(|e| {
                             let (source, exported_at) = (e.source.clone(), e.exported_at);
                             // Each file is planned against what the files before it would make.
-                            let p = st.with_here(|here| wire::plan(here, &ps, e));
+                            let p = st.with_here(|here| wire::plan(here, &ps, e, now_millis()));
                             let r = Receipt {
                                 file: name.clone(),
                                 imported_at: 0,
@@ -118,6 +121,11 @@ impl Import {
         leptos::task::spawn_local(async move {
             // The plans are taken while they are written (put back if the write is refused).
             let mut ps = self.plans.try_update_value(std::mem::take).unwrap_or_default();
+            if self.release.get_untracked() {
+                for p in &mut ps {
+                    p.release_held();
+                }
+            }
             let label = t(st.lang(), K::Writing).to_string();
             let r = st
                 .apply_import(&mut ps, receipts.clone(), |done, all| {
@@ -179,6 +187,13 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
         take(files);
     };
     let apply = move |_| imp.write_plans(history);
+    let release = imp.release;
+    let any_held = move || {
+        loaded.with(|l| {
+            l.iter()
+                .any(|x| x.outcome.as_ref().is_ok_and(|r| r.counts.held != Default::default()))
+        })
+    };
     let valid = move || loaded.with(|l| l.iter().filter(|x| x.outcome.is_ok()).count());
     view! {
         <div class="card" id="import">
@@ -195,6 +210,9 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
             {move || loaded.get().into_iter().map(|l| view! { <FilePreview l /> }).collect_view()}
             <Show when=move || !conflicts.with(Vec::is_empty)>
                 <CodeConflictList conflicts=conflicts.into() />
+            </Show>
+            <Show when=any_held>
+                <label class="check" id="import-held-choice"><input id="import-release-held" type="checkbox" prop:checked=move || release.get() on:change=move |ev| release.set(event_target_checked(&ev)) />{tr(K::ReleaseHeld)}</label>
             </Show>
             <Show when=move || !loaded.with(Vec::is_empty)>
                 <div class="actions">
@@ -244,6 +262,12 @@ fn FilePreview(l: Loaded) -> impl IntoView {
             <div class="file-preview" data-file=l.name.clone()>
                 <p><strong>{l.name.clone()}</strong>" · "{r.source.device_name.clone()}" ("{r.source.unit.clone()}", "{r.source.device_id.clone()}") · "{date_time(vn_datetime(r.exported_at))}</p>
                 <CountsTable counts=r.counts />
+                {(r.counts.held != Default::default()).then(|| view! {
+                    <p class="warn-text held" role="alert">
+                        {(r.counts.held.suspicious > 0).then(|| view! { <span class="held-suspicious">{tr(K::HeldSuspicious)}": "{r.counts.held.suspicious}</span>" " })}
+                        {(r.counts.held.deletions > 0).then(|| view! { <span class="held-deletions">{tr(K::HeldDeletions)}": "{r.counts.held.deletions}</span> })}
+                    </p>
+                })}
             </div>
         }
         .into_any(),

@@ -95,6 +95,7 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
             switch_to("/staff");
         }
         PinCheck::Wrong => msg.set(motcua_core::i18n::t(st.lang(), K::PinWrong).into()),
+        PinCheck::Unreadable => msg.set(motcua_core::i18n::t(st.lang(), K::PinUnreadable).into()),
         PinCheck::Wait(s) => msg.set(format!("{} {s}", motcua_core::i18n::t(st.lang(), K::PinWait))),
     });
     view! {

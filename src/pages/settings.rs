@@ -104,6 +104,7 @@ fn PinChange(on_done: Callback<bool>) -> impl IntoView {
             Err(e) => {
                 msg.set(match e {
                     PinChangeError::Current(PinCheck::Wait(s)) => format!("{} {s}", t(st.lang(), K::PinWait)),
+                    PinChangeError::Current(PinCheck::Unreadable) => t(st.lang(), K::PinUnreadable).into(),
                     PinChangeError::Current(_) => t(st.lang(), K::PinWrong).into(),
                     PinChangeError::Invalid => t(st.lang(), K::PinInvalid).into(),
                     PinChangeError::Mismatch => t(st.lang(), K::PinMismatch).into(),

@@ -787,10 +787,69 @@ pub fn read(bytes: &[u8]) -> Result<Export, ReadError> {
 pub struct Plan {
     pub responses: Vec<Response>,
     pub dossiers: Vec<Dossier>,
+    /// Records held back until a person chooses to apply them ([`Plan::release_held`]).
+    pub held: Held,
     pub versions: Vec<Questionnaire>,
     pub catalogue: Vec<Procedure>,
     pub calendar: WorkCalendar,
     pub counts: PlanCounts,
+}
+
+/// A file's records that would win but are not written unless a person says so: stamped more
+/// than a day after the file was exported or after this device's clock (a clock that runs
+/// ahead, or a forged file: its records would win every later merge), and deletions of records
+/// that are live here (a tombstone from an unknown tablet once deleted a dossier silently).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Held {
+    pub responses: Vec<Response>,
+    pub dossiers: Vec<Dossier>,
+}
+
+/// How many records a plan holds back, and why.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldCounts {
+    /// Stamped in the future.
+    pub suspicious: usize,
+    /// Deleting a record that is live here ("Xóa: n").
+    pub deletions: usize,
+}
+
+/// A day, the slack allowed between clocks.
+const DAY_MS: Millis = 86_400_000;
+
+/// Move the winners that must wait for a person out of `winners` into `held`: those stamped
+/// after `limit`, and tombstones over a record live in `here`.
+fn hold<T: Record>(
+    winners: Vec<T>,
+    here: &rustc_hash::FxHashMap<&str, &T>,
+    limit: Millis,
+    held: &mut Vec<T>,
+    counts: &mut HeldCounts,
+) -> Vec<T> {
+    let mut out = Vec::with_capacity(winners.len());
+    for r in winners {
+        let m = r.meta();
+        let deletes = m.deleted && here.get(m.id.as_str()).is_some_and(|h| !h.meta().deleted);
+        if m.updated_at > limit {
+            counts.suspicious += 1;
+            held.push(r);
+        } else if deletes {
+            counts.deletions += 1;
+            held.push(r);
+        } else {
+            out.push(r);
+        }
+    }
+    out
+}
+
+impl Plan {
+    /// Write the held records too (a person chose to).
+    pub fn release_held(&mut self) {
+        let held = std::mem::take(&mut self.held);
+        self.responses.extend(held.responses);
+        self.dossiers.extend(held.dossiers);
+    }
 }
 
 /// The preview's and the receipt's numbers.
@@ -801,6 +860,9 @@ pub struct PlanCounts {
     pub questionnaires: Counts,
     pub catalogue: Counts,
     pub calendar: Counts,
+    /// Of the responses' and dossiers' changes, the ones held back.
+    #[serde(default)]
+    pub held: HeldCounts,
 }
 
 impl PlanCounts {
@@ -820,11 +882,22 @@ impl PlanCounts {
 }
 
 /// Plan the import of `file` into what is `here` as the `earlier` plans (of the files picked
-/// before it, in order) would leave it. A file without personal data never blanks the names
-/// and contacts already here. The file's records to write move into the plan.
-pub fn plan(here: Here<'_>, earlier: &[Plan], file: Export) -> Plan {
-    let Export { personal_data, data, .. } = file;
-    let (responses, rc) = merge::merge_records(&layers(here.responses, earlier, |p| &p.responses), data.responses);
+/// before it, in order) would leave it, at `now` (this device's clock). A file without personal
+/// data never blanks the names and contacts already here. The file's records to write move
+/// into the plan; future-stamped records and deletions are held ([`Held`]).
+pub fn plan(here: Here<'_>, earlier: &[Plan], file: Export, now: Millis) -> Plan {
+    let Export {
+        personal_data,
+        data,
+        exported_at,
+        ..
+    } = file;
+    let limit = exported_at.min(now).saturating_add(DAY_MS);
+    let (mut held, mut held_counts) = (Held::default(), HeldCounts::default());
+    let response_layers = layers(here.responses, earlier, |p| &p.responses);
+    let responses_here = merge::current(&response_layers, &data.responses);
+    let (responses, rc) = merge::merge_against(&responses_here, data.responses);
+    let responses = hold(responses, &responses_here, limit, &mut held.responses, &mut held_counts);
     let mut incoming_dossiers = data.dossiers;
     // Looked up once: it fills the names a file without them lacks, then merges.
     let current = merge::current(&layers(here.dossiers, earlier, |p| &p.dossiers), &incoming_dossiers);
@@ -836,6 +909,7 @@ pub fn plan(here: Here<'_>, earlier: &[Plan], file: Export) -> Plan {
         }
     }
     let (dossiers, dc) = merge::merge_against(&current, incoming_dossiers);
+    let dossiers = hold(dossiers, &current, limit, &mut held.dossiers, &mut held_counts);
     let incoming_versions: Vec<Questionnaire> = data.versions.into_values().collect();
     let mut versions_here = here.versions.clone();
     for q in earlier.iter().flat_map(|p| &p.versions) {
@@ -851,6 +925,7 @@ pub fn plan(here: Here<'_>, earlier: &[Plan], file: Export) -> Plan {
     Plan {
         responses,
         dossiers,
+        held,
         versions,
         catalogue,
         calendar,
@@ -860,6 +935,7 @@ pub fn plan(here: Here<'_>, earlier: &[Plan], file: Export) -> Plan {
             questionnaires: qc,
             catalogue: cc,
             calendar: kc,
+            held: held_counts,
         },
     }
 }

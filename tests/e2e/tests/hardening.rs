@@ -39,6 +39,34 @@ async fn the_lock_fails_closed_when_its_value_is_missing_or_unreadable() -> R {
 }
 
 #[tokio::test]
+async fn a_pin_that_cannot_be_read_keeps_the_tablet_locked_and_says_so() -> R {
+    let srv = Server::start();
+    let b = Browser::new("pin-unreadable", TABLET_PORTRAIT).await?;
+    b.lock_kiosk(&srv).await?;
+    // The PIN document damaged, and the lock value gone with it: it once opened unlocked.
+    b.js("localStorage.setItem('motcua.pin', 'garbage'); localStorage.removeItem('motcua.kiosk'); sessionStorage.clear();")
+        .await?;
+    for _ in 0..2 {
+        // The second start finds the PIN set aside (quarantined), not absent: still locked.
+        b.goto(&srv.url("/staff")).await?;
+        b.wait_css("#start").await?;
+        assert_eq!(b.path().await?, "/kiosk");
+    }
+    b.click("#staff-exit").await?;
+    b.type_pin(PIN).await?;
+    b.wait_js("document.querySelector('#pin-msg').innerText.includes('Không đọc được mã PIN')")
+        .await?;
+    b.shot("pin-unreadable").await?;
+    assert_eq!(b.path().await?, "/kiosk", "no PIN opens it");
+    // The documented recovery keeps every record.
+    b.js("localStorage.removeItem('motcua.pin'); localStorage.removeItem('motcua.quarantine.pin'); localStorage.removeItem('motcua.kiosk'); sessionStorage.clear();")
+        .await?;
+    b.goto(&srv.url("/staff")).await?;
+    b.wait_css("#today-count").await?;
+    b.close().await
+}
+
+#[tokio::test]
 async fn a_pin_change_needs_the_current_pin_and_the_new_one_twice() -> R {
     let srv = Server::start();
     let b = Browser::new("pin-change", TABLET_PORTRAIT).await?;

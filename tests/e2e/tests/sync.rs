@@ -301,3 +301,42 @@ async fn archiving_a_closed_year_frees_its_space() -> R {
     std::fs::remove_file(&path).ok();
     m.close().await
 }
+
+#[tokio::test]
+async fn a_future_stamped_deletion_is_held_until_a_person_applies_it() -> R {
+    let srv = Server::start();
+    let m = Browser::new("sync-held", TABLET_LANDSCAPE).await?;
+    m.goto(&srv.url("/data")).await?;
+    m.wait_css("#import-files").await?;
+    let dir = std::env::temp_dir().join(format!("motcua-held-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let first = dir.join("phieu.json");
+    std::fs::write(&first, export_file(vec![response(1, 1_764_000_000_000)], vec![]).to_string())?;
+    pick(&m, &[&first]).await?;
+    m.click("#import-apply").await?;
+    m.wait_css("#import-done").await?;
+    // An unknown tablet's file deletes it, stamped in 2099.
+    let mut gone = response(1, 1_764_000_000_000);
+    gone["deleted"] = json!(true);
+    gone["updated_at"] = json!(4_070_908_800_000_i64);
+    gone["device"] = json!("ext00002");
+    let forged = dir.join("xoa.json");
+    std::fs::write(&forged, export_file(vec![gone], vec![]).to_string())?;
+    pick(&m, &[&forged]).await?;
+    assert!(m.text(".file-preview .held-suspicious").await?.contains(": 1"));
+    m.js("document.querySelector('#import').scrollIntoView()").await?;
+    m.shot("5-held-1280x800").await?;
+    m.click("#import-apply").await?;
+    m.wait_css("#import-done").await?;
+    let live = |rs: &[Value]| rs.iter().filter(|r| r["x"] != true).count();
+    assert_eq!(live(&m.stored_responses().await?), 1, "not deleted by default");
+    // A person looks and chooses to apply it.
+    pick(&m, &[&forged]).await?;
+    m.click("#import-release-held").await?;
+    m.click("#import-apply").await?;
+    m.wait_css("#import-done").await?;
+    assert_eq!(live(&m.stored_responses().await?), 0);
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(m.console_errors().await?.is_empty());
+    m.close().await
+}

@@ -18,6 +18,8 @@ pub fn apply(local: &mut Dataset, plan: &Plan) {
 const DAY: Millis = 86_400_000;
 /// 2026-03-02 10:00 in Vietnam.
 const T0: Millis = 1_772_420_400_000;
+/// This device's clock in the tests: after every stamp they make.
+const NOW: Millis = T0 + 1000 * DAY;
 
 fn resp(n: u8, at: Millis, device: &str) -> Response {
     Response {
@@ -250,15 +252,15 @@ fn importing_twice_changes_nothing_and_files_in_any_order_agree() {
     };
     let mut ab = empty.clone();
     for f in [&a, &b, &a, &b] {
-        let p = plan(ab.here(), &[], f.clone());
+        let p = plan(ab.here(), &[], f.clone(), NOW);
         apply(&mut ab, &p);
     }
-    let again = plan(ab.here(), &[], a.clone());
+    let again = plan(ab.here(), &[], a.clone(), NOW);
     assert_eq!(again.counts.changes(), 0, "a re-import writes nothing");
     assert_eq!(again.counts.responses.unchanged, 5);
     let mut ba = empty.clone();
     for f in [&b, &a] {
-        let p = plan(ba.here(), &[], f.clone());
+        let p = plan(ba.here(), &[], f.clone(), NOW);
         apply(&mut ba, &p);
     }
     let key = |d: &Dataset| {
@@ -296,8 +298,8 @@ fn files_planned_one_after_another_over_the_device_are_planned_as_onto_the_set_t
         .collect();
     let (mut layered, mut applied) = (Vec::new(), here.clone());
     for f in &files {
-        let over = plan(here.here(), &layered, f.clone());
-        let onto = plan(applied.here(), &[], f.clone());
+        let over = plan(here.here(), &layered, f.clone(), NOW);
+        let onto = plan(applied.here(), &[], f.clone(), NOW);
         assert_eq!(over, onto);
         apply(&mut applied, &onto);
         layered.push(over);
@@ -321,9 +323,10 @@ fn a_file_without_personal_data_never_blanks_names_here() {
     sel.dossiers[0].notes = "đã gọi điện".into();
     sel.dossiers[0].meta.touch(T0 + 200 * DAY, "dev-b");
     let mut e = export(sel, "dev-b");
+    e.exported_at = T0 + 200 * DAY;
     e.personal_data = false;
     let f = read(write(&e).as_bytes()).unwrap();
-    let p = plan(here.here(), &[], f);
+    let p = plan(here.here(), &[], f, NOW);
     assert_eq!(p.counts.dossiers.updated, 1);
     apply(&mut here, &p);
     assert_eq!(here.dossiers[0].notes, "đã gọi điện");
@@ -494,4 +497,44 @@ fn a_files_calendar_and_catalogue_are_sane_before_anything_computes_with_them() 
         term: crate::dossier::Term::Days(u32::MAX),
     }];
     assert!(matches!(read(&file(data, "dev-a")).unwrap_err(), ReadError::BadField(_)));
+}
+
+#[test]
+fn future_stamps_and_deletions_are_held_until_a_person_applies_them() {
+    let mut here = dataset("dev-a", 1, 2);
+    // An unknown tablet's file: a tombstone for a dossier it does not own, stamped in 2099.
+    let mut forged = dataset("dev-x", 9, 0);
+    let mut gone = here.dossiers[0].clone();
+    gone.meta.touch(4_070_908_800_000, "dev-x");
+    gone.delete();
+    forged.dossiers.push(gone);
+    // And an honest deletion, stamped before the file was exported.
+    let mut deleted = here.dossiers[1].clone();
+    deleted.meta.touch(T0 + 50 * DAY, "dev-x");
+    deleted.delete();
+    forged.dossiers.push(deleted);
+    let f = read(&file(forged, "dev-x")).unwrap();
+    let mut p = plan(here.here(), &[], f, NOW);
+    assert_eq!(
+        p.counts.held,
+        HeldCounts {
+            suspicious: 1,
+            deletions: 1
+        }
+    );
+    assert!(p.dossiers.is_empty() && p.held.dossiers.len() == 2);
+    apply(&mut here, &p);
+    assert!(here.dossiers.iter().all(|d| !d.meta.deleted), "nothing deleted by default");
+    // A person looked and chose to apply them.
+    p.release_held();
+    apply(&mut here, &p);
+    assert!(here.dossiers.iter().all(|d| d.meta.deleted));
+    // A file stamped later than this device's clock by more than a day is held too.
+    let mut ahead = dataset("dev-y", 20, 1);
+    ahead.responses[0].meta.touch(T0 + 10 * DAY, "dev-y");
+    let id = ahead.responses[0].meta.id.clone();
+    let f = read(&file(ahead, "dev-y")).unwrap();
+    let p = plan(here.here(), &[], f.clone(), T0 + 2 * DAY);
+    assert!(p.held.responses.iter().any(|r| r.meta.id == id), "{:?}", p.counts.held);
+    assert_eq!(plan(here.here(), &[], f, NOW).counts.held.suspicious, 0);
 }
