@@ -24,9 +24,15 @@ pub fn neutralise(cell: &str) -> String {
 }
 
 fn sheet(header: &[String], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    // Writing to a Vec cannot fail; a failed row would only be skipped.
-    w.write_record(header).ok();
+    // Every cell quoted: Excel with Vietnamese regional settings splits on ";", and an
+    // unquoted `a;=1+1` would become a formula cell there (issue 21).
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Always)
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail; a failed row would only be skipped. The header too is
+    // neutralised: item ids in it come from questionnaires, which files carry.
+    w.write_record(header.iter().map(|c| neutralise(c))).ok();
     for r in rows {
         w.write_record(r.iter().map(|c| neutralise(c))).ok();
     }
@@ -177,7 +183,10 @@ mod tests {
         d.contact = "Số 5 Trần Phú, Nha Trang".into();
         d.transition(crate::dossier::Status::Resolved, at(2025, 2, 5, 10), "", "").unwrap();
         let csv = dossiers_csv(&[d], &cal, at(2025, 3, 1, 9), Lang::Vi);
-        assert!(csv.starts_with("\u{feff}STT,Mã hồ sơ,Tên thủ tục hành chính,\"Tên tổ chức, cá nhân\""));
+        assert!(
+            csv.starts_with("\u{feff}\"STT\",\"Mã hồ sơ\",\"Tên thủ tục hành chính\",\"Tên tổ chức, cá nhân\""),
+            "{csv}"
+        );
         assert!(csv.contains("03/02/2025 09:00"));
         assert!(csv.contains("'=HYPERLINK"), "{csv}");
         assert!(csv.contains("Trước hạn"));
@@ -209,7 +218,7 @@ mod tests {
         let csv = responses_csv(&[r], &versions);
         let mut lines = csv.lines();
         let head = lines.next().unwrap();
-        assert!(head.starts_with("\u{feff}Mã phiếu,Thời điểm,"));
+        assert!(head.starts_with("\u{feff}\"Mã phiếu\",\"Thời điểm\","), "{head}");
         let cols = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes())
             .headers()
             .unwrap()
@@ -217,8 +226,13 @@ mod tests {
         assert_eq!(cols, 9 + 5);
         let row = lines.next().unwrap();
         assert!(row.contains("02/03/2026 10:00"), "{row}");
-        assert!(row.ends_with(",5,4,,KAD,2"), "{row}");
-        assert!(row.contains(",2+,"));
+        assert!(row.ends_with(",\"5\",\"4\",\"\",\"KAD\",\"2\""), "{row}");
+        assert!(row.contains(",\"2+\","));
+        // A cell that a ";"-splitting Excel would cut into a formula stays one quoted cell.
+        assert_eq!(
+            sheet(&["x".into()], std::iter::once(vec!["a;=1+1".to_string()])),
+            "\u{feff}\"x\"\r\n\"a;=1+1\"\r\n"
+        );
         assert!(row.contains("'@cmd"));
     }
 }

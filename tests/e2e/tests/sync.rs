@@ -88,14 +88,14 @@ async fn two_tablets_export_and_a_third_imports_both_twice_in_both_orders() -> R
     a.click("#export-csv-dossiers").await?;
     let csv = std::fs::read_to_string(a.download("so-ho-so.csv").await?)?;
     assert!(
-        csv.starts_with("\u{feff}STT,Mã hồ sơ,Tên thủ tục hành chính,\"Tên tổ chức, cá nhân\""),
+        csv.starts_with("\u{feff}\"STT\",\"Mã hồ sơ\",\"Tên thủ tục hành chính\",\"Tên tổ chức, cá nhân\""),
         "{csv}"
     );
     assert!(csv.contains("Công ty CP Biển Xanh") && csv.contains("Đăng ký thực hiện khuyến mại"));
     assert!(csv.contains("\"'=HYPERLINK("), "formula neutralised: {csv}");
     a.click("#export-csv-responses").await?;
     let rcsv = std::fs::read_to_string(a.download("phieu-khao-sat.csv").await?)?;
-    assert!(rcsv.starts_with("\u{feff}Mã phiếu,Thời điểm,"));
+    assert!(rcsv.starts_with("\u{feff}\"Mã phiếu\",\"Thời điểm\","));
     assert!(rcsv.contains("<b>in đậm</b> +84"), "text kept as text: {rcsv}");
     a.shot("1-data-page-1280x800").await?;
     a.close().await?;
