@@ -32,18 +32,26 @@ pub fn export_due(last_export: Option<Millis>, first_record: Option<Millis>, now
     days > 0 && first_record.is_some() && now - last_export.or(first_record).unwrap_or(now) >= span
 }
 
-/// Closed years (before the current one, Vietnam time) that still hold records on the device:
-/// what may be archived.
+/// Closed years (before the current one, Vietnam time) that still hold records on the device
+/// and no open dossier: what may be archived (archiving removes a year's records from the
+/// device, and an open dossier is still being worked on; issue 21).
 pub fn archivable_years(data: wire::Here<'_>, now: Millis) -> Vec<i32> {
     use chrono::Datelike;
     let this_year = crate::record::vn_date(now).year();
+    let year_of = |t: Millis| crate::record::vn_date(t).year();
+    let open: std::collections::BTreeSet<i32> = data
+        .dossiers
+        .iter()
+        .filter(|d| !d.meta.deleted && d.is_open())
+        .map(|d| year_of(d.meta.created_at))
+        .collect();
     let mut ys: Vec<i32> = data
         .responses
         .iter()
         .map(|r| r.meta.created_at)
         .chain(data.dossiers.iter().map(|d| d.meta.created_at))
-        .map(|t| crate::record::vn_date(t).year())
-        .filter(|y| *y < this_year)
+        .map(year_of)
+        .filter(|y| *y < this_year && !open.contains(y))
         .collect();
     ys.sort_unstable();
     ys.dedup();
@@ -118,6 +126,22 @@ mod tests {
             responses: vec![r(2024, 1), r(2025, 2), r(2026, 3)],
             ..Default::default()
         };
+        assert_eq!(archivable_years(data.here(), at(2026)), vec![2024, 2025]);
+        // A year with a dossier still open is not offered.
+        let mut data = data;
+        let mut open =
+            crate::dossier::record::tests::new("SCT-240601-0001", "TM-02", crate::dossier::record::tests::at(2024, 6, 1, 9)).unwrap();
+        open.meta = Meta::new([9; 16], at(2024), "d");
+        data.dossiers.push(open.clone());
+        assert_eq!(archivable_years(data.here(), at(2026)), vec![2025]);
+        data.dossiers[0]
+            .transition(
+                crate::dossier::Status::Resolved,
+                crate::dossier::record::tests::at(2024, 6, 3, 9),
+                "",
+                "",
+            )
+            .unwrap();
         assert_eq!(archivable_years(data.here(), at(2026)), vec![2024, 2025]);
     }
 
