@@ -34,6 +34,14 @@ impl AppState {
         })
     }
 
+    /// An export's download started: a backup (`ExportOptions::is_backup`) silences the export
+    /// reminder from now.
+    pub fn exported(&self, o: &ExportOptions) {
+        if o.is_backup() {
+            storage::save_doc("lastexport", &now_millis()).ok();
+        }
+    }
+
     /// This device as the source of an export.
     pub fn source(&self) -> Source {
         self.settings.with_untracked(|s| Source {
@@ -43,7 +51,7 @@ impl AppState {
         })
     }
 
-    /// The export file (name and text) for `o`; remembers when this device last exported.
+    /// The export file (name and text) for `o`.
     pub fn export(&self, o: &ExportOptions) -> (String, String) {
         let now = now_millis();
         let e = Export {
@@ -54,7 +62,6 @@ impl AppState {
             personal_data: !o.without_personal_data,
             data: self.with_here(|here| wire::select(here, o)),
         };
-        storage::save_doc("lastexport", &now).ok();
         (
             wire::file_name(&e.source, motcua_core::record::vn_date(now), "json"),
             wire::write(&e),

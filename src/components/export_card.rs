@@ -24,8 +24,13 @@ pub fn ExportCard() -> impl IntoView {
     };
     let done = move |name: String, r: Result<(), String>| msg.set(Some(r.map_or_else(|e| e, |_| name)));
     let json = move |_| {
-        let (name, text) = st.export(&options());
-        done(name.clone(), download(&name, "application/json", &text));
+        let o = options();
+        let (name, text) = st.export(&o);
+        let r = download(&name, "application/json", &text);
+        if r.is_ok() {
+            st.exported(&o);
+        }
+        done(name.clone(), r);
     };
     let csv = move |dossiers: bool| {
         let data = st.with_here(|here| wire::select(here, &options()));

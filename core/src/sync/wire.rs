@@ -125,6 +125,14 @@ fn in_range(at: Millis, o: &ExportOptions) -> bool {
     o.from.is_none_or(|f| d >= f) && o.to.is_none_or(|t| d <= t)
 }
 
+impl ExportOptions {
+    /// Whether the export is a backup of the device: every record, with personal data. Only a
+    /// backup silences the export reminder; a day's file or an anonymised one does not (issue 21).
+    pub fn is_backup(&self) -> bool {
+        self.from.is_none() && self.to.is_none() && !self.without_personal_data
+    }
+}
+
 /// Select what an export holds: every record in the range, tombstones included.
 pub fn select(data: Here<'_>, o: &ExportOptions) -> Dataset {
     Dataset {

@@ -335,6 +335,27 @@ fn a_file_without_personal_data_never_blanks_names_here() {
 }
 
 #[test]
+fn only_a_whole_export_with_personal_data_is_a_backup() {
+    assert!(ExportOptions::default().is_backup());
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 2);
+    assert!(!ExportOptions {
+        from: day,
+        ..Default::default()
+    }
+    .is_backup());
+    assert!(!ExportOptions {
+        to: day,
+        ..Default::default()
+    }
+    .is_backup());
+    assert!(!ExportOptions {
+        without_personal_data: true,
+        ..Default::default()
+    }
+    .is_backup());
+}
+
+#[test]
 fn the_range_selects_by_creation_day_in_vietnam() {
     let data = dataset("dev-a", 1, 10);
     let day = |n: i64| crate::record::vn_date(T0 + n * DAY);
