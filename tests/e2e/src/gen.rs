@@ -161,8 +161,16 @@ pub fn generate_from(start: NaiveDate, years: f64, seed: u64) -> Dataset {
 /// a temporary file named with `tag`; returns its path.
 pub fn write_export(data: Dataset, tag: &str) -> std::io::Result<std::path::PathBuf> {
     use motcua_core::sync::wire;
+    // Made after its last record, as a tablet's export is (later stamps are held back).
+    let last = data
+        .responses
+        .iter()
+        .map(|r| r.meta.updated_at)
+        .chain(data.dossiers.iter().map(|d| d.meta.updated_at))
+        .max()
+        .unwrap_or(0);
     let file = wire::Export {
-        exported_at: 1_772_000_000_000,
+        exported_at: last.max(1_772_000_000_000),
         source: wire::Source {
             device_id: "gen-1".into(),
             device_name: "Quầy 1".into(),
