@@ -559,3 +559,114 @@ fn future_stamps_and_deletions_are_held_until_a_person_applies_them() {
     assert!(p.held.responses.iter().any(|r| r.meta.id == id), "{:?}", p.counts.held);
     assert_eq!(plan(here.here(), &[], f, NOW).counts.held.suspicious, 0);
 }
+
+/// A dossier as a file could carry it: times anywhere from 2000 to the last minute of 2100,
+/// any term within the catalogue's bounds, steps, pauses, an extension, complaints.
+/// Year pick, minutes into it, days to the due date, steps (status, minutes after the one
+/// before), an extension (minutes after receipt, days on), the term pick.
+type Seed = (u8, u32, u32, Vec<(u8, u32)>, Option<(u32, u32)>, u8);
+
+fn extreme_dossier(seed: Seed) -> Dossier {
+    use crate::dossier::{Event, Extension, Status, Term};
+    let (year_pick, offset, due_days, steps, ext, term_pick) = seed;
+    let start = [2000, 2001, 2099, 2100][usize::from(year_pick % 4)];
+    let first = chrono::NaiveDate::from_ymd_opt(start, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap();
+    let last = chrono::NaiveDate::from_ymd_opt(2100, 12, 31)
+        .unwrap()
+        .and_hms_opt(23, 59, 0)
+        .unwrap();
+    let clamp = |t: chrono::NaiveDateTime| t.min(last);
+    let received = clamp(first + chrono::Duration::minutes(i64::from(offset % (366 * 1440))));
+    // Made as a file could carry it, not through `Dossier::create` (which would refuse 2100:
+    // its code's YY cannot say it).
+    let mut d = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
+    d.code = format!("SCT-{}-0001", received.format("%y%m%d"));
+    d.received = received;
+    d.events[0].at = received;
+    d.due = clamp(received + chrono::Duration::days(i64::from(due_days % 400)));
+    d.term = Some(match term_pick % 3 {
+        0 => Term::Days(1 + u32::from(term_pick) % 365),
+        1 => Term::Hours(1 + u32::from(term_pick) * 7 % 2000),
+        _ => Term::SameDay,
+    });
+    let statuses = [
+        Status::InProgress,
+        Status::SupplementRequested,
+        Status::SupplementReceived,
+        Status::Resolved,
+        Status::Returned,
+        Status::Refused,
+        Status::Stopped,
+    ];
+    let mut t = received;
+    for (s, gap) in steps {
+        t = clamp(t + chrono::Duration::minutes(i64::from(gap % (200 * 1440))));
+        d.events.push(Event {
+            at: t,
+            status: statuses[usize::from(s) % statuses.len()],
+            note: String::new(),
+            division: if s % 2 == 0 {
+                "Phòng Quản lý Thương mại".into()
+            } else {
+                String::new()
+            },
+            officer: String::new(),
+        });
+    }
+    if let Some((a, b)) = ext {
+        let at = clamp(received + chrono::Duration::minutes(i64::from(a % (300 * 1440))));
+        d.extension = Some(Extension {
+            at,
+            new_due: clamp(at + chrono::Duration::days(i64::from(b % 400))),
+            reason: "x".into(),
+            entered_at: None,
+        });
+    }
+    d.add_complaint(clamp(t + chrono::Duration::days(1)), "").unwrap();
+    d
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// Whatever a file holds, what gets in never panics later: the register's classes, the
+    /// due dates, the look-up, the control sheet, the report's figures, the CSV and the
+    /// printed register (issue 21).
+    #[test]
+    fn an_imported_set_never_panics_in_any_later_computation(
+        seeds in prop::collection::vec((any::<u8>(), any::<u32>(), any::<u32>(),
+            prop::collection::vec((any::<u8>(), any::<u32>()), 0..6),
+            prop::option::of((any::<u32>(), any::<u32>())), any::<u8>()), 1..4)
+    ) {
+        let mut data = dataset("dev-a", 1, 0);
+        data.catalogue = crate::dossier::default_catalogue();
+        for (i, s) in seeds.into_iter().enumerate() {
+            let mut d = extreme_dossier(s);
+            d.meta = Meta::new([i as u8 + 1; 16], T0, "dev-a");
+            data.dossiers.push(d);
+        }
+        // Every value is within what a file may carry: it is read, and then computed with.
+        let read_back = read(&file(data, "dev-a"));
+        prop_assert!(read_back.is_ok(), "{:?}", read_back.err());
+        let Ok(e) = read_back else { return Ok(()) };
+        let (ds, cal, cat) = (&e.data.dossiers, &e.data.calendar, &e.data.catalogue);
+        let ends = [at(2000, 1, 1, 0), at(2026, 12, 5, 9), chrono::NaiveDate::from_ymd_opt(2100, 12, 31).unwrap().and_hms_opt(23, 59, 0).unwrap()];
+        for now in ends {
+            let rows = crate::dossier::worklist::classify(ds, cat, cal, now, 2);
+            let _ = crate::dossier::worklist::counters(&rows);
+            for d in ds {
+                let _ = (d.effective_due(cal, now), d.statutory_due(cal, now), d.timeliness(cal, now, 1));
+                let _ = crate::dossier::lookup(ds.iter(), &d.code, cal, now);
+                let steps = &cat[1].steps;
+                let _ = crate::dossier::forms::control_sheet(d, steps, cal, &Default::default());
+                let _ = crate::dossier::forms::apology(d, cal, &Default::default());
+            }
+            let _ = crate::sync::excel::dossiers_csv(ds, cal, now, crate::Lang::Vi);
+            let _ = crate::dossier::worklist::register(ds, cat, cal, now.date() - chrono::Duration::days(400), now.date(), now);
+        }
+        let timeline = crate::report::Timeline::new(&e.data.responses, ds);
+        for p in [crate::report::Period::year(2000), crate::report::Period::year(2026), crate::report::Period::year(2100)] {
+            let t = crate::report::dossier_table(e.data.records(&timeline), &p, &crate::report::Filter::default(), &Default::default());
+            prop_assert!(t.received() >= t.closed);
+        }
+    }
+}
