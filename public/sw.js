@@ -26,13 +26,17 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// Only this build's own cache answers: `caches.match` would search every cache of the origin
+// (the records' pending copy, another app's on a shared origin).
+const own = (key) => caches.open(CACHE).then((c) => c.match(key));
+
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
   if (req.mode === "navigate") {
     // Every route is the same single page.
-    event.respondWith(caches.match("./").then((hit) => hit || fetch(req)));
+    event.respondWith(own("./").then((hit) => hit || fetch(req)));
     return;
   }
-  event.respondWith(caches.match(req).then((hit) => hit || fetch(req)));
+  event.respondWith(own(req).then((hit) => hit || fetch(req)));
 });
