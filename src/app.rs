@@ -12,7 +12,7 @@ use crate::pages::{
     settings::SettingsPage,
     staff::Staff,
 };
-use crate::platform::now_millis;
+use crate::platform::mono_millis;
 use crate::state::{use_app, AppState};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -133,12 +133,13 @@ fn staff_when<V: IntoView + 'static>(page: fn() -> V, ready: impl Fn() -> bool +
 }
 
 /// Locks an unlocked tablet back into the kiosk when staff leave it untouched (a setting);
-/// the rule is `settings::staff_should_lock`.
+/// the rule is `settings::staff_should_lock`, timed on the monotonic clock. The staff app and
+/// the kiosk's preview (staff trying the survey) both have it.
 #[component]
-fn StaffAutoLock() -> impl IntoView {
+pub fn StaffAutoLock() -> impl IntoView {
     let st = use_app();
-    let last = StoredValue::new(now_millis());
-    let touched = move || last.set_value(now_millis());
+    let last = StoredValue::new(mono_millis());
+    let touched = move || last.set_value(mono_millis());
     for ev in ["pointerdown", "keydown"] {
         let handle = window_event_listener_untyped(ev, move |_| touched());
         // Lives as long as the page.
@@ -154,7 +155,7 @@ fn StaffAutoLock() -> impl IntoView {
         move || {
             let idle = st.settings.with_untracked(|s| s.staff_idle_seconds);
             let has_pin = st.pin.with_untracked(|p| p.is_some());
-            if staff_should_lock(now_millis(), last.get_value(), idle, has_pin, st.kiosk.get_untracked()) {
+            if staff_should_lock(mono_millis(), last.get_value(), idle, has_pin, st.kiosk.get_untracked()) {
                 st.set_kiosk(true);
             }
         },

@@ -23,6 +23,8 @@ pub fn KioskApp() -> impl IntoView {
         return None;
     }
     Some(view! {
+        // The preview locks itself like the staff screens when left alone.
+        <crate::app::StaffAutoLock />
         <Show when=move || !st.kiosk.get()>
             <PreviewBar />
         </Show>

@@ -8,6 +8,14 @@ pub fn now_millis() -> Millis {
     js_sys::Date::now() as Millis
 }
 
+/// Milliseconds on a clock that only moves forward (the page's `performance.now()`): for idle
+/// timers, which a tablet clock set back or forward must not stretch or cut (issue 21).
+pub fn mono_millis() -> Millis {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(now_millis, |p| p.now() as Millis)
+}
+
 /// The wall-clock time in Vietnam, whatever zone the tablet is set to (one rule for every date
 /// the app derives: `record::vn_datetime`).
 pub fn now_local() -> NaiveDateTime {

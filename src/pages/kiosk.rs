@@ -167,7 +167,11 @@ fn Lookup(on_close: Callback<()>) -> impl IntoView {
     let waiting = RwSignal::new(None::<i64>);
     let search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Err(wait) = st.lookup_limit.try_update_value(|l| l.allow(now_millis())).unwrap_or(Ok(())) {
+        if let Err(wait) = st
+            .lookup_limit
+            .try_update_value(|l| l.allow(crate::platform::mono_millis()))
+            .unwrap_or(Ok(()))
+        {
             result.set(None);
             waiting.set(Some(wait));
             return;

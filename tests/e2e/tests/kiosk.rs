@@ -236,6 +236,20 @@ async fn an_unlocked_tablet_left_alone_locks_itself() -> R {
     b.c.refresh().await?;
     b.wait_css("#start").await?;
     assert_eq!(b.js("return !!document.querySelector('.topbar')").await?, false);
+    // The preview (staff trying the survey while unlocked) locks itself the same way.
+    unlock(&b).await?;
+    b.goto(&srv.url("/kiosk")).await?;
+    b.wait_css("#start").await?;
+    assert_eq!(b.js("return !!document.querySelector('.topbar')").await?, true, "the preview bar");
+    tokio::time::sleep(std::time::Duration::from_secs(12)).await;
+    b.wait_js("!document.querySelector('.topbar')").await?;
+    b.c.refresh().await?;
+    b.wait_css("#start").await?;
+    assert_eq!(
+        b.js("return !!document.querySelector('.topbar')").await?,
+        false,
+        "locked, also after a reload"
+    );
     b.close().await
 }
 
