@@ -151,6 +151,8 @@ strings! {
     BasisNone => "Không xét (ghi «chưa rõ ngày xử lý xong»)", "Not at all (recorded as «end of processing unknown»)";
     CheckRows => "Kiểm tra các dòng", "Check the rows";
     UnmatchedTitle => "Thủ tục không có trong danh mục: chọn thủ tục tương ứng rồi kiểm tra lại", "Procedures not in the catalogue: choose the matching one, then check again";
+    AddAsNewProcedures => "Thêm tất cả vào danh mục thủ tục rồi kiểm tra lại", "Add them all to the catalogue, then check again";
+    AddAsNewHint => "Thời hạn lấy theo ngày hẹn trả của các dòng (nếu không có: 1 ngày); hãy kiểm tra trong Cài đặt → Danh mục thủ tục.", "The term comes from the rows' due dates (else 1 day); check it in Settings → Catalogue.";
     FirstRows => "Các dòng đầu", "First rows";
     ExportXlsxRegister => "Tải sổ theo dõi (.xlsx)", "Download the register (.xlsx)";
     PinUnreadable => "Không đọc được mã PIN đã lưu (dữ liệu hỏng): máy được giữ khóa, không mã nào mở được. Báo bộ phận CNTT: cách mở mà không mất dữ liệu ở SECURITY.md, mục «Mã PIN không đọc được».", "The stored PIN cannot be read (damaged data): the tablet stays locked and no PIN opens it. Call IT: how to open it without losing data is in SECURITY.md, «A PIN that cannot be read».";

@@ -119,7 +119,7 @@ pub fn CsvImport() -> impl IntoView {
             }
         });
     };
-    let check = move |_| {
+    let check = move || {
         w.checked.set(None);
         let Some(header) = w.header.get_untracked() else { return };
         let existing: Vec<String> = st
@@ -187,13 +187,13 @@ pub fn CsvImport() -> impl IntoView {
             {move || done.get().map(|n| view! { <p class="ok" id="csv-done">{tr(K::Imported)}": "{n}" "{tr(K::Dossiers)}</p> })}
             <Show when=move || w.header.with(Option::is_some)>
                 <MappingStep w />
-                <button id="sheet-check" on:click=check>{tr(K::CheckRows)}</button>
+                <button id="sheet-check" on:click=move |_| check()>{tr(K::CheckRows)}</button>
             </Show>
             {move || w.progress.get().map(|(d, all)| view! {
                 <p id="csv-progress" role="status">{tr(K::Reading)}" "<progress max=all.to_string() value=d.to_string()></progress></p>
             })}
             <Show when=move || rows.with(|r| !r.is_empty())>
-                <Unmatched w />
+                <Unmatched w recheck=Callback::new(move |_| check()) />
                 <CsvPreview rows />
                 <button class="primary" id="csv-import" disabled=move || valid() == 0 on:click=import>{tr(K::ImportRows)}" ("{valid}")"</button>
             </Show>
@@ -260,10 +260,26 @@ fn MappingStep(w: Wizard) -> impl IntoView {
     }
 }
 
-/// Procedure names the catalogue does not know, each with a choice of catalogue entry.
+/// Procedure names the catalogue does not know, each with a choice of catalogue entry, or
+/// all added to the catalogue in one step (`Sheet::new_procedures`); then the rows are checked
+/// again (`recheck`).
 #[component]
-fn Unmatched(w: Wizard) -> impl IntoView {
+fn Unmatched(w: Wizard, recheck: Callback<()>) -> impl IntoView {
     let st = use_app();
+    let add_all = move |_| {
+        let Some(new) = w
+            .checked
+            .with_untracked(|c| c.as_ref().map(|s| st.catalogue.with_untracked(|cat| s.new_procedures(cat))))
+        else {
+            return;
+        };
+        let mut cat = st.catalogue.get_untracked();
+        cat.extend(new);
+        match st.save_catalogue(cat) {
+            Ok(()) => recheck.run(()),
+            Err(_) => w.error.set(Some(t(st.lang(), K::StorageFull).into())),
+        }
+    };
     let list = move || w.checked.with(|c| c.as_ref().map(|s| s.unmatched.clone()).unwrap_or_default());
     let note = move || {
         w.checked.with(|c| {
@@ -278,10 +294,10 @@ fn Unmatched(w: Wizard) -> impl IntoView {
         <Show when=move || !list().is_empty()>
             <div class="unmatched" id="sheet-unmatched">
                 <p><strong>{tr(K::UnmatchedTitle)}</strong></p>
-                {move || list().into_iter().enumerate().map(|(i, (name, n))| {
-                    let key = motcua_core::format::fold_key(&name);
+                {move || list().into_iter().enumerate().map(|(i, u)| {
+                    let key = motcua_core::format::fold_key(&u.name);
                     view! {
-                        <label>{format!("{name} ({n})")}
+                        <label>{format!("{} ({})", u.name, u.rows)}
                             <select id=format!("unmatched-{i}") on:change=move |ev| {
                                 let id = event_target_value(&ev);
                                 w.chosen.update(|c| { if id.is_empty() { c.remove(&key); } else { c.insert(key.clone(), id); } });
@@ -292,6 +308,8 @@ fn Unmatched(w: Wizard) -> impl IntoView {
                         </label>
                     }
                 }).collect_view()}
+                <button id="unmatched-add-all" on:click=add_all>{tr(K::AddAsNewProcedures)}</button>
+                <small class="muted">" "{tr(K::AddAsNewHint)}</small>
             </div>
         </Show>
     }

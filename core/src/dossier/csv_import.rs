@@ -108,7 +108,53 @@ pub struct Sheet {
     /// The sheet has no end-of-processing column but has the return date.
     pub missing_end_column: bool,
     pub basis: EndBasis,
-    pub unmatched: Vec<(String, usize)>,
+    /// Procedure names the catalogue does not know, most rows first.
+    pub unmatched: Vec<Unmatched>,
+}
+
+/// A procedure name of the sheet that matched no catalogue entry: how many rows name it, the
+/// working days its rows give between receipt and the appointment (the median, when the sheet
+/// has due dates), and the division its rows name most.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmatched {
+    pub name: String,
+    pub rows: usize,
+    pub days: Option<u32>,
+    pub division: String,
+}
+
+impl Sheet {
+    /// The unmatched names as new catalogue entries, added in one step by the officer: ids
+    /// `TT-01`, `TT-02`… not yet used, the term the rows give (else 1 day, to be checked in the
+    /// catalogue), the division the rows name.
+    pub fn new_procedures(&self, catalogue: &[Procedure]) -> Vec<Procedure> {
+        let mut n = 0;
+        let mut next_id = || loop {
+            n += 1;
+            let id = format!("TT-{n:02}");
+            if !catalogue.iter().any(|p| p.id == id) {
+                return id;
+            }
+        };
+        self.unmatched
+            .iter()
+            .map(|u| Procedure {
+                id: next_id(),
+                name: u.name.clone(),
+                field: String::new(),
+                division: u.division.clone(),
+                days: u.days.unwrap_or(1).clamp(1, crate::calendar::MAX_DAYS),
+                hours: 0,
+                cutoff_15h: false,
+                same_day: false,
+                fee: String::new(),
+                online: super::Online::None,
+                changed_at: 0,
+                documents: Vec::new(),
+                steps: Vec::new(),
+            })
+            .collect()
+    }
 }
 
 /// Read a CSV and check every row. `existing` are the codes already in the register;
@@ -136,7 +182,8 @@ pub struct SheetReader {
     /// Codes taken: the register's and the rows accepted so far (upper case).
     seen: std::collections::HashSet<String>,
     rows: Vec<Row>,
-    unmatched: BTreeMap<String, (String, usize)>,
+    /// Per folded name: the name as written, its rows, their working days, their divisions.
+    unmatched: BTreeMap<String, (String, usize, Vec<u32>, BTreeMap<String, usize>)>,
     next: usize,
 }
 
@@ -276,11 +323,20 @@ impl SheetReader {
                 Ok(d)
             })();
             if procedure.is_none() && !proc_text.is_empty() {
+                let days = cell(Field::Received)
+                    .datetime()
+                    .zip(cell(Field::Due).datetime())
+                    .map(|((r, _), (d, _))| u32::try_from(cal.working_days_between(r.date(), d.date()).max(0)).unwrap_or(0));
+                let division = text(Field::Division);
                 let e = self
                     .unmatched
                     .entry(crate::format::fold_key(&proc_text))
-                    .or_insert_with(|| (proc_text.clone(), 0));
+                    .or_insert_with(|| (proc_text.clone(), 0, Vec::new(), BTreeMap::new()));
                 e.1 += 1;
+                e.2.extend(days.filter(|d| *d > 0));
+                if !division.is_empty() {
+                    *e.3.entry(division).or_default() += 1;
+                }
             }
             if result.is_ok() {
                 self.seen.insert(code.clone());
@@ -295,8 +351,24 @@ impl SheetReader {
         if self.rows.is_empty() {
             return Err("Tệp chỉ có dòng tiêu đề, không có hồ sơ nào / the sheet has a header and no rows".into());
         }
-        let mut unmatched: Vec<(String, usize)> = self.unmatched.into_values().collect();
-        unmatched.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut unmatched: Vec<Unmatched> = self
+            .unmatched
+            .into_values()
+            .map(|(name, rows, mut days, divisions)| {
+                days.sort_unstable();
+                Unmatched {
+                    name,
+                    rows,
+                    days: days.get(days.len() / 2).copied(),
+                    division: divisions
+                        .into_iter()
+                        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                        .map(|d| d.0)
+                        .unwrap_or_default(),
+                }
+            })
+            .collect();
+        unmatched.sort_by(|a, b| b.rows.cmp(&a.rows).then(a.name.cmp(&b.name)));
         Ok(Sheet {
             missing_end_column: self.map.get(Field::Resolved).is_none() && self.map.get(Field::Returned).is_some(),
             basis: self.basis,
@@ -481,7 +553,34 @@ mod tests {
                     SCT-250203-0002,đăng ký  khuyến mại,B,03/02/2025\n\
                     SCT-250203-0003,ĐĂNG KÝ THỰC HIỆN KHUYẾN MẠI,C,03/02/2025\n";
         let s = sheet(text, &[]).unwrap();
-        assert_eq!(s.unmatched, vec![("Đăng ký khuyến mại".to_string(), 2)]);
+        assert_eq!(
+            s.unmatched,
+            vec![Unmatched {
+                name: "Đăng ký khuyến mại".into(),
+                rows: 2,
+                days: None,
+                division: String::new()
+            }]
+        );
+        // Added in one step as a new catalogue entry, the rows then match it.
+        let added = s.new_procedures(&default_catalogue());
+        assert_eq!((added[0].id.as_str(), added[0].name.as_str()), ("TT-01", "Đăng ký khuyến mại"));
+        let mut cat = default_catalogue();
+        cat.extend(added);
+        let again = parse(text, &cat, &WorkCalendar::default(), std::iter::empty(), || {
+            Meta::new([7; 16], 0, "t")
+        })
+        .unwrap();
+        assert_eq!(counts(&again.rows), (3, 0), "every row now finds its procedure");
+        // With due dates, the new entry takes the rows' term and division.
+        let with_due = "Mã HS,Tên TTHC,Chủ hồ sơ,Ngày tiếp nhận,Ngày hẹn trả,Phòng xử lý\n\
+                        SCT-250203-0001,Cấp phép mới,A,03/02/2025,10/02/2025,Phòng QLCN\n\
+                        SCT-250203-0002,Cấp phép mới,B,03/02/2025,10/02/2025,Phòng QLCN\n\
+                        SCT-250203-0003,Cấp phép mới,C,03/02/2025,05/02/2025,Phòng khác\n";
+        let due_sheet = sheet(with_due, &[]).unwrap();
+        let u = &due_sheet.unmatched[0];
+        assert_eq!((u.days, u.division.as_str()), (Some(5), "Phòng QLCN"));
+        assert_eq!(due_sheet.new_procedures(&default_catalogue())[0].days, 5);
         assert_eq!(counts(&s.rows), (1, 2), "the catalogue's own name matches without marks");
         let table = Table::from_csv(text);
         let map = Mapping::guess(&table.headers(0));

@@ -201,9 +201,13 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
         "a sheet without the end of processing says how it is judged"
     );
     b.shot("csv-preview").await?;
+    // The unknown procedure is listed; added to the catalogue in one step, its row goes in.
+    assert!(b.text("#sheet-unmatched").await?.contains("Thủ tục không có (1)"));
+    b.click("#unmatched-add-all").await?;
+    b.wait_js("document.querySelectorAll('#csv-preview .row-ok').length === 3").await?;
     b.click("#csv-import").await?;
     b.wait_css("#csv-done").await?;
-    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 2")
+    b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 3")
         .await?;
     // A malformed file: a clear message, nothing changes.
     std::fs::write(&path, "just,some\nwords,here\n")?;
@@ -212,7 +216,7 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
     b.click("#sheet-check").await?;
     b.wait_js("document.querySelector('#csv-error').innerText.includes('Thiếu cột')")
         .await?;
-    assert_eq!(b.js("return document.querySelectorAll('#worklist tbody tr.row').length").await?, 2);
+    assert_eq!(b.js("return document.querySelectorAll('#worklist tbody tr.row').length").await?, 3);
     std::fs::remove_file(&path).ok();
     b.close().await
 }
