@@ -171,6 +171,10 @@ pub fn parse<'a>(
     r.finish()
 }
 
+/// An unknown procedure name's rows so far: the name as written, how many, their working days
+/// from receipt to the appointment, their divisions.
+type Seen = (String, usize, Vec<u32>, BTreeMap<String, usize>);
+
 /// A sheet read a few hundred rows at a time, so that a 50 000-row file shows its progress
 /// and the page stays responsive ([`parse`] reads it all at once).
 pub struct SheetReader {
@@ -182,8 +186,8 @@ pub struct SheetReader {
     /// Codes taken: the register's and the rows accepted so far (upper case).
     seen: std::collections::HashSet<String>,
     rows: Vec<Row>,
-    /// Per folded name: the name as written, its rows, their working days, their divisions.
-    unmatched: BTreeMap<String, (String, usize, Vec<u32>, BTreeMap<String, usize>)>,
+    /// Per folded name: what its rows said.
+    unmatched: BTreeMap<String, Seen>,
     next: usize,
 }
 
