@@ -109,6 +109,16 @@ impl Letterhead {
         sentence_case(&self.agency)
     }
 
+    /// The head of the agency signs (Mẫu 04, 05): their title, or the form's own words.
+    fn signs(&self, l: &mut Letter) {
+        l.signer_title = if self.head_title.is_empty() {
+            "THỦ TRƯỞNG CƠ QUAN".into()
+        } else {
+            self.head_title.to_uppercase()
+        };
+        l.signer_name.clone_from(&self.head_name);
+    }
+
     fn desk(&self) -> &str {
         if self.counter.is_empty() {
             super::control::DESK
@@ -260,12 +270,7 @@ pub fn apology(d: &Dossier, cal: &WorkCalendar, head: &Letterhead) -> Option<Let
             time_on_date(x.new_due),
         ),
     ];
-    l.signer_title = if head.head_title.is_empty() {
-        "THỦ TRƯỞNG CƠ QUAN".into()
-    } else {
-        head.head_title.to_uppercase()
-    };
-    l.signer_name = head.head_name.clone();
+    head.signs(&mut l);
     Some(l)
 }
 
@@ -282,12 +287,7 @@ pub fn stop_notice(d: &Dossier, head: &Letterhead) -> Option<Letter> {
         reason_or_blank(&e.note),
         "Xin thông báo để tổ chức, cá nhân biết và thực hiện.".into(),
     ];
-    l.signer_title = if head.head_title.is_empty() {
-        "THỦ TRƯỞNG CƠ QUAN".into()
-    } else {
-        head.head_title.to_uppercase()
-    };
-    l.signer_name = head.head_name.clone();
+    head.signs(&mut l);
     Some(l)
 }
 
