@@ -156,6 +156,7 @@ strings! {
     FirstRows => "Các dòng đầu", "First rows";
     ExportXlsxRegister => "Tải sổ theo dõi (.xlsx)", "Download the register (.xlsx)";
     PinUnreadable => "Không đọc được mã PIN đã lưu (dữ liệu hỏng): máy được giữ khóa, không mã nào mở được. Báo bộ phận CNTT: cách mở mà không mất dữ liệu ở SECURITY.md, mục «Mã PIN không đọc được».", "The stored PIN cannot be read (damaged data): the tablet stays locked and no PIN opens it. Call IT: how to open it without losing data is in SECURITY.md, «A PIN that cannot be read».";
+    RecordsLeftOut => "Bản ghi lỗi, bỏ qua (phần còn lại của tệp vẫn nhập được)", "Records with errors, left out (the rest of the file can still be imported)";
     HeldSuspicious => "Giữ lại, có thời điểm sau ngày xuất tệp hoặc sau giờ của máy này hơn một ngày (đồng hồ máy gửi có thể sai)", "Held: stamped more than a day after the file was exported or after this device's clock (the sending tablet's clock may be wrong)";
     HeldDeletions => "Giữ lại, Xóa bản ghi đang có trên máy này", "Held: deleting records that are live here";
     ReleaseHeld => "Vẫn áp dụng các bản ghi bị giữ lại (tôi đã kiểm tra)", "Apply the held records too (I have checked them)";

@@ -19,6 +19,8 @@ use wasm_bindgen::JsCast;
 struct Loaded {
     name: String,
     outcome: Result<Receipt, String>,
+    /// The file's records left out, each named with its problem.
+    refused: Vec<String>,
 }
 
 /// The import's state: the files read and their plans, and how far reading or writing got.
@@ -72,15 +74,18 @@ impl Import {
                 } else {
                     read_bytes(&f).await
                 };
+                let mut refused = Vec::new();
                 let outcome = match read {
                     Err(e) => Err(e),
                     Ok(bytes) => read_in_steps(bytes, &name, self.progress)
                         .await
                         .map_err(|e| e.to_string())
-                        .map(|e| {
+                        .map(|(e, bad)| {
+                            refused = bad.iter().map(ToString::to_string).collect();
                             let (source, exported_at) = (e.source.clone(), e.exported_at);
                             // Each file is planned against what the files before it would make.
-                            let p = st.with_here(|here| wire::plan(here, &ps, e, now_millis()));
+                            let mut p = st.with_here(|here| wire::plan(here, &ps, e, now_millis()));
+                            p.counts.refused = refused.len();
                             let r = Receipt {
                                 file: name.clone(),
                                 imported_at: 0,
@@ -92,7 +97,7 @@ impl Import {
                             r
                         }),
                 };
-                out.push(Loaded { name, outcome });
+                out.push(Loaded { name, outcome, refused });
             }
             self.progress.set(None);
             self.conflicts.set(st.with_here(|here| wire::code_conflicts_after(here, &ps)));
@@ -231,18 +236,19 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
 /// Records decoded per step before the page gets to paint and take input again.
 const STEP: usize = 2_000;
 
-/// Read a file in steps, showing how far it got.
+/// Read a file in steps, showing how far it got; the records that failed their checks come
+/// back apart, named.
 async fn read_in_steps(
     bytes: Vec<u8>,
     name: &str,
     progress: RwSignal<Option<(String, usize, usize)>>,
-) -> Result<wire::Export, wire::ReadError> {
+) -> Result<(wire::Export, Vec<wire::ReadError>), wire::ReadError> {
     let mut r = wire::Reader::new(bytes)?;
     loop {
         progress.set(Some((name.to_string(), r.done(), r.total())));
         crate::platform::yield_now().await;
         if r.step(STEP)? {
-            return Ok(r.finish());
+            return Ok(r.finish_with_refused());
         }
     }
 }
@@ -262,6 +268,12 @@ fn FilePreview(l: Loaded) -> impl IntoView {
             <div class="file-preview" data-file=l.name.clone()>
                 <p><strong>{l.name.clone()}</strong>" · "{r.source.device_name.clone()}" ("{r.source.unit.clone()}", "{r.source.device_id.clone()}") · "{date_time(vn_datetime(r.exported_at))}</p>
                 <CountsTable counts=r.counts />
+                {(!l.refused.is_empty()).then(|| view! {
+                    <div class="warn-text refused" role="alert">
+                        <p>{tr(K::RecordsLeftOut)}": "{l.refused.len()}</p>
+                        <ul>{l.refused.iter().take(10).map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                    </div>
+                })}
                 {(r.counts.held != Default::default()).then(|| view! {
                     <p class="warn-text held" role="alert">
                         {(r.counts.held.suspicious > 0).then(|| view! { <span class="held-suspicious">{tr(K::HeldSuspicious)}": "{r.counts.held.suspicious}</span>" " })}

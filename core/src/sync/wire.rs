@@ -621,6 +621,12 @@ fn nesting(text: &str) -> usize {
 /// records, [`Reader::finish`] hands out the export.
 pub struct Reader {
     text: String,
+    /// Records read so far of each kind, kept or refused.
+    next_r: usize,
+    next_d: usize,
+    /// Records that failed their checks: named for the preview, left out of the import (one
+    /// bad record no longer refuses a whole tablet's file; issue 21).
+    refused: Vec<ReadError>,
     exported_at: Millis,
     source: Source,
     from: Option<NaiveDate>,
@@ -717,6 +723,9 @@ impl Reader {
             body.calendar.unwrap_or_default(),
         );
         Ok(Reader {
+            next_r: 0,
+            next_d: 0,
+            refused: Vec::new(),
             responses: Vec::with_capacity(response_at.len()),
             dossiers: Vec::with_capacity(dossier_at.len()),
             seen_r: FxHashSet::with_capacity_and_hasher(response_at.len(), Default::default()),
@@ -742,26 +751,50 @@ impl Reader {
 
     /// Records read so far.
     pub fn done(&self) -> usize {
-        self.responses.len() + self.dossiers.len()
+        self.next_r + self.next_d
     }
 
-    /// Read up to `n` more records; `Ok(true)` once every record is read.
+    /// Read up to `n` more records; `Ok(true)` once every record is read. A record that fails
+    /// its checks is set aside ([`Reader::finish_with_refused`]); two records with one id
+    /// still refuse the file (it is not one tablet's export).
     pub fn step(&mut self, n: usize) -> Result<bool, ReadError> {
+        fn keep<T>(got: Result<T, ReadError>, into: &mut Vec<T>, refused: &mut Vec<ReadError>) -> Result<(), ReadError> {
+            match got {
+                Ok(r) => into.push(r),
+                Err(e @ ReadError::BadRecord { .. }) => refused.push(e),
+                Err(e) => return Err(e),
+            }
+            Ok(())
+        }
         for _ in 0..n {
-            let (i, j) = (self.responses.len(), self.dossiers.len());
+            let (i, j) = (self.next_r, self.next_d);
             if let Some(r) = self.response_at.get(i) {
                 let raw = self.text.get(r.clone()).unwrap_or_default();
-                let rec = record(raw, "Phiếu khảo sát", i, check_response, &mut self.seen_r)?;
-                self.responses.push(rec);
+                self.next_r += 1;
+                keep(
+                    record(raw, "Phiếu khảo sát", i, check_response, &mut self.seen_r),
+                    &mut self.responses,
+                    &mut self.refused,
+                )?;
             } else if let Some(r) = self.dossier_at.get(j) {
                 let raw = self.text.get(r.clone()).unwrap_or_default();
-                let rec = record(raw, "Hồ sơ", j, check_dossier, &mut self.seen_d)?;
-                self.dossiers.push(rec);
+                self.next_d += 1;
+                keep(
+                    record(raw, "Hồ sơ", j, check_dossier, &mut self.seen_d),
+                    &mut self.dossiers,
+                    &mut self.refused,
+                )?;
             } else {
                 return Ok(true);
             }
         }
         Ok(self.done() == self.total())
+    }
+
+    /// The export of the records that passed, and those that did not (each named).
+    pub fn finish_with_refused(mut self) -> (Export, Vec<ReadError>) {
+        let refused = std::mem::take(&mut self.refused);
+        (self.finish(), refused)
     }
 
     /// The export, once every record is read.
@@ -783,11 +816,16 @@ impl Reader {
     }
 }
 
-/// Read and check an export file (raw bytes as picked by the user) in one go.
+/// Read and check an export file (raw bytes as picked by the user) in one go, strictly: a
+/// record that fails its checks refuses the file (archives are verified this way; the import
+/// preview reads with [`Reader::finish_with_refused`]).
 pub fn read(bytes: &[u8]) -> Result<Export, ReadError> {
     let mut r = Reader::new(bytes.to_vec())?;
     while !r.step(usize::MAX)? {}
-    Ok(r.finish())
+    match r.finish_with_refused() {
+        (_, mut refused) if !refused.is_empty() => Err(refused.swap_remove(0)),
+        (e, _) => Ok(e),
+    }
 }
 
 /// What importing one file would do, per kind, before anything is written.
@@ -871,6 +909,9 @@ pub struct PlanCounts {
     /// Of the responses' and dossiers' changes, the ones held back.
     #[serde(default)]
     pub held: HeldCounts,
+    /// Records of the file that failed their checks and were left out (named in the preview).
+    #[serde(default)]
+    pub refused: usize,
 }
 
 impl PlanCounts {
@@ -944,6 +985,7 @@ pub fn plan(here: Here<'_>, earlier: &[Plan], file: Export, now: Millis) -> Plan
             catalogue: cc,
             calendar: kc,
             held: held_counts,
+            refused: 0,
         },
     }
 }

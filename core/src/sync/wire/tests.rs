@@ -222,6 +222,19 @@ fn every_bad_input_gets_its_own_message() {
 }
 
 #[test]
+fn one_bad_record_is_named_and_the_rest_of_the_file_still_reads() {
+    let mut d = dataset("dev-a", 1, 3);
+    d.dossiers.push(dossier(30));
+    d.dossiers[3].events[0].at = chrono::NaiveDate::MAX.and_hms_opt(0, 0, 0).unwrap();
+    let mut r = Reader::new(file(d, "dev-a")).unwrap();
+    while !r.step(2).unwrap() {}
+    let (e, refused) = r.finish_with_refused();
+    assert_eq!((e.data.responses.len(), e.data.dossiers.len()), (3, 3));
+    assert_eq!(refused.len(), 1);
+    assert!(refused[0].to_string().starts_with("Hồ sơ thứ 4"), "{}", refused[0]);
+}
+
+#[test]
 fn a_large_file_is_read_in_steps_with_progress() {
     let bytes = file(dataset("dev-a", 1, 20), "dev-a");
     let mut r = Reader::new(bytes.clone()).unwrap();
@@ -232,13 +245,15 @@ fn a_large_file_is_read_in_steps_with_progress() {
     }
     assert_eq!(seen, vec![7, 14, 21, 28, 35]);
     assert_eq!(r.finish(), read(&bytes).unwrap());
-    // A bad record stops the steps with its message.
+    // A bad record is set aside with its message; the steps go on.
     let mut d = dataset("dev-a", 1, 20);
     d.responses[1].o = 9;
     let mut r = Reader::new(file(d, "dev-a")).unwrap();
-    assert!(r.step(1).is_ok());
-    let err = r.step(5).unwrap_err();
-    assert!(matches!(err, ReadError::BadRecord { index: 2, .. }), "{err:?}");
+    while !r.step(5).unwrap() {}
+    assert_eq!(r.done(), 40);
+    let (e, refused) = r.finish_with_refused();
+    assert_eq!(e.data.responses.len(), 19);
+    assert!(matches!(refused[..], [ReadError::BadRecord { index: 2, .. }]), "{refused:?}");
 }
 
 #[test]
