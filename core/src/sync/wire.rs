@@ -37,6 +37,9 @@ pub const VERSION: u32 = 1;
 /// in the file, so this holds ≈ 250 000: several years of the seed desk in one file.
 pub const MAX_BYTES: usize = 128 * 1024 * 1024;
 
+/// The most records reserved for ahead of reading them (a device holds about 480 000).
+const RESERVE_MAX: usize = 500_000;
+
 /// Stored short keys → public names, for the record's identity and history.
 const META_KEYS: [(&str, &str); 5] = [
     ("id", "id"),
@@ -726,10 +729,12 @@ impl Reader {
             next_r: 0,
             next_d: 0,
             refused: Vec::new(),
-            responses: Vec::with_capacity(response_at.len()),
-            dossiers: Vec::with_capacity(dossier_at.len()),
-            seen_r: FxHashSet::with_capacity_and_hasher(response_at.len(), Default::default()),
-            seen_d: FxHashSet::with_capacity_and_hasher(dossier_at.len(), Default::default()),
+            // Reserved for at most a device's worth of records: a file of 60 million `{}`s
+            // must not reserve gigabytes before its first record is read (issue 21).
+            responses: Vec::with_capacity(response_at.len().min(RESERVE_MAX)),
+            dossiers: Vec::with_capacity(dossier_at.len().min(RESERVE_MAX)),
+            seen_r: FxHashSet::with_capacity_and_hasher(response_at.len().min(RESERVE_MAX), Default::default()),
+            seen_d: FxHashSet::with_capacity_and_hasher(dossier_at.len().min(RESERVE_MAX), Default::default()),
             text,
             exported_at,
             source,
