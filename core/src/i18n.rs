@@ -161,6 +161,7 @@ strings! {
     HeldDeletions => "Giữ lại, Xóa bản ghi đang có trên máy này", "Held: deleting records that are live here";
     ReleaseHeld => "Vẫn áp dụng các bản ghi bị giữ lại (tôi đã kiểm tra)", "Apply the held records too (I have checked them)";
     ErrExcelModule => "Không tạo được tệp Excel", "Could not make the Excel file";
+    ExportXlsxResponses => "Tải phiếu khảo sát (.xlsx)", "Download the responses (.xlsx)";
     ExportXlsxReport => "Tải báo cáo (.xlsx)", "Download the report (.xlsx)";
     ImportRows => "Nhập các dòng hợp lệ", "Import the valid rows";
     Imported => "Đã nhập", "Imported";

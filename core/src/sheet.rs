@@ -210,6 +210,13 @@ pub enum XlsxRequest {
         period: String,
         lang: crate::Lang,
     },
+    /// A table of text (the responses sheet, `excel::responses_table`): small whole numbers
+    /// (scores, versions) written as numbers.
+    Table {
+        sheet: String,
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
 }
 
 #[cfg(feature = "excel")]
@@ -232,6 +239,7 @@ impl XlsxRequest {
                 period,
                 lang,
             } => report_xlsx(table, head, title, period, *lang),
+            XlsxRequest::Table { sheet, header, rows } => crate::sync::xlsx::table_xlsx(sheet, header, rows),
         }
     }
 }

@@ -46,6 +46,20 @@ pub fn ExportCard() -> impl IntoView {
         let name = wire::file_name(&st.source(), day, ext);
         done(name.clone(), download(&name, "text/csv;charset=utf-8", &text));
     };
+    // The responses as a workbook (the Excel module, loaded on first use).
+    let xlsx_error = RwSignal::new(None::<String>);
+    let responses_xlsx = move |_| {
+        let data = st.with_here(|here| wire::select(here, &options()));
+        let (header, rows) = excel::responses_table(&data.responses, &data.versions);
+        let name = wire::file_name(&st.source(), vn_date(now_millis()), "phieu-khao-sat.xlsx");
+        let req = motcua_core::sheet::XlsxRequest::Table {
+            sheet: "Phieu khao sat".into(),
+            header,
+            rows,
+        };
+        msg.set(Some(name.clone()));
+        crate::excel::download_xlsx(name, req, xlsx_error);
+    };
     view! {
         <div class="card" id="export">
             <h2>{tr(K::ExportTitle)}</h2>
@@ -59,7 +73,9 @@ pub fn ExportCard() -> impl IntoView {
                 <button class="primary" id="export-json" on:click=json>{tr(K::ExportJson)}</button>
                 <button id="export-csv-responses" on:click=move |_| csv(false)>{tr(K::ExportCsvResponses)}</button>
                 <button id="export-csv-dossiers" on:click=move |_| csv(true)>{tr(K::ExportCsvDossiers)}</button>
+                <button id="export-xlsx-responses" on:click=responses_xlsx>{tr(K::ExportXlsxResponses)}</button>
             </div>
+            {move || xlsx_error.get().map(|e| view! { <p class="error-text" role="alert">{tr(K::ErrExcelModule)}": "{e}</p> })}
             {move || msg.get().map(|m| view! { <p class="ok" id="export-done">{tr(K::Exported)}": "<code>{m}</code></p> })}
         </div>
     }

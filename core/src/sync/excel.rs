@@ -46,7 +46,7 @@ fn dt(t: NaiveDateTime) -> String {
 
 /// The responses sheet: one row per live response, one column per question of every version
 /// present (blank = skipped, `KAD` = không áp dụng).
-pub fn responses_csv(responses: &[Response], versions: &BTreeMap<u32, Questionnaire>) -> String {
+pub fn responses_table(responses: &[Response], versions: &BTreeMap<u32, Questionnaire>) -> (Vec<String>, Vec<Vec<String>>) {
     // Columns: items in order of first appearance over the versions used.
     let used: std::collections::BTreeSet<u32> = responses.iter().map(|r| r.q).collect();
     let mut items: Vec<(String, String)> = Vec::new();
@@ -103,7 +103,13 @@ pub fn responses_csv(responses: &[Response], versions: &BTreeMap<u32, Questionna
         }));
         row
     });
-    sheet(&header, rows)
+    (header, rows.collect())
+}
+
+/// The responses sheet as CSV ([`responses_table`]).
+pub fn responses_csv(responses: &[Response], versions: &BTreeMap<u32, Questionnaire>) -> String {
+    let (header, rows) = responses_table(responses, versions);
+    sheet(&header, rows.into_iter())
 }
 
 /// The dossier sheet (Sổ theo dõi hồ sơ, form 07 columns) for live dossiers, in order of

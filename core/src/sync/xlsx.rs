@@ -137,6 +137,38 @@ pub fn report_xlsx(table: &DossierTable, head: &Letterhead, title: &str, period:
     run().map_err(|e| e.to_string())
 }
 
+/// A cell of a text table that is a small whole number (a score 1–5, a version): written as a
+/// number. Ids and codes keep their leading zeros as text.
+fn small_number(s: &str) -> Option<f64> {
+    let whole = !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()) && !(s.len() > 1 && s.starts_with('0'));
+    whole.then(|| s.parse().ok()).flatten()
+}
+
+/// A table of text as a workbook: bold header, frozen, small whole numbers as numbers.
+pub fn table_xlsx(sheet: &str, header: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
+    let run = || -> Result<Vec<u8>, XlsxError> {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name(sheet)?;
+        let bold = Format::new().set_bold().set_text_wrap();
+        for (c, h) in header.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, h.as_str(), &bold)?;
+            ws.set_column_width(c as u16, if c < 9 { 16.0 } else { 10.0 })?;
+        }
+        ws.set_freeze_panes(1, 0)?;
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32 + 1, c as u16);
+                match small_number(cell) {
+                    Some(n) => ws.write_number(r, c, n)?,
+                    None => ws.write_string(r, c, cell.as_str())?,
+                };
+            }
+        }
+        wb.save_to_buffer()
+    };
+    run().map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +221,30 @@ mod tests {
         // And it goes back in through the import: the header row is found under the heading.
         let table = crate::sheet::read_excel(&register_xlsx(&lines, &head(), from, to, crate::Lang::Vi).unwrap(), None).unwrap();
         assert_eq!(table.header_row(), Some(7));
+    }
+
+    #[test]
+    fn the_responses_workbook_has_scores_as_numbers_and_ids_as_text() {
+        use calamine::{Data, Reader};
+        let header = vec![
+            "Mã phiếu".to_string(),
+            "Hài lòng chung (1–5)".into(),
+            "Số lần đi lại".into(),
+            "Góp ý".into(),
+        ];
+        let rows = vec![vec!["000123".to_string(), "4".into(), "2+".into(), "=cmd".into()]];
+        let bytes = table_xlsx("Phieu khao sat", &header, &rows).unwrap();
+        let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let range = wb.worksheet_range("Phieu khao sat").unwrap();
+        assert_eq!(range.get_value((0, 1)), Some(&Data::String("Hài lòng chung (1–5)".into())));
+        assert_eq!(
+            range.get_value((1, 0)),
+            Some(&Data::String("000123".into())),
+            "an id keeps its zeros"
+        );
+        assert_eq!(range.get_value((1, 1)), Some(&Data::Float(4.0)), "a score is a number");
+        assert_eq!(range.get_value((1, 2)), Some(&Data::String("2+".into())));
+        assert_eq!(range.get_value((1, 3)), Some(&Data::String("=cmd".into())), "text, never a formula");
     }
 
     #[test]

@@ -97,6 +97,20 @@ async fn two_tablets_export_and_a_third_imports_both_twice_in_both_orders() -> R
     let rcsv = std::fs::read_to_string(a.download("phieu-khao-sat.csv").await?)?;
     assert!(rcsv.starts_with("\u{feff}\"Mã phiếu\",\"Thời điểm\","));
     assert!(rcsv.contains("<b>in đậm</b> +84"), "text kept as text: {rcsv}");
+    // The same responses as a workbook: scores as numbers, the suggestion as text.
+    a.click("#export-xlsx-responses").await?;
+    let xlsx = a.download("phieu-khao-sat.xlsx").await?;
+    {
+        use calamine::Reader;
+        let mut wb = calamine::open_workbook_auto(&xlsx)?;
+        let range = wb.worksheet_range("Phieu khao sat")?;
+        assert_eq!(range.get_value((0, 0)), Some(&calamine::Data::String("Mã phiếu".into())));
+        assert_eq!(range.get_value((1, 4)), Some(&calamine::Data::Float(4.0)), "overall as a number");
+        assert_eq!(
+            range.get_value((1, 8)),
+            Some(&calamine::Data::String("<b>in đậm</b> +84 cần thêm ghế".into()))
+        );
+    }
     a.shot("1-data-page-1280x800").await?;
     a.close().await?;
 
