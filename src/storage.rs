@@ -68,10 +68,15 @@ pub fn used_units() -> usize {
         .sum()
 }
 
+/// Where an unreadable value of `key` is first set aside (`motcua.quarantine.<name>`).
+fn quarantine_key(key: &str) -> String {
+    format!("{}quarantine.{}", codec::PREFIX, key.trim_start_matches(codec::PREFIX))
+}
+
 /// Move an unreadable value aside so that the app can go on and nothing is lost.
 fn quarantine(key: &str, raw: &str, err: &CodecError) -> Problem {
     // The first copy keeps the key's own name; later ones are numbered, never overwritten.
-    let base = format!("{}quarantine.{}", codec::PREFIX, key.trim_start_matches(codec::PREFIX));
+    let base = quarantine_key(key);
     let aside = std::iter::once(base.clone())
         .chain((2..1000).map(|n| format!("{base}.{n}")))
         .find(|k| read_raw(k).is_none())
@@ -187,8 +192,7 @@ pub fn load_doc<T: DeserializeOwned>(name: &str) -> Result<Option<T>, Problem> {
 /// Whether document `name` was found unreadable once and set aside (`quarantine`): a PIN set
 /// aside is still a PIN (the tablet stays locked), not "no PIN".
 pub fn doc_quarantined(name: &str) -> bool {
-    let key = codec::doc_key(name);
-    read_raw(&format!("{}quarantine.{}", codec::PREFIX, key.trim_start_matches(codec::PREFIX))).is_some()
+    read_raw(&quarantine_key(&codec::doc_key(name))).is_some()
 }
 
 /// Write a document, unless the stored one comes from a newer build (never overwritten).

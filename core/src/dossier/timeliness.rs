@@ -101,16 +101,18 @@ impl Dossier {
     fn paused(&self, cal: &WorkCalendar, after: Option<NaiveDateTime>, now: NaiveDateTime) -> i64 {
         self.pauses()
             .into_iter()
-            .map(|(start, end)| {
-                let start = after.map_or(start, |a| start.max(a));
-                let end = end.unwrap_or(now);
-                if self.term().by_the_hour() {
-                    cal.working_minutes_between(start, end)
-                } else {
-                    cal.working_days_between(start.date(), end.date()).max(0)
-                }
-            })
+            .map(|(start, end)| self.pause_length(cal, after.map_or(start, |a| start.max(a)), end.unwrap_or(now)))
             .sum()
+    }
+
+    /// How long one pause from `start` to `end` stopped the clock: working days, or office
+    /// minutes for hour-timed procedures.
+    fn pause_length(&self, cal: &WorkCalendar, start: NaiveDateTime, end: NaiveDateTime) -> i64 {
+        if self.term().by_the_hour() {
+            cal.working_minutes_between(start, end)
+        } else {
+            cal.working_days_between(start.date(), end.date()).max(0)
+        }
     }
 
     /// `base` moved on by `amount` of paused time (see [`Dossier::paused`]).
@@ -133,13 +135,7 @@ impl Dossier {
             .into_iter()
             .map(|(start, end)| (start.max(from), end.unwrap_or(to).min(to)))
             .filter(|(start, end)| start < end)
-            .map(|(start, end)| {
-                if self.term().by_the_hour() {
-                    cal.working_minutes_between(start, end)
-                } else {
-                    cal.working_days_between(start.date(), end.date()).max(0)
-                }
-            })
+            .map(|(start, end)| self.pause_length(cal, start, end))
             .sum();
         self.shift(cal, base, amount)
     }
