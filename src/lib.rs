@@ -9,5 +9,6 @@ pub mod platform;
 pub mod state;
 pub mod state_calendar;
 pub mod state_load;
+pub mod state_pin;
 pub mod state_sync;
 pub mod storage;

@@ -8,7 +8,7 @@ use motcua_core::calendar::WorkCalendar;
 use motcua_core::codec::{self, Kind};
 use motcua_core::dossier::redate::Moved;
 use motcua_core::dossier::{default_catalogue, Dossier, Procedure};
-use motcua_core::pin::{Attempts, PinCheck, PinHash};
+use motcua_core::pin::{Attempts, PinHash};
 use motcua_core::record::{Edits, ListEdit};
 use motcua_core::settings::Settings;
 use motcua_core::survey::questionnaire::Book;
@@ -31,8 +31,8 @@ pub struct AppState {
     pub pin: RwSignal<Option<PinHash>>,
     /// The stored PIN could not be read: locked, and no PIN opens it.
     pub pin_unreadable: StoredValue<bool>,
-    /// The wrong tries as this page counted them (`AppState::attempts`).
-    attempts_here: StoredValue<Attempts>,
+    /// The wrong tries as this page counted them (`state_pin`).
+    pub(crate) attempts_here: StoredValue<Attempts>,
     pub problems: RwSignal<Vec<Problem>>,
     /// The last write failed because storage is full.
     pub full: RwSignal<bool>,
@@ -374,59 +374,6 @@ impl AppState {
         self.note(storage::save_doc("questionnaires", &b))?;
         self.book.set(b);
         Ok(v)
-    }
-
-    pub fn set_pin(&self, pin: &str) -> Result<(), StoreError> {
-        let h = PinHash::new(pin, random16());
-        self.note(storage::save_doc("pin", &Some(h.clone())))?;
-        self.pin.set(Some(h));
-        Ok(())
-    }
-
-    /// Change the PIN (`core::pin::change_pin`): the current one through the wrong-try delay,
-    /// then the new one twice.
-    pub fn change_pin(&self, current: &str, new: &str, repeat: &str) -> Result<(), motcua_core::pin::PinChangeError> {
-        if self.pin_unreadable.get_value() {
-            return Err(motcua_core::pin::PinChangeError::Current(PinCheck::Unreadable));
-        }
-        let mut at = self.attempts();
-        let h = self.pin.get_untracked();
-        let res = motcua_core::pin::change_pin(h.as_ref(), &mut at, current, new, repeat, random16(), now_millis());
-        self.keep_attempts(at);
-        let h = res?;
-        self.note(storage::save_doc("pin", &Some(h.clone())))
-            .map_err(|_| motcua_core::pin::PinChangeError::NotSaved)?;
-        self.pin.set(Some(h));
-        Ok(())
-    }
-
-    /// Check a PIN against the stored hash with the persisted wrong-try delay.
-    pub fn check_pin(&self, pin: &str) -> PinCheck {
-        if self.pin_unreadable.get_value() {
-            return PinCheck::Unreadable;
-        }
-        let Some(h) = self.pin.get_untracked() else {
-            return PinCheck::Wrong;
-        };
-        let mut at = self.attempts();
-        let res = at.check(&h, pin, now_millis());
-        self.keep_attempts(at);
-        res
-    }
-
-    /// The wrong tries so far: the stricter of the stored count, this tab's session's and this
-    /// page's memory, so that a full or failing storage never lets PINs be tried at typing speed.
-    fn attempts(&self) -> Attempts {
-        let stored: Attempts = storage::load_doc("attempts").ok().flatten().unwrap_or_default();
-        stored
-            .stricter(storage::session_attempts())
-            .stricter(self.attempts_here.get_value())
-    }
-
-    fn keep_attempts(&self, at: Attempts) {
-        self.attempts_here.set_value(at.clone());
-        storage::set_session_attempts(&at);
-        storage::save_doc("attempts", &at).ok();
     }
 }
 
