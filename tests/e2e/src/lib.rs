@@ -71,33 +71,11 @@ impl Server {
                     drop(req);
                     continue;
                 }
-                let full = req.url().split('?').next().unwrap_or("/").trim_start_matches('/').to_string();
-                let Some(path) = full.strip_prefix(&prefix).or_else(|| (format!("{full}/") == prefix).then_some("")) else {
-                    req.respond(tiny_http::Response::empty(404)).ok();
-                    continue;
-                };
-                let path = path.to_string();
-                let mut file = dist.join(&path);
-                if path.is_empty() || !file.is_file() {
-                    file = dist.join("index.html");
-                }
-                let over = o.lock().ok().and_then(|m| m.get(&path).cloned());
-                let body = over.unwrap_or_else(|| std::fs::read(&file).unwrap_or_default());
-                let mime = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
-                    "html" => "text/html; charset=utf-8",
-                    "js" => "application/javascript",
-                    "wasm" => "application/wasm",
-                    "css" => "text/css",
-                    "png" => "image/png",
-                    "webmanifest" => "application/manifest+json",
-                    _ => "application/octet-stream",
-                };
-                let header = tiny_http::Header::from_bytes("Content-Type", mime).expect("header");
-                let mut resp = tiny_http::Response::from_data(body).with_header(header);
-                if lc.load(Ordering::SeqCst) {
-                    resp.add_header(tiny_http::Header::from_bytes("Cache-Control", "max-age=31536000").expect("header"));
-                }
-                req.respond(resp).ok();
+                // Each answer on its own thread: Chromium stops reading a response whose reader
+                // is busy or gone (a service worker's precache cut short by a page load), and a
+                // write blocked on it must not hold up every other file (a page left blank).
+                let (dist, prefix, o, lc) = (dist.clone(), prefix.clone(), o.clone(), lc.clone());
+                std::thread::spawn(move || serve(req, &dist, &prefix, &o, &lc));
             }
         });
         Server {
@@ -642,4 +620,42 @@ impl Browser {
         self.c.issue_cmd(Cdp(body)).await?;
         Ok(())
     }
+}
+
+/// One request of the test server: a file of the build (or its override), index.html for any
+/// other path under the prefix, 404 outside it.
+fn serve(
+    req: tiny_http::Request,
+    dist: &std::path::Path,
+    prefix: &str,
+    overrides: &Mutex<HashMap<String, Vec<u8>>>,
+    long_cache: &AtomicBool,
+) {
+    let full = req.url().split('?').next().unwrap_or("/").trim_start_matches('/').to_string();
+    let Some(path) = full.strip_prefix(&prefix).or_else(|| (format!("{full}/") == prefix).then_some("")) else {
+        req.respond(tiny_http::Response::empty(404)).ok();
+        return;
+    };
+    let path = path.to_string();
+    let mut file = dist.join(&path);
+    if path.is_empty() || !file.is_file() {
+        file = dist.join("index.html");
+    }
+    let over = overrides.lock().ok().and_then(|m| m.get(&path).cloned());
+    let body = over.unwrap_or_else(|| std::fs::read(&file).unwrap_or_default());
+    let mime = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "application/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "png" => "image/png",
+        "webmanifest" => "application/manifest+json",
+        _ => "application/octet-stream",
+    };
+    let header = tiny_http::Header::from_bytes("Content-Type", mime).expect("header");
+    let mut resp = tiny_http::Response::from_data(body).with_header(header);
+    if long_cache.load(Ordering::SeqCst) {
+        resp.add_header(tiny_http::Header::from_bytes("Cache-Control", "max-age=31536000").expect("header"));
+    }
+    req.respond(resp).ok();
 }
