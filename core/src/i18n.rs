@@ -458,6 +458,25 @@ strings! {
     ProcedureDocuments => "Thành phần hồ sơ (mỗi dòng một giấy tờ)", "Documents (one per line)";
     ProcedureSteps => "Quy trình nội bộ (mỗi dòng: đơn vị: số ngày làm việc, hoặc «4 giờ»)", "Internal steps (each line: division: working days, or «4 giờ»)";
     ErrSteps => "Quy trình nội bộ không đúng ở dòng", "Internal steps not valid on line";
+    ProcedureCode => "Mã thủ tục (mã TTHC)", "Procedure code";
+    ProcedureField => "Lĩnh vực", "Field";
+    DocumentsShort => "Thành phần hồ sơ", "Documents";
+    ProcedureTerm => "Thời hạn giải quyết", "Statutory time";
+    ErrNoProcedureCode => "Không có mã thủ tục", "No procedure code";
+    ErrNoProcedureName => "Không có tên thủ tục", "No procedure name";
+    ErrTermUnreadable => "Không đọc được thời hạn giải quyết (cần «N ngày làm việc», «N giờ» hoặc «Trong ngày»)", "Statutory time not readable (needs «N ngày làm việc», «N giờ» or «Trong ngày»)";
+    ErrRepeatedProcedure => "Trùng mã hoặc tên với dòng", "Same code or name as line";
+    CatalogueImport => "Nhập danh mục từ bảng tính (.xlsx, .xls, .csv)", "Import the catalogue from a sheet (.xlsx, .xls, .csv)";
+    CatalogueImportExpects => "Cần các cột: Mã TTHC, Tên thủ tục, Thời hạn giải quyết; nên có: Lĩnh vực, Phí/lệ phí, Phòng xử lý, Thành phần hồ sơ, Mức độ. Thủ tục đã có (cùng mã hoặc cùng tên) được cập nhật các cột có trong bảng, giữ nguyên quy trình nội bộ.", "Needs the columns: procedure code, name, statutory time; best with: field, fee, division, documents, online level. Entries already there (same code or name) get the sheet's columns; their internal steps stay.";
+    PlanNew => "Thủ tục mới", "New procedures";
+    PlanChanged => "Thủ tục thay đổi", "Changed procedures";
+    PlanSame => "Không đổi", "Unchanged";
+    PlanRefused => "Dòng lỗi, bỏ qua", "Rows left out";
+    ImportCatalogue => "Cập nhật danh mục", "Update the catalogue";
+    CatalogueUpdated => "Đã cập nhật danh mục", "Catalogue updated";
+    MapRequired => "Chọn cột cho các mục có dấu *", "Choose the column of each field marked *";
+    CatalogueSearch => "Tìm theo mã, tên thủ tục, lĩnh vực, phòng", "Search code, name, field, division";
+    NothingToImport => "Bảng tính không thay đổi gì trong danh mục.", "The sheet changes nothing in the catalogue.";
 
 }
 

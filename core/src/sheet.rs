@@ -133,12 +133,17 @@ impl Table {
         Table { rows, lines }
     }
 
-    /// The index of the header row: the first of the first 30 rows whose headers map the
-    /// register's required columns (a Mẫu 07 sheet has its title and unit above).
+    /// The index of the register's header row (`header_row_for` the register's fields).
     pub fn header_row(&self) -> Option<usize> {
+        self.header_row_for::<Field>()
+    }
+
+    /// The index of the header row: the first of the first 30 rows whose headers map the
+    /// required columns of `F` (a Mẫu 07 sheet has its title and unit above).
+    pub fn header_row_for<F: Columns>(&self) -> Option<usize> {
         self.rows.iter().take(30).position(|r| {
             let headers: Vec<String> = r.iter().map(Cell::text).collect();
-            Mapping::guess(&headers).missing().is_empty()
+            Mapping::<F>::guess(&headers).missing().is_empty()
         })
     }
 
@@ -328,34 +333,69 @@ impl Field {
     }
 }
 
-/// Which column holds each field (`None`: not in the sheet).
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Mapping {
-    pub columns: std::collections::BTreeMap<Field, usize>,
+/// The fields of a kind of sheet (the register's, the catalogue's): which there are, which a
+/// row needs, and the header words that name each.
+pub trait Columns: Copy + Ord + std::fmt::Debug + Send + Sync + 'static {
+    /// Every field, in the order the wizard lists them.
+    const ALL: &'static [Self];
+    /// The order in which fields take their columns when guessed (a field whose words are a
+    /// part of another's comes after it).
+    const GUESS_ORDER: &'static [Self];
+    /// Without these a row is not one of the sheet's records.
+    const REQUIRED: &'static [Self];
+    /// The header words that name the field (folded: no case, marks or extra spaces); `not`
+    /// words exclude a header.
+    fn words(self) -> (&'static [&'static str], &'static [&'static str]);
+    fn key(self) -> crate::i18n::K;
 }
 
-impl Mapping {
-    /// Pre-filled from the headers: each field takes the first column whose header names it
-    /// and that no field before it took (the end of processing before the return, so that
-    /// "Ngày có kết quả" is never read as the return).
-    pub fn guess(headers: &[String]) -> Mapping {
+impl Columns for Field {
+    const ALL: &'static [Field] = &Field::ALL;
+    const GUESS_ORDER: &'static [Field] = &[
+        Field::Code,
+        Field::IdNumber,
+        Field::Procedure,
+        Field::Applicant,
+        Field::Contact,
+        Field::Division,
+        Field::Due,
+        Field::Resolved,
+        Field::Returned,
+        Field::ResultVia,
+        Field::Received,
+        Field::Channel,
+    ];
+    const REQUIRED: &'static [Field] = &Field::REQUIRED;
+    fn words(self) -> (&'static [&'static str], &'static [&'static str]) {
+        Field::words(self)
+    }
+    fn key(self) -> crate::i18n::K {
+        Field::key(self)
+    }
+}
+
+/// Which column holds each field (`None`: not in the sheet).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Mapping<F: Ord = Field> {
+    pub columns: std::collections::BTreeMap<F, usize>,
+}
+
+impl<F: Ord> Default for Mapping<F> {
+    fn default() -> Self {
+        Mapping {
+            columns: Default::default(),
+        }
+    }
+}
+
+impl<F: Columns> Mapping<F> {
+    /// Pre-filled from the headers: each field, in `GUESS_ORDER`, takes the first column
+    /// whose header names it and that no field before it took (for the register: the end of
+    /// processing before the return, so that "Ngày có kết quả" is never read as the return).
+    pub fn guess(headers: &[String]) -> Mapping<F> {
         let folded: Vec<String> = headers.iter().map(|h| crate::format::fold_key(h)).collect();
         let mut columns = std::collections::BTreeMap::new();
-        let order = [
-            Field::Code,
-            Field::IdNumber,
-            Field::Procedure,
-            Field::Applicant,
-            Field::Contact,
-            Field::Division,
-            Field::Due,
-            Field::Resolved,
-            Field::Returned,
-            Field::ResultVia,
-            Field::Received,
-            Field::Channel,
-        ];
-        for f in order {
+        for f in F::GUESS_ORDER.iter().copied() {
             let (yes, no) = f.words();
             let taken: Vec<usize> = columns.values().copied().collect();
             if let Some(i) = folded
@@ -369,11 +409,11 @@ impl Mapping {
         Mapping { columns }
     }
 
-    pub fn get(&self, f: Field) -> Option<usize> {
+    pub fn get(&self, f: F) -> Option<usize> {
         self.columns.get(&f).copied()
     }
 
-    pub fn set(&mut self, f: Field, column: Option<usize>) {
+    pub fn set(&mut self, f: F, column: Option<usize>) {
         match column {
             Some(c) => self.columns.insert(f, c),
             None => self.columns.remove(&f),
@@ -381,10 +421,27 @@ impl Mapping {
     }
 
     /// The required fields with no column.
-    pub fn missing(&self) -> Vec<Field> {
-        Field::REQUIRED.into_iter().filter(|f| self.get(*f).is_none()).collect()
+    pub fn missing(&self) -> Vec<F> {
+        F::REQUIRED.iter().copied().filter(|f| self.get(*f).is_none()).collect()
     }
 
+    /// The mapping remembered for these headers, if any still fits them (every column it
+    /// names exists), else the guess.
+    pub fn remembered_or_guess(headers: &[String], remembered: &std::collections::BTreeMap<String, Mapping<F>>) -> Mapping<F> {
+        remembered
+            .get(&header_key(headers))
+            .filter(|m| m.columns.values().all(|c| *c < headers.len()))
+            .cloned()
+            .unwrap_or_else(|| Mapping::guess(headers))
+    }
+
+    /// The cell of field `f` in `row` (empty when unmapped or beyond the row).
+    pub fn cell<'a>(&self, row: &'a [Cell], f: F) -> &'a Cell {
+        self.get(f).and_then(|i| row.get(i)).unwrap_or(&Cell::Empty)
+    }
+}
+
+impl Mapping<Field> {
     /// How the dossiers are judged trước / đúng / quá hạn by default: by the end of processing
     /// when the sheet has it, else by the return date (Mẫu 07 itself has no end-of-processing
     /// column: judging nothing would report 0 / 0 / 0 for a year).
@@ -398,20 +455,15 @@ impl Mapping {
         }
     }
 
-    /// The mapping remembered for these headers, if any still fits them (every column it
-    /// names exists), else the guess.
-    pub fn remembered_or_guess(headers: &[String], remembered: &std::collections::BTreeMap<String, Mapping>) -> Mapping {
-        remembered
-            .get(&Mapping::header_key(headers))
-            .filter(|m| m.columns.values().all(|c| *c < headers.len()))
-            .cloned()
-            .unwrap_or_else(|| Mapping::guess(headers))
-    }
-
     /// A key for the header set, under which the officer's mapping is remembered.
     pub fn header_key(headers: &[String]) -> String {
-        headers.iter().map(|h| crate::format::fold_key(h)).collect::<Vec<_>>().join("|")
+        header_key(headers)
     }
+}
+
+/// A key for a header set, under which the officer's mapping is remembered.
+pub fn header_key(headers: &[String]) -> String {
+    headers.iter().map(|h| crate::format::fold_key(h)).collect::<Vec<_>>().join("|")
 }
 
 /// What a returned dossier's timeliness is judged by.
@@ -493,9 +545,9 @@ mod tests {
         assert!(m.missing().is_empty());
         assert_eq!(m.default_basis(), EndBasis::EndColumn);
         // Without marks and in capitals, as some systems export.
-        let plain = Mapping::guess(&hs(&["MA HO SO", "TEN THU TUC", "TO CHUC CA NHAN", "NGAY NHAN"]));
+        let plain = Mapping::<Field>::guess(&hs(&["MA HO SO", "TEN THU TUC", "TO CHUC CA NHAN", "NGAY NHAN"]));
         assert!(plain.missing().is_empty(), "{plain:?}");
-        assert_eq!(Mapping::guess(&hs(&["a", "b"])).missing(), Field::REQUIRED.to_vec());
+        assert_eq!(Mapping::<Field>::guess(&hs(&["a", "b"])).missing(), Field::REQUIRED.to_vec());
         assert_eq!(Mapping::header_key(&hs(&["Mã HS", " Tên  TTHC"])), "ma hs|ten tthc");
         // The officer's own mapping comes back for the same headers.
         let mut mine = Mapping::guess(&other);

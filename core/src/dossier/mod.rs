@@ -1,5 +1,6 @@
 //! The dossier register (Sổ theo dõi hồ sơ): records, status rules, due dates, timeliness,
 //! codes and CSV import.
+pub mod catalogue_sheet;
 pub mod code;
 pub mod control;
 pub mod csv_import;

@@ -190,6 +190,21 @@ pub fn term_due(
     }
 }
 
+/// The entries a catalogue search finds, in catalogue order: those holding every word of the
+/// query (ignoring case, marks and spacing) in their code, name, field or division.
+pub fn search(c: &[Procedure], query: &str) -> Vec<usize> {
+    let query = crate::format::fold_key(query);
+    let words: Vec<&str> = query.split(' ').filter(|w| !w.is_empty()).collect();
+    c.iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            let hay = crate::format::fold_key(&format!("{} {} {} {}", p.id, p.name, p.field, p.division));
+            words.iter().all(|w| hay.contains(w))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Check an edited catalogue: ids unique and set, names set, terms within bounds (1–365 days,
 /// 0–2000 hours).
 pub fn validate_catalogue(c: &[Procedure]) -> Result<(), String> {
@@ -422,6 +437,18 @@ pub fn default_catalogue() -> Vec<Procedure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_finds_entries_by_every_word_without_marks() {
+        let c = default_catalogue();
+        let all = search(&c, "");
+        assert_eq!(all.len(), c.len());
+        let found = search(&c, "ruou  BAN buôn");
+        assert!(!found.is_empty());
+        assert!(found.iter().all(|&i| crate::format::fold_key(&c[i].name).contains("ruou")));
+        assert_eq!(search(&c, "tm-01"), vec![c.iter().position(|p| p.id == "TM-01").unwrap()]);
+        assert!(search(&c, "không có thủ tục này").is_empty());
+    }
 
     #[test]
     fn a_sheets_procedure_matches_by_code_then_by_name_whatever_its_marks() {
