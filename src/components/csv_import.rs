@@ -6,6 +6,7 @@
 //! the valid ones in one batch (all or none). The reading, mapping and checks are
 //! `core::sheet` and `core::dossier::csv_import`.
 
+use super::sheet_file::{ColumnSelects, FirstRows, SheetFile, SheetPicker};
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
@@ -13,7 +14,6 @@ use motcua_core::dossier::csv_import::{self, Row, Sheet, SheetReader};
 use motcua_core::i18n::{t, K};
 use motcua_core::sheet::{EndBasis, Field, Mapping, Table};
 use std::collections::BTreeMap;
-use wasm_bindgen::JsCast;
 
 /// Rows checked between two frames.
 const STEP: usize = 500;
@@ -21,8 +21,7 @@ const STEP: usize = 500;
 /// The file's table, the header row, and what the officer chose.
 #[derive(Clone, Copy)]
 struct Wizard {
-    bytes: StoredValue<Vec<u8>>,
-    sheets: RwSignal<Vec<String>>,
+    file: SheetFile,
     table: StoredValue<Table>,
     header: RwSignal<Option<usize>>,
     headers: RwSignal<Vec<String>>,
@@ -35,48 +34,41 @@ struct Wizard {
 }
 
 impl Wizard {
-    fn new() -> Wizard {
-        Wizard {
-            bytes: StoredValue::new(Vec::new()),
-            sheets: RwSignal::new(Vec::new()),
-            table: StoredValue::new(Table::default()),
-            header: RwSignal::new(None),
-            headers: RwSignal::new(Vec::new()),
-            map: RwSignal::new(Mapping::default()),
-            basis: RwSignal::new(EndBasis::EndColumn),
-            chosen: RwSignal::new(BTreeMap::new()),
-            checked: RwSignal::new(None),
-            progress: RwSignal::new(None),
-            error: RwSignal::new(None),
-        }
-    }
-
-    /// Show `table`: its header row found (else the first row, for the officer to map), its
-    /// mapping remembered or guessed, the default basis for it.
-    fn open(&self, table: Table, lang: motcua_core::Lang) {
-        let header = table.header_row();
-        let headers = table.headers(header.unwrap_or(0));
-        let remembered: BTreeMap<String, Mapping> = crate::storage::load_doc("sheetmaps").ok().flatten().unwrap_or_default();
-        let map = Mapping::remembered_or_guess(&headers, &remembered);
-        self.basis.set(map.default_basis());
-        self.map.set(map);
-        self.headers.set(headers);
-        self.header.set(Some(header.unwrap_or(0)));
-        self.table.set_value(table);
-        self.checked.set(None);
-        self.error
-            .set(header.is_none().then(|| motcua_core::sheet::SheetError::NoHeader.message(lang)));
-    }
-
-    /// Read sheet `name` of the Excel file picked (in the Excel module, loaded on first use).
-    fn open_sheet(self, name: Option<String>, lang: motcua_core::Lang) {
-        leptos::task::spawn_local(async move {
-            let bytes = self.bytes.get_value();
-            match crate::excel::read_excel(&bytes, name.as_deref()).await {
-                Ok(t) => self.open(t, lang),
-                Err(e) => self.error.set(Some(e.message(lang))),
-            }
+    fn new(lang: motcua_core::Lang) -> Wizard {
+        let table = StoredValue::new(Table::default());
+        let header = RwSignal::new(None);
+        let headers = RwSignal::new(Vec::new());
+        let map = RwSignal::new(Mapping::default());
+        let basis = RwSignal::new(EndBasis::EndColumn);
+        let checked = RwSignal::new(None);
+        let error = RwSignal::new(None);
+        // Show a table read: its header row found (else the first row, for the officer to
+        // map), its mapping remembered or guessed, the default basis for it.
+        let open = Callback::new(move |t: Table| {
+            let found = t.header_row();
+            let hs = t.headers(found.unwrap_or(0));
+            let remembered: BTreeMap<String, Mapping> = crate::storage::load_doc("sheetmaps").ok().flatten().unwrap_or_default();
+            let m = Mapping::remembered_or_guess(&hs, &remembered);
+            basis.set(m.default_basis());
+            map.set(m);
+            table.set_value(t);
+            headers.set(hs);
+            header.set(Some(found.unwrap_or(0)));
+            checked.set(None);
+            error.set(found.is_none().then(|| motcua_core::sheet::SheetError::NoHeader.message(lang)));
         });
+        Wizard {
+            file: SheetFile::new(open),
+            table,
+            header,
+            headers,
+            map,
+            basis,
+            chosen: RwSignal::new(BTreeMap::new()),
+            checked,
+            progress: RwSignal::new(None),
+            error,
+        }
     }
 }
 
@@ -84,40 +76,14 @@ impl Wizard {
 #[component]
 pub fn CsvImport() -> impl IntoView {
     let st = use_app();
-    let w = Wizard::new();
+    let w = Wizard::new(st.lang());
     let done = RwSignal::new(None::<usize>);
-    let on_file = move |ev: leptos::ev::Event| {
+    // A new file: what was checked or done for the last one goes.
+    let picked = move |_| {
         done.set(None);
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        // Let the same file be picked again (after fixing it in Excel) and still be read.
-        input.set_value("");
         w.checked.set(None);
         w.header.set(None);
-        if file.size() > csv_import::MAX_BYTES as f64 {
-            w.error.set(Some(csv_import::too_large(file.size() as usize)));
-            return;
-        }
-        let excel = !file.name().to_lowercase().ends_with(".csv");
-        leptos::task::spawn_local(async move {
-            let bytes = match crate::platform::read_bytes(&file).await {
-                Ok(b) => b,
-                Err(e) => return w.error.set(Some(e)),
-            };
-            if excel {
-                w.sheets.set(crate::excel::sheet_names(&bytes).await.unwrap_or_default());
-                w.bytes.set_value(bytes);
-                w.open_sheet(None, st.lang());
-            } else {
-                w.sheets.set(Vec::new());
-                match csv_import::decode(&bytes) {
-                    Ok(text) => w.open(Table::from_csv(&text), st.lang()),
-                    Err(e) => w.error.set(Some(e)),
-                }
-            }
-        });
+        w.error.set(None);
     };
     let check = move || {
         w.checked.set(None);
@@ -182,8 +148,8 @@ pub fn CsvImport() -> impl IntoView {
         <details class="card csv-import">
             <summary>{tr(K::ImportCsv)}</summary>
             <p class="muted" id="sheet-expects">{tr(K::ImportExpects)}</p>
-            <input id="csv-file" type="file" accept=".xlsx,.xls,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" on:change=on_file />
-            {move || w.error.get().map(|e| view! { <p class="error-text" id="csv-error" role="alert">{e}</p> })}
+            <div on:change=picked><SheetPicker file=w.file id="csv-file" /></div>
+            {move || w.error.get().or_else(|| w.file.error.get()).map(|e| view! { <p class="error-text" id="csv-error" role="alert">{e}</p> })}
             {move || done.get().map(|n| view! { <p class="ok" id="csv-done">{tr(K::Imported)}": "{n}" "{tr(K::Dossiers)}</p> })}
             <Show when=move || w.header.with(Option::is_some)>
                 <MappingStep w />
@@ -201,55 +167,14 @@ pub fn CsvImport() -> impl IntoView {
     }
 }
 
-/// The sheet, its first rows, the column of each field, and the basis when it matters.
+/// The sheet's first rows, the column of each field, and the basis when it matters.
 #[component]
 fn MappingStep(w: Wizard) -> impl IntoView {
-    let st = use_app();
-    let column_name = move |i: usize| {
-        let letter = motcua_core::format::column_letter(i);
-        w.headers.with(|h| format!("{letter}: {}", h.get(i).cloned().unwrap_or_default()))
-    };
-    let first_rows = move || {
-        let h = w.header.get().unwrap_or(0);
-        w.table.with_value(|t| {
-            t.rows
-                .iter()
-                .skip(h + 1)
-                .take(3)
-                .map(|r| r.iter().map(|c| c.text()).collect::<Vec<_>>())
-                .collect::<Vec<_>>()
-        })
-    };
+    let reset_basis = Callback::new(move |_| w.basis.set(w.map.with_untracked(Mapping::default_basis)));
     view! {
-        <Show when=move || w.sheets.with(|s| s.len() > 1)>
-            <label>{tr(K::SheetPick)}
-                <select id="sheet-name" on:change=move |ev| w.open_sheet(Some(event_target_value(&ev)), st.lang())>
-                    {move || w.sheets.get().into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
-                </select>
-            </label>
-        </Show>
-        <h3>{tr(K::FirstRows)}</h3>
-        <div class="table-wrap"><table class="list" id="sheet-first-rows">
-            <thead><tr>{move || w.headers.get().into_iter().enumerate().map(|(i, h)| view! { <th>{format!("{}: {h}", motcua_core::format::column_letter(i))}</th> }).collect_view()}</tr></thead>
-            <tbody>{move || first_rows().into_iter().map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }).collect_view()}</tbody>
-        </table></div>
+        <FirstRows table=w.table header=w.header headers=w.headers id="sheet-first-rows" />
         <h3>{tr(K::ColumnMapping)}</h3>
-        <div class="grid2 mapping" id="sheet-mapping">
-            {Field::ALL.into_iter().map(|f| view! {
-                <label>{tr(f.key())}{Field::REQUIRED.contains(&f).then_some(" *")}
-                    <select id=format!("map-{f:?}").to_lowercase() on:change=move |ev| {
-                        let v = event_target_value(&ev).parse::<usize>().ok();
-                        w.map.update(|m| m.set(f, v));
-                        w.basis.set(w.map.with_untracked(Mapping::default_basis));
-                    }>
-                        <option value="" selected=move || w.map.with(|m| m.get(f).is_none())>{tr(K::NotInSheet)}</option>
-                        {move || (0..w.headers.with(Vec::len)).map(|i| view! {
-                            <option value=i.to_string() selected=move || w.map.with(|m| m.get(f) == Some(i))>{column_name(i)}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-            }).collect_view()}
-        </div>
+        <ColumnSelects headers=w.headers map=w.map id="sheet-mapping" prefix="map" changed=reset_basis />
         <Show when=move || w.map.with(|m| m.get(Field::Resolved).is_none() && m.get(Field::Returned).is_some())>
             <fieldset class="basis" id="sheet-basis">
                 <legend>{tr(K::BasisTitle)}</legend>

@@ -3,6 +3,7 @@ pub mod archive_card;
 pub mod banner;
 pub mod calendar_editor;
 pub mod catalogue_editor;
+pub mod catalogue_import;
 pub mod csv_import;
 pub mod dossier_detail;
 pub mod dossier_form;
@@ -17,6 +18,7 @@ pub mod official_index;
 pub mod pinpad;
 pub mod report_breakdowns;
 pub mod report_parts;
+pub mod sheet_file;
 pub mod storage_meter;
 pub mod unit_setup;
 

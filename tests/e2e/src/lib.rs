@@ -632,7 +632,7 @@ fn serve(
     long_cache: &AtomicBool,
 ) {
     let full = req.url().split('?').next().unwrap_or("/").trim_start_matches('/').to_string();
-    let Some(path) = full.strip_prefix(&prefix).or_else(|| (format!("{full}/") == prefix).then_some("")) else {
+    let Some(path) = full.strip_prefix(prefix).or_else(|| (format!("{full}/") == prefix).then_some("")) else {
         req.respond(tiny_http::Response::empty(404)).ok();
         return;
     };

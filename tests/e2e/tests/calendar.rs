@@ -6,15 +6,14 @@
 use motcua_e2e::{Browser, Server, AGENCY_ID, PIN, R, TABLET_LANDSCAPE};
 use serde_json::Value;
 
-/// Set the statutory days of one catalogue entry through the catalogue editor.
+/// Set the statutory days of one catalogue entry through the catalogue editor: found by its
+/// code, opened in its form, saved.
 async fn set_days(b: &Browser, id: &str, days: u32) -> R {
     b.click("#catalogue summary").await?;
-    let row = format!("[...document.querySelectorAll('#catalogue tbody tr')].find(r => r.querySelector('input').value === '{id}')");
-    let set = format!(
-        "const i = {row}.querySelector('input[type=number]'); i.value = '{days}'; i.dispatchEvent(new Event('change', {{bubbles: true}}));"
-    );
-    b.js(&set).await?;
-    b.click("#catalogue-save").await?;
+    b.set_value("#catalogue-search", id).await?;
+    b.click(&format!(".catalogue-item[data-id='{id}']")).await?;
+    b.set_value("#proc-days", &days.to_string()).await?;
+    b.click("#proc-save").await?;
     b.wait_css("#catalogue-msg").await?;
     Ok(())
 }
