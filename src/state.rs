@@ -39,6 +39,8 @@ pub struct AppState {
     /// Written only through [`AppState::edit_dossiers`], which numbers the edits: the views of
     /// a decade of dossiers (the worklist, the codes) follow a save without walking them all.
     pub dossiers: RwSignal<Vec<Dossier>>,
+    /// The last import's undo, while it can be used (`sync::undo`).
+    pub undo: RwSignal<Option<motcua_core::sync::undo::Undo>>,
     pub dossier_edits: StoredValue<Edits>,
     pub catalogue: RwSignal<Vec<Procedure>>,
     pub calendar: RwSignal<WorkCalendar>,
@@ -141,6 +143,8 @@ impl AppState {
             problems: RwSignal::new(problems),
             full: RwSignal::new(false),
             dossiers: RwSignal::new(Vec::new()),
+            // Read by the Data page (`load_undo`), not at start: the kiosk never needs it.
+            undo: RwSignal::new(None),
             dossier_edits: StoredValue::new(Edits::default()),
             catalogue: RwSignal::new(catalogue),
             calendar: RwSignal::new(calendar),
@@ -294,7 +298,8 @@ impl AppState {
 
     /// Save imported dossiers all together, or none of them.
     pub fn import_dossiers(&self, ds: Vec<Dossier>) -> Result<usize, StoreError> {
-        self.write_staff(storage::chunk_writes(Kind::Dossier, &ds, 0)?)?;
+        let undo = self.undo_write([], &ds);
+        self.write_with_undo(storage::chunk_writes(Kind::Dossier, &ds, 0)?, undo)?;
         let n = ds.len();
         self.edit_dossiers(|all| {
             for d in ds {

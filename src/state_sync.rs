@@ -6,7 +6,10 @@ use crate::state::AppState;
 use crate::storage::{self, StoreError};
 use leptos::prelude::*;
 use motcua_core::codec::{self, Kind};
+use motcua_core::dossier::Dossier;
 use motcua_core::record::{ListEdit, Record};
+use motcua_core::survey::response::Response;
+use motcua_core::sync::undo::{self, Undo};
 use motcua_core::sync::wire::{self, Export, ExportOptions, Plan, Source};
 use motcua_core::sync::{self, merge, Receipt};
 use serde::{de::DeserializeOwned, Serialize};
@@ -112,7 +115,8 @@ impl AppState {
             writes.push(storage::Write::doc("calendar", &p.calendar));
         }
         writes.push(storage::Write::doc("imports", &history));
-        self.write_staff(writes)?;
+        let undo = self.undo_write(plans.iter().flat_map(|p| &p.responses), plans.iter().flat_map(|p| &p.dossiers));
+        self.write_with_undo(writes, undo)?;
         let mut plans = std::mem::take(plans);
         if let Some(p) = plans.last_mut() {
             self.catalogue.set(std::mem::take(&mut p.catalogue));
@@ -130,6 +134,87 @@ impl AppState {
         });
         self.book.set(book);
         Ok(())
+    }
+
+    /// The write that keeps the undo of an import of these records (`sync::undo`): what this
+    /// tab holds of each record it replaces, and the ids it adds. `None` when too large to
+    /// keep.
+    pub(crate) fn undo_write<'a>(
+        &self,
+        responses: impl IntoIterator<Item = &'a Response>,
+        dossiers: impl IntoIterator<Item = &'a Dossier>,
+    ) -> Option<storage::Write> {
+        let u = Undo {
+            at: now_millis(),
+            device: self.settings.with_untracked(|s| s.device_id.clone()),
+            responses: self.responses.with_untracked(|h| undo::restore_of(h, responses)),
+            dossiers: self.dossiers.with_untracked(|h| undo::restore_of(h, dossiers)),
+        };
+        let w = storage::Write::doc(UNDO, &u);
+        w.new
+            .as_ref()
+            .is_some_and(|v| v.encode_utf16().count() <= undo::MAX_UNITS)
+            .then_some(w)
+    }
+
+    /// Write an import with its undo; when that does not fit, without it. Either way the
+    /// last import's undo goes: it would undo an import older than this one.
+    pub(crate) fn write_with_undo(&self, writes: Vec<storage::Write>, undo: Option<storage::Write>) -> Result<(), StoreError> {
+        let none = || storage::Write::of(codec::doc_key(UNDO), None);
+        let with = |u: storage::Write| writes.iter().map(storage::Write::copy).chain([u]).collect::<Vec<_>>();
+        let kept = match undo {
+            Some(u) => self.write_staff(with(u)).is_ok(),
+            None => false,
+        };
+        if !kept {
+            let mut writes = writes;
+            writes.push(none());
+            self.write_staff(writes)?;
+        }
+        self.load_undo();
+        Ok(())
+    }
+
+    /// Read the last import's undo (the Data page shows it while it can be used); an expired
+    /// one is removed, freeing what it held.
+    pub fn load_undo(&self) {
+        let u: Option<Undo> = storage::load_doc(UNDO).ok().flatten();
+        match u {
+            Some(u) if !u.usable(now_millis()) => {
+                self.note(storage::write_all(vec![storage::Write::of(codec::doc_key(UNDO), None)]))
+                    .ok();
+                self.undo.set(None);
+            }
+            u => self.undo.set(u),
+        }
+    }
+
+    /// Undo the last import (`sync::undo`): each month it touched read, put back and written
+    /// again, all or none; then the records held here.
+    pub fn undo_last_import(&self) -> Result<undo::UndoCounts, StoreError> {
+        let Some(u) = storage::load_doc::<Undo>(UNDO).ok().flatten().filter(|u| u.usable(now_millis())) else {
+            return Err(StoreError::Other("undo".into()));
+        };
+        let mut writes = Vec::new();
+        for month in u.responses.months() {
+            writes.push(restore_chunk(Kind::Response, &month, |all| {
+                u.responses.apply(all, u.at, &u.device)
+            })?);
+        }
+        for month in u.dossiers.months() {
+            writes.push(restore_chunk(Kind::Dossier, &month, |all| u.dossiers.apply(all, u.at, &u.device))?);
+        }
+        writes.push(storage::Write::of(codec::doc_key(UNDO), None));
+        self.note(storage::write_all(writes))?;
+        let mut counts = undo::UndoCounts::default();
+        self.responses.update(|rs| counts.add(u.responses.apply(rs, u.at, &u.device)));
+        self.edit_dossiers(|ds| {
+            counts.add(u.dossiers.apply(ds, u.at, &u.device));
+            ListEdit::Any
+        });
+        self.undo.set(None);
+        self.measure_used(true);
+        Ok(counts)
     }
 
     /// Remove a closed year from this device, once its archive file was read back and holds
@@ -155,6 +240,25 @@ impl AppState {
         self.used.set(after);
         Ok(before.saturating_sub(after))
     }
+}
+
+/// The undo's document.
+const UNDO: &str = "undo";
+
+/// The month `month`'s chunk of `kind` with `f` applied to all its records, written whole.
+fn restore_chunk<T: Record + DeserializeOwned + Serialize + Clone>(
+    kind: Kind,
+    month: &str,
+    f: impl FnOnce(&mut Vec<T>) -> undo::UndoCounts,
+) -> Result<storage::Write, StoreError> {
+    let key = codec::chunk_key(kind, month);
+    let Some(raw) = storage::read_raw(&key) else {
+        return Ok(storage::Write::of(key, None));
+    };
+    let (mut all, _) = codec::decode_chunk::<T>(kind, &raw).map_err(|e| StoreError::Blocked(e.to_string()))?;
+    f(&mut all);
+    let new = (!all.is_empty()).then(|| codec::encode_chunk(kind, &all));
+    Ok(storage::Write::of(key, new))
 }
 
 /// Pack each month of `months` (see `storage::chunk_write`), reporting `progress` as months

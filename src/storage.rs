@@ -338,6 +338,15 @@ pub struct Write {
 }
 
 impl Write {
+    /// The same write again (an import tried with its undo, then without).
+    pub fn copy(&self) -> Write {
+        Write {
+            key: self.key.clone(),
+            new: self.new.clone(),
+            old: self.old.clone(),
+        }
+    }
+
     /// A write of `key`, reading the value it replaces.
     pub fn of(key: String, new: Option<String>) -> Write {
         let old = read_raw(&key);

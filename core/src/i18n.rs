@@ -241,6 +241,7 @@ strings! {
     KindCalendar => "Lịch làm việc", "Calendar";
     CountNew => "Mới", "New";
     CountUpdated => "Cập nhật", "Updated";
+    CountDeleted => "Xóa", "Deleted";
     CountUnchanged => "Không đổi", "Unchanged";
     CountConflicting => "Xung đột (giữ bản trên máy)", "Conflicting (kept here)";
     CodeConflicts => "Các mã hồ sơ sau được dùng cho hơn một hồ sơ (hai máy cấp trùng số). Hãy kiểm tra và sửa mã trên giấy tờ:", "These dossier codes are used by more than one dossier (two devices issued the same number). Check and correct them:";
@@ -476,6 +477,15 @@ strings! {
     CatalogueUpdated => "Đã cập nhật danh mục", "Catalogue updated";
     MapRequired => "Chọn cột cho các mục có dấu *", "Choose the column of each field marked *";
     CatalogueSearch => "Tìm theo mã, tên thủ tục, lĩnh vực, phòng", "Search code, name, field, division";
+    UndoImport => "Hoàn tác lần nhập cuối", "Undo the last import";
+    UndoOf => "Lần nhập cuối:", "Last import:";
+    UndoPutBack => "trả lại bản cũ", "versions put back";
+    UndoRemoved => "bỏ bản ghi đã thêm", "added records removed";
+    UndoKept => "giữ bản ghi đã sửa sau khi nhập", "kept (changed after the import)";
+    UndoUntil => "hoàn tác được đến", "can be undone until";
+    UndoAsk => "Mọi bản ghi lần nhập cuối đã thay sẽ trở lại như trước khi nhập, bản ghi nó thêm sẽ bị bỏ; bản ghi đã sửa trên máy này sau khi nhập được giữ nguyên. Tiếp tục?", "Every record the last import replaced goes back to what it was, the records it added go; records changed on this tablet after the import stay. Go on?";
+    UndoDone => "Đã hoàn tác lần nhập cuối", "The last import was undone";
+    UndoGone => "Không còn gì để hoàn tác (đã quá hạn hoặc đã có lần nhập mới hơn).", "Nothing left to undo (expired, or a newer import).";
     NothingToImport => "Bảng tính không thay đổi gì trong danh mục.", "The sheet changes nothing in the catalogue.";
 
 }

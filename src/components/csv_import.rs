@@ -150,7 +150,10 @@ pub fn CsvImport() -> impl IntoView {
             <p class="muted" id="sheet-expects">{tr(K::ImportExpects)}</p>
             <div on:change=picked><SheetPicker file=w.file id="csv-file" /></div>
             {move || w.error.get().or_else(|| w.file.error.get()).map(|e| view! { <p class="error-text" id="csv-error" role="alert">{e}</p> })}
-            {move || done.get().map(|n| view! { <p class="ok" id="csv-done">{tr(K::Imported)}": "{n}" "{tr(K::Dossiers)}</p> })}
+            {move || done.get().map(|n| view! {
+                <p class="ok" id="csv-done">{tr(K::Imported)}": "{n}" "{tr(K::Dossiers)}</p>
+                <super::undo_import::UndoImport />
+            })}
             <Show when=move || w.header.with(Option::is_some)>
                 <MappingStep w />
                 <button id="sheet-check" on:click=move |_| check()>{tr(K::CheckRows)}</button>

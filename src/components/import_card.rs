@@ -229,6 +229,7 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
                 K::ImportDone => view! { <p class="ok" id="import-done" role="status">{tr(m)}</p> }.into_any(),
                 _ => view! { <p class="error-text" id="import-refused" role="alert">{tr(m)}</p> }.into_any(),
             })}
+            <super::undo_import::UndoImport />
         </div>
     }
 }
@@ -298,10 +299,10 @@ pub fn CountsTable(counts: PlanCounts) -> impl IntoView {
     ];
     view! {
         <table class="list counts">
-            <thead><tr><th></th><th>{tr(K::CountNew)}</th><th>{tr(K::CountUpdated)}</th><th>{tr(K::CountUnchanged)}</th><th>{tr(K::CountConflicting)}</th></tr></thead>
+            <thead><tr><th></th><th>{tr(K::CountNew)}</th><th>{tr(K::CountUpdated)}</th><th>{tr(K::CountDeleted)}</th><th>{tr(K::CountUnchanged)}</th><th>{tr(K::CountConflicting)}</th></tr></thead>
             <tbody>
                 {rows.into_iter().map(|(k, code, c)| view! {
-                    <tr data-kind=code><th>{tr(k)}</th><td class="num new">{thousands(c.new as u64)}</td><td class="num updated">{thousands(c.updated as u64)}</td>
+                    <tr data-kind=code><th>{tr(k)}</th><td class="num new">{thousands(c.new as u64)}</td><td class="num updated">{thousands(c.updated as u64)}</td><td class="num deleted">{thousands(c.deleted as u64)}</td>
                         <td class="num unchanged">{thousands(c.unchanged as u64)}</td><td class="num conflicting">{thousands(c.conflicting as u64)}</td></tr>
                 }).collect_view()}
             </tbody>
@@ -330,7 +331,7 @@ pub fn ImportHistory(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
                 <ul class="receipts">
                     {move || history.get().into_iter().map(|r| view! {
                         <li><strong>{r.file.clone()}</strong>" · "{date_time(vn_datetime(r.imported_at))}" · "{r.source.device_name.clone()}" ("{r.source.unit.clone()}")"
-                            " · "{tr(K::CountNew)}" "{r.counts.records().new}" · "{tr(K::CountUpdated)}" "{r.counts.records().updated}</li>
+                            " · "{tr(K::CountNew)}" "{r.counts.records().new}" · "{tr(K::CountUpdated)}" "{r.counts.records().updated}" · "{tr(K::CountDeleted)}" "{r.counts.records().deleted}</li>
                     }).collect_view()}
                 </ul>
             </Show>

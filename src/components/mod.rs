@@ -20,6 +20,7 @@ pub mod report_breakdowns;
 pub mod report_parts;
 pub mod sheet_file;
 pub mod storage_meter;
+pub mod undo_import;
 pub mod unit_setup;
 
 use leptos::prelude::*;

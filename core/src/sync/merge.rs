@@ -42,8 +42,12 @@ fn content<T: Serialize>(x: &T) -> String {
 pub struct Counts {
     /// Not here before.
     pub new: usize,
-    /// Here, and the incoming version wins.
+    /// Here, and the incoming version wins (a deletion apart: `deleted`).
     pub updated: usize,
+    /// Live here, and the incoming version that wins deletes it (issue 21: a deletion is
+    /// never counted as one more update).
+    #[serde(default)]
+    pub deleted: usize,
     /// Here and identical.
     pub unchanged: usize,
     /// Here, different, and ours wins (records: ours is the later change) or, for
@@ -53,15 +57,16 @@ pub struct Counts {
 
 impl Counts {
     pub fn total(&self) -> usize {
-        self.new + self.updated + self.unchanged + self.conflicting
+        self.new + self.updated + self.deleted + self.unchanged + self.conflicting
     }
     /// Whether anything would be written.
     pub fn changes(&self) -> usize {
-        self.new + self.updated
+        self.new + self.updated + self.deleted
     }
     pub fn add(&mut self, o: Counts) {
         self.new += o.new;
         self.updated += o.updated;
+        self.deleted += o.deleted;
         self.unchanged += o.unchanged;
         self.conflicting += o.conflicting;
     }
@@ -121,7 +126,11 @@ fn winners<T: Record + Serialize + Clone + PartialEq>(here: &HashMap<&str, &T>, 
             }
             Some(cur) if cur == r => counts.unchanged += 1,
             Some(cur) if compare(r, cur) == Ordering::Greater => {
-                counts.updated += 1;
+                if r.meta().deleted && !cur.meta().deleted {
+                    counts.deleted += 1;
+                } else {
+                    counts.updated += 1;
+                }
                 winners.insert(id, r);
             }
             Some(_) => counts.conflicting += 1,
@@ -407,6 +416,7 @@ mod tests {
             Counts {
                 new: 1,
                 updated: 1,
+                deleted: 0,
                 unchanged: 1,
                 conflicting: 1
             }
@@ -420,8 +430,9 @@ mod tests {
     #[test]
     fn a_newer_tombstone_wins_and_an_older_one_does_not() {
         let live = resp(1, 10, "a", 3, false);
-        let (w, _) = merge_records(&[std::slice::from_ref(&live)], vec![resp(1, 11, "b", 3, true)]);
+        let (w, c) = merge_records(&[std::slice::from_ref(&live)], vec![resp(1, 11, "b", 3, true)]);
         assert!(w[0].meta.deleted);
+        assert_eq!((c.deleted, c.updated), (1, 0), "a deletion is counted apart from updates");
         let (w, c) = merge_records(&[&[live]], vec![resp(1, 9, "b", 3, true)]);
         assert!(w.is_empty() && c.conflicting == 1, "an edit after the delete stays");
         // Equal times and devices: the tombstone is the winner.

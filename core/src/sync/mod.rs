@@ -2,6 +2,7 @@
 //! import plan (preview before anything is written), and CSV for Excel.
 pub mod excel;
 pub mod merge;
+pub mod undo;
 pub mod wire;
 #[cfg(feature = "excel")]
 pub mod xlsx;

@@ -364,3 +364,67 @@ async fn a_future_stamped_deletion_is_held_until_a_person_applies_it() -> R {
     assert!(m.console_errors().await?.is_empty());
     m.close().await
 }
+
+#[tokio::test]
+async fn the_last_import_is_undone_exactly() -> R {
+    let srv = Server::start();
+    let m = Browser::new("sync-undo", TABLET_LANDSCAPE).await?;
+    name_device(&m, &srv, "Máy quầy", "1").await?;
+    let a = receive(&m, &srv, "Công ty Hoàn Tác").await?;
+    receive(&m, &srv, "Công ty Giữ Nguyên").await?;
+    let before = m.stored_dossiers().await?;
+    let by_code = |ds: &[Value], code: &str| ds.iter().find(|d| d["code"] == code).cloned();
+    let original = by_code(&before, &a).ok_or("no dossier A")?;
+    // An unknown tablet's file, stamped in 2099: A deleted, and a dossier this tablet never had.
+    let mut gone = original.clone();
+    gone["x"] = json!(true);
+    gone["u"] = json!(4_070_908_800_000_i64);
+    gone["d"] = json!("ext00002");
+    let mut added = before.iter().find(|d| d["code"] != a.as_str()).cloned().ok_or("no dossier B")?;
+    added["id"] = json!(format!("{:032x}", 77));
+    added["code"] = json!("SCT-261201-0099");
+    added["d"] = json!("ext00002");
+    let dir = std::env::temp_dir().join(format!("motcua-undo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let forged = dir.join("la.json");
+    std::fs::write(&forged, export_file(vec![], vec![gone, added]).to_string())?;
+    m.goto(&srv.url("/data")).await?;
+    pick(&m, &[&forged]).await?;
+    m.click("#import-release-held").await?;
+    m.click("#import-apply").await?;
+    m.wait_css("#import-done").await?;
+    let after = m.stored_dossiers().await?;
+    assert_eq!(
+        by_code(&after, &a).map(|d| d["x"] == true),
+        Some(true),
+        "the forged deletion went in"
+    );
+    assert!(by_code(&after, "SCT-261201-0099").is_some());
+    let receipt = m.text("#import-history").await?;
+    assert!(receipt.contains("Xóa 1"), "a deletion is counted apart: {receipt}");
+
+    // Undo, in two taps: A back exactly as it was, the added dossier gone.
+    let summary = m.text("#undo-summary").await?;
+    assert!(
+        summary.contains("trả lại bản cũ 1") && summary.contains("bỏ bản ghi đã thêm 1"),
+        "{summary}"
+    );
+    m.click("#undo-import").await?;
+    m.js("document.querySelector('#undo').scrollIntoView()").await?;
+    m.shot("6-undo-ask-1280x800").await?;
+    m.click("#undo-confirm").await?;
+    m.wait_css("#undo-done").await?;
+    let undone = m.stored_dossiers().await?;
+    assert_eq!(by_code(&undone, &a), Some(original), "the replaced dossier is back exactly");
+    assert!(by_code(&undone, "SCT-261201-0099").is_none());
+    assert_eq!(undone.len(), before.len());
+    // Done once: nothing left to undo, also after a reload; the register shows A again.
+    m.goto(&srv.url("/data")).await?;
+    m.wait_css("#import-files").await?;
+    assert!(m.js("return document.querySelector('#undo') === null").await? == true);
+    m.goto(&srv.url("/dossiers")).await?;
+    m.wait_js(&format!("document.body.innerText.includes('{a}')")).await?;
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(m.console_errors().await?.is_empty());
+    m.close().await
+}
