@@ -151,7 +151,11 @@ impl AppState {
             moved_dates: RwSignal::new(None),
             used: RwSignal::new(0),
             used_known: StoredValue::new(false),
-            lookup_limit: StoredValue::new(Default::default()),
+            lookup_limit: StoredValue::new(motcua_core::dossier::timeliness::LookupLimit::from_wall(
+                &storage::session_lookups(),
+                crate::platform::mono_millis(),
+                crate::platform::now_millis(),
+            )),
             loaded: RwSignal::new(false),
             ready: RwSignal::new([false; 3]),
             packing: RwSignal::new((0, 0)),

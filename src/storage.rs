@@ -233,6 +233,18 @@ pub fn set_session_attempts(at: &motcua_core::pin::Attempts) {
     SessionStorage::set(ATTEMPTS, at).ok();
 }
 
+const LOOKUPS: &str = "motcua.lookups";
+
+/// The kiosk's last look-ups (wall-clock times, `LookupLimit::to_wall`), kept in the tab's
+/// session so that a reload does not reset the limit.
+pub fn session_lookups() -> Vec<motcua_core::record::Millis> {
+    SessionStorage::get(LOOKUPS).unwrap_or_default()
+}
+
+pub fn set_session_lookups(at: &[motcua_core::record::Millis]) {
+    SessionStorage::set(LOOKUPS, at).ok();
+}
+
 const DUTY: &str = "motcua.duty";
 
 /// The officer on duty in this tab (picked after unlocking; forgotten when the tablet locks).

@@ -4,12 +4,13 @@
 use crate::components::face::Face;
 use crate::components::pinpad::PinPad;
 use crate::components::tr;
-use crate::platform::{next_id_bytes, now_millis, switch_to};
+use crate::platform::{mono_millis, next_id_bytes, now_millis, switch_to};
 use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_core::dossier::PublicStatus;
 use motcua_core::i18n::K;
 use motcua_core::pin::PinCheck;
+use motcua_core::survey::kiosk::Now;
 use motcua_core::survey::kiosk::{KioskFlow, Step};
 use motcua_core::survey::questionnaire::{scale_key, DEFAULT_FIELDS, SCALE, SUGGESTION_MAX, VISITS};
 use motcua_core::survey::response::NOT_APPLICABLE;
@@ -19,12 +20,12 @@ use motcua_core::Lang;
 #[component]
 pub fn Kiosk() -> impl IntoView {
     let st = use_app();
-    let mut f = KioskFlow::new(st.book.get_untracked().current().clone(), now_millis());
+    let mut f = KioskFlow::new(st.book.get_untracked().current().clone(), mono_millis());
     f.idle_seconds = st.settings.with_untracked(|s| s.idle_seconds);
     let flow = RwSignal::new(f);
     // One timer drives the idle reset and the thank-you auto-reset.
     let timer = set_interval_with_handle(
-        move || flow.maybe_update(|f| f.tick(now_millis())),
+        move || flow.maybe_update(|f| f.tick(mono_millis())),
         std::time::Duration::from_millis(500),
     )
     .ok();
@@ -34,7 +35,7 @@ pub fn Kiosk() -> impl IntoView {
         }
     });
     // Any touch counts as activity, so a slow reader is not reset mid-answer.
-    let touch = move || flow.update_untracked(|f| f.touch(now_millis()));
+    let touch = move || flow.update_untracked(|f| f.touch(mono_millis()));
     // Only a change of *screen* rebuilds the DOM; moving from one question to the next just
     // updates texts and highlights (this keeps a tap well under a frame).
     let screen = Memo::new(move |_| match flow.with(|f| f.step) {
@@ -79,7 +80,7 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
         let q = st.book.get_untracked().current().clone();
         flow.update(|f| {
             f.q = q;
-            f.start(now_millis());
+            f.start(mono_millis());
         });
     };
     // Marks the moment the start button is on screen and live (read by scripts/bench.sh).
@@ -127,7 +128,7 @@ fn QuickFaces(flow: RwSignal<KioskFlow>) -> impl IntoView {
     let st = use_app();
     let tap = move |v: u8| {
         let device = st.settings.with_untracked(|s| s.device_id.clone());
-        let saved = flow.try_update(|f| f.quick(v, next_id_bytes(), now_millis(), &device)).flatten();
+        let saved = flow.try_update(|f| f.quick(v, next_id_bytes(), both_clocks(), &device)).flatten();
         if let Some(r) = saved {
             st.add_response(r);
         }
@@ -152,7 +153,7 @@ fn QuickThanks(flow: RwSignal<KioskFlow>) -> impl IntoView {
         <div class="thanks quick-thanks" id="quick-thanks">
             <h1>{tr(K::ThanksTitle)}</h1>
             <p class="sub">{tr(K::QuickMore)}</p>
-            <button class="start" id="continue" on:click=move |_| flow.update(|f| f.continue_detailed(now_millis()))>{tr(K::QuickContinue)}</button>
+            <button class="start" id="continue" on:click=move |_| flow.update(|f| f.continue_detailed(mono_millis()))>{tr(K::QuickContinue)}</button>
         </div>
     }
 }
@@ -167,11 +168,13 @@ fn Lookup(on_close: Callback<()>) -> impl IntoView {
     let waiting = RwSignal::new(None::<i64>);
     let search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Err(wait) = st
-            .lookup_limit
-            .try_update_value(|l| l.allow(crate::platform::mono_millis()))
-            .unwrap_or(Ok(()))
-        {
+        let (mono, wall) = (mono_millis(), now_millis());
+        let allowed = st.lookup_limit.try_update_value(|l| {
+            let allowed = l.allow(mono);
+            crate::storage::set_session_lookups(&l.to_wall(mono, wall));
+            allowed
+        });
+        if let Err(wait) = allowed.unwrap_or(Ok(())) {
             result.set(None);
             waiting.set(Some(wait));
             return;
@@ -261,7 +264,7 @@ fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
                 let label = tr(scale_key(v));
                 view! {
                     <button class="choice scale" data-value=v.to_string() class:chosen=move || chosen() == Some(v)
-                        on:click=move |_| flow.update(|f| f.choose(v, now_millis()))>
+                        on:click=move |_| flow.update(|f| f.choose(v, mono_millis()))>
                         <Face score=v />
                         <span>{label}</span>
                     </button>
@@ -275,7 +278,7 @@ fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
                 let label = if lang() == Lang::Vi { vi } else { en };
                 view! {
                     <button class="choice wide" data-value=v.to_string() class:chosen=move || chosen() == Some(v)
-                        on:click=move |_| flow.update(|f| f.choose(v, now_millis()))>{label}</button>
+                        on:click=move |_| flow.update(|f| f.choose(v, mono_millis()))>{label}</button>
                 }
             })
             .collect_view()
@@ -287,7 +290,7 @@ fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
                 let (v1, v2) = (vi.clone(), vi.clone());
                 view! {
                     <button class="choice wide" data-field=vi class:chosen=move || flow.with(|f| f.field == v1)
-                        on:click=move |_| flow.update(|f| f.choose_field(&v2, now_millis()))>{label}</button>
+                        on:click=move |_| flow.update(|f| f.choose_field(&v2, mono_millis()))>{label}</button>
                 }
             })
             .collect_view()
@@ -300,15 +303,15 @@ fn Question(flow: RwSignal<KioskFlow>) -> impl IntoView {
             <h1 id="question-text">{move || heading.get().1}</h1>
             <div class="choices">{choices}</div>
             <div class="kiosk-nav">
-                <button class="back" id="back" on:click=move |_| flow.update(|f| f.back(now_millis()))>"← "{tr(K::Back)}</button>
+                <button class="back" id="back" on:click=move |_| flow.update(|f| f.back(mono_millis()))>"← "{tr(K::Back)}</button>
                 <Show when=move || matches!(flow.with(|f| f.step), Step::Item(_))>
                     <button class="na" id="not-applicable" class:chosen=move || chosen() == Some(NOT_APPLICABLE)
-                        on:click=move |_| flow.update(|f| f.not_applicable(now_millis()))>{tr(K::NotApplicable)}</button>
+                        on:click=move |_| flow.update(|f| f.not_applicable(mono_millis()))>{tr(K::NotApplicable)}</button>
                 </Show>
-                <button class="skip" id="skip" on:click=move |_| flow.update(|f| f.skip(now_millis()))>{tr(K::Skip)}" →"</button>
+                <button class="skip" id="skip" on:click=move |_| flow.update(|f| f.skip(mono_millis()))>{tr(K::Skip)}" →"</button>
             </div>
             <div class="kiosk-home">
-                <button class="link" id="home" on:click=move |_| flow.update(|f| f.abandon(now_millis()))>{tr(K::BackToStart)}</button>
+                <button class="link" id="home" on:click=move |_| flow.update(|f| f.abandon(mono_millis()))>{tr(K::BackToStart)}</button>
             </div>
         </div>
     }
@@ -339,8 +342,8 @@ fn Comment(flow: RwSignal<KioskFlow>) -> impl IntoView {
         let device = st.settings.with_untracked(|s| s.device_id.clone());
         let mut saved = None;
         flow.update(|f| {
-            f.set_comment(&text.get_untracked(), &code.get_untracked(), now_millis());
-            saved = f.submit(next_id_bytes(), now_millis(), &device);
+            f.set_comment(&text.get_untracked(), &code.get_untracked(), mono_millis());
+            saved = f.submit(next_id_bytes(), both_clocks(), &device);
         });
         if let Some(r) = saved {
             st.add_response(r);
@@ -358,8 +361,8 @@ fn Comment(flow: RwSignal<KioskFlow>) -> impl IntoView {
             <button class="start submit" id="submit" on:click=submit>{tr(K::Submit)}</button>
             <div class="kiosk-nav">
                 <button class="back" id="back" on:click=move |_| flow.update(|f| {
-                    f.set_comment(&text.get_untracked(), &code.get_untracked(), now_millis());
-                    f.back(now_millis());
+                    f.set_comment(&text.get_untracked(), &code.get_untracked(), mono_millis());
+                    f.back(mono_millis());
                 })>"← "{tr(K::Back)}</button>
             </div>
         </div>
@@ -375,5 +378,14 @@ fn Thanks() -> impl IntoView {
             <h1>{tr(K::ThanksTitle)}</h1>
             <p class="sub">{tr(K::ThanksSub)}</p>
         </div>
+    }
+}
+
+/// The record's stamp from the wall clock, the flow's timing from the page's monotonic clock
+/// (`survey::kiosk::Now`): a clock set forward or back never resets a citizen's survey.
+fn both_clocks() -> Now {
+    Now {
+        wall: now_millis(),
+        mono: mono_millis(),
     }
 }

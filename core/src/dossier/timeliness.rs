@@ -435,13 +435,37 @@ pub struct LookupLimit {
 impl LookupLimit {
     /// Whether a look-up may run at `now`; otherwise the seconds to wait.
     pub fn allow(&mut self, now: crate::record::Millis) -> Result<(), i64> {
-        self.recent.retain(|t| now - *t < 60_000 && *t <= now);
+        self.recent.retain(|t| now.saturating_sub(*t) < 60_000 && *t <= now);
         if self.recent.len() >= LOOKUPS_PER_MINUTE {
             let oldest = self.recent.iter().min().copied().unwrap_or(now);
-            return Err((oldest + 60_000 - now + 999) / 1000);
+            return Err(oldest.saturating_add(60_000).saturating_sub(now).saturating_add(999) / 1000);
         }
         self.recent.push(now);
         Ok(())
+    }
+
+    /// The last minute's look-ups (timed on the page's monotonic clock, `mono_now` now) as
+    /// wall-clock times (`wall_now` now), kept in the tab's session: a reload does not reset
+    /// the limit.
+    pub fn to_wall(&self, mono_now: crate::record::Millis, wall_now: crate::record::Millis) -> Vec<crate::record::Millis> {
+        self.recent
+            .iter()
+            .map(|t| wall_now.saturating_sub(mono_now.saturating_sub(*t)))
+            .collect()
+    }
+
+    /// The limit a reload finds: each kept look-up placed on the new page's clock by its age; a
+    /// wall clock set back makes it "just now" (the limit holds, it never lapses early).
+    pub fn from_wall(kept: &[crate::record::Millis], mono_now: crate::record::Millis, wall_now: crate::record::Millis) -> LookupLimit {
+        LookupLimit {
+            recent: kept
+                .iter()
+                .map(|w| wall_now.saturating_sub(*w).max(0))
+                .filter(|age| *age < 60_000)
+                .map(|age| mono_now.saturating_sub(age))
+                .take(LOOKUPS_PER_MINUTE)
+                .collect(),
+        }
     }
 }
 
@@ -483,6 +507,25 @@ mod lookup_tests {
         }
         assert_eq!(l.allow(10_000), Err(50), "the sixth within a minute waits");
         assert!(l.allow(60_000).is_ok(), "a minute after the first");
+    }
+
+    #[test]
+    fn the_limit_survives_a_reload_and_a_clock_set_back() {
+        let mut l = LookupLimit::default();
+        for i in 0..5 {
+            l.allow(100_000 + i).unwrap();
+        }
+        // Kept at wall time 1_700_000_000_000; the new page's clock starts near 0, 10 s later.
+        let kept = l.to_wall(100_010, 1_700_000_000_000);
+        let mut again = LookupLimit::from_wall(&kept, 300, 1_700_000_010_000);
+        assert!(again.allow(300).is_err(), "a reload does not reset the limit");
+        assert!(again.allow(300 + 50_000).is_ok(), "it lapses a minute after the look-ups");
+        // The wall clock set back an hour: the look-ups count as just made.
+        let mut back = LookupLimit::from_wall(&kept, 0, 1_700_000_000_000 - 3_600_000);
+        assert!(back.allow(59_000).is_err());
+        // Garbage kept in the session neither panics nor lets more through.
+        let mut junk = LookupLimit::from_wall(&[i64::MIN, i64::MAX, 0], i64::MIN, i64::MAX);
+        assert!(junk.allow(0).is_ok() || junk.allow(0).is_err());
     }
 
     #[test]

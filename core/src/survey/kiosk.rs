@@ -9,6 +9,22 @@ use super::questionnaire::{Questionnaire, SUGGESTION_MAX};
 use super::response::{encode_answers, Response};
 use crate::record::{Meta, Millis};
 
+/// The two clocks of a moment: the wall clock stamps the record (when it was given); the
+/// monotonic one (the page's, which no clock change moves) times idleness and the survey's
+/// length. Every other method of [`KioskFlow`] takes the monotonic time alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Now {
+    pub wall: Millis,
+    pub mono: Millis,
+}
+
+impl Now {
+    /// One time for both (tests; a clock that does not move).
+    pub fn same(t: Millis) -> Now {
+        Now { wall: t, mono: t }
+    }
+}
+
 /// Default seconds without a touch after which a started survey is discarded.
 pub const IDLE_SECONDS: i64 = 60;
 /// Seconds the thank-you screen stays before the welcome screen returns.
@@ -144,12 +160,12 @@ impl KioskFlow {
 
     /// One tap on a face of the welcome screen: the overall rating is saved at once (the
     /// response is returned the first time only; a double tap saves once).
-    pub fn quick(&mut self, score: u8, random: [u8; 16], now: Millis, device: &str) -> Option<Response> {
+    pub fn quick(&mut self, score: u8, random: [u8; 16], now: Now, device: &str) -> Option<Response> {
         if self.step != Step::Welcome || !self.q.quick.enabled || !(1..=5).contains(&score) {
             return None;
         }
-        self.reset(now);
-        let meta = Meta::new(random, now, device);
+        self.reset(now.mono);
+        let meta = Meta::new(random, now.wall, device);
         self.amending = Some(meta.clone());
         self.overall = Some(score);
         self.step = Step::QuickThanks;
@@ -292,23 +308,23 @@ impl KioskFlow {
 
     /// Finish: returns the response to save the first time only; every later call (a double
     /// tap, a repeated click) returns `None`.
-    pub fn submit(&mut self, random: [u8; 16], now: Millis, device: &str) -> Option<Response> {
+    pub fn submit(&mut self, random: [u8; 16], now: Now, device: &str) -> Option<Response> {
         if self.step != Step::Comment {
             return None;
         }
         self.step = Step::Thanks;
-        self.last_activity = now;
+        self.last_activity = now.mono;
         self.ending = Some(Ending::Completed {
             version: self.q.version,
-            seconds: ((now - self.started_at) / 1000).max(0) as u32,
+            seconds: ((now.mono - self.started_at) / 1000).max(0) as u32,
             after_quick: self.amending.is_some(),
         });
         let meta = match self.amending.take() {
             Some(mut m) => {
-                m.touch(now, device);
+                m.touch(now.wall, device);
                 m
             }
-            None => Meta::new(random, now, device),
+            None => Meta::new(random, now.wall, device),
         };
         Some(Response {
             meta,
@@ -356,6 +372,36 @@ impl KioskFlow {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_wall_clock_jump_neither_resets_nor_times_the_survey() {
+        let mut f = KioskFlow::new(Questionnaire::short(), 0);
+        f.start(0);
+        while f.step != Step::Comment {
+            let before = f.step;
+            f.choose(5, 1_000);
+            if f.step == before {
+                f.skip(1_000);
+            }
+        }
+        // The wall clock jumped a day ahead meanwhile; the page's clock says 20 s went by.
+        assert!(!f.tick(20_000), "no idle reset");
+        let r = f
+            .submit(
+                [1; 16],
+                Now {
+                    wall: 86_400_000,
+                    mono: 20_000,
+                },
+                "d",
+            )
+            .unwrap();
+        assert_eq!(r.meta.created_at, 86_400_000, "stamped by the wall clock");
+        assert!(
+            matches!(f.ending, Some(Ending::Completed { seconds: 20, .. })),
+            "timed by the page's clock"
+        );
+    }
+
     fn flow() -> KioskFlow {
         KioskFlow::new(Questionnaire::short(), 0)
     }
@@ -376,14 +422,14 @@ mod tests {
         let mut f = flow();
         walk(&mut f);
         assert_eq!(f.step, Step::Comment);
-        let r = f.submit([3; 16], 10, "dev").expect("first submit saves");
+        let r = f.submit([3; 16], Now::same(10), "dev").expect("first submit saves");
         assert_eq!(r.a, "54321");
         assert_eq!((r.o, r.v), (4, Some(1)));
         assert_eq!(r.p, "Điện lực");
         assert_eq!(r.s, "Cần thêm ghế");
         assert_eq!(r.k, "KH-1");
         assert_eq!(f.step, Step::Thanks);
-        assert!(f.submit([4; 16], 11, "dev").is_none(), "double submit saves nothing");
+        assert!(f.submit([4; 16], Now::same(11), "dev").is_none(), "double submit saves nothing");
     }
 
     #[test]
@@ -413,7 +459,7 @@ mod tests {
         assert_eq!(f.step, Step::Welcome);
         assert!(f.answers.iter().all(|a| a.is_none()), "answers forgotten");
         walk(&mut f);
-        f.submit([1; 16], 50_000, "d").unwrap();
+        f.submit([1; 16], Now::same(50_000), "d").unwrap();
         assert!(!f.tick(50_000 + 1000));
         assert!(f.tick(50_000 + THANKS_SECONDS * 1000));
         assert_eq!(f.step, Step::Welcome);
@@ -443,9 +489,9 @@ mod tests {
     #[test]
     fn a_quick_rating_then_a_continued_survey_is_one_response() {
         let mut f = flow();
-        let quick = f.quick(4, [7; 16], 1_000, "dev").expect("one tap saves at once");
+        let quick = f.quick(4, [7; 16], Now::same(1_000), "dev").expect("one tap saves at once");
         assert_eq!((quick.o, quick.a.as_str()), (4, ""), "no per-question placeholders");
-        assert!(f.quick(5, [8; 16], 1_001, "dev").is_none(), "a double tap saves once");
+        assert!(f.quick(5, [8; 16], Now::same(1_001), "dev").is_none(), "a double tap saves once");
         assert_eq!(f.step, Step::QuickThanks);
         f.continue_detailed(2_000);
         assert_eq!(f.step, Step::Item(0));
@@ -457,7 +503,7 @@ mod tests {
         assert_eq!(f.step, Step::Visits, "the overall question is not asked again");
         f.skip(3_000);
         f.skip(3_000);
-        let full = f.submit([9; 16], 10_000, "dev").unwrap();
+        let full = f.submit([9; 16], Now::same(10_000), "dev").unwrap();
         assert_eq!(full.meta.id, quick.meta.id, "the same response, amended");
         assert_eq!(full.meta.created_at, quick.meta.created_at);
         assert!(full.meta.updated_at > quick.meta.updated_at);
@@ -475,7 +521,7 @@ mod tests {
     #[test]
     fn the_quick_offer_times_out_and_the_editor_can_turn_it_off_or_choose_what_follows() {
         let mut f = flow();
-        f.quick(2, [7; 16], 0, "dev").unwrap();
+        f.quick(2, [7; 16], Now::same(0), "dev").unwrap();
         assert!(!f.tick((QUICK_OFFER_SECONDS - 1) * 1000));
         assert!(f.tick(QUICK_OFFER_SECONDS * 1000));
         assert_eq!(f.step, Step::Welcome);
@@ -483,20 +529,20 @@ mod tests {
         q.quick.items = false;
         q.quick.field = false;
         let mut g = KioskFlow::new(q.clone(), 0);
-        g.quick(5, [1; 16], 0, "d").unwrap();
+        g.quick(5, [1; 16], Now::same(0), "d").unwrap();
         g.continue_detailed(1);
         assert_eq!(g.step, Step::Visits);
         g.skip(2);
         assert_eq!(g.step, Step::Comment);
         q.quick.enabled = false;
         let mut h = KioskFlow::new(q, 0);
-        assert!(h.quick(5, [1; 16], 0, "d").is_none());
+        assert!(h.quick(5, [1; 16], Now::same(0), "d").is_none());
     }
 
     #[test]
     fn submit_before_the_end_is_refused() {
         let mut f = flow();
         f.start(0);
-        assert!(f.submit([1; 16], 1, "d").is_none());
+        assert!(f.submit([1; 16], Now::same(1), "d").is_none());
     }
 }

@@ -114,6 +114,12 @@ async fn look_ups_are_rate_limited_and_say_only_not_found() -> R {
     assert!(wait.contains("đợi"), "{wait}");
     assert!(b.js("return document.querySelector('#lookup-none') === null").await? == true);
     b.shot("lookup-wait-768x1024").await?;
+    // A reload does not reset the limit.
+    b.goto(&srv.url("/kiosk")).await?;
+    b.click("#lookup-open").await?;
+    b.fill("#lookup-code", "SCT-261122-0007").await?;
+    b.click("#lookup-go").await?;
+    assert!(b.text("#lookup-wait").await?.contains("đợi"), "the limit survives a reload");
     b.close().await
 }
 
