@@ -324,6 +324,22 @@ impl Default for Book {
     }
 }
 
+/// Whether an item's or a group's id is safe everywhere it goes: the responses CSV's header,
+/// an element id, a JSON key (letters, digits, `.`, `_`, `-`; 1–16 of them). A file's
+/// questionnaire with any other id is refused (issue 21: a header `=1+1` is a formula in Excel).
+pub fn valid_item_id(id: &str) -> bool {
+    (1..=16).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+}
+
+impl Questionnaire {
+    /// Every group and item id is [`valid_item_id`].
+    pub fn ids_valid(&self) -> bool {
+        self.groups
+            .iter()
+            .all(|g| valid_item_id(&g.id) && g.items.iter().all(|i| valid_item_id(&i.id)))
+    }
+}
+
 impl Book {
     /// A book read from storage is usable only with at least one version that asks something.
     pub fn is_valid(&self) -> bool {
@@ -365,5 +381,9 @@ mod book_tests {
         assert!(back.is_valid());
         let empty: Book = serde_json::from_str(r#"{"active":1,"versions":{}}"#).unwrap();
         assert!(!empty.is_valid(), "would leave the kiosk nothing to ask");
+        assert!(Questionnaire::sipas().ids_valid() && Questionnaire::short().ids_valid());
+        for bad in ["", "=1+1", "a;b", "x y", "a\"b", "12345678901234567"] {
+            assert!(!valid_item_id(bad), "{bad}");
+        }
     }
 }

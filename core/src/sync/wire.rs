@@ -700,6 +700,12 @@ impl Reader {
                     q.version
                 )));
             }
+            if !q.ids_valid() {
+                return Err(ReadError::BadField(format!(
+                    "bảng hỏi phiên bản {} có mã câu hỏi không hợp lệ / bad item id",
+                    q.version
+                )));
+            }
             if versions.insert(q.version, q).is_some() {
                 return Err(ReadError::BadField(
                     "hai bảng hỏi cùng số phiên bản / duplicate questionnaire version".into(),

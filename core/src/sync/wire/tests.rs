@@ -536,6 +536,16 @@ fn a_files_calendar_and_catalogue_are_sane_before_anything_computes_with_them() 
 }
 
 #[test]
+fn a_questionnaire_whose_item_ids_could_become_formulas_is_refused() {
+    let mut data = dataset("dev-a", 1, 1);
+    let mut q = crate::survey::questionnaire::Questionnaire::sipas();
+    q.version = 7;
+    q.groups[0].items[0].id = "=1+1".into();
+    data.versions.insert(7, q);
+    assert!(matches!(read(&file(data, "dev-a")).unwrap_err(), ReadError::BadField(m) if m.contains("bad item id")));
+}
+
+#[test]
 fn future_stamps_and_deletions_are_held_until_a_person_applies_them() {
     let mut here = dataset("dev-a", 1, 2);
     // An unknown tablet's file: a tombstone for a dossier it does not own, stamped in 2099.
