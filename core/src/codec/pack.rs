@@ -37,7 +37,9 @@ fn push(out: &mut String, v: u32) {
 /// The first `len` bytes packed in `text`; `None` when a character is out of range or the text
 /// is too short (a value that is not ours, or was cut).
 pub fn unpack(text: &str, len: usize) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(len);
+    // `len` is the stored value's word: reserve no more than the text can hold (a damaged
+    // length must not abort the page by asking for the whole address space).
+    let mut out = Vec::with_capacity(len.min(text.len().saturating_mul(2)));
     let (mut acc, mut n) = (0u32, 0u32);
     for c in text.chars() {
         let v = u32::from(c).checked_sub(BASE).filter(|v| *v < 0x8000)?;
@@ -64,6 +66,7 @@ mod tests {
         assert_eq!(text.encode_utf16().count(), (256 * 8usize).div_ceil(15));
         assert!(text.chars().all(|c| ('\u{3000}'..='\u{AFFF}').contains(&c)));
         assert_eq!(unpack(&text, 256).unwrap(), bytes);
+        assert_eq!(unpack(&text, usize::MAX), None, "a damaged length reserves nothing huge");
         // JSON leaves these characters as they are (no escapes).
         assert_eq!(serde_json::to_string(&text).unwrap().len(), text.len() + 2);
     }
