@@ -218,19 +218,32 @@ impl AppState {
     }
 
     /// Remove a closed year from this device, once its archive file was read back and holds
-    /// every record of it exactly. Returns the units freed.
-    pub fn remove_archived_year(&self, year: i32, file: &Export) -> Result<usize, StoreError> {
+    /// every record of it exactly. Each month's chunk is decoded again just before it goes and
+    /// checked against the file (`wire::month_in_archive`): one that cannot be read, or holds a
+    /// record the file does not, is kept and named. Returns the units freed and the months kept.
+    pub fn remove_archived_year(&self, year: i32, file: &Export) -> Result<(usize, Vec<String>), StoreError> {
         let months = self.with_here(|here| wire::archive_verified(here, year, file).then(|| wire::months_of_year(here, year)));
         let Some(months) = months else {
             return Err(StoreError::Other("archive".into()));
         };
-        let keys: Vec<String> = storage::month_keys(Kind::Response, &months)
-            .into_iter()
-            .chain(storage::month_keys(Kind::Dossier, &months))
-            .collect();
+        let (responses, dossiers) = wire::archived_set(file);
+        let (mut removes, mut gone_months, mut kept) = (Vec::new(), Vec::new(), Vec::new());
+        for month in &months {
+            let r = month_archived::<Response>(Kind::Response, month, &responses);
+            let d = month_archived::<Dossier>(Kind::Dossier, month, &dossiers);
+            match (r, d) {
+                (Some(r), Some(d)) => {
+                    removes.extend(r.into_iter().chain(d));
+                    gone_months.push(month.clone());
+                }
+                _ => kept.push(month.clone()),
+            }
+        }
         let before = storage::used_units();
-        self.note(storage::write_all(keys.into_iter().map(|k| storage::Write::of(k, None)).collect()))?;
-        let gone = |at: motcua_core::record::Millis| months.contains(&codec::period_of(at));
+        self.note(storage::write_all(
+            removes.into_iter().map(|k| storage::Write::of(k, None)).collect(),
+        ))?;
+        let gone = |at: motcua_core::record::Millis| gone_months.contains(&codec::period_of(at));
         self.responses.update(|rs| rs.retain(|r| !gone(r.meta.created_at)));
         self.edit_dossiers(|ds| {
             ds.retain(|d| !gone(d.meta.created_at));
@@ -238,8 +251,23 @@ impl AppState {
         });
         let after = storage::used_units();
         self.used.set(after);
-        Ok(before.saturating_sub(after))
+        Ok((before.saturating_sub(after), kept))
     }
+}
+
+/// The chunk key of `kind` for `month` to remove, when what it stores now decodes and is all
+/// in the archive (`Some(None)`: nothing stored); `None` keeps the month.
+fn month_archived<T: Record + DeserializeOwned + Serialize + Clone>(
+    kind: Kind,
+    month: &str,
+    archived: &std::collections::HashSet<String>,
+) -> Option<Option<String>> {
+    let key = codec::chunk_key(kind, month);
+    let Some(raw) = storage::read_raw(&key) else {
+        return Some(None);
+    };
+    let (stored, _) = codec::decode_chunk::<T>(kind, &raw).ok()?;
+    wire::month_in_archive(&stored, archived).then_some(Some(key))
 }
 
 /// The undo's document.

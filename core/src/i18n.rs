@@ -255,6 +255,7 @@ strings! {
     ArchiveVerified => "Tệp lưu trữ đầy đủ và khớp với dữ liệu trên máy. Có thể xóa năm này khỏi máy.", "The archive holds every record exactly. The year may be removed.";
     ArchiveNotVerified => "Tệp này không khớp với dữ liệu của năm trên máy: chưa xóa gì.", "This file does not match the year's data: nothing was removed.";
     ArchiveRemoved => "Đã xóa khỏi máy năm", "Removed from the device: year";
+    ArchiveKept => "Giữ lại các tháng không đọc được hoặc khác tệp lưu trữ (hãy xuất và kiểm tra lại):", "Kept the months that cannot be read or differ from the archive (export and check again):";
     Units => "ký tự được giải phóng", "characters freed";
     ExportReminder => "Đã lâu chưa xuất dữ liệu từ máy này. Hãy xuất tệp và gửi cho người quản lý.", "This device has not exported for a while. Export a file and send it to the manager.";
     Desk => "Số quầy (0–9): mỗi máy một số để mã hồ sơ không trùng", "Desk number (0–9): one per device so dossier codes never collide";

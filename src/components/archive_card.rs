@@ -65,11 +65,19 @@ pub fn ArchiveCard() -> impl IntoView {
         ok.set(false);
         verified.set_value(None);
         msg.set(Some(match r {
-            Ok(freed) => format!(
+            Ok((freed, kept)) if kept.is_empty() => format!(
                 "{} {y}: {} {}",
                 t(st.lang(), K::ArchiveRemoved),
                 thousands(freed as u64),
                 t(st.lang(), K::Units)
+            ),
+            Ok((freed, kept)) => format!(
+                "{} {y}: {} {}. {} {}",
+                t(st.lang(), K::ArchiveRemoved),
+                thousands(freed as u64),
+                t(st.lang(), K::Units),
+                t(st.lang(), K::ArchiveKept),
+                kept.join(", ")
             ),
             Err(_) => t(st.lang(), K::ArchiveNotVerified).to_string(),
         }));

@@ -1046,5 +1046,25 @@ pub fn archive_verified(data: Here<'_>, year: i32, file: &Export) -> bool {
     file.personal_data && !(want.responses.is_empty() && want.dossiers.is_empty()) && as_set(&want) == as_set(&file.data)
 }
 
+/// The archive file's records, each as its JSON: what a stored month is checked against just
+/// before it is removed ([`month_in_archive`]).
+pub fn archived_set(file: &Export) -> (HashSet<String>, HashSet<String>) {
+    (
+        file.data.responses.iter().map(record_json).collect(),
+        file.data.dossiers.iter().map(record_json).collect(),
+    )
+}
+
+fn record_json<T: Serialize>(r: &T) -> String {
+    serde_json::to_string(r).unwrap_or_default()
+}
+
+/// Whether every record of one stored month, decoded just before its removal, is in the
+/// archive exactly: the month goes only then (another tab may have written to it since the
+/// file was checked; a month that cannot be decoded is kept, and named).
+pub fn month_in_archive<T: Serialize>(stored: &[T], archived: &HashSet<String>) -> bool {
+    stored.iter().all(|r| archived.contains(&record_json(r)))
+}
+
 #[cfg(test)]
 mod tests;

@@ -411,6 +411,13 @@ fn an_archive_is_verified_before_a_year_may_go() {
     short.data.responses.pop();
     assert!(!archive_verified(data.here(), year, &short), "a record missing from the file");
     assert!(!archive_verified(data.here(), year - 1, &f), "another year");
+    // Each stored month is checked again just before it goes: a record written since (or
+    // changed) keeps the month.
+    let (rs, ds) = archived_set(&f);
+    assert!(month_in_archive(&data.responses, &rs) && month_in_archive(&data.dossiers, &ds));
+    let mut changed = data.responses.clone();
+    changed[0].meta.updated_at += 1;
+    assert!(!month_in_archive(&changed, &rs));
 }
 
 proptest! {
