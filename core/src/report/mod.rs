@@ -6,6 +6,7 @@
 pub mod breakdown;
 pub mod indicators;
 pub mod period;
+pub mod rated;
 pub mod text;
 pub mod timeline;
 
