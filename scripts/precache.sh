@@ -17,8 +17,13 @@ xhash=$(cat excel.js excel_bg.wasm | sha256sum | cut -c1-16)
 mv excel.js "excel-$xhash.js"
 mv excel_bg.wasm "excel-${xhash}_bg.wasm"
 sed -i "s|__EXCEL_JS__|excel-$xhash.js|" index.html
+# The scan module, likewise: the kiosk finds it by <meta name="motcua-scan">.
+shash=$(cat scan.js scan_bg.wasm | sha256sum | cut -c1-16)
+mv scan.js "scan-$shash.js"
+mv scan_bg.wasm "scan-${shash}_bg.wasm"
+sed -i "s|__SCAN_JS__|scan-$shash.js|" index.html
 # Minify the two modules' JS glue (wasm-bindgen writes it readable): a few KB of each download.
-for js in kiosk-*.js "motcua-$hash.js" "excel-$xhash.js"; do
+for js in kiosk-*.js "motcua-$hash.js" "excel-$xhash.js" "scan-$shash.js"; do
   "${TRUNK_SOURCE_DIR:?run by trunk}/node_modules/.bin/esbuild" "$js" --minify --format=esm --log-level=warning \
     --outfile="$js" --allow-overwrite
 done

@@ -14,6 +14,7 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p motcua --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p motcua --target wasm32-unknown-unknown --no-default-features --features excel --bin excel -- -D warnings
+cargo clippy -p motcua --target wasm32-unknown-unknown --no-default-features --features scan --bin scan -- -D warnings
 
 echo "== 1/3 core unit tests (native)"
 cargo test -p motcua-core

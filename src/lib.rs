@@ -6,6 +6,7 @@ pub mod excel;
 pub mod kiosk_app;
 pub mod pages;
 pub mod platform;
+pub mod scan;
 pub mod state;
 pub mod state_calendar;
 pub mod state_load;

@@ -487,6 +487,22 @@ strings! {
     UndoAsk => "Mọi bản ghi lần nhập cuối đã thay sẽ trở lại như trước khi nhập, bản ghi nó thêm sẽ bị bỏ; bản ghi đã sửa trên máy này sau khi nhập được giữ nguyên. Tiếp tục?", "Every record the last import replaced goes back to what it was, the records it added go; records changed on this tablet after the import stay. Go on?";
     UndoDone => "Đã hoàn tác lần nhập cuối", "The last import was undone";
     UndoGone => "Không còn gì để hoàn tác (đã quá hạn hoặc đã có lần nhập mới hơn).", "Nothing left to undo (expired, or a newer import).";
+    RatedTitle => "Đánh giá gắn với hồ sơ", "Ratings tied to dossiers";
+    RatedShare => "Hồ sơ đã trả kết quả được đánh giá", "Returned dossiers that were rated";
+    RatedUnmatched => "Mã hồ sơ không khớp", "Codes matching no dossier";
+    RatedSatisfied => "Hài lòng (lần đánh giá cuối của mỗi hồ sơ)", "Satisfied (each dossier's latest rating)";
+    RatedInTime => "Trước hạn và đúng hạn", "Early or on the due date";
+    RatedByTimeliness => "Kết quả giải quyết", "Timeliness";
+    ScanOpen => "Quét mã trên giấy hẹn", "Scan the code on your receipt";
+    ScanHint => "Đưa mã QR trên giấy tiếp nhận hồ sơ (hoặc phiếu trả kết quả) vào trước máy ảnh.", "Hold the QR code on your receipt (or result slip) up to the camera.";
+    ScanDenied => "Máy ảnh không được phép dùng. Bạn vẫn đánh giá được: bấm «Đánh giá không cần mã», và có thể nhập mã hồ sơ ở bước cuối.", "The camera is not allowed. You can still rate: press «Rate without the code», and type the dossier code on the last step.";
+    ScanNoCamera => "Không tìm thấy máy ảnh. Bạn vẫn đánh giá được và có thể nhập mã hồ sơ ở bước cuối.", "No camera found. You can still rate and type the dossier code on the last step.";
+    ScanUnsupported => "Máy này không quét được mã. Bạn vẫn đánh giá được và có thể nhập mã hồ sơ ở bước cuối.", "This device cannot scan. You can still rate and type the dossier code on the last step.";
+    ScanWithout => "Đánh giá không cần mã", "Rate without the code";
+    ScanRead => "Đã đọc mã hồ sơ", "Dossier code read";
+    CameraFacing => "Máy ảnh dùng để quét mã trên giấy hẹn", "Camera that scans the receipt's code";
+    CameraFront => "Máy ảnh trước (hướng về người dân)", "Front camera (facing the citizen)";
+    CameraBack => "Máy ảnh sau", "Back camera";
     NothingToImport => "Bảng tính không thay đổi gì trong danh mục.", "The sheet changes nothing in the catalogue.";
 
 }

@@ -16,6 +16,10 @@ pub struct Settings {
     /// Seconds of no touch before the kiosk discards a half-filled survey.
     #[serde(default = "default_idle")]
     pub idle_seconds: i64,
+    /// The kiosk scans the receipt's QR code with the back camera (else the front one, which
+    /// faces the citizen on a tablet standing at the counter: the default [I]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub camera_back: bool,
     /// Seconds of no touch on staff screens before the tablet locks itself back into the
     /// kiosk (only once a staff PIN exists, so that it can be unlocked again).
     #[serde(default = "default_staff_idle")]
@@ -194,6 +198,7 @@ impl Settings {
             min_n: 5,
             lang: crate::Lang::Vi,
             idle_seconds: default_idle(),
+            camera_back: false,
             staff_idle_seconds: default_staff_idle(),
             desk: 0,
             export_reminder_days: default_export_days(),

@@ -90,6 +90,7 @@ pub fn Dashboard() -> impl IntoView {
                     <ReportParagraph paragraph />
                     <SatisfactionCard scope full ix ix_prev ix_last />
                     <IndicatorsCard scope />
+                    <crate::components::rated_card::RatedCard scope />
                     <MonthCharts scope />
                     <LateByDivision scope />
                     <div class="charts">

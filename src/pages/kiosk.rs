@@ -75,14 +75,20 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
     let st = use_app();
     let asking = RwSignal::new(false);
     let looking = RwSignal::new(false);
+    let scanning = RwSignal::new(false);
     let msg = RwSignal::new(String::new());
-    let start = move |_| {
+    // The survey, tied to a dossier when its code was scanned.
+    let begin = move |code: Option<String>| {
         let q = st.book.get_untracked().current().clone();
         flow.update(|f| {
             f.q = q;
-            f.start(mono_millis());
+            match &code {
+                Some(c) => f.start_for(c, mono_millis()),
+                None => f.start(mono_millis()),
+            }
         });
     };
+    let start = move |_| begin(None);
     // Marks the moment the start button is on screen and live (read by scripts/bench.sh).
     Effect::new(move |_| {
         if let Some(p) = window().performance() {
@@ -108,11 +114,21 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
             <h1>{tr(K::WelcomeTitle)}</h1>
             <p class="sub">{tr(K::WelcomeSub)}</p>
             <Show when=move || !looking.get() fallback=move || view! { <Lookup on_close=Callback::new(move |_| looking.set(false)) /> }>
-                <Show when=move || st.book.with(|b| b.current().quick.enabled)>
-                    <QuickFaces flow />
+                <Show when=move || !scanning.get() fallback=move || view! {
+                    <crate::components::scanner::Scanner
+                        on_code=Callback::new(move |code: String| begin(Some(code)))
+                        on_without=Callback::new(move |_| begin(None))
+                        on_cancel=Callback::new(move |_| scanning.set(false)) />
+                }>
+                    <Show when=move || st.book.with(|b| b.current().quick.enabled)>
+                        <QuickFaces flow />
+                    </Show>
+                    <button class="start" id="start" on:click=start>{tr(K::Start)}</button>
+                    <div class="welcome-more">
+                        <button class="lookup-open" id="scan-open" on:click=move |_| scanning.set(true)>{tr(K::ScanOpen)}</button>
+                        <button class="lookup-open" id="lookup-open" on:click=move |_| looking.set(true)>{tr(K::LookupTitle)}</button>
+                    </div>
                 </Show>
-                <button class="start" id="start" on:click=start>{tr(K::Start)}</button>
-                <button class="lookup-open" id="lookup-open" on:click=move |_| looking.set(true)>{tr(K::LookupTitle)}</button>
             </Show>
             <button class="staff-corner" id="staff-exit" on:click=move |_| { msg.set(String::new()); asking.set(true) }>{tr(K::StaffButton)}</button>
             <Show when=move || asking.get()>

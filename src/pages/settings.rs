@@ -24,10 +24,12 @@ pub fn SettingsPage() -> impl IntoView {
     let staff_idle = RwSignal::new(s0.staff_idle_seconds.to_string());
     let remind = RwSignal::new(s0.export_reminder_days.to_string());
     let target = RwSignal::new(s0.index_target.to_string());
+    let camera_back = RwSignal::new(s0.camera_back);
     let saved = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut s = st.settings.get_untracked();
+        s.camera_back = camera_back.get_untracked();
         s.device_name = name.get_untracked().trim().to_string();
         s.idle_seconds = idle
             .get_untracked()
@@ -55,6 +57,12 @@ pub fn SettingsPage() -> impl IntoView {
                 <label>{tr(K::DeviceName)}<input id="device-name" type="text" maxlength="40" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::MinN)}<input id="min-n" type="number" min="1" prop:value=move || min_n.get() on:input=move |ev| min_n.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::IdleSeconds)}<input id="idle-seconds" type="number" min="5" max="600" prop:value=move || idle.get() on:input=move |ev| idle.set(event_target_value(&ev)) /></label>
+                <label>{tr(K::CameraFacing)}
+                    <select id="camera-facing" on:change=move |ev| camera_back.set(event_target_value(&ev) == "back")>
+                        <option value="front" selected=move || !camera_back.get()>{tr(K::CameraFront)}</option>
+                        <option value="back" selected=move || camera_back.get()>{tr(K::CameraBack)}</option>
+                    </select>
+                </label>
                 <label>{tr(K::StaffIdleSeconds)}<input id="staff-idle-seconds" type="number" min="10" max="3600" prop:value=move || staff_idle.get() on:input=move |ev| staff_idle.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::ExportReminderDays)}<input id="export-reminder-days" type="number" min="0" max="365" prop:value=move || remind.get() on:input=move |ev| remind.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::IndexTarget)}<input id="index-target" type="number" min="0" max="100" prop:value=move || target.get() on:input=move |ev| target.set(event_target_value(&ev)) /></label>

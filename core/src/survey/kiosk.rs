@@ -154,6 +154,13 @@ impl KioskFlow {
         self.reached();
     }
 
+    /// Start the survey tied to a dossier (its code scanned from the receipt, `survey::scan`):
+    /// the response carries the code, which the last screen shows and the citizen may clear.
+    pub fn start_for(&mut self, code: &str, now: Millis) {
+        self.start(now);
+        self.code = code.trim().chars().take(40).collect();
+    }
+
     fn reached(&mut self) {
         self.furthest = self.furthest.max(self.progress().0);
     }
@@ -371,6 +378,21 @@ impl KioskFlow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_survey_started_from_a_scanned_receipt_carries_its_code() {
+        let mut f = KioskFlow::new(Questionnaire::short(), 0);
+        f.start_for(" SCT-261201-0001 ", 0);
+        assert_ne!(f.step, Step::Welcome);
+        while f.step != Step::Comment {
+            f.skip(1);
+        }
+        let r = f.submit([1; 16], Now::same(2), "d").unwrap();
+        assert_eq!(r.k, "SCT-261201-0001");
+        // The next citizen starts without it.
+        f.start(3);
+        assert!(f.code.is_empty());
+    }
 
     #[test]
     fn a_wall_clock_jump_neither_resets_nor_times_the_survey() {

@@ -5,3 +5,4 @@ pub mod index;
 pub mod kiosk;
 pub mod questionnaire;
 pub mod response;
+pub mod scan;

@@ -331,3 +331,30 @@ pub fn catalogue_xlsx(rows: usize) -> Vec<u8> {
     ws.write(bad, 4, "Theo quy định của pháp luật").unwrap();
     wb.save_to_buffer().unwrap()
 }
+
+/// A fake camera's video (Y4M, 640 × 480, a few frames, which Chromium loops) showing `text`
+/// as a QR code, 8 px a module, held a little off centre on a light background: a receipt
+/// held up to the kiosk.
+pub fn qr_y4m(text: &str) -> Vec<u8> {
+    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).unwrap();
+    let (w, colors) = (code.width(), code.to_colors());
+    let (fw, fh, scale) = (640usize, 480usize, 8usize);
+    let (left, top) = ((fw - w * scale) / 2 + 20, (fh - w * scale) / 2);
+    let mut y_plane = vec![225u8; fw * fh];
+    for y in 0..w * scale {
+        for x in 0..w * scale {
+            if colors[(y / scale) * w + x / scale] == qrcode::Color::Dark {
+                y_plane[(top + y) * fw + left + x] = 25;
+            }
+        }
+    }
+    let chroma = vec![128u8; (fw / 2) * (fh / 2)];
+    let mut out = format!("YUV4MPEG2 W{fw} H{fh} F10:1 Ip A1:1 C420jpeg\n").into_bytes();
+    for _ in 0..5 {
+        out.extend_from_slice(b"FRAME\n");
+        out.extend_from_slice(&y_plane);
+        out.extend_from_slice(&chroma);
+        out.extend_from_slice(&chroma);
+    }
+    out
+}

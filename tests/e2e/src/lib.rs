@@ -140,7 +140,24 @@ impl Drop for TempDir {
 impl Browser {
     /// A fresh browser (empty profile) with the given window size.
     pub async fn new(name: &str, size: (u32, u32)) -> R<Browser> {
-        Browser::launch(name, size, None).await
+        Browser::launch(name, size, None, &[]).await
+    }
+
+    /// A fresh browser whose camera shows `video` (a .y4m or .mjpeg file, looped), the camera
+    /// allowed without asking; with `None`, a browser whose camera is refused.
+    pub async fn with_camera(name: &str, size: (u32, u32), video: Option<&std::path::Path>) -> R<Browser> {
+        let args = match video {
+            Some(v) => vec![
+                "--use-fake-device-for-media-stream".to_string(),
+                "--use-fake-ui-for-media-stream".to_string(),
+                format!("--use-file-for-fake-video-capture={}", v.display()),
+            ],
+            None => vec![
+                "--use-fake-device-for-media-stream".to_string(),
+                "--deny-permission-prompts".to_string(),
+            ],
+        };
+        Browser::launch(name, size, None, &args).await
     }
 
     /// Quit and start again on the same profile: what a tablet does when the browser is
@@ -158,10 +175,10 @@ impl Browser {
         c.close().await.ok();
         driver.kill().ok();
         driver.wait().ok();
-        Browser::launch(&name, size, Some(_profile)).await
+        Browser::launch(&name, size, Some(_profile), &[]).await
     }
 
-    async fn launch(name: &str, size: (u32, u32), profile: Option<TempDir>) -> R<Browser> {
+    async fn launch(name: &str, size: (u32, u32), profile: Option<TempDir>, extra: &[String]) -> R<Browser> {
         let port = free_port();
         let driver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
             .arg(format!("--port={port}"))
@@ -192,6 +209,13 @@ impl Browser {
                 "prefs": {"download.default_directory": downloads.display().to_string(), "download.prompt_for_download": false}
             }),
         );
+        if let Some(args) = caps
+            .get_mut("goog:chromeOptions")
+            .and_then(|o| o.get_mut("args"))
+            .and_then(Value::as_array_mut)
+        {
+            args.extend(extra.iter().map(|a| json!(a)));
+        }
         caps.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
         let start = Instant::now();
         let c = loop {

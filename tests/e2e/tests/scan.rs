@@ -1,0 +1,93 @@
+//! A rating tied to its dossier (issue 26): the kiosk reads the receipt's QR code with the
+//! tablet's camera (Chromium's fake camera showing a receipt's code), the survey carries the
+//! code, and the dashboard joins the rating to the dossier; a refused camera leaves the survey
+//! usable.
+
+use motcua_e2e::{Browser, Server, PIN, R, TABLET_PORTRAIT};
+use std::time::{Duration, Instant};
+
+#[tokio::test]
+async fn the_receipts_qr_code_ties_the_rating_to_its_dossier() -> R {
+    let srv = Server::start();
+    let video = std::env::temp_dir().join(format!("motcua-camera-{}.y4m", std::process::id()));
+    // The camera's file is opened when the camera starts: written once the code is known.
+    std::fs::write(&video, motcua_e2e::gen::qr_y4m("NOTHING YET"))?;
+    let b = Browser::with_camera("scan", TABLET_PORTRAIT, Some(&video)).await?;
+    b.set_up_unit(&srv, None, &[]).await?;
+    b.goto(&srv.url("/dossiers")).await?;
+    b.select("#d-procedure", "TM-02").await?;
+    b.fill("#d-applicant", "Công ty Quét Mã").await?;
+    b.fill("#d-contact", "0905 111 222").await?;
+    b.click("#d-submit").await?;
+    b.wait_css("#d-done-code").await?;
+    let code = b.text("#d-done-code").await?;
+    std::fs::write(&video, motcua_e2e::gen::qr_y4m(&code))?;
+    b.lock_kiosk(&srv).await?;
+
+    // The citizen holds the receipt up to the camera: the survey starts, tied to the dossier.
+    b.click("#scan-open").await?;
+    let shown = Instant::now();
+    b.wait_css("#scan-video").await?;
+    b.wait_css_for("#progress-text", Duration::from_secs(20)).await?;
+    let took = shown.elapsed();
+    println!("scan: QR in view to the first question in {} ms", took.as_millis());
+    b.shot("1-first-question-after-scan").await?;
+    // Every rating question answered "very satisfied", the others skipped.
+    while b.js("return !document.querySelector('#dossier-code')").await? == true {
+        let five = b.js("return !!document.querySelector(\".choice[data-value='5']\")").await? == true;
+        b.click(if five { ".choice[data-value='5']" } else { "#skip" }).await?;
+    }
+    assert_eq!(
+        b.wait_css("#dossier-code").await?.prop("value").await?.as_deref(),
+        Some(code.as_str())
+    );
+    b.click("#submit").await?;
+    b.wait_css("#thanks").await?;
+    let rs = b.stored_responses().await?;
+    assert_eq!(rs.len(), 1);
+    assert_eq!(rs[0]["k"], code.as_str(), "the saved response carries the code");
+    assert!(
+        b.js("return document.querySelector('video') === null").await? == true,
+        "the camera's picture is gone"
+    );
+
+    // The dashboard joins the rating to the dossier's procedure.
+    b.wait_css_for("#start", Duration::from_secs(15)).await?;
+    b.click("#staff-exit").await?;
+    b.type_pin(PIN).await?;
+    b.wait_css("#today-count").await?;
+    b.goto(&srv.url("/dashboard")).await?;
+    b.wait_css_for("#rated-table", Duration::from_secs(20)).await?;
+    let rows = b.text("#rated-table").await?;
+    b.js("document.querySelector('#rated-card').scrollIntoView()").await?;
+    b.shot("2-dashboard-rated").await?;
+    assert!(rows.contains("Đăng ký thực hiện khuyến mại") && rows.contains("n = 1"), "{rows}");
+    assert_eq!(b.text("#rated-unmatched").await?, "0");
+    b.js("document.querySelector('#rated-card').scrollIntoView()").await?;
+    b.shot("2-dashboard-rated").await?;
+    std::fs::remove_file(&video).ok();
+    assert!(b.console_errors().await?.is_empty());
+    b.close().await
+}
+
+#[tokio::test]
+async fn a_refused_camera_leaves_the_survey_usable() -> R {
+    let srv = Server::start();
+    let b = Browser::with_camera("scan-refused", TABLET_PORTRAIT, None).await?;
+    b.goto(&srv.url("/kiosk")).await?;
+    b.click("#scan-open").await?;
+    b.wait_css_for("#scan-error", Duration::from_secs(10)).await?;
+    let said = b.text("#scan-error").await?;
+    assert!(
+        said.contains("không được phép") && said.contains("vẫn"),
+        "it says the camera is refused and the survey works without it: {said}"
+    );
+    assert!(
+        b.js("return document.querySelector('#scan-video').offsetHeight === 0").await? == true,
+        "no black box"
+    );
+    b.shot("refused").await?;
+    b.click("#scan-without").await?;
+    b.wait_css("#progress-text").await?;
+    b.close().await
+}
