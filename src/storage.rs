@@ -245,6 +245,20 @@ pub fn set_session_lookups(at: &[motcua_core::record::Millis]) {
     SessionStorage::set(LOOKUPS, at).ok();
 }
 
+const RATE_FOR: &str = "motcua.rate-for";
+
+/// The dossier whose rating the kiosk opens on next (staff's "Mời đánh giá" at the hand-back):
+/// kept in the tab's session across the page load into the kiosk, taken once.
+pub fn set_rate_for(code: &str) {
+    SessionStorage::set(RATE_FOR, code).ok();
+}
+
+pub fn take_rate_for() -> Option<String> {
+    let code: Option<String> = SessionStorage::get(RATE_FOR).ok();
+    SessionStorage::delete(RATE_FOR);
+    code.filter(|c| !c.trim().is_empty())
+}
+
 const DUTY: &str = "motcua.duty";
 
 /// The officer on duty in this tab (picked after unlocking; forgotten when the tablet locks).

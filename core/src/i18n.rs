@@ -503,6 +503,8 @@ strings! {
     CameraFacing => "Máy ảnh dùng để quét mã trên giấy hẹn", "Camera that scans the receipt's code";
     CameraFront => "Máy ảnh trước (hướng về người dân)", "Front camera (facing the citizen)";
     CameraBack => "Máy ảnh sau", "Back camera";
+    InviteRating => "Mời đánh giá", "Invite a rating";
+    InviteRatingHint => "Máy chuyển sang màn hình khảo sát của hồ sơ này cho người dân đánh giá; khóa bằng mã PIN như thường lệ.", "The tablet turns to this dossier's survey for the citizen to rate; locked by the PIN as usual.";
     NothingToImport => "Bảng tính không thay đổi gì trong danh mục.", "The sheet changes nothing in the catalogue.";
 
 }

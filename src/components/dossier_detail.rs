@@ -47,6 +47,7 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
                     </div>
                     <Facts d=d.clone() />
                     <Timeline d=d.clone() />
+                    {(d.status() == Status::Returned).then(|| view! { <InviteRating code=d.code.clone() /> })}
                     <StepForm d=d.clone() error />
                     {(d.is_open() && d.extension.is_none()).then(|| view! { <ExtensionForm id=id.clone() error /> })}
                     <ComplaintForm id=id.clone() error />
@@ -361,5 +362,24 @@ fn DeleteButton(id: String, error: RwSignal<Option<String>>, on_close: Callback<
     view! {
         " "
         <button class="danger" id="detail-delete" on:click=delete>{move || if confirm.get() { tr(K::ConfirmDelete)() } else { tr(K::Delete)() }}</button>
+    }
+}
+
+/// At the hand-back (issue 26): the tablet locks into the kiosk and opens on this dossier's
+/// rating, the citizen in front of it. Offered once a PIN exists (the kiosk can be unlocked
+/// again).
+#[component]
+fn InviteRating(code: String) -> impl IntoView {
+    let st = use_app();
+    let invite = move |_| {
+        crate::storage::set_rate_for(&code);
+        st.set_kiosk(true);
+        crate::platform::switch_to("/kiosk");
+    };
+    view! {
+        <Show when=move || st.pin.with(Option::is_some)>
+            <p class="invite-rating"><button class="primary" id="invite-rating" on:click=invite.clone()>{tr(K::InviteRating)}</button>
+            " "<small class="muted">{tr(K::InviteRatingHint)}</small></p>
+        </Show>
     }
 }

@@ -22,6 +22,10 @@ pub fn Kiosk() -> impl IntoView {
     let st = use_app();
     let mut f = KioskFlow::new(st.book.get_untracked().current().clone(), mono_millis());
     f.idle_seconds = st.settings.with_untracked(|s| s.idle_seconds);
+    // Staff invited the citizen at the hand-back: open on that dossier's rating.
+    if let Some(code) = crate::storage::take_rate_for() {
+        f.start_for(&code, mono_millis());
+    }
     let flow = RwSignal::new(f);
     // One timer drives the idle reset and the thank-you auto-reset.
     let timer = set_interval_with_handle(

@@ -91,3 +91,55 @@ async fn a_refused_camera_leaves_the_survey_usable() -> R {
     b.wait_css("#progress-text").await?;
     b.close().await
 }
+
+#[tokio::test]
+async fn at_the_hand_back_the_kiosk_opens_on_the_dossiers_rating() -> R {
+    let srv = Server::start();
+    let b = Browser::new("scan-invite", TABLET_PORTRAIT).await?;
+    b.set_up_unit(&srv, None, &[]).await?;
+    // A PIN exists (the kiosk can be unlocked again), then the desk receives and returns.
+    b.lock_kiosk(&srv).await?;
+    b.click("#staff-exit").await?;
+    b.type_pin(PIN).await?;
+    b.wait_css("#today-count").await?;
+    b.goto(&srv.url("/dossiers")).await?;
+    b.select("#d-procedure", "TM-02").await?;
+    b.fill("#d-applicant", "Công ty Trả Kết Quả").await?;
+    b.fill("#d-contact", "0905 111 222").await?;
+    b.click("#d-submit").await?;
+    b.wait_css("#d-done-code").await?;
+    let code = b.text("#d-done-code").await?;
+    b.click(&format!("#worklist tr[data-code='{code}']")).await?;
+    for status in ["InProgress", "Resolved", "Returned"] {
+        let before = b.js("return document.querySelectorAll('#timeline li').length").await?;
+        b.select("#step-status", status).await?;
+        b.click("#step-apply").await?;
+        b.wait_js(&format!(
+            "document.querySelectorAll('#timeline li').length > {before} || document.querySelector('#detail-error') !== null"
+        ))
+        .await?;
+    }
+    b.shot("invite-returned").await?;
+    b.click("#invite-rating").await?;
+    b.wait_css("#progress-text").await?;
+    assert_eq!(b.path().await?, "/kiosk", "locked into the kiosk");
+    while b.js("return !document.querySelector('#dossier-code')").await? == true {
+        let five = b.js("return !!document.querySelector(\".choice[data-value='5']\")").await? == true;
+        b.click(if five { ".choice[data-value='5']" } else { "#skip" }).await?;
+    }
+    assert_eq!(
+        b.wait_css("#dossier-code").await?.prop("value").await?.as_deref(),
+        Some(code.as_str())
+    );
+    b.click("#submit").await?;
+    b.wait_css("#thanks").await?;
+    assert_eq!(b.stored_responses().await?[0]["k"], code.as_str());
+    // The next citizen starts on the welcome screen, tied to nothing.
+    b.wait_css_for("#start", Duration::from_secs(15)).await?;
+    b.click("#start").await?;
+    while b.js("return !document.querySelector('#dossier-code')").await? == true {
+        b.click("#skip").await?;
+    }
+    assert_eq!(b.wait_css("#dossier-code").await?.prop("value").await?.as_deref(), Some(""));
+    b.close().await
+}
