@@ -107,13 +107,14 @@ pub fn indicators(data: Records, period: &Period, filter: &Filter, lookup: &Look
     out.complained.den = out.late.den;
     // Each judged dossier's latest rating by the period's end, looked up by code.
     let end_ms = period.instants().end;
-    let mut latest: HashMap<String, (i64, u8)> = judged.iter().map(|d| (d.code.to_uppercase(), (i64::MIN, 0))).collect();
+    let key = super::rated::code_key;
+    let mut latest: HashMap<String, (i64, u8)> = judged.iter().map(|d| (key(&d.code), (i64::MIN, 0))).collect();
     for r in data
         .responses
         .iter()
         .filter(|r| !r.meta.deleted && !r.k.is_empty() && r.meta.created_at < end_ms)
     {
-        if let Some(slot) = latest.get_mut(&r.k.trim().to_uppercase()) {
+        if let Some(slot) = latest.get_mut(&key(&r.k)) {
             if (1..=5).contains(&r.o) && r.meta.created_at >= slot.0 {
                 *slot = (r.meta.created_at, r.o);
             }
@@ -121,7 +122,7 @@ pub fn indicators(data: Records, period: &Period, filter: &Filter, lookup: &Look
     }
     out.complained.num = judged
         .iter()
-        .filter(|d| d.complained_by(end) || latest.get(&d.code.to_uppercase()).is_some_and(|(_, o)| (1..=2).contains(o)))
+        .filter(|d| d.complained_by(end) || latest.get(&key(&d.code)).is_some_and(|(_, o)| (1..=2).contains(o)))
         .count() as u64;
     out
 }

@@ -298,17 +298,18 @@ pub fn satisfaction_by_timeliness(data: Records, period: &Period) -> BTreeMap<St
         return out;
     }
     // Only the codes the period's responses carry are looked for (not a decade of dossiers).
-    let wanted: std::collections::HashSet<String> = rated.iter().map(|r| r.k.trim().to_uppercase()).collect();
+    let key = rated::code_key;
+    let wanted: std::collections::HashSet<String> = rated.iter().map(|r| key(&r.k)).collect();
     let by_code: BTreeMap<String, &Dossier> = dossiers
         .iter()
         .filter(|d| !d.meta.deleted)
         .filter_map(|d| {
-            let code = d.code.to_uppercase();
+            let code = key(&d.code);
             wanted.contains(&code).then_some((code, d))
         })
         .collect();
     for r in rated {
-        let Some(d) = by_code.get(&r.k.trim().to_uppercase()) else {
+        let Some(d) = by_code.get(&key(&r.k)) else {
             continue;
         };
         let Some(done) = d.resolved_at() else { continue };
