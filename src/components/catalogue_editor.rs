@@ -111,21 +111,7 @@ fn ProcedureForm(editing: Editing, done: Callback<Option<String>>) -> impl IntoV
 }
 
 fn blank() -> Procedure {
-    Procedure {
-        id: String::new(),
-        name: String::new(),
-        field: String::new(),
-        division: String::new(),
-        days: 5,
-        hours: 0,
-        cutoff_15h: false,
-        same_day: false,
-        fee: String::new(),
-        online: Online::None,
-        changed_at: 0,
-        documents: Vec::new(),
-        steps: Vec::new(),
-    }
+    Procedure::named("", "", 5)
 }
 
 /// The statutory time (days, hours or the same day), the 15:00 rule and the online level.

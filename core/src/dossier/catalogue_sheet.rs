@@ -215,19 +215,8 @@ fn row_procedure(row: &[Cell], map: &Mapping<CatalogueField>) -> Result<(Procedu
     let term_cell = map.cell(row, F::Term);
     let (term, cutoff) = parse_term(term_cell).ok_or_else(|| RowError::Term(term_cell.text()))?;
     let mut p = Procedure {
-        id: code,
-        name: name.chars().take(500).collect(),
-        field: String::new(),
-        division: String::new(),
-        days: 1,
-        hours: 0,
         cutoff_15h: cutoff,
-        same_day: false,
-        fee: String::new(),
-        online: Online::None,
-        changed_at: 0,
-        documents: Vec::new(),
-        steps: Vec::new(),
+        ..Procedure::named(&code, &name.chars().take(500).collect::<String>(), 1)
     };
     set_term(&mut p, term);
     let mut mapped = vec![F::Code, F::Name, F::Term];

@@ -125,6 +125,26 @@ impl Procedure {
 }
 
 impl Procedure {
+    /// An entry with its code, name and working days, and nothing else set (no field, fee,
+    /// division, documents or internal process; no 15:00 rule; not online).
+    pub fn named(id: &str, name: &str, days: u32) -> Procedure {
+        Procedure {
+            id: id.into(),
+            name: name.into(),
+            field: String::new(),
+            division: String::new(),
+            days,
+            hours: 0,
+            cutoff_15h: false,
+            same_day: false,
+            fee: String::new(),
+            online: Online::None,
+            changed_at: 0,
+            documents: Vec::new(),
+            steps: Vec::new(),
+        }
+    }
+
     /// Whether the catalogue says the procedure charges no fee ("Không thu phí").
     pub fn is_free(&self) -> bool {
         let fee = self.fee.to_lowercase();
@@ -264,19 +284,11 @@ pub fn stamp_changes(saved: &[Procedure], edited: &mut [Procedure], now: i64) {
 
 fn p(id: &str, name: &str, field: &str, division: &str, days: u32, fee: &str, online: Online) -> Procedure {
     Procedure {
-        id: id.into(),
-        name: name.into(),
         field: field.into(),
         division: division.into(),
-        days,
-        hours: 0,
-        cutoff_15h: false,
-        same_day: false,
         fee: fee.into(),
         online,
-        changed_at: 0,
-        documents: Vec::new(),
-        steps: Vec::new(),
+        ..Procedure::named(id, name, days)
     }
 }
 

@@ -143,19 +143,7 @@ mod tests {
     }
 
     fn rating(code: &str, o: u8, when: chrono::NaiveDateTime, i: usize) -> Response {
-        let mut r = Response {
-            meta: crate::record::Meta::new([i as u8; 16], crate::record::vn_millis(when), "t"),
-            q: 1,
-            a: String::new(),
-            o,
-            v: None,
-            p: String::new(),
-            s: String::new(),
-            k: code.into(),
-            extra: Default::default(),
-        };
-        r.meta.id = format!("r{i}");
-        r
+        crate::survey::response::rating(code, o, when, i as u8)
     }
 
     fn run(ds: &[Dossier], rs: &[Response], period: &Period) -> Indicators {

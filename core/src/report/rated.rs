@@ -112,21 +112,7 @@ mod tests {
     use crate::dossier::record::tests::{at, new};
     use crate::dossier::Status;
     use crate::report::Timeline;
-    use crate::survey::response::Response;
-
-    fn rating(code: &str, o: u8, when: chrono::NaiveDateTime, i: u8) -> Response {
-        Response {
-            meta: crate::record::Meta::new([i; 16], crate::record::vn_millis(when), "t"),
-            q: 1,
-            a: String::new(),
-            o,
-            v: None,
-            p: String::new(),
-            s: String::new(),
-            k: code.into(),
-            extra: Default::default(),
-        }
-    }
+    use crate::survey::response::rating;
 
     #[test]
     fn codes_join_with_or_without_dashes_in_any_case() {

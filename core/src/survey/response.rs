@@ -87,6 +87,18 @@ pub(crate) fn sample(n: u8, at: crate::record::Millis) -> Response {
     }
 }
 
+/// A rating for tests: overall `o` for the dossier `code`, given at `when` (Vietnam time),
+/// made by device "t", with the id `r{i}`.
+#[cfg(test)]
+pub(crate) fn rating(code: &str, o: u8, when: chrono::NaiveDateTime, i: u8) -> Response {
+    let mut r = sample(i, crate::record::vn_millis(when));
+    r.meta.device = "t".into();
+    r.meta.id = format!("r{i}");
+    r.o = o;
+    r.k = code.into();
+    r
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

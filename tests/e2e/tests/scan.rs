@@ -6,6 +6,26 @@
 use motcua_e2e::{Browser, Server, PIN, R, TABLET_PORTRAIT};
 use std::time::{Duration, Instant};
 
+/// Receive a dossier of TM-02 with the form; returns its code.
+async fn receive(b: &Browser, srv: &Server, applicant: &str) -> R<String> {
+    b.goto(&srv.url("/dossiers")).await?;
+    b.select("#d-procedure", "TM-02").await?;
+    b.fill("#d-applicant", applicant).await?;
+    b.fill("#d-contact", "0905 111 222").await?;
+    b.click("#d-submit").await?;
+    b.wait_css("#d-done-code").await?;
+    b.text("#d-done-code").await
+}
+
+/// Every rating question answered "very satisfied", the others skipped, up to the last screen.
+async fn rate_all_five(b: &Browser) -> R {
+    while b.js("return !document.querySelector('#dossier-code')").await? == true {
+        let five = b.js("return !!document.querySelector(\".choice[data-value='5']\")").await? == true;
+        b.click(if five { ".choice[data-value='5']" } else { "#skip" }).await?;
+    }
+    Ok(())
+}
+
 #[tokio::test]
 async fn the_receipts_qr_code_ties_the_rating_to_its_dossier() -> R {
     let srv = Server::start();
@@ -14,13 +34,7 @@ async fn the_receipts_qr_code_ties_the_rating_to_its_dossier() -> R {
     std::fs::write(&video, motcua_e2e::gen::qr_y4m("NOTHING YET"))?;
     let b = Browser::with_camera("scan", TABLET_PORTRAIT, Some(&video)).await?;
     b.set_up_unit(&srv, None, &[]).await?;
-    b.goto(&srv.url("/dossiers")).await?;
-    b.select("#d-procedure", "TM-02").await?;
-    b.fill("#d-applicant", "Công ty Quét Mã").await?;
-    b.fill("#d-contact", "0905 111 222").await?;
-    b.click("#d-submit").await?;
-    b.wait_css("#d-done-code").await?;
-    let code = b.text("#d-done-code").await?;
+    let code = receive(&b, &srv, "Công ty Quét Mã").await?;
     std::fs::write(&video, motcua_e2e::gen::qr_y4m(&code))?;
     b.lock_kiosk(&srv).await?;
 
@@ -32,11 +46,7 @@ async fn the_receipts_qr_code_ties_the_rating_to_its_dossier() -> R {
     let took = shown.elapsed();
     println!("scan: QR in view to the first question in {} ms", took.as_millis());
     b.shot("1-first-question-after-scan").await?;
-    // Every rating question answered "very satisfied", the others skipped.
-    while b.js("return !document.querySelector('#dossier-code')").await? == true {
-        let five = b.js("return !!document.querySelector(\".choice[data-value='5']\")").await? == true;
-        b.click(if five { ".choice[data-value='5']" } else { "#skip" }).await?;
-    }
+    rate_all_five(&b).await?;
     assert_eq!(
         b.wait_css("#dossier-code").await?.prop("value").await?.as_deref(),
         Some(code.as_str())
@@ -102,13 +112,7 @@ async fn at_the_hand_back_the_kiosk_opens_on_the_dossiers_rating() -> R {
     b.click("#staff-exit").await?;
     b.type_pin(PIN).await?;
     b.wait_css("#today-count").await?;
-    b.goto(&srv.url("/dossiers")).await?;
-    b.select("#d-procedure", "TM-02").await?;
-    b.fill("#d-applicant", "Công ty Trả Kết Quả").await?;
-    b.fill("#d-contact", "0905 111 222").await?;
-    b.click("#d-submit").await?;
-    b.wait_css("#d-done-code").await?;
-    let code = b.text("#d-done-code").await?;
+    let code = receive(&b, &srv, "Công ty Trả Kết Quả").await?;
     b.click(&format!("#worklist tr[data-code='{code}']")).await?;
     for status in ["InProgress", "Resolved", "Returned"] {
         let before = b.js("return document.querySelectorAll('#timeline li').length").await?;
@@ -123,10 +127,7 @@ async fn at_the_hand_back_the_kiosk_opens_on_the_dossiers_rating() -> R {
     b.click("#invite-rating").await?;
     b.wait_css("#progress-text").await?;
     assert_eq!(b.path().await?, "/kiosk", "locked into the kiosk");
-    while b.js("return !document.querySelector('#dossier-code')").await? == true {
-        let five = b.js("return !!document.querySelector(\".choice[data-value='5']\")").await? == true;
-        b.click(if five { ".choice[data-value='5']" } else { "#skip" }).await?;
-    }
+    rate_all_five(&b).await?;
     assert_eq!(
         b.wait_css("#dossier-code").await?.prop("value").await?.as_deref(),
         Some(code.as_str())
