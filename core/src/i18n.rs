@@ -48,7 +48,8 @@ strings! {
     Packing => "Đang chuyển dữ liệu cũ sang dạng lưu gọn (có thể tiếp tục dùng máy; nếu đóng trang, lần mở sau sẽ làm tiếp):", "Converting older data to the compact stored form (keep working; if the page is closed, the next start goes on):";
     Saved => "Đã lưu", "Saved";
     WelcomeTitle => "Ông/bà hài lòng với việc giải quyết thủ tục hôm nay không?", "How satisfied are you with our service today?";
-    WelcomeSub => "Chỉ mất chưa đến 1 phút. Không cần ghi tên.", "It takes less than a minute. No name needed.";
+    WelcomeAbout => "Khoảng", "About";
+    WelcomeSub => "phút. Không cần ghi tên.", "min. No name needed.";
     Start => "Bắt đầu đánh giá", "Start";
     Back => "Quay lại", "Back";
     Skip => "Bỏ qua", "Skip";

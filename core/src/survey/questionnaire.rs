@@ -105,6 +105,12 @@ pub const SCALE: [(u8, &str, &str, &str); 5] = [
     (5, "Rất hài lòng", "Very satisfied", "😄"),
 ];
 
+/// Words a citizen reads in a minute on a kiosk's screen (Vietnamese words are syllables; an
+/// unhurried reader of official wording) [I].
+pub const READING_WORDS_PER_MINUTE: u32 = 180;
+/// Seconds to find and tap an answer on one screen [I].
+pub const SECONDS_PER_SCREEN: u32 = 2;
+
 /// Number of visits the citizen needed for this dossier.
 pub const VISITS: [(u8, &str, &str); 3] = [
     (0, "Chưa lần nào (nộp trực tuyến)", "None (online)"),
@@ -254,6 +260,43 @@ impl Questionnaire {
             .flat_map(|g| g.items.iter().filter(|i| i.enabled).map(move |i| (g, i)))
     }
 
+    /// How long the whole survey takes a citizen who reads every screen, in seconds: its words
+    /// (items, group titles, the fixed questions, the answer labels once) at
+    /// [`READING_WORDS_PER_MINUTE`], and [`SECONDS_PER_SCREEN`] to find and tap an answer on
+    /// each screen. The welcome screen's promise is this, rounded up to minutes (issue 26: a
+    /// fixed "less than a minute" was false for the full form).
+    pub fn reading_seconds(&self, lang: crate::Lang) -> u32 {
+        use crate::i18n::{t, K};
+        let words = |s: &str| s.split_whitespace().count() as u32;
+        let text = |x: &Text| match lang {
+            crate::Lang::Vi => words(&x.vi),
+            crate::Lang::En => words(&x.en),
+        };
+        let items: Vec<_> = self.active_items().collect();
+        let groups: u32 = self
+            .groups
+            .iter()
+            .filter(|g| g.items.iter().any(|i| i.enabled))
+            .map(|g| text(&g.title))
+            .sum();
+        let fixed: u32 = [K::OverallQ, K::VisitsQ, K::FieldQ, K::CommentQ]
+            .iter()
+            .map(|k| words(t(lang, *k)))
+            .sum();
+        let labels: u32 = SCALE
+            .iter()
+            .map(|(_, vi, en, _)| if lang == crate::Lang::Vi { words(vi) } else { words(en) })
+            .sum();
+        let all = items.iter().map(|(_, i)| text(&i.text)).sum::<u32>() + groups + fixed + labels;
+        let screens = items.len() as u32 + 4;
+        all * 60 / READING_WORDS_PER_MINUTE + screens * SECONDS_PER_SCREEN
+    }
+
+    /// [`Questionnaire::reading_seconds`] in whole minutes, rounded up (at least 1).
+    pub fn reading_minutes(&self, lang: crate::Lang) -> u32 {
+        self.reading_seconds(lang).div_ceil(60).max(1)
+    }
+
     /// Add an item to a group with a fresh stable id.
     pub fn add_item(&mut self, group_id: &str, text: Text) -> Option<String> {
         let all: Vec<String> = self.groups.iter().flat_map(|g| g.items.iter().map(|i| i.id.clone())).collect();
@@ -382,6 +425,15 @@ mod book_tests {
         let empty: Book = serde_json::from_str(r#"{"active":1,"versions":{}}"#).unwrap();
         assert!(!empty.is_valid(), "would leave the kiosk nothing to ask");
         assert!(Questionnaire::sipas().ids_valid() && Questionnaire::short().ids_valid());
+        // The promise is the reading time: the full form is not "under a minute".
+        let (full, short) = (Questionnaire::sipas(), Questionnaire::short());
+        assert!(
+            full.reading_minutes(crate::Lang::Vi) >= 2,
+            "{}",
+            full.reading_seconds(crate::Lang::Vi)
+        );
+        assert!(short.reading_seconds(crate::Lang::Vi) < full.reading_seconds(crate::Lang::Vi));
+        assert!(short.reading_minutes(crate::Lang::Vi) >= 1);
         for bad in ["", "=1+1", "a;b", "x y", "a\"b", "12345678901234567"] {
             assert!(!valid_item_id(bad), "{bad}");
         }

@@ -23,6 +23,8 @@ async fn a_citizen_completes_the_full_form_and_it_survives_reload() -> R {
     let srv = Server::start();
     let b = Browser::new("kiosk-full", TABLET_LANDSCAPE).await?;
     lock_kiosk(&b, &srv).await?;
+    // The time promised is the full form's reading time (`Questionnaire::reading_minutes`).
+    assert_eq!(b.text("#welcome-time").await?, "Khoảng 2 phút. Không cần ghi tên.");
     b.shot("1-welcome-1280x800").await?;
     let scores: Vec<u8> = (0..19).map(|i| (i % 5) as u8 + 1).collect();
     b.answer(&scores, "Cần thêm ghế ngồi chờ", Some("1280x800")).await?;
