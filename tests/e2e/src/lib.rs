@@ -255,7 +255,10 @@ impl Browser {
 
     pub async fn goto(&self, url: &str) -> R {
         self.c.goto(url).await?;
-        self.wait_css("body > *").await?;
+        // A first visit compiles a module of megabytes while the service worker precaches
+        // the build: on a loaded 2-core machine that has taken over 10 s. How fast a page
+        // starts is measured by the benchmark (BENCHMARKS.md), not by this wait.
+        self.wait_css_for("body > *", Duration::from_secs(30)).await?;
         Ok(())
     }
 
