@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use motcua_core::dossier::Channel;
 use motcua_core::format::{share, thousands};
 use motcua_core::i18n::K;
-use motcua_core::report::{period, Basis, DossierTable, Filter, Lookup, Period, PeriodChoice, PeriodKind, Records, Timeline};
+use motcua_core::report::{
+    period, Basis, DossierTable, Filter, Lookup, Period, PeriodChoice, PeriodKind, Records, TableRow, Timeline, TABLE_ROWS,
+};
 
 /// What every part of the dashboard reads: the chosen period and filter, the lookup, and the
 /// records with their timeline (built once when the records change, not once per figure).
@@ -185,35 +187,31 @@ pub fn ReportFilters(filter: RwSignal<Filter>, lookup: Memo<Lookup>) -> impl Int
 /// same period last year.
 #[component]
 pub fn ReportTableCard(table: Memo<DossierTable>, table_prev: Memo<DossierTable>, table_last: Memo<DossierTable>) -> impl IntoView {
-    let row = move |id: &'static str, key: K, n: fn(&DossierTable) -> u64, of: Option<fn(&DossierTable) -> u64>, class: &'static str| {
+    // One row of `report::TABLE_ROWS` against the period, the previous one and last year's.
+    let row = move |r: &'static TableRow| {
+        let (n, of) = (r.value, r.of);
         view! {
-            <tr class=class><th>{tr(key)}</th><td class="num" id=id>{move || thousands(n(&table.get()))}</td>
+            <tr class=if r.total { "total" } else { "sub" }><th>{tr(r.key)}</th><td class="num" id=format!("rt-{}", r.slug)>{move || thousands(n(&table.get()))}</td>
                 <td class="num">{move || of.map(|d| { let t = table.get(); share(n(&t), d(&t)) }).unwrap_or_default()}</td>
                 <td class="num prev">{move || thousands(n(&table_prev.get()))}</td><td class="num last">{move || thousands(n(&table_last.get()))}</td></tr>
         }
     };
-    let judged = |t: &DossierTable| t.early + t.on_time + t.late;
+    // The extended ones follow the judged rows: two numbers, not a count with a share.
+    let extended = move || {
+        view! {
+            <tr class="sub"><th>{tr(K::RowExtended)}</th><td class="num" id="rt-extended">{move || { let t = table.get(); format!("{} / {}", thousands(t.extended), thousands(t.extended_kept)) }}</td><td></td><td></td><td></td></tr>
+        }
+    };
     view! {
         <div class="card" id="report-table-card">
             <h2>{tr(K::ReportTableTitle)}</h2>
             <table class="list report-table" id="report-table">
                 <thead><tr><th></th><th>{tr(K::Count)}</th><th>{tr(K::Share)}</th><th>{tr(K::PreviousPeriod)}</th><th>{tr(K::SameLastYear)}</th></tr></thead>
                 <tbody>
-                    {row("rt-received", K::RowReceived, DossierTable::received, None, "total")}
-                    {row("rt-carried", K::RowCarried, |t| t.carried_over, None, "sub")}
-                    {row("rt-online", K::RowNewOnline, |t| t.new_online, Some(DossierTable::new_total), "sub")}
-                    {row("rt-direct", K::RowNewDirect, |t| t.new_direct_post, Some(DossierTable::new_total), "sub")}
-                    {row("rt-resolved", K::RowResolved, DossierTable::resolved, None, "total")}
-                    {row("rt-early", K::RowEarly, |t| t.early, Some(judged), "sub")}
-                    {row("rt-on-time", K::RowOnTime, |t| t.on_time, Some(judged), "sub")}
-                    {row("rt-late", K::RowLate, |t| t.late, Some(judged), "sub")}
-                    {row("rt-unjudged", K::RowUnjudged, |t| t.unjudged, None, "sub")}
-                    {row("rt-on-return", K::RowJudgedOnReturn, |t| t.judged_on_return, Some(judged), "sub")}
-                    <tr class="sub"><th>{tr(K::RowExtended)}</th><td class="num" id="rt-extended">{move || { let t = table.get(); format!("{} / {}", thousands(t.extended), thousands(t.extended_kept)) }}</td><td></td><td></td><td></td></tr>
-                    {row("rt-progress", K::RowInProgress, DossierTable::in_progress, None, "total")}
-                    {row("rt-open-in-time", K::RowOpenInTime, |t| t.open_in_time, None, "sub")}
-                    {row("rt-open-overdue", K::RowOpenOverdue, |t| t.open_overdue, None, "sub")}
-                    {row("rt-closed", K::RowClosed, |t| t.closed, None, "total")}
+                    {TABLE_ROWS.iter().map(|r| view! {
+                        {row(r)}
+                        {(r.slug == "on-return").then(extended)}
+                    }).collect_view()}
                 </tbody>
             </table>
             <p>{tr(K::OnTimeHeadline)}": "<strong id="rt-headline">{move || table.get().on_time_share()}</strong>

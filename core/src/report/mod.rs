@@ -117,6 +117,64 @@ impl Filter {
     }
 }
 
+/// One row of the standard dossier table: its words, its slug (the screen's element id
+/// `rt-{slug}`), how it is read from a table, what its share is taken of, and whether it is a
+/// total (the others are its parts).
+pub struct TableRow {
+    pub key: crate::i18n::K,
+    pub slug: &'static str,
+    pub value: fn(&DossierTable) -> u64,
+    pub of: Option<fn(&DossierTable) -> u64>,
+    pub total: bool,
+}
+
+fn judged(t: &DossierTable) -> u64 {
+    t.early + t.on_time + t.late
+}
+
+/// The standard dossier table's rows in the report's order: the one list the dashboard, the
+/// printed report and the .xlsx report show.
+pub const TABLE_ROWS: [TableRow; 14] = {
+    use crate::i18n::K;
+    const fn row(
+        key: K,
+        slug: &'static str,
+        value: fn(&DossierTable) -> u64,
+        of: Option<fn(&DossierTable) -> u64>,
+        total: bool,
+    ) -> TableRow {
+        TableRow {
+            key,
+            slug,
+            value,
+            of,
+            total,
+        }
+    }
+    [
+        row(K::RowReceived, "received", DossierTable::received, None, true),
+        row(K::RowCarried, "carried", |t| t.carried_over, None, false),
+        row(K::RowNewOnline, "online", |t| t.new_online, Some(DossierTable::new_total), false),
+        row(
+            K::RowNewDirect,
+            "direct",
+            |t| t.new_direct_post,
+            Some(DossierTable::new_total),
+            false,
+        ),
+        row(K::RowResolved, "resolved", DossierTable::resolved, None, true),
+        row(K::RowEarly, "early", |t| t.early, Some(judged), false),
+        row(K::RowOnTime, "on-time", |t| t.on_time, Some(judged), false),
+        row(K::RowLate, "late", |t| t.late, Some(judged), false),
+        row(K::RowUnjudged, "unjudged", |t| t.unjudged, None, false),
+        row(K::RowJudgedOnReturn, "on-return", |t| t.judged_on_return, Some(judged), false),
+        row(K::RowInProgress, "progress", DossierTable::in_progress, None, true),
+        row(K::RowOpenInTime, "open-in-time", |t| t.open_in_time, None, false),
+        row(K::RowOpenOverdue, "open-overdue", |t| t.open_overdue, None, false),
+        row(K::RowClosed, "closed", |t| t.closed, None, true),
+    ]
+};
+
 /// The standard report table for a period.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DossierTable {
@@ -144,25 +202,9 @@ pub struct DossierTable {
 
 impl DossierTable {
     /// The table's rows in the report's order (label, count): what the printed and the Excel
-    /// report show.
+    /// report show ([`TABLE_ROWS`]).
     pub fn lines(&self) -> Vec<(crate::i18n::K, u64)> {
-        use crate::i18n::K;
-        vec![
-            (K::RowReceived, self.received()),
-            (K::RowCarried, self.carried_over),
-            (K::RowNewOnline, self.new_online),
-            (K::RowNewDirect, self.new_direct_post),
-            (K::RowResolved, self.resolved()),
-            (K::RowEarly, self.early),
-            (K::RowOnTime, self.on_time),
-            (K::RowLate, self.late),
-            (K::RowUnjudged, self.unjudged),
-            (K::RowJudgedOnReturn, self.judged_on_return),
-            (K::RowInProgress, self.in_progress()),
-            (K::RowOpenInTime, self.open_in_time),
-            (K::RowOpenOverdue, self.open_overdue),
-            (K::RowClosed, self.closed),
-        ]
+        TABLE_ROWS.iter().map(|r| (r.key, (r.value)(self))).collect()
     }
 
     pub fn new_total(&self) -> u64 {
