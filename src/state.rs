@@ -241,7 +241,7 @@ impl AppState {
             d.meta.touch(now_millis(), &device);
         }
         let writes = storage::chunk_writes(Kind::Dossier, std::slice::from_ref(&d), codec::TAIL_MAX)?;
-        self.write_staff(writes)?;
+        self.write_staff(&writes)?;
         self.edit_dossiers(|ds| {
             if is_new {
                 // A new id (`platform::next_id_bytes`): no walk over the register to look for it.
@@ -285,8 +285,8 @@ impl AppState {
 
     /// A staff write: refused as "full" when it would eat into the kiosk's reserve, so that
     /// citizens' responses can still be saved; all or nothing.
-    pub(crate) fn write_staff(&self, writes: Vec<storage::Write>) -> Result<(), StoreError> {
-        let growth = storage::growth(&writes);
+    pub(crate) fn write_staff(&self, writes: &[storage::Write]) -> Result<(), StoreError> {
+        let growth = storage::growth(writes);
         self.measure_used(false);
         if sync::into_reserve(self.used.get_untracked(), growth) {
             // Measure again before refusing: the estimate may be stale.

@@ -39,7 +39,7 @@ impl AppState {
         }
         let mut writes = storage::chunk_writes(Kind::Dossier, &ds, codec::TAIL_MAX)?;
         writes.extend(with);
-        self.write_staff(writes)?;
+        self.write_staff(&writes)?;
         self.edit_dossiers(|all| {
             for d in ds {
                 codec::upsert(all, d);
@@ -83,7 +83,7 @@ impl AppState {
         let moved = self.dossiers.with_untracked(|ds| redate::moved_by(ds, &old, &new));
         let done = storage::Write::of(codec::doc_key(CALENDAR_BEFORE), None);
         let r = if moved.is_empty() {
-            self.note(storage::write_all(vec![done]))
+            self.note(storage::write_all(&[done]))
         } else {
             self.write_redated(&moved, vec![done])
         };

@@ -136,14 +136,14 @@ impl AppState {
         Ok(())
     }
 
-    /// The write that keeps the undo of an import of these records (`sync::undo`): what this
-    /// tab holds of each record it replaces, and the ids it adds. `None` when too large to
-    /// keep.
+    /// The undo of an import of these records (`sync::undo`): what this tab holds of each
+    /// record it replaces, and the ids it adds; with the write that keeps it, `None` when too
+    /// large to keep.
     pub(crate) fn undo_write<'a>(
         &self,
         responses: impl IntoIterator<Item = &'a Response>,
         dossiers: impl IntoIterator<Item = &'a Dossier>,
-    ) -> Option<storage::Write> {
+    ) -> Option<(Undo, storage::Write)> {
         let u = Undo {
             at: now_millis(),
             device: self.settings.with_untracked(|s| s.device_id.clone()),
@@ -151,27 +151,24 @@ impl AppState {
             dossiers: self.dossiers.with_untracked(|h| undo::restore_of(h, dossiers)),
         };
         let w = storage::Write::doc(UNDO, &u);
-        w.new
-            .as_ref()
-            .is_some_and(|v| v.encode_utf16().count() <= undo::MAX_UNITS)
-            .then_some(w)
+        let fits = w.new.as_ref().is_some_and(|v| v.encode_utf16().count() <= undo::MAX_UNITS);
+        fits.then_some((u, w))
     }
 
     /// Write an import with its undo; when that does not fit, without it. Either way the
     /// last import's undo goes: it would undo an import older than this one.
-    pub(crate) fn write_with_undo(&self, writes: Vec<storage::Write>, undo: Option<storage::Write>) -> Result<(), StoreError> {
-        let none = || storage::Write::of(codec::doc_key(UNDO), None);
-        let with = |u: storage::Write| writes.iter().map(storage::Write::copy).chain([u]).collect::<Vec<_>>();
-        let kept = match undo {
-            Some(u) => self.write_staff(with(u)).is_ok(),
-            None => false,
-        };
-        if !kept {
-            let mut writes = writes;
-            writes.push(none());
-            self.write_staff(writes)?;
+    pub(crate) fn write_with_undo(&self, mut writes: Vec<storage::Write>, undo: Option<(Undo, storage::Write)>) -> Result<(), StoreError> {
+        if let Some((u, w)) = undo {
+            writes.push(w);
+            if self.write_staff(&writes).is_ok() {
+                self.undo.set(Some(u));
+                return Ok(());
+            }
+            writes.pop();
         }
-        self.load_undo();
+        writes.push(storage::Write::of(codec::doc_key(UNDO), None));
+        self.write_staff(&writes)?;
+        self.undo.set(None);
         Ok(())
     }
 
@@ -181,7 +178,7 @@ impl AppState {
         let u: Option<Undo> = storage::load_doc(UNDO).ok().flatten();
         match u {
             Some(u) if !u.usable(now_millis()) => {
-                self.note(storage::write_all(vec![storage::Write::of(codec::doc_key(UNDO), None)]))
+                self.note(storage::write_all(&[storage::Write::of(codec::doc_key(UNDO), None)]))
                     .ok();
                 self.undo.set(None);
             }
@@ -205,7 +202,7 @@ impl AppState {
             writes.push(restore_chunk(Kind::Dossier, &month, |all| u.dossiers.apply(all, u.at, &u.device))?);
         }
         writes.push(storage::Write::of(codec::doc_key(UNDO), None));
-        self.note(storage::write_all(writes))?;
+        self.note(storage::write_all(&writes))?;
         let mut counts = undo::UndoCounts::default();
         self.responses.update(|rs| counts.add(u.responses.apply(rs, u.at, &u.device)));
         self.edit_dossiers(|ds| {
@@ -240,9 +237,8 @@ impl AppState {
             }
         }
         let before = storage::used_units();
-        self.note(storage::write_all(
-            removes.into_iter().map(|k| storage::Write::of(k, None)).collect(),
-        ))?;
+        let removes: Vec<storage::Write> = removes.into_iter().map(|k| storage::Write::of(k, None)).collect();
+        self.note(storage::write_all(&removes))?;
         let gone = |at: motcua_core::record::Millis| gone_months.contains(&codec::period_of(at));
         self.responses.update(|rs| rs.retain(|r| !gone(r.meta.created_at)));
         self.edit_dossiers(|ds| {

@@ -159,7 +159,7 @@ where
 {
     let Some(raw) = read_raw(key) else { return Ok(()) };
     let packed = codec::add_to_chunk::<T>(kind, Some(&raw), &[], 0).map_err(|e| StoreError::Blocked(e.to_string()))?;
-    write_all(vec![Write {
+    write_all(&[Write {
         key: key.to_string(),
         new: Some(packed),
         old: Some(raw),
@@ -177,7 +177,7 @@ pub fn load_chunk<T: DeserializeOwned + Serialize + Record + Clone>(kind: Kind, 
 /// Save one record into its month's chunk (read, merge, write back that one key). The month
 /// comes from the record itself (`codec::period_of` its creation), as for a batch.
 pub fn save_record<T: Record + DeserializeOwned + Serialize + Clone>(kind: Kind, rec: &T) -> Result<(), StoreError> {
-    write_all(chunk_writes(kind, std::slice::from_ref(rec), codec::TAIL_MAX)?)
+    write_all(&chunk_writes(kind, std::slice::from_ref(rec), codec::TAIL_MAX)?)
 }
 
 /// A single document, `Ok(None)` when absent.
@@ -204,7 +204,7 @@ pub fn save_doc<T: Serialize>(name: &str, doc: &T) -> Result<(), StoreError> {
             return Err(StoreError::Blocked(e.to_string()));
         }
     }
-    write_all(vec![Write {
+    write_all(&[Write {
         new: Some(codec::encode_doc(name, doc)),
         key,
         old,
@@ -364,15 +364,6 @@ pub struct Write {
 }
 
 impl Write {
-    /// The same write again (an import tried with its undo, then without).
-    pub fn copy(&self) -> Write {
-        Write {
-            key: self.key.clone(),
-            new: self.new.clone(),
-            old: self.old.clone(),
-        }
-    }
-
     /// A write of `key`, reading the value it replaces.
     pub fn of(key: String, new: Option<String>) -> Write {
         let old = read_raw(&key);
@@ -388,7 +379,7 @@ impl Write {
 /// Write or remove many keys at once, or none: if any write fails, the keys already written
 /// get their old values back (an import is never half-applied). An empty new value is an
 /// encoding that failed: then nothing is written over data.
-pub fn write_all(writes: Vec<Write>) -> Result<(), StoreError> {
+pub fn write_all(writes: &[Write]) -> Result<(), StoreError> {
     if writes.iter().any(|w| w.new.as_deref() == Some("")) {
         return Err(StoreError::Other("encode".into()));
     }
