@@ -107,7 +107,7 @@ impl<T: Record + Clone> Restore<T> {
     pub fn apply(&self, all: &mut Vec<T>, at: Millis, device: &str) -> UndoCounts {
         let later_work = |r: &T| r.meta().device == device && r.meta().updated_at >= at;
         let mut counts = UndoCounts::default();
-        let mut index: std::collections::HashMap<String, usize> = all.iter().enumerate().map(|(i, r)| (r.meta().id.clone(), i)).collect();
+        let index: std::collections::HashMap<String, usize> = all.iter().enumerate().map(|(i, r)| (r.meta().id.clone(), i)).collect();
         for old in &self.put_back {
             match index.get(&old.meta().id) {
                 Some(&i) if later_work(&all[i]) => counts.kept += 1,
@@ -138,7 +138,6 @@ impl<T: Record + Clone> Restore<T> {
                 i += 1;
                 !gone.contains(&(i - 1))
             });
-            index.clear();
         }
         counts
     }
@@ -152,7 +151,7 @@ impl Undo {
 
     /// How many records it would put back and remove (the button's words).
     pub fn size(&self) -> (usize, usize) {
-        let removed = |m: &BTreeMap<String, Vec<String>>| m.values().map(|r| expand_runs(r).count()).sum::<usize>();
+        let removed = |m: &BTreeMap<String, Vec<String>>| m.values().map(|r| runs_len(r)).sum::<usize>();
         (
             self.responses.put_back.len() + self.dossiers.put_back.len(),
             removed(&self.responses.remove) + removed(&self.dossiers.remove),
@@ -200,28 +199,54 @@ pub fn id_runs(mut ids: Vec<&str>) -> Vec<String> {
     out
 }
 
+/// One stored run read back: an id standing alone (`={id}`), or a prefix, the counter of its
+/// first id and how many follow (capped so that the run stays within `MAX_IDS` and the
+/// counter's range).
+enum Run<'a> {
+    Alone(&'a str),
+    Counted { prefix: &'a str, first: u64, more: u64 },
+}
+
+/// A stored run, or `None` for one that cannot be read (it gives no id).
+fn read_run(r: &str) -> Option<Run<'_>> {
+    if let Some(id) = r.strip_prefix('=') {
+        return Some(Run::Alone(id));
+    }
+    let (id, n) = r.split_once('+')?;
+    let hex = id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit());
+    let first = hex.then(|| u64::from_str_radix(&id[16..], 16).ok()).flatten()?;
+    let more = n.parse::<u64>().ok()?.min(MAX_IDS).min(u64::MAX - first);
+    Some(Run::Counted {
+        prefix: &id[..16],
+        first,
+        more,
+    })
+}
+
 /// The ids of [`id_runs`]' runs, at most `MAX_IDS` of them; a run it cannot read gives none.
 pub fn expand_runs(runs: &[String]) -> impl Iterator<Item = String> + '_ {
     runs.iter()
-        .flat_map(|r| -> Box<dyn Iterator<Item = String>> {
-            if let Some(id) = r.strip_prefix('=') {
-                return Box::new(std::iter::once(id.to_string()));
-            }
-            let run = r.split_once('+').and_then(|(id, n)| {
-                let hex = id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit());
-                let first = hex.then(|| u64::from_str_radix(&id[16..], 16).ok()).flatten()?;
-                Some((id[..16].to_string(), first, n.parse::<u64>().ok()?))
-            });
+        .filter_map(|r| read_run(r))
+        .flat_map(|run| -> Box<dyn Iterator<Item = String> + '_> {
             match run {
-                None => Box::new(std::iter::empty()),
-                Some((prefix, first, n)) => Box::new(
-                    (0..=n.min(MAX_IDS))
-                        .map_while(move |k| first.checked_add(k))
-                        .map(move |c| format!("{prefix}{c:016x}")),
-                ),
+                Run::Alone(id) => Box::new(std::iter::once(id.to_string())),
+                Run::Counted { prefix, first, more } => Box::new((first..=first + more).map(move |c| format!("{prefix}{c:016x}"))),
             }
         })
         .take(MAX_IDS as usize)
+}
+
+/// How many ids [`expand_runs`] gives, without making them (the undo's summary).
+pub fn runs_len(runs: &[String]) -> usize {
+    let n = runs
+        .iter()
+        .filter_map(|r| read_run(r))
+        .map(|run| match run {
+            Run::Alone(_) => 1,
+            Run::Counted { more, .. } => more + 1,
+        })
+        .fold(0u64, u64::saturating_add);
+    n.min(MAX_IDS) as usize
 }
 
 #[cfg(test)]
@@ -239,6 +264,7 @@ mod tests {
         all.push("0123456789abcdef0123456789abcdef");
         let runs = id_runs(all.clone());
         assert!(runs.len() <= 3, "{runs:?}");
+        assert_eq!(runs_len(&runs), all.len());
         let mut back: Vec<String> = expand_runs(&runs).collect();
         back.sort();
         let mut want: Vec<String> = all.iter().map(|s| s.to_string()).collect();
@@ -249,7 +275,10 @@ mod tests {
             expand_runs(&["ffffffffffffffffffffffffffffffff+99999999999999".to_string()]).count(),
             1
         );
-        assert!(expand_runs(&["0000000000000000ffffffff00000000+18446744073709551615".to_string()]).count() <= MAX_IDS as usize);
+        let huge = ["0000000000000000ffffffff00000000+18446744073709551615".to_string()];
+        assert!(expand_runs(&huge).count() <= MAX_IDS as usize);
+        assert_eq!(runs_len(&huge), expand_runs(&huge).count());
+        assert_eq!(runs_len(&["ffffffffffffffffffffffffffffffff+99999999999999".to_string()]), 1);
         assert_eq!(expand_runs(&["x+5".to_string(), "é+".to_string(), "é".to_string()]).count(), 0);
         assert_eq!(id_runs(vec!["a+1"]), ["=a+1"], "an id that looks like a run stays itself");
         assert_eq!(expand_runs(&id_runs(vec!["a+1"])).collect::<Vec<_>>(), ["a+1"]);
