@@ -15,7 +15,6 @@
 
 use super::{as_of, end_of, Filter, Lookup, Period, Records};
 use crate::dossier::{Dossier, Status, Timeliness};
-use std::collections::HashMap;
 
 /// A count over a base; the percentage is `None` ("—") when the base is zero.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -108,18 +107,8 @@ pub fn indicators(data: Records, period: &Period, filter: &Filter, lookup: &Look
     // Each judged dossier's latest rating by the period's end, looked up by code.
     let end_ms = period.instants().end;
     let key = super::rated::code_key;
-    let mut latest: HashMap<String, (i64, u8)> = judged.iter().map(|d| (key(&d.code), (i64::MIN, 0))).collect();
-    for r in data
-        .responses
-        .iter()
-        .filter(|r| !r.meta.deleted && !r.k.is_empty() && r.meta.created_at < end_ms)
-    {
-        if let Some(slot) = latest.get_mut(&key(&r.k)) {
-            if (1..=5).contains(&r.o) && r.meta.created_at >= slot.0 {
-                *slot = (r.meta.created_at, r.o);
-            }
-        }
-    }
+    let codes = super::rated::live_codes(judged.iter().copied());
+    let (latest, _) = super::rated::latest_ratings(&codes, data.responses, end_ms);
     out.complained.num = judged
         .iter()
         .filter(|d| d.complained_by(end) || latest.get(&key(&d.code)).is_some_and(|(_, o)| (1..=2).contains(o)))

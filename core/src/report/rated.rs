@@ -8,7 +8,7 @@ use super::{Filter, Lookup, Period, Records};
 use crate::dossier::{Channel, Dossier, Timeliness};
 use crate::record::Millis;
 use crate::survey::index::Tally;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A dossier code as the join reads it: its letters and digits, upper case ("sct 261201 0001"
 /// and "SCT-261201-0001" are one code).
@@ -35,60 +35,63 @@ pub struct Rated {
     pub unmatched: u64,
 }
 
-/// Each live dossier's latest 1–5 rating given before `end` (by code key): the id of the
-/// dossier, and the rating's time and score.
-pub fn latest_ratings<'a>(
-    dossiers: impl IntoIterator<Item = &'a Dossier>,
-    responses: impl IntoIterator<Item = &'a crate::survey::response::Response>,
-    end: Millis,
-) -> (HashMap<&'a str, (Millis, u8)>, u64) {
-    let by_code: HashMap<String, &str> = dossiers
+/// The code keys of the live dossiers among `dossiers`.
+pub fn live_codes<'a>(dossiers: impl IntoIterator<Item = &'a Dossier>) -> HashSet<String> {
+    dossiers
         .into_iter()
         .filter(|d| !d.meta.deleted)
-        .map(|d| (code_key(&d.code), d.meta.id.as_str()))
-        .collect();
-    let mut latest: HashMap<&str, (Millis, u8)> = HashMap::new();
+        .map(|d| code_key(&d.code))
+        .collect()
+}
+
+/// Each code of `codes`' latest 1–5 rating given before `end` (its time and score), and how
+/// many ratings name a code not in `codes`. The one rule every join of ratings to dossiers
+/// follows (this module's figures, 766 5.4).
+pub fn latest_ratings<'a>(
+    codes: &HashSet<String>,
+    responses: impl IntoIterator<Item = &'a crate::survey::response::Response>,
+    end: Millis,
+) -> (HashMap<String, (Millis, u8)>, u64) {
+    let mut latest: HashMap<String, (Millis, u8)> = HashMap::new();
     let mut unmatched = 0;
     for r in responses
         .into_iter()
         .filter(|r| !r.meta.deleted && (1..=5).contains(&r.o) && r.meta.created_at < end && !r.k.trim().is_empty())
     {
-        match by_code.get(&code_key(&r.k)) {
-            None => unmatched += 1,
-            Some(id) => {
-                let slot = latest.entry(id).or_insert((Millis::MIN, 0));
-                if r.meta.created_at >= slot.0 {
-                    *slot = (r.meta.created_at, r.o);
-                }
-            }
+        let key = code_key(&r.k);
+        if !codes.contains(&key) {
+            unmatched += 1;
+            continue;
+        }
+        let slot = latest.entry(key).or_insert((Millis::MIN, 0));
+        if r.meta.created_at >= slot.0 {
+            *slot = (r.meta.created_at, r.o);
         }
     }
     (latest, unmatched)
 }
 
-/// The join over the ratings given in `period` and the dossiers passing `filter`.
+/// The join over the ratings given in `period` and the dossiers passing `filter`. A rating
+/// counts as unmatched only when its code names no live dossier at all (one of a dossier the
+/// filter leaves out is simply not counted).
 pub fn rated(data: Records, period: &Period, filter: &Filter, lookup: &Lookup) -> Rated {
     let end = period.instants().end;
-    let dossiers: Vec<&Dossier> = data
-        .dossiers
-        .iter()
-        .filter(|d| !d.meta.deleted && filter.dossier(d, lookup))
-        .collect();
-    let in_period: Vec<_> = data.responses_in(period).collect();
-    let (latest, unmatched) = latest_ratings(dossiers.iter().copied(), in_period.iter().copied(), end);
+    let codes = live_codes(data.dossiers);
+    let (latest, unmatched) = latest_ratings(&codes, data.responses_in(period), end);
     // Rated at any time up to the period's end: a dossier returned in the period and rated
     // the month before counts as rated.
-    let (ever, _) = latest_ratings(dossiers.iter().copied(), data.responses.iter(), end);
+    let (ever, _) = latest_ratings(&codes, data.responses, end);
     let mut out = Rated {
         unmatched,
         ..Default::default()
     };
-    for d in &dossiers {
+    for d in data.dossiers.iter().filter(|d| !d.meta.deleted && filter.dossier(d, lookup)) {
+        let key = code_key(&d.code);
         if d.returned_at().is_some_and(|t| period.contains(t.date())) {
             out.returned += 1;
-            out.returned_rated += u64::from(ever.contains_key(d.meta.id.as_str()));
+            out.returned_rated += u64::from(ever.contains_key(&key));
         }
-        let Some(&(_, score)) = latest.get(d.meta.id.as_str()) else {
+        let Some(&(_, score)) = latest.get(&key) else {
             continue;
         };
         out.by_procedure.entry(d.procedure_name.clone()).or_default().add(score);
@@ -167,6 +170,13 @@ mod tests {
         assert_eq!(r.by_division.get(&division).map(|t| t.valid), Some(2));
         assert_eq!(r.by_channel.get(&Channel::Direct).map(|t| t.valid), Some(2));
         assert_eq!((r.returned, r.returned_rated), (2, 2));
+        // Filtered to another procedure: the ratings of TM-02's dossiers are not "unmatched".
+        let other = Filter {
+            procedure: "TM-01".into(),
+            ..Default::default()
+        };
+        let r1 = rated(data, &Period::month(2026, 3), &other, &lookup);
+        assert_eq!((r1.unmatched, r1.returned, r1.by_procedure.len()), (2, 0, 0));
         // April: no rating given, the dossiers returned in March: nothing.
         let april = rated(data, &Period::month(2026, 4), &Filter::default(), &lookup);
         assert_eq!(april, Rated::default());
