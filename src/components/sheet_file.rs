@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 /// The file picked and its sheets; `on_table` gets each sheet read.
 #[derive(Clone, Copy)]
 pub struct SheetFile {
+    st: crate::state::AppState,
     bytes: StoredValue<Vec<u8>>,
     pub sheets: RwSignal<Vec<String>>,
     pub error: RwSignal<Option<String>>,
@@ -23,6 +24,7 @@ pub struct SheetFile {
 impl SheetFile {
     pub fn new(on_table: Callback<Table>) -> SheetFile {
         SheetFile {
+            st: use_app(),
             bytes: StoredValue::new(Vec::new()),
             sheets: RwSignal::new(Vec::new()),
             error: RwSignal::new(None),
@@ -32,7 +34,6 @@ impl SheetFile {
 
     /// Read the file an `<input type=file>` change picked.
     pub fn pick(self, ev: leptos::ev::Event) {
-        let lang = use_app().lang();
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
@@ -53,7 +54,7 @@ impl SheetFile {
             if excel {
                 self.sheets.set(crate::excel::sheet_names(&bytes).await.unwrap_or_default());
                 self.bytes.set_value(bytes);
-                self.open_sheet(None, lang);
+                self.open_sheet(None);
             } else {
                 self.sheets.set(Vec::new());
                 match csv_import::decode(&bytes) {
@@ -65,7 +66,8 @@ impl SheetFile {
     }
 
     /// Read sheet `name` of the Excel file picked (the first when `None`).
-    pub fn open_sheet(self, name: Option<String>, lang: motcua_core::Lang) {
+    pub fn open_sheet(self, name: Option<String>) {
+        let lang = self.st.lang();
         leptos::task::spawn_local(async move {
             let bytes = self.bytes.get_value();
             match crate::excel::read_excel(&bytes, name.as_deref()).await {
@@ -79,12 +81,11 @@ impl SheetFile {
 /// The file input (`id`) and, for a workbook of several sheets, the sheet's choice.
 #[component]
 pub fn SheetPicker(file: SheetFile, id: &'static str) -> impl IntoView {
-    let st = use_app();
     view! {
         <input id=id type="file" accept=".xlsx,.xls,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" on:change=move |ev| file.pick(ev) />
         <Show when=move || file.sheets.with(|s| s.len() > 1)>
             <label>{tr(K::SheetPick)}
-                <select class="sheet-name" id=format!("{id}-sheet") on:change=move |ev| file.open_sheet(Some(event_target_value(&ev)), st.lang())>
+                <select class="sheet-name" id=format!("{id}-sheet") on:change=move |ev| file.open_sheet(Some(event_target_value(&ev)))>
                     {move || file.sheets.get().into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
                 </select>
             </label>
