@@ -8,7 +8,7 @@ use crate::pages::{
     data::DataPage,
     dossiers::Dossiers,
     editor::Editor,
-    print::{ReceiptPrint, RegisterPrint},
+    print::{ReceiptPrint, RegisterPrint, ResultPrint},
     settings::SettingsPage,
     staff::Staff,
 };
@@ -46,6 +46,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dossiers") view=|| early(Dossiers, Screen::Worklist) />
                     <Route path=path!("/print/register") view=|| staff(RegisterPrint) />
                     <Route path=path!("/print/receipt/:id") view=|| staff(ReceiptPrint) />
+                    <Route path=path!("/print/result/:id") view=|| staff(ResultPrint) />
                     <Route path=path!("/print/form/:form/:id") view=|| staff(crate::pages::forms::FormPrint) />
                     <Route path=path!("/dashboard") view=|| early(Dashboard, Screen::Dashboard) />
                     <Route path=path!("/data") view=|| staff(DataPage) />

@@ -506,6 +506,28 @@ strings! {
     CameraBack => "Máy ảnh sau", "Back camera";
     InviteRating => "Mời đánh giá", "Invite a rating";
     InviteRatingHint => "Máy chuyển sang màn hình khảo sát của hồ sơ này cho người dân đánh giá; khóa bằng mã PIN như thường lệ.", "The tablet turns to this dossier's survey for the citizen to rate; locked by the PIN as usual.";
+    Next => "Tiếp", "Next";
+    OverallTitle => "Đánh giá chung", "Overall";
+    ScaleLegend => "Chạm vào một mặt cho mỗi câu:", "Tap one face for each line:";
+    ReasonsQ => "Vì sao ông/bà chưa hài lòng? Chạm để chọn (không bắt buộc).", "Why were you not satisfied? Tap to choose (optional).";
+    ReasonsTitle => "Lý do chưa hài lòng (đánh giá nhanh 1–3 điểm)", "Reasons for low ratings (one-tap ratings of 1–3)";
+    ReasonsLow => "Đánh giá nhanh 1–3 điểm", "One-tap ratings of 1–3";
+    ReasonsExplained => "có chọn lý do", "gave a reason";
+    ReasonsNone => "Chưa có đánh giá 1–3 điểm nào trong kỳ.", "No rating of 1–3 in the period.";
+    OfficerTitle => "Mức độ hài lòng theo công chức trực quầy", "Satisfaction by officer on duty";
+    OfficerSatisfied => "Hài lòng · điểm trung bình", "Satisfied · mean score";
+    OfficerHidden => "ít phiếu, không hiển thị", "too few to show";
+    RateOfficers => "Gắn đánh giá với công chức trực quầy (thống kê theo công chức)", "Tie ratings to the officer on duty (figures per officer)";
+    LayoutLabel => "Cách hiển thị câu hỏi", "How questions are shown";
+    LayoutGroup => "Mỗi nhóm một màn hình (nhanh hơn)", "One group a screen (faster)";
+    LayoutItem => "Mỗi câu hỏi một màn hình", "One question a screen";
+    ReasonsEdit => "Lý do hỏi sau đánh giá nhanh 1–3 điểm", "Reasons asked after a one-tap rating of 1–3";
+    ReasonAdd => "Thêm lý do", "Add a reason";
+    Remove => "Bỏ", "Remove";
+    ResultSlipTitle => "Phiếu trả kết quả", "Result slip";
+    ResultSlipNote => "Phiếu của đơn vị giao kèm kết quả (không phải mẫu của Thông tư 03/2025/TT-VPCP).", "The unit's own slip handed with the result (not a form of Circular 03/2025).";
+    ResultSlipRate => "Mời ông/bà quét mã này tại máy khảo sát ở quầy để đánh giá mức độ hài lòng (không cần ghi tên).", "Please scan this code at the survey tablet at the counter to rate our service (no name needed).";
+    PrintResultSlip => "In phiếu trả kết quả", "Print the result slip";
     NothingToImport => "Bảng tính không thay đổi gì trong danh mục.", "The sheet changes nothing in the catalogue.";
 
 }

@@ -1,4 +1,6 @@
-//! The scan module: the camera and the QR decoder (`rqrr`, through `survey::scan::read_qr`),
+//! The scan module: the camera and the QR decoder (the browser's `BarcodeDetector` where it
+//! reads QR codes — Android's Chrome, where it is native and fast — with `rqrr` through
+//! `survey::scan::read_qr` as the fallback and on every few frames besides),
 //! built as a module of its own (index.html) and loaded by the kiosk only when a citizen taps
 //! "Quét mã trên giấy hẹn" (`src/scan.rs`): the kiosk's own download does not grow. Precached
 //! like the others, so it works offline. Nothing from the camera is kept: each frame is read
@@ -19,6 +21,41 @@ thread_local! {
 const WIDTH: u32 = 640;
 /// Time between two frames read.
 const EVERY_MS: i32 = 120;
+/// With a `BarcodeDetector`, the Rust decoder still reads one frame in this many (a detector
+/// that never finds anything must not stop the scan).
+const RUST_EVERY: u32 = 4;
+
+/// The browser's QR detector, when it has one that reads QR codes.
+async fn detector() -> Option<JsValue> {
+    let window = web_sys::window()?;
+    let class = js_sys::Reflect::get(&window, &"BarcodeDetector".into()).ok()?;
+    let class: js_sys::Function = class.dyn_into().ok()?;
+    let formats = js_sys::Reflect::get(&class, &"getSupportedFormats".into()).ok()?;
+    let formats: js_sys::Function = formats.dyn_into().ok()?;
+    let promise: js_sys::Promise = formats.call0(&class).ok()?.dyn_into().ok()?;
+    let list = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    if !js_sys::Array::from(&list).includes(&"qr_code".into(), 0) {
+        return None;
+    }
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"formats".into(), &js_sys::Array::of1(&"qr_code".into())).ok()?;
+    js_sys::Reflect::construct(&class, &js_sys::Array::of1(&options)).ok()
+}
+
+/// The dossier code the detector sees in `video`, if any; `Err` when the detector fails (it is
+/// then dropped for the Rust decoder).
+async fn detect(detector: &JsValue, video: &web_sys::HtmlVideoElement) -> Result<Option<String>, JsValue> {
+    let f: js_sys::Function = js_sys::Reflect::get(detector, &"detect".into())?.dyn_into()?;
+    let promise: js_sys::Promise = f.call1(detector, video)?.dyn_into()?;
+    let found = wasm_bindgen_futures::JsFuture::from(promise).await?;
+    Ok(js_sys::Array::from(&found).iter().find_map(|b| {
+        js_sys::Reflect::get(&b, &"rawValue".into())
+            .ok()?
+            .as_string()
+            .as_deref()
+            .and_then(motcua_core::survey::scan::scanned_code)
+    }))
+}
 
 fn named(e: JsValue) -> JsValue {
     let name = e
@@ -76,7 +113,8 @@ pub async fn scan(video: web_sys::HtmlVideoElement, facing: String) -> Result<St
         .flatten()
         .and_then(|c| c.dyn_into().ok())
         .ok_or_else(|| JsValue::from_str("NotSupportedError"))?;
-    loop {
+    let mut fast = detector().await;
+    for frame in 0u32.. {
         sleep(EVERY_MS).await;
         if RUN.with(Cell::get) != run {
             return Err("Stopped".into());
@@ -84,6 +122,19 @@ pub async fn scan(video: web_sys::HtmlVideoElement, facing: String) -> Result<St
         let (vw, vh) = (video.video_width(), video.video_height());
         if video.ready_state() < 2 || vw == 0 || vh == 0 {
             continue;
+        }
+        if let Some(d) = &fast {
+            match detect(d, &video).await {
+                Ok(Some(code)) if RUN.with(Cell::get) == run => {
+                    stop();
+                    return Ok(code);
+                }
+                Ok(_) => {}
+                Err(_) => fast = None,
+            }
+            if fast.is_some() && frame % RUST_EVERY != 0 {
+                continue;
+            }
         }
         let w = vw.min(WIDTH);
         let h = (u64::from(vh) * u64::from(w) / u64::from(vw)).max(1) as u32;
@@ -111,6 +162,7 @@ pub async fn scan(video: web_sys::HtmlVideoElement, facing: String) -> Result<St
             return Ok(code);
         }
     }
+    Err("Stopped".into())
 }
 
 /// Stop the camera and any scan running.

@@ -47,7 +47,10 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
                     </div>
                     <Facts d=d.clone() />
                     <Timeline d=d.clone() />
-                    {(d.status() == Status::Returned).then(|| view! { <InviteRating code=d.code.clone() /> })}
+                    {(d.status() == Status::Returned).then(|| view! {
+                        <p><a class="button" id="detail-result-slip" href=crate::platform::href(&format!("/print/result/{id}"))>{tr(K::PrintResultSlip)}</a></p>
+                        <InviteRating code=d.code.clone() />
+                    })}
                     <StepForm d=d.clone() error />
                     {(d.is_open() && d.extension.is_none()).then(|| view! { <ExtensionForm id=id.clone() error /> })}
                     <ComplaintForm id=id.clone() error />

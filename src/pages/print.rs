@@ -121,6 +121,52 @@ pub fn ReceiptPrint() -> impl IntoView {
     }
 }
 
+/// `/print/result/:id`: the slip handed with the result (`worklist::result_slip`), its code as a
+/// QR code for the kiosk. Printed in Vietnamese like the forms, under the agency's heading.
+#[component]
+pub fn ResultPrint() -> impl IntoView {
+    let st = use_app();
+    let params = use_params_map();
+    let slip = Memo::new(move |_| {
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        let cal = st.calendar.get();
+        st.dossiers.with(|ds| {
+            ds.iter()
+                .find(|d| d.meta.id == id && !d.meta.deleted)
+                .and_then(|d| worklist::result_slip(d, &cal))
+        })
+    });
+    view! {
+        <PrintBar />
+        {move || slip.get().map_or_else(
+            || view! { <p class="card" id="result-missing">{tr(K::NoData)}</p> }.into_any(),
+            |s| view! {
+                <article class="print-doc receipt-doc" id="result-doc">
+                    <FormHeading number=None />
+                    <h1>{vi(K::ResultSlipTitle)}</h1>
+                    <div class="receipt-top">
+                        <p class="doc-code">{vi(K::Code)}": "<strong id="result-code">{s.code.clone()}</strong></p>
+                        // The QR code comes from core (qrcode's SVG of the dossier code alone).
+                        <div class="qr" id="result-qr" inner_html=s.qr_svg.clone()></div>
+                    </div>
+                    <dl class="facts">
+                        <dt>{vi(K::Applicant)}</dt><dd>{s.applicant.clone()}</dd>
+                        <dt>{vi(K::Procedure)}</dt><dd>{s.procedure_name.clone()}</dd>
+                        <dt>{vi(K::ReceivedAt)}</dt><dd>{time_on_date(s.received)}</dd>
+                        <dt>{vi(K::DueDate)}</dt><dd>{show_dt(s.due)}</dd>
+                        <dt>{vi(K::ReturnedAt)}</dt><dd id="result-returned">{time_on_date(s.returned)}</dd>
+                        <dt>{vi(K::Timeliness)}</dt><dd id="result-timeliness"><strong>{s.timeliness.label(motcua_core::Lang::Vi)}</strong></dd>
+                        <dt>{vi(K::ResultVia)}</dt><dd>{s.result_via.label(motcua_core::Lang::Vi)}</dd>
+                        <dt>{vi(K::SignedFor)}</dt><dd>{s.signed_by.clone()}</dd>
+                    </dl>
+                    <p class="lookup-hint" id="result-rate"><strong>{vi(K::ResultSlipRate)}</strong></p>
+                    <p class="muted"><small>{vi(K::ResultSlipNote)}</small></p>
+                </article>
+            }.into_any(),
+        )}
+    }
+}
+
 /// Vietnamese, for the official forms.
 pub(crate) fn vi(key: K) -> &'static str {
     motcua_core::i18n::t(motcua_core::Lang::Vi, key)

@@ -548,6 +548,43 @@ pub fn qr_svg(text: &str) -> String {
     }
 }
 
+/// The slip handed over with the result (issue 26): the law sets no form for the hand-back
+/// (TT 03/2025's forms are 01-07, none of them a result slip), so this is the unit's own slip
+/// under the agency's heading: what the register records of the return and how the dossier was
+/// judged, and the code as a QR code that the kiosk reads, inviting the citizen to rate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResultSlip {
+    pub code: String,
+    pub qr_svg: String,
+    pub applicant: String,
+    pub procedure_name: String,
+    pub received: NaiveDateTime,
+    pub due: NaiveDateTime,
+    pub returned: NaiveDateTime,
+    /// Trước hạn / đúng hạn / quá hạn, judged at the result (`Dossier::timeliness`).
+    pub timeliness: Timeliness,
+    pub result_via: Channel,
+    /// Who signed for the result (Ký nhận kết quả).
+    pub signed_by: String,
+}
+
+/// The result slip of a returned dossier; `None` before the result is returned.
+pub fn result_slip(d: &Dossier, cal: &WorkCalendar) -> Option<ResultSlip> {
+    let returned = d.returned_at()?;
+    Some(ResultSlip {
+        code: d.code.clone(),
+        qr_svg: qr_svg(&d.code),
+        applicant: d.applicant.clone(),
+        procedure_name: d.procedure_name.clone(),
+        received: d.received,
+        due: d.due,
+        returned,
+        timeliness: d.timeliness(cal, returned, 1),
+        result_via: d.result_via,
+        signed_by: d.signed_by.clone(),
+    })
+}
+
 pub fn receipt_slip(d: &Dossier, all: &[Dossier], cal: &WorkCalendar) -> ReceiptSlip {
     let (book, stt) = register_place(all, d);
     ReceiptSlip {
@@ -868,6 +905,23 @@ mod tests {
         let codes: Vec<_> = lines.iter().map(|l| (l.stt, l.code.as_str())).collect();
         assert_eq!(codes, [(1, "SCT-250203-0001"), (2, "SCT-250204-0001"), (3, "SCT-250206-0001")]);
         assert_eq!(lines[0].timeliness, Timeliness::Overdue);
+    }
+
+    #[test]
+    fn the_result_slip_is_for_a_returned_dossier_and_says_how_it_was_judged() {
+        let cal = WorkCalendar::default();
+        let mut d = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        assert!(result_slip(&d, &cal).is_none(), "nothing to hand back yet");
+        d.transition(Status::InProgress, at(2025, 2, 3, 10), "", "").unwrap();
+        d.transition(Status::Resolved, at(2025, 2, 11, 9), "", "").unwrap();
+        d.transition(Status::Returned, at(2025, 2, 12, 8), "", "").unwrap();
+        d.signed_by = "Trần Thị B".into();
+        let s = result_slip(&d, &cal).unwrap();
+        assert_eq!((s.returned, s.due), (at(2025, 2, 12, 8), at(2025, 2, 10, 17)));
+        assert_eq!(s.timeliness, Timeliness::Late, "resolved after the due date");
+        assert_eq!(s.signed_by, "Trần Thị B");
+        assert!(s.qr_svg.contains("<svg"), "the code for the kiosk to read");
+        assert_eq!(s.qr_svg, qr_svg("SCT-250203-0001"));
     }
 
     #[test]
