@@ -16,6 +16,16 @@ pub fn mono_millis() -> Millis {
         .map_or_else(now_millis, |p| p.now() as Millis)
 }
 
+/// Both clocks of this moment for the kiosk's flow (`survey::kiosk::Now`): the wall clock
+/// stamps the record, the page's clock times the survey, so a clock set forward or back never
+/// resets a citizen's survey.
+pub fn kiosk_now() -> motcua_core::survey::kiosk::Now {
+    motcua_core::survey::kiosk::Now {
+        wall: now_millis(),
+        mono: mono_millis(),
+    }
+}
+
 /// The wall-clock time in Vietnam, whatever zone the tablet is set to (one rule for every date
 /// the app derives: `record::vn_datetime`).
 pub fn now_local() -> NaiveDateTime {

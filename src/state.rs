@@ -97,6 +97,11 @@ impl AppState {
             storage::save_doc("settings", &settings).ok();
         }
         let (mut book, _) = doc_or("questionnaires", &mut problems, Book::default);
+        // A tablet still asking the first shipped questionnaire, untouched, asks the current
+        // one (group I's seats item, one group a screen); an edited one is the unit's own.
+        if book.upgrade_seed() {
+            storage::save_doc("questionnaires", &book).ok();
+        }
         if !book.is_valid() {
             // Readable but empty: report it and ask the shipped questionnaire meanwhile.
             problems.push(Problem {
@@ -370,6 +375,13 @@ impl AppState {
     /// the storage write fails (staff then see why in the banner).
     pub fn set_kiosk(&self, on: bool) {
         if on {
+            // The kiosk's ratings are about whoever was on duty (when the unit rates officers).
+            let officer = if self.settings.with_untracked(|s| s.rate_officers) {
+                self.on_duty.get_untracked()
+            } else {
+                String::new()
+            };
+            self.note(storage::set_kiosk_officer(&officer)).ok();
             self.set_on_duty("");
         }
         self.kiosk.set(on);

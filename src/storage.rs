@@ -259,6 +259,16 @@ pub fn take_rate_for() -> Option<String> {
     code.filter(|c| !c.trim().is_empty())
 }
 
+/// The officer the kiosk's ratings are about: the one on duty when the tablet was last locked
+/// (kept only when the unit rates officers, `Settings::rate_officers`; empty otherwise).
+pub fn kiosk_officer() -> String {
+    load_doc::<String>("kiosk_officer").ok().flatten().unwrap_or_default()
+}
+
+pub fn set_kiosk_officer(name: &str) -> Result<(), StoreError> {
+    save_doc("kiosk_officer", &name.to_string())
+}
+
 const DUTY: &str = "motcua.duty";
 
 /// The officer on duty in this tab (picked after unlocking; forgotten when the tablet locks).

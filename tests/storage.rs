@@ -19,6 +19,8 @@ fn resp(n: u8, at: i64) -> Response {
         p: "Điện lực".into(),
         s: "góp ý".into(),
         k: String::new(),
+        r: String::new(),
+        w: String::new(),
         extra: Default::default(),
     }
 }

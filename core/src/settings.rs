@@ -20,6 +20,11 @@ pub struct Settings {
     /// faces the citizen on a tablet standing at the counter: the default [I]).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub camera_back: bool,
+    /// Ratings carry the officer last on duty at this tablet and the dashboard shows
+    /// satisfaction per officer (issue 26). Off by default: rating named colleagues is the
+    /// unit's decision [I]; the anonymity threshold applies to each officer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rate_officers: bool,
     /// Seconds of no touch on staff screens before the tablet locks itself back into the
     /// kiosk (only once a staff PIN exists, so that it can be unlocked again).
     #[serde(default = "default_staff_idle")]
@@ -199,6 +204,7 @@ impl Settings {
             lang: crate::Lang::Vi,
             idle_seconds: default_idle(),
             camera_back: false,
+            rate_officers: false,
             staff_idle_seconds: default_staff_idle(),
             desk: 0,
             export_reminder_days: default_export_days(),

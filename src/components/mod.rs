@@ -13,15 +13,18 @@ pub mod export_card;
 pub mod face;
 pub mod import_card;
 pub mod index_card;
+pub mod kiosk_lookup;
 pub mod nav;
 pub mod official_index;
 pub mod pinpad;
 pub mod rated_card;
+pub mod reasons_card;
 pub mod report_breakdowns;
 pub mod report_parts;
 pub mod scanner;
 pub mod sheet_file;
 pub mod storage_meter;
+pub mod survey_screen;
 pub mod undo_import;
 pub mod unit_setup;
 

@@ -91,6 +91,10 @@ pub fn Dashboard() -> impl IntoView {
                     <SatisfactionCard scope full ix ix_prev ix_last />
                     <IndicatorsCard scope />
                     <crate::components::rated_card::RatedCard scope />
+                    <crate::components::reasons_card::ReasonsCard scope />
+                    <Show when=move || st.settings.with(|s| s.rate_officers)>
+                        <crate::components::reasons_card::OfficerCard scope />
+                    </Show>
                     <MonthCharts scope />
                     <LateByDivision scope />
                     <div class="charts">

@@ -5,7 +5,7 @@ use crate::components::{tr, Page};
 use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_core::i18n::K;
-use motcua_core::survey::questionnaire::{Form, Item, Questionnaire, Text};
+use motcua_core::survey::questionnaire::{Form, Item, Layout, Questionnaire, Reason, Text, REASONS_MAX};
 
 fn item(q: &Questionnaire, g: usize, i: usize) -> Option<&Item> {
     q.groups.get(g).and_then(|g| g.items.get(i))
@@ -19,17 +19,18 @@ pub fn Editor() -> impl IntoView {
     let published = RwSignal::new(None::<u32>);
     let set_form = move |form: Form| {
         let cur = st.book.get_untracked().current().clone();
-        let quick = draft.with_untracked(|q| q.quick);
-        draft.set(match form {
-            f if f == cur.form => Questionnaire { quick, ..cur },
-            Form::Full => Questionnaire {
-                quick,
-                ..Questionnaire::sipas()
-            },
-            Form::Short => Questionnaire {
-                quick,
-                ..Questionnaire::short()
-            },
+        // What the editor chose besides the items stays with the draft.
+        let (quick, layout, reasons) = draft.with_untracked(|q| (q.quick, q.layout, q.reasons.clone()));
+        let base = match form {
+            f if f == cur.form => cur,
+            Form::Full => Questionnaire::seed(),
+            Form::Short => Questionnaire::short(),
+        };
+        draft.set(Questionnaire {
+            quick,
+            layout,
+            reasons,
+            ..base
         });
     };
     let publish = move |_| {
@@ -53,7 +54,13 @@ pub fn Editor() -> impl IntoView {
                 <label><input type="radio" name="form" id="form-full" prop:checked=move || draft.with(|q| q.form == Form::Full) on:change=move |_| set_form(Form::Full) />{tr(K::FormFull)}</label>
                 <label><input type="radio" name="form" id="form-short" prop:checked=move || draft.with(|q| q.form == Form::Short) on:change=move |_| set_form(Form::Short) />{tr(K::FormShort)}</label>
             </div>
+            <div class="card form-choice" role="radiogroup" aria-label=tr(K::LayoutLabel)>
+                <span>{tr(K::LayoutLabel)}": "</span>
+                <label><input type="radio" name="layout" id="layout-group" prop:checked=move || draft.with(|q| q.layout == Layout::Group) on:change=move |_| draft.update(|q| q.layout = Layout::Group) />{tr(K::LayoutGroup)}</label>
+                <label><input type="radio" name="layout" id="layout-item" prop:checked=move || draft.with(|q| q.layout == Layout::Item) on:change=move |_| draft.update(|q| q.layout = Layout::Item) />{tr(K::LayoutItem)}</label>
+            </div>
             <QuickEditor draft />
+            <ReasonsEditor draft />
             {move || groups().into_iter().enumerate().map(|(gi, (gid, title, n))| view! {
                 <fieldset class="card group-edit">
                     <legend>{title}</legend>
@@ -102,6 +109,57 @@ fn QuickEditor(draft: RwSignal<Questionnaire>) -> impl IntoView {
             {check("quick-items", K::QuickItems, |q| q.quick.items, |q, v| q.quick.items = v)}
             {check("quick-visits", K::QuickVisits, |q| q.quick.visits, |q, v| q.quick.visits = v)}
             {check("quick-field", K::QuickField, |q| q.quick.field, |q, v| q.quick.field = v)}
+        </fieldset>
+    }
+}
+
+/// The reasons offered after a low one-tap rating: wording in both languages, removed, added
+/// (a new reason gets a fresh id: stored responses name the old ones).
+#[component]
+fn ReasonsEditor(draft: RwSignal<Questionnaire>) -> impl IntoView {
+    let count = move || draft.with(|q| q.reasons.len());
+    let get = move |i: usize, en: bool| {
+        draft.with(|q| {
+            q.reasons
+                .get(i)
+                .map(|r| if en { r.text.en.clone() } else { r.text.vi.clone() })
+                .unwrap_or_default()
+        })
+    };
+    let set = move |i: usize, en: bool, v: String| {
+        draft.update(|q| {
+            if let Some(r) = q.reasons.get_mut(i) {
+                if en {
+                    r.text.en = v;
+                } else {
+                    r.text.vi = v;
+                }
+            }
+        })
+    };
+    let add = move |_: leptos::ev::MouseEvent| {
+        draft.update(|q| {
+            let id = (1..)
+                .map(|n| format!("r{n}"))
+                .find(|id| !q.reasons.iter().any(|r| &r.id == id))
+                .unwrap_or_default();
+            q.reasons.push(Reason {
+                id,
+                text: Text::new("Lý do mới", "New reason"),
+            });
+        })
+    };
+    view! {
+        <fieldset class="card reasons-edit" id="reasons-edit">
+            <legend>{tr(K::ReasonsEdit)}</legend>
+            {move || (0..count()).map(|i| view! {
+                <div class="item-edit">
+                    <input type="text" class="vi" aria-label=move || format!("{} {}", tr(K::ItemTextVi)(), i + 1) prop:value=move || get(i, false) on:change=move |ev| set(i, false, event_target_value(&ev)) />
+                    <input type="text" class="en" aria-label=move || format!("{} {}", tr(K::ItemTextEn)(), i + 1) prop:value=move || get(i, true) on:change=move |ev| set(i, true, event_target_value(&ev)) />
+                    <button type="button" on:click=move |_| draft.update(|q| { if i < q.reasons.len() { q.reasons.remove(i); } })>{tr(K::Remove)}</button>
+                </div>
+            }).collect_view()}
+            <button type="button" id="reason-add" disabled={move || count() >= REASONS_MAX} on:click=add>{tr(K::ReasonAdd)}</button>
         </fieldset>
     }
 }

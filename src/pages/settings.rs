@@ -25,11 +25,13 @@ pub fn SettingsPage() -> impl IntoView {
     let remind = RwSignal::new(s0.export_reminder_days.to_string());
     let target = RwSignal::new(s0.index_target.to_string());
     let camera_back = RwSignal::new(s0.camera_back);
+    let rate_officers = RwSignal::new(s0.rate_officers);
     let saved = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut s = st.settings.get_untracked();
         s.camera_back = camera_back.get_untracked();
+        s.rate_officers = rate_officers.get_untracked();
         s.device_name = name.get_untracked().trim().to_string();
         s.idle_seconds = idle
             .get_untracked()
@@ -63,6 +65,7 @@ pub fn SettingsPage() -> impl IntoView {
                         <option value="back" selected=move || camera_back.get()>{tr(K::CameraBack)}</option>
                     </select>
                 </label>
+                <label class="check"><input id="rate-officers" type="checkbox" prop:checked=move || rate_officers.get() on:change=move |ev| rate_officers.set(event_target_checked(&ev)) />{tr(K::RateOfficers)}</label>
                 <label>{tr(K::StaffIdleSeconds)}<input id="staff-idle-seconds" type="number" min="10" max="3600" prop:value=move || staff_idle.get() on:input=move |ev| staff_idle.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::ExportReminderDays)}<input id="export-reminder-days" type="number" min="0" max="365" prop:value=move || remind.get() on:input=move |ev| remind.set(event_target_value(&ev)) /></label>
                 <label>{tr(K::IndexTarget)}<input id="index-target" type="number" min="0" max="100" prop:value=move || target.get() on:input=move |ev| target.set(event_target_value(&ev)) /></label>

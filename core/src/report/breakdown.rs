@@ -156,6 +156,65 @@ pub fn suggestions(
         .collect()
 }
 
+/// Why citizens rated low (issue 26): the reasons tapped after one-tap ratings of 1–3 in the
+/// period, and how many such ratings there were (a reason is offered, never required).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Reasons {
+    /// Ratings of 1–3 in the period.
+    pub low: u64,
+    /// Of them, those that gave at least one reason.
+    pub explained: u64,
+    /// Each reason id, its label (from the newest version that offers it; the id when none
+    /// does) and how often it was given, most first.
+    pub counts: Vec<(String, crate::survey::questionnaire::Text, u64)>,
+}
+
+/// The reasons given in the period.
+pub fn reasons(data: Records, period: &Period, filter: &Filter, lookup: &Lookup) -> Reasons {
+    use crate::survey::questionnaire::{Text, REASONS_AT_MOST};
+    let mut out = Reasons::default();
+    let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
+    for r in in_period(data, period, filter, lookup).filter(|r| (1..=REASONS_AT_MOST).contains(&r.o)) {
+        out.low += 1;
+        let mut any = false;
+        for id in r.reasons() {
+            *counts.entry(id).or_default() += 1;
+            any = true;
+        }
+        out.explained += u64::from(any);
+    }
+    let label = |id: &str| {
+        data.versions
+            .values()
+            .rev()
+            .flat_map(|q| q.reasons.iter())
+            .find(|x| x.id == id)
+            .map_or_else(|| Text::new(id, id), |x| x.text.clone())
+    };
+    out.counts = counts.into_iter().map(|(id, n)| (id.to_string(), label(id), n)).collect();
+    out.counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    out
+}
+
+/// Overall satisfaction per officer (issue 26: shown only when the unit chose to rate
+/// officers): each officer's ratings in the period as a tally, the figures of an officer with
+/// fewer than `min_n` ratings hidden (only n shown), officers by name.
+pub fn by_officer(
+    data: Records,
+    period: &Period,
+    filter: &Filter,
+    lookup: &Lookup,
+    min_n: u32,
+) -> Vec<(String, u32, Option<crate::survey::index::Tally>)> {
+    let mut m: BTreeMap<&str, crate::survey::index::Tally> = BTreeMap::new();
+    for r in in_period(data, period, filter, lookup).filter(|r| (1..=5).contains(&r.o) && !r.w.trim().is_empty()) {
+        m.entry(r.w.trim()).or_default().add(r.o);
+    }
+    m.into_iter()
+        .map(|(name, t)| (name.to_string(), t.valid, shown(t.valid, min_n).then_some(t)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,18 +234,53 @@ mod tests {
             p: "Điện lực".into(),
             s: s.into(),
             k: String::new(),
+            r: String::new(),
+            w: String::new(),
             extra: Default::default(),
         }
     }
 
     fn versions() -> BTreeMap<u32, Questionnaire> {
-        let mut b = Book::default();
+        // Version 1 the first seed, version 2 the short form.
+        let mut b = Book::of(Questionnaire::sipas());
         b.publish(Questionnaire::short());
         b.versions
     }
 
     // Monday 2/3/2026 09:30 in Vietnam.
     const MON: i64 = 1_772_418_600_000;
+
+    #[test]
+    fn low_ratings_count_their_reasons_and_officers_hide_under_the_threshold() {
+        let mut rs: Vec<Response> = (0..8).map(|i| r(i, MON, "", "")).collect();
+        let give = |x: &mut Response, o: u8, reasons: &str, officer: &str| {
+            x.o = o;
+            x.r = reasons.into();
+            x.w = officer.into();
+        };
+        give(&mut rs[0], 1, "wait,seats", "Lan");
+        give(&mut rs[1], 2, "seats", "Lan");
+        give(&mut rs[2], 3, "", "Lan");
+        give(&mut rs[3], 5, "wait", "Lan"); // a good rating's stray reason is not counted
+        give(&mut rs[4], 4, "", "Lan");
+        give(&mut rs[5], 2, "gone", "Minh"); // an id no version offers: shown by its id
+        give(&mut rs[6], 5, "", " Minh ");
+        give(&mut rs[7], 0, "", "Minh"); // no overall rating: not counted for the officer
+        let set = Set::new(rs, Vec::new());
+        let data = set.data();
+        let p = Period::month(2026, 3);
+        let x = reasons(data, &p, &Filter::default(), &Lookup::default());
+        assert_eq!((x.low, x.explained), (4, 3));
+        let got: Vec<_> = x.counts.iter().map(|(id, t, n)| (id.as_str(), t.vi.as_str(), *n)).collect();
+        assert_eq!(got, [("seats", "Thiếu chỗ ngồi", 2), ("gone", "gone", 1), ("wait", "Chờ lâu", 1)]);
+        let o = by_officer(data, &p, &Filter::default(), &Lookup::default(), 3);
+        assert_eq!(o.len(), 2);
+        assert_eq!((o[0].0.as_str(), o[0].1), ("Lan", 5));
+        assert_eq!(o[0].2.map(|t| t.satisfied), Some(2));
+        assert_eq!((o[1].0.as_str(), o[1].1, o[1].2), ("Minh", 2, None), "2 ratings < 3: hidden");
+        let april = Period::month(2026, 4);
+        assert_eq!(reasons(data, &april, &Filter::default(), &Lookup::default()), Reasons::default());
+    }
 
     #[test]
     fn items_groups_and_distributions_hide_under_the_threshold() {

@@ -85,6 +85,8 @@ fn responses(day: NaiveDate, total: u32, satisfied: u32, seed: u8) -> Vec<Respon
                 p: String::new(),
                 s: String::new(),
                 k: String::new(),
+                r: String::new(),
+                w: String::new(),
                 extra: Default::default(),
             }
         })
@@ -92,7 +94,8 @@ fn responses(day: NaiveDate, total: u32, satisfied: u32, seed: u8) -> Vec<Respon
 }
 
 fn versions() -> BTreeMap<u32, Questionnaire> {
-    let mut b = Book::default();
+    // Version 1 the first seed, version 2 the short form.
+    let mut b = Book::of(Questionnaire::sipas());
     b.publish(Questionnaire::short());
     b.versions
 }

@@ -122,7 +122,7 @@ mod tests {
         rs[0].a = "44444".into();
         rs[1].q = 2;
         rs[1].a = "11111".into();
-        let mut book = crate::survey::questionnaire::Book::default();
+        let mut book = crate::survey::questionnaire::Book::of(Questionnaire::sipas());
         book.publish(Questionnaire::short());
         let ix = window_index(&rs, &book.versions, now);
         assert_eq!(

@@ -194,7 +194,7 @@ mod tests {
         for _ in 0..4 {
             k.choose(4, 1000);
         }
-        assert_eq!(k.step, Step::Item(4), "question 5 on screen");
+        assert_eq!(k.step, Step::Screen(4), "question 5 on screen");
         // Left idle.
         k.tick(1000 + k.idle_seconds * 1000);
         let e = k.take_ending().unwrap();

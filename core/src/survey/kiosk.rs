@@ -2,11 +2,13 @@
 //!
 //! It owns the rules that matter for the desk: back is allowed, an idle citizen's half-filled
 //! answers are discarded, and a response is handed out for saving exactly once however often
-//! "submit" is tapped.
+//! "submit" is tapped. The screens are the questionnaire's ([`Questionnaire::screens`]): a
+//! screen of one question moves on when it is answered, a screen of several when "next" is
+//! tapped.
 
 use super::funnel::Ending;
-use super::questionnaire::{Questionnaire, SUGGESTION_MAX};
-use super::response::{encode_answers, Response};
+use super::questionnaire::{Questionnaire, Row, REASONS_AT_MOST, SUGGESTION_MAX};
+use super::response::{encode_answers, Response, NOT_APPLICABLE};
 use crate::record::{Meta, Millis};
 
 /// The two clocks of a moment: the wall clock stamps the record (when it was given); the
@@ -35,22 +37,21 @@ pub const QUICK_OFFER_SECONDS: i64 = 8;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
     Welcome,
-    /// The i-th active item.
-    Item(usize),
-    Overall,
-    Visits,
-    /// Procedure / field served.
-    Field,
+    /// The i-th of the questionnaire's screens ([`Questionnaire::screens`]).
+    Screen(usize),
     /// Optional suggestion and dossier code, then submit.
     Comment,
     Thanks,
-    /// Thanks after a one-tap rating, offering "Góp ý chi tiết" for a few seconds.
+    /// Thanks after a one-tap rating, offering "Góp ý chi tiết" for a few seconds (and, after
+    /// a low rating, the reasons).
     QuickThanks,
 }
 
 #[derive(Clone, Debug)]
 pub struct KioskFlow {
     pub q: Questionnaire,
+    /// The questionnaire's screens, made once per questionnaire.
+    screens: Vec<Vec<Row>>,
     pub step: Step,
     pub answers: Vec<Option<u8>>,
     pub overall: Option<u8>,
@@ -58,6 +59,11 @@ pub struct KioskFlow {
     pub field: String,
     pub suggestion: String,
     pub code: String,
+    /// The reasons tapped after a low one-tap rating (ids of `q.reasons`, in the order offered).
+    pub reasons: Vec<String>,
+    /// The officer the ratings are about (the last on duty at this tablet), when the unit
+    /// chose to rate officers; empty otherwise. Kept across citizens, like the idle limit.
+    pub officer: String,
     /// Last touch, or when the thank-you screen appeared.
     pub last_activity: Millis,
     /// Idle limit in seconds (a setting; [`IDLE_SECONDS`] by default).
@@ -75,6 +81,7 @@ impl KioskFlow {
     pub fn new(q: Questionnaire, now: Millis) -> Self {
         let n = q.active_items().count();
         KioskFlow {
+            screens: q.screens(),
             q,
             step: Step::Welcome,
             answers: vec![None; n],
@@ -83,6 +90,8 @@ impl KioskFlow {
             field: String::new(),
             suggestion: String::new(),
             code: String::new(),
+            reasons: Vec::new(),
+            officer: String::new(),
             last_activity: now,
             idle_seconds: IDLE_SECONDS,
             amending: None,
@@ -92,66 +101,91 @@ impl KioskFlow {
         }
     }
 
-    /// Whether a screen is left out: after a one-tap rating, the overall question (already
-    /// answered) and the screens the questionnaire does not want after it.
-    fn skipped(&self, s: Step) -> bool {
+    /// Ask another questionnaire (the editor published one); what was answered is forgotten.
+    pub fn ask(&mut self, q: Questionnaire, now: Millis) {
+        self.q = q;
+        self.reset(now);
+    }
+
+    /// Whether a question is left out: after a one-tap rating, the overall question (already
+    /// answered) and the ones the questionnaire does not want after it.
+    fn skipped(&self, r: Row) -> bool {
         if self.amending.is_none() {
             return false;
         }
         let quick = self.q.quick;
-        match s {
-            Step::Overall => true,
-            Step::Item(_) => !quick.items,
-            Step::Visits => !quick.visits,
-            Step::Field => !quick.field,
-            _ => false,
+        match r {
+            Row::Overall => true,
+            Row::Item(_) => !quick.items,
+            Row::Visits => !quick.visits,
+            Row::Field => !quick.field,
         }
     }
 
-    fn item_count(&self) -> usize {
-        self.answers.len()
+    /// The questions of screen `s` that are asked.
+    fn rows_of(&self, s: usize) -> Vec<Row> {
+        self.screens
+            .get(s)
+            .map(|rows| rows.iter().copied().filter(|r| !self.skipped(*r)).collect())
+            .unwrap_or_default()
     }
 
-    /// Steps in order, for the progress bar: (current, total). Welcome and Thanks are 0 / total.
+    /// The questions on the screen shown (none outside the question screens).
+    pub fn rows(&self) -> Vec<Row> {
+        match self.step {
+            Step::Screen(s) => self.rows_of(s),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The screens asked, in order.
+    fn shown(&self) -> Vec<usize> {
+        (0..self.screens.len()).filter(|s| !self.rows_of(*s).is_empty()).collect()
+    }
+
+    /// Steps in order, for the progress bar: (current, total). Welcome is 0 / total; the
+    /// comment screen and the thanks are total / total.
     pub fn progress(&self) -> (usize, usize) {
-        let total = self.item_count() + 4;
+        let shown = self.shown();
+        let total = shown.len() + 1;
         let cur = match self.step {
             Step::Welcome => 0,
-            Step::Item(i) => i + 1,
-            Step::Overall => self.item_count() + 1,
-            Step::Visits => self.item_count() + 2,
-            Step::Field => self.item_count() + 3,
-            Step::Comment => self.item_count() + 4,
-            Step::Thanks | Step::QuickThanks => total,
+            Step::Screen(s) => shown.iter().position(|x| *x == s).map_or(0, |p| p + 1),
+            Step::Comment | Step::Thanks | Step::QuickThanks => total,
         };
         (cur, total)
     }
 
     fn next_step(&self) -> Step {
-        let mut s = self.following(self.step);
-        while self.skipped(s) {
-            s = self.following(s);
-        }
-        s
+        let from = match self.step {
+            Step::Welcome => 0,
+            Step::Screen(s) => s + 1,
+            other => return other,
+        };
+        self.shown().into_iter().find(|s| *s >= from).map_or(Step::Comment, Step::Screen)
     }
 
-    fn following(&self, step: Step) -> Step {
-        match step {
-            Step::Welcome if self.item_count() > 0 => Step::Item(0),
-            Step::Welcome => Step::Overall,
-            Step::Item(i) if i + 1 < self.item_count() => Step::Item(i + 1),
-            Step::Item(_) => Step::Overall,
-            Step::Overall => Step::Visits,
-            Step::Visits => Step::Field,
-            Step::Field => Step::Comment,
-            Step::Comment | Step::Thanks | Step::QuickThanks => step,
-        }
+    fn previous_step(&self) -> Step {
+        let before = match self.step {
+            Step::Screen(s) => s,
+            Step::Comment => self.screens.len(),
+            other => return other,
+        };
+        self.shown()
+            .into_iter()
+            .rev()
+            .find(|s| *s < before)
+            .map_or(Step::Welcome, Step::Screen)
+    }
+
+    fn advance(&mut self) {
+        self.step = self.next_step();
+        self.reached();
     }
 
     pub fn start(&mut self, now: Millis) {
         self.reset(now);
-        self.step = self.next_step();
-        self.reached();
+        self.advance();
     }
 
     /// Start the survey tied to a dossier (its code scanned from the receipt, `survey::scan`):
@@ -163,6 +197,23 @@ impl KioskFlow {
 
     fn reached(&mut self) {
         self.furthest = self.furthest.max(self.progress().0);
+    }
+
+    /// The response as it stands, stamped with `meta`.
+    fn response(&self, meta: Meta) -> Response {
+        Response {
+            meta,
+            q: self.q.version,
+            a: encode_answers(&self.answers),
+            o: self.overall.unwrap_or(0),
+            v: self.visits,
+            p: self.field.clone(),
+            s: self.suggestion.trim().to_string(),
+            k: self.code.clone(),
+            r: self.reasons.join(","),
+            w: self.officer.clone(),
+            extra: Default::default(),
+        }
     }
 
     /// One tap on a face of the welcome screen: the overall rating is saved at once (the
@@ -177,17 +228,43 @@ impl KioskFlow {
         self.overall = Some(score);
         self.step = Step::QuickThanks;
         self.ending = Some(Ending::Quick { version: self.q.version });
-        Some(Response {
-            meta,
-            q: self.q.version,
-            a: String::new(),
-            o: score,
-            v: None,
-            p: String::new(),
-            s: String::new(),
-            k: String::new(),
-            extra: Default::default(),
-        })
+        let mut r = self.response(meta);
+        r.a.clear();
+        Some(r)
+    }
+
+    /// Whether the thanks after a one-tap rating asks why: a rating of 1–3
+    /// ([`REASONS_AT_MOST`]) and a questionnaire with reasons.
+    pub fn offers_reasons(&self) -> bool {
+        self.step == Step::QuickThanks && self.overall.is_some_and(|o| o <= REASONS_AT_MOST) && !self.q.reasons.is_empty()
+    }
+
+    /// A reason tapped (or tapped again, to take it back) after a low one-tap rating: the
+    /// rating is saved again with it (the same response, amended). `None` when no reason is
+    /// asked or the id is not one of the questionnaire's.
+    pub fn toggle_reason(&mut self, id: &str, now: Now, device: &str) -> Option<Response> {
+        if !self.offers_reasons() || !self.q.reasons.iter().any(|r| r.id == id) {
+            return None;
+        }
+        self.last_activity = now.mono;
+        if let Some(p) = self.reasons.iter().position(|r| r == id) {
+            self.reasons.remove(p);
+        } else {
+            self.reasons.push(id.to_string());
+            // In the order offered, whatever the order tapped.
+            let order = |x: &String| self.q.reasons.iter().position(|r| &r.id == x);
+            let mut rs = std::mem::take(&mut self.reasons);
+            rs.sort_by_key(order);
+            self.reasons = rs;
+        }
+        let meta = {
+            let m = self.amending.as_mut()?;
+            m.touch(now.wall, device);
+            m.clone()
+        };
+        let mut r = self.response(meta);
+        r.a.clear();
+        Some(r)
     }
 
     /// "Góp ý chi tiết" after a one-tap rating: the questionnaire goes on, amending the same
@@ -197,64 +274,70 @@ impl KioskFlow {
             self.last_activity = now;
             self.started_at = now;
             self.step = Step::Welcome;
-            self.step = self.next_step();
-            self.reached();
+            self.advance();
         }
     }
 
-    /// Answer the current question (a score, a visit count or a field index) and move on.
-    pub fn choose(&mut self, value: u8, now: Millis) {
+    /// Answer one question of the screen shown (a score, a visit count, "not applicable" on an
+    /// item); a screen of that one question moves on.
+    pub fn answer(&mut self, row: Row, value: u8, now: Millis) {
         self.last_activity = now;
-        match self.step {
-            Step::Item(i) => {
-                if let Some(a) = self.answers.get_mut(i) {
-                    *a = Some(value);
-                }
-            }
-            Step::Overall => self.overall = Some(value),
-            Step::Visits => self.visits = Some(value),
-            _ => return,
+        let rows = self.rows();
+        if !rows.contains(&row) {
+            return;
         }
-        self.step = self.next_step();
-        self.reached();
+        let ok = match row {
+            Row::Item(i) => match self.answers.get_mut(i) {
+                Some(a) if (1..=5).contains(&value) || value == NOT_APPLICABLE => {
+                    *a = Some(value);
+                    true
+                }
+                _ => false,
+            },
+            Row::Overall if (1..=5).contains(&value) => {
+                self.overall = Some(value);
+                true
+            }
+            Row::Visits if value <= 2 => {
+                self.visits = Some(value);
+                true
+            }
+            _ => false,
+        };
+        if ok && rows.len() == 1 {
+            self.advance();
+        }
+    }
+
+    /// Answer the first question of the screen shown (a screen of one question: its answer).
+    pub fn choose(&mut self, value: u8, now: Millis) {
+        if let Some(r) = self.rows().first() {
+            self.answer(*r, value, now);
+        }
     }
 
     /// Choose the field served and move on.
     pub fn choose_field(&mut self, field: &str, now: Millis) {
         self.last_activity = now;
-        if self.step == Step::Field {
+        if self.rows().contains(&Row::Field) {
             self.field = field.to_string();
-            self.step = self.next_step();
-            self.reached();
+            self.advance();
         }
     }
 
-    /// Answer "Không áp dụng" to the current item (only items offer it) and move on.
+    /// Answer "Không áp dụng" to the item of a one-item screen and move on.
     pub fn not_applicable(&mut self, now: Millis) {
-        if matches!(self.step, Step::Item(_)) {
-            self.choose(super::response::NOT_APPLICABLE, now);
+        if let [r @ Row::Item(_)] = self.rows()[..] {
+            self.answer(r, NOT_APPLICABLE, now);
         }
     }
 
-    /// Skip the current question without an answer.
+    /// Move on: from a screen of several questions once they are answered (or not), from one
+    /// question without an answer.
     pub fn skip(&mut self, now: Millis) {
         self.last_activity = now;
-        if !matches!(self.step, Step::Comment | Step::Thanks | Step::Welcome | Step::QuickThanks) {
-            self.step = self.next_step();
-            self.reached();
-        }
-    }
-
-    fn preceding(&self, step: Step) -> Step {
-        match step {
-            Step::Item(0) => Step::Welcome,
-            Step::Item(i) => Step::Item(i - 1),
-            Step::Overall if self.item_count() > 0 => Step::Item(self.item_count() - 1),
-            Step::Overall => Step::Welcome,
-            Step::Visits => Step::Overall,
-            Step::Field => Step::Visits,
-            Step::Comment => Step::Field,
-            s => s,
+        if matches!(self.step, Step::Screen(_)) {
+            self.advance();
         }
     }
 
@@ -262,24 +345,19 @@ impl KioskFlow {
     /// abandoned there, and counted so).
     pub fn back(&mut self, now: Millis) {
         self.last_activity = now;
-        let mut s = self.preceding(self.step);
-        while self.skipped(s) {
-            s = self.preceding(s);
+        if !matches!(self.step, Step::Screen(_) | Step::Comment) {
+            return;
         }
-        if s == Step::Welcome && !matches!(self.step, Step::Welcome | Step::Thanks | Step::QuickThanks) {
-            self.abandon(now);
-        } else {
-            self.step = s;
+        match self.previous_step() {
+            Step::Welcome => self.abandon(now),
+            s => self.step = s,
         }
     }
 
     /// "Về màn hình đầu" or idleness: the survey is dropped; how far it got is kept,
     /// anonymously, for the funnel (no answers).
     pub fn abandon(&mut self, now: Millis) {
-        if matches!(
-            self.step,
-            Step::Item(_) | Step::Overall | Step::Visits | Step::Field | Step::Comment
-        ) {
+        if matches!(self.step, Step::Screen(_) | Step::Comment) {
             self.ending = Some(Ending::Abandoned {
                 version: self.q.version,
                 reached: self.furthest as u32,
@@ -296,14 +374,19 @@ impl KioskFlow {
         self.ending.take()
     }
 
-    /// The value already chosen for the current step, to highlight it after "back".
-    pub fn current_choice(&self) -> Option<u8> {
-        match self.step {
-            Step::Item(i) => self.answers.get(i).copied().flatten(),
-            Step::Overall => self.overall,
-            Step::Visits => self.visits,
-            _ => None,
+    /// The value chosen for a question, to highlight it (after "back", on a screen of rows).
+    pub fn choice(&self, row: Row) -> Option<u8> {
+        match row {
+            Row::Item(i) => self.answers.get(i).copied().flatten(),
+            Row::Overall => self.overall,
+            Row::Visits => self.visits,
+            Row::Field => None,
         }
+    }
+
+    /// The value chosen for the first question of the screen shown.
+    pub fn current_choice(&self) -> Option<u8> {
+        self.rows().first().and_then(|r| self.choice(*r))
     }
 
     /// Keep the text fields, cut to their limits (characters, not bytes).
@@ -333,17 +416,7 @@ impl KioskFlow {
             }
             None => Meta::new(random, now.wall, device),
         };
-        Some(Response {
-            meta,
-            q: self.q.version,
-            a: encode_answers(&self.answers),
-            o: self.overall.unwrap_or(0),
-            v: self.visits,
-            p: self.field.clone(),
-            s: self.suggestion.trim().to_string(),
-            k: self.code.clone(),
-            extra: Default::default(),
-        })
+        Some(self.response(meta))
     }
 
     /// A touch anywhere on the screen: the citizen is still there.
@@ -353,9 +426,10 @@ impl KioskFlow {
 
     /// Back to the welcome screen with every answer forgotten.
     pub fn reset(&mut self, now: Millis) {
-        let idle = self.idle_seconds;
+        let (idle, officer) = (self.idle_seconds, std::mem::take(&mut self.officer));
         *self = KioskFlow::new(self.q.clone(), now);
         self.idle_seconds = idle;
+        self.officer = officer;
     }
 
     /// Called by a timer: discards a survey left idle, and leaves the thank-you screen after a
@@ -461,7 +535,7 @@ mod tests {
         f.choose(5, 1);
         f.choose(4, 1);
         f.back(2);
-        assert_eq!(f.step, Step::Item(1));
+        assert_eq!(f.step, Step::Screen(1));
         assert_eq!(f.current_choice(), Some(4));
         f.choose(2, 3);
         assert_eq!(f.answers[1], Some(2));
@@ -502,7 +576,7 @@ mod tests {
         let mut f = flow();
         f.start(0);
         f.skip(1);
-        assert_eq!(f.step, Step::Item(1));
+        assert_eq!(f.step, Step::Screen(1));
         f.set_comment(&"x".repeat(2000), "", 1);
         assert_eq!(f.suggestion.chars().count(), SUGGESTION_MAX);
         assert_eq!(f.progress(), (2, 9));
@@ -516,13 +590,13 @@ mod tests {
         assert!(f.quick(5, [8; 16], Now::same(1_001), "dev").is_none(), "a double tap saves once");
         assert_eq!(f.step, Step::QuickThanks);
         f.continue_detailed(2_000);
-        assert_eq!(f.step, Step::Item(0));
+        assert_eq!(f.step, Step::Screen(0));
         for v in [5, 4, 3] {
             f.choose(v, 3_000);
         }
         f.skip(3_000);
         f.skip(3_000);
-        assert_eq!(f.step, Step::Visits, "the overall question is not asked again");
+        assert_eq!(f.step, Step::Screen(6), "the overall question is not asked again");
         f.skip(3_000);
         f.skip(3_000);
         let full = f.submit([9; 16], Now::same(10_000), "dev").unwrap();
@@ -553,12 +627,113 @@ mod tests {
         let mut g = KioskFlow::new(q.clone(), 0);
         g.quick(5, [1; 16], Now::same(0), "d").unwrap();
         g.continue_detailed(1);
-        assert_eq!(g.step, Step::Visits);
+        assert_eq!(g.step, Step::Screen(6));
         g.skip(2);
         assert_eq!(g.step, Step::Comment);
         q.quick.enabled = false;
         let mut h = KioskFlow::new(q, 0);
         assert!(h.quick(5, [1; 16], Now::same(0), "d").is_none());
+    }
+
+    /// The shipped questionnaire, one group a screen.
+    fn grouped() -> KioskFlow {
+        KioskFlow::new(Questionnaire::seed(), 0)
+    }
+
+    #[test]
+    fn the_seed_asks_a_group_a_screen_in_eight_screens() {
+        let mut f = grouped();
+        f.start(0);
+        assert_eq!(f.progress(), (1, 8), "5 groups, overall + visits, field, comment");
+        assert_eq!(f.rows(), (0..5).map(Row::Item).collect::<Vec<_>>(), "group I, 5 items");
+        // A row's face does not move on; each row keeps its own answer.
+        f.answer(Row::Item(0), 5, 1);
+        f.answer(Row::Item(3), 2, 1);
+        f.answer(Row::Item(4), NOT_APPLICABLE, 1);
+        f.answer(Row::Item(7), 5, 1); // not on this screen: ignored
+        f.answer(Row::Item(1), 9, 1); // not a score: ignored
+        assert_eq!(f.step, Step::Screen(0));
+        assert_eq!((f.choice(Row::Item(0)), f.choice(Row::Item(3))), (Some(5), Some(2)));
+        f.skip(2);
+        assert_eq!(f.rows(), (5..9).map(Row::Item).collect::<Vec<_>>());
+        for _ in 0..4 {
+            f.skip(3);
+        }
+        assert_eq!(f.rows(), vec![Row::Overall, Row::Visits]);
+        f.answer(Row::Overall, 4, 4);
+        f.answer(Row::Visits, 1, 4);
+        assert_eq!(f.step, Step::Screen(5), "two questions: next is tapped");
+        f.skip(5);
+        f.choose_field("Điện lực", 6);
+        assert_eq!((f.step, f.progress()), (Step::Comment, (8, 8)));
+        f.back(7);
+        f.back(7);
+        assert_eq!(f.choice(Row::Visits), Some(1), "back keeps the answers");
+        let mut f2 = f.clone();
+        f2.skip(8);
+        f2.skip(8);
+        let r = f2.submit([1; 16], Now::same(9), "d").unwrap();
+        assert_eq!(r.a, "50026000000000000000");
+        assert_eq!((r.o, r.v, r.p.as_str()), (4, Some(1), "Điện lực"));
+        // Back from the first screen abandons the survey at screen 1.
+        f.start(10);
+        f.back(11);
+        assert_eq!(f.step, Step::Welcome);
+    }
+
+    #[test]
+    fn after_a_quick_rating_the_grouped_survey_asks_visits_alone() {
+        let mut f = grouped();
+        f.quick(2, [1; 16], Now::same(0), "d").unwrap();
+        f.continue_detailed(1);
+        for _ in 0..5 {
+            f.skip(2);
+        }
+        assert_eq!(f.rows(), vec![Row::Visits], "overall already given");
+        f.choose(0, 3);
+        assert_eq!(f.rows(), vec![Row::Field], "one question: answered moves on");
+        assert_eq!(f.progress(), (7, 8));
+    }
+
+    #[test]
+    fn a_low_quick_rating_asks_why_and_each_tap_saves_the_same_response() {
+        let mut f = grouped();
+        f.officer = "Nguyễn Văn A".into();
+        let first = f.quick(2, [1; 16], Now::same(0), "d").unwrap();
+        assert_eq!(first.w, "Nguyễn Văn A", "the officer is carried");
+        assert!(f.offers_reasons());
+        let a = f.toggle_reason("seats", Now::same(1_000), "d").unwrap();
+        let b = f.toggle_reason("wait", Now::same(2_000), "d").unwrap();
+        assert_eq!(
+            (a.meta.id.as_str(), b.meta.id.as_str()),
+            (first.meta.id.as_str(), first.meta.id.as_str())
+        );
+        assert!(b.meta.updated_at > a.meta.updated_at);
+        assert_eq!(b.r, "wait,seats", "in the order offered");
+        assert_eq!(b.reasons().collect::<Vec<_>>(), ["wait", "seats"]);
+        assert_eq!(
+            f.toggle_reason("wait", Now::same(3_000), "d").unwrap().r,
+            "seats",
+            "tapped again: taken back"
+        );
+        assert!(f.toggle_reason("nope", Now::same(3_000), "d").is_none(), "not one of the reasons");
+        assert_eq!((b.a.as_str(), b.o), ("", 2));
+        // The survey that goes on keeps the reasons; the next citizen starts without them but
+        // with the same officer.
+        f.continue_detailed(4_000);
+        while f.step != Step::Comment {
+            f.skip(4_000);
+        }
+        let full = f.submit([2; 16], Now::same(5_000), "d").unwrap();
+        assert_eq!((full.r.as_str(), full.meta.id.as_str()), ("seats", first.meta.id.as_str()));
+        f.start(6_000);
+        assert!(f.reasons.is_empty());
+        assert_eq!(f.officer, "Nguyễn Văn A");
+        // A good rating is not asked why.
+        let mut g = grouped();
+        g.quick(4, [3; 16], Now::same(0), "d").unwrap();
+        assert!(!g.offers_reasons());
+        assert!(g.toggle_reason("wait", Now::same(1), "d").is_none());
     }
 
     #[test]

@@ -32,6 +32,13 @@ pub struct Response {
     /// Optional dossier code.
     #[serde(alias = "dossier_code", default, skip_serializing_if = "String::is_empty")]
     pub k: String,
+    /// Reasons tapped after a low one-tap rating: ids of the version's reasons, comma-separated.
+    #[serde(alias = "reasons", default, skip_serializing_if = "String::is_empty")]
+    pub r: String,
+    /// The officer the rating is about (the last on duty at the tablet), when the unit rates
+    /// officers (a setting, off by default); empty otherwise.
+    #[serde(alias = "officer", default, skip_serializing_if = "String::is_empty")]
+    pub w: String,
     /// Fields written by a newer build that this one does not know: kept and written back
     /// as they were (additive changes need no schema bump; see ARCHITECTURE.md).
     #[serde(flatten)]
@@ -61,6 +68,11 @@ pub fn encode_answers(answers: &[Option<u8>]) -> String {
 }
 
 impl Response {
+    /// The reason ids given (see [`Response::r`]).
+    pub fn reasons(&self) -> impl Iterator<Item = &str> {
+        self.r.split(',').filter(|x| !x.is_empty())
+    }
+
     /// The answers paired with the item ids of the questionnaire version they answered.
     /// Extra or malformed digits are ignored rather than trusted.
     pub fn answers<'a>(&'a self, q: &'a Questionnaire) -> impl Iterator<Item = (&'a str, &'a str, Option<u8>)> + 'a {
@@ -83,6 +95,8 @@ pub(crate) fn sample(n: u8, at: crate::record::Millis) -> Response {
         p: String::new(),
         s: String::new(),
         k: String::new(),
+        r: String::new(),
+        w: String::new(),
         extra: Default::default(),
     }
 }
@@ -117,6 +131,8 @@ mod tests {
             p: String::new(),
             s: String::new(),
             k: String::new(),
+            r: String::new(),
+            w: String::new(),
             extra: Default::default(),
         };
         assert_eq!(r.a, "50301");
@@ -128,13 +144,13 @@ mod tests {
 
     #[test]
     fn fields_from_a_newer_build_survive_a_read_and_write() {
-        let newer = r#"{"id":"abc","c":1,"u":2,"d":"dev","q":1,"a":"5","o":4,"w":{"new":true},"zz":7}"#;
+        let newer = r#"{"id":"abc","c":1,"u":2,"d":"dev","q":1,"a":"5","o":4,"nw":{"new":true},"zz":7}"#;
         let r: Response = serde_json::from_str(newer).unwrap();
         assert_eq!(r.meta.id, "abc");
-        assert_eq!(r.extra.keys().collect::<Vec<_>>(), vec!["w", "zz"], "only the unknown fields");
+        assert_eq!(r.extra.keys().collect::<Vec<_>>(), vec!["nw", "zz"], "only the unknown fields");
         let back: serde_json::Value = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
         assert_eq!(back["zz"], 7);
-        assert_eq!(back["w"]["new"], true);
+        assert_eq!(back["nw"]["new"], true);
         assert_eq!(back["c"], 1);
     }
 
@@ -149,6 +165,8 @@ mod tests {
             p: String::new(),
             s: String::new(),
             k: String::new(),
+            r: String::new(),
+            w: String::new(),
             extra: Default::default(),
         };
         let s = serde_json::to_string(&r).unwrap();

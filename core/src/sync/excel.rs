@@ -219,6 +219,8 @@ mod tests {
             p: "Điện lực".into(),
             s: "@cmd".into(),
             k: String::new(),
+            r: String::new(),
+            w: String::new(),
             extra: Default::default(),
         };
         let csv = responses_csv(&[r], &versions);

@@ -121,6 +121,8 @@ mod tests {
             p: String::new(),
             s: String::new(),
             k: String::new(),
+            r: String::new(),
+            w: String::new(),
             extra: Default::default(),
         };
         let data = wire::Dataset {

@@ -485,7 +485,13 @@ fn check_response(r: &Response) -> Result<(), String> {
     }
     check_text("suggestion", &r.s, SUGGESTION_MAX)?;
     check_text("field", &r.p, 200)?;
-    check_text("dossier_code", &r.k, 40)
+    check_text("dossier_code", &r.k, 40)?;
+    check_text("officer", &r.w, 100)?;
+    check_text("reasons", &r.r, 200)?;
+    if !r.reasons().all(crate::survey::questionnaire::valid_item_id) {
+        return Err("lý do không đúng dạng / bad reason id".into());
+    }
+    Ok(())
 }
 
 fn check_dossier(d: &Dossier) -> Result<(), String> {

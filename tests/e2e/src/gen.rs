@@ -144,6 +144,8 @@ pub fn generate_from(start: NaiveDate, years: f64, seed: u64) -> Dataset {
                     String::new()
                 },
                 k: String::new(),
+                r: String::new(),
+                w: String::new(),
                 extra: Default::default(),
             });
         }

@@ -494,34 +494,7 @@ impl Browser {
     pub async fn answer(&self, scores: &[u8], suggestion: &str, shots: Option<&str>) -> R {
         let b = self;
         b.click("#start").await?;
-        for (i, s) in scores.iter().enumerate() {
-            b.wait_js(&format!(
-                "document.querySelector('#progress-text').innerText.startsWith('{} /')",
-                i + 1
-            ))
-            .await?;
-            if i == 0 {
-                if let Some(tag) = shots {
-                    b.shot(&format!("2-question-{tag}")).await?;
-                }
-            }
-            b.click(&format!(".choice[data-value='{s}']")).await?;
-        }
-        b.wait_js("document.querySelector('#question-text').innerText.includes('Nhìn chung')")
-            .await?;
-        b.click(".choice[data-value='4']").await?;
-        b.wait_js("document.querySelector('#question-text').innerText.includes('đi lại')")
-            .await?;
-        if let Some(tag) = shots {
-            b.shot(&format!("3-visits-{tag}")).await?;
-        }
-        b.click(".choice[data-value='1']").await?;
-        b.wait_js("document.querySelector('#question-text').innerText.includes('lĩnh vực')")
-            .await?;
-        if let Some(tag) = shots {
-            b.shot(&format!("3b-field-{tag}")).await?;
-        }
-        b.click(".choice[data-field='Điện lực']").await?;
+        b.walk(scores, shots).await?;
         b.fill("#suggestion", suggestion).await?;
         if let Some(tag) = shots {
             b.shot(&format!("4-comment-{tag}")).await?;
@@ -532,6 +505,80 @@ impl Browser {
             b.shot(&format!("5-thanks-{tag}")).await?;
         }
         Ok(())
+    }
+
+    /// From the first question screen to the comment screen, as a citizen taps: each item its
+    /// next score of `scores` (none left: unanswered), overall 4, visits "1", the field
+    /// "Điện lực"; on a screen of several lines each line is answered, then "Tiếp". Returns how
+    /// many screens the survey has (from the progress bar: "n / total").
+    pub async fn walk(&self, scores: &[u8], shots: Option<&str>) -> R<usize> {
+        let b = self;
+        let mut scores = scores.iter();
+        let mut kinds_shot = std::collections::BTreeSet::new();
+        for screen in 1.. {
+            b.wait_js(&format!(
+                "(document.querySelector('#progress-text') || {{}}).innerText?.startsWith('{screen} /')"
+            ))
+            .await?;
+            let rows: Vec<String> = serde_json::from_value(
+                b.js("return [...document.querySelectorAll('.qline')].map(e => e.dataset.row)")
+                    .await?,
+            )?;
+            let q = b.text("#question-text").await?;
+            let kind = if !rows.is_empty() {
+                if rows.iter().any(|r| r == "overall" || r == "visits") {
+                    "overall-visits"
+                } else {
+                    "group"
+                }
+            } else if q.contains("lĩnh vực") {
+                "field"
+            } else if q.contains("Nhìn chung") {
+                "overall"
+            } else if q.contains("đi lại") {
+                "visits"
+            } else {
+                "question"
+            };
+            if let Some(tag) = shots {
+                if kinds_shot.insert(kind) || kind == "group" {
+                    b.shot(&format!("2-{kind}-{screen}-{tag}")).await?;
+                }
+            }
+            match kind {
+                "field" => {
+                    b.click(".choice[data-field='Điện lực']").await?;
+                    b.wait_css("#suggestion").await?;
+                    let total = b.text("#progress-text").await?;
+                    return Ok(total.split(" / ").nth(1).and_then(|n| n.trim().parse().ok()).unwrap_or(0));
+                }
+                "overall" => b.click(".choice[data-value='4']").await?,
+                "visits" => b.click(".choice[data-value='1']").await?,
+                "question" => match scores.next() {
+                    Some(v) => b.click(&format!(".choice[data-value='{v}']")).await?,
+                    None => b.click("#skip").await?,
+                },
+                _ => {
+                    for row in &rows {
+                        let v = match row.as_str() {
+                            "overall" => Some(4),
+                            "visits" => Some(1),
+                            _ => scores.next().copied(),
+                        };
+                        if let Some(v) = v {
+                            b.click(&format!(".qline[data-row='{row}'] .choice[data-value='{v}']")).await?;
+                        }
+                    }
+                    if let Some(tag) = shots {
+                        if kind == "group" && screen == 1 {
+                            b.shot(&format!("2-group-answered-{tag}")).await?;
+                        }
+                    }
+                    b.click("#next").await?;
+                }
+            }
+        }
+        unreachable!()
     }
 
     /// Fill the unit's setup in Cài đặt (as a new tablet needs before its first receipt): the

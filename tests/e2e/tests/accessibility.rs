@@ -103,21 +103,19 @@ async fn the_kiosks_inner_screens_pass_the_same_rules() -> R {
         }
     };
     b.click("#start").await?;
-    b.wait_css(".choice").await?;
-    check("question", axe(&b).await?);
-    for i in 1..=19 {
+    b.wait_css(".qline .choice").await?;
+    check("group", axe(&b).await?);
+    for i in 1..=5 {
         b.wait_js(&format!("document.querySelector('#progress-text').innerText.startsWith('{i} /')"))
             .await?;
-        b.click(".choice[data-value='4']").await?;
+        b.click(".qline .choice[data-value='4']").await?;
+        b.click("#next").await?;
     }
-    b.wait_js("document.querySelector('#question-text').innerText.includes('Nhìn chung')")
-        .await?;
-    check("overall", axe(&b).await?);
-    b.click(".choice[data-value='4']").await?;
-    b.wait_js("document.querySelector('#question-text').innerText.includes('đi lại')")
-        .await?;
-    check("visits", axe(&b).await?);
-    b.click(".choice[data-value='1']").await?;
+    b.wait_css(".qline[data-row='overall']").await?;
+    b.click(".qline[data-row='overall'] .choice[data-value='4']").await?;
+    b.click(".qline[data-row='visits'] .choice[data-value='1']").await?;
+    check("overall and visits", axe(&b).await?);
+    b.click("#next").await?;
     b.wait_js("document.querySelector('#question-text').innerText.includes('lĩnh vực')")
         .await?;
     check("field", axe(&b).await?);
@@ -127,6 +125,10 @@ async fn the_kiosks_inner_screens_pass_the_same_rules() -> R {
     b.click("#submit").await?;
     b.wait_css("#thanks").await?;
     check("thanks", axe(&b).await?);
+    b.goto(&srv.url("/kiosk")).await?;
+    b.click("[data-quick='2']").await?;
+    b.wait_css("#reasons").await?;
+    check("reasons after a low rating", axe(&b).await?);
     b.goto(&srv.url("/kiosk")).await?;
     b.click("#staff-exit").await?;
     b.wait_css(".pinpad").await?;

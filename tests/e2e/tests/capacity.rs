@@ -109,7 +109,7 @@ async fn a_generated_year_round_trips_through_storage_unchanged() -> R {
         (s.recent, s.today)
     };
     b.goto(&srv.url("/kiosk")).await?;
-    b.answer(&[4; 19], "", None).await?;
+    b.answer(&[4; 20], "", None).await?;
     b.goto(&srv.url("/staff")).await?;
     b.wait_css("#total-count").await?;
     assert_eq!(b.text("#total-count").await?, (recent + 1).to_string());
@@ -236,7 +236,7 @@ async fn a_full_store_says_so_and_loses_nothing() -> R {
     assert!(b.stored().await? == before, "nothing half-written");
     // A citizen's response is still thanked and kept; staff see it waiting.
     b.goto(&srv.url("/kiosk")).await?;
-    b.answer(&[4; 19], "", None).await?;
+    b.answer(&[4; 20], "", None).await?;
     b.goto(&srv.url("/data")).await?;
     b.wait_css("#data-responses").await?;
     b.shot("capacity-full-staff").await?;

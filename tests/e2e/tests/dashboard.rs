@@ -69,6 +69,8 @@ fn generate() -> Dataset {
                 p: "Điện lực".into(),
                 s: String::new(),
                 k: String::new(),
+                r: String::new(),
+                w: String::new(),
                 extra: Default::default(),
             }
         })

@@ -23,11 +23,16 @@ async fn a_citizen_completes_the_full_form_and_it_survives_reload() -> R {
     let srv = Server::start();
     let b = Browser::new("kiosk-full", TABLET_LANDSCAPE).await?;
     lock_kiosk(&b, &srv).await?;
-    // The time promised is the full form's reading time (`Questionnaire::reading_minutes`).
+    // The time promised is the shipped form's reading time (`Questionnaire::reading_minutes`).
     assert_eq!(b.text("#welcome-time").await?, "Khoảng 2 phút. Không cần ghi tên.");
     b.shot("1-welcome-1280x800").await?;
-    let scores: Vec<u8> = (0..19).map(|i| (i % 5) as u8 + 1).collect();
-    b.answer(&scores, "Cần thêm ghế ngồi chờ", Some("1280x800")).await?;
+    // The shipped questionnaire: 20 items (group I asks about seats), one group a screen.
+    let scores: Vec<u8> = (0..20).map(|i| (i % 5) as u8 + 1).collect();
+    b.click("#start").await?;
+    assert_eq!(b.walk(&scores, Some("1280x800")).await?, 8, "8 screens, the comment included");
+    b.fill("#suggestion", "Cần thêm ghế ngồi chờ").await?;
+    b.click("#submit").await?;
+    b.wait_css("#thanks").await?;
     // The thank-you screen resets by itself.
     tokio::time::sleep(Duration::from_secs(7)).await;
     b.wait_css("#start").await?;
@@ -35,8 +40,8 @@ async fn a_citizen_completes_the_full_form_and_it_survives_reload() -> R {
     b.wait_css("#start").await?;
     let rs = b.stored_responses().await?;
     assert_eq!(rs.len(), 1);
-    assert_eq!(rs[0]["a"], "1234512345123451234");
-    assert_eq!(rs[0]["q"], 1, "questionnaire version recorded");
+    assert_eq!(rs[0]["a"], "12345123451234512345");
+    assert_eq!(rs[0]["q"], 2, "questionnaire version recorded");
     assert_eq!(rs[0]["o"], 4);
     assert_eq!(rs[0]["v"], 1);
     assert_eq!(rs[0]["p"], "Điện lực");
@@ -51,16 +56,60 @@ async fn a_citizen_completes_the_full_form_and_it_survives_reload() -> R {
     b.close().await
 }
 
+/// Every line of a group screen and the "next" button are on screen, and every answer is a
+/// target of at least 48 px.
+async fn group_screen_fits(b: &Browser) -> R {
+    let r = b
+        .js("const h = innerHeight, w = innerWidth;
+             const els = [...document.querySelectorAll('.qline .choice, #next, #back')];
+             const off = els.filter(e => { const r = e.getBoundingClientRect(); return r.bottom > h || r.right > w || r.top < 0; }).length;
+             const small = els.filter(e => { const r = e.getBoundingClientRect(); return Math.min(r.width, r.height) < 48; }).length;
+             return [els.length, off, small];")
+        .await?;
+    assert!(r[0].as_u64().unwrap_or(0) >= 6, "{r}");
+    assert_eq!((r[1].as_u64(), r[2].as_u64()), (Some(0), Some(0)), "off-screen, too small: {r}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_grouped_survey_fits_both_tablets_in_eight_screens() -> R {
+    let srv = Server::start();
+    let b = Browser::new("kiosk-grouped", TABLET_PORTRAIT).await?;
+    lock_kiosk(&b, &srv).await?;
+    for (size, tag) in [(TABLET_PORTRAIT, "768x1024"), (TABLET_LANDSCAPE, "1280x800")] {
+        b.resize(size).await?;
+        b.wait_css("#start").await?;
+        b.click("#start").await?;
+        // Group III has the most lines (5 items): each screen is checked as it comes.
+        for screen in 1..=6 {
+            b.wait_js(&format!("document.querySelector('#progress-text').innerText === '{screen} / 8'"))
+                .await?;
+            group_screen_fits(&b).await?;
+            if screen == 3 {
+                b.shot(&format!("grouped-3-{tag}")).await?;
+            }
+            b.click("#next").await?;
+        }
+        b.wait_js("document.querySelector('#question-text').innerText.includes('lĩnh vực')")
+            .await?;
+        b.click("#home").await?;
+    }
+    assert!(b.console_errors().await?.is_empty());
+    b.close().await
+}
+
 #[tokio::test]
 async fn portrait_tablet_screens_and_the_short_form() -> R {
     let srv = Server::start();
     let b = Browser::new("kiosk-short", TABLET_PORTRAIT).await?;
-    // The manager picks the short form and publishes it as version 2.
+    // The manager picks the short form, one question a screen, and publishes it as version 3
+    // (1 and 2 are the shipped ones).
     b.goto(&srv.url("/settings/questionnaire")).await?;
     b.click("#form-short").await?;
+    b.click("#layout-item").await?;
     b.click("#publish").await?;
     b.wait_css("#published").await?;
-    assert_eq!(b.text("#active-version").await?, "2");
+    assert_eq!(b.text("#active-version").await?, "3");
     b.shot("editor-768x1024").await?;
     lock_kiosk(&b, &srv).await?;
     b.shot("1-welcome-768x1024").await?;
@@ -68,7 +117,7 @@ async fn portrait_tablet_screens_and_the_short_form() -> R {
     let rs = b.stored_responses().await?;
     assert_eq!(rs.len(), 1);
     assert_eq!(rs[0]["a"], "54321");
-    assert_eq!(rs[0]["q"], 2);
+    assert_eq!(rs[0]["q"], 3);
     b.close().await
 }
 
@@ -126,9 +175,8 @@ async fn idle_surveys_are_discarded_and_double_taps_save_once() -> R {
     b.wait_css("#settings-saved").await?;
     lock_kiosk(&b, &srv).await?;
     b.click("#start").await?;
-    b.click(".choice[data-value='5']").await?;
-    b.wait_js("document.querySelector('#progress-text').innerText.startsWith('2 /')")
-        .await?;
+    b.click(".qline .choice[data-value='5']").await?;
+    b.wait_css(".choice.chosen").await?;
     tokio::time::sleep(Duration::from_secs(6)).await;
     b.wait_css("#start").await?;
     b.click("#start").await?;
@@ -141,22 +189,8 @@ async fn idle_surveys_are_discarded_and_double_taps_save_once() -> R {
     );
     // Back to the welcome screen, then a full walk with a double tap on submit.
     b.click("#back").await?;
-    let scores = [3u8; 19];
     b.click("#start").await?;
-    for (i, score) in scores.iter().enumerate() {
-        b.wait_js(&format!(
-            "document.querySelector('#progress-text').innerText.startsWith('{} /')",
-            i + 1
-        ))
-        .await?;
-        b.click(&format!(".choice[data-value='{score}']")).await?;
-    }
-    for _ in 0..2 {
-        b.click("#skip").await?;
-    }
-    b.wait_js("document.querySelector('#question-text').innerText.includes('lĩnh vực')")
-        .await?;
-    b.click("#skip").await?;
+    b.walk(&[3u8; 20], None).await?;
     b.fill("#suggestion", "<img src=x onerror=\"document.title='pwned'\"> cảm ơn")
         .await?;
     b.js("const s = document.querySelector('#submit'); s.click(); s.click(); s.click();")
@@ -182,7 +216,7 @@ async fn full_storage_still_thanks_the_citizen_and_keeps_the_response() -> R {
           const small='y'.repeat(512); let j=0; try { while(true) localStorage.setItem('fill'+(j++), small); } catch(e) {}",
     )
     .await?;
-    b.answer(&[4; 19], "Bộ nhớ đầy", None).await?;
+    b.answer(&[4; 20], "Bộ nhớ đầy", None).await?;
     assert_eq!(b.stored_responses().await?.len(), 0, "nothing could be written");
     assert!(b
         .js("return sessionStorage.getItem('motcua.pending.resp')")

@@ -41,12 +41,21 @@ async fn one_tap_saves_once_and_going_on_amends_the_same_response() -> R {
     b.resize(TABLET_LANDSCAPE).await?;
     b.shot("3-welcome-1280x800").await?;
     b.click("[data-quick='2']").await?;
+    // A low rating asks why: each reason tapped saves the same response again.
+    b.wait_css("#reasons").await?;
+    b.click("[data-reason='seats']").await?;
+    b.click("[data-reason='wait']").await?;
+    b.wait_css("[data-reason='wait'].chosen").await?;
+    b.shot("3b-reasons-1280x800").await?;
+    let rs = b.stored_responses().await?;
+    let low = rs.iter().find(|r| r["o"] == 2).expect("the low rating");
+    assert_eq!((rs.len(), low["r"].as_str()), (2, Some("wait,seats")), "{rs:?}");
     b.click("#continue").await?;
-    for v in [5, 4, 3] {
-        b.click(&format!(".choice[data-value='{v}']")).await?;
+    for (row, v) in [("a1", 5), ("a2", 4), ("a3", 3)] {
+        b.click(&format!(".qline[data-row='{row}'] .choice[data-value='{v}']")).await?;
     }
     while b.js("return !document.querySelector('#submit')").await? == true {
-        b.click("#skip").await?;
+        b.click("#next, #skip").await?;
     }
     b.click("#submit").await?;
     b.wait_css("#thanks").await?;
@@ -54,13 +63,14 @@ async fn one_tap_saves_once_and_going_on_amends_the_same_response() -> R {
     assert_eq!(rs.len(), 2, "the second visit amended its own response: {rs:?}");
     let amended = rs.iter().find(|r| r["o"] == 2).expect("the rating kept");
     assert!(amended["a"].as_str().unwrap_or_default().starts_with("543"), "{amended}");
+    assert_eq!(amended["r"], "wait,seats", "the reasons kept when the survey went on");
     assert!(amended["u"].as_i64() > amended["c"].as_i64(), "a later change of the same record");
 
     // Start the questionnaire and leave at question 5 with "back to start".
     welcome_returns(&b, Duration::from_secs(10)).await?;
     b.click("#start").await?;
     for _ in 0..4 {
-        b.click(".choice[data-value='4']").await?;
+        b.click("#next").await?;
     }
     b.wait_js("document.querySelector('#progress-text').innerText.startsWith('5 /')")
         .await?;

@@ -74,7 +74,7 @@ async fn two_tablets_export_and_a_third_imports_both_twice_in_both_orders() -> R
     let a1 = receive(&a, &srv, "Công ty CP Biển Xanh").await?;
     let a2 = receive(&a, &srv, "=HYPERLINK(\"http://x\",\"bấm\")").await?;
     a.goto(&srv.url("/kiosk")).await?;
-    a.answer(&[5; 19], "<b>in đậm</b> +84 cần thêm ghế", None).await?;
+    a.answer(&[5; 20], "<b>in đậm</b> +84 cần thêm ghế", None).await?;
     let file_a = export_json(&a, &srv).await?;
     assert!(
         file_a
@@ -121,7 +121,7 @@ async fn two_tablets_export_and_a_third_imports_both_twice_in_both_orders() -> R
     assert!(b1.ends_with("-1001"), "desk 1 numbers from 1001: {b1}");
     assert!(a1.ends_with("-0001") && a2.ends_with("-0002"));
     b.goto(&srv.url("/kiosk")).await?;
-    b.answer(&[2; 19], "", None).await?;
+    b.answer(&[2; 20], "", None).await?;
     let file_b = export_json(&b, &srv).await?;
     b.close().await?;
 

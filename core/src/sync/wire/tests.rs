@@ -35,6 +35,8 @@ fn resp(n: u8, at: Millis, device: &str) -> Response {
             String::new()
         },
         k: String::new(),
+        r: String::new(),
+        w: String::new(),
         extra: Default::default(),
     }
 }
@@ -458,6 +460,8 @@ fn public_names_touch_only_top_level_keys() {
         p: "Điện lực".into(),
         s: r#"trích "c":1, {"id":"x"} \\ \" hết"#.into(),
         k: String::new(),
+        r: String::new(),
+        w: String::new(),
         extra: Default::default(),
     };
     r.extra.insert("later".into(), serde_json::json!({"c": [1, {"u": "d"}], "x": true}));
