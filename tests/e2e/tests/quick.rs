@@ -1,7 +1,7 @@
 //! The one-tap rating on the welcome screen, going on to the questionnaire as the same
 //! response, and where citizens give up (the funnel on the desk screen).
 
-use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
+use motcua_e2e::{Browser, Server, PIN, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
 use std::time::{Duration, Instant};
 
 /// Wait until the welcome screen is back by itself (no click).
@@ -93,6 +93,69 @@ async fn one_tap_saves_once_and_going_on_amends_the_same_response() -> R {
     b.shot("4-funnel-1280x800").await?;
     b.resize(TABLET_PORTRAIT).await?;
     b.shot("5-funnel-768x1024").await?;
+    assert!(b.console_errors().await?.is_empty());
+    b.close().await
+}
+
+/// A unit that chose to rate officers: the rating carries whoever was on duty when the tablet
+/// was locked, and the dashboard shows satisfaction per officer (hidden under the threshold)
+/// beside the reasons of the low ratings.
+#[tokio::test]
+async fn ratings_name_the_officer_on_duty_only_when_the_unit_chooses() -> R {
+    let srv = Server::start();
+    let b = Browser::new("quick-officer", TABLET_LANDSCAPE).await?;
+    b.set_up_unit(&srv, None, &["Nguyễn Văn An", "Trần Thị Bình"]).await?;
+    b.wait_css("#duty-picker").await?;
+    b.click("#duty-1").await?;
+    // Off by default: a rating names nobody.
+    b.lock_kiosk(&srv).await?;
+    b.click("[data-quick='5']").await?;
+    b.wait_css("#quick-thanks").await?;
+    assert!(
+        b.js("return !document.querySelector('#reasons')").await? == true,
+        "no reasons after a 5"
+    );
+    assert_eq!(b.stored_responses().await?[0].get("w"), None);
+    // The manager turns it on (and the threshold down to 2 for this test).
+    b.click("#staff-exit").await?;
+    b.type_pin(PIN).await?;
+    b.wait_css("#duty-picker").await?;
+    b.click("#duty-1").await?;
+    b.goto(&srv.url("/settings")).await?;
+    b.click("#rate-officers").await?;
+    b.fill("#min-n", "2").await?;
+    b.click("#save-settings").await?;
+    b.wait_css("#settings-saved").await?;
+    b.lock_kiosk(&srv).await?;
+    for v in ["2", "4"] {
+        b.wait_css_for("#start:not([disabled])", Duration::from_secs(15)).await?;
+        welcome_returns(&b, Duration::from_secs(15)).await?;
+        b.click(&format!("[data-quick='{v}']")).await?;
+        b.wait_css("#quick-thanks").await?;
+        if v == "2" {
+            b.click("[data-reason='manner']").await?;
+            b.wait_css("[data-reason='manner'].chosen").await?;
+        }
+    }
+    let rs = b.stored_responses().await?;
+    let named: Vec<_> = rs.iter().filter(|r| r["w"] == "Trần Thị Bình").collect();
+    assert_eq!(named.len(), 2, "{rs:?}");
+    welcome_returns(&b, Duration::from_secs(15)).await?;
+    b.click("#staff-exit").await?;
+    b.type_pin(PIN).await?;
+    b.wait_css("#duty-picker").await?;
+    b.click("#duty-0").await?;
+    b.goto(&srv.url("/dashboard")).await?;
+    b.wait_css_for("#officer-table", Duration::from_secs(20)).await?;
+    let officers = b.text("#officer-table").await?;
+    assert!(
+        officers.contains("Trần Thị Bình") && officers.contains("50%") && officers.contains("n = 2"),
+        "{officers}"
+    );
+    let reasons = b.text("#reasons-card").await?;
+    assert!(reasons.contains("Thái độ") && reasons.contains("1"), "{reasons}");
+    b.js("document.querySelector('#reasons-card').scrollIntoView()").await?;
+    b.shot("officer-and-reasons-1280x800").await?;
     assert!(b.console_errors().await?.is_empty());
     b.close().await
 }
