@@ -98,8 +98,10 @@ impl AppState {
         }
         let (mut book, _) = doc_or("questionnaires", &mut problems, Book::default);
         // A tablet still asking the first shipped questionnaire, untouched, asks the current
-        // one (group I's seats item, one group a screen); an edited one is the unit's own.
-        if book.upgrade_seed() {
+        // one (group I's seats item, one group a screen); an edited one is the unit's own. The
+        // staff app writes it back; the kiosk module only asks it (writing a questionnaire
+        // would carry its serializer, ~10 KB, into the citizen's download).
+        if book.upgrade_seed() && cfg!(feature = "staff") {
             storage::save_doc("questionnaires", &book).ok();
         }
         if !book.is_valid() {

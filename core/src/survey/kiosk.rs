@@ -247,16 +247,19 @@ impl KioskFlow {
             return None;
         }
         self.last_activity = now.mono;
-        if let Some(p) = self.reasons.iter().position(|r| r == id) {
-            self.reasons.remove(p);
-        } else {
-            self.reasons.push(id.to_string());
-            // In the order offered, whatever the order tapped.
-            let order = |x: &String| self.q.reasons.iter().position(|r| &r.id == x);
-            let mut rs = std::mem::take(&mut self.reasons);
-            rs.sort_by_key(order);
-            self.reasons = rs;
+        let mut chosen = std::mem::take(&mut self.reasons);
+        match chosen.iter().position(|r| r == id) {
+            Some(p) => drop(chosen.remove(p)),
+            None => chosen.push(id.to_string()),
         }
+        // In the order offered, whatever the order tapped (no sort: the kiosk carries none).
+        self.reasons = self
+            .q
+            .reasons
+            .iter()
+            .filter(|r| chosen.contains(&r.id))
+            .map(|r| r.id.clone())
+            .collect();
         let meta = {
             let m = self.amending.as_mut()?;
             m.touch(now.wall, device);

@@ -196,15 +196,17 @@ pub const DEFAULT_FIELDS: [(&str, &str); 6] = [
 /// The fields the kiosk offers (Vietnamese, English): the catalogue's fields (lĩnh vực), each
 /// once, in order, or [`DEFAULT_FIELDS`] when it names none; "Khác" always last.
 pub fn kiosk_fields<'a>(catalogue: impl IntoIterator<Item = &'a str>) -> Vec<(String, String)> {
+    // In the order of the alphabet as read (Đ with D), each once: sorted by the folded name
+    // before the name, with the one sort of string pairs the kiosk already carries.
     let mut fs: Vec<(String, String)> = catalogue
         .into_iter()
         .map(str::trim)
         .filter(|f| !f.is_empty() && *f != "Khác")
-        .map(|f| (f.to_string(), String::new()))
+        .map(|f| (crate::format::fold_key(f), f.to_string()))
         .collect();
-    // In the order of the alphabet as read (Đ with D), each once.
-    fs.sort_by_cached_key(|(f, _)| (crate::format::fold_key(f), f.clone()));
+    fs.sort_unstable();
     fs.dedup();
+    let mut fs: Vec<(String, String)> = fs.into_iter().map(|(_, f)| (f, String::new())).collect();
     if fs.is_empty() {
         fs = DEFAULT_FIELDS
             .iter()
