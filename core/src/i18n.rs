@@ -354,7 +354,7 @@ strings! {
     ChartResolved => "Hồ sơ đã giải quyết theo tháng", "Dossiers resolved by month";
     Target => "Mục tiêu", "Target";
     Percent => "Phần trăm (%)", "Percent (%)";
-    DownloadSvg => "Tải SVG", "Download SVG";
+    DownloadSvg => "Tải ảnh biểu đồ (SVG, để in)", "Download the chart (SVG, to print)";
     Ranking => "Xếp hạng đơn vị theo mức độ hài lòng qua phiếu khảo sát tại quầy", "Units ranked by satisfaction measured by the desk survey";
     Rank => "Hạng", "Rank";
     Unit => "Đơn vị", "Unit";
@@ -398,7 +398,7 @@ strings! {
     OnTimeRate => "Tỷ lệ đúng hạn (%)", "On-time rate (%)";
     PagePrev => "Trang trước", "Previous page";
     PageNext => "Trang sau", "Next page";
-    DownloadPng => "Tải PNG", "Download PNG";
+    DownloadPng => "Tải ảnh biểu đồ (PNG, để dán vào văn bản)", "Download the chart (PNG, to paste into a letter)";
     Increase => "tăng", "up";
     Decrease => "giảm", "down";
     Unchanged => "không đổi", "unchanged";

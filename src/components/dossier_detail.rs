@@ -41,7 +41,7 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
                     <div class="detail-head">
                         <h2 id="detail-code">{d.code.clone()}</h2>
                         <span class=format!("badge {}", tl.slug()) id="detail-timeliness">{tl.label(lang)}</span>
-                        <a class="link" id="detail-print-slip" href=crate::platform::href(&format!("/print/receipt/{id}"))>{tr(K::PrintReceipt)}</a>
+                        <a class="button" id="detail-print-slip" href=crate::platform::href(&format!("/print/receipt/{id}"))>{tr(K::PrintReceipt)}</a>
                         <FormLinks d=d.clone() />
                         <button class="link" id="detail-close" on:click=move |_| on_close.run(())>{tr(K::Close)}</button>
                     </div>
@@ -55,7 +55,7 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
                     {(d.is_open() && d.extension.is_none()).then(|| view! { <ExtensionForm id=id.clone() error /> })}
                     <ComplaintForm id=id.clone() error />
                     <RecordFields d=d.clone() error />
-                    <DeleteButton id=id.clone() error on_close />
+                    {d.may_delete().then(|| view! { <DeleteButton id=id.clone() error on_close /> })}
                 }
             })}
             {move || error.get().map(|e| view! { <p class="error-text" id="detail-error" role="alert">{e}</p> })}

@@ -217,9 +217,10 @@ pub fn DossierForm() -> impl IntoView {
             </p>
             <button class="primary big-button" id="d-submit" type="submit">{tr(K::Receive)}</button>
             {move || error.get().map(|e| view! { <p class="error-text" id="d-error" role="alert">{e}</p> })}
+            // The link names the dossier it prints: an opened dossier has a link of its own.
             {move || done.get().map(|(c, id)| view! {
-                <p class="ok" id="d-done">{tr(K::Received)}": "<strong id="d-done-code">{c}</strong>" · "
-                    <a id="d-print-slip" href=crate::platform::href(&format!("/print/receipt/{id}"))>{tr(K::PrintReceipt)}</a></p>
+                <p class="ok" id="d-done">{tr(K::Received)}": "<strong id="d-done-code">{c.clone()}</strong>" · "
+                    <a class="button" id="d-print-slip" href=crate::platform::href(&format!("/print/receipt/{id}"))>{tr(K::PrintReceipt)}" "{c}</a></p>
             })}
         </form>
     }

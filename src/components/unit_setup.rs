@@ -41,6 +41,9 @@ pub fn UnitSetup(#[prop(optional)] intro: bool) -> impl IntoView {
         s.desk = text(desk).parse().unwrap_or(s.desk).min(9);
         s.officers = parse_officers(&officers.get_untracked());
         officers.set(s.officers.join("\n"));
+        // The fields show what was saved (the code in capitals, the desk within 0–9).
+        id.set(s.agency_code.clone());
+        desk.set(s.desk.to_string());
         saved.set(st.save_settings(s).is_ok());
     };
     let field = |id: &'static str, key: K, max: &'static str, sig: RwSignal<String>| {

@@ -681,6 +681,14 @@ impl Dossier {
         ]
     }
 
+    /// Whether staff may delete it (a dossier entered by mistake): not once its result was
+    /// returned. A returned dossier went to the citizen and stands in the register (Mẫu 07 of
+    /// TT 03/2025 lists the return and who signed for it) and in the period's figures; it is
+    /// corrected, not deleted (issue 25).
+    pub fn may_delete(&self) -> bool {
+        !self.meta.deleted && self.returned_at().is_none()
+    }
+
     /// Delete as a tombstone: it still travels in exports (so the deletion reaches the other
     /// tablets), without the person it named.
     pub fn delete(&mut self) {
@@ -742,6 +750,20 @@ impl Dossier {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn a_dossier_may_be_deleted_until_its_result_is_returned() {
+        let mut d = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
+        assert!(d.may_delete(), "entered by mistake");
+        d.transition(Status::InProgress, at(2025, 2, 3, 10), "", "").unwrap();
+        d.transition(Status::Resolved, at(2025, 2, 4, 10), "", "").unwrap();
+        assert!(d.may_delete());
+        let mut gone = d.clone();
+        gone.delete();
+        assert!(!gone.may_delete(), "already deleted");
+        d.transition(Status::Returned, at(2025, 2, 4, 11), "", "").unwrap();
+        assert!(!d.may_delete(), "it stands in the register");
+    }
 
     #[test]
     fn errors_speak_one_language_at_a_time_and_say_what_to_do() {

@@ -149,6 +149,10 @@ async fn at_the_hand_back_the_kiosk_opens_on_the_dossiers_rating() -> R {
         .await?;
     }
     b.shot("invite-returned").await?;
+    assert!(
+        b.js("return !document.querySelector('#detail-delete')").await? == true,
+        "a returned dossier stands in the register: no delete"
+    );
     // The result slip carries the code as a QR code and invites a rating.
     b.click("#detail-result-slip").await?;
     assert_eq!(b.wait_css("#result-code").await?.text().await?, code);
