@@ -14,10 +14,7 @@ use motcua_core::survey::index::{shown, Tally};
 #[component]
 pub fn RatedCard(scope: Scope) -> impl IntoView {
     let st = use_app();
-    let Scope {
-        period, filter, lookup, ..
-    } = scope;
-    let r = Memo::new(move |_| scope.records(|data| rated(data, &period.get(), &filter.get(), &lookup.get())));
+    let r = scope.figure(|data, period, filter, lookup, _| rated(data, period, filter, lookup));
     // Each row: its group (for the eye and for tests), its label and its tally.
     let rows = move || {
         let lang = st.lang();

@@ -14,10 +14,7 @@ use motcua_core::report::breakdown::{by_officer, reasons};
 #[component]
 pub fn ReasonsCard(scope: Scope) -> impl IntoView {
     let st = use_app();
-    let Scope {
-        period, filter, lookup, ..
-    } = scope;
-    let x = Memo::new(move |_| scope.records(|data| reasons(data, &period.get(), &filter.get(), &lookup.get())));
+    let x = scope.figure(|data, period, filter, lookup, _| reasons(data, period, filter, lookup));
     view! {
         <div class="card" id="reasons-card">
             <h2>{tr(K::ReasonsTitle)}</h2>
@@ -37,13 +34,7 @@ pub fn ReasonsCard(scope: Scope) -> impl IntoView {
 #[component]
 pub fn OfficerCard(scope: Scope) -> impl IntoView {
     let st = use_app();
-    let Scope {
-        period, filter, lookup, ..
-    } = scope;
-    let rows = Memo::new(move |_| {
-        let min_n = st.settings.with(|s| s.min_n);
-        scope.records(|data| by_officer(data, &period.get(), &filter.get(), &lookup.get(), min_n))
-    });
+    let rows = scope.figure(by_officer);
     let cell = move |n: u32, x: Option<motcua_core::survey::index::Tally>| match x {
         Some(x) => format!("{} · {} (n = {n})", share(u64::from(x.satisfied), u64::from(n)), score(x.mean())),
         None => format!("{} (n = {n})", t(st.lang(), K::OfficerHidden)),

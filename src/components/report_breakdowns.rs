@@ -115,10 +115,7 @@ pub fn TimeCharts(scope: Scope) -> impl IntoView {
 /// Late dossiers by the division that caused the delay.
 #[component]
 pub fn LateByDivision(scope: Scope) -> impl IntoView {
-    let Scope {
-        period, filter, lookup, ..
-    } = scope;
-    let rows = Memo::new(move |_| scope.records(|data| breakdown::late_by_division(data, &period.get(), &filter.get(), &lookup.get())));
+    let rows = scope.figure(|data, period, filter, lookup, _| breakdown::late_by_division(data, period, filter, lookup));
     view! {
         <div class="card" id="late-by-division">
             <h2>{tr(K::LateByDivision)}</h2>

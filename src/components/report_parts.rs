@@ -35,6 +35,20 @@ impl Scope {
         }
     }
 
+    /// A figure of the scope as a memo: `f` over the records, the period, the filter, the lookup
+    /// and the anonymity threshold, computed again when any of them changes (every card's way
+    /// to ask core for its numbers).
+    pub fn figure<T>(self, f: impl Fn(Records, &Period, &Filter, &Lookup, u32) -> T + Send + Sync + 'static) -> Memo<T>
+    where
+        T: PartialEq + Send + Sync + 'static,
+    {
+        let st = use_app();
+        Memo::new(move |_| {
+            let min_n = st.settings.with(|s| s.min_n);
+            self.records(|data| f(data, &self.period.get(), &self.filter.get(), &self.lookup.get(), min_n))
+        })
+    }
+
     /// `f` over the records (tracked: a memo that calls this runs again when they change).
     pub fn records<R>(&self, f: impl FnOnce(Records) -> R) -> R {
         let st = use_app();

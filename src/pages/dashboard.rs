@@ -205,10 +205,7 @@ fn SatisfactionCard(
 /// Indicators 2.1 and 5.4 of Quyết định 766, each with its formula and n.
 #[component]
 fn IndicatorsCard(scope: Scope) -> impl IntoView {
-    let Scope {
-        period, filter, lookup, ..
-    } = scope;
-    let ind = Memo::new(move |_| scope.records(|data| report::indicators(data, &period.get(), &filter.get(), &lookup.get())));
+    let ind = scope.figure(|data, period, filter, lookup, _| report::indicators(data, period, filter, lookup));
     let ratio = |r: report::Ratio| format!("{} / {}", thousands(r.num), thousands(r.den));
     view! {
         <div class="card" id="indicators-card">
@@ -228,13 +225,8 @@ fn IndicatorsCard(scope: Scope) -> impl IntoView {
 #[component]
 fn MonthCharts(scope: Scope) -> impl IntoView {
     let st = use_app();
-    let Scope {
-        period, filter, lookup, ..
-    } = scope;
-    let rows = Memo::new(move |_| {
-        let min_n = st.settings.with(|s| s.min_n);
-        scope.records(|data| report::monthly(data, &period.get(), &filter.get(), &lookup.get(), min_n))
-    });
+    let period = scope.period;
+    let rows = scope.figure(report::monthly);
     let labels = move || rows.with(|r| r.iter().map(|m| format!("{:02}/{}", m.month, m.year % 100)).collect::<Vec<_>>());
     let lang = move || st.lang();
     let index_svg = Memo::new(move |_| {

@@ -101,17 +101,7 @@ pub fn RegisterPrint() -> impl IntoView {
 /// language, under the national heading and the agency's names (Cài đặt).
 #[component]
 pub fn ReceiptPrint() -> impl IntoView {
-    let st = use_app();
-    let params = use_params_map();
-    let slip = Memo::new(move |_| {
-        let id = params.with(|p| p.get("id")).unwrap_or_default();
-        let cal = st.calendar.get();
-        st.dossiers.with(|ds| {
-            ds.iter()
-                .find(|d| d.meta.id == id && !d.meta.deleted)
-                .map(|d| worklist::receipt_slip(d, ds, &cal))
-        })
-    });
+    let slip = of_route_dossier(|d, all, cal| Some(worklist::receipt_slip(d, all, cal)));
     view! {
         <PrintBar />
         {move || match slip.get() {
@@ -125,17 +115,7 @@ pub fn ReceiptPrint() -> impl IntoView {
 /// QR code for the kiosk. Printed in Vietnamese like the forms, under the agency's heading.
 #[component]
 pub fn ResultPrint() -> impl IntoView {
-    let st = use_app();
-    let params = use_params_map();
-    let slip = Memo::new(move |_| {
-        let id = params.with(|p| p.get("id")).unwrap_or_default();
-        let cal = st.calendar.get();
-        st.dossiers.with(|ds| {
-            ds.iter()
-                .find(|d| d.meta.id == id && !d.meta.deleted)
-                .and_then(|d| worklist::result_slip(d, &cal))
-        })
-    });
+    let slip = of_route_dossier(|d, _, cal| worklist::result_slip(d, cal));
     view! {
         <PrintBar />
         {move || slip.get().map_or_else(
@@ -165,6 +145,27 @@ pub fn ResultPrint() -> impl IntoView {
             }.into_any(),
         )}
     }
+}
+
+/// The print model `f` makes of the dossier the route's `:id` names (a live one), with all the
+/// dossiers and the calendar beside it; `None` when there is none.
+fn of_route_dossier<T>(
+    f: impl Fn(&motcua_core::dossier::Dossier, &[motcua_core::dossier::Dossier], &motcua_core::calendar::WorkCalendar) -> Option<T>
+        + Send
+        + Sync
+        + 'static,
+) -> Memo<Option<T>>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let st = use_app();
+    let params = use_params_map();
+    Memo::new(move |_| {
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        let cal = st.calendar.get();
+        st.dossiers
+            .with(|ds| ds.iter().find(|d| d.meta.id == id && !d.meta.deleted).and_then(|d| f(d, ds, &cal)))
+    })
 }
 
 /// Vietnamese, for the official forms.
