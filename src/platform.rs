@@ -80,6 +80,19 @@ pub fn after_first_paint(f: impl FnOnce() + 'static) {
 /// Go to `path` with a full page load, replacing this history entry: the kiosk (`/` and
 /// `/kiosk`) and the staff screens are two modules of one build, and index.html's loader picks
 /// the one a path needs (the citizen's tablet never downloads the staff app).
+/// The app route shown now, with its query (`/dossiers?q=x`; under a sub-path, without it).
+pub fn current_route() -> String {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let path = loc.pathname().unwrap_or_default();
+    format!(
+        "{}{}",
+        motcua_core::paths::route_of(base(), &path),
+        loc.search().unwrap_or_default()
+    )
+}
+
 pub fn switch_to(path: &str) {
     if let Some(w) = web_sys::window() {
         w.location().replace(&href(path)).ok();

@@ -385,6 +385,8 @@ impl AppState {
             };
             self.note(storage::set_kiosk_officer(&officer)).ok();
             self.set_on_duty("");
+            // The unlock returns to the screen open now (a staff screen; the desk otherwise).
+            storage::set_return_route(&crate::platform::current_route());
         }
         self.kiosk.set(on);
         storage::set_session_lock(on);

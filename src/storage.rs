@@ -269,6 +269,22 @@ pub fn set_kiosk_officer(name: &str) -> Result<(), StoreError> {
     save_doc("kiosk_officer", &name.to_string())
 }
 
+const RETURN: &str = "motcua.return";
+
+/// The staff screen open when the tablet locked, for the unlock to return to (in this tab's
+/// session, like the lock itself).
+pub fn set_return_route(route: &str) {
+    SessionStorage::set(RETURN, route).ok();
+}
+
+/// Where the unlock goes: the screen kept by the lock when it is a staff screen of this app
+/// (`paths::return_route`), else the desk; taken once.
+pub fn take_return_route() -> String {
+    let kept: String = SessionStorage::get(RETURN).unwrap_or_default();
+    SessionStorage::delete(RETURN);
+    motcua_core::paths::return_route(&kept).to_string()
+}
+
 const DUTY: &str = "motcua.duty";
 
 /// The officer on duty in this tab (picked after unlocking; forgotten when the tablet locks).

@@ -28,9 +28,46 @@ pub fn route_of<'a>(base: &str, pathname: &'a str) -> &'a str {
     }
 }
 
+/// Where an unlock returns to: the staff screen that was open when the tablet locked (issue
+/// 25: unlocking always went to the desk), if `route` is one: an app path of this origin
+/// (`/`-rooted, not `//host`), not the kiosk, short. Anything else: the desk.
+pub fn return_route(route: &str) -> &str {
+    let staff = route.starts_with('/')
+        && !route.starts_with("//")
+        && !route.contains('\\')
+        && route.len() <= 200
+        && route != "/"
+        && !route.starts_with("/kiosk")
+        && route.chars().all(|c| c.is_ascii_graphic());
+    if staff {
+        route
+    } else {
+        "/staff"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unlock_returns_to_a_staff_screen_of_this_app_only() {
+        assert_eq!(return_route("/dossiers?q=SCT"), "/dossiers?q=SCT");
+        assert_eq!(return_route("/settings/questionnaire"), "/settings/questionnaire");
+        for elsewhere in [
+            "",
+            "/",
+            "/kiosk",
+            "//evil.example/x",
+            "https://evil.example",
+            "/\\evil",
+            "/a b",
+            "x",
+        ] {
+            assert_eq!(return_route(elsewhere), "/staff", "{elsewhere:?}");
+        }
+        assert_eq!(return_route(&format!("/{}", "a".repeat(300))), "/staff");
+    }
 
     #[test]
     fn root_and_sub_path() {

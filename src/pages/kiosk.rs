@@ -107,7 +107,7 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
         PinCheck::Ok => {
             st.set_kiosk(false);
             asking.set(false);
-            switch_to("/staff");
+            switch_to(&crate::storage::take_return_route());
         }
         PinCheck::Wrong => msg.set(motcua_core::i18n::t(st.lang(), K::PinWrong).into()),
         PinCheck::Unreadable => msg.set(motcua_core::i18n::t(st.lang(), K::PinUnreadable).into()),

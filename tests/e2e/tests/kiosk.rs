@@ -272,8 +272,12 @@ async fn an_unlocked_tablet_left_alone_locks_itself() -> R {
     b.c.refresh().await?;
     b.wait_css("#start").await?;
     assert_eq!(b.js("return !!document.querySelector('.topbar')").await?, false);
+    // The unlock returns to the screen that was open (Cài đặt), not to the desk.
+    b.click("#staff-exit").await?;
+    b.type_pin(PIN).await?;
+    b.wait_css("#staff-idle-seconds").await?;
+    assert_eq!(b.path().await?, "/settings");
     // The preview (staff trying the survey while unlocked) locks itself the same way.
-    unlock(&b).await?;
     b.goto(&srv.url("/kiosk")).await?;
     b.wait_css("#start").await?;
     assert_eq!(b.js("return !!document.querySelector('.topbar')").await?, true, "the preview bar");
