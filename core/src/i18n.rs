@@ -11,9 +11,10 @@ macro_rules! strings {
         /// All keys, for tests.
         pub const ALL: &[K] = &[$(K::$key),*];
         // Two tables indexed by the key: a lookup, where a `match` of 600 arms compiled to
-        // 10 KB of code in each module.
-        const VI: &[&str] = &[$($vi),*];
-        const EN: &[&str] = &[$($en),*];
+        // 10 KB of code in each module. A build without `all-strings` (the kiosk module) keeps
+        // the texts of [`KIOSK`] only: the others are evaluated away at compile time.
+        const VI: &[&str] = &[$(kept(K::$key, $vi)),*];
+        const EN: &[&str] = &[$(kept(K::$key, $en)),*];
         /// The text of `key` in `lang`.
         pub fn t(lang: Lang, key: K) -> &'static str {
             let table = match lang {
@@ -23,6 +24,81 @@ macro_rules! strings {
             table[key as usize]
         }
     };
+}
+
+/// The keys the kiosk module shows (its screens, the PIN pad, the look-up, the scanner, the
+/// scale, the questions core words). Issue 22: the citizen's download carried all ~500 strings
+/// in both languages; it carries these. `tests/e2e/tests/kiosk.rs` holds this list to every
+/// key the kiosk's source files name.
+pub const KIOSK: &[K] = &[
+    K::AppName,
+    K::Back,
+    K::BackToStart,
+    K::Cancel,
+    K::Close,
+    K::Code,
+    K::CommentQ,
+    K::DossierCodeOpt,
+    K::DueDate,
+    K::DueProvisional,
+    K::FieldQ,
+    K::LookupHint,
+    K::LookupNone,
+    K::LookupTitle,
+    K::LookupWait,
+    K::NavStaff,
+    K::Next,
+    K::NotApplicable,
+    K::Ok,
+    K::OverallQ,
+    K::OverallTitle,
+    K::PinEnter,
+    K::PinUnreadable,
+    K::PinWait,
+    K::PinWrong,
+    K::QuickContinue,
+    K::QuickMore,
+    K::QuickTitle,
+    K::ReasonsQ,
+    K::ScaleLegend,
+    K::ScanDenied,
+    K::ScanHint,
+    K::ScanNoCamera,
+    K::ScanOpen,
+    K::ScanUnsupported,
+    K::ScanWithout,
+    K::Skip,
+    K::StaffButton,
+    K::Start,
+    K::Status,
+    K::Submit,
+    K::ThanksSub,
+    K::ThanksTitle,
+    K::VisitsQ,
+    K::WelcomeAbout,
+    K::WelcomeSub,
+    K::WelcomeTitle,
+    K::Scale1,
+    K::Scale2,
+    K::Scale3,
+    K::Scale4,
+    K::Scale5,
+    K::LoadingRecords,
+];
+
+/// `text` in this build's table: every text with `all-strings`, the kiosk's alone without.
+const fn kept(key: K, text: &'static str) -> &'static str {
+    if cfg!(feature = "all-strings") {
+        return text;
+    }
+    let mut i = 0;
+    while i < KIOSK.len() {
+        if KIOSK[i] as usize == key as usize {
+            return text;
+        }
+        i += 1;
+    }
+    ""
 }
 
 strings! {

@@ -337,3 +337,34 @@ async fn a_citizens_tablet_downloads_the_kiosk_alone() -> R {
     assert!(b.console_errors().await?.is_empty());
     b.close().await
 }
+
+/// The kiosk module keeps the texts of `i18n::KIOSK` alone (issue 22): every key its source
+/// files name must be in that list, or the citizen would see a blank button.
+#[test]
+fn the_kiosks_string_table_holds_every_key_its_screens_use() {
+    let names: std::collections::BTreeSet<String> = motcua_core::i18n::KIOSK.iter().map(|k| format!("{k:?}")).collect();
+    let files = [
+        "src/pages/kiosk.rs",
+        "src/kiosk_app.rs",
+        "src/scan.rs",
+        "src/components/survey_screen.rs",
+        "src/components/kiosk_lookup.rs",
+        "src/components/pinpad.rs",
+        "src/components/scanner.rs",
+        "src/components/face.rs",
+        "core/src/survey/questionnaire.rs",
+        "core/src/survey/kiosk.rs",
+    ];
+    let mut missing = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(motcua_e2e::root().join(f)).expect(f);
+        for (i, _) in text.match_indices("K::") {
+            let key: String = text[i + 3..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            if !key.is_empty() && !names.contains(&key) {
+                missing.push(format!("{f}: K::{key}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "add to i18n::KIOSK: {missing:?}");
+    assert!(names.len() >= 40, "the list is read: {names:?}");
+}
