@@ -604,6 +604,9 @@ strings! {
     ResultSlipNote => "Phiếu của đơn vị giao kèm kết quả (không phải mẫu của Thông tư 03/2025/TT-VPCP).", "The unit's own slip handed with the result (not a form of Circular 03/2025).";
     ResultSlipRate => "Mời ông/bà quét mã này tại máy khảo sát ở quầy để đánh giá mức độ hài lòng (không cần ghi tên).", "Please scan this code at the survey tablet at the counter to rate our service (no name needed).";
     PrintResultSlip => "In phiếu trả kết quả", "Print the result slip";
+    ExtendedMark => "đã gia hạn (có văn bản xin lỗi)", "extended (with an apology)";
+    RowsRead => "dòng đọc được", "rows read";
+    RowsWithErrors => "dòng có lỗi (không nhập)", "rows with errors (not imported)";
     NothingToImport => "Bảng tính không thay đổi gì trong danh mục.", "The sheet changes nothing in the catalogue.";
 
 }

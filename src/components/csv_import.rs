@@ -257,7 +257,7 @@ fn CsvPreview(rows: Signal<Vec<Row>>) -> impl IntoView {
     let shown = move || page_no.get().min(pages() - 1);
     let errors = move || rows.with(|r| csv_import::counts(r).1);
     view! {
-        <p id="csv-counts">{move || rows.with(|r| r.len())}" · ⚠ "{errors}</p>
+        <p id="csv-counts">{move || rows.with(|r| r.len())}" "{tr(K::RowsRead)}" · ⚠ "{errors}" "{tr(K::RowsWithErrors)}</p>
         <table class="list" id="csv-preview">
             <thead><tr><th>{tr(K::Line)}</th><th>{tr(K::Code)}</th><th>{tr(K::Applicant)}</th><th>{tr(K::DueDate)}</th></tr></thead>
             <tbody>

@@ -143,9 +143,10 @@ pub fn period_text(p: &Period) -> String {
     format!("{days} · {}", motcua_core::i18n::t(use_app().lang(), p.basis.key()))
 }
 
-/// Unit, device, procedure, field, channel and division.
+/// Unit, device (`devices`: id and label, `report::device_choices`), procedure, field, channel
+/// and division.
 #[component]
-pub fn ReportFilters(filter: RwSignal<Filter>, lookup: Memo<Lookup>) -> impl IntoView {
+pub fn ReportFilters(filter: RwSignal<Filter>, lookup: Memo<Lookup>, devices: Memo<Vec<(String, String)>>) -> impl IntoView {
     let st = use_app();
     let units = move || {
         let mut u: Vec<String> = lookup.with(|l| l.unit_of_device.values().cloned().collect());
@@ -153,7 +154,6 @@ pub fn ReportFilters(filter: RwSignal<Filter>, lookup: Memo<Lookup>) -> impl Int
         u.dedup();
         u
     };
-    let devices = move || lookup.with(|l| l.unit_of_device.keys().cloned().collect::<Vec<_>>());
     let select = |id: &'static str, all: K, options: Box<dyn Fn() -> Vec<(String, String)> + Send + Sync>, set: fn(&mut Filter, String)| {
         view! {
             <select id=id aria-label=tr(all) on:change=move |ev| filter.update(|f| set(f, event_target_value(&ev)))>
@@ -185,7 +185,7 @@ pub fn ReportFilters(filter: RwSignal<Filter>, lookup: Memo<Lookup>) -> impl Int
     view! {
         <div class="filters report-filters">
             {select("rf-unit", K::AllUnits, Box::new(move || pairs(units())), |f, v| f.unit = v)}
-            {select("rf-device", K::AllDevices, Box::new(move || pairs(devices())), |f, v| f.device = v)}
+            {select("rf-device", K::AllDevices, Box::new(move || devices.get()), |f, v| f.device = v)}
             {select("rf-procedure", K::AllProcedures, Box::new(procs), |f, v| f.procedure = v)}
             {select("rf-field", K::AllFields, Box::new(move || pairs(fields())), |f, v| f.field = v)}
             {select("rf-division", K::AllDivisions, Box::new(move || pairs(divisions())), |f, v| f.division = v)}

@@ -15,12 +15,21 @@ use motcua_core::report::{self, text, Filter, Lookup, Period};
 use motcua_core::sync::Receipt;
 use std::collections::BTreeMap;
 
-/// Which unit each device belongs to: this tablet's own, and every imported file's source.
-fn device_units(st: crate::state::AppState) -> BTreeMap<String, String> {
+/// Which unit each device belongs to and the name staff gave it: this tablet's own, and every
+/// imported file's source.
+fn device_sources(st: crate::state::AppState) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
     let history: Vec<Receipt> = storage::load_doc("imports").ok().flatten().unwrap_or_default();
-    let mut m: BTreeMap<String, String> = history.into_iter().map(|r| (r.source.device_id, r.source.unit)).collect();
-    st.settings.with_untracked(|s| m.insert(s.device_id.clone(), s.agency_code.clone()));
-    m
+    let mut units = BTreeMap::new();
+    let mut names = BTreeMap::new();
+    for r in history {
+        units.insert(r.source.device_id.clone(), r.source.unit);
+        names.insert(r.source.device_id, r.source.device_name);
+    }
+    st.settings.with_untracked(|s| {
+        units.insert(s.device_id.clone(), s.agency_code.clone());
+        names.insert(s.device_id.clone(), s.device_name.clone());
+    });
+    (units, names)
 }
 
 /// The dashboard page.
@@ -32,8 +41,11 @@ pub fn Dashboard() -> impl IntoView {
     // Before every month is read, a period reaching further back than the opening one waits.
     let shown = move || st.loaded.get() || period.with(|p| p.within_default(today));
     let filter = RwSignal::new(Filter::default());
-    let lookup = Memo::new(move |_| Lookup::new(&st.catalogue.get(), device_units(st)));
+    let (units, names) = device_sources(st);
+    let lookup = Memo::new(move |_| Lookup::new(&st.catalogue.get(), units.clone()));
     let scope = Scope::new(period, filter, lookup);
+    // The devices that made records, by name (not by the period or filter: the list stays).
+    let devices = Memo::new(move |_| scope.records(|data| report::device_choices(data, &names)));
     let min_n = move || st.settings.with(|s| s.min_n);
     let table_of = move |p: Period| {
         let (f, l) = (filter.get(), lookup.get());
@@ -66,7 +78,7 @@ pub fn Dashboard() -> impl IntoView {
         <Page title=K::NavDashboard>
             <div class="card no-print report-controls">
                 <PeriodPicker period />
-                <ReportFilters filter lookup />
+                <ReportFilters filter lookup devices />
                 <button id="print-report" on:click=move |_| { if let Some(w) = web_sys::window() { w.print().ok(); } }>{tr(K::PrintView)}</button>
                 " "<button id="export-xlsx-report" on:click=move |_| {
                     // The table of the kỳ on show, as the report prints it, numbers as numbers.

@@ -159,13 +159,17 @@ fn WorkTable(
                             <td>{show_dt(r.received)}</td>
                             <td>{show_dt(r.due)}{r.due_provisional.then(|| view! { " "<span class="provisional">{tr(K::DueProvisional)}</span> })}</td>
                             <td>{move || status.label(st.lang())}</td>
-                            <td><span class=format!("badge {}", tl.slug())>{move || tl.label(st.lang())}</span>{r.extended.then_some(" ✉")}</td>
+                            <td><span class=format!("badge {}", tl.slug())>{move || tl.label(st.lang())}</span>{r.extended.then(|| view! { " "<span class="mark" title=tr(K::ExtendedMark)>"✉"<span class="visually-hidden">{tr(K::ExtendedMark)}</span></span> })}</td>
                         </tr>
                     }
                 }).collect_view()}
             </tbody>
         </table>
         </div>
+        // The one mark of the list, said in words where it shows.
+        <Show when=move || rows().iter().any(|r| r.extended)>
+            <p class="muted legend" id="worklist-legend">"✉ = "{tr(K::ExtendedMark)}</p>
+        </Show>
         <div class="pager" id="pager">
             <button id="page-prev" disabled=move || paged.with(|p| p.1 == 0) on:click=move |_| page_no.update(|n| *n = n.saturating_sub(1))>"← "{tr(K::PagePrev)}</button>
             <span id="page-info">{move || paged.with(|p| format!("{} / {} · {} {}", p.1 + 1, p.2, thousands(p.3 as u64), t(st.lang(), K::Dossiers)))}</span>

@@ -451,6 +451,36 @@ pub fn monthly(data: Records, period: &Period, filter: &Filter, lookup: &Lookup,
         .collect()
 }
 
+/// The devices the dashboard's filter offers (issue 25: raw ids, and the manager's own empty
+/// browser, were listed): those that made a record here, each by the name staff gave it (its
+/// settings, an imported file's source) with its short id when two share a name, the id alone
+/// when no name is known; ordered by label as Vietnamese reads.
+pub fn device_choices(data: Records, names: &BTreeMap<String, String>) -> Vec<(String, String)> {
+    let mut ids: Vec<&str> = data
+        .responses
+        .iter()
+        .map(|r| r.meta.device.as_str())
+        .chain(data.dossiers.iter().map(|d| d.meta.device.as_str()))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let name = |id: &str| names.get(id).map(|n| n.trim()).filter(|n| !n.is_empty());
+    let shared = |n: &str| ids.iter().filter(|x| name(x) == Some(n)).count() > 1;
+    let mut out: Vec<(String, String)> = ids
+        .iter()
+        .map(|id| {
+            let label = match name(id) {
+                Some(n) if shared(n) => format!("{n} ({id})"),
+                Some(n) => n.to_string(),
+                None => id.to_string(),
+            };
+            (id.to_string(), label)
+        })
+        .collect();
+    out.sort_by_cached_key(|(id, label)| (crate::format::fold_key(label), id.clone()));
+    out
+}
+
 /// Units ranked by their satisfaction index over a period (highest first), like the
 /// province's ranking of departments; units under the threshold are left out.
 pub fn unit_ranking(data: Records, period: &Period, lookup: &Lookup, min_n: u32) -> Vec<(usize, String, f64, u32)> {

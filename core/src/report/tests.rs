@@ -374,3 +374,30 @@ fn the_table_says_how_many_were_judged_by_the_return_date() {
     assert_eq!(t.open_overdue + t.open_in_time, 1);
     assert!(t.balanced());
 }
+
+#[test]
+fn the_device_filter_names_the_devices_that_made_records() {
+    let mut rs = responses(d(2026, 3, 2), 3, 3, 1);
+    rs[0].meta.device = "c93f973f".into();
+    rs[1].meta.device = "a1b2c3d4".into();
+    rs[2].meta.device = "e5f6a7b8".into();
+    let set = Set::new(rs, Vec::new());
+    let names: BTreeMap<String, String> = [
+        ("c93f973f", "Quầy 2"),
+        ("a1b2c3d4", "Đăng ký"),
+        ("e5f6a7b8", "Quầy 2"),
+        ("ffff0000", "Máy quản lý (không có bản ghi)"),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    let got = device_choices(set.data(), &names);
+    let labels: Vec<&str> = got.iter().map(|(_, l)| l.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Đăng ký", "Quầy 2 (c93f973f)", "Quầy 2 (e5f6a7b8)"],
+        "no record, not listed; Đ with D"
+    );
+    let none = device_choices(set.data(), &BTreeMap::new());
+    assert_eq!(none[0].1, none[0].0, "no name known: the id");
+}

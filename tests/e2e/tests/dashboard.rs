@@ -102,6 +102,12 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
 
     b.goto(&srv.url("/dashboard")).await?;
     b.wait_css("#report-table").await?;
+    // The device filter names the tablet that made the records, by the name staff gave it;
+    // this browser made none and is not offered.
+    let devices = b
+        .js("return [...document.querySelectorAll('#rf-device option')].map(o => o.value + '=' + o.innerText)")
+        .await?;
+    assert_eq!(devices, serde_json::json!(["=Mọi thiết bị", "gen-1=Quầy 1"]), "{devices}");
     let lookup = Lookup::new(&data.catalogue, [("gen-1".to_string(), "SCT".to_string())].into_iter().collect());
     let timeline = report::Timeline::new(&data.responses, &data.dossiers);
     let rec = data.records(&timeline);
