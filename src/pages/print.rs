@@ -137,7 +137,7 @@ pub fn ResultPrint() -> impl IntoView {
                         <dt>{vi(K::ReturnedAt)}</dt><dd id="result-returned">{time_on_date(s.returned)}</dd>
                         <dt>{vi(K::Timeliness)}</dt><dd id="result-timeliness"><strong>{s.timeliness.label(motcua_core::Lang::Vi)}</strong></dd>
                         <dt>{vi(K::ResultVia)}</dt><dd>{s.result_via.label(motcua_core::Lang::Vi)}</dd>
-                        <dt>{vi(K::SignedFor)}</dt><dd>{s.signed_by.clone()}</dd>
+                        <dt>{vi(K::SignedFor)}</dt><dd>{if s.signed_by.trim().is_empty() { "……………………………………".to_string() } else { s.signed_by.clone() }}</dd>
                     </dl>
                     <p class="lookup-hint" id="result-rate"><strong>{vi(K::ResultSlipRate)}</strong></p>
                     <p class="muted"><small>{vi(K::ResultSlipNote)}</small></p>

@@ -199,6 +199,15 @@ impl KioskFlow {
         self.furthest = self.furthest.max(self.progress().0);
     }
 
+    /// The one-tap rating as it stands (its overall score, reasons and officer; no item
+    /// answers, not even skips), stamped with `meta`.
+    fn one_tap(&self, meta: Meta) -> Response {
+        Response {
+            a: String::new(),
+            ..self.response(meta)
+        }
+    }
+
     /// The response as it stands, stamped with `meta`.
     fn response(&self, meta: Meta) -> Response {
         Response {
@@ -228,9 +237,7 @@ impl KioskFlow {
         self.overall = Some(score);
         self.step = Step::QuickThanks;
         self.ending = Some(Ending::Quick { version: self.q.version });
-        let mut r = self.response(meta);
-        r.a.clear();
-        Some(r)
+        Some(self.one_tap(meta))
     }
 
     /// Whether the thanks after a one-tap rating asks why: a rating of 1–3
@@ -265,9 +272,7 @@ impl KioskFlow {
             m.touch(now.wall, device);
             m.clone()
         };
-        let mut r = self.response(meta);
-        r.a.clear();
-        Some(r)
+        Some(self.one_tap(meta))
     }
 
     /// "Góp ý chi tiết" after a one-tap rating: the questionnaire goes on, amending the same

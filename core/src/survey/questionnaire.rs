@@ -561,8 +561,12 @@ impl Book {
     /// gains the current seed ([`Questionnaire::seed`]) as its active version. A book anybody
     /// edited is theirs and is left as it is. Returns whether it changed (to be saved).
     pub fn upgrade_seed(&mut self) -> bool {
+        // Checked before the first seed is made: every start of an upgraded tablet asks this.
+        if self.versions.len() != 1 {
+            return false;
+        }
         let first = Questionnaire::sipas();
-        if self.versions.len() != 1 || self.versions.get(&first.version) != Some(&first) {
+        if self.versions.get(&first.version) != Some(&first) {
             return false;
         }
         let seed = Questionnaire::seed();
@@ -598,10 +602,7 @@ mod book_tests {
     fn a_tablet_still_on_the_first_seed_gains_the_seats_item_and_an_edited_one_does_not() {
         let v1 = stored_v1();
         assert_eq!(v1.layout, Layout::Item, "a stored version keeps its one item a screen");
-        let mut b = Book {
-            active: 1,
-            versions: [(1, v1.clone())].into_iter().collect(),
-        };
+        let mut b = Book::of(v1.clone());
         assert!(b.upgrade_seed());
         assert_eq!(b, Book::default());
         assert!(!b.upgrade_seed(), "once");
@@ -613,10 +614,7 @@ mod book_tests {
         assert!(ids(seed).iter().filter(|i| *i != "a5").eq(ids(&v1).iter()));
         let mut edited = v1;
         edited.groups[2].items[0].enabled = false;
-        let mut mine = Book {
-            active: 1,
-            versions: [(1, edited)].into_iter().collect(),
-        };
+        let mut mine = Book::of(edited);
         assert!(!mine.upgrade_seed(), "an edited questionnaire is the unit's own");
         assert_eq!(mine.active, 1);
     }

@@ -159,6 +159,9 @@ async fn at_the_hand_back_the_kiosk_opens_on_the_dossiers_rating() -> R {
     assert!(b.js("return !!document.querySelector('#result-qr svg')").await? == true);
     assert!(b.text("#result-rate").await?.contains("quét mã"));
     b.shot("result-slip").await?;
+    b.emulate_print(true).await?;
+    b.shot("result-slip-print").await?;
+    b.emulate_print(false).await?;
     b.c.back().await?;
     b.click(&format!("#worklist tr[data-code='{code}']")).await?;
     b.click("#invite-rating").await?;
