@@ -123,11 +123,33 @@ impl Drop for Server {
 /// One headless Chromium, driven through its own ChromeDriver.
 pub struct Browser {
     pub c: Client,
-    driver: Child,
+    driver: Driver,
     _profile: TempDir,
     pub name: String,
     /// Where this browser saves downloads.
     pub downloads: PathBuf,
+}
+
+/// ChromeDriver and the Chromium it started, ended when dropped: a test that fails returns
+/// early without `close()`, and its browser must not run on into the next test.
+struct Driver {
+    child: Child,
+    profile: PathBuf,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        self.child.kill().ok();
+        self.child.wait().ok();
+        // Killing ChromeDriver leaves its Chromium running: end the one on this profile.
+        Command::new("pkill")
+            .arg("-f")
+            .arg(format!("user-data-dir={}( |$)", self.profile.display()))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .ok();
+    }
 }
 
 struct TempDir(PathBuf);
@@ -160,27 +182,28 @@ impl Browser {
         Browser::launch(name, size, None, &args).await
     }
 
+    /// A fresh browser whose own language is `lang` (e.g. `en-US`, as many tablets ship): its
+    /// built-in controls and `navigator.language` follow it; the app must not.
+    pub async fn with_lang(name: &str, size: (u32, u32), lang: &str) -> R<Browser> {
+        Browser::launch(name, size, None, &[format!("--lang={lang}")]).await
+    }
+
     /// Quit and start again on the same profile: what a tablet does when the browser is
     /// closed. Chromium writes localStorage to disk lazily (a quit right after a multi-megabyte
     /// write lost it 4 times in 6), so the data gets `settle` to reach the disk first.
     pub async fn reopen(self, size: (u32, u32), settle: Duration) -> R<Browser> {
         tokio::time::sleep(settle).await;
         let Browser {
-            c,
-            mut driver,
-            _profile,
-            name,
-            ..
+            c, driver, _profile, name, ..
         } = self;
         c.close().await.ok();
-        driver.kill().ok();
-        driver.wait().ok();
+        drop(driver);
         Browser::launch(&name, size, Some(_profile), &[]).await
     }
 
     async fn launch(name: &str, size: (u32, u32), profile: Option<TempDir>, extra: &[String]) -> R<Browser> {
         let port = free_port();
-        let driver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
+        let child = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
             .arg(format!("--port={port}"))
             // A tablet set to a zone far from Vietnam's: every date the app derives must still
             // be Vietnam time (UTC+7).
@@ -194,6 +217,10 @@ impl Browser {
             None => std::env::temp_dir().join(format!("motcua-e2e-{}-{}", std::process::id(), port)),
         };
         std::fs::create_dir_all(&profile)?;
+        let driver = Driver {
+            child,
+            profile: profile.clone(),
+        };
         let downloads = profile.join("downloads");
         std::fs::create_dir_all(&downloads)?;
         let mut caps = Capabilities::new();
@@ -258,7 +285,20 @@ impl Browser {
         // A first visit compiles a module of megabytes while the service worker precaches
         // the build: on a loaded 2-core machine that has taken over 10 s. How fast a page
         // starts is measured by the benchmark (BENCHMARKS.md), not by this wait.
-        self.wait_css_for("body > *", Duration::from_secs(30)).await?;
+        if let Err(e) = self.wait_css_for("body > *", Duration::from_secs(30)).await {
+            // A blank first page has been seen about once in 300 loads in full runs and never
+            // alone: say what the page had fetched and logged, to find where it stopped.
+            let state = self
+                .js("return JSON.stringify({ready: document.readyState, \
+                     sw: !!(navigator.serviceWorker && navigator.serviceWorker.controller), \
+                     fetched: performance.getEntriesByType('resource').map(e => \
+                       [e.name.split('/').pop(), Math.round(e.startTime), Math.round(e.duration)])})")
+                .await
+                .map(|v| v.to_string())
+                .unwrap_or_default();
+            let logged = self.console_errors().await.unwrap_or_default();
+            return Err(format!("{e}; page: {state}; console: {logged:?}").into());
+        }
         Ok(())
     }
 
@@ -368,6 +408,19 @@ impl Browser {
         Ok(())
     }
 
+    /// Type a date (`YYYY-MM-DD`) or date and time (`YYYY-MM-DDTHH:MM`) into one of the app's
+    /// own date fields as an officer would: `dd/mm/yyyy[ HH:MM]`; "" empties the field.
+    pub async fn set_date(&self, css: &str, iso: &str) -> R {
+        let typed = match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
+            (Some(y), Some(m), Some(d)) => match iso.get(11..16) {
+                Some(hm) => format!("{d}/{m}/{y} {hm}"),
+                None => format!("{d}/{m}/{y}"),
+            },
+            _ => iso.to_string(),
+        };
+        self.fill(css, &typed).await
+    }
+
     /// Set an input's value from script and fire `input` (for date pickers, whose typed form
     /// depends on the browser's locale).
     pub async fn set_value(&self, css: &str, value: &str) -> R {
@@ -466,10 +519,9 @@ impl Browser {
     }
 
     pub async fn close(self) -> R {
-        let Browser { c, mut driver, .. } = self;
+        let Browser { c, driver, .. } = self;
         c.close().await.ok();
-        driver.kill().ok();
-        driver.wait().ok();
+        drop(driver);
         Ok(())
     }
 }
