@@ -34,7 +34,7 @@ done
 node -e '
   const fs = require("fs"), crypto = require("crypto");
   const html = fs.readFileSync("index.html", "utf8");
-  const hashes = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)]
+  const hashes = [...html.matchAll(/<script type="module"[^>]*>([\s\S]*?)<\/script>/g)]
     .map(m => "\x27sha256-" + crypto.createHash("sha256").update(m[1]).digest("base64") + "\x27");
   const csp = ["default-src \x27self\x27", "script-src \x27self\x27 \x27wasm-unsafe-eval\x27 " + hashes.join(" "),
     "style-src \x27self\x27", "style-src-attr \x27unsafe-inline\x27", "img-src \x27self\x27 data: blob:", "connect-src \x27self\x27", "object-src \x27none\x27",
