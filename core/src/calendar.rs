@@ -170,11 +170,7 @@ pub fn parse_dates(text: &str) -> Result<BTreeSet<NaiveDate>, String> {
 
 /// Dates as `dd/mm/yyyy`, one per line.
 pub fn dates_text(dates: &BTreeSet<NaiveDate>) -> String {
-    dates
-        .iter()
-        .map(|d| d.format("%d/%m/%Y").to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
+    dates.iter().map(|d| crate::format::date(*d)).collect::<Vec<_>>().join("\n")
 }
 
 impl YearCalendar {
@@ -184,7 +180,7 @@ impl YearCalendar {
         let days_off = parse_dates(days_off)?;
         let makeup_days = parse_dates(makeup)?;
         if let Some(d) = days_off.iter().chain(&makeup_days).find(|d| d.year() != year) {
-            return Err(format!("{} không thuộc năm {year} / not in {year}", d.format("%d/%m/%Y")));
+            return Err(format!("{} không thuộc năm {year} / not in {year}", crate::format::date(*d)));
         }
         Ok(YearCalendar {
             year,

@@ -109,14 +109,30 @@ pub fn score(x: Option<f64>) -> String {
     }
 }
 
+// Dates are written field by field, not with chrono's `format`: its formatting machinery was
+// ~4 KB of the kiosk's download for these three patterns (issue 22).
+
 /// A date as `dd/mm/yyyy`.
 pub fn date(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
+    use chrono::Datelike;
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
+
+/// A date as `yyyy-mm-dd` (file names, form fields' values).
+pub fn date_key(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// A time as `HH:MM` (24 h).
+pub fn clock(t: chrono::NaiveTime) -> String {
+    use chrono::Timelike;
+    format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 /// A date-time as `dd/mm/yyyy HH:MM`.
 pub fn date_time(t: chrono::NaiveDateTime) -> String {
-    t.format("%d/%m/%Y %H:%M").to_string()
+    format!("{} {}", date(t.date()), clock(t.time()))
 }
 
 /// A date as the official letters write it: "ngày 05 tháng 12 năm 2026" (Nghị định
@@ -134,7 +150,8 @@ pub fn long_date(d: NaiveDate) -> String {
 
 /// A time and date as Mẫu 01 writes them: "09 giờ 30 phút, ngày 03/02/2025".
 pub fn time_on_date(t: chrono::NaiveDateTime) -> String {
-    t.format("%H giờ %M phút, ngày %d/%m/%Y").to_string()
+    use chrono::Timelike;
+    format!("{:02} giờ {:02} phút, ngày {}", t.hour(), t.minute(), date(t.date()))
 }
 
 /// A sheet's column letter for a 0-based index: A … Z, AA, AB …
@@ -174,14 +191,113 @@ pub fn fold_letter(c: char) -> Option<char> {
     }
 }
 
+/// What an officer types in a date field, `dd/mm/yyyy` (also `d/m/yyyy`, with `.` or `-`
+/// between): the date, or `None` for anything else. The app's own date fields use it, not
+/// the browser's date picker, whose form follows the browser's language (issue 25: mm/dd/yyyy
+/// and AM/PM on a tablet set to English).
+pub fn parse_date_field(s: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = s.trim().split(['/', '.', '-']).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    let num = |p: &str, most: usize| {
+        (!p.is_empty() && p.len() <= most && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let year = (y.len() == 4).then(|| num(y, 4)).flatten()?;
+    NaiveDate::from_ymd_opt(year as i32, num(m, 2)?, num(d, 2)?)
+}
+
+/// A time typed as `HH:MM` (24 h; also `H:MM`, `HHhMM`): the time, or `None`.
+pub fn parse_time_field(s: &str) -> Option<chrono::NaiveTime> {
+    let (h, m) = s.trim().split_once([':', 'h', 'H'])?;
+    let num = |p: &str| {
+        (!p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    chrono::NaiveTime::from_hms_opt(num(h)?, num(m)?, 0)
+}
+
+/// A date and time typed as `dd/mm/yyyy HH:MM` ([`parse_date_field`], [`parse_time_field`]).
+pub fn parse_date_time_field(s: &str) -> Option<chrono::NaiveDateTime> {
+    let (d, t) = s.trim().split_once(char::is_whitespace)?;
+    Some(parse_date_field(d)?.and_time(parse_time_field(t)?))
+}
+
+/// The kinds of the app's own date and time fields, each with a machine form the pages keep
+/// (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM`, `HH:MM`, as the browser's pickers gave) and a typed form
+/// (`dd/mm/yyyy`, `dd/mm/yyyy HH:MM`, `HH:MM`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    Date,
+    DateTime,
+    Time,
+}
+
+impl FieldKind {
+    /// What the field shows for a machine value ("" for "" or a value that is not one).
+    pub fn text(self, machine: &str) -> String {
+        let m = machine.trim();
+        match self {
+            FieldKind::Date => NaiveDate::parse_from_str(m, "%Y-%m-%d").map(date).unwrap_or_default(),
+            FieldKind::DateTime => chrono::NaiveDateTime::parse_from_str(m, "%Y-%m-%dT%H:%M")
+                .map(date_time)
+                .unwrap_or_default(),
+            FieldKind::Time => chrono::NaiveTime::parse_from_str(m, "%H:%M").map(clock).unwrap_or_default(),
+        }
+    }
+
+    /// The machine value of what was typed; `None` while it is not a whole date (or time).
+    pub fn value(self, typed: &str) -> Option<String> {
+        match self {
+            FieldKind::Date => parse_date_field(typed).map(date_key),
+            FieldKind::DateTime => parse_date_time_field(typed).map(|t| format!("{}T{}", date_key(t.date()), clock(t.time()))),
+            FieldKind::Time => parse_time_field(typed).map(clock),
+        }
+    }
+
+    /// The hint shown in the empty field.
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            FieldKind::Date => "dd/mm/yyyy",
+            FieldKind::DateTime => "dd/mm/yyyy hh:mm",
+            FieldKind::Time => "hh:mm",
+        }
+    }
+}
+
+/// A letter in lower case, for the scripts this app's texts are written in: ASCII, Latin-1,
+/// Latin Extended-A and Vietnamese (Ơ, Ư and the letters with two marks, U+1EA0–U+1EFF); any
+/// other character is left as it is. `char::to_lowercase` knows every script: its two case
+/// tables were ~10 KB of the kiosk's gzip download (issue 22). Tested against it.
+pub fn lower_char(c: char) -> char {
+    let u = c as u32;
+    let even = u.is_multiple_of(2);
+    let lower = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => u + 32,
+        // Pairs capital, small; U+0130 (İ) becomes two characters and is left alone.
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1EA0..=0x1EFF if even => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if !even => u + 1,
+        0x1A0 | 0x1AF => u + 1,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// [`lower_char`] of every character.
+pub fn lower(s: &str) -> String {
+    s.chars().map(lower_char).collect()
+}
+
 /// A name as a key that ignores case, Vietnamese marks (composed or combining) and spacing:
 /// "Phòng  Quản lý" and "phong quan ly" are one key.
 pub fn fold_key(s: &str) -> String {
     let letters: String = s
         .chars()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(|c| fold_letter(c).unwrap_or(c))
-        .flat_map(char::to_lowercase)
+        .map(|c| lower_char(fold_letter(c).unwrap_or(c)))
         .collect();
     letters.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -189,6 +305,74 @@ pub fn fold_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_fields_read_what_officers_type_and_show_it_back() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        assert_eq!(parse_date_field("04/12/2026"), d(2026, 12, 4));
+        assert_eq!(parse_date_field(" 4/1/2027 "), d(2027, 1, 4));
+        assert_eq!(parse_date_field("04.12.2026"), d(2026, 12, 4));
+        for bad in [
+            "",
+            "12/2026",
+            "31/02/2026",
+            "04/12/26",
+            "2026-12-04",
+            "04/13/2026",
+            "a4/12/2026",
+            "04/12/20266",
+            "+4/12/2026",
+        ] {
+            assert_eq!(parse_date_field(bad), None, "{bad}");
+        }
+        assert_eq!(parse_time_field("9:05").map(clock).as_deref(), Some("09:05"));
+        assert_eq!(parse_time_field("17h30").map(clock).as_deref(), Some("17:30"));
+        for bad in ["", "24:00", "9", "9:60", "9:5:0", "-1:00"] {
+            assert_eq!(parse_time_field(bad), None, "{bad}");
+        }
+        assert_eq!(FieldKind::DateTime.value("04/12/2026 9:00").as_deref(), Some("2026-12-04T09:00"));
+        assert_eq!(FieldKind::DateTime.value("04/12/2026"), None);
+        assert_eq!(FieldKind::DateTime.text("2026-12-04T09:00"), "04/12/2026 09:00");
+        assert_eq!(FieldKind::Date.value("4/12/2026").as_deref(), Some("2026-12-04"));
+        assert_eq!(FieldKind::Date.text("2026-12-04"), "04/12/2026");
+        assert_eq!(FieldKind::Time.text("07:30"), "07:30");
+        assert_eq!(FieldKind::Date.text("nonsense"), "");
+        // What is shown reads back to the same value.
+        for (k, v) in [
+            (FieldKind::Date, "2027-02-28"),
+            (FieldKind::DateTime, "2027-02-28T23:59"),
+            (FieldKind::Time, "00:00"),
+        ] {
+            assert_eq!(k.value(&k.text(v)).as_deref(), Some(v));
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_chrono_would_write_them() {
+        let t = NaiveDate::from_ymd_opt(2026, 2, 3).and_then(|d| d.and_hms_opt(9, 5, 0)).unwrap();
+        assert_eq!(date(t.date()), t.format("%d/%m/%Y").to_string());
+        assert_eq!(date_key(t.date()), t.format("%Y-%m-%d").to_string());
+        assert_eq!(date_time(t), "03/02/2026 09:05");
+        assert_eq!(time_on_date(t), "09 giờ 05 phút, ngày 03/02/2026");
+    }
+
+    #[test]
+    fn lower_agrees_with_the_standard_library_wherever_it_changes_a_letter() {
+        let mut changed = 0;
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let ours = lower_char(c);
+            let std: Vec<char> = c.to_lowercase().collect();
+            if ours != c {
+                changed += 1;
+                assert_eq!(vec![ours], std, "{c:?}");
+            }
+        }
+        assert_eq!(changed, 167, "ASCII 26, Latin-1 30, Latin Extended-A 61, Ơ Ư 2, U+1EA0–U+1EFF 48");
+        // Every Vietnamese capital, with and without marks, as the standard library has it.
+        let capitals = "AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ";
+        assert_eq!(lower(capitals), capitals.to_lowercase());
+        assert_eq!(lower("TRỰC TIẾP Ở Bưu ĐIỆN"), "trực tiếp ở bưu điện");
+    }
 
     #[test]
     fn columns_are_lettered_as_in_excel() {

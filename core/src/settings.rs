@@ -284,7 +284,7 @@ pub fn parse_officers(text: &str) -> Vec<String> {
     let mut v: Vec<String> = Vec::new();
     for line in text.lines() {
         let name: String = line.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(60).collect();
-        if !name.is_empty() && !v.iter().any(|n| n.to_lowercase() == name.to_lowercase()) && v.len() < 40 {
+        if !name.is_empty() && !v.iter().any(|n| crate::format::lower(n) == crate::format::lower(&name)) && v.len() < 40 {
             v.push(name);
         }
     }

@@ -4,7 +4,13 @@ use chrono::{Datelike, NaiveDate};
 
 /// `<agency>-YYMMDD-NNNN`: the prefix for a day.
 pub fn code_prefix(agency: &str, day: NaiveDate) -> String {
-    format!("{}-{}-", agency.trim().to_uppercase(), day.format("%y%m%d"))
+    format!(
+        "{}-{:02}{:02}{:02}-",
+        agency.trim().to_ascii_uppercase(),
+        day.year().rem_euclid(100),
+        day.month(),
+        day.day()
+    )
 }
 
 /// The desk (quầy) that owns a running number: tablets receiving on the same day each take
@@ -54,7 +60,7 @@ pub fn code_date(code: &str) -> Option<NaiveDate> {
 /// (`Dossier::create`), and a look-up of garbage must not read the whole register (a citizen
 /// could freeze the kiosk; issue 21).
 pub fn months_holding<'a>(code: &str, months: &'a [String]) -> Vec<&'a str> {
-    let code = code.trim().to_uppercase();
+    let code = code.trim().to_ascii_uppercase();
     let Some(d) = code_date(&code).filter(|_| valid_code(&code)) else {
         return Vec::new();
     };

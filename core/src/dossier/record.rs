@@ -51,7 +51,7 @@ impl Channel {
     /// Read a channel from its stable code or, for data stored before the return method was an
     /// enum, from the free text an officer typed ("tại quầy", "bưu điện", "trực tuyến").
     pub fn from_text(s: &str) -> Channel {
-        let s = s.trim().to_lowercase();
+        let s = crate::format::lower(s.trim());
         if s == "online" || s.starts_with('2') || s.contains("trực tuyến") || s.contains("mạng") {
             Channel::Online
         } else if s == "post" || s.starts_with('3') || s.contains("bưu") {
@@ -314,7 +314,7 @@ impl DossierError {
             ExtensionNotLater => k(K::ErrExtensionNotLater),
             ExtensionClosed => k(K::ErrExtensionClosed),
             EmptyField(field) => format!("{}: {}", k(K::ErrEmptyField), k(*field)),
-            CodeDate { code, received } => format!("{}: {code} · {}", k(K::ErrCodeDate), received.format("%d/%m/%Y")),
+            CodeDate { code, received } => format!("{}: {code} · {}", k(K::ErrCodeDate), crate::format::date(*received)),
             BadCopies => k(K::ErrBadCopies),
             BadIdNumber => k(K::ErrBadIdNumber),
             BadEmail => k(K::ErrBadEmail),
@@ -390,7 +390,7 @@ impl Dossier {
         existing_codes: impl Iterator<Item = &'a str>,
         meta: Meta,
     ) -> Result<Dossier, DossierError> {
-        let code = input.code.trim().to_uppercase();
+        let code = input.code.trim().to_ascii_uppercase();
         if !valid_code(&code) {
             return Err(DossierError::BadCode(code));
         }

@@ -35,7 +35,8 @@ pub fn window_from(now: Millis) -> NaiveDate {
 
 /// The window's first month as the stored chunks name it (`YYYY-MM`).
 pub fn window_month(now: Millis) -> String {
-    window_from(now).format("%Y-%m").to_string()
+    let d = window_from(now);
+    format!("{:04}-{:02}", d.year(), d.month())
 }
 
 /// The live responses in the window.

@@ -355,8 +355,8 @@ impl Questionnaire {
                     items: vec![Item {
                         id: format!("{}0", g.id),
                         text: Text::new(
-                            &format!("Ông/bà hài lòng thế nào về: {}?", g.title.vi.to_lowercase()),
-                            &format!("How satisfied are you with: {}?", g.title.en.to_lowercase()),
+                            &format!("Ông/bà hài lòng thế nào về: {}?", crate::format::lower(&g.title.vi)),
+                            &format!("How satisfied are you with: {}?", crate::format::lower(&g.title.en)),
                         ),
                         enabled: true,
                     }],

@@ -22,7 +22,7 @@ pub fn read_qr(width: usize, height: usize, luma: &[u8]) -> Option<String> {
 /// 3 to 40 of them (the codes this app makes and the province's, `dossier::code`); `None` for
 /// anything else (a web address, a product's barcode text), which the kiosk says it cannot use.
 pub fn scanned_code(text: &str) -> Option<String> {
-    let code = text.trim().to_uppercase();
+    let code = text.trim().to_ascii_uppercase();
     let ok = (3..=40).contains(&code.chars().count()) && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
     ok.then_some(code)
 }

@@ -174,7 +174,7 @@ pub fn file_name(source: &Source, day: NaiveDate, ext: &str) -> String {
         "motcua-{}-{}-{}.{ext}",
         clean(&source.unit),
         clean(&source.device_name),
-        day.format("%Y-%m-%d")
+        crate::format::date_key(day)
     )
 }
 
