@@ -3,6 +3,7 @@
 //! official text they come from. The office hours and how the receipt day is counted live with
 //! the calendar (department-wide rules, not per-device settings).
 
+use super::date_field::{DateField, FieldKind};
 use super::dossier_form::show_dt;
 use super::tr;
 use crate::state::use_app;
@@ -146,7 +147,7 @@ fn WorkingTimeEditor(moved: RwSignal<Option<Vec<Moved>>>) -> impl IntoView {
             <legend>{tr(K::OfficeHours)}</legend>
             <div class="times">
                 {times.into_iter().enumerate().map(|(i, s)| view! {
-                    <input type="time" id=format!("office-{i}") aria-label=tr(K::OfficeHours) prop:value=move || s.get() on:input=move |ev| s.set(event_target_value(&ev)) />
+                    <DateField id=format!("office-{i}") kind=FieldKind::Time value=s label=K::OfficeHours />
                 }).collect_view()}
             </div>
             <label class="check"><input id="count-receipt-day" type="checkbox" prop:checked=move || count_day.get() on:change=move |ev| count_day.set(event_target_checked(&ev)) />{tr(K::CountReceiptDay)}</label>

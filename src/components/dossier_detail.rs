@@ -3,6 +3,7 @@
 //! caused a delay, the receipt slip, and delete (as a tombstone). Each concern is its own
 //! component; all of them change the dossier through [`change`].
 
+use super::date_field::{DateField, FieldKind};
 use super::dossier_form::{channel_label, dt_value, parse_dt, show_dt, term_text, ChannelSelect};
 use super::tr;
 use crate::platform::now_local;
@@ -170,7 +171,7 @@ fn ComplaintForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
         <details class="complaint">
             <summary>{tr(K::AddComplaint)}</summary>
             <div class="grid2">
-                <label>{tr(K::ComplaintAt)}<input id="complaint-at" type="datetime-local" prop:value=move || at.get() on:input=move |ev| at.set(event_target_value(&ev)) /></label>
+                <label>{tr(K::ComplaintAt)}<DateField id="complaint-at" kind=FieldKind::DateTime value=at /></label>
                 <label>{tr(K::ComplaintNote)}<input id="complaint-note" type="text" maxlength="300" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) /></label>
             </div>
             <button id="complaint-add" on:click=add>{tr(K::AddComplaint)}</button>
@@ -226,7 +227,7 @@ fn StepForm(d: Dossier, error: RwSignal<Option<String>>) -> impl IntoView {
                 <select id="step-status" aria-label=tr(K::Status) on:change=move |ev| next.set(Status::from_code(&event_target_value(&ev)))>
                     {options.iter().map(|s| { let s = *s; view! { <option value=s.code() selected=move || next.get() == Some(s)>{move || s.label(st.lang())}</option> } }).collect_view()}
                 </select>
-                <input id="step-at" type="datetime-local" aria-label=tr(K::ReceivedAt) prop:value=move || at.get() on:input=move |ev| at.set(event_target_value(&ev)) />
+                <DateField id="step-at" kind=FieldKind::DateTime value=at label=K::ReceivedAt />
                 {text("step-division", K::Division, division)}
                 {text("step-note", K::Note, note)}
                 <Show when=move || next.get() == Some(Status::Returned)>
@@ -270,8 +271,8 @@ fn ExtensionForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
         <details class="extend">
             <summary>{tr(K::Extend)}</summary>
             <div class="grid2">
-                <label>{tr(K::ApologyDate)}<input id="ext-at" type="datetime-local" prop:value=move || at.get() on:input=move |ev| at.set(event_target_value(&ev)) /></label>
-                <label>{tr(K::NewDue)}<input id="ext-due" type="datetime-local" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) /></label>
+                <label>{tr(K::ApologyDate)}<DateField id="ext-at" kind=FieldKind::DateTime value=at /></label>
+                <label>{tr(K::NewDue)}<DateField id="ext-due" kind=FieldKind::DateTime value=due /></label>
                 <label>{tr(K::ApologyReason)}<input id="ext-reason" type="text" maxlength="300" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) /></label>
             </div>
             <Show when=move || backdated.get()>

@@ -2,6 +2,7 @@
 //! due date filled in from the agency code and the working-day calendar, and the receipt form's
 //! fields (copies, fee, where the result is received, notes).
 
+use super::date_field::{DateField, FieldKind};
 use super::tr;
 use crate::platform::now_local;
 use crate::state::use_app;
@@ -196,13 +197,13 @@ pub fn DossierForm() -> impl IntoView {
                     <ChannelSelect id="d-channel" value=channel />
                 </label>
                 <label>{tr(K::ReceivedAt)}
-                    <input id="d-received" type="datetime-local" required prop:value=move || received.get() on:input=move |ev| received.set(event_target_value(&ev)) />
+                    <DateField id="d-received" kind=FieldKind::DateTime value=received required=true />
                 </label>
                 <label>{tr(K::Code)}
                     <input id="d-code" type="text" maxlength="40" placeholder=move || auto_code.get() prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
                 </label>
                 <label>{tr(K::DueOverride)}
-                    <input id="d-due" type="datetime-local" prop:value=move || due_override.get() on:input=move |ev| due_override.set(event_target_value(&ev)) />
+                    <DateField id="d-due" kind=FieldKind::DateTime value=due_override />
                 </label>
                 {text_input("d-due-reason", K::DueReason, "200", reason)}
             </div>

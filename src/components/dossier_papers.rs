@@ -3,6 +3,7 @@
 //! copies), the online file's filing time on the Cổng DVCQG, and the digital side (số hóa,
 //! kết quả điện tử, thanh toán trực tuyến). None of it carries over to the next dossier.
 
+use super::date_field::{DateField, FieldKind};
 use super::dossier_form::parse_dt;
 use super::tr;
 use leptos::prelude::*;
@@ -109,7 +110,7 @@ pub fn PaperFields(papers: Papers, channel: RwSignal<Channel>) -> impl IntoView 
             {text("d-email", K::Email, "email", papers.email)}
             <Show when=move || channel.get() == Channel::Online>
                 <label>{tr(K::FiledOnline)}
-                    <input id="d-filed-at" type="datetime-local" prop:value=move || papers.filed_at.get() on:input=move |ev| papers.filed_at.set(event_target_value(&ev)) />
+                    <DateField id="d-filed-at" kind=FieldKind::DateTime value=papers.filed_at />
                 </label>
             </Show>
         </div>

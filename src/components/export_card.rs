@@ -1,5 +1,6 @@
 //! Export: the JSON file another tablet or the manager imports, and CSV sheets for Excel.
 
+use super::date_field::{DateField, FieldKind};
 use super::tr;
 use crate::platform::{download, now_millis};
 use crate::state::use_app;
@@ -65,8 +66,8 @@ pub fn ExportCard() -> impl IntoView {
             <h2>{tr(K::ExportTitle)}</h2>
             <p class="muted">{tr(K::ExportHint)}</p>
             <div class="filters">
-                <label class="inline">{tr(K::From)}<input id="export-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) /></label>
-                <label class="inline">{tr(K::To)}<input id="export-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev)) /></label>
+                <label class="inline">{tr(K::From)}<DateField id="export-from" kind=FieldKind::Date value=from /></label>
+                <label class="inline">{tr(K::To)}<DateField id="export-to" kind=FieldKind::Date value=to /></label>
             </div>
             <label class="check"><input id="export-private" type="checkbox" prop:checked=move || private.get() on:change=move |ev| private.set(event_target_checked(&ev)) />{tr(K::WithoutPersonalData)}</label>
             <div class="actions">

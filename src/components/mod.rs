@@ -5,6 +5,7 @@ pub mod calendar_editor;
 pub mod catalogue_editor;
 pub mod catalogue_import;
 pub mod csv_import;
+pub mod date_field;
 pub mod dossier_detail;
 pub mod dossier_form;
 pub mod dossier_papers;

@@ -1,6 +1,7 @@
 //! Parts of the dashboard: the period picker, the filters, the report table and a chart card
 //! with its download.
 
+use super::date_field::{DateField, FieldKind};
 use super::tr;
 use crate::platform::download;
 use crate::state::use_app;
@@ -105,8 +106,8 @@ pub fn PeriodPicker(period: RwSignal<Period>) -> impl IntoView {
                 <PartSelect choice />
             </Show>
             <Show when=move || kind() == PeriodKind::Custom>
-                <label class="inline">{tr(K::From)}<input id="period-from" type="date" prop:value=move || from.get() on:change=move |ev| from.set(event_target_value(&ev)) /></label>
-                <label class="inline">{tr(K::To)}<input id="period-to" type="date" prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev)) /></label>
+                <label class="inline">{tr(K::From)}<DateField id="period-from" kind=FieldKind::Date value=from /></label>
+                <label class="inline">{tr(K::To)}<DateField id="period-to" kind=FieldKind::Date value=to /></label>
             </Show>
             <span class="period-label" id="period-label">{move || period_text(&period.get())}</span>
         </div>

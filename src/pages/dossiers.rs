@@ -4,6 +4,7 @@
 
 use crate::components::calendar_editor::MovedDueDates;
 use crate::components::csv_import::CsvImport;
+use crate::components::date_field::{DateField, FieldKind};
 use crate::components::dossier_detail::DossierDetail;
 use crate::components::dossier_form::{channel_label, show_dt, DossierForm};
 use crate::components::{tr, Page};
@@ -188,8 +189,8 @@ fn PrintRegisterLink() -> impl IntoView {
         <div class="card print-register">
             <h2>{tr(K::PrintRegister)}</h2>
             <div class="filters">
-                <label class="inline">{tr(K::From)}<input id="reg-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) /></label>
-                <label class="inline">{tr(K::To)}<input id="reg-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev)) /></label>
+                <label class="inline">{tr(K::From)}<DateField id="reg-from" kind=FieldKind::Date value=from /></label>
+                <label class="inline">{tr(K::To)}<DateField id="reg-to" kind=FieldKind::Date value=to /></label>
                 <a class="button" id="reg-open" href=move || crate::platform::href(&format!("/print/register?from={}&to={}", from.get(), to.get()))>{tr(K::PrintRegister)}</a>
             </div>
         </div>

@@ -43,7 +43,7 @@ async fn a_due_date_in_an_unconfirmed_2027_is_tam_tinh_until_confirmed_and_moves
     b.wait_css("#dossier-form").await?;
     b.select("#d-procedure", "CN-01").await?;
     b.fill("#d-applicant", "Công ty TNHH Xăng dầu Biển Đông").await?;
-    b.set_value("#d-received", "2026-12-04T09:00").await?;
+    b.set_date("#d-received", "2026-12-04T09:00").await?;
     b.wait_js("document.querySelector('#d-due-preview').innerText.includes('04/01/2027')")
         .await?;
     assert_eq!(b.text("#d-cal-warn").await?, "(tạm tính)");

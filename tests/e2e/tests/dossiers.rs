@@ -21,10 +21,10 @@ async fn enter(b: &Browser, procedure: &str, applicant: &str, received: Option<&
     b.fill("#d-applicant", applicant).await?;
     b.fill("#d-contact", "0905 123 456").await?;
     if let Some(r) = received {
-        b.set_value("#d-received", r).await?;
+        b.set_date("#d-received", r).await?;
     }
     if let Some((d, why)) = due {
-        b.set_value("#d-due", d).await?;
+        b.set_date("#d-due", d).await?;
         b.fill("#d-due-reason", why).await?;
     }
     b.click("#d-submit").await?;
@@ -78,11 +78,11 @@ async fn officers_enter_dossiers_and_move_them_through_statuses() -> R {
 
     // Bad input: due before received, and a duplicate code.
     b.fill("#d-applicant", "Sai hạn").await?;
-    b.set_value("#d-due", &local_dt(&b, -3, "10:00").await?).await?;
+    b.set_date("#d-due", &local_dt(&b, -3, "10:00").await?).await?;
     b.fill("#d-due-reason", "thử").await?;
     b.click("#d-submit").await?;
     assert!(b.text("#d-error").await?.contains("Hạn trả trước ngày nhận"));
-    b.set_value("#d-due", "").await?;
+    b.set_date("#d-due", "").await?;
     b.fill("#d-code", &c_new).await?;
     b.click("#d-submit").await?;
     b.wait_js("document.querySelector('#d-error').innerText.includes('Trùng mã')")
@@ -101,7 +101,7 @@ async fn officers_enter_dossiers_and_move_them_through_statuses() -> R {
     // Overdue: too late to apologise and extend. Said next to the button, in Vietnamese, with
     // what to do instead.
     b.click("#dossier-detail details.extend summary").await?;
-    b.set_value("#ext-due", &local_dt(&b, 10, "17:00").await?).await?;
+    b.set_date("#ext-due", &local_dt(&b, 10, "17:00").await?).await?;
     b.fill("#ext-reason", "Chờ ý kiến").await?;
     b.click("#ext-apply").await?;
     let refused = b.text("#ext-error").await?;
@@ -251,7 +251,7 @@ async fn step(b: &Browser, status: &str, at: &str, division: &str, note: &str) -
     let before = b.js("return document.querySelectorAll('#timeline li').length").await?;
     b.select("#step-status", status).await?;
     if !at.is_empty() {
-        b.set_value("#step-at", at).await?;
+        b.set_date("#step-at", at).await?;
     }
     if !division.is_empty() {
         b.fill("#step-division", division).await?;
@@ -295,8 +295,8 @@ async fn a_paused_and_extended_dossier_resolved_late_is_late_everywhere_and_prin
     // The apology, dated Fri 07/03 (a working day before the due date as it stands), moves
     // the date once, to Fri 21/03.
     b.click("#dossier-detail details.extend summary").await?;
-    b.set_value("#ext-at", "2025-03-07T09:00").await?;
-    b.set_value("#ext-due", "2025-03-21T17:00").await?;
+    b.set_date("#ext-at", "2025-03-07T09:00").await?;
+    b.set_date("#ext-due", "2025-03-21T17:00").await?;
     b.fill("#ext-reason", "Chờ ý kiến thẩm định của Sở Y tế").await?;
     b.click("#ext-apply").await?;
     // Dated in 2025, entered today: said so, and entered once the date is confirmed.
@@ -328,7 +328,7 @@ async fn a_paused_and_extended_dossier_resolved_late_is_late_everywhere_and_prin
     assert!(b.text("#late-offered").await?.contains("Phòng Quản lý Thương mại"));
     // Returned by post, signed for.
     b.select("#step-status", "Returned").await?;
-    b.set_value("#step-at", "2025-03-21T09:00").await?;
+    b.set_date("#step-at", "2025-03-21T09:00").await?;
     b.select("#step-via", "Post").await?;
     b.fill("#step-signed", "Nguyễn Văn Bình").await?;
     b.click("#step-apply").await?;
@@ -583,7 +583,7 @@ async fn three_dossiers_in_a_row_keep_their_own_channel_fee_and_result_channel()
     b.fill("#d-doc-copies-0", "2").await?;
     let direct = enter(&b, "TM-02", "Nguyễn Văn Trực", None, None).await?;
     b.select("#d-channel", "Online").await?;
-    b.set_value("#d-filed-at", &local_dt(&b, -1, "21:15").await?).await?;
+    b.set_date("#d-filed-at", &local_dt(&b, -1, "21:15").await?).await?;
     let online = enter(&b, "TM-02", "Công ty Trực Tuyến", None, None).await?;
     assert_eq!(value(&b, "#d-channel").await?.as_deref(), Some("Direct"));
     let stored = b.stored_dossiers().await?;
