@@ -169,6 +169,22 @@ pub fn request_persistent_storage() {
     }
 }
 
+/// Scroll the element `id` into view, as little as needed, once the page has drawn it: what
+/// an action makes appear (an import's preview under the file picker) shows where the officer
+/// looks (issue 25). Nothing if it is not there.
+pub fn reveal(id: &'static str) {
+    leptos::prelude::set_timeout(
+        move || {
+            if let Some(el) = leptos::prelude::document().get_element_by_id(id) {
+                let o = web_sys::ScrollIntoViewOptions::new();
+                o.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&o);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// Let the browser paint and handle input before going on (between steps of long work).
 /// A message to itself is a new task, as a zero timeout is, without the 4 ms that the
 /// browser adds to timeouts set from timeouts (an import yields forty times).

@@ -251,6 +251,7 @@ fn CsvPreview(rows: Signal<Vec<Row>>) -> impl IntoView {
     Effect::new(move |_| {
         rows.track();
         page_no.set(0);
+        crate::platform::reveal("csv-counts");
     });
     // (Not read from `page_no`: the pager's update reads it while `page_no` is being written.)
     let pages = move || rows.with(|r| csv_import::preview_page(r, 0).2);

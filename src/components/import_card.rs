@@ -200,31 +200,40 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
         })
     };
     let valid = move || loaded.with(|l| l.iter().filter(|x| x.outcome.is_ok()).count());
+    // Files read: their previews (and the button that applies them) come into view.
+    Effect::new(move |_| {
+        if !loaded.with(Vec::is_empty) {
+            crate::platform::reveal("import-previews");
+        }
+    });
     view! {
         <div class="card" id="import">
             <h2>{tr(K::ImportTitle)}</h2>
             <label class="dropzone" id="import-drop" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
                 <span>{tr(K::ImportHint)}</span>
-                <input id="import-files" type="file" multiple accept=".json,application/json" on:change=on_pick />
+                <span class="button">{tr(K::ChooseFile)}</span>
+                <input id="import-files" class="visually-hidden" type="file" multiple accept=".json,application/json" on:change=on_pick />
             </label>
             <Show when=move || busy.get() && !writing.get()><p id="import-busy" role="status">{tr(K::Reading)}</p></Show>
             {move || progress.get().map(|(name, done, total)| view! {
                 <p class="import-progress">{name}": "{thousands(done as u64)}" / "{thousands(total as u64)}<br/>
                     <progress id="import-progress" max=total.to_string() value=done.to_string()></progress></p>
             })}
-            {move || loaded.get().into_iter().map(|l| view! { <FilePreview l /> }).collect_view()}
-            <Show when=move || !conflicts.with(Vec::is_empty)>
-                <CodeConflictList conflicts=conflicts.into() />
-            </Show>
-            <Show when=any_held>
-                <label class="check" id="import-held-choice"><input id="import-release-held" type="checkbox" prop:checked=move || release.get() on:change=move |ev| release.set(event_target_checked(&ev)) />{tr(K::ReleaseHeld)}</label>
-            </Show>
-            <Show when=move || !loaded.with(Vec::is_empty)>
-                <div class="actions">
-                    <button class="primary" id="import-apply" disabled=move || valid() == 0 || busy.get() on:click=apply>{tr(K::ImportApply)}" ("{valid}")"</button>
-                    <button id="import-cancel" disabled=move || busy.get() on:click=move |_| { loaded.set(Vec::new()); plans.set_value(Vec::new()); conflicts.set(Vec::new()) }>{tr(K::Cancel)}</button>
-                </div>
-            </Show>
+            <div id="import-previews">
+                {move || loaded.get().into_iter().map(|l| view! { <FilePreview l /> }).collect_view()}
+                <Show when=move || !conflicts.with(Vec::is_empty)>
+                    <CodeConflictList conflicts=conflicts.into() />
+                </Show>
+                <Show when=any_held>
+                    <label class="check" id="import-held-choice"><input id="import-release-held" type="checkbox" prop:checked=move || release.get() on:change=move |ev| release.set(event_target_checked(&ev)) />{tr(K::ReleaseHeld)}</label>
+                </Show>
+                <Show when=move || !loaded.with(Vec::is_empty)>
+                    <div class="actions">
+                        <button class="primary" id="import-apply" disabled=move || valid() == 0 || busy.get() on:click=apply>{tr(K::ImportApply)}" ("{valid}")"</button>
+                        <button id="import-cancel" disabled=move || busy.get() on:click=move |_| { loaded.set(Vec::new()); plans.set_value(Vec::new()); conflicts.set(Vec::new()) }>{tr(K::Cancel)}</button>
+                    </div>
+                </Show>
+            </div>
             {move || msg.get().map(|m| match m {
                 K::ImportDone => view! { <p class="ok" id="import-done" role="status">{tr(m)}</p> }.into_any(),
                 _ => view! { <p class="error-text" id="import-refused" role="alert">{tr(m)}</p> }.into_any(),

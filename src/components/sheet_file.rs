@@ -82,7 +82,11 @@ impl SheetFile {
 #[component]
 pub fn SheetPicker(file: SheetFile, id: &'static str) -> impl IntoView {
     view! {
-        <input id=id type="file" accept=".xlsx,.xls,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" on:change=move |ev| file.pick(ev) />
+        // The browser's own picker says "Choose File" in the browser's language: the label is
+        // the button, in the app's (issue 25).
+        <label class="button file-pick">{tr(K::ChooseFile)}
+            <input id=id class="visually-hidden" type="file" accept=".xlsx,.xls,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" on:change=move |ev| file.pick(ev) />
+        </label>
         <Show when=move || file.sheets.with(|s| s.len() > 1)>
             <label>{tr(K::SheetPick)}
                 <select class="sheet-name" id=format!("{id}-sheet") on:change=move |ev| file.open_sheet(Some(event_target_value(&ev)))>

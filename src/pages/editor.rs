@@ -72,8 +72,8 @@ pub fn Editor() -> impl IntoView {
                         let set = move |f: &dyn Fn(&mut Item)| draft.update(|q| if let Some(i) = q.groups.get_mut(gi).and_then(|g| g.items.get_mut(ii)) { f(i) });
                         view! {
                             <div class="item-edit">
-                                <input type="checkbox" title=tr(K::Enabled) prop:checked=move || draft.with(|q| item(q, gi, ii).is_some_and(|i| i.enabled))
-                                    on:change=move |ev| set(&|i| i.enabled = event_target_checked(&ev)) />
+                                <label class="toggle" title=tr(K::Enabled)><input type="checkbox" aria-label=tr(K::Enabled) prop:checked=move || draft.with(|q| item(q, gi, ii).is_some_and(|i| i.enabled))
+                                    on:change=move |ev| set(&|i| i.enabled = event_target_checked(&ev)) /></label>
                                 <input type="text" class="vi" aria-label=move || format!("{} {}", label_vi(), ii + 1) prop:value=move || get(|i| i.text.vi.clone())
                                     on:change=move |ev| set(&|i| i.text.vi = event_target_value(&ev)) />
                                 <input type="text" class="en" aria-label=move || format!("{} {}", label_en(), ii + 1) prop:value=move || get(|i| i.text.en.clone())
