@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Size and speed of the release build, against Enketo's figures on the same survey.
 # Prints a table for BENCHMARKS.md. Not part of the test command: numbers are measured, not
-# asserted.
+# asserted. `bash scripts/bench.sh lighthouse` stops after the sizes and the Lighthouse table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
@@ -23,6 +23,43 @@ wasm-bindgen --target web --out-dir "$floor_out" bench/floor/target/wasm32-unkno
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-reference-types --enable-multivalue "$floor_out/floor_bg.wasm" -o "$floor_out/floor_bg.wasm"
 floor=$(( $(gz "$floor_out/floor_bg.wasm") + $(gz "$floor_out/floor.js") ))
+
+# Lighthouse's mobile performance audit (slow 4G, 4x CPU, simulated) of the kiosk, each staff
+# screen and the floor, every file served gzip -9 as a host would (bench/serve_gzip.py); a fresh
+# profile each run, so staff screens open without a PIN, as on first use.
+cat > "$floor_out/index.html" <<'HTML'
+<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title>
+<script type="module">import init from "./floor.js"; init({ module_or_path: "./floor_bg.wasm" });</script></head><body></body></html>
+HTML
+port=$((20000 + RANDOM % 20000))
+python3 bench/serve_gzip.py dist "$port" & app_server=$!
+python3 bench/serve_gzip.py "$floor_out" $((port + 1)) & floor_server=$!
+trap 'kill $app_server $floor_server 2>/dev/null || true' EXIT
+sleep 1
+runs=${LH_RUNS:-3}
+lh=$(
+  for screen in kiosk staff dossiers dashboard data settings; do
+    bench/lighthouse.sh "$screen" "http://127.0.0.1:$port/$screen" "$runs"
+  done
+  bench/lighthouse.sh floor "http://127.0.0.1:$((port + 1))/" "$runs"
+)
+lh_row() { echo "$lh" | awk -v k="$1" '$2 == k { printf "%.1f s | %d ms | %d KB", $3 / 1000, $4, $5 / 1024 }'; }
+cat <<TABLE
+| Lighthouse mobile (median of $runs) | time to interactive / total blocking time / bytes | target |
+|---|---|---|
+| kiosk | $(lh_row kiosk) | ≤ 2.5 s / ≤ 300 ms / ≤ 200 KB (Enketo: 2.8 s / 336 ms / 299 KB) |
+| desk (/staff) | $(lh_row staff) | ≤ 3.5 s / – / ≤ 350 KB |
+| register (/dossiers) | $(lh_row dossiers) | ≤ 3.5 s / – / ≤ 350 KB |
+| dashboard | $(lh_row dashboard) | ≤ 3.5 s / – / ≤ 350 KB |
+| data (/data) | $(lh_row data) | ≤ 3.5 s / – / ≤ 350 KB |
+| settings | $(lh_row settings) | ≤ 3.5 s / – / ≤ 350 KB |
+| the floor (bench/floor) | $(lh_row floor) | – |
+TABLE
+echo
+if [ "${1:-}" = lighthouse ]; then
+  echo "download of the kiosk (wasm + js + css + html), gzip: $(( kiosk / 1024 )) KB; the floor's: $(( floor / 1024 )) KB"
+  exit 0
+fi
 
 out=$(cargo test --release -q -p motcua-e2e --test bench -- --ignored --nocapture --test-threads=1 2>/dev/null | grep -o 'BENCH .*')
 val() { echo "$out" | awk -v k="$1" '$2 == k { print $3 }'; }
