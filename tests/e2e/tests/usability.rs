@@ -75,7 +75,7 @@ async fn every_screen_at_both_sizes_in_an_english_browser() -> R {
             // The app speaks Vietnamese whatever the browser's language.
             assert_eq!(b.js("return document.documentElement.lang").await?, Value::from("vi"), "{screen}");
             check(&b, screen, &mut misses).await?;
-            b.shot(&format!("{}", screen.trim_start_matches('/').replace('/', "-"))).await?;
+            b.shot(&screen.trim_start_matches('/').replace('/', "-")).await?;
         }
 
         // A dossier's dates typed as dd/mm/yyyy and shown back so, in 24 h.
