@@ -152,10 +152,10 @@ fn download_parts(name: &str, mime: &str, parts: js_sys::Array) -> Result<(), St
 }
 
 /// The bytes of a picked or dropped file.
-pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, motcua_core::i18n::Msg> {
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| "Không đọc được tệp / cannot read the file".to_string())?;
+        .map_err(|_| motcua_core::i18n::Msg::new(motcua_core::i18n::K::ErrFileUnreadable))?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 

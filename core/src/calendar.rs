@@ -8,6 +8,7 @@
 //! officer confirms the year from the official notice. No due date is ever computed by
 //! skipping weekends alone.
 
+use crate::i18n::{Msg, K};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -80,8 +81,8 @@ impl OfficeHours {
 
     /// Office hours from the settings screen (`HH:MM` four times); the periods must be in order
     /// and not empty.
-    pub fn parse(am_from: &str, am_to: &str, pm_from: &str, pm_to: &str) -> Result<Self, String> {
-        let p = |s: &str| NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| format!("Giờ không hợp lệ / bad time: «{s}»"));
+    pub fn parse(am_from: &str, am_to: &str, pm_from: &str, pm_to: &str) -> Result<Self, Msg> {
+        let p = |s: &str| NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| Msg::new(K::ErrBadTime).arg(s));
         let h = OfficeHours {
             am: (p(am_from)?, p(am_to)?),
             pm: (p(pm_from)?, p(pm_to)?),
@@ -89,7 +90,7 @@ impl OfficeHours {
         if h.am.0 < h.am.1 && h.am.1 <= h.pm.0 && h.pm.0 < h.pm.1 {
             Ok(h)
         } else {
-            Err("Giờ làm việc phải theo thứ tự: sáng từ < đến ≤ chiều từ < đến / periods out of order".into())
+            Err(Msg::new(K::ErrHoursOrder))
         }
     }
 }
@@ -98,13 +99,13 @@ impl WorkCalendar {
     /// A calendar from a file is sane before anything computes with it: at most 200 years,
     /// each 2000–2100 with its days inside it and at most 366 of each kind, the office hours
     /// in order (issue 21: the date arithmetic must never meet an absurd value).
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), Msg> {
         let h = &self.office;
         if !(h.am.0 < h.am.1 && h.am.1 <= h.pm.0 && h.pm.0 < h.pm.1) {
-            return Err("giờ làm việc không theo thứ tự / office hours out of order".into());
+            return Err(Msg::new(K::ErrHoursOrder));
         }
         if self.years.len() > 200 {
-            return Err("lịch có quá nhiều năm / too many years".into());
+            return Err(Msg::new(K::ErrTooManyYears));
         }
         for y in &self.years {
             let inside = |d: &NaiveDate| d.year() == y.year;
@@ -113,7 +114,7 @@ impl WorkCalendar {
                 || y.makeup_days.len() > 366
                 || !y.days_off.iter().chain(&y.makeup_days).all(inside)
             {
-                return Err(format!("lịch năm {} không hợp lệ / bad year", y.year));
+                return Err(Msg::new(K::ErrBadYear).arg(y.year));
             }
         }
         Ok(())
@@ -160,11 +161,11 @@ impl YearCalendar {
 }
 
 /// Dates one per line (or separated by commas) as `dd/mm/yyyy`; a wrong line is named.
-pub fn parse_dates(text: &str) -> Result<BTreeSet<NaiveDate>, String> {
+pub fn parse_dates(text: &str) -> Result<BTreeSet<NaiveDate>, Msg> {
     text.split(['\n', ','])
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .map(|l| NaiveDate::parse_from_str(l, "%d/%m/%Y").map_err(|_| format!("Ngày không hợp lệ / bad date: «{l}»")))
+        .map(|l| NaiveDate::parse_from_str(l, "%d/%m/%Y").map_err(|_| Msg::new(K::ErrBadDate).arg(l)))
         .collect()
 }
 
@@ -176,11 +177,11 @@ pub fn dates_text(dates: &BTreeSet<NaiveDate>) -> String {
 impl YearCalendar {
     /// A year from the settings screen's two lists and its source; every date must fall in
     /// `year`.
-    pub fn parse(year: i32, days_off: &str, makeup: &str, source: &str) -> Result<Self, String> {
+    pub fn parse(year: i32, days_off: &str, makeup: &str, source: &str) -> Result<Self, Msg> {
         let days_off = parse_dates(days_off)?;
         let makeup_days = parse_dates(makeup)?;
         if let Some(d) = days_off.iter().chain(&makeup_days).find(|d| d.year() != year) {
-            return Err(format!("{} không thuộc năm {year} / not in {year}", crate::format::date(*d)));
+            return Err(Msg::new(K::ErrDateNotInYear).arg(crate::format::date(*d)).arg(year));
         }
         Ok(YearCalendar {
             year,
@@ -1025,7 +1026,10 @@ mod tests {
         assert!(c.is_confirmed(2027));
         assert!(!c.is_working_day(d(2027, 2, 5)));
         assert!(c.is_working_day(d(2027, 1, 30)), "make-up Saturday");
-        assert!(YearCalendar::parse(2027, "31/02/2027", "", "").unwrap_err().contains("31/02/2027"));
+        assert!(YearCalendar::parse(2027, "31/02/2027", "", "")
+            .unwrap_err()
+            .to_string()
+            .contains("31/02/2027"));
         assert!(YearCalendar::parse(2027, "01/01/2026", "", "").is_err());
         let text = dates_text(&c.get_year(2024).unwrap().makeup_days);
         assert_eq!(text, "04/05/2024");

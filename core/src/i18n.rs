@@ -537,7 +537,7 @@ strings! {
     FormsOfDossier => "In mẫu", "Print form";
     ProcedureDocuments => "Thành phần hồ sơ (mỗi dòng một giấy tờ)", "Documents (one per line)";
     ProcedureSteps => "Quy trình nội bộ (mỗi dòng: đơn vị: số ngày làm việc, hoặc «4 giờ»)", "Internal steps (each line: division: working days, or «4 giờ»)";
-    ErrSteps => "Quy trình nội bộ không đúng ở dòng", "Internal steps not valid on line";
+    ErrSteps => "Quy trình nội bộ không đúng ở dòng {0}", "Internal steps not valid on line {0}";
     ProcedureCode => "Mã thủ tục (mã TTHC)", "Procedure code";
     ProcedureField => "Lĩnh vực", "Field";
     DocumentsShort => "Thành phần hồ sơ", "Documents";
@@ -553,7 +553,7 @@ strings! {
     PlanSame => "Không đổi", "Unchanged";
     PlanRefused => "Dòng lỗi, bỏ qua", "Rows left out";
     ImportCatalogue => "Cập nhật danh mục", "Update the catalogue";
-    CatalogueUpdated => "Đã cập nhật danh mục", "Catalogue updated";
+    CatalogueUpdated => "Đã cập nhật danh mục: +{0} · ~{1}", "Catalogue updated: +{0} · ~{1}";
     MapRequired => "Chọn cột cho các mục có dấu *", "Choose the column of each field marked *";
     CatalogueSearch => "Tìm theo mã, tên thủ tục, lĩnh vực, phòng", "Search code, name, field, division";
     UndoImport => "Hoàn tác lần nhập cuối", "Undo the last import";
@@ -609,8 +609,163 @@ strings! {
     RowsRead => "dòng đọc được", "rows read";
     RowsWithErrors => "dòng có lỗi (không nhập)", "rows with errors (not imported)";
     NothingToImport => "Bảng tính không thay đổi gì trong danh mục.", "The sheet changes nothing in the catalogue.";
+    // Why a file or a record is refused (`sync::wire::ReadError::msg`); `{0}`, `{1}`… are the
+    // message's arguments (`Msg`).
+    ErrWithDetail => "{0}: {1}", "{0}: {1}";
+    ErrFileUnreadable => "Không đọc được tệp", "Cannot read the file";
+    ErrFileEmpty => "Tệp rỗng", "The file is empty";
+    ErrFileTooLarge => "Tệp quá lớn ({0} MB, tối đa {1} MB): hãy xuất theo từng năm", "The file is too large ({0} MB, at most {1} MB): export one year at a time";
+    ErrNotUtf8 => "Tệp không phải văn bản UTF-8 (có thể không phải tệp xuất của motcua)", "The file is not UTF-8 text (perhaps not a motcua export)";
+    ErrNotJson => "Tệp không phải JSON hợp lệ (dòng {0}, cột {1})", "The file is not valid JSON (line {0}, column {1})";
+    ErrTruncated => "Tệp bị cắt cụt, thiếu phần cuối (chép lại tệp từ máy xuất)", "The file is cut short (copy it again from the tablet that exported it)";
+    ErrTooDeep => "Tệp có cấu trúc lồng nhau quá sâu, không phải tệp xuất của motcua", "The file is nested too deeply: not a motcua export";
+    ErrWrongFormat => "Không phải tệp xuất của motcua (format = «{0}»)", "Not a motcua export (format = «{0}»)";
+    ErrNewerFile => "Tệp do phiên bản mới hơn tạo ra (định dạng v{0}, máy này đọc tới v{1}): hãy cập nhật ứng dụng", "Made by a newer version (format v{0}, this tablet reads up to v{1}): update the app";
+    ErrBadField => "Tệp thiếu hoặc sai trường: {0}", "A field is missing or wrong: {0}";
+    ErrBadRecord => "{0} thứ {1}: {2}", "{0} no. {1}: {2}";
+    ErrBadRecordId => "{0} thứ {1} (id {2}): {3}", "{0} no. {1} (id {2}): {3}";
+    ErrDuplicateId => "Trong tệp có hai {0} cùng id {1}", "Two of the file's {0} share the id {1}";
+    KindResponse => "Phiếu khảo sát", "Response";
+    KindDossier => "Hồ sơ", "Dossier";
+    ErrMissingField => "thiếu trường «{0}»", "missing field «{0}»";
+    ErrWrongType => "sai kiểu dữ liệu ({0})", "wrong type ({0})";
+    ErrBadValue => "giá trị không hợp lệ ({0})", "invalid value ({0})";
+    ErrJson => "không đọc được ({0})", "unreadable ({0})";
+    ErrBadId => "id không hợp lệ", "bad id";
+    ErrTimeRange => "thời điểm {0} ngoài khoảng 2000–2100", "{0} outside 2000–2100";
+    ErrBadDevice => "thiếu hoặc sai mã thiết bị", "missing or bad device id";
+    ErrTooLong => "trường {0} dài quá {1} ký tự", "field {0} longer than {1} characters";
+    ErrAnswers => "câu trả lời (answers) chỉ gồm các chữ số 0–6", "answers must be digits 0–6";
+    ErrOverallRange => "mức hài lòng chung {0} ngoài 0–5", "overall rating {0} outside 0–5";
+    ErrVisitsRange => "số lần đi lại ngoài 0–2", "visits outside 0–2";
+    ErrReasonId => "lý do không đúng dạng", "a reason id is not well formed";
+    ErrRecordCode => "mã hồ sơ «{0}» không đúng dạng", "dossier code «{0}» is not well formed";
+    ErrRecordDates => "ngày nhận hoặc hạn trả không hợp lệ", "the day received or the due date is not valid";
+    ErrTimeline => "quá trình xử lý không hợp lệ", "the processing steps are not valid";
+    ErrStepRange => "bước xử lý ngoài khoảng 2000–2100 hoặc trước ngày nhận", "a step outside 2000–2100 or before the day received";
+    ErrExtensionRange => "gia hạn ngoài khoảng 2000–2100 hoặc trước ngày nhận", "an extension outside 2000–2100 or before the day received";
+    ErrComplaintRange => "phản ánh ngoài khoảng 2000–2100 hoặc trước ngày nhận", "a complaint outside 2000–2100 or before the day received";
+    ErrTermRange => "thời hạn giải quyết ngoài giới hạn", "the statutory time is out of range";
+    ErrCopiesRange => "số bộ hồ sơ ngoài 1–99", "copies outside 1–99";
+    ErrFiledAtRecord => "ngày nộp trực tuyến không hợp lệ", "the online filing date is not valid";
+    ErrDocumentsRecord => "thành phần hồ sơ không hợp lệ", "the list of documents is not valid";
+    ErrNoGroups => "bảng hỏi phiên bản {0} không có nhóm câu hỏi", "questionnaire version {0} has no groups";
+    ErrItemIds => "bảng hỏi phiên bản {0} có mã câu hỏi không hợp lệ", "questionnaire version {0} has an item id that is not well formed";
+    ErrDuplicateVersion => "hai bảng hỏi cùng số phiên bản", "two questionnaires share a version number";
+    ErrDuplicateProcedure => "danh mục thủ tục có mã trùng hoặc rỗng", "the catalogue has a repeated or empty procedure id";
+    ErrCatalogueIds => "Mã thủ tục phải khác nhau, có mã và tên", "Procedure ids must differ, and every procedure needs an id and a name";
+    ErrProcedureTerm => "{0}: số ngày 1–{1} và số giờ 0–{2}", "{0}: days 1–{1} and hours 0–{2}";
+    ErrProcedureSteps => "{0}: quy trình nội bộ hoặc thành phần hồ sơ không hợp lệ", "{0}: internal steps or documents not valid";
+    ErrBadTime => "Giờ không hợp lệ: «{0}»", "Not a time: «{0}»";
+    ErrHoursOrder => "Giờ làm việc phải theo thứ tự: sáng từ < đến ≤ chiều từ < đến", "Office hours must be in order: morning from < to ≤ afternoon from < to";
+    ErrTooManyYears => "Lịch có quá nhiều năm", "The calendar has too many years";
+    ErrBadYear => "Lịch năm {0} không hợp lệ", "The calendar of {0} is not valid";
+    ErrBadDate => "Ngày không hợp lệ: «{0}»", "Not a date: «{0}»";
+    ErrDateNotInYear => "{0} không thuộc năm {1}", "{0} is not in {1}";
+    ErrSheetTooLarge => "Tệp quá lớn ({0} MB, tối đa {1} MB): hãy tách theo năm", "The file is too large ({0} MB, at most {1} MB): split it by year";
+    ErrBrokenUtf16 => "Tệp UTF-16 bị hỏng", "The UTF-16 file is damaged";
+    ErrSheetEncoding => "Tệp không phải UTF-8 hay UTF-16 (có thể là mã Windows-1258 hoặc TCVN3): trong Excel hãy chọn Lưu thành «CSV UTF-8» rồi nhập lại", "The file is neither UTF-8 nor UTF-16 (perhaps Windows-1258 or TCVN3): in Excel choose Save as «CSV UTF-8» and import it again";
+    ErrMissingColumn => "Thiếu cột bắt buộc: {0}", "A required column is missing: {0}";
+    ErrHeaderOnly => "Tệp chỉ có dòng tiêu đề, không có hồ sơ nào", "The sheet has a header and no rows";
+    ErrCorruptData => "Dữ liệu hỏng: {0}", "Damaged data: {0}";
+    ErrNewerData => "Dữ liệu của phiên bản mới hơn (v{0})", "Data from a newer version (v{0})";
+    ErrWrongKind => "Sai loại dữ liệu ({0})", "Unexpected kind of data ({0})";
 
 }
+
+/// What a message is made of: a text as it is (a name, a number), a key, or another message,
+/// each put in the language of the screen that shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Key(K),
+    Msg(Box<Msg>),
+}
+
+/// A message as it crosses to the screen: a key and its arguments (`{0}`, `{1}` … in both of
+/// the key's texts), put together in the language of the screen that shows it. Core's errors
+/// give one (issue 23: an error shown keeps its meaning and follows a language switch; no text
+/// carries both languages).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Msg {
+    pub key: K,
+    pub args: Vec<Arg>,
+}
+
+impl Msg {
+    pub fn new(key: K) -> Msg {
+        Msg { key, args: Vec::new() }
+    }
+
+    /// With a text argument (a name, a number, a date).
+    pub fn arg(mut self, a: impl std::fmt::Display) -> Msg {
+        self.args.push(Arg::Text(a.to_string()));
+        self
+    }
+
+    /// With an argument that is itself a key or a message.
+    pub fn part(mut self, a: impl Into<Arg>) -> Msg {
+        self.args.push(a.into());
+        self
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        let mut rest = t(lang, self.key);
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let arg = after
+                .find('}')
+                .and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
+            match arg {
+                Some((i, close)) => {
+                    match self.args.get(i) {
+                        Some(Arg::Text(s)) => out.push_str(s),
+                        Some(Arg::Key(k)) => out.push_str(t(lang, *k)),
+                        Some(Arg::Msg(m)) => out.push_str(&m.text(lang)),
+                        None => {}
+                    }
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+impl From<K> for Msg {
+    fn from(k: K) -> Msg {
+        Msg::new(k)
+    }
+}
+
+impl From<K> for Arg {
+    fn from(k: K) -> Arg {
+        Arg::Key(k)
+    }
+}
+
+impl From<Msg> for Arg {
+    fn from(m: Msg) -> Arg {
+        Arg::Msg(Box::new(m))
+    }
+}
+
+/// In Vietnamese, the app's first language (for logs and `Display`).
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::Vi))
+    }
+}
+
+impl std::error::Error for Msg {}
 
 #[cfg(test)]
 mod tests {
@@ -623,5 +778,33 @@ mod tests {
             assert!(!t(Lang::En, *k).trim().is_empty(), "{k:?} en");
         }
         assert_eq!(t(Lang::Vi, K::Start), "Bắt đầu đánh giá");
+    }
+
+    #[test]
+    fn a_message_is_put_together_in_one_language() {
+        let m = Msg::new(K::ErrBadRecordId)
+            .part(K::KindDossier)
+            .arg(3)
+            .arg("x-1")
+            .part(Msg::new(K::ErrTooLong).arg("notes").arg(500));
+        assert_eq!(m.text(Lang::Vi), "Hồ sơ thứ 3 (id x-1): trường notes dài quá 500 ký tự");
+        assert_eq!(m.text(Lang::En), "Dossier no. 3 (id x-1): field notes longer than 500 characters");
+        // A brace that is not an argument stays; a missing argument is left out.
+        assert_eq!(Msg::new(K::ErrBadField).text(Lang::En), "A field is missing or wrong: ");
+        assert_eq!(Msg::new(K::ErrJson).arg("{x}").text(Lang::Vi), "không đọc được ({x})");
+    }
+
+    /// Issue 25: no text of either language carries the other after a slash.
+    #[test]
+    fn no_text_carries_both_languages() {
+        let english_half = |s: &str| {
+            s.split(" / ").skip(1).any(|part| {
+                let words: Vec<&str> = part.split_whitespace().take(2).collect();
+                words.len() == 2 && words.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+            })
+        };
+        for k in ALL {
+            assert!(!english_half(t(Lang::Vi, *k)), "{k:?}: {}", t(Lang::Vi, *k));
+        }
     }
 }

@@ -80,13 +80,14 @@ pub enum SheetError {
 }
 
 impl SheetError {
-    pub fn message(&self, lang: crate::Lang) -> String {
-        use crate::i18n::{t, K};
+    /// What the sheet screens say.
+    pub fn msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::{Msg, K};
         match self {
-            SheetError::NotExcel(e) => format!("{}: {e}", t(lang, K::ErrNotExcel)),
-            SheetError::NoSheet(s) => format!("{}: {s}", t(lang, K::ErrNoSheet)),
-            SheetError::Empty => t(lang, K::ErrSheetEmpty).to_string(),
-            SheetError::NoHeader => t(lang, K::ErrNoHeader).to_string(),
+            SheetError::NotExcel(e) => Msg::new(K::ErrWithDetail).part(K::ErrNotExcel).arg(e),
+            SheetError::NoSheet(s) => Msg::new(K::ErrWithDetail).part(K::ErrNoSheet).arg(s),
+            SheetError::Empty => Msg::new(K::ErrSheetEmpty),
+            SheetError::NoHeader => Msg::new(K::ErrNoHeader),
         }
     }
 }

@@ -46,7 +46,7 @@ pub fn ArchiveCard() -> impl IntoView {
         let Some(y) = chosen() else { return };
         leptos::task::spawn_local(async move {
             let read = match read_bytes(&file).await {
-                Ok(b) => wire::read(&b).map_err(|e| e.to_string()),
+                Ok(b) => wire::read(&b).map_err(|e| e.msg()),
                 Err(e) => Err(e),
             };
             let good = read.as_ref().is_ok_and(|e| st.with_here(|here| wire::archive_verified(here, y, e)));

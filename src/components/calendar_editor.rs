@@ -10,7 +10,7 @@ use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_core::calendar::{dates_text, OfficeHours, YearCalendar};
 use motcua_core::dossier::redate::Moved;
-use motcua_core::i18n::{t, K};
+use motcua_core::i18n::{Msg, K};
 
 /// Edit one year of the calendar at a time, and the office hours. A year without an official
 /// notice shows its computed days, marked provisional, with "Xác nhận theo thông báo".
@@ -23,7 +23,7 @@ pub fn CalendarEditor() -> impl IntoView {
     let makeup = RwSignal::new(String::new());
     let source = RwSignal::new(String::new());
     let provisional = RwSignal::new(false);
-    let msg = RwSignal::new(None::<String>);
+    let msg = RwSignal::new(None::<Msg>);
     let moved = RwSignal::new(None::<Vec<Moved>>);
     let load = move |y: i32| {
         let yc = st.calendar.with_untracked(|c| c.year_in_use(y));
@@ -54,18 +54,18 @@ pub fn CalendarEditor() -> impl IntoView {
         let now = crate::platform::now_millis();
         if confirm {
             if let Err(e) = c.confirm_year(y, now) {
-                return msg.set(Some(t(st.lang(), e.key()).into()));
+                return msg.set(Some(e.key().into()));
             }
         } else {
             c.edit_year(y, now);
         }
         match st.save_calendar(c) {
             Ok(m) => {
-                msg.set(Some(t(st.lang(), K::Saved).into()));
+                msg.set(Some(K::Saved.into()));
                 moved.set(Some(m));
                 load(year.get_untracked());
             }
-            Err(_) => msg.set(Some(t(st.lang(), K::StorageFull).into())),
+            Err(_) => msg.set(Some(K::StorageFull.into())),
         }
     };
     view! {
@@ -85,7 +85,7 @@ pub fn CalendarEditor() -> impl IntoView {
                 <button class="primary" id="cal-save" on:click=move |_| save(false)>{tr(K::Save)}</button>
                 {move || provisional.get().then(|| view! { <button id="cal-confirm" on:click=move |_| save(true)>{tr(K::ConfirmYear)}</button> })}
             </div>
-            {move || msg.get().map(|m| view! { <p id="cal-msg" role="status">{m}</p> })}
+            {move || msg.get().map(|m| view! { <p id="cal-msg" role="status">{m.text(st.lang())}</p> })}
             <MovedDueDates moved />
             <WorkingTimeEditor moved />
         </details>
@@ -124,7 +124,7 @@ fn WorkingTimeEditor(moved: RwSignal<Option<Vec<Moved>>>) -> impl IntoView {
     let hm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
     let times = [office.am.0, office.am.1, office.pm.0, office.pm.1].map(|x| RwSignal::new(hm(x)));
     let count_day = RwSignal::new(st.calendar.with_untracked(|c| c.count_receipt_day));
-    let msg = RwSignal::new(None::<String>);
+    let msg = RwSignal::new(None::<Msg>);
     let save = move |_| {
         let [a, b, c, d] = times.map(|s| s.get_untracked());
         match OfficeHours::parse(&a, &b, &c, &d) {
@@ -134,9 +134,9 @@ fn WorkingTimeEditor(moved: RwSignal<Option<Vec<Moved>>>) -> impl IntoView {
                 msg.set(Some(match st.save_calendar(cal) {
                     Ok(m) => {
                         moved.set(Some(m));
-                        t(st.lang(), K::Saved).into()
+                        K::Saved.into()
                     }
-                    Err(_) => t(st.lang(), K::StorageFull).into(),
+                    Err(_) => K::StorageFull.into(),
                 }));
             }
             Err(e) => msg.set(Some(e)),
@@ -152,7 +152,7 @@ fn WorkingTimeEditor(moved: RwSignal<Option<Vec<Moved>>>) -> impl IntoView {
             </div>
             <label class="check"><input id="count-receipt-day" type="checkbox" prop:checked=move || count_day.get() on:change=move |ev| count_day.set(event_target_checked(&ev)) />{tr(K::CountReceiptDay)}</label>
             <button id="office-save" on:click=save>{tr(K::Save)}</button>
-            {move || msg.get().map(|m| view! { <p id="office-msg">{m}</p> })}
+            {move || msg.get().map(|m| view! { <p id="office-msg">{m.text(st.lang())}</p> })}
         </fieldset>
     }
 }

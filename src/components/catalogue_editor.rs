@@ -8,7 +8,7 @@ use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_core::dossier::procedure::{search, stamp_changes, validate_catalogue};
 use motcua_core::dossier::{Online, Procedure};
-use motcua_core::i18n::{t, K};
+use motcua_core::i18n::{Msg, K};
 
 /// Which entry the form shows.
 #[derive(Clone, Copy, PartialEq)]
@@ -23,14 +23,14 @@ pub fn CatalogueEditor() -> impl IntoView {
     let st = use_app();
     let query = RwSignal::new(String::new());
     let editing = RwSignal::new(None::<Editing>);
-    let msg = RwSignal::new(None::<String>);
+    let msg = RwSignal::new(None::<Msg>);
     let found = move || st.catalogue.with(|c| search(c, &query.get()));
     view! {
         <details class="card" id="catalogue">
             <summary>{tr(K::Catalogue)}</summary>
-            {move || msg.get().map(|m| view! { <p id="catalogue-msg" role="status">{m}</p> })}
+            {move || msg.get().map(|m| view! { <p id="catalogue-msg" role="status">{m.text(st.lang())}</p> })}
             {move || match editing.get() {
-                Some(e) => view! { <ProcedureForm editing=e done=Callback::new(move |m: Option<String>| { msg.set(m); editing.set(None) }) /> }.into_any(),
+                Some(e) => view! { <ProcedureForm editing=e done=Callback::new(move |m: Option<Msg>| { msg.set(m); editing.set(None) }) /> }.into_any(),
                 None => view! {
                     <div class="catalogue-tools">
                         <input type="search" id="catalogue-search" placeholder=tr(K::CatalogueSearch) prop:value=move || query.get()
@@ -56,15 +56,15 @@ pub fn CatalogueEditor() -> impl IntoView {
 
 /// One procedure's form; `done` gets the message to show (none when closed unsaved).
 #[component]
-fn ProcedureForm(editing: Editing, done: Callback<Option<String>>) -> impl IntoView {
+fn ProcedureForm(editing: Editing, done: Callback<Option<Msg>>) -> impl IntoView {
     let st = use_app();
     let entry = match editing {
         Editing::Entry(i) => st.catalogue.with_untracked(|c| c.get(i).cloned()),
         Editing::New => None,
     };
     let p = RwSignal::new(entry.unwrap_or_else(blank));
-    let error = RwSignal::new(None::<String>);
-    let steps_error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Msg>);
+    let steps_error = RwSignal::new(None::<Msg>);
     let save = move |_| {
         // The steps as typed are not read: saving would drop them silently.
         if steps_error.with_untracked(Option::is_some) {
@@ -81,8 +81,8 @@ fn ProcedureForm(editing: Editing, done: Callback<Option<String>>) -> impl IntoV
         }
         stamp_changes(&st.catalogue.get_untracked(), &mut all, crate::platform::now_millis());
         match st.save_catalogue(all) {
-            Ok(()) => done.run(Some(t(st.lang(), K::Saved).into())),
-            Err(_) => error.set(Some(t(st.lang(), K::StorageFull).into())),
+            Ok(()) => done.run(Some(K::Saved.into())),
+            Err(_) => error.set(Some(K::StorageFull.into())),
         }
     };
     let text = move |id: &'static str, label: K, get: fn(&Procedure) -> String, set: fn(&mut Procedure, String)| {
@@ -101,7 +101,7 @@ fn ProcedureForm(editing: Editing, done: Callback<Option<String>>) -> impl IntoV
             </div>
             <TermFields p />
             <ProcedurePapers p steps_error />
-            {move || error.get().or_else(|| steps_error.get()).map(|e| view! { <p class="error-text" id="proc-error" role="alert">{e}</p> })}
+            {move || error.get().or_else(|| steps_error.get()).map(|e| view! { <p class="error-text" id="proc-error" role="alert">{e.text(st.lang())}</p> })}
             <div class="actions">
                 <button class="primary" id="proc-save" on:click=save>{tr(K::Save)}</button>
                 <button id="proc-close" on:click=move |_| done.run(None)>{tr(K::Close)}</button>
@@ -141,9 +141,8 @@ fn TermFields(p: RwSignal<Procedure>) -> impl IntoView {
 /// The procedure's documents checklist (Mẫu 01) and internal process (Mẫu 06's shares), as
 /// text: one document a line; one step a line (`control::parse_steps`).
 #[component]
-fn ProcedurePapers(p: RwSignal<Procedure>, steps_error: RwSignal<Option<String>>) -> impl IntoView {
+fn ProcedurePapers(p: RwSignal<Procedure>, steps_error: RwSignal<Option<Msg>>) -> impl IntoView {
     use motcua_core::dossier::control::{parse_steps, steps_text};
-    let st = use_app();
     view! {
         <label>{tr(K::ProcedureDocuments)}
             <textarea id="papers-documents" rows="5" prop:value=move || p.with(|x| x.documents.join("\n"))
@@ -156,7 +155,7 @@ fn ProcedurePapers(p: RwSignal<Procedure>, steps_error: RwSignal<Option<String>>
             <textarea id="papers-steps" rows="4" prop:value=move || p.with(|x| steps_text(&x.steps))
                 on:change=move |ev| match parse_steps(&event_target_value(&ev)) {
                     Ok(steps) => { steps_error.set(None); p.update(|x| x.steps = steps) }
-                    Err(line) => steps_error.set(Some(format!("{} {line}", t(st.lang(), K::ErrSteps)))),
+                    Err(line) => steps_error.set(Some(Msg::new(K::ErrSteps).arg(line))),
                 }></textarea>
         </label>
     }

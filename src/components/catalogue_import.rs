@@ -8,7 +8,7 @@ use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_core::dossier::catalogue_sheet::{plan, CatalogueField, CataloguePlan};
-use motcua_core::i18n::{t, K};
+use motcua_core::i18n::{t, Msg, K};
 use motcua_core::sheet::{header_key, Columns, Mapping, SheetError, Table};
 use std::collections::BTreeMap;
 
@@ -22,8 +22,8 @@ pub fn CatalogueImport() -> impl IntoView {
     let header = RwSignal::new(None::<usize>);
     let headers = RwSignal::new(Vec::<String>::new());
     let map = RwSignal::new(Mapping::<CatalogueField>::default());
-    let done = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<Msg>);
+    let error = RwSignal::new(None::<Msg>);
     let file = SheetFile::new(Callback::new(move |tb: Table| {
         let found = tb.header_row_for::<CatalogueField>();
         let hs = tb.headers(found.unwrap_or(0));
@@ -32,7 +32,7 @@ pub fn CatalogueImport() -> impl IntoView {
         table.set_value(tb);
         headers.set(hs);
         header.set(Some(found.unwrap_or(0)));
-        error.set(found.is_none().then(|| SheetError::NoHeader.message(st.lang())));
+        error.set(found.is_none().then(|| SheetError::NoHeader.msg()));
     }));
     // Recomputed as the officer changes a column: a list of a few hundred rows is planned at
     // once.
@@ -49,18 +49,13 @@ pub fn CatalogueImport() -> impl IntoView {
         match p.apply(&st.catalogue.get_untracked(), crate::platform::now_millis()) {
             Err(e) => error.set(Some(e)),
             Ok(all) => match st.save_catalogue(all) {
-                Err(_) => error.set(Some(t(st.lang(), K::StorageFull).into())),
+                Err(_) => error.set(Some(K::StorageFull.into())),
                 Ok(()) => {
                     let mut remembered: BTreeMap<String, Mapping<CatalogueField>> =
                         crate::storage::load_doc(MAPS).ok().flatten().unwrap_or_default();
                     remembered.insert(header_key(&headers.get_untracked()), map.get_untracked());
                     crate::storage::save_doc(MAPS, &remembered).ok();
-                    done.set(Some(format!(
-                        "{}: +{} · ~{}",
-                        t(st.lang(), K::CatalogueUpdated),
-                        p.new.len(),
-                        p.changed.len()
-                    )));
+                    done.set(Some(Msg::new(K::CatalogueUpdated).arg(p.new.len()).arg(p.changed.len())));
                     header.set(None);
                 }
             },
@@ -71,8 +66,8 @@ pub fn CatalogueImport() -> impl IntoView {
             <summary>{tr(K::CatalogueImport)}</summary>
             <p class="muted">{tr(K::CatalogueImportExpects)}</p>
             <div on:change=move |_| { done.set(None); error.set(None) }><SheetPicker file id="cat-file" /></div>
-            {move || error.get().or_else(|| file.error.get()).map(|e| view! { <p class="error-text" id="cat-error" role="alert">{e}</p> })}
-            {move || done.get().map(|m| view! { <p class="ok" id="cat-done" role="status">{m}</p> })}
+            {move || error.get().or_else(|| file.error.get()).map(|e| view! { <p class="error-text" id="cat-error" role="alert">{e.text(st.lang())}</p> })}
+            {move || done.get().map(|m| view! { <p class="ok" id="cat-done" role="status">{m.text(st.lang())}</p> })}
             <Show when=move || header.with(Option::is_some)>
                 <FirstRows table header headers id="cat-first-rows" />
                 <h3>{tr(K::ColumnMapping)}</h3>

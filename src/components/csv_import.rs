@@ -11,7 +11,7 @@ use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_core::dossier::csv_import::{self, Row, Sheet, SheetReader};
-use motcua_core::i18n::{t, K};
+use motcua_core::i18n::{Msg, K};
 use motcua_core::sheet::{EndBasis, Field, Mapping, Table};
 use std::collections::BTreeMap;
 
@@ -30,11 +30,11 @@ struct Wizard {
     chosen: RwSignal<BTreeMap<String, String>>,
     checked: RwSignal<Option<Sheet>>,
     progress: RwSignal<Option<(usize, usize)>>,
-    error: RwSignal<Option<String>>,
+    error: RwSignal<Option<Msg>>,
 }
 
 impl Wizard {
-    fn new(lang: motcua_core::Lang) -> Wizard {
+    fn new() -> Wizard {
         let table = StoredValue::new(Table::default());
         let header = RwSignal::new(None);
         let headers = RwSignal::new(Vec::new());
@@ -55,7 +55,7 @@ impl Wizard {
             headers.set(hs);
             header.set(Some(found.unwrap_or(0)));
             checked.set(None);
-            error.set(found.is_none().then(|| motcua_core::sheet::SheetError::NoHeader.message(lang)));
+            error.set(found.is_none().then(|| motcua_core::sheet::SheetError::NoHeader.msg()));
         });
         Wizard {
             file: SheetFile::new(open),
@@ -76,7 +76,7 @@ impl Wizard {
 #[component]
 pub fn CsvImport() -> impl IntoView {
     let st = use_app();
-    let w = Wizard::new(st.lang());
+    let w = Wizard::new();
     let done = RwSignal::new(None::<usize>);
     // A new file: what was checked or done for the last one goes.
     let picked = move |_| {
@@ -139,7 +139,7 @@ pub fn CsvImport() -> impl IntoView {
                 w.checked.set(None);
                 w.header.set(None);
             }
-            Err(_) => w.error.set(Some(t(st.lang(), K::StorageFull).into())),
+            Err(_) => w.error.set(Some(K::StorageFull.into())),
         }
     };
     let rows = Signal::derive(move || w.checked.with(|c| c.as_ref().map(|s| s.rows.clone()).unwrap_or_default()));
@@ -149,7 +149,7 @@ pub fn CsvImport() -> impl IntoView {
             <summary>{tr(K::ImportCsv)}</summary>
             <p class="muted" id="sheet-expects">{tr(K::ImportExpects)}</p>
             <div on:change=picked><SheetPicker file=w.file id="csv-file" /></div>
-            {move || w.error.get().or_else(|| w.file.error.get()).map(|e| view! { <p class="error-text" id="csv-error" role="alert">{e}</p> })}
+            {move || w.error.get().or_else(|| w.file.error.get()).map(|e| view! { <p class="error-text" id="csv-error" role="alert">{e.text(st.lang())}</p> })}
             {move || done.get().map(|n| view! {
                 <p class="ok" id="csv-done">{tr(K::Imported)}": "{n}" "{tr(K::Dossiers)}</p>
                 <super::undo_import::UndoImport />
@@ -205,7 +205,7 @@ fn Unmatched(w: Wizard, recheck: Callback<()>) -> impl IntoView {
         cat.extend(new);
         match st.save_catalogue(cat) {
             Ok(()) => recheck.run(()),
-            Err(_) => w.error.set(Some(t(st.lang(), K::StorageFull).into())),
+            Err(_) => w.error.set(Some(K::StorageFull.into())),
         }
     };
     let list = move || w.checked.with(|c| c.as_ref().map(|s| s.unmatched.clone()).unwrap_or_default());

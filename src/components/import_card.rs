@@ -7,7 +7,7 @@ use crate::platform::{now_millis, read_bytes};
 use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_core::format::{date_time, thousands};
-use motcua_core::i18n::{t, K};
+use motcua_core::i18n::{t, Msg, K};
 use motcua_core::record::vn_datetime;
 use motcua_core::sync::merge::Counts;
 use motcua_core::sync::wire::{self, Plan, PlanCounts};
@@ -18,9 +18,9 @@ use wasm_bindgen::JsCast;
 #[derive(Clone)]
 struct Loaded {
     name: String,
-    outcome: Result<Receipt, String>,
+    outcome: Result<Receipt, Msg>,
     /// The file's records left out, each named with its problem.
-    refused: Vec<String>,
+    refused: Vec<Msg>,
 }
 
 /// The import's state: the files read and their plans, and how far reading or writing got.
@@ -70,7 +70,7 @@ impl Import {
                 // A file past the limit is refused by its size, before it is read.
                 let size = f.size() as usize;
                 let read = if size > wire::MAX_BYTES {
-                    Err(wire::ReadError::TooLarge(size).to_string())
+                    Err(wire::ReadError::TooLarge(size).msg())
                 } else {
                     read_bytes(&f).await
                 };
@@ -79,9 +79,9 @@ impl Import {
                     Err(e) => Err(e),
                     Ok(bytes) => read_in_steps(bytes, &name, self.progress)
                         .await
-                        .map_err(|e| e.to_string())
+                        .map_err(|e| e.msg())
                         .map(|(e, bad)| {
-                            refused = bad.iter().map(ToString::to_string).collect();
+                            refused = bad.iter().map(wire::ReadError::msg).collect();
                             let (source, exported_at) = (e.source.clone(), e.exported_at);
                             // Each file is planned against what the files before it would make.
                             let mut p = st.with_here(|here| wire::plan(here, &ps, e, now_millis()));
@@ -266,11 +266,12 @@ async fn read_in_steps(
 /// One file's preview: its source and what it would do per kind, or its error.
 #[component]
 fn FilePreview(l: Loaded) -> impl IntoView {
+    let st = crate::state::use_app();
     match l.outcome {
         Err(e) => view! {
             <div class="file-preview error" data-file=l.name.clone()>
                 <p><strong>{l.name.clone()}</strong></p>
-                <p class="error-text import-error" role="alert">{tr(K::NotImported)}": "{e}</p>
+                <p class="error-text import-error" role="alert">{tr(K::NotImported)}": "{move || e.text(st.lang())}</p>
             </div>
         }
         .into_any(),
@@ -281,7 +282,7 @@ fn FilePreview(l: Loaded) -> impl IntoView {
                 {(!l.refused.is_empty()).then(|| view! {
                     <div class="warn-text refused" role="alert">
                         <p>{tr(K::RecordsLeftOut)}": "{l.refused.len()}</p>
-                        <ul>{l.refused.iter().take(10).map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                        <ul>{l.refused.iter().take(10).cloned().map(|m| view! { <li>{move || m.text(st.lang())}</li> }).collect_view()}</ul>
                     </div>
                 })}
                 {(r.counts.held != Default::default()).then(|| view! {

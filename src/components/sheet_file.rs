@@ -4,27 +4,24 @@
 //! (`sheet::Mapping`) and changed by the officer.
 
 use super::tr;
-use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_core::dossier::csv_import;
-use motcua_core::i18n::K;
+use motcua_core::i18n::{Msg, K};
 use motcua_core::sheet::{Columns, Mapping, Table};
 use wasm_bindgen::JsCast;
 
 /// The file picked and its sheets; `on_table` gets each sheet read.
 #[derive(Clone, Copy)]
 pub struct SheetFile {
-    st: crate::state::AppState,
     bytes: StoredValue<Vec<u8>>,
     pub sheets: RwSignal<Vec<String>>,
-    pub error: RwSignal<Option<String>>,
+    pub error: RwSignal<Option<Msg>>,
     on_table: Callback<Table>,
 }
 
 impl SheetFile {
     pub fn new(on_table: Callback<Table>) -> SheetFile {
         SheetFile {
-            st: use_app(),
             bytes: StoredValue::new(Vec::new()),
             sheets: RwSignal::new(Vec::new()),
             error: RwSignal::new(None),
@@ -67,12 +64,11 @@ impl SheetFile {
 
     /// Read sheet `name` of the Excel file picked (the first when `None`).
     pub fn open_sheet(self, name: Option<String>) {
-        let lang = self.st.lang();
         leptos::task::spawn_local(async move {
             let bytes = self.bytes.get_value();
             match crate::excel::read_excel(&bytes, name.as_deref()).await {
                 Ok(t) => self.on_table.run(t),
-                Err(e) => self.error.set(Some(e.message(lang))),
+                Err(e) => self.error.set(Some(e.msg())),
             }
         });
     }

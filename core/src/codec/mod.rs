@@ -110,13 +110,22 @@ pub enum CodecError {
     WrongKind(String),
 }
 
+impl CodecError {
+    /// What a screen says of it.
+    pub fn msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::{Msg, K};
+        match self {
+            CodecError::Corrupt(e) => Msg::new(K::ErrCorruptData).arg(e),
+            CodecError::Newer(v) => Msg::new(K::ErrNewerData).arg(v),
+            CodecError::WrongKind(k) => Msg::new(K::ErrWrongKind).arg(k),
+        }
+    }
+}
+
+/// In Vietnamese (logs); screens use [`CodecError::msg`].
 impl std::fmt::Display for CodecError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CodecError::Corrupt(e) => write!(f, "dữ liệu hỏng / corrupt data: {e}"),
-            CodecError::Newer(v) => write!(f, "dữ liệu của phiên bản mới hơn (v{v}) / data from a newer version"),
-            CodecError::WrongKind(k) => write!(f, "sai loại dữ liệu ({k}) / unexpected kind"),
-        }
+        self.msg().fmt(f)
     }
 }
 

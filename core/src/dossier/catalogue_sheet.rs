@@ -361,7 +361,7 @@ impl CataloguePlan {
     /// The whole catalogue after the import: changed entries in place, new ones after, each
     /// stamped `now` for file sync; checked as a whole (`validate_catalogue`), so that it is
     /// written all or not at all.
-    pub fn apply(&self, existing: &[Procedure], now: i64) -> Result<Vec<Procedure>, String> {
+    pub fn apply(&self, existing: &[Procedure], now: i64) -> Result<Vec<Procedure>, crate::i18n::Msg> {
         let mut out: Vec<Procedure> = existing.to_vec();
         for c in &self.changed {
             if let Some(slot) = out.iter_mut().find(|p| p.id == c.before.id) {

@@ -6,6 +6,7 @@
 use super::procedure::Procedure;
 use super::record::{Channel, Dossier, NewDossier, Status};
 use crate::calendar::WorkCalendar;
+use crate::i18n::{Msg, K};
 use crate::record::Meta;
 use crate::sheet::{Cell, EndBasis, Field, Mapping, Table, UNREADABLE};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -24,21 +25,19 @@ pub struct Row {
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
 /// The message for a sheet over [`MAX_BYTES`] (checked before reading it, by its size).
-pub fn too_large(size: usize) -> String {
-    format!(
-        "Tệp quá lớn ({} MB, tối đa {} MB): hãy tách theo năm / file too large",
-        size / (1024 * 1024),
-        MAX_BYTES / (1024 * 1024)
-    )
+pub fn too_large(size: usize) -> Msg {
+    Msg::new(K::ErrSheetTooLarge)
+        .arg(size / (1024 * 1024))
+        .arg(MAX_BYTES / (1024 * 1024))
 }
 
 /// The text of a picked sheet: UTF-8 (with or without BOM) or UTF-16 as Excel saves "Unicode
 /// text"; anything else (e.g. Windows-1258) is named rather than misread.
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
+pub fn decode(bytes: &[u8]) -> Result<String, Msg> {
     if bytes.len() > MAX_BYTES {
         return Err(too_large(bytes.len()));
     }
-    let utf16 = |le: bool| -> Result<String, String> {
+    let utf16 = |le: bool| -> Result<String, Msg> {
         let units: Vec<u16> = bytes[2..]
             .chunks(2)
             .map(|c| {
@@ -50,14 +49,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
                 }
             })
             .collect();
-        String::from_utf16(&units).map_err(|_| "Tệp UTF-16 bị hỏng / broken UTF-16 file".to_string())
+        String::from_utf16(&units).map_err(|_| Msg::new(K::ErrBrokenUtf16))
     };
     match bytes {
         [0xFF, 0xFE, ..] => utf16(true),
         [0xFE, 0xFF, ..] => utf16(false),
-        _ => String::from_utf8(bytes.to_vec()).map_err(|_| {
-            "Tệp không phải UTF-8 hay UTF-16 (có thể là mã Windows-1258 / TCVN3): trong Excel hãy chọn Lưu thành «CSV UTF-8» rồi nhập lại / not UTF-8 or UTF-16".to_string()
-        }),
+        _ => String::from_utf8(bytes.to_vec()).map_err(|_| Msg::new(K::ErrSheetEncoding)),
     }
 }
 
@@ -165,7 +162,7 @@ pub fn parse<'a>(
     cal: &WorkCalendar,
     existing: impl Iterator<Item = &'a str>,
     mut metas: impl FnMut() -> Meta,
-) -> Result<Sheet, String> {
+) -> Result<Sheet, Msg> {
     let mut r = SheetReader::from_csv(text, existing)?;
     while !r.step(usize::MAX, catalogue, cal, &mut metas) {}
     r.finish()
@@ -193,11 +190,9 @@ pub struct SheetReader {
 
 impl SheetReader {
     /// A CSV's text with the columns guessed from its header row.
-    pub fn from_csv<'a>(text: &str, existing: impl Iterator<Item = &'a str>) -> Result<SheetReader, String> {
+    pub fn from_csv<'a>(text: &str, existing: impl Iterator<Item = &'a str>) -> Result<SheetReader, Msg> {
         let table = Table::from_csv(text);
-        let header = table
-            .header_row()
-            .ok_or_else(|| "Thiếu cột bắt buộc: Mã hồ sơ, Tên thủ tục hành chính, Tên tổ chức/cá nhân, Nhận hồ sơ".to_string())?;
+        let header = table.header_row().ok_or_else(|| Msg::new(K::ErrNoHeader))?;
         let map = Mapping::guess(&table.headers(header));
         let basis = map.default_basis();
         SheetReader::new(table, header, map, basis, BTreeMap::new(), existing)
@@ -213,9 +208,9 @@ impl SheetReader {
         basis: EndBasis,
         chosen: BTreeMap<String, String>,
         existing: impl Iterator<Item = &'a str>,
-    ) -> Result<SheetReader, String> {
+    ) -> Result<SheetReader, Msg> {
         if let Some(f) = map.missing().first() {
-            return Err(format!("Thiếu cột bắt buộc: {}", crate::i18n::t(crate::Lang::Vi, f.key())));
+            return Err(Msg::new(K::ErrMissingColumn).part(f.key()));
         }
         Ok(SheetReader {
             table,
@@ -351,9 +346,9 @@ impl SheetReader {
     }
 
     /// The rows read; a sheet with a header and no rows is an error of its own.
-    pub fn finish(self) -> Result<Sheet, String> {
+    pub fn finish(self) -> Result<Sheet, Msg> {
         if self.rows.is_empty() {
-            return Err("Tệp chỉ có dòng tiêu đề, không có hồ sơ nào / the sheet has a header and no rows".into());
+            return Err(Msg::new(K::ErrHeaderOnly));
         }
         let mut unmatched: Vec<Unmatched> = self
             .unmatched
@@ -414,11 +409,11 @@ mod tests {
 6,SCT-250203-0005,TM-02,Ngày sai,,,32/02/2025,,,
 ";
 
-    fn run(text: &str, existing: &[&str]) -> Result<Vec<Row>, String> {
+    fn run(text: &str, existing: &[&str]) -> Result<Vec<Row>, Msg> {
         sheet(text, existing).map(|s| s.rows)
     }
 
-    fn sheet(text: &str, existing: &[&str]) -> Result<Sheet, String> {
+    fn sheet(text: &str, existing: &[&str]) -> Result<Sheet, Msg> {
         let mut n = 0u8;
         parse(
             text,
@@ -504,9 +499,14 @@ mod tests {
     #[test]
     fn odd_sheets_get_their_own_message() {
         let header = "Mã hồ sơ,Tên thủ tục hành chính,Tên tổ chức cá nhân,Nhận hồ sơ\n";
-        assert!(run(header, &[]).unwrap_err().contains("chỉ có dòng tiêu đề"));
+        assert!(run(header, &[]).unwrap_err().to_string().contains("chỉ có dòng tiêu đề"));
         let far = format!("{header}SCT-250203-0001,TM-02,A,03/02/1925 09:00\n");
-        assert!(run(&far, &[]).unwrap()[0].result.as_ref().unwrap_err().contains("Ngày nhận"));
+        assert!(run(&far, &[]).unwrap()[0]
+            .result
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("Ngày nhận"));
         // UTF-16 as Excel's "Unicode text", with its BOM.
         let mut le = vec![0xFF, 0xFE];
         le.extend(header.encode_utf16().flat_map(|u| u.to_le_bytes()));
@@ -515,8 +515,11 @@ mod tests {
         be.extend(header.encode_utf16().flat_map(|u| u.to_be_bytes()));
         assert_eq!(decode(&be).unwrap(), header);
         // "Mã hồ sơ" in Windows-1258-like single bytes is not UTF-8.
-        assert!(decode(&[0x4D, 0xE3, 0x20, 0x68, 0xF4, 0x73]).unwrap_err().contains("Windows-1258"));
-        assert!(decode(&vec![b'a'; MAX_BYTES + 1]).unwrap_err().contains("quá lớn"));
+        assert!(decode(&[0x4D, 0xE3, 0x20, 0x68, 0xF4, 0x73])
+            .unwrap_err()
+            .to_string()
+            .contains("Windows-1258"));
+        assert!(decode(&vec![b'a'; MAX_BYTES + 1]).unwrap_err().to_string().contains("quá lớn"));
     }
 
     #[test]
@@ -639,7 +642,7 @@ mod tests {
     #[test]
     fn codes_already_in_the_register_are_duplicates() {
         let rows = run(SHEET, &["sct-250203-0002"]).unwrap();
-        assert!(rows[1].result.as_ref().unwrap_err().contains("Trùng mã"));
+        assert!(rows[1].result.as_ref().unwrap_err().to_string().contains("Trùng mã"));
     }
 
     #[test]
@@ -647,6 +650,6 @@ mod tests {
         let semi = "Mã hồ sơ;Tên thủ tục hành chính;Tên tổ chức, cá nhân;Nhận hồ sơ\nSCT-250203-0001;TM-02;A;03/02/2025\n";
         let rows = run(semi, &[]).unwrap();
         assert!(rows[0].result.is_ok(), "{:?}", rows[0].result);
-        assert!(run("a,b\n1,2\n", &[]).unwrap_err().contains("Thiếu cột"));
+        assert_eq!(run("a,b\n1,2\n", &[]).unwrap_err().key, K::ErrNoHeader);
     }
 }

@@ -227,23 +227,22 @@ pub fn search(c: &[Procedure], query: &str) -> Vec<usize> {
 
 /// Check an edited catalogue: ids unique and set, names set, terms within bounds (1–365 days,
 /// 0–2000 hours).
-pub fn validate_catalogue(c: &[Procedure]) -> Result<(), String> {
+pub fn validate_catalogue(c: &[Procedure]) -> Result<(), crate::i18n::Msg> {
+    use crate::i18n::{Msg, K};
     let mut ids: Vec<&str> = c.iter().map(|p| p.id.trim()).collect();
     ids.sort_unstable();
     ids.dedup();
     if ids.len() != c.len() || c.iter().any(|p| p.id.trim().is_empty() || p.name.trim().is_empty()) {
-        return Err("Mã thủ tục phải khác nhau, có mã và tên / ids unique and set, names set".into());
+        return Err(Msg::new(K::ErrCatalogueIds));
     }
     if let Some(p) = c
         .iter()
         .find(|p| !(1..=crate::calendar::MAX_DAYS).contains(&p.days) || p.hours > crate::calendar::MAX_HOURS)
     {
-        return Err(format!(
-            "{}: số ngày 1–{} và số giờ 0–{} / days 1–365, hours 0–2000",
-            p.id,
-            crate::calendar::MAX_DAYS,
-            crate::calendar::MAX_HOURS
-        ));
+        return Err(Msg::new(K::ErrProcedureTerm)
+            .arg(&p.id)
+            .arg(crate::calendar::MAX_DAYS)
+            .arg(crate::calendar::MAX_HOURS));
     }
     // The internal process is computed with (Mẫu 06): bounded like the terms.
     let step_ok = |s: &super::control::Step| {
@@ -258,10 +257,7 @@ pub fn validate_catalogue(c: &[Procedure]) -> Result<(), String> {
         .iter()
         .find(|p| p.steps.len() > 30 || !p.steps.iter().all(step_ok) || p.documents.len() > 60)
     {
-        return Err(format!(
-            "{}: quy trình nội bộ hoặc thành phần hồ sơ không hợp lệ / bad steps or documents",
-            p.id
-        ));
+        return Err(Msg::new(K::ErrProcedureSteps).arg(&p.id));
     }
     Ok(())
 }
@@ -550,7 +546,7 @@ mod tests {
         assert_eq!(edited[0].changed_at, 0, "untouched entries keep their time");
         assert!(validate_catalogue(&edited).is_ok());
         edited[1].days = 0;
-        assert!(validate_catalogue(&edited).unwrap_err().contains("TM-02"));
+        assert!(validate_catalogue(&edited).unwrap_err().to_string().contains("TM-02"));
         edited[1].days = 400;
         assert!(validate_catalogue(&edited).is_err());
         edited[1].days = 5;

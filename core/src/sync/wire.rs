@@ -19,6 +19,7 @@ use super::merge::{self, Counts};
 use crate::calendar::WorkCalendar;
 use crate::codec::period_of;
 use crate::dossier::{Dossier, Procedure};
+use crate::i18n::{Msg, K};
 use crate::record::{Millis, Record};
 use crate::survey::questionnaire::{Questionnaire, SUGGESTION_MAX};
 use crate::survey::response::Response;
@@ -305,61 +306,60 @@ pub fn write(e: &Export) -> String {
     text
 }
 
-/// Why a file was refused. Every message is Vietnamese first, English after.
+/// Why a file was refused; shown through [`ReadError::msg`], in the screen's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
     Empty,
     TooLarge(usize),
     NotUtf8,
-    NotJson(String),
+    /// Where the JSON stops being JSON: line, column.
+    NotJson(usize, usize),
     Truncated,
     TooDeep,
     WrongFormat(String),
     Newer(u32),
-    BadField(String),
+    BadField(Msg),
     /// A record that cannot be read or is out of range: kind, position (1-based), id, problem.
     BadRecord {
-        kind: &'static str,
+        kind: K,
         index: usize,
         id: String,
-        problem: String,
+        problem: Msg,
     },
     DuplicateId {
-        kind: &'static str,
+        kind: K,
         id: String,
     },
 }
 
+impl ReadError {
+    /// What the import screen says.
+    pub fn msg(&self) -> Msg {
+        use ReadError::*;
+        const MB: usize = 1024 * 1024;
+        match self {
+            Empty => Msg::new(K::ErrFileEmpty),
+            TooLarge(n) => Msg::new(K::ErrFileTooLarge).arg(n / MB).arg(MAX_BYTES / MB),
+            NotUtf8 => Msg::new(K::ErrNotUtf8),
+            NotJson(line, column) => Msg::new(K::ErrNotJson).arg(line).arg(column),
+            Truncated => Msg::new(K::ErrTruncated),
+            TooDeep => Msg::new(K::ErrTooDeep),
+            WrongFormat(name) => Msg::new(K::ErrWrongFormat).arg(name),
+            Newer(v) => Msg::new(K::ErrNewerFile).arg(v).arg(VERSION),
+            BadField(e) => Msg::new(K::ErrBadField).part(e.clone()),
+            BadRecord { kind, index, id, problem } if id.is_empty() => {
+                Msg::new(K::ErrBadRecord).part(*kind).arg(index).part(problem.clone())
+            }
+            BadRecord { kind, index, id, problem } => Msg::new(K::ErrBadRecordId).part(*kind).arg(index).arg(id).part(problem.clone()),
+            DuplicateId { kind, id } => Msg::new(K::ErrDuplicateId).part(*kind).arg(id),
+        }
+    }
+}
+
+/// In Vietnamese (logs); screens use [`ReadError::msg`].
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use ReadError::*;
-        match self {
-            Empty => write!(f, "Tệp rỗng / the file is empty"),
-            TooLarge(n) => write!(
-                f,
-                "Tệp quá lớn ({} MB, tối đa {} MB): hãy xuất theo từng năm / file too large, export one year at a time",
-                n / (1024 * 1024),
-                MAX_BYTES / (1024 * 1024)
-            ),
-            NotUtf8 => write!(f, "Tệp không phải văn bản UTF-8 (có thể không phải tệp xuất của motcua) / not UTF-8 text"),
-            NotJson(e) => write!(f, "Tệp không phải JSON hợp lệ ({e}) / not valid JSON"),
-            Truncated => write!(f, "Tệp bị cắt cụt, thiếu phần cuối (chép lại tệp từ máy xuất) / the file is truncated"),
-            TooDeep => write!(f, "Tệp có cấu trúc lồng nhau quá sâu, không phải tệp xuất của motcua / nested too deeply"),
-            WrongFormat(name) => write!(f, "Không phải tệp xuất của motcua (format = «{name}») / not a motcua export"),
-            Newer(v) => write!(
-                f,
-                "Tệp do phiên bản mới hơn tạo ra (định dạng v{v}, máy này đọc tới v{VERSION}): hãy cập nhật ứng dụng / made by a newer version"
-            ),
-            BadField(e) => write!(f, "Tệp thiếu hoặc sai trường: {e} / missing or wrong field"),
-            BadRecord { kind, index, id, problem } => {
-                write!(f, "{kind} thứ {index}")?;
-                if !id.is_empty() {
-                    write!(f, " (id {id})")?;
-                }
-                write!(f, ": {problem}")
-            }
-            DuplicateId { kind, id } => write!(f, "Trong tệp có hai {kind} cùng id {id} / duplicate id in the file"),
-        }
+        self.msg().fmt(f)
     }
 }
 
@@ -370,28 +370,28 @@ fn json_error(e: serde_json::Error) -> ReadError {
     } else if e.is_eof() {
         ReadError::Truncated
     } else if e.is_data() {
-        ReadError::BadField(vietnamese(&msg))
+        ReadError::BadField(json_problem(&msg))
     } else {
-        ReadError::NotJson(format!("dòng {}, cột {}", e.line(), e.column()))
+        ReadError::NotJson(e.line(), e.column())
     }
 }
 
-/// serde's messages with the common words in Vietnamese.
-fn vietnamese(msg: &str) -> String {
+/// serde's message as ours: the common problems by key, anything else quoted.
+fn json_problem(msg: &str) -> Msg {
     let msg = msg.split(" at line ").next().unwrap_or(msg);
     if let Some(rest) = msg.strip_prefix("missing field ") {
-        return format!("thiếu trường «{}»", rest.trim_matches('`'));
+        return Msg::new(K::ErrMissingField).arg(rest.trim_matches('`'));
     }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
-        return format!("sai kiểu dữ liệu ({rest})");
+        return Msg::new(K::ErrWrongType).arg(rest);
     }
     if let Some(rest) = msg.strip_prefix("unknown variant ") {
-        return format!("giá trị không hợp lệ {rest}");
+        return Msg::new(K::ErrBadValue).arg(rest);
     }
     if let Some(rest) = msg.strip_prefix("invalid value: ") {
-        return format!("giá trị không hợp lệ ({rest})");
+        return Msg::new(K::ErrBadValue).arg(rest);
     }
-    msg.to_string()
+    Msg::new(K::ErrJson).arg(msg)
 }
 
 #[derive(Deserialize)]
@@ -438,7 +438,7 @@ fn check_head(format: Option<&str>, version: Option<u32>) -> Result<(), ReadErro
         Some(v) if v > VERSION => Err(ReadError::Newer(v)),
         // Older versions would be migrated here, one step per version.
         Some(1) => Ok(()),
-        _ => Err(ReadError::BadField("version".into())),
+        _ => Err(ReadError::BadField(Msg::new(K::ErrBadValue).arg("version"))),
     }
 }
 
@@ -450,38 +450,38 @@ fn yes() -> bool {
 const MIN_MS: Millis = 946_684_800_000;
 const MAX_MS: Millis = 4_102_444_800_000;
 
-fn check_meta(m: &crate::record::Meta) -> Result<(), String> {
+fn check_meta(m: &crate::record::Meta) -> Result<(), Msg> {
     if m.id.is_empty() || m.id.len() > 64 || !m.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-        return Err("id không hợp lệ / bad id".into());
+        return Err(Msg::new(K::ErrBadId));
     }
     for (name, t) in [("created_at", m.created_at), ("updated_at", m.updated_at)] {
         if !(MIN_MS..MAX_MS).contains(&t) {
-            return Err(format!("thời điểm {name} ngoài khoảng 2000–2100 / out of range"));
+            return Err(Msg::new(K::ErrTimeRange).arg(name));
         }
     }
     if m.device.is_empty() || m.device.chars().count() > 64 {
-        return Err("thiếu hoặc sai mã thiết bị / bad device".into());
+        return Err(Msg::new(K::ErrBadDevice));
     }
     Ok(())
 }
 
-fn check_text(name: &str, s: &str, max: usize) -> Result<(), String> {
+fn check_text(name: &str, s: &str, max: usize) -> Result<(), Msg> {
     if s.chars().count() > max {
-        return Err(format!("trường {name} dài quá {max} ký tự / too long"));
+        return Err(Msg::new(K::ErrTooLong).arg(name).arg(max));
     }
     Ok(())
 }
 
-fn check_response(r: &Response) -> Result<(), String> {
+fn check_response(r: &Response) -> Result<(), Msg> {
     check_meta(&r.meta)?;
     if r.a.len() > 200 || !r.a.bytes().all(|b| (b'0'..=b'6').contains(&b)) {
-        return Err("câu trả lời (answers) chỉ gồm các chữ số 0–6 / answers must be digits 0–6".into());
+        return Err(Msg::new(K::ErrAnswers));
     }
     if r.o > 5 {
-        return Err(format!("mức hài lòng chung {} ngoài 0–5 / overall out of range", r.o));
+        return Err(Msg::new(K::ErrOverallRange).arg(r.o));
     }
     if r.v.is_some_and(|v| v > 2) {
-        return Err("số lần đi lại ngoài 0–2 / visits out of range".into());
+        return Err(Msg::new(K::ErrVisitsRange));
     }
     check_text("suggestion", &r.s, SUGGESTION_MAX)?;
     check_text("field", &r.p, 200)?;
@@ -489,49 +489,46 @@ fn check_response(r: &Response) -> Result<(), String> {
     check_text("officer", &r.w, 100)?;
     check_text("reasons", &r.r, 200)?;
     if !r.reasons().all(crate::survey::questionnaire::valid_item_id) {
-        return Err("lý do không đúng dạng / bad reason id".into());
+        return Err(Msg::new(K::ErrReasonId));
     }
     Ok(())
 }
 
-fn check_dossier(d: &Dossier) -> Result<(), String> {
+fn check_dossier(d: &Dossier) -> Result<(), Msg> {
     check_meta(&d.meta)?;
     if !crate::dossier::valid_code(&d.code) {
-        return Err(format!(
-            "mã hồ sơ «{}» không đúng dạng / bad code",
-            d.code.chars().take(40).collect::<String>()
-        ));
+        return Err(Msg::new(K::ErrRecordCode).arg(d.code.chars().take(40).collect::<String>()));
     }
     let ok_year = |t: chrono::NaiveDateTime| (2000..=2100).contains(&chrono::Datelike::year(&t));
     if !ok_year(d.received) || !ok_year(d.due) || d.due < d.received {
-        return Err("ngày nhận hoặc hạn trả không hợp lệ / bad dates".into());
+        return Err(Msg::new(K::ErrRecordDates));
     }
     if d.events.is_empty() || d.events.len() > 200 || d.events.windows(2).any(|w| w[1].at < w[0].at) {
-        return Err("quá trình xử lý không hợp lệ / bad timeline".into());
+        return Err(Msg::new(K::ErrTimeline));
     }
     // Every instant the core computes with is bounded: a pause or an extension at the far end
     // of chrono's range once made the register page panic on every open (issue 21).
     let in_record = |t: chrono::NaiveDateTime| ok_year(t) && t >= d.received;
     if !d.events.iter().all(|e| in_record(e.at)) {
-        return Err("bước xử lý ngoài khoảng 2000–2100 hoặc trước ngày nhận / step out of range".into());
+        return Err(Msg::new(K::ErrStepRange));
     }
     if let Some(x) = &d.extension {
         if !in_record(x.at) || !in_record(x.new_due) || x.entered_at.is_some_and(|t| !in_record(t)) {
-            return Err("gia hạn ngoài khoảng 2000–2100 hoặc trước ngày nhận / extension out of range".into());
+            return Err(Msg::new(K::ErrExtensionRange));
         }
     }
     if d.complaints.len() > 200 || !d.complaints.iter().all(|c| in_record(c.at)) {
-        return Err("phản ánh ngoài khoảng 2000–2100 hoặc trước ngày nhận / complaint out of range".into());
+        return Err(Msg::new(K::ErrComplaintRange));
     }
     if d.term.is_some_and(|t| match t {
         crate::dossier::Term::Days(n) => n == 0 || n > crate::calendar::MAX_DAYS,
         crate::dossier::Term::Hours(n) => n == 0 || n > crate::calendar::MAX_HOURS,
         crate::dossier::Term::SameDay => false,
     }) {
-        return Err("thời hạn giải quyết ngoài giới hạn / term out of range".into());
+        return Err(Msg::new(K::ErrTermRange));
     }
     if d.copies == 0 || d.copies > 99 {
-        return Err("số bộ hồ sơ ngoài 1–99 / copies out of range".into());
+        return Err(Msg::new(K::ErrCopiesRange));
     }
     for (name, s) in [
         ("applicant", &d.applicant),
@@ -546,10 +543,10 @@ fn check_dossier(d: &Dossier) -> Result<(), String> {
         check_text(name, s, 500)?;
     }
     if d.filed_at.is_some_and(|t| !ok_year(t)) {
-        return Err("ngày nộp trực tuyến không hợp lệ / bad filed_at".into());
+        return Err(Msg::new(K::ErrFiledAtRecord));
     }
     if d.documents.len() > 200 || d.documents.iter().any(|x| x.copies == 0 || x.copies > 99) {
-        return Err("thành phần hồ sơ không hợp lệ / bad documents".into());
+        return Err(Msg::new(K::ErrDocumentsRecord));
     }
     for x in &d.documents {
         check_text("documents", &x.name, 500)?;
@@ -563,12 +560,12 @@ fn check_dossier(d: &Dossier) -> Result<(), String> {
 /// Decode and check record number `index` (0-based) of a kind; `seen` catches repeated ids.
 fn record<T: serde::de::DeserializeOwned + Record>(
     raw: &str,
-    kind: &'static str,
+    kind: K,
     index: usize,
-    check: fn(&T) -> Result<(), String>,
+    check: fn(&T) -> Result<(), Msg>,
     seen: &mut FxHashSet<String>,
 ) -> Result<T, ReadError> {
-    let bad = |id: String, problem: String| ReadError::BadRecord {
+    let bad = |id: String, problem: Msg| ReadError::BadRecord {
         kind,
         index: index + 1,
         id,
@@ -585,7 +582,7 @@ fn record<T: serde::de::DeserializeOwned + Record>(
         let plain = e.to_string();
         // serde_json adds where in the record the problem is; the record is named already.
         let plain = plain.split(" at line ").next().unwrap_or(&plain).to_string();
-        bad(id_of(raw), vietnamese(&plain))
+        bad(id_of(raw), json_problem(&plain))
     })?;
     // The id as an error names it (cut to 64 characters), made only for an error.
     let id = |r: &T| -> String { r.meta().id.chars().take(64).collect() };
@@ -701,28 +698,18 @@ impl Reader {
         let mut versions = BTreeMap::new();
         for q in body.questionnaires {
             if q.groups.is_empty() {
-                return Err(ReadError::BadField(format!(
-                    "bảng hỏi phiên bản {} không có nhóm câu hỏi",
-                    q.version
-                )));
+                return Err(ReadError::BadField(Msg::new(K::ErrNoGroups).arg(q.version)));
             }
             if !q.ids_valid() {
-                return Err(ReadError::BadField(format!(
-                    "bảng hỏi phiên bản {} có mã câu hỏi không hợp lệ / bad item id",
-                    q.version
-                )));
+                return Err(ReadError::BadField(Msg::new(K::ErrItemIds).arg(q.version)));
             }
             if versions.insert(q.version, q).is_some() {
-                return Err(ReadError::BadField(
-                    "hai bảng hỏi cùng số phiên bản / duplicate questionnaire version".into(),
-                ));
+                return Err(ReadError::BadField(Msg::new(K::ErrDuplicateVersion)));
             }
         }
         let mut ids = HashSet::new();
         if body.catalogue.iter().any(|p| !ids.insert(p.id.clone()) || p.id.is_empty()) {
-            return Err(ReadError::BadField(
-                "danh mục thủ tục có mã trùng hoặc rỗng / duplicate procedure id".into(),
-            ));
+            return Err(ReadError::BadField(Msg::new(K::ErrDuplicateProcedure)));
         }
         crate::dossier::procedure::validate_catalogue(&body.catalogue).map_err(ReadError::BadField)?;
         if let Some(cal) = &body.calendar {
@@ -789,7 +776,7 @@ impl Reader {
                 let raw = self.text.get(r.clone()).unwrap_or_default();
                 self.next_r += 1;
                 keep(
-                    record(raw, "Phiếu khảo sát", i, check_response, &mut self.seen_r),
+                    record(raw, K::KindResponse, i, check_response, &mut self.seen_r),
                     &mut self.responses,
                     &mut self.refused,
                 )?;
@@ -797,7 +784,7 @@ impl Reader {
                 let raw = self.text.get(r.clone()).unwrap_or_default();
                 self.next_d += 1;
                 keep(
-                    record(raw, "Hồ sơ", j, check_dossier, &mut self.seen_d),
+                    record(raw, K::KindDossier, j, check_dossier, &mut self.seen_d),
                     &mut self.dossiers,
                     &mut self.refused,
                 )?;

@@ -103,6 +103,25 @@ async fn every_screen_at_both_sizes_in_an_english_browser() -> R {
         assert!(in_view(&b, "#import-previews").await?, "{tag}: the import preview is out of view");
         check(&b, "/data with a preview", &mut misses).await?;
         b.shot("data-preview").await?;
+
+        // An error shown follows a language switch, in one language at a time (issue 23).
+        b.click("#import-cancel").await?;
+        let bad = std::env::temp_dir().join(format!("motcua-usability-{tag}-{}.json", std::process::id()));
+        std::fs::write(&bad, "xin chao")?;
+        b.wait_css("#import-files").await?.send_keys(&bad.display().to_string()).await?;
+        b.wait_css(".import-error").await?;
+        let vi = b.text(".import-error").await?;
+        b.click("#lang-switch").await?;
+        b.wait_js("document.documentElement.lang === 'en'").await?;
+        let en = b.text(".import-error").await?;
+        assert!(
+            vi.contains("không phải JSON hợp lệ (dòng 1, cột 1)") && !vi.contains("not valid"),
+            "{vi}"
+        );
+        assert!(en.contains("not valid JSON (line 1, column 1)") && !en.contains("hợp lệ"), "{en}");
+        b.click("#lang-switch").await?;
+        b.wait_js("document.documentElement.lang === 'vi'").await?;
+        std::fs::remove_file(&bad).ok();
         b.close().await?;
     }
     assert!(misses.is_empty(), "{misses:#?}");

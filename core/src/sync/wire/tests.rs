@@ -156,7 +156,7 @@ fn every_bad_input_gets_its_own_message() {
     type Case = (Vec<u8>, fn(&ReadError) -> bool);
     let cases: Vec<Case> = vec![
         (b"".to_vec(), |e| *e == ReadError::Empty),
-        (b"hello, not json".to_vec(), |e| matches!(e, ReadError::NotJson(_))),
+        (b"hello, not json".to_vec(), |e| matches!(e, ReadError::NotJson(..))),
         (good.as_bytes()[..good.len() / 2].to_vec(), |e| *e == ReadError::Truncated),
         (
             br#"{"format":"kobo","version":1}"#.to_vec(),
@@ -168,19 +168,19 @@ fn every_bad_input_gets_its_own_message() {
         }),
         (
             good.replacen("\"exported_at\":", "\"exported_on\":", 1).into_bytes(),
-            |e| matches!(e, ReadError::BadField(m) if m.contains("thiếu trường «exported_at»")),
+            |e| matches!(e, ReadError::BadField(m) if m.to_string().contains("thiếu trường «exported_at»")),
         ),
         (
             good.replacen("\"overall\":4", "\"overall\":\"bốn\"", 1).into_bytes(),
-            |e| matches!(e, ReadError::BadRecord { kind: "Phiếu khảo sát", index: 1, problem, .. } if problem.contains("sai kiểu")),
+            |e| matches!(e, ReadError::BadRecord { kind: K::KindResponse, index: 1, problem, .. } if problem.to_string().contains("sai kiểu")),
         ),
         (
             good.replacen("\"answers\":\"54062\"", "\"answers\":\"54092\"", 1).into_bytes(),
-            |e| matches!(e, ReadError::BadRecord { problem, .. } if problem.contains("0–6")),
+            |e| matches!(e, ReadError::BadRecord { problem, .. } if problem.to_string().contains("0–6")),
         ),
         (
             good.replacen("\"overall\":4", "\"overall\":9", 1).into_bytes(),
-            |e| matches!(e, ReadError::BadRecord { problem, .. } if problem.contains("0–5")),
+            |e| matches!(e, ReadError::BadRecord { problem, .. } if problem.to_string().contains("0–5")),
         ),
         (vec![0xff, 0xfe, 0x7b, 0x00], |e| *e == ReadError::NotUtf8),
         (format!("{}{}", "[".repeat(200_000), "]".repeat(200_000)).into_bytes(), |e| {
@@ -206,16 +206,7 @@ fn every_bad_input_gets_its_own_message() {
     let mut d = dataset("dev-a", 1, 2);
     d.responses[1].meta.id = d.responses[0].meta.id.clone();
     let err = read(&file(d, "dev-a")).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            ReadError::DuplicateId {
-                kind: "Phiếu khảo sát",
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert!(matches!(err, ReadError::DuplicateId { kind: K::KindResponse, .. }), "{err:?}");
     assert!(err.to_string().contains("cùng id"));
     // A record that names itself in the message.
     let bad = good.replacen("\"code\":\"SCT-250203-0002\"", "\"code\":\"=HYPERLINK()\"", 1);
@@ -516,7 +507,10 @@ fn no_instant_in_an_imported_record_reaches_the_ends_of_chronos_range() {
             let mut data = dataset("dev-a", 1, 1);
             mutate(&mut data.dossiers[0], t);
             let err = read(&file(data, "dev-a")).unwrap_err();
-            assert!(matches!(err, ReadError::BadRecord { kind: "Hồ sơ", .. }), "{name} at {t}: {err:?}");
+            assert!(
+                matches!(err, ReadError::BadRecord { kind: K::KindDossier, .. }),
+                "{name} at {t}: {err:?}"
+            );
         }
     }
     // A term no catalogue allows is refused too (it would walk the calendar for ages).
@@ -530,7 +524,7 @@ fn a_files_calendar_and_catalogue_are_sane_before_anything_computes_with_them() 
     assert_eq!(WorkCalendar::default().check(), Ok(()), "the shipped calendar");
     let mut data = dataset("dev-a", 1, 1);
     data.calendar.years[0].year = 9999;
-    assert!(matches!(read(&file(data, "dev-a")).unwrap_err(), ReadError::BadField(m) if m.contains("9999")));
+    assert!(matches!(read(&file(data, "dev-a")).unwrap_err(), ReadError::BadField(m) if m.to_string().contains("9999")));
     let mut data = dataset("dev-a", 1, 1);
     let y = data.calendar.years[0].year;
     data.calendar.years[0]
@@ -553,7 +547,7 @@ fn a_questionnaire_whose_item_ids_could_become_formulas_is_refused() {
     q.version = 7;
     q.groups[0].items[0].id = "=1+1".into();
     data.versions.insert(7, q);
-    assert!(matches!(read(&file(data, "dev-a")).unwrap_err(), ReadError::BadField(m) if m.contains("bad item id")));
+    assert!(matches!(read(&file(data, "dev-a")).unwrap_err(), ReadError::BadField(m) if m.key == K::ErrItemIds));
 }
 
 #[test]
