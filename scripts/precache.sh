@@ -27,6 +27,12 @@ for js in kiosk-*.js "motcua-$hash.js" "excel-$xhash.js" "scan-$shash.js"; do
   "${TRUNK_SOURCE_DIR:?run by trunk}/node_modules/.bin/esbuild" "$js" --minify --format=esm --log-level=warning \
     --outfile="$js" --allow-overwrite
 done
+# The page's comments explain the source (index.html); the tablet need not download them.
+node -e '
+  const fs = require("fs");
+  const html = fs.readFileSync("index.html", "utf8");
+  fs.writeFileSync("index.html", html.replace(/<!--[\s\S]*?-->/g, "").replace(/\n\s*\n/g, "\n"));
+'
 # Content-Security-Policy: the one inline script (Trunk's loader) is allowed by its hash; no
 # other inline script runs. Style *attributes* are allowed (the charts' SVG carries them; they
 # cannot run code); style elements come only from the build's stylesheet. Node comes with the

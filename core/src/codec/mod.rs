@@ -122,10 +122,16 @@ impl CodecError {
     }
 }
 
-/// In Vietnamese (logs); screens use [`CodecError::msg`].
+/// The note kept with quarantined data and in logs, in Vietnamese; screens use
+/// [`CodecError::msg`]. Not through the string table: the kiosk module, which stores and
+/// quarantines too, carries only its own screens' texts (issue 22).
 impl std::fmt::Display for CodecError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.msg().fmt(f)
+        match self {
+            CodecError::Corrupt(e) => write!(f, "dữ liệu hỏng: {e}"),
+            CodecError::Newer(v) => write!(f, "dữ liệu của phiên bản mới hơn (v{v})"),
+            CodecError::WrongKind(k) => write!(f, "sai loại dữ liệu ({k})"),
+        }
     }
 }
 
