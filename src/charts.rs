@@ -205,8 +205,10 @@ pub fn stacked_with(
                 .x_label_area_size(36)
                 .y_label_area_size(60)
                 .right_y_label_area_size(if rate.is_some() { 60 } else { 0 })
-                .build_cartesian_2d((0..n - 1).into_segmented(), 0..max + max / 3 + 1)?
-                .set_secondary_coord((0..n - 1).into_segmented(), 0f64..100f64);
+                // Headroom above the tallest bar and above 100 % of the rate: the legend sits
+                // there, not over the latest bars (issue 25).
+                .build_cartesian_2d((0..n - 1).into_segmented(), 0..max + max * 3 / 4 + 1)?
+                .set_secondary_coord((0..n - 1).into_segmented(), 0f64..140f64);
             chart
                 .configure_mesh()
                 .disable_x_mesh()
@@ -240,7 +242,8 @@ pub fn stacked_with(
                     .configure_secondary_axes()
                     .label_style(("sans-serif", 15))
                     .y_desc(name)
-                    .y_label_formatter(&|v| format!("{v:.0}"))
+                    .y_labels(8)
+                    .y_label_formatter(&|v| if *v > 100.0 { String::new() } else { format!("{v:.0}") })
                     .draw()?;
                 let points: Vec<(SegmentValue<usize>, f64)> = values
                     .iter()

@@ -119,12 +119,16 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
                 <button class="lang-choice" class:active=move || st.lang() == Lang::Vi on:click=move |_| st.set_lang(Lang::Vi)>"Tiếng Việt"</button>
                 <button class="lang-choice" class:active=move || st.lang() == Lang::En on:click=move |_| st.set_lang(Lang::En)>"English"</button>
             </div>
-            <h1>{tr(K::WelcomeTitle)}</h1>
-            <p class="sub" id="welcome-time">{move || {
-                let lang = st.lang();
-                let minutes = st.book.with(|b| b.current().reading_minutes(lang));
-                format!("{} {minutes} {}", motcua_core::i18n::t(lang, K::WelcomeAbout), motcua_core::i18n::t(lang, K::WelcomeSub))
-            }}</p>
+            // The look-up takes the welcome's place: at 1280×800 its answer (the due date) and
+            // "Đóng" were below the fold under the welcome's title (issue 25).
+            <Show when=move || !looking.get()>
+                <h1>{tr(K::WelcomeTitle)}</h1>
+                <p class="sub" id="welcome-time">{move || {
+                    let lang = st.lang();
+                    let minutes = st.book.with(|b| b.current().reading_minutes(lang));
+                    format!("{} {minutes} {}", motcua_core::i18n::t(lang, K::WelcomeAbout), motcua_core::i18n::t(lang, K::WelcomeSub))
+                }}</p>
+            </Show>
             <Show when=move || !looking.get() fallback=move || view! { <Lookup on_close=Callback::new(move |_| looking.set(false)) /> }>
                 <Show when=move || !scanning.get() fallback=move || view! {
                     <crate::components::scanner::Scanner

@@ -20,6 +20,9 @@ pub fn Staff() -> impl IntoView {
     let latest = move || desk.with(|d| d.latest.clone());
     view! {
         <Page title=K::NavStaff>
+            // First: locking the tablet for the next citizen is what the desk is opened for
+            // most, and it must not need a scroll past the figures (issue 25).
+            <EnterKiosk />
             <div class="cards">
                 <div class="card"><h2>{tr(K::TodayCount)}</h2><p class="big" id="today-count">{today}</p></div>
                 <div class="card"><h2>{tr(K::RecentCount)}</h2><p class="big" id="total-count">{total}</p></div>
@@ -42,7 +45,6 @@ pub fn Staff() -> impl IntoView {
                 </ul>
             </div>
             <FunnelCard />
-            <EnterKiosk />
         </Page>
     }
 }

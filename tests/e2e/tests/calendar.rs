@@ -69,6 +69,11 @@ async fn a_due_date_in_an_unconfirmed_2027_is_tam_tinh_until_confirmed_and_moves
     b.click("#lookup-go").await?;
     assert!(b.text("#lookup-due").await?.contains("04/01/2027"));
     assert_eq!(b.text("#lookup-provisional").await?, "(tạm tính)");
+    // The answer and the way back fit the screen without a scroll (issue 25).
+    let fits = b
+        .js("return ['#lookup-result', '#lookup-close'].every(s => document.querySelector(s).getBoundingClientRect().bottom <= innerHeight)")
+        .await?;
+    assert_eq!(fits, Value::Bool(true), "the look-up's answer is below the fold");
     b.shot("3-kiosk-lookup-tam-tinh").await?;
     b.click("#lookup-close").await?;
     b.click("#staff-exit").await?;
