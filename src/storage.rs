@@ -245,6 +245,24 @@ pub fn set_session_lookups(at: &[motcua_core::record::Millis]) {
     SessionStorage::set(LOOKUPS, at).ok();
 }
 
+const DRAFT: &str = "motcua.dossier-draft";
+
+/// A new dossier's half-typed fields (`components::dossier_draft`), kept in the tab's session
+/// across the page loads of an auto-lock and its unlock.
+pub fn session_draft<T: serde::de::DeserializeOwned>() -> Option<T> {
+    SessionStorage::get(DRAFT).ok()
+}
+
+/// Keep `draft`, or drop the kept one (`None`).
+pub fn set_session_draft<T: serde::Serialize>(draft: Option<&T>) {
+    match draft {
+        Some(d) => {
+            SessionStorage::set(DRAFT, d).ok();
+        }
+        None => SessionStorage::delete(DRAFT),
+    }
+}
+
 const RATE_FOR: &str = "motcua.rate-for";
 
 /// The dossier whose rating the kiosk opens on next (staff's "Mời đánh giá" at the hand-back):

@@ -303,6 +303,7 @@ strings! {
     ExportCsvDossiers => "CSV sổ theo dõi hồ sơ (Excel)", "Register CSV (Excel)";
     Exported => "Đã tạo tệp", "File created";
     ImportTitle => "Nhập dữ liệu từ máy khác", "Import from other devices";
+    DraftRestored => "Đã khôi phục hồ sơ đang nhập dở trước khi máy tự khóa.", "The dossier being typed before the tablet locked itself is back.";
     ChooseFile => "Chọn tệp…", "Choose a file…";
     ImportHint => "Kéo thả một hoặc nhiều tệp JSON vào đây, hoặc bấm để chọn tệp. Xem trước rồi mới ghi.", "Drop one or more JSON files here, or tap to choose. You see a preview before anything is written.";
     Reading => "Đang đọc tệp…", "Reading…";

@@ -89,6 +89,24 @@ pub fn DossierForm() -> impl IntoView {
             .with_untracked(|c| form_defaults(c.iter().find(|p| p.id == proc_id.get_untracked())))
     };
     extras.reset(defaults());
+    let restored = super::dossier_draft::keep(super::dossier_draft::DraftFields {
+        procedure: proc_id,
+        applicant,
+        contact,
+        channel,
+        received,
+        code,
+        due: due_override,
+        reason,
+        copies: extras.copies,
+        notes: extras.notes,
+        id_number: papers.id_number,
+        email: papers.email,
+    });
+    if restored {
+        // The kept procedure's checklist (the ticks are not kept).
+        papers.checklist(procedure().as_ref());
+    }
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<(String, String)>);
 
@@ -175,6 +193,7 @@ pub fn DossierForm() -> impl IntoView {
     view! {
         <form class="card form dossier-form" id="dossier-form" on:submit=submit>
             <h2>{tr(K::NewDossier)}</h2>
+            {restored.then(|| view! { <p class="ok" id="draft-restored" role="status">{tr(K::DraftRestored)}</p> })}
             <div class="grid2">
                 <label>{tr(K::Procedure)}
                     <select id="d-procedure" on:change=move |ev| {

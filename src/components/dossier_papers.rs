@@ -20,8 +20,8 @@ struct Line {
 
 #[derive(Clone, Copy)]
 pub struct Papers {
-    id_number: RwSignal<String>,
-    email: RwSignal<String>,
+    pub(crate) id_number: RwSignal<String>,
+    pub(crate) email: RwSignal<String>,
     filed_at: RwSignal<String>,
     digital: RwSignal<Digital>,
     lines: RwSignal<Vec<Line>>,

@@ -7,6 +7,7 @@ pub mod catalogue_import;
 pub mod csv_import;
 pub mod date_field;
 pub mod dossier_detail;
+pub mod dossier_draft;
 pub mod dossier_form;
 pub mod dossier_papers;
 pub mod duty;

@@ -259,12 +259,21 @@ async fn full_storage_still_thanks_the_citizen_and_keeps_the_response() -> R {
 async fn an_unlocked_tablet_left_alone_locks_itself() -> R {
     let srv = Server::start();
     let b = Browser::new("kiosk-autolock", TABLET_LANDSCAPE).await?;
+    b.set_up_unit(&srv, None, &["Nguyễn Thị Lan"]).await?;
+    b.goto(&srv.url("/staff")).await?;
+    b.click(".duty-names button").await?;
     lock_kiosk(&b, &srv).await?;
     unlock(&b).await?;
+    // Each unlock asks who is on duty.
+    b.click(".duty-names button").await?;
     b.click(".topbar a[href='/settings']").await?;
     b.fill("#staff-idle-seconds", "10").await?;
     b.click("#save-settings").await?;
     b.wait_css("#settings-saved").await?;
+    // An officer starts a dossier and is called away before saving it.
+    b.click(".topbar a[href='/dossiers']").await?;
+    b.fill("#d-applicant", "Trần Văn Bình").await?;
+    b.fill("#d-contact", "0912 345 678").await?;
     // Staff walk away: after the idle time the kiosk is back, and it stays after a reload.
     tokio::time::sleep(std::time::Duration::from_secs(12)).await;
     b.wait_css("#start").await?;
@@ -272,11 +281,23 @@ async fn an_unlocked_tablet_left_alone_locks_itself() -> R {
     b.c.refresh().await?;
     b.wait_css("#start").await?;
     assert_eq!(b.js("return !!document.querySelector('.topbar')").await?, false);
-    // The unlock returns to the screen that was open (Cài đặt), not to the desk.
+    // The unlock returns to the screen that was open (the register), not to the desk, with
+    // the half-typed dossier as it was.
     b.click("#staff-exit").await?;
     b.type_pin(PIN).await?;
-    b.wait_css("#staff-idle-seconds").await?;
-    assert_eq!(b.path().await?, "/settings");
+    b.wait_css("#draft-restored").await?;
+    assert_eq!(b.path().await?, "/dossiers");
+    assert_eq!(b.js("return document.querySelector('#d-applicant').value").await?, "Trần Văn Bình");
+    assert_eq!(b.js("return document.querySelector('#d-contact').value").await?, "0912 345 678");
+    b.shot("draft-restored").await?;
+    // Saved, the draft is gone: the next page load starts an empty form.
+    b.click(".duty-names button").await?;
+    b.click("#d-submit").await?;
+    b.wait_css("#d-done-code").await?;
+    b.c.refresh().await?;
+    b.wait_css("#d-applicant").await?;
+    assert_eq!(b.js("return document.querySelector('#d-applicant').value").await?, "");
+    assert_eq!(b.js("return !!document.querySelector('#draft-restored')").await?, false);
     // The preview (staff trying the survey while unlocked) locks itself the same way.
     b.goto(&srv.url("/kiosk")).await?;
     b.wait_css("#start").await?;
