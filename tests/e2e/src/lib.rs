@@ -42,6 +42,8 @@ pub struct Server {
     overrides: Arc<Mutex<HashMap<String, Vec<u8>>>>,
     /// Send every file with a year-long HTTP cache (a careless host).
     long_cache: Arc<AtomicBool>,
+    /// Paths whose next request is held unanswered (a stalled connection).
+    stall: Arc<Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -63,12 +65,26 @@ impl Server {
         let up = Arc::new(AtomicBool::new(true));
         let overrides: Arc<Mutex<HashMap<String, Vec<u8>>>> = Arc::default();
         let long_cache = Arc::new(AtomicBool::new(false));
-        let (s, u, o, lc) = (server.clone(), up.clone(), overrides.clone(), long_cache.clone());
+        let stall: Arc<Mutex<Vec<String>>> = Arc::default();
+        let (s, u, o, lc, st) = (server.clone(), up.clone(), overrides.clone(), long_cache.clone(), stall.clone());
         std::thread::spawn(move || {
             for req in s.incoming_requests() {
                 if !u.load(Ordering::SeqCst) {
                     // Server "down": drop the connection without an answer.
                     drop(req);
+                    continue;
+                }
+                let path = req.url().split('?').next().unwrap_or("").to_string();
+                let held = st.lock().ok().and_then(|mut l| {
+                    let i = l.iter().position(|p| *p == path)?;
+                    Some(l.remove(i))
+                });
+                if held.is_some() {
+                    // Never answered while the test runs: the browser waits on it.
+                    std::thread::spawn(move || {
+                        std::thread::sleep(Duration::from_secs(120));
+                        drop(req);
+                    });
                     continue;
                 }
                 // Each answer on its own thread: Chromium stops reading a response whose reader
@@ -84,6 +100,14 @@ impl Server {
             server,
             overrides,
             long_cache,
+            stall,
+        }
+    }
+
+    /// Hold the next request for `path` unanswered, as a stalled connection would.
+    pub fn stall_once(&self, path: &str) {
+        if let Ok(mut l) = self.stall.lock() {
+            l.push(path.to_string());
         }
     }
 

@@ -253,3 +253,27 @@ async fn the_app_works_under_a_sub_path_offline_included() -> R {
     b.shot("sub-path-offline").await?;
     b.close().await
 }
+
+/// A page whose module glue never arrives (a stalled request, seen as a blank first page in
+/// e2e runs) loads itself again once the wasm is in, and starts (Trunk.toml's loader).
+#[tokio::test]
+async fn a_stalled_module_import_recovers_by_itself() -> R {
+    let srv = Server::start();
+    let glue = std::fs::read_dir(motcua_e2e::root().join("dist"))?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().to_string()))
+        .find(|n| n.starts_with("motcua-") && n.ends_with(".js") && !n.ends_with("_bg.js"))
+        .ok_or("the staff module's glue in dist/")?;
+    srv.stall_once(&format!("/{glue}"));
+    let b = Browser::new("shell-stall", TABLET_LANDSCAPE).await?;
+    let t = std::time::Instant::now();
+    b.c.goto(&srv.url("/staff")).await?;
+    b.wait_css_for("#today-count", std::time::Duration::from_secs(40)).await?;
+    let waited = t.elapsed().as_secs();
+    assert!(waited >= 10, "started after the loader's 10 s wait and a reload: {waited} s");
+    // Started: the once-a-session mark is cleared for a later stall.
+    assert_eq!(
+        b.js("return sessionStorage.getItem('motcua.loader-retried')").await?,
+        serde_json::Value::Null
+    );
+    b.close().await
+}
