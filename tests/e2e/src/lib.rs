@@ -553,6 +553,17 @@ impl Browser {
 /// The electronic id of the unit the scenarios set up (a provincial department's, with dots).
 pub const AGENCY_ID: &str = "000.00.15.H34";
 
+/// The app's screens, each by its own URL (on a fresh profile, with no PIN, staff screens open).
+pub const SCREENS: [&str; 7] = [
+    "/kiosk",
+    "/staff",
+    "/dossiers",
+    "/dashboard",
+    "/data",
+    "/settings",
+    "/settings/questionnaire",
+];
+
 /// The staff PIN the scenarios use.
 pub const PIN: &str = "2468";
 

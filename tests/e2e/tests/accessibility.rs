@@ -1,20 +1,9 @@
 //! Every screen scores 100 in Lighthouse's accessibility audit (npm `lighthouse`, run against
 //! headless Chromium as the brief asks), in Vietnamese, at the tablet's portrait size.
 
-use motcua_e2e::{root, Browser, Server, R, TABLET_PORTRAIT};
+use motcua_e2e::{root, Browser, Server, R, SCREENS, TABLET_PORTRAIT};
 use serde_json::Value;
 use std::process::Command;
-
-/// The app's screens, each by its own URL (a fresh profile: no PIN, so staff screens open).
-const SCREENS: [&str; 7] = [
-    "/kiosk",
-    "/staff",
-    "/dossiers",
-    "/dashboard",
-    "/data",
-    "/settings",
-    "/settings/questionnaire",
-];
 
 /// Lighthouse's accessibility score of `url` and the audits that failed, with the elements.
 fn audit(url: &str, out: &std::path::Path) -> R<(f64, Vec<String>)> {

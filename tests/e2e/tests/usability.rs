@@ -61,15 +61,7 @@ async fn every_screen_at_both_sizes_in_an_english_browser() -> R {
         // The officer on duty, as the first staff screen asks.
         b.goto(&srv.url("/staff")).await?;
         b.click(".duty-names button").await?;
-        for screen in [
-            "/kiosk",
-            "/staff",
-            "/dossiers",
-            "/dashboard",
-            "/data",
-            "/settings",
-            "/settings/questionnaire",
-        ] {
+        for screen in motcua_e2e::SCREENS {
             b.goto(&srv.url(screen)).await?;
             b.wait_css("main, .kiosk").await?;
             // The app speaks Vietnamese whatever the browser's language.
