@@ -89,6 +89,20 @@ async fn every_screen_at_both_sizes_in_an_english_browser() -> R {
         );
         b.fill("#d-due", "").await?;
 
+        // A dossier received: its receipt button shows where the officer looks; opened from
+        // the list, its header (code, status, Đóng) lands below the sticky bar.
+        b.fill("#d-applicant", "Trần Văn Bình").await?;
+        b.click("#d-submit").await?;
+        let code = b.text("#d-done-code").await?;
+        assert!(in_view(&b, "#d-print-slip").await?, "{tag}: the receipt button is out of view");
+        b.click(&format!("#worklist tr[data-code='{code}']")).await?;
+        assert!(
+            in_view(&b, "#detail-code").await?,
+            "{tag}: the opened dossier's header is out of view"
+        );
+        assert!(in_view(&b, "#detail-close").await?, "{tag}: «Đóng» is out of view");
+        b.shot("dossier-opened").await?;
+
         // A picked file's preview comes into view with the button that applies it.
         let path = gen::write_export(gen::generate(0.05, 25), &format!("usability-{tag}"))?;
         b.goto(&srv.url("/data")).await?;
