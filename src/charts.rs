@@ -205,10 +205,10 @@ pub fn stacked_with(
                 .x_label_area_size(36)
                 .y_label_area_size(60)
                 .right_y_label_area_size(if rate.is_some() { 60 } else { 0 })
-                // Headroom above the tallest bar and above 100 % of the rate: the legend sits
-                // there, not over the latest bars (issue 25).
-                .build_cartesian_2d((0..n - 1).into_segmented(), 0..max + max * 3 / 4 + 1)?
-                .set_secondary_coord((0..n - 1).into_segmented(), 0f64..140f64);
+                // The bars (to 40 % of the height) and the rate (100 % at half) keep below the
+                // legend, which sits at the top, not over the latest months (issue 25).
+                .build_cartesian_2d((0..n - 1).into_segmented(), 0..max * 5 / 2 + 1)?
+                .set_secondary_coord((0..n - 1).into_segmented(), 0f64..200f64);
             chart
                 .configure_mesh()
                 .disable_x_mesh()
