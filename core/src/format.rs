@@ -124,6 +124,11 @@ pub fn date_key(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
+/// A date and time as `yyyy-mm-ddTHH:MM` (form fields' values).
+pub fn date_time_key(t: chrono::NaiveDateTime) -> String {
+    format!("{}T{}", date_key(t.date()), clock(t.time()))
+}
+
 /// A time as `HH:MM` (24 h).
 pub fn clock(t: chrono::NaiveTime) -> String {
     use chrono::Timelike;
@@ -253,7 +258,7 @@ impl FieldKind {
     pub fn value(self, typed: &str) -> Option<String> {
         match self {
             FieldKind::Date => parse_date_field(typed).map(date_key),
-            FieldKind::DateTime => parse_date_time_field(typed).map(|t| format!("{}T{}", date_key(t.date()), clock(t.time()))),
+            FieldKind::DateTime => parse_date_time_field(typed).map(date_time_key),
             FieldKind::Time => parse_time_field(typed).map(clock),
         }
     }
@@ -352,6 +357,7 @@ mod tests {
         let t = NaiveDate::from_ymd_opt(2026, 2, 3).and_then(|d| d.and_hms_opt(9, 5, 0)).unwrap();
         assert_eq!(date(t.date()), t.format("%d/%m/%Y").to_string());
         assert_eq!(date_key(t.date()), t.format("%Y-%m-%d").to_string());
+        assert_eq!(date_time_key(t), t.format("%Y-%m-%dT%H:%M").to_string());
         assert_eq!(date_time(t), "03/02/2026 09:05");
         assert_eq!(time_on_date(t), "09 giờ 05 phút, ngày 03/02/2026");
     }

@@ -121,8 +121,7 @@ pub fn MovedDueDates(moved: RwSignal<Option<Vec<Moved>>>) -> impl IntoView {
 fn WorkingTimeEditor(moved: RwSignal<Option<Vec<Moved>>>) -> impl IntoView {
     let st = use_app();
     let office = st.calendar.with_untracked(|c| c.office);
-    let hm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
-    let times = [office.am.0, office.am.1, office.pm.0, office.pm.1].map(|x| RwSignal::new(hm(x)));
+    let times = [office.am.0, office.am.1, office.pm.0, office.pm.1].map(|x| RwSignal::new(motcua_core::format::clock(x)));
     let count_day = RwSignal::new(st.calendar.with_untracked(|c| c.count_receipt_day));
     let msg = RwSignal::new(None::<Msg>);
     let save = move |_| {

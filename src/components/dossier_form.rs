@@ -15,7 +15,7 @@ use motcua_core::i18n::{t, K};
 
 /// `datetime-local` input value.
 pub fn dt_value(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M").to_string()
+    motcua_core::format::date_time_key(t)
 }
 
 pub fn parse_dt(s: &str) -> Option<NaiveDateTime> {

@@ -79,8 +79,8 @@ impl Scope {
 pub fn PeriodPicker(period: RwSignal<Period>) -> impl IntoView {
     let today = crate::platform::now_local().date();
     let choice = RwSignal::new(PeriodChoice::opening(today));
-    let from = RwSignal::new(today.with_day(1).unwrap_or(today).format("%Y-%m-%d").to_string());
-    let to = RwSignal::new(today.format("%Y-%m-%d").to_string());
+    let from = RwSignal::new(motcua_core::format::date_key(today.with_day(1).unwrap_or(today)));
+    let to = RwSignal::new(motcua_core::format::date_key(today));
     Effect::new(move |_| {
         let day = move |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").unwrap_or(today);
         period.set(choice.get().period(today, day(from.get()), day(to.get())));

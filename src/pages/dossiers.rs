@@ -183,8 +183,8 @@ fn WorkTable(
 #[component]
 fn PrintRegisterLink() -> impl IntoView {
     let today = now_local().date();
-    let from = RwSignal::new(today.with_day(1).unwrap_or(today).format("%Y-%m-%d").to_string());
-    let to = RwSignal::new(today.format("%Y-%m-%d").to_string());
+    let from = RwSignal::new(motcua_core::format::date_key(today.with_day(1).unwrap_or(today)));
+    let to = RwSignal::new(motcua_core::format::date_key(today));
     view! {
         <div class="card print-register">
             <h2>{tr(K::PrintRegister)}</h2>
