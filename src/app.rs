@@ -65,7 +65,7 @@ pub fn start() -> AppState {
     provide_context(st);
     // Keep <html lang> in step with the UI language (screen readers, hyphenation).
     Effect::new(move |_| {
-        let lang = if st.lang() == motcua_core::Lang::Vi { "vi" } else { "en" };
+        let lang = st.lang().code();
         if let Some(el) = document().document_element() {
             el.set_attribute("lang", lang).ok();
         }

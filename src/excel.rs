@@ -3,6 +3,7 @@
 //! officer opens a sheet or downloads a workbook. The module's address is in index.html
 //! (`<meta name="motcua-excel">`, written by scripts/precache.sh).
 
+use motcua_core::i18n::{Msg, K};
 use motcua_core::sheet::{SheetError, Table, XlsxRequest};
 use wasm_bindgen::prelude::*;
 
@@ -70,12 +71,12 @@ pub async fn write_xlsx(req: &XlsxRequest) -> Result<Vec<u8>, String> {
 }
 
 /// Write `req` and offer it as `name`; a failure is put in `error` for the page to show.
-pub fn download_xlsx(name: String, req: XlsxRequest, error: leptos::prelude::RwSignal<Option<String>>) {
+pub fn download_xlsx(name: String, req: XlsxRequest, error: leptos::prelude::RwSignal<Option<Msg>>) {
     use leptos::prelude::Set;
     leptos::task::spawn_local(async move {
         let r = match write_xlsx(&req).await {
             Ok(bytes) => crate::platform::download_bytes(&name, XLSX, &bytes),
-            Err(e) => Err(e),
+            Err(e) => Err(Msg::new(K::WithDetail).part(K::ErrExcelModule).arg(e)),
         };
         error.set(r.err());
     });

@@ -1,6 +1,7 @@
 //! The few things the core asks of the browser: the time and randomness.
 
 use chrono::NaiveDateTime;
+use motcua_core::i18n::{Msg, K};
 use motcua_core::record::Millis;
 
 /// Milliseconds since the epoch, UTC.
@@ -117,16 +118,21 @@ pub fn next_id_bytes() -> [u8; 16] {
 }
 
 /// Offer `text` as a file download named `name` (the browser saves it where the user says).
-pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), Msg> {
     download_parts(name, mime, js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text)))
 }
 
 /// Offer `bytes` (an .xlsx workbook) as a file download.
-pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), Msg> {
     download_parts(name, mime, js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)))
 }
 
-fn download_parts(name: &str, mime: &str, parts: js_sys::Array) -> Result<(), String> {
+/// A refused download says so, with the browser's reason.
+fn download_parts(name: &str, mime: &str, parts: js_sys::Array) -> Result<(), Msg> {
+    offer(name, mime, parts).map_err(|e| Msg::new(K::ErrDownload).arg(e))
+}
+
+fn offer(name: &str, mime: &str, parts: js_sys::Array) -> Result<(), String> {
     use wasm_bindgen::JsCast;
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
@@ -152,10 +158,10 @@ fn download_parts(name: &str, mime: &str, parts: js_sys::Array) -> Result<(), St
 }
 
 /// The bytes of a picked or dropped file.
-pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, motcua_core::i18n::Msg> {
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, Msg> {
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| motcua_core::i18n::Msg::new(motcua_core::i18n::K::ErrFileUnreadable))?;
+        .map_err(|_| Msg::new(K::ErrFileUnreadable))?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 

@@ -6,6 +6,7 @@ use crate::platform::{now_millis, random16};
 use crate::state::AppState;
 use crate::storage::{self, StoreError};
 use leptos::prelude::*;
+use motcua_core::i18n::Msg;
 use motcua_core::pin::{Attempts, PinCheck, PinHash};
 
 impl AppState {
@@ -18,17 +19,16 @@ impl AppState {
 
     /// Change the PIN (`core::pin::change_pin`): the current one through the wrong-try delay,
     /// then the new one twice.
-    pub fn change_pin(&self, current: &str, new: &str, repeat: &str) -> Result<(), motcua_core::pin::PinChangeError> {
+    pub fn change_pin(&self, current: &str, new: &str, repeat: &str) -> Result<(), Msg> {
         if self.pin_unreadable.get_value() {
-            return Err(motcua_core::pin::PinChangeError::Current(PinCheck::Unreadable));
+            return Err(motcua_core::pin::PinChangeError::Current(PinCheck::Unreadable).msg());
         }
         let mut at = self.attempts();
         let h = self.pin.get_untracked();
         let res = motcua_core::pin::change_pin(h.as_ref(), &mut at, current, new, repeat, random16(), now_millis());
         self.keep_attempts(at);
-        let h = res?;
-        self.note(storage::save_doc("pin", &Some(h.clone())))
-            .map_err(|_| motcua_core::pin::PinChangeError::NotSaved)?;
+        let h = res.map_err(|e| e.msg())?;
+        self.note(storage::save_doc("pin", &Some(h.clone()))).map_err(|e| e.msg())?;
         self.pin.set(Some(h));
         Ok(())
     }

@@ -190,7 +190,7 @@ impl AppState {
     /// again, all or none; then the records held here.
     pub fn undo_last_import(&self) -> Result<undo::UndoCounts, StoreError> {
         let Some(u) = storage::load_doc::<Undo>(UNDO).ok().flatten().filter(|u| u.usable(now_millis())) else {
-            return Err(StoreError::Other("undo".into()));
+            return Err(StoreError::UndoGone);
         };
         let mut writes = Vec::new();
         for month in u.responses.months() {
@@ -221,7 +221,7 @@ impl AppState {
     pub fn remove_archived_year(&self, year: i32, file: &Export) -> Result<(usize, Vec<String>), StoreError> {
         let months = self.with_here(|here| wire::archive_verified(here, year, file).then(|| wire::months_of_year(here, year)));
         let Some(months) = months else {
-            return Err(StoreError::Other("archive".into()));
+            return Err(StoreError::ArchiveNotVerified);
         };
         let (responses, dossiers) = wire::archived_set(file);
         let (mut removes, mut gone_months, mut kept) = (Vec::new(), Vec::new(), Vec::new());
@@ -279,7 +279,7 @@ fn restore_chunk<T: Record + DeserializeOwned + Serialize + Clone>(
     let Some(raw) = storage::read_raw(&key) else {
         return Ok(storage::Write::of(key, None));
     };
-    let (mut all, _) = codec::decode_chunk::<T>(kind, &raw).map_err(|e| StoreError::Blocked(e.to_string()))?;
+    let (mut all, _) = codec::decode_chunk::<T>(kind, &raw).map_err(StoreError::Blocked)?;
     f(&mut all);
     let new = (!all.is_empty()).then(|| codec::encode_chunk(kind, &all));
     Ok(storage::Write::of(key, new))

@@ -6,20 +6,41 @@
 
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use motcua_core::codec::{self, CodecError, Kind};
+use motcua_core::i18n::{Msg, K};
 use motcua_core::record::Record;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsCast;
 
-/// Why a write failed.
+/// Why a write failed. Shown through [`StoreError::msg`], so a cause is never renamed on its
+/// way to the screen (issue 23).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreError {
     /// QuotaExceededError: the browser's storage is full.
     Full,
-    /// Storage disabled or another browser error.
-    Other(String),
-    /// The chunk holds data we could not read and will not overwrite.
-    Blocked(String),
+    /// Storage disabled or another browser error (its name and message, as the browser gave them).
+    Browser(String),
+    /// The chunk holds data we could not read and will not overwrite (why not).
+    Blocked(CodecError),
+    /// A value could not be encoded: nothing was written over data.
+    Encode,
+    /// The undo record has expired or a newer import replaced it.
+    UndoGone,
+    /// The archive file does not hold the year on this device exactly.
+    ArchiveNotVerified,
+}
+
+impl StoreError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            StoreError::Full => K::StorageFull.into(),
+            StoreError::Browser(e) => Msg::new(K::ErrStorageBrowser).arg(e),
+            StoreError::Blocked(why) => Msg::new(K::ErrStorageBlocked).part(why.msg()),
+            StoreError::Encode => K::ErrStorageEncode.into(),
+            StoreError::UndoGone => K::UndoGone.into(),
+            StoreError::ArchiveNotVerified => K::ArchiveNotVerified.into(),
+        }
+    }
 }
 
 /// A stored value we could not read; it is moved aside under `kept_at`, never deleted.
@@ -37,8 +58,8 @@ fn local() -> web_sys::Storage {
 fn classify(err: wasm_bindgen::JsValue) -> StoreError {
     match err.dyn_ref::<web_sys::DomException>() {
         Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => StoreError::Full,
-        Some(e) => StoreError::Other(format!("{}: {}", e.name(), e.message())),
-        None => StoreError::Other(format!("{err:?}")),
+        Some(e) => StoreError::Browser(format!("{}: {}", e.name(), e.message())),
+        None => StoreError::Browser(format!("{err:?}")),
     }
 }
 
@@ -158,7 +179,7 @@ where
     T: DeserializeOwned + Serialize + Record + Clone,
 {
     let Some(raw) = read_raw(key) else { return Ok(()) };
-    let packed = codec::add_to_chunk::<T>(kind, Some(&raw), &[], 0).map_err(|e| StoreError::Blocked(e.to_string()))?;
+    let packed = codec::add_to_chunk::<T>(kind, Some(&raw), &[], 0).map_err(StoreError::Blocked)?;
     write_all(&[Write {
         key: key.to_string(),
         new: Some(packed),
@@ -201,7 +222,7 @@ pub fn save_doc<T: Serialize>(name: &str, doc: &T) -> Result<(), StoreError> {
     let old = read_raw(&key);
     if let Some(raw) = &old {
         if let Err(e @ CodecError::Newer(_)) = codec::decode_doc::<serde::de::IgnoredAny>(name, raw) {
-            return Err(StoreError::Blocked(e.to_string()));
+            return Err(StoreError::Blocked(e));
         }
     }
     write_all(&[Write {
@@ -382,10 +403,11 @@ pub async fn stashed_durable<T: DeserializeOwned>(kind: Kind) -> Vec<T> {
         let resp: web_sys::Response = hit.dyn_into()?;
         wasm_bindgen_futures::JsFuture::from(resp.text()?).await
     };
-    match read.await {
-        Ok(text) => text.as_string().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
-        Err(_) => Vec::new(),
-    }
+    read.await
+        .ok()
+        .and_then(|text| text.as_string())
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
 }
 
 /// Call `f(key)` whenever another tab changes one of our keys.
@@ -425,7 +447,7 @@ impl Write {
 /// encoding that failed: then nothing is written over data.
 pub fn write_all(writes: &[Write]) -> Result<(), StoreError> {
     if writes.iter().any(|w| w.new.as_deref() == Some("")) {
-        return Err(StoreError::Other("encode".into()));
+        return Err(StoreError::Encode);
     }
     for (i, w) in writes.iter().enumerate() {
         let res = match &w.new {
@@ -484,7 +506,7 @@ pub fn chunk_write<T: Record + DeserializeOwned + Serialize + Clone>(
     tail_max: usize,
 ) -> Result<Write, StoreError> {
     let old = read_raw(&key);
-    let value = codec::add_to_chunk(kind, old.as_deref(), new, tail_max).map_err(|e| StoreError::Blocked(e.to_string()))?;
+    let value = codec::add_to_chunk(kind, old.as_deref(), new, tail_max).map_err(StoreError::Blocked)?;
     Ok(Write {
         new: Some(value),
         key,

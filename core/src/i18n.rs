@@ -84,6 +84,18 @@ pub const KIOSK: &[K] = &[
     K::Scale4,
     K::Scale5,
     K::LoadingRecords,
+    K::VisitsNone,
+    K::VisitsOnce,
+    K::VisitsTwiceOrMore,
+    K::StatusReceived,
+    K::StatusInProgress,
+    K::StatusSupplementRequested,
+    K::StatusSupplementReceived,
+    K::StatusResolved,
+    K::StatusReturned,
+    K::StatusRefused,
+    K::StatusWithdrawn,
+    K::StatusStopped,
 ];
 
 /// `text` in this build's table: every text with `all-strings`, the kiosk's alone without.
@@ -103,14 +115,16 @@ const fn kept(key: K, text: &'static str) -> &'static str {
 
 strings! {
     AppName => "Một cửa – Sở Công Thương", "One-stop desk";
-    NavKiosk => "Khảo sát", "Kiosk";
+    AppShort => "Một cửa", "One-stop";
+    VisitsNone => "Chưa lần nào (nộp trực tuyến)", "None (online)";
+    VisitsOnce => "1 lần", "Once";
+    VisitsTwiceOrMore => "2 lần trở lên", "Twice or more";
     NavDossiers => "Hồ sơ", "Dossiers";
     NavDashboard => "Thống kê", "Dashboard";
     NavData => "Dữ liệu", "Data";
     NavSettings => "Cài đặt", "Settings";
     NavStaff => "Quầy", "Desk";
     LangSwitch => "English", "Tiếng Việt";
-    Offline => "Ngoại tuyến – dữ liệu vẫn được lưu trên máy", "Offline – data is still saved on this device";
     StorageFull => "Bộ nhớ trình duyệt đã đầy: dữ liệu mới đang được giữ tạm, chưa lưu vào máy. Hãy báo người quản lý sao lưu và giải phóng bộ nhớ, rồi bấm «Thử lưu lại».", "Browser storage is full: new data is held but not yet saved on this device. Ask the manager to back up and free space, then press «Retry saving».";
     StorageProblem => "Phát hiện dữ liệu hỏng hoặc lạ; đã giữ nguyên bản gốc để kiểm tra:", "Corrupt or unknown data found; the original was kept aside:";
     PendingCount => "bản ghi đang chờ lưu", "records waiting to be saved";
@@ -123,13 +137,32 @@ strings! {
     ReadingOlder => "Đang đọc các tháng cũ: danh sách và tìm kiếm chưa gồm hồ sơ đã xong của các tháng đó", "Reading older months: the list and search do not hold their closed dossiers yet";
     Packing => "Đang chuyển dữ liệu cũ sang dạng lưu gọn (có thể tiếp tục dùng máy; nếu đóng trang, lần mở sau sẽ làm tiếp):", "Converting older data to the compact stored form (keep working; if the page is closed, the next start goes on):";
     Saved => "Đã lưu", "Saved";
+    StatusReceived => "Mới tiếp nhận", "Received";
+    StatusInProgress => "Đang xử lý", "In progress";
+    StatusSupplementRequested => "Yêu cầu bổ sung", "Supplement requested";
+    StatusSupplementReceived => "Đã bổ sung", "Supplement received";
+    StatusResolved => "Đã xử lý xong", "Resolved";
+    StatusReturned => "Đã trả kết quả", "Result returned";
+    StatusRefused => "Từ chối", "Refused";
+    StatusWithdrawn => "Công dân rút hồ sơ", "Withdrawn";
+    StatusStopped => "Dừng xử lý", "Stopped";
+    TimelinessOverdue => "Quá hạn", "Overdue";
+    TimelinessDueSoon => "Sắp đến hạn", "Due soon";
+    TimelinessInTime => "Trong hạn", "In time";
+    TimelinessEarly => "Trước hạn", "Before due date";
+    TimelinessOnTime => "Đúng hạn", "On the due date";
+    TimelinessLate => "Quá hạn (đã xử lý)", "Late";
+    TimelinessUnjudged => "Chưa rõ ngày xử lý xong", "End of processing unknown";
+    TimelinessClosed => "Không xét hạn", "Not classified";
+    ChannelDirect => "Trực tiếp", "In person";
+    ChannelOnline => "Trực tuyến", "Online";
+    ChannelPost => "Bưu chính công ích", "Public post";
     WelcomeTitle => "Ông/bà hài lòng với việc giải quyết thủ tục hôm nay không?", "How satisfied are you with our service today?";
     WelcomeAbout => "Khoảng", "About";
     WelcomeSub => "phút. Không cần ghi tên.", "min. No name needed.";
     Start => "Bắt đầu đánh giá", "Start";
     Back => "Quay lại", "Back";
     Skip => "Bỏ qua", "Skip";
-    Question => "Câu hỏi", "Question";
     OverallQ => "Nhìn chung, ông/bà hài lòng với dịch vụ ở mức nào?", "Overall, how satisfied are you with the service?";
     VisitsQ => "Ông/bà phải đi lại bao nhiêu lần để hoàn thành hồ sơ này?", "How many visits did this dossier take?";
     FieldQ => "Ông/bà đến làm thủ tục thuộc lĩnh vực nào?", "Which field was your procedure in?";
@@ -145,7 +178,7 @@ strings! {
     PinWrong => "Mã PIN không đúng", "Wrong PIN";
     PinMismatch => "Hai mã PIN không khớp", "The PINs differ";
     PinInvalid => "Mã PIN phải có 4–8 chữ số", "A PIN has 4–8 digits";
-    PinWait => "Sai quá nhiều lần. Thử lại sau (giây):", "Too many wrong tries. Try again in (seconds):";
+    PinWait => "Sai quá nhiều lần. Thử lại sau {0} giây.", "Too many wrong tries. Try again in {0} seconds.";
     Cancel => "Hủy", "Cancel";
     Ok => "Đồng ý", "OK";
     EnterKiosk => "Bật chế độ khảo sát (khóa máy)", "Start kiosk mode (locks the tablet)";
@@ -176,7 +209,6 @@ strings! {
     AddItem => "Thêm câu hỏi", "Add item";
     Enabled => "Dùng", "On";
     Published => "Đã phát hành phiên bản", "Published version";
-    ComingNext => "Phần này sẽ có trong bản tiếp theo.", "This part comes in the next release.";
     DataTitle => "Dữ liệu trên máy này", "Data on this device";
     StorageUse => "Dung lượng đã dùng (ký tự)", "Storage used (characters)";
     DossierTitle => "Sổ theo dõi hồ sơ", "Dossier register";
@@ -214,7 +246,6 @@ strings! {
     ApologyReason => "Lý do xin lỗi, gia hạn", "Reason in the apology";
     Extended => "Đã gia hạn đến", "Extended to";
     LateDivision => "Phòng làm chậm", "Division that caused the delay";
-    ReturnMethod => "Phương thức nhận kết quả", "How the result was received";
     Delete => "Xóa hồ sơ", "Delete dossier";
     ConfirmDelete => "Bấm lần nữa để xóa", "Tap again to delete";
     ImportCsv => "Nhập sổ theo dõi hồ sơ từ Excel hoặc CSV (.xlsx, .xls, .csv)", "Import a register sheet from Excel or CSV (.xlsx, .xls, .csv)";
@@ -222,7 +253,6 @@ strings! {
     SheetPick => "Trang tính", "Sheet";
     ColumnMapping => "Cột của từng mục", "Column of each field";
     NotInSheet => "(không có trong tệp)", "(not in the sheet)";
-    ColumnLabel => "Cột", "Column";
     BasisTitle => "Tệp không có cột ngày có kết quả (xử lý xong). Xét trước / đúng / quá hạn:", "The sheet has no end-of-processing column. Judge early / on time / late:";
     BasisReturn => "Theo ngày trả kết quả (khuyến nghị)", "By the return date (recommended)";
     BasisNone => "Không xét (ghi «chưa rõ ngày xử lý xong»)", "Not at all (recorded as «end of processing unknown»)";
@@ -262,7 +292,6 @@ strings! {
     DaysOff => "Ngày nghỉ (lễ, Tết, nghỉ bù), mỗi dòng một ngày dd/mm/yyyy", "Days off (holidays, Tết, compensating), one dd/mm/yyyy per line";
     Makeup => "Ngày làm bù (thứ Bảy đi làm)", "Make-up working days";
     Year => "Năm", "Year";
-    Detail => "Chi tiết", "Details";
     Dossiers => "hồ sơ", "dossiers";
     FeeFree => "Không thu phí", "No fee";
     FeePaid => "Đã nộp phí, lệ phí", "Fee paid";
@@ -312,6 +341,7 @@ strings! {
     ImportStorageFull => "Bộ nhớ trình duyệt đã đầy: chưa nhập gì, dữ liệu trên máy còn nguyên. Hãy lưu trữ một năm đã đóng (mục «Lưu trữ năm đã đóng») để giải phóng bộ nhớ, rồi bấm «Nhập các tệp hợp lệ» lại.", "Browser storage is full: nothing was imported and the data on this device is unchanged. Archive a closed year (see «Archive a closed year») to free space, then press «Import the valid files» again.";
     ImportDone => "Đã nhập xong. Biên nhận đã ghi vào lịch sử nhập.", "Imported. The receipt is in the import history.";
     NotImported => "Không nhập", "Not imported";
+    ImportFailed => "Chưa nhập gì, dữ liệu trên máy còn nguyên: {0}", "Nothing was imported; the data on this device is unchanged: {0}";
     ImportHistory => "Lịch sử nhập dữ liệu", "Import history";
     KindResponses => "Phiếu khảo sát", "Responses";
     KindDossiers => "Hồ sơ", "Dossiers";
@@ -330,12 +360,11 @@ strings! {
     ArchiveExport => "1. Xuất tệp lưu trữ", "1. Export the archive";
     ArchiveCheck => "2. Chọn tệp vừa lưu để kiểm tra", "2. Pick the saved file to check it";
     ArchiveRemove => "3. Xóa năm này khỏi máy", "3. Remove this year from the device";
-    ArchiveSaved => "Đã tạo tệp lưu trữ:", "Archive file created:";
+    ArchiveSaved => "Đã tạo tệp lưu trữ", "Archive file created";
     ArchiveVerified => "Tệp lưu trữ đầy đủ và khớp với dữ liệu trên máy. Có thể xóa năm này khỏi máy.", "The archive holds every record exactly. The year may be removed.";
     ArchiveNotVerified => "Tệp này không khớp với dữ liệu của năm trên máy: chưa xóa gì.", "This file does not match the year's data: nothing was removed.";
-    ArchiveRemoved => "Đã xóa khỏi máy năm", "Removed from the device: year";
-    ArchiveKept => "Giữ lại các tháng không đọc được hoặc khác tệp lưu trữ (hãy xuất và kiểm tra lại):", "Kept the months that cannot be read or differ from the archive (export and check again):";
-    Units => "ký tự được giải phóng", "characters freed";
+    ArchiveRemoved => "Đã xóa khỏi máy năm {0}: {1} ký tự được giải phóng.", "Removed year {0} from the device: {1} characters freed.";
+    ArchiveKept => "Giữ lại các tháng không đọc được hoặc khác tệp lưu trữ (hãy xuất và kiểm tra lại): {0}", "Kept the months that cannot be read or differ from the archive (export and check again): {0}";
     ExportReminder => "Đã lâu chưa xuất dữ liệu từ máy này. Hãy xuất tệp và gửi cho người quản lý.", "This device has not exported for a while. Export a file and send it to the manager.";
     Desk => "Số quầy (0–9): mỗi máy một số để mã hồ sơ không trùng", "Desk number (0–9): one per device so dossier codes never collide";
     ExportReminderDays => "Nhắc xuất dữ liệu sau (ngày, 0 = không nhắc)", "Remind to export after (days, 0 = never)";
@@ -533,7 +562,6 @@ strings! {
     EResult => "Trả kết quả điện tử", "Electronic result";
     PaidOnline => "Thanh toán trực tuyến", "Paid online";
     DocumentCopies => "bản", "copies";
-    Officer => "Cán bộ", "Officer";
     OtherDocuments => "Giấy tờ khác (cách nhau bằng dấu ;)", "Other documents (separated by ;)";
     FormsOfDossier => "In mẫu", "Print form";
     ProcedureDocuments => "Thành phần hồ sơ (mỗi dòng một giấy tờ)", "Documents (one per line)";
@@ -561,10 +589,9 @@ strings! {
     UndoOf => "Lần nhập cuối:", "Last import:";
     UndoPutBack => "trả lại bản cũ", "versions put back";
     UndoRemoved => "bỏ bản ghi đã thêm", "added records removed";
-    UndoKept => "giữ bản ghi đã sửa sau khi nhập", "kept (changed after the import)";
     UndoUntil => "hoàn tác được đến", "can be undone until";
     UndoAsk => "Mọi bản ghi lần nhập cuối đã thay sẽ trở lại như trước khi nhập, bản ghi nó thêm sẽ bị bỏ; bản ghi đã sửa trên máy này sau khi nhập được giữ nguyên. Tiếp tục?", "Every record the last import replaced goes back to what it was, the records it added go; records changed on this tablet after the import stay. Go on?";
-    UndoDone => "Đã hoàn tác lần nhập cuối", "The last import was undone";
+    UndoDone => "Đã hoàn tác lần nhập cuối: trả lại bản cũ {0} · bỏ bản ghi đã thêm {1} · giữ bản ghi đã sửa sau khi nhập {2}", "The last import was undone: versions put back {0} · added records removed {1} · kept (changed after the import) {2}";
     UndoGone => "Không còn gì để hoàn tác (đã quá hạn hoặc đã có lần nhập mới hơn).", "Nothing left to undo (expired, or a newer import).";
     RatedTitle => "Đánh giá gắn với hồ sơ", "Ratings tied to dossiers";
     RatedShare => "Hồ sơ đã trả kết quả được đánh giá", "Returned dossiers that were rated";
@@ -578,7 +605,6 @@ strings! {
     ScanNoCamera => "Không tìm thấy máy ảnh. Bạn vẫn đánh giá được và có thể nhập mã hồ sơ ở bước cuối.", "No camera found. You can still rate and type the dossier code on the last step.";
     ScanUnsupported => "Máy này không quét được mã. Bạn vẫn đánh giá được và có thể nhập mã hồ sơ ở bước cuối.", "This device cannot scan. You can still rate and type the dossier code on the last step.";
     ScanWithout => "Đánh giá không cần mã", "Rate without the code";
-    ScanRead => "Đã đọc mã hồ sơ", "Dossier code read";
     CameraFacing => "Máy ảnh dùng để quét mã trên giấy hẹn", "Camera that scans the receipt's code";
     CameraFront => "Máy ảnh trước (hướng về người dân)", "Front camera (facing the citizen)";
     CameraBack => "Máy ảnh sau", "Back camera";
@@ -612,7 +638,15 @@ strings! {
     NothingToImport => "Bảng tính không thay đổi gì trong danh mục.", "The sheet changes nothing in the catalogue.";
     // Why a file or a record is refused (`sync::wire::ReadError::msg`); `{0}`, `{1}`… are the
     // message's arguments (`Msg`).
-    ErrWithDetail => "{0}: {1}", "{0}: {1}";
+    WithDetail => "{0}: {1}", "{0}: {1}";
+    Sentences => "{0} {1}", "{0} {1}";
+    ErrDownload => "Trình duyệt không cho tải tệp xuống: {0}", "The browser refused the download: {0}";
+    ErrStorageBrowser => "Trình duyệt không cho lưu dữ liệu (chế độ riêng tư hoặc bộ nhớ bị tắt?): {0}", "The browser refused to save (private mode or storage turned off?): {0}";
+    ErrStorageBlocked => "Dữ liệu đã lưu không đọc được nên không ghi đè, chưa lưu gì: {0}", "Stored data cannot be read, so nothing was written over it: {0}";
+    ErrStorageEncode => "Không chuyển được dữ liệu sang dạng lưu: chưa lưu gì.", "The data could not be encoded for storage: nothing was saved.";
+    StatusStep => "«{0}» → «{1}»", "«{0}» → «{1}»";
+    ErrRowUnreadable => "Dòng không đọc được: {0}", "Unreadable line: {0}";
+    ErrCellInvalid => "{0} không hợp lệ: «{1}»", "{0} is not valid: «{1}»";
     ErrFileUnreadable => "Không đọc được tệp", "Cannot read the file";
     ErrFileEmpty => "Tệp rỗng", "The file is empty";
     ErrFileTooLarge => "Tệp quá lớn ({0} MB, tối đa {1} MB): hãy xuất theo từng năm", "The file is too large ({0} MB, at most {1} MB): export one year at a time";
@@ -793,6 +827,36 @@ mod tests {
         // A brace that is not an argument stays; a missing argument is left out.
         assert_eq!(Msg::new(K::ErrBadField).text(Lang::En), "A field is missing or wrong: ");
         assert_eq!(Msg::new(K::ErrJson).arg("{x}").text(Lang::Vi), "không đọc được ({x})");
+    }
+
+    /// Issue 23: a key no source names is a text nobody sees (or a screen that lost it).
+    #[test]
+    fn every_key_is_named_by_a_source() {
+        fn sources(dir: &std::path::Path, out: &mut String) {
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    sources(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") && !p.ends_with("i18n.rs") {
+                    out.push_str(&std::fs::read_to_string(&p).unwrap());
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut text = String::new();
+        sources(&root.join("src"), &mut text);
+        sources(&root.join("../src"), &mut text);
+        let unused: Vec<String> = ALL
+            .iter()
+            .map(|k| format!("{k:?}"))
+            .filter(|name| {
+                let needle = format!("K::{name}");
+                !text
+                    .match_indices(&needle)
+                    .any(|(at, _)| !text[at + needle.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
+            })
+            .collect();
+        assert!(unused.is_empty(), "keys no source names: {unused:?}");
     }
 
     /// Issue 25: no text of either language carries the other after a slash.

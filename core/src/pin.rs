@@ -67,7 +67,7 @@ impl Attempts {
     }
 }
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PinCheck {
     Ok,
     Wrong,
@@ -103,14 +103,36 @@ impl Attempts {
 }
 
 /// Why a PIN change was refused.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PinChangeError {
     /// The current PIN is wrong (or a wait is running).
     Current(PinCheck),
     Invalid,
     Mismatch,
-    /// The new PIN could not be written (storage full): the old one stays.
-    NotSaved,
+}
+
+impl PinCheck {
+    /// What the PIN pad says when the PIN did not open the tablet (nothing when it did).
+    pub fn msg(self) -> Option<crate::i18n::Msg> {
+        use crate::i18n::{Msg, K};
+        match self {
+            PinCheck::Ok => None,
+            PinCheck::Wrong => Some(K::PinWrong.into()),
+            PinCheck::Unreadable => Some(K::PinUnreadable.into()),
+            PinCheck::Wait(s) => Some(Msg::new(K::PinWait).arg(s)),
+        }
+    }
+}
+
+impl PinChangeError {
+    pub fn msg(self) -> crate::i18n::Msg {
+        use crate::i18n::K;
+        match self {
+            PinChangeError::Current(check) => check.msg().unwrap_or_else(|| K::PinWrong.into()),
+            PinChangeError::Invalid => K::PinInvalid.into(),
+            PinChangeError::Mismatch => K::PinMismatch.into(),
+        }
+    }
 }
 
 /// Change the staff PIN: the current PIN (when there is one) first, through the same wrong-try

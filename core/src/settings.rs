@@ -192,6 +192,53 @@ fn default_idle() -> i64 {
 /// Allowed idle limits, seconds.
 pub const IDLE_RANGE: std::ops::RangeInclusive<i64> = 5..=600;
 
+/// The tablet's settings as the settings page holds them: numbers as typed.
+#[derive(Clone, Debug, Default)]
+pub struct TabletForm {
+    pub device_name: String,
+    pub min_n: String,
+    pub idle_seconds: String,
+    pub staff_idle_seconds: String,
+    pub export_reminder_days: String,
+    pub index_target: String,
+    pub camera_back: bool,
+    pub rate_officers: bool,
+}
+
+impl TabletForm {
+    pub fn of(s: &Settings) -> TabletForm {
+        TabletForm {
+            device_name: s.device_name.clone(),
+            min_n: s.min_n.to_string(),
+            idle_seconds: s.idle_seconds.to_string(),
+            staff_idle_seconds: s.staff_idle_seconds.to_string(),
+            export_reminder_days: s.export_reminder_days.to_string(),
+            index_target: s.index_target.to_string(),
+            camera_back: s.camera_back,
+            rate_officers: s.rate_officers,
+        }
+    }
+
+    /// `s` with the form applied: a number that does not read keeps the old value, one out of
+    /// range is brought to its nearest limit (idle times to their ranges, at least one response
+    /// shown, a reminder within a year, a target within 100 %).
+    pub fn apply(&self, mut s: Settings) -> Settings {
+        fn read<T: std::str::FromStr>(text: &str, old: T) -> T {
+            text.trim().parse().unwrap_or(old)
+        }
+        s.device_name = self.device_name.trim().to_string();
+        s.camera_back = self.camera_back;
+        s.rate_officers = self.rate_officers;
+        s.idle_seconds = read(&self.idle_seconds, s.idle_seconds).clamp(*IDLE_RANGE.start(), *IDLE_RANGE.end());
+        s.staff_idle_seconds =
+            read(&self.staff_idle_seconds, s.staff_idle_seconds).clamp(*STAFF_IDLE_RANGE.start(), *STAFF_IDLE_RANGE.end());
+        s.min_n = read(&self.min_n, s.min_n).max(1);
+        s.export_reminder_days = read(&self.export_reminder_days, s.export_reminder_days).min(365);
+        s.index_target = read(&self.index_target, s.index_target).min(100);
+        s
+    }
+}
+
 impl Settings {
     /// First-start settings; the device id comes from the caller's randomness.
     pub fn first_start(random: [u8; 16]) -> Self {
@@ -293,6 +340,28 @@ pub fn parse_officers(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_tablet_form_keeps_what_does_not_read_and_brings_numbers_into_range() {
+        let old = Settings::first_start([7; 16]);
+        let mut f = TabletForm::of(&old);
+        assert_eq!(f.apply(old.clone()), old, "an untouched form changes nothing");
+        f.device_name = "  Quầy 2 ".into();
+        f.idle_seconds = "1".into();
+        f.staff_idle_seconds = "99999".into();
+        f.min_n = "0".into();
+        f.export_reminder_days = "abc".into();
+        f.index_target = "120".into();
+        f.rate_officers = true;
+        let s = f.apply(old.clone());
+        assert_eq!(s.device_name, "Quầy 2");
+        assert_eq!(s.idle_seconds, *IDLE_RANGE.start());
+        assert_eq!(s.staff_idle_seconds, *STAFF_IDLE_RANGE.end());
+        assert_eq!(s.min_n, 1);
+        assert_eq!(s.export_reminder_days, old.export_reminder_days);
+        assert_eq!(s.index_target, 100);
+        assert!(s.rate_officers);
+    }
+
     use super::*;
 
     #[test]

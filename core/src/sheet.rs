@@ -84,8 +84,8 @@ impl SheetError {
     pub fn msg(&self) -> crate::i18n::Msg {
         use crate::i18n::{Msg, K};
         match self {
-            SheetError::NotExcel(e) => Msg::new(K::ErrWithDetail).part(K::ErrNotExcel).arg(e),
-            SheetError::NoSheet(s) => Msg::new(K::ErrWithDetail).part(K::ErrNoSheet).arg(s),
+            SheetError::NotExcel(e) => Msg::new(K::WithDetail).part(K::ErrNotExcel).arg(e),
+            SheetError::NoSheet(s) => Msg::new(K::WithDetail).part(K::ErrNoSheet).arg(s),
             SheetError::Empty => Msg::new(K::ErrSheetEmpty),
             SheetError::NoHeader => Msg::new(K::ErrNoHeader),
         }

@@ -6,7 +6,7 @@ use crate::platform::{download, now_millis, read_bytes};
 use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_core::format::thousands;
-use motcua_core::i18n::{t, K};
+use motcua_core::i18n::{Msg, K};
 use motcua_core::sync::{archivable_years, wire};
 use wasm_bindgen::JsCast;
 
@@ -22,7 +22,7 @@ pub fn ArchiveCard() -> impl IntoView {
     let year = RwSignal::new(None::<i32>);
     let verified = StoredValue::new(None::<wire::Export>);
     let ok = RwSignal::new(false);
-    let msg = RwSignal::new(None::<String>);
+    let msg = RwSignal::new(None::<Msg>);
     let chosen = move || year.get().or_else(|| years.with(|y| y.first().copied()));
     let export = move |_| {
         let Some(y) = chosen() else { return };
@@ -34,7 +34,7 @@ pub fn ArchiveCard() -> impl IntoView {
         let (name, text) = st.export(&o);
         let name = name.replace(".json", &format!(".luu-tru-{y}.json"));
         msg.set(Some(
-            download(&name, "application/json", &text).map_or_else(|e| e, |_| format!("{} {name}", t(st.lang(), K::ArchiveSaved))),
+            download(&name, "application/json", &text).map_or_else(|e| e, |_| Msg::new(K::WithDetail).part(K::ArchiveSaved).arg(name)),
         ));
     };
     let check = move |ev: leptos::ev::Event| {
@@ -51,10 +51,12 @@ pub fn ArchiveCard() -> impl IntoView {
             };
             let good = read.as_ref().is_ok_and(|e| st.with_here(|here| wire::archive_verified(here, y, e)));
             ok.set(good);
+            msg.set(Some(match &read {
+                // A file that cannot be read says why, not only that it does not match.
+                Err(e) => Msg::new(K::WithDetail).part(K::ArchiveNotVerified).part(e.clone()),
+                Ok(_) => (if good { K::ArchiveVerified } else { K::ArchiveNotVerified }).into(),
+            }));
             verified.set_value(read.ok().filter(|_| good));
-            msg.set(Some(
-                t(st.lang(), if good { K::ArchiveVerified } else { K::ArchiveNotVerified }).to_string(),
-            ));
         });
     };
     let remove = move |_| {
@@ -65,21 +67,17 @@ pub fn ArchiveCard() -> impl IntoView {
         ok.set(false);
         verified.set_value(None);
         msg.set(Some(match r {
-            Ok((freed, kept)) if kept.is_empty() => format!(
-                "{} {y}: {} {}",
-                t(st.lang(), K::ArchiveRemoved),
-                thousands(freed as u64),
-                t(st.lang(), K::Units)
-            ),
-            Ok((freed, kept)) => format!(
-                "{} {y}: {} {}. {} {}",
-                t(st.lang(), K::ArchiveRemoved),
-                thousands(freed as u64),
-                t(st.lang(), K::Units),
-                t(st.lang(), K::ArchiveKept),
-                kept.join(", ")
-            ),
-            Err(_) => t(st.lang(), K::ArchiveNotVerified).to_string(),
+            Ok((freed, kept)) => {
+                let removed = Msg::new(K::ArchiveRemoved).arg(y).arg(thousands(freed as u64));
+                if kept.is_empty() {
+                    removed
+                } else {
+                    Msg::new(K::Sentences)
+                        .part(removed)
+                        .part(Msg::new(K::ArchiveKept).arg(kept.join(", ")))
+                }
+            }
+            Err(e) => e.msg(),
         }));
     };
     view! {
@@ -96,7 +94,7 @@ pub fn ArchiveCard() -> impl IntoView {
                     <button class="danger" id="archive-remove" disabled=move || !ok.get() on:click=remove>{tr(K::ArchiveRemove)}</button>
                 </div>
             </Show>
-            {move || msg.get().map(|m| view! { <p id="archive-msg" role="status">{m}</p> })}
+            {move || msg.get().map(|m| view! { <p id="archive-msg" role="status">{super::tm(m)}</p> })}
         </div>
     }
 }

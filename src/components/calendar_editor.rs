@@ -65,7 +65,7 @@ pub fn CalendarEditor() -> impl IntoView {
                 moved.set(Some(m));
                 load(year.get_untracked());
             }
-            Err(_) => msg.set(Some(K::StorageFull.into())),
+            Err(e) => msg.set(Some(e.msg())),
         }
     };
     view! {
@@ -135,7 +135,7 @@ fn WorkingTimeEditor(moved: RwSignal<Option<Vec<Moved>>>) -> impl IntoView {
                         moved.set(Some(m));
                         K::Saved.into()
                     }
-                    Err(_) => K::StorageFull.into(),
+                    Err(e) => e.msg(),
                 }));
             }
             Err(e) => msg.set(Some(e)),

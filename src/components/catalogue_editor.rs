@@ -82,7 +82,7 @@ fn ProcedureForm(editing: Editing, done: Callback<Option<Msg>>) -> impl IntoView
         stamp_changes(&st.catalogue.get_untracked(), &mut all, crate::platform::now_millis());
         match st.save_catalogue(all) {
             Ok(()) => done.run(Some(K::Saved.into())),
-            Err(_) => error.set(Some(K::StorageFull.into())),
+            Err(e) => error.set(Some(e.msg())),
         }
     };
     let text = move |id: &'static str, label: K, get: fn(&Procedure) -> String, set: fn(&mut Procedure, String)| {

@@ -49,7 +49,7 @@ pub fn CatalogueImport() -> impl IntoView {
         match p.apply(&st.catalogue.get_untracked(), crate::platform::now_millis()) {
             Err(e) => error.set(Some(e)),
             Ok(all) => match st.save_catalogue(all) {
-                Err(_) => error.set(Some(K::StorageFull.into())),
+                Err(e) => error.set(Some(e.msg())),
                 Ok(()) => {
                     let mut remembered: BTreeMap<String, Mapping<CatalogueField>> =
                         crate::storage::load_doc(MAPS).ok().flatten().unwrap_or_default();
@@ -97,7 +97,7 @@ fn PlanView(p: CataloguePlan) -> impl IntoView {
         </p>
         {p.is_empty().then(|| view! { <p class="muted">{tr(K::NothingToImport)}</p> })}
         <ul class="plan-list" id="cat-plan">
-            {p.refused.iter().map(|(line, e)| view! { <li class="plan-refused">"⚠ "{format!("{} {line}: {}", t(lang, K::Line), e.message(lang))}</li> }).collect_view()}
+            {p.refused.iter().map(|(line, e)| view! { <li class="plan-refused">"⚠ "{format!("{} {line}: {}", t(lang, K::Line), e.msg().text(lang))}</li> }).collect_view()}
             {p.changed.iter().map(|c| view! { <li class="plan-changed">"~ "<b>{c.before.id.clone()}</b>" "{c.after.name.clone()}<span class="muted">{format!(" · {}", names(&c.fields))}</span>
                 {c.term_change(lang).map(|ch| view! { <span class="term-change">{format!(" ({ch})")}</span> })}</li> }).collect_view()}
             {p.new.iter().map(|e| view! { <li class="plan-new">"+ "<b>{e.id.clone()}</b>" "{e.name.clone()}<span class="muted">{format!(" · {}", e.term().text(lang))}</span></li> }).collect_view()}

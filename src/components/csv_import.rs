@@ -139,7 +139,7 @@ pub fn CsvImport() -> impl IntoView {
                 w.checked.set(None);
                 w.header.set(None);
             }
-            Err(_) => w.error.set(Some(K::StorageFull.into())),
+            Err(e) => w.error.set(Some(e.msg())),
         }
     };
     let rows = Signal::derive(move || w.checked.with(|c| c.as_ref().map(|s| s.rows.clone()).unwrap_or_default()));
@@ -205,7 +205,7 @@ fn Unmatched(w: Wizard, recheck: Callback<()>) -> impl IntoView {
         cat.extend(new);
         match st.save_catalogue(cat) {
             Ok(()) => recheck.run(()),
-            Err(_) => w.error.set(Some(K::StorageFull.into())),
+            Err(e) => w.error.set(Some(e.msg())),
         }
     };
     let list = move || w.checked.with(|c| c.as_ref().map(|s| s.unmatched.clone()).unwrap_or_default());
@@ -264,7 +264,7 @@ fn CsvPreview(rows: Signal<Vec<Row>>) -> impl IntoView {
             <tbody>
                 {move || rows.with(|all| csv_import::preview_page(all, page_no.get()).0.iter().cloned().map(|r| match r.result {
                     Ok(d) => view! { <tr class="row-ok"><td>{r.line}</td><td>{d.code}</td><td>{d.applicant}</td><td>{d.due.format("%d/%m/%Y").to_string()}</td></tr> }.into_any(),
-                    Err(e) => view! { <tr class="row-error"><td>{r.line}</td><td>{r.code}</td><td colspan="2">"⚠ "{e}</td></tr> }.into_any(),
+                    Err(e) => view! { <tr class="row-error"><td>{r.line}</td><td>{r.code}</td><td colspan="2">"⚠ "{super::tm(e)}</td></tr> }.into_any(),
                 }).collect_view())}
             </tbody>
         </table>

@@ -10,17 +10,17 @@ use crate::platform::now_local;
 use crate::state::{use_app, AppState};
 use leptos::prelude::*;
 use motcua_core::dossier::{Dossier, DossierError, Status};
-use motcua_core::i18n::{t, K};
+use motcua_core::i18n::{t, Msg, K};
 
 /// Apply `f` to a copy of the stored dossier `id` and save it; the register changes only if
 /// both worked. The error is a message for the screen.
-fn change(st: AppState, id: &str, f: impl FnOnce(&mut Dossier) -> Result<(), String>) -> Result<(), String> {
+fn change(st: AppState, id: &str, f: impl FnOnce(&mut Dossier) -> Result<(), Msg>) -> Result<(), Msg> {
     let mut d = st
         .dossiers
         .with_untracked(|ds| ds.iter().find(|d| d.meta.id == id).cloned())
-        .ok_or_else(|| t(st.lang(), K::NoData).to_string())?;
+        .ok_or_else(|| Msg::new(K::NoData))?;
     f(&mut d)?;
-    st.save_dossier(d, false).map_err(|_| t(st.lang(), K::StorageFull).to_string())
+    st.save_dossier(d, false).map_err(|e| e.msg())
 }
 
 /// Details and actions for the dossier with `id`.
@@ -29,7 +29,7 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
     let st = use_app();
     let id2 = id.clone();
     let dossier = Memo::new(move |_| st.dossiers.with(|ds| ds.iter().find(|d| d.meta.id == id2).cloned()));
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Msg>);
     view! {
         <div class="card detail" id="dossier-detail">
             {move || dossier.get().map(|d| {
@@ -59,7 +59,7 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
                     {d.may_delete().then(|| view! { <DeleteButton id=id.clone() error on_close /> })}
                 }
             })}
-            {move || error.get().map(|e| view! { <p class="error-text" id="detail-error" role="alert">{e}</p> })}
+            {move || error.get().map(|e| view! { <p class="error-text" id="detail-error" role="alert">{super::tm(e)}</p> })}
         </div>
     }
 }
@@ -152,7 +152,7 @@ fn Timeline(d: Dossier) -> impl IntoView {
 /// A citizen's phản ánh, kiến nghị about the dossier, at any status (766 indicator 5.4 counts
 /// the dossiers that have one).
 #[component]
-fn ComplaintForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
+fn ComplaintForm(id: String, error: RwSignal<Option<Msg>>) -> impl IntoView {
     let st = use_app();
     let at = RwSignal::new(dt_value(now_local()));
     let note = RwSignal::new(String::new());
@@ -160,7 +160,7 @@ fn ComplaintForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
     let add = move |_| {
         let when = parse_dt(&at.get_untracked()).unwrap_or_else(now_local);
         let n = note.get_untracked();
-        let r = change(st, &id, move |d| d.add_complaint(when, &n).map_err(|e| e.message(st.lang())));
+        let r = change(st, &id, move |d| d.add_complaint(when, &n).map_err(|e| e.msg()));
         saved.set(r.is_ok());
         if r.is_ok() {
             note.set(String::new());
@@ -183,7 +183,7 @@ fn ComplaintForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
 /// The next step: status, time, division, note; on return, how the result went and who
 /// signed for it.
 #[component]
-fn StepForm(d: Dossier, error: RwSignal<Option<String>>) -> impl IntoView {
+fn StepForm(d: Dossier, error: RwSignal<Option<Msg>>) -> impl IntoView {
     let st = use_app();
     let options = d.status().next().to_vec();
     let first = options.first().copied();
@@ -208,7 +208,7 @@ fn StepForm(d: Dossier, error: RwSignal<Option<String>>) -> impl IntoView {
         );
         let officer = st.on_duty.get_untracked();
         let r = change(st, &id, move |d| {
-            d.transition_by(to, when, &n, &dv, &officer).map_err(|e| e.message(st.lang()))?;
+            d.transition_by(to, when, &n, &dv, &officer).map_err(|e| e.msg())?;
             if to == Status::Returned {
                 d.result_via = v;
                 d.signed_by = s.trim().to_string();
@@ -242,13 +242,13 @@ fn StepForm(d: Dossier, error: RwSignal<Option<String>>) -> impl IntoView {
 
 /// The one extension, with the date and reason of the written apology.
 #[component]
-fn ExtensionForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
+fn ExtensionForm(id: String, error: RwSignal<Option<Msg>>) -> impl IntoView {
     let st = use_app();
     let at = RwSignal::new(dt_value(now_local()));
     let due = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     // Said next to the button: why it was refused and what to do instead.
-    let refused = RwSignal::new(None::<String>);
+    let refused = RwSignal::new(None::<Msg>);
     // An apology dated before today is entered only once confirmed (then kept with both days).
     let backdated = RwSignal::new(false);
     let confirmed = RwSignal::new(false);
@@ -258,10 +258,10 @@ fn ExtensionForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
         let when = parse_dt(&at.get_untracked()).unwrap_or_else(now_local);
         let ok_backdated = confirmed.get_untracked();
         let r = change(st, &id, move |d| {
-            let new_due = new_due.ok_or_else(|| t(st.lang(), K::ErrNewDueInvalid).to_string())?;
+            let new_due = new_due.ok_or_else(|| Msg::new(K::ErrNewDueInvalid))?;
             d.extend_entered(&cal, when, new_due, &why, now_local(), ok_backdated).map_err(|e| {
                 backdated.set(e == DossierError::ApologyBackdated);
-                e.message(st.lang())
+                e.msg()
             })
         });
         refused.set(r.err());
@@ -279,7 +279,7 @@ fn ExtensionForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
                 <label class="inline"><input type="checkbox" id="ext-confirm-date" prop:checked=move || confirmed.get() on:change=move |ev| confirmed.set(event_target_checked(&ev)) />{tr(K::ConfirmApologyDate)}</label>
             </Show>
             <button id="ext-apply" on:click=extend>{tr(K::Extend)}</button>
-            {move || refused.get().map(|e| view! { <p class="error-text" id="ext-error" role="alert">{e}</p> })}
+            {move || refused.get().map(|e| view! { <p class="error-text" id="ext-error" role="alert">{super::tm(e)}</p> })}
         </details>
     }
 }
@@ -287,7 +287,7 @@ fn ExtensionForm(id: String, error: RwSignal<Option<String>>) -> impl IntoView {
 /// Corrections: applicant, contact, notes, the result's channel, and the division that caused
 /// the delay (offered from the timeline, chosen from the divisions known).
 #[component]
-fn RecordFields(d: Dossier, error: RwSignal<Option<String>>) -> impl IntoView {
+fn RecordFields(d: Dossier, error: RwSignal<Option<Msg>>) -> impl IntoView {
     let st = use_app();
     let cal = st.calendar.get_untracked();
     let offered = d.late_holder(&cal, now_local()).map(String::from);
@@ -316,7 +316,7 @@ fn RecordFields(d: Dossier, error: RwSignal<Option<String>>) -> impl IntoView {
         );
         let r = change(st, &id, move |d| {
             if a.trim().is_empty() {
-                return Err(DossierError::EmptyField(K::Applicant).message(st.lang()));
+                return Err(DossierError::EmptyField(K::Applicant).msg());
             }
             (d.applicant, d.contact, d.notes, d.late_division, d.result_via) =
                 (a.trim().into(), c.trim().into(), n.trim().into(), l.trim().into(), v);
@@ -347,7 +347,7 @@ fn RecordFields(d: Dossier, error: RwSignal<Option<String>>) -> impl IntoView {
 
 /// Delete as a tombstone without its personal fields (`Dossier::delete`), after a second tap.
 #[component]
-fn DeleteButton(id: String, error: RwSignal<Option<String>>, on_close: Callback<()>) -> impl IntoView {
+fn DeleteButton(id: String, error: RwSignal<Option<Msg>>, on_close: Callback<()>) -> impl IntoView {
     let st = use_app();
     let confirm = RwSignal::new(false);
     let delete = move |_| {

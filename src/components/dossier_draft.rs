@@ -1,15 +1,44 @@
 //! A new dossier's half-typed fields, kept in the tab's sessionStorage while they are typed:
 //! the staff auto-lock is a page load into the kiosk, and unlocking comes back to the register
-//! with the form as it was (issue 25). The draft goes once the dossier is saved (the form
-//! empties) and with the tab; it never reaches localStorage or an export.
+//! with the form as it was, the checklist's ticks included (issue 25). The draft goes once the
+//! dossier is saved (the form empties) and with the tab; it never reaches localStorage or an
+//! export.
 
+use super::dossier_papers::Line;
 use leptos::prelude::*;
-use motcua_core::dossier::Channel;
+use motcua_core::dossier::{Channel, Digital};
 use serde::{Deserialize, Serialize};
 
-/// What is kept of the form: the fields an officer types (the checklist's ticks are not).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Draft {
+/// The kept fields, named once: the stored draft, the form's signals it follows, and the two
+/// ways between them.
+macro_rules! draft {
+    ($($field:ident: $ty:ty),* $(,)?) => {
+        /// What is kept of the form, as typed.
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(default)]
+        pub struct Draft {
+            $($field: $ty),*
+        }
+
+        /// The form's signals that the draft follows.
+        #[derive(Clone, Copy)]
+        pub struct DraftFields {
+            $(pub $field: RwSignal<$ty>),*
+        }
+
+        impl DraftFields {
+            fn read(&self) -> Draft {
+                Draft { $($field: self.$field.get()),* }
+            }
+
+            fn restore(&self, d: Draft) {
+                $(self.$field.set(d.$field);)*
+            }
+        }
+    };
+}
+
+draft! {
     procedure: String,
     applicant: String,
     contact: String,
@@ -22,6 +51,11 @@ pub struct Draft {
     notes: String,
     id_number: String,
     email: String,
+    filed_at: String,
+    digital: Digital,
+    // The procedure's checklist with its ticks and copies.
+    lines: Vec<Line>,
+    other: String,
 }
 
 impl Draft {
@@ -36,60 +70,11 @@ impl Draft {
             &self.notes,
             &self.id_number,
             &self.email,
+            &self.filed_at,
+            &self.other,
         ]
         .iter()
         .any(|s| !s.trim().is_empty())
-    }
-}
-
-/// The form's signals that the draft follows.
-#[derive(Clone, Copy)]
-pub struct DraftFields {
-    pub procedure: RwSignal<String>,
-    pub applicant: RwSignal<String>,
-    pub contact: RwSignal<String>,
-    pub channel: RwSignal<Channel>,
-    pub received: RwSignal<String>,
-    pub code: RwSignal<String>,
-    pub due: RwSignal<String>,
-    pub reason: RwSignal<String>,
-    pub copies: RwSignal<String>,
-    pub notes: RwSignal<String>,
-    pub id_number: RwSignal<String>,
-    pub email: RwSignal<String>,
-}
-
-impl DraftFields {
-    fn read(&self) -> Draft {
-        Draft {
-            procedure: self.procedure.get(),
-            applicant: self.applicant.get(),
-            contact: self.contact.get(),
-            channel: self.channel.get(),
-            received: self.received.get(),
-            code: self.code.get(),
-            due: self.due.get(),
-            reason: self.reason.get(),
-            copies: self.copies.get(),
-            notes: self.notes.get(),
-            id_number: self.id_number.get(),
-            email: self.email.get(),
-        }
-    }
-
-    fn restore(&self, d: Draft) {
-        self.procedure.set(d.procedure);
-        self.applicant.set(d.applicant);
-        self.contact.set(d.contact);
-        self.channel.set(d.channel);
-        self.received.set(d.received);
-        self.code.set(d.code);
-        self.due.set(d.due);
-        self.reason.set(d.reason);
-        self.copies.set(d.copies);
-        self.notes.set(d.notes);
-        self.id_number.set(d.id_number);
-        self.email.set(d.email);
     }
 }
 

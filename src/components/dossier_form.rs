@@ -9,9 +9,9 @@ use crate::state::use_app;
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use motcua_core::dossier::{
-    code_prefix, form_defaults, next_code, Channel, CodeIndex, Dossier, Fee, FormDefaults, NewDossier, Online, Term,
+    code_prefix, form_defaults, next_code, parse_copies, Channel, CodeIndex, Dossier, Fee, FormDefaults, NewDossier, Online, Term,
 };
-use motcua_core::i18n::{t, K};
+use motcua_core::i18n::{Msg, K};
 
 /// `datetime-local` input value.
 pub fn dt_value(t: NaiveDateTime) -> String {
@@ -102,12 +102,12 @@ pub fn DossierForm() -> impl IntoView {
         notes: extras.notes,
         id_number: papers.id_number,
         email: papers.email,
+        filed_at: papers.filed_at,
+        digital: papers.digital,
+        lines: papers.lines,
+        other: papers.other,
     });
-    if restored {
-        // The kept procedure's checklist (the ticks are not kept).
-        papers.checklist(procedure().as_ref());
-    }
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Msg>);
     let done = RwSignal::new(None::<(String, String)>);
 
     // The register's codes (duplicate check, next number), kept up to date by the edits.
@@ -135,10 +135,14 @@ pub fn DossierForm() -> impl IntoView {
         // An old month's code is checked against the whole register, not only what is read.
         let needs = motcua_core::codec::stage::Needs::at(crate::platform::now_millis());
         if !st.loaded.get_untracked() && !needs.code_checkable(&code_text) {
-            error.set(Some(t(st.lang(), K::CodeWaitsForRegister).to_string()));
+            error.set(Some(K::CodeWaitsForRegister.into()));
             return;
         }
         let ov = parse_dt(&due_override.get_untracked()).map(|d| (d, reason.get_untracked()));
+        let copies = match parse_copies(&extras.copies.get_untracked()) {
+            Ok(n) => n,
+            Err(e) => return error.set(Some(e.msg())),
+        };
         let mut input = NewDossier {
             code: code_text,
             procedure: proc_id.get_untracked(),
@@ -147,7 +151,7 @@ pub fn DossierForm() -> impl IntoView {
             channel: channel.get_untracked(),
             received: parse_dt(&received.get_untracked()),
             due_override: ov,
-            copies: extras.copies.get_untracked().trim().parse().unwrap_or(100),
+            copies,
             fee: extras.fee.get_untracked(),
             result_via: extras.result_via.get_untracked(),
             online_level: extras.online_level.get_untracked(),
@@ -155,7 +159,9 @@ pub fn DossierForm() -> impl IntoView {
             receiver: st.on_duty.get_untracked(),
             ..Default::default()
         };
-        papers.fill(&mut input);
+        if let Err(e) = papers.fill(&mut input) {
+            return error.set(Some(e.msg()));
+        }
         let taken = codes.with_untracked(|c| c.taken(&input.code).map(str::to_string));
         let made = Dossier::create(
             input,
@@ -181,17 +187,19 @@ pub fn DossierForm() -> impl IntoView {
                         papers.reset(procedure().as_ref());
                         received.set(dt_value(now_local()));
                     }
-                    Err(_) => error.set(Some(t(st.lang(), K::StorageFull).to_string())),
+                    Err(e) => error.set(Some(e.msg())),
                 }
             }
-            Err(e) => error.set(Some(e.message(st.lang()))),
+            Err(e) => error.set(Some(e.msg())),
         }
     };
     let text_input = |id: &'static str, key: K, max: &'static str, sig: RwSignal<String>| {
         view! { <label>{tr(key)}<input id=id type="text" maxlength=max prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev)) /></label> }
     };
     view! {
-        <form class="card form dossier-form" id="dossier-form" on:submit=submit>
+        // `novalidate`: a missing field is told by core's check in the app's language, not by
+        // the browser's bubble in its own (issue 25).
+        <form class="card form dossier-form" id="dossier-form" novalidate on:submit=submit>
             <h2>{tr(K::NewDossier)}</h2>
             {restored.then(|| view! { <p class="ok" id="draft-restored" role="status">{tr(K::DraftRestored)}</p> })}
             <div class="grid2">
@@ -236,7 +244,7 @@ pub fn DossierForm() -> impl IntoView {
                 })}
             </p>
             <button class="primary big-button" id="d-submit" type="submit">{tr(K::Receive)}</button>
-            {move || error.get().map(|e| view! { <p class="error-text" id="d-error" role="alert">{e}</p> })}
+            {move || error.get().map(|e| view! { <p class="error-text" id="d-error" role="alert">{super::tm(e)}</p> })}
             // The link names the dossier it prints: an opened dossier has a link of its own.
             {move || done.get().map(|(c, id)| view! {
                 <p class="ok" id="d-done">{tr(K::Received)}": "<strong id="d-done-code">{c.clone()}</strong>" · "

@@ -7,12 +7,12 @@ use super::date_field::{DateField, FieldKind};
 use super::dossier_form::parse_dt;
 use super::tr;
 use leptos::prelude::*;
-use motcua_core::dossier::{Channel, Digital, Document, NewDossier, Procedure};
+use motcua_core::dossier::{parse_copies, Channel, Digital, Document, DossierError, NewDossier, Procedure};
 use motcua_core::i18n::K;
 
-/// One checklist line: the document, whether it was handed in, its copies.
-#[derive(Clone, Debug, PartialEq)]
-struct Line {
+/// One checklist line: the document, whether it was handed in, its copies (as typed).
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Line {
     name: String,
     given: bool,
     copies: String,
@@ -22,11 +22,11 @@ struct Line {
 pub struct Papers {
     pub(crate) id_number: RwSignal<String>,
     pub(crate) email: RwSignal<String>,
-    filed_at: RwSignal<String>,
-    digital: RwSignal<Digital>,
-    lines: RwSignal<Vec<Line>>,
+    pub(crate) filed_at: RwSignal<String>,
+    pub(crate) digital: RwSignal<Digital>,
+    pub(crate) lines: RwSignal<Vec<Line>>,
     /// Documents outside the checklist, separated by ";".
-    other: RwSignal<String>,
+    pub(crate) other: RwSignal<String>,
 }
 
 impl Default for Papers {
@@ -71,8 +71,8 @@ impl Papers {
         );
     }
 
-    /// Fill `input` with these fields (copies the form cannot read become 100: refused).
-    pub fn fill(&self, input: &mut NewDossier) {
+    /// Fill `input` with these fields; a document's copies that do not read are refused.
+    pub fn fill(&self, input: &mut NewDossier) -> Result<(), DossierError> {
         input.id_number = self.id_number.get_untracked();
         input.email = self.email.get_untracked();
         input.filed_at = parse_dt(&self.filed_at.get_untracked());
@@ -80,17 +80,20 @@ impl Papers {
         let mut docs: Vec<Document> = self.lines.with_untracked(|l| {
             l.iter()
                 .filter(|l| l.given)
-                .map(|l| Document {
-                    name: l.name.clone(),
-                    copies: l.copies.trim().parse().unwrap_or(100),
+                .map(|l| {
+                    Ok(Document {
+                        name: l.name.clone(),
+                        copies: parse_copies(&l.copies)?,
+                    })
                 })
-                .collect()
-        });
+                .collect::<Result<_, DossierError>>()
+        })?;
         docs.extend(self.other.get_untracked().split(';').map(|n| Document {
             name: n.trim().to_string(),
             copies: 1,
         }));
         input.documents = docs;
+        Ok(())
     }
 }
 

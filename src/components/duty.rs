@@ -38,7 +38,7 @@ pub fn DutySelect() -> impl IntoView {
     let officers = Memo::new(move |_| st.settings.with(|s| s.officers.clone()));
     view! {
         <Show when=move || !officers.with(Vec::is_empty)>
-            <label class="duty">{tr(K::OnDuty)}": "
+            <label class="duty"><span class="duty-label">{tr(K::OnDuty)}": "</span>
                 <select id="on-duty" on:change=move |ev| st.set_on_duty(&event_target_value(&ev))>
                     <option value="" selected=move || st.on_duty.with(String::is_empty)>{tr(K::NoOfficer)}</option>
                     {move || officers.get().into_iter().map(|name| {

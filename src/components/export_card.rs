@@ -6,7 +6,7 @@ use crate::platform::{download, now_millis};
 use crate::state::use_app;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use motcua_core::i18n::K;
+use motcua_core::i18n::{Msg, K};
 use motcua_core::record::vn_date;
 use motcua_core::sync::{excel, wire};
 
@@ -17,13 +17,14 @@ pub fn ExportCard() -> impl IntoView {
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
     let private = RwSignal::new(false);
-    let msg = RwSignal::new(None::<String>);
+    // The file made, or why the browser refused it.
+    let msg = RwSignal::new(None::<Result<String, Msg>>);
     let options = move || wire::ExportOptions {
         from: NaiveDate::parse_from_str(&from.get_untracked(), "%Y-%m-%d").ok(),
         to: NaiveDate::parse_from_str(&to.get_untracked(), "%Y-%m-%d").ok(),
         without_personal_data: private.get_untracked(),
     };
-    let done = move |name: String, r: Result<(), String>| msg.set(Some(r.map_or_else(|e| e, |_| name)));
+    let done = move |name: String, r: Result<(), Msg>| msg.set(Some(r.map(|_| name)));
     let json = move |_| {
         let o = options();
         let (name, text) = st.export(&o);
@@ -48,7 +49,7 @@ pub fn ExportCard() -> impl IntoView {
         done(name.clone(), download(&name, "text/csv;charset=utf-8", &text));
     };
     // The responses as a workbook (the Excel module, loaded on first use).
-    let xlsx_error = RwSignal::new(None::<String>);
+    let xlsx_error = RwSignal::new(None::<Msg>);
     let responses_xlsx = move |_| {
         let data = st.with_here(|here| wire::select(here, &options()));
         let (header, rows) = excel::responses_table(&data.responses, &data.versions);
@@ -58,7 +59,7 @@ pub fn ExportCard() -> impl IntoView {
             header,
             rows,
         };
-        msg.set(Some(name.clone()));
+        msg.set(Some(Ok(name.clone())));
         crate::excel::download_xlsx(name, req, xlsx_error);
     };
     view! {
@@ -76,8 +77,11 @@ pub fn ExportCard() -> impl IntoView {
                 <button id="export-csv-dossiers" on:click=move |_| csv(true)>{tr(K::ExportCsvDossiers)}</button>
                 <button id="export-xlsx-responses" on:click=responses_xlsx>{tr(K::ExportXlsxResponses)}</button>
             </div>
-            {move || xlsx_error.get().map(|e| view! { <p class="error-text" role="alert">{tr(K::ErrExcelModule)}": "{e}</p> })}
-            {move || msg.get().map(|m| view! { <p class="ok" id="export-done">{tr(K::Exported)}": "<code>{m}</code></p> })}
+            {move || xlsx_error.get().map(|e| view! { <p class="error-text" role="alert">{super::tm(e)}</p> })}
+            {move || msg.get().map(|m| match m {
+                Ok(name) => view! { <p class="ok" id="export-done">{tr(K::Exported)}": "<code>{name}</code></p> }.into_any(),
+                Err(e) => view! { <p class="error-text" id="export-error" role="alert">{super::tm(e)}</p> }.into_any(),
+            })}
         </div>
     }
 }

@@ -5,6 +5,7 @@
 use super::tr;
 use crate::platform::{now_millis, read_bytes};
 use crate::state::use_app;
+use crate::storage::StoreError;
 use leptos::prelude::*;
 use motcua_core::format::{date_time, thousands};
 use motcua_core::i18n::{t, Msg, K};
@@ -35,7 +36,8 @@ struct Import {
     writing: RwSignal<bool>,
     progress: RwSignal<Option<(String, usize, usize)>>,
     /// How the last write ended: `ImportDone`, or `ImportStorageFull` (nothing written).
-    msg: RwSignal<Option<K>>,
+    /// The last apply: done, or why nothing was imported.
+    msg: RwSignal<Option<Result<(), Msg>>>,
     /// A person chose to apply the held records too (`wire::Held`).
     release: RwSignal<bool>,
 }
@@ -143,12 +145,15 @@ impl Import {
             match r {
                 Ok(()) => {
                     history.update(|h| motcua_core::sync::record_receipts(h, receipts));
-                    self.msg.set(Some(K::ImportDone));
+                    self.msg.set(Some(Ok(())));
                     self.loaded.set(Vec::new());
                 }
-                Err(_) => {
+                Err(e) => {
                     self.plans.set_value(ps);
-                    self.msg.set(Some(K::ImportStorageFull));
+                    self.msg.set(Some(Err(match e {
+                        StoreError::Full => K::ImportStorageFull.into(),
+                        e => Msg::new(K::ImportFailed).part(e.msg()),
+                    })));
                 }
             }
         });
@@ -235,8 +240,8 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
                 </Show>
             </div>
             {move || msg.get().map(|m| match m {
-                K::ImportDone => view! { <p class="ok" id="import-done" role="status">{tr(m)}</p> }.into_any(),
-                _ => view! { <p class="error-text" id="import-refused" role="alert">{tr(m)}</p> }.into_any(),
+                Ok(()) => view! { <p class="ok" id="import-done" role="status">{tr(K::ImportDone)}</p> }.into_any(),
+                Err(e) => view! { <p class="error-text" id="import-refused" role="alert">{super::tm(e)}</p> }.into_any(),
             })}
             <super::undo_import::UndoImport />
         </div>
@@ -266,12 +271,11 @@ async fn read_in_steps(
 /// One file's preview: its source and what it would do per kind, or its error.
 #[component]
 fn FilePreview(l: Loaded) -> impl IntoView {
-    let st = crate::state::use_app();
     match l.outcome {
         Err(e) => view! {
             <div class="file-preview error" data-file=l.name.clone()>
                 <p><strong>{l.name.clone()}</strong></p>
-                <p class="error-text import-error" role="alert">{tr(K::NotImported)}": "{move || e.text(st.lang())}</p>
+                <p class="error-text import-error" role="alert">{tr(K::NotImported)}": "{super::tm(e)}</p>
             </div>
         }
         .into_any(),
@@ -282,7 +286,7 @@ fn FilePreview(l: Loaded) -> impl IntoView {
                 {(!l.refused.is_empty()).then(|| view! {
                     <div class="warn-text refused" role="alert">
                         <p>{tr(K::RecordsLeftOut)}": "{l.refused.len()}</p>
-                        <ul>{l.refused.iter().take(10).cloned().map(|m| view! { <li>{move || m.text(st.lang())}</li> }).collect_view()}</ul>
+                        <ul>{l.refused.iter().take(10).cloned().map(|m| view! { <li>{super::tm(m)}</li> }).collect_view()}</ul>
                     </div>
                 })}
                 {(r.counts.held != Default::default()).then(|| view! {

@@ -31,12 +31,18 @@ pub mod undo_import;
 pub mod unit_setup;
 
 use leptos::prelude::*;
-use motcua_core::i18n::{t, K};
+use motcua_core::i18n::{t, Msg, K};
 
 /// Translate a key in the current language (reactive).
 pub fn tr(key: K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let st = crate::state::use_app();
     move || t(st.lang(), key)
+}
+
+/// Put a message together in the current language (reactive: it follows a switch).
+pub fn tm(msg: Msg) -> impl Fn() -> String + Send + Sync + 'static {
+    let st = crate::state::use_app();
+    move || msg.text(st.lang())
 }
 
 /// How far the reading of the stored records has got: `text`, chunks read of all, and a bar.

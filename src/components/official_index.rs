@@ -5,7 +5,7 @@
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::i18n::{t, K};
+use motcua_core::i18n::{Msg, K};
 use motcua_core::settings::OfficialIndex;
 
 #[component]
@@ -21,7 +21,7 @@ pub fn OfficialIndexForm() -> impl IntoView {
     );
     let year = RwSignal::new(o.as_ref().map(|o| o.year.to_string()).unwrap_or_default());
     let decision = RwSignal::new(o.map(|o| o.decision).unwrap_or_default());
-    let msg = RwSignal::new(None::<(bool, K)>);
+    let msg = RwSignal::new(None::<(bool, Msg)>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match OfficialIndex::parse(&value.get_untracked(), &year.get_untracked(), &decision.get_untracked()) {
@@ -29,11 +29,11 @@ pub fn OfficialIndexForm() -> impl IntoView {
                 let mut s = st.settings.get_untracked();
                 s.official_index = official;
                 msg.set(Some(match st.save_settings(s) {
-                    Ok(()) => (true, K::Saved),
-                    Err(_) => (false, K::StorageFull),
+                    Ok(()) => (true, K::Saved.into()),
+                    Err(e) => (false, e.msg()),
                 }));
             }
-            Err(e) => msg.set(Some((false, e.key()))),
+            Err(e) => msg.set(Some((false, e.key().into()))),
         }
     };
     let input = |id: &'static str, label: K, sig: RwSignal<String>, mode: &'static str| {
@@ -51,7 +51,7 @@ pub fn OfficialIndexForm() -> impl IntoView {
             {input("official-decision", K::OfficialDecision, decision, "text")}
             <button class="primary" id="official-save" type="submit">{tr(K::Save)}</button>
             {move || msg.get().map(|(ok, k)| view! {
-                <p id="official-msg" class=if ok { "ok" } else { "error-text" } role="status">{move || t(st.lang(), k)}</p>
+                <p id="official-msg" class=if ok { "ok" } else { "error-text" } role="status">{super::tm(k)}</p>
             })}
             </form>
         </details>

@@ -1,10 +1,10 @@
 use super::tr;
 use leptos::prelude::*;
-use motcua_core::i18n::K;
+use motcua_core::i18n::{Msg, K};
 
 /// A big on-screen keypad for the staff PIN. Calls `on_submit` with the digits typed.
 #[component]
-pub fn PinPad(title: K, #[prop(into)] message: Signal<String>, on_submit: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
+pub fn PinPad(title: K, #[prop(into)] message: Signal<Option<Msg>>, on_submit: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
     let digits = RwSignal::new(String::new());
     let press = move |d: char| {
         digits.update(|s| {
@@ -23,7 +23,7 @@ pub fn PinPad(title: K, #[prop(into)] message: Signal<String>, on_submit: Callba
             <div class="pinpad" role="dialog" aria-label=tr(title)>
                 <h2>{tr(title)}</h2>
                 <div class="pin-dots" id="pin-dots">{move || "●".repeat(digits.with(|s| s.len()))}</div>
-                <p class="pin-msg" id="pin-msg">{move || message.get()}</p>
+                <p class="pin-msg" id="pin-msg">{move || message.get().map(super::tm)}</p>
                 <div class="keys">
                     {"123456789".chars().map(|d| view! {
                         <button class="key" data-digit=d.to_string() on:click=move |_| press(d)>{d.to_string()}</button>

@@ -106,11 +106,10 @@ fn OneQuestion(flow: RwSignal<KioskFlow>, rows: Memo<Vec<Row>>) -> impl IntoView
         match kind.get() {
             Row::Visits => VISITS
                 .iter()
-                .map(|&(v, vi, en)| {
-                    let label = move || if st.lang() == Lang::Vi { vi } else { en };
+                .map(|&(v, key)| {
                     view! {
                         <button class="choice wide" data-value=v.to_string() class:chosen=move || chosen() == Some(v)
-                            on:click=move |_| flow.update(|f| f.choose(v, mono_millis()))>{label}</button>
+                            on:click=move |_| flow.update(|f| f.choose(v, mono_millis()))>{tr(key)}</button>
                     }
                 })
                 .collect_view()
@@ -119,8 +118,9 @@ fn OneQuestion(flow: RwSignal<KioskFlow>, rows: Memo<Vec<Row>>) -> impl IntoView
                 let fields = st.catalogue.with(|c| kiosk_fields(c.iter().map(|p| p.field.as_str())));
                 fields
                     .into_iter()
-                    .map(|(vi, en)| {
-                        let label = if st.lang() == Lang::Vi || en.is_empty() { vi.clone() } else { en };
+                    .map(|text| {
+                        let vi = text.vi.clone();
+                        let label = move || text.get(st.lang()).to_string();
                         let (v1, v2) = (vi.clone(), vi.clone());
                         view! {
                             <button class="choice wide" data-field=vi class:chosen=move || flow.with(|f| f.field == v1)
@@ -184,15 +184,13 @@ fn Lines(flow: RwSignal<KioskFlow>, rows: Memo<Vec<Row>>) -> impl IntoView {
 /// The answers of one line: five faces (and "not applicable" on an item), or the visit counts.
 #[component]
 fn LineAnswers(flow: RwSignal<KioskFlow>, row: Row) -> impl IntoView {
-    let st = use_app();
     let chosen = move || flow.with(|f| f.choice(row));
     let tap = move |v: u8| flow.update(|f| f.answer(row, v, mono_millis()));
     if row == Row::Visits {
         return VISITS
             .iter()
-            .map(|&(v, vi, en)| {
-                let label = move || if st.lang() == Lang::Vi { vi } else { en };
-                view! { <button class="choice line-wide" data-value=v.to_string() class:chosen=move || chosen() == Some(v) on:click=move |_| tap(v)>{label}</button> }
+            .map(|&(v, key)| {
+                view! { <button class="choice line-wide" data-value=v.to_string() class:chosen=move || chosen() == Some(v) on:click=move |_| tap(v)>{tr(key)}</button> }
             })
             .collect_view()
             .into_any();

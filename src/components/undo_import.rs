@@ -6,7 +6,7 @@ use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_core::format::date_time;
-use motcua_core::i18n::{t, K};
+use motcua_core::i18n::{t, Msg, K};
 use motcua_core::record::vn_datetime;
 
 #[component]
@@ -14,24 +14,14 @@ pub fn UndoImport() -> impl IntoView {
     let st = use_app();
     st.load_undo();
     let asking = RwSignal::new(false);
-    let msg = RwSignal::new(None::<Result<String, String>>);
+    let msg = RwSignal::new(None::<Result<Msg, Msg>>);
     let undo = move |_| {
         asking.set(false);
-        let lang = st.lang();
-        msg.set(Some(match st.undo_last_import() {
-            Ok(c) => Ok(format!(
-                "{}: {} {} · {} {} · {} {}",
-                t(lang, K::UndoDone),
-                t(lang, K::UndoPutBack),
-                c.put_back,
-                t(lang, K::UndoRemoved),
-                c.removed,
-                t(lang, K::UndoKept),
-                c.kept
-            )),
-            Err(crate::storage::StoreError::Full) => Err(t(lang, K::StorageFull).into()),
-            Err(_) => Err(t(lang, K::UndoGone).into()),
-        }));
+        msg.set(Some(
+            st.undo_last_import()
+                .map(|c| Msg::new(K::UndoDone).arg(c.put_back).arg(c.removed).arg(c.kept))
+                .map_err(|e| e.msg()),
+        ));
     };
     let summary = move || {
         st.undo.with(|u| {
@@ -69,8 +59,8 @@ pub fn UndoImport() -> impl IntoView {
             </div>
         })}
         {move || msg.get().map(|m| match m {
-            Ok(s) => view! { <p class="ok" id="undo-done" role="status">{s}</p> }.into_any(),
-            Err(s) => view! { <p class="error-text" id="undo-error" role="alert">{s}</p> }.into_any(),
+            Ok(m) => view! { <p class="ok" id="undo-done" role="status">{super::tm(m)}</p> }.into_any(),
+            Err(m) => view! { <p class="error-text" id="undo-error" role="alert">{super::tm(m)}</p> }.into_any(),
         })}
     }
 }

@@ -28,7 +28,8 @@ pub fn UnitSetup(#[prop(optional)] intro: bool) -> impl IntoView {
     let sole = RwSignal::new(s0.sole_tablet);
     let desk = RwSignal::new(s0.desk.to_string());
     let officers = RwSignal::new(s0.officers.join("\n"));
-    let saved = RwSignal::new(false);
+    // The last save: done, or why the browser refused it.
+    let saved = RwSignal::new(None::<Result<(), motcua_core::i18n::Msg>>);
     let missing = Memo::new(move |_| st.settings.with(|s| s.setup_missing()));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -44,13 +45,13 @@ pub fn UnitSetup(#[prop(optional)] intro: bool) -> impl IntoView {
         // The fields show what was saved (the code in capitals, the desk within 0–9).
         id.set(s.agency_code.clone());
         desk.set(s.desk.to_string());
-        saved.set(st.save_settings(s).is_ok());
+        saved.set(Some(st.save_settings(s).map_err(|e| e.msg())));
     };
     let field = |id: &'static str, key: K, max: &'static str, sig: RwSignal<String>| {
-        view! { <label>{tr(key)}<input id=id type="text" maxlength=max prop:value=move || sig.get() on:input=move |ev| { saved.set(false); sig.set(event_target_value(&ev)) } /></label> }
+        view! { <label>{tr(key)}<input id=id type="text" maxlength=max prop:value=move || sig.get() on:input=move |ev| { saved.set(None); sig.set(event_target_value(&ev)) } /></label> }
     };
     view! {
-        <form class="card form unit-setup" id="setup-form" on:submit=save>
+        <form class="card form unit-setup" id="setup-form" novalidate on:submit=save>
             <h2>{tr(K::SetupTitle)}</h2>
             {intro.then(|| view! { <p id="setup-intro">{tr(K::SetupIntro)}</p> })}
             {field("setup-agency-id", K::SetupAgencyId, "20", id)}
@@ -71,7 +72,11 @@ pub fn UnitSetup(#[prop(optional)] intro: bool) -> impl IntoView {
             {field("head-title", K::HeadTitle, "80", head_title)}
             {field("head-name", K::HeadName, "80", head_name)}
             <button class="primary" id="setup-save" type="submit">{tr(K::Save)}</button>
-            <Show when=move || saved.get() && missing.with(Vec::is_empty)><span class="ok" id="setup-saved">" "{tr(K::SetupSaved)}</span></Show>
+            {move || match saved.get() {
+                Some(Ok(())) if missing.with(Vec::is_empty) => Some(view! { <span class="ok" id="setup-saved">" "{tr(K::SetupSaved)}</span> }.into_any()),
+                Some(Err(e)) => Some(view! { <span class="error-text" id="setup-error" role="alert">" "{super::tm(e)}</span> }.into_any()),
+                _ => None,
+            }}
             <Show when=move || !missing.with(Vec::is_empty)>
                 <p class="warn-text" id="setup-missing">{tr(K::SetupMissing)}": "
                     {move || missing.get().into_iter().map(|m| tr(m.key())()).collect::<Vec<_>>().join(" · ")}</p>

@@ -73,7 +73,7 @@ pub fn Dashboard() -> impl IntoView {
         st.settings
             .with(|s| text::paragraph(&period.get(), &table.get(), kiosk, s.official_index.as_ref()))
     });
-    let xlsx_error = RwSignal::new(None::<String>);
+    let xlsx_error = RwSignal::new(None::<motcua_core::i18n::Msg>);
     view! {
         <Page title=K::NavDashboard>
             <div class="card no-print report-controls">
@@ -92,7 +92,7 @@ pub fn Dashboard() -> impl IntoView {
                     };
                     crate::excel::download_xlsx(format!("bao-cao-{}-{}.xlsx", p.from.format("%Y%m%d"), p.to.format("%Y%m%d")), req, xlsx_error);
                 }>{tr(K::ExportXlsxReport)}</button>
-                {move || xlsx_error.get().map(|e| view! { " "<span class="error-text" role="alert">{tr(K::ErrExcelModule)}": "{e}</span> })}
+                {move || xlsx_error.get().map(|e| view! { " "<span class="error-text" role="alert">{crate::components::tm(e)}</span> })}
             </div>
             <Show when=shown fallback=|| view! { <ReadingProgress id="report-waiting" text=K::ReadingOlderReport /> }>
             <div class="report-print" id="report">

@@ -36,6 +36,9 @@ pub fn Dossiers() -> impl IntoView {
     let counter = move |class: &'static str, id: &'static str, n: fn(&worklist::Counters) -> usize, label: Timeliness| {
         view! { <div class=format!("counter {class}")><span id=id>{move || n(&counters.get())}</span>{move || label.label(st.lang())}</div> }
     };
+    // A memo: the form is built again only when the setup changes, not on every settings
+    // write (a language switch is one: it took a shown error and made the draft note appear).
+    let set_up = Memo::new(move |_| st.settings.with(|s| s.setup_missing().is_empty()));
     view! {
         <Page title=K::DossierTitle>
             // Above the form, where a tablet shows it: older months are still being read.
@@ -46,7 +49,7 @@ pub fn Dossiers() -> impl IntoView {
             })}
             // No codes before the unit is set up (its electronic id, names and desk): two
             // tablets on desk 0 would issue the same codes, and the forms would head with nothing.
-            {move || if st.settings.with(|s| s.setup_missing().is_empty()) {
+            {move || if set_up.get() {
                 view! { <DossierForm /> }.into_any()
             } else {
                 view! { <crate::components::unit_setup::UnitSetup intro=true /> }.into_any()

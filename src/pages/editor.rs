@@ -16,7 +16,8 @@ fn item(q: &Questionnaire, g: usize, i: usize) -> Option<&Item> {
 pub fn Editor() -> impl IntoView {
     let st = use_app();
     let draft = RwSignal::new(st.book.get_untracked().current().clone());
-    let published = RwSignal::new(None::<u32>);
+    // The version published, or why it was not.
+    let published = RwSignal::new(None::<Result<u32, motcua_core::i18n::Msg>>);
     let set_form = move |form: Form| {
         let cur = st.book.get_untracked().current().clone();
         // What the editor chose besides the items stays with the draft.
@@ -34,10 +35,11 @@ pub fn Editor() -> impl IntoView {
         });
     };
     let publish = move |_| {
-        if let Ok(v) = st.publish(draft.get_untracked()) {
-            published.set(Some(v));
+        let r = st.publish(draft.get_untracked()).map_err(|e| e.msg());
+        if r.is_ok() {
             draft.set(st.book.get_untracked().current().clone());
         }
+        published.set(Some(r));
     };
     let groups = move || {
         draft.with(|q| {
@@ -85,9 +87,10 @@ pub fn Editor() -> impl IntoView {
                 </fieldset>
             }).collect_view()}
             <button class="primary" id="publish" on:click=publish>{tr(K::Publish)}</button>
-            <Show when=move || published.get().is_some()>
-                <p class="ok" id="published">{tr(K::Published)}" "{move || published.get()}</p>
-            </Show>
+            {move || published.get().map(|r| match r {
+                Ok(v) => view! { <p class="ok" id="published">{tr(K::Published)}" "{v}</p> }.into_any(),
+                Err(e) => view! { <p class="error-text" id="publish-error" role="alert">{crate::components::tm(e)}</p> }.into_any(),
+            })}
         </Page>
     }
 }

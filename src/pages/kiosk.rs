@@ -10,7 +10,7 @@ use crate::components::tr;
 use crate::platform::{kiosk_now, mono_millis, next_id_bytes, switch_to};
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::i18n::K;
+use motcua_core::i18n::{Msg, K};
 use motcua_core::pin::PinCheck;
 use motcua_core::survey::kiosk::{KioskFlow, Step};
 use motcua_core::survey::questionnaire::{scale_key, SCALE};
@@ -84,7 +84,7 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
     let asking = RwSignal::new(false);
     let looking = RwSignal::new(false);
     let scanning = RwSignal::new(false);
-    let msg = RwSignal::new(String::new());
+    let msg = RwSignal::new(None::<Msg>);
     // The survey, tied to a dossier when its code was scanned.
     let begin = move |code: Option<String>| {
         let q = st.book.get_untracked().current().clone();
@@ -109,15 +109,12 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
             asking.set(false);
             switch_to(&crate::storage::take_return_route());
         }
-        PinCheck::Wrong => msg.set(motcua_core::i18n::t(st.lang(), K::PinWrong).into()),
-        PinCheck::Unreadable => msg.set(motcua_core::i18n::t(st.lang(), K::PinUnreadable).into()),
-        PinCheck::Wait(s) => msg.set(format!("{} {s}", motcua_core::i18n::t(st.lang(), K::PinWait))),
+        refused => msg.set(refused.msg()),
     });
     view! {
         <div class="welcome">
             <div class="langs">
-                <button class="lang-choice" class:active=move || st.lang() == Lang::Vi on:click=move |_| st.set_lang(Lang::Vi)>"Tiếng Việt"</button>
-                <button class="lang-choice" class:active=move || st.lang() == Lang::En on:click=move |_| st.set_lang(Lang::En)>"English"</button>
+                {Lang::ALL.map(|l| view! { <button class="lang-choice" class:active=move || st.lang() == l on:click=move |_| st.set_lang(l)>{l.name()}</button> })}
             </div>
             // The look-up takes the welcome's place: at 1280×800 its answer (the due date) and
             // "Đóng" were below the fold under the welcome's title (issue 25).
@@ -146,7 +143,7 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
                     </div>
                 </Show>
             </Show>
-            <button class="staff-corner" id="staff-exit" on:click=move |_| { msg.set(String::new()); asking.set(true) }>{tr(K::StaffButton)}</button>
+            <button class="staff-corner" id="staff-exit" on:click=move |_| { msg.set(None); asking.set(true) }>{tr(K::StaffButton)}</button>
             <Show when=move || asking.get()>
                 <PinPad title=K::PinEnter message=msg on_submit=unlock on_cancel=Callback::new(move |_| asking.set(false)) />
             </Show>

@@ -51,7 +51,7 @@ pub fn RegisterPrint() -> impl IntoView {
         st.dossiers.with(|ds| worklist::register(ds, &cat, &cal, from, to, now_local()))
     });
     let form = Form::Register07;
-    let xlsx_error = RwSignal::new(None::<String>);
+    let xlsx_error = RwSignal::new(None::<motcua_core::i18n::Msg>);
     let xlsx = move |_| {
         let (from, to) = period();
         let req = motcua_core::sheet::XlsxRequest::Register {
@@ -67,7 +67,7 @@ pub fn RegisterPrint() -> impl IntoView {
     view! {
         <PrintBar />
         <p class="no-print"><button id="export-xlsx-register" on:click=xlsx>{tr(K::ExportXlsxRegister)}</button>
-            {move || xlsx_error.get().map(|e| view! { " "<span class="error-text" role="alert">{tr(K::ErrExcelModule)}": "{e}</span> })}</p>
+            {move || xlsx_error.get().map(|e| view! { " "<span class="error-text" role="alert">{crate::components::tm(e)}</span> })}</p>
         <article class="print-doc register-doc" id="register-doc">
             <FormHeading number=None />
             <p class="form-no">{form.source()}</p>

@@ -5,86 +5,72 @@ use crate::components::catalogue_editor::CatalogueEditor;
 use crate::components::official_index::OfficialIndexForm;
 use crate::components::pinpad::PinPad;
 use crate::components::unit_setup::UnitSetup;
-use crate::components::{tr, Page};
+use crate::components::{tm, tr, Page};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use motcua_core::i18n::{t, K};
-use motcua_core::pin::{PinChangeError, PinCheck};
-use motcua_core::settings::{IDLE_RANGE, STAFF_IDLE_RANGE};
+use motcua_core::i18n::{Msg, K};
+use motcua_core::settings::{TabletForm, IDLE_RANGE, STAFF_IDLE_RANGE};
 
 /// Settings of this tablet.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let st = use_app();
     let s0 = st.settings.get_untracked();
-    let name = RwSignal::new(s0.device_name.clone());
-    let min_n = RwSignal::new(s0.min_n.to_string());
-    let idle = RwSignal::new(s0.idle_seconds.to_string());
-    let staff_idle = RwSignal::new(s0.staff_idle_seconds.to_string());
-    let remind = RwSignal::new(s0.export_reminder_days.to_string());
-    let target = RwSignal::new(s0.index_target.to_string());
-    let camera_back = RwSignal::new(s0.camera_back);
-    let rate_officers = RwSignal::new(s0.rate_officers);
-    let saved = RwSignal::new(false);
+    // The form as typed; `TabletForm::apply` reads and bounds it.
+    let form = RwSignal::new(TabletForm::of(&s0));
+    let saved = RwSignal::new(None::<Result<(), Msg>>);
+    // A number box of the form (`field` picks its text).
+    let number = move |id: &'static str, label: K, min: i64, max: Option<i64>, field: fn(&mut TabletForm) -> &mut String| {
+        view! {
+            <label>{tr(label)}<input id=id type="number" min=min max=max
+                prop:value=move || form.with(|f| field(&mut f.clone()).clone())
+                on:input=move |ev| form.update(|f| *field(f) = event_target_value(&ev)) /></label>
+        }
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut s = st.settings.get_untracked();
-        s.camera_back = camera_back.get_untracked();
-        s.rate_officers = rate_officers.get_untracked();
-        s.device_name = name.get_untracked().trim().to_string();
-        s.idle_seconds = idle
-            .get_untracked()
-            .trim()
-            .parse()
-            .unwrap_or(s.idle_seconds)
-            .clamp(*IDLE_RANGE.start(), *IDLE_RANGE.end());
-        s.staff_idle_seconds = staff_idle
-            .get_untracked()
-            .trim()
-            .parse()
-            .unwrap_or(s.staff_idle_seconds)
-            .clamp(*STAFF_IDLE_RANGE.start(), *STAFF_IDLE_RANGE.end());
-        s.min_n = min_n.get_untracked().trim().parse().unwrap_or(s.min_n).max(1);
-        s.export_reminder_days = remind.get_untracked().trim().parse().unwrap_or(s.export_reminder_days).min(365);
-        s.index_target = target.get_untracked().trim().parse().unwrap_or(s.index_target).min(100);
-        saved.set(st.save_settings(s).is_ok());
+        let s = form.with_untracked(|f| f.apply(st.settings.get_untracked()));
+        saved.set(Some(st.save_settings(s).map_err(|e| e.msg())));
     };
     let changing = RwSignal::new(false);
-    let msg = RwSignal::new(String::new());
+    let msg = RwSignal::new(false);
     view! {
         <Page title=K::NavSettings>
-            <form class="card form" on:submit=save>
+            <form class="card form" novalidate on:submit=save>
                 <label>{tr(K::DeviceId)}<input type="text" readonly prop:value=s0.device_id /></label>
-                <label>{tr(K::DeviceName)}<input id="device-name" type="text" maxlength="40" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
-                <label>{tr(K::MinN)}<input id="min-n" type="number" min="1" prop:value=move || min_n.get() on:input=move |ev| min_n.set(event_target_value(&ev)) /></label>
-                <label>{tr(K::IdleSeconds)}<input id="idle-seconds" type="number" min="5" max="600" prop:value=move || idle.get() on:input=move |ev| idle.set(event_target_value(&ev)) /></label>
+                <label>{tr(K::DeviceName)}<input id="device-name" type="text" maxlength="40" prop:value=move || form.with(|f| f.device_name.clone()) on:input=move |ev| form.update(|f| f.device_name = event_target_value(&ev)) /></label>
+                {number("min-n", K::MinN, 1, None, |f| &mut f.min_n)}
+                {number("idle-seconds", K::IdleSeconds, *IDLE_RANGE.start(), Some(*IDLE_RANGE.end()), |f| &mut f.idle_seconds)}
                 <label>{tr(K::CameraFacing)}
-                    <select id="camera-facing" on:change=move |ev| camera_back.set(event_target_value(&ev) == "back")>
-                        <option value="front" selected=move || !camera_back.get()>{tr(K::CameraFront)}</option>
-                        <option value="back" selected=move || camera_back.get()>{tr(K::CameraBack)}</option>
+                    <select id="camera-facing" on:change=move |ev| form.update(|f| f.camera_back = event_target_value(&ev) == "back")>
+                        <option value="front" selected=move || form.with(|f| !f.camera_back)>{tr(K::CameraFront)}</option>
+                        <option value="back" selected=move || form.with(|f| f.camera_back)>{tr(K::CameraBack)}</option>
                     </select>
                 </label>
-                <label class="check"><input id="rate-officers" type="checkbox" prop:checked=move || rate_officers.get() on:change=move |ev| rate_officers.set(event_target_checked(&ev)) />{tr(K::RateOfficers)}</label>
-                <label>{tr(K::StaffIdleSeconds)}<input id="staff-idle-seconds" type="number" min="10" max="3600" prop:value=move || staff_idle.get() on:input=move |ev| staff_idle.set(event_target_value(&ev)) /></label>
-                <label>{tr(K::ExportReminderDays)}<input id="export-reminder-days" type="number" min="0" max="365" prop:value=move || remind.get() on:input=move |ev| remind.set(event_target_value(&ev)) /></label>
-                <label>{tr(K::IndexTarget)}<input id="index-target" type="number" min="0" max="100" prop:value=move || target.get() on:input=move |ev| target.set(event_target_value(&ev)) /></label>
+                <label class="check"><input id="rate-officers" type="checkbox" prop:checked=move || form.with(|f| f.rate_officers) on:change=move |ev| form.update(|f| f.rate_officers = event_target_checked(&ev)) />{tr(K::RateOfficers)}</label>
+                {number("staff-idle-seconds", K::StaffIdleSeconds, *STAFF_IDLE_RANGE.start(), Some(*STAFF_IDLE_RANGE.end()), |f| &mut f.staff_idle_seconds)}
+                {number("export-reminder-days", K::ExportReminderDays, 0, Some(365), |f| &mut f.export_reminder_days)}
+                {number("index-target", K::IndexTarget, 0, Some(100), |f| &mut f.index_target)}
                 <button class="primary" id="save-settings" type="submit">{tr(K::Save)}</button>
-                <Show when=move || saved.get()><span class="ok" id="settings-saved">{tr(K::Saved)}</span></Show>
+                {move || saved.get().map(|r| match r {
+                    Ok(()) => view! { <span class="ok" id="settings-saved">{tr(K::Saved)}</span> }.into_any(),
+                    Err(e) => view! { <span class="error-text" id="settings-error" role="alert">{tm(e)}</span> }.into_any(),
+                })}
             </form>
             <UnitSetup />
             <div class="card">
                 <A href=crate::platform::href("/settings/questionnaire") attr:class="button" attr:id="edit-questionnaire">{tr(K::Questionnaire)}</A>
                 " "
-                <button id="change-pin" on:click=move |_| { msg.set(String::new()); changing.set(true) }>{tr(K::ChangePin)}</button>
+                <button id="change-pin" on:click=move |_| { msg.set(false); changing.set(true) }>{tr(K::ChangePin)}</button>
             </div>
             <OfficialIndexForm />
             <CatalogueEditor />
             <CalendarEditor />
             <Show when=move || changing.get()>
-                <PinChange on_done=Callback::new(move |ok: bool| { changing.set(false); if ok { msg.set(t(st.lang(), K::PinChanged).into()) } }) />
+                <PinChange on_done=Callback::new(move |ok: bool| { changing.set(false); msg.set(ok) }) />
             </Show>
-            <p class="ok" id="pin-msg-settings">{move || msg.get()}</p>
+            <p class="ok" id="pin-msg-settings">{move || msg.get().then(tr(K::PinChanged))}</p>
         </Page>
     }
 }
@@ -98,29 +84,22 @@ fn PinChange(on_done: Callback<bool>) -> impl IntoView {
     // 0: current PIN, 1: new PIN, 2: the new PIN again.
     let step = RwSignal::new(if has_pin { 0 } else { 1 });
     let (current, new) = (StoredValue::new(String::new()), StoredValue::new(String::new()));
-    let msg = RwSignal::new(String::new());
+    let msg = RwSignal::new(None::<Msg>);
     let submit = Callback::new(move |pin: String| match step.get_untracked() {
         0 => {
             current.set_value(pin);
-            msg.set(String::new());
+            msg.set(None);
             step.set(1);
         }
         1 => {
             new.set_value(pin);
-            msg.set(t(st.lang(), K::PinRepeat).into());
+            msg.set(Some(K::PinRepeat.into()));
             step.set(2);
         }
         _ => match st.change_pin(&current.get_value(), &new.get_value(), &pin) {
             Ok(()) => on_done.run(true),
             Err(e) => {
-                msg.set(match e {
-                    PinChangeError::Current(PinCheck::Wait(s)) => format!("{} {s}", t(st.lang(), K::PinWait)),
-                    PinChangeError::Current(PinCheck::Unreadable) => t(st.lang(), K::PinUnreadable).into(),
-                    PinChangeError::Current(_) => t(st.lang(), K::PinWrong).into(),
-                    PinChangeError::Invalid => t(st.lang(), K::PinInvalid).into(),
-                    PinChangeError::Mismatch => t(st.lang(), K::PinMismatch).into(),
-                    PinChangeError::NotSaved => t(st.lang(), K::StorageFull).into(),
-                });
+                msg.set(Some(e));
                 step.set(if has_pin { 0 } else { 1 });
             }
         },

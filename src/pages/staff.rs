@@ -6,7 +6,7 @@ use crate::components::{tr, Page};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use motcua_core::i18n::{t, K};
+use motcua_core::i18n::{t, Msg, K};
 use motcua_core::pin::valid_pin;
 use motcua_core::survey::desk::summary;
 
@@ -56,35 +56,39 @@ pub fn EnterKiosk() -> impl IntoView {
     let navigate = use_navigate();
     let creating = RwSignal::new(false);
     let first = RwSignal::new(None::<String>);
-    let msg = RwSignal::new(String::new());
+    let msg = RwSignal::new(None::<Msg>);
     let lock = move || {
         st.set_kiosk(true);
         navigate("/kiosk", Default::default());
     };
     let lock2 = lock.clone();
     let on_pin = Callback::new(move |pin: String| {
-        let lang = st.lang();
         match first.get_untracked() {
-            None if !valid_pin(&pin) => msg.set(t(lang, K::PinInvalid).into()),
+            None if !valid_pin(&pin) => msg.set(Some(K::PinInvalid.into())),
             None => {
                 first.set(Some(pin));
-                msg.set(t(lang, K::PinRepeat).into());
+                msg.set(Some(K::PinRepeat.into()));
             }
-            Some(p) if p == pin => {
-                if st.set_pin(&pin).is_ok() {
+            Some(p) if p == pin => match st.set_pin(&pin) {
+                Ok(()) => {
                     creating.set(false);
                     lock2();
                 }
-            }
+                // Not saved: the tablet is not locked with a PIN nobody could type again.
+                Err(e) => {
+                    first.set(None);
+                    msg.set(Some(e.msg()));
+                }
+            },
             Some(_) => {
                 first.set(None);
-                msg.set(t(lang, K::PinMismatch).into());
+                msg.set(Some(K::PinMismatch.into()));
             }
         }
     });
     view! {
         <button class="primary big-button" id="enter-kiosk" on:click=move |_| {
-            if st.pin.get_untracked().is_some() { lock() } else { first.set(None); msg.set(String::new()); creating.set(true) }
+            if st.pin.get_untracked().is_some() { lock() } else { first.set(None); msg.set(None); creating.set(true) }
         }>{tr(K::EnterKiosk)}</button>
         <Show when=move || creating.get()>
             <PinPad title=K::PinCreate message=msg on_submit=on_pin on_cancel=Callback::new(move |_| creating.set(false)) />

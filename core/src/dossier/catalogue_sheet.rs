@@ -103,13 +103,13 @@ pub enum RowError {
 }
 
 impl RowError {
-    pub fn message(&self, lang: crate::Lang) -> String {
-        let t = |k| crate::i18n::t(lang, k);
+    pub fn msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
         match self {
-            RowError::NoCode => t(K::ErrNoProcedureCode).to_string(),
-            RowError::NoName => t(K::ErrNoProcedureName).to_string(),
-            RowError::Term(s) => format!("{}: «{s}»", t(K::ErrTermUnreadable)),
-            RowError::Repeated(line) => format!("{} {line}", t(K::ErrRepeatedProcedure)),
+            RowError::NoCode => K::ErrNoProcedureCode.into(),
+            RowError::NoName => K::ErrNoProcedureName.into(),
+            RowError::Term(s) => Msg::new(K::WithDetail).part(K::ErrTermUnreadable).arg(format_args!("«{s}»")),
+            RowError::Repeated(line) => Msg::new(K::WithDetail).part(K::ErrRepeatedProcedure).arg(line),
         }
     }
 }

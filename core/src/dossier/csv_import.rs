@@ -18,7 +18,7 @@ pub struct Row {
     /// 1-based line in the file (the header is line 1).
     pub line: usize,
     pub code: String,
-    pub result: Result<Dossier, String>,
+    pub result: Result<Dossier, Msg>,
 }
 
 /// Largest register sheet read (a year of a busy desk is about 3 MB).
@@ -240,7 +240,7 @@ impl SheetReader {
                     self.rows.push(Row {
                         line,
                         code: String::new(),
-                        result: Err(format!("Dòng không đọc được: {e}")),
+                        result: Err(Msg::new(K::ErrRowUnreadable).arg(e)),
                     });
                     continue;
                 }
@@ -253,25 +253,28 @@ impl SheetReader {
             let code = text(Field::Code).to_uppercase();
             let proc_text = text(Field::Procedure);
             let procedure = super::procedure::match_procedure(catalogue, &proc_text, &self.chosen);
-            let result = (|| -> Result<Dossier, String> {
-                let when = |f: Field, what: &str| -> Result<Option<(NaiveDateTime, bool)>, String> {
+            let result = (|| -> Result<Dossier, Msg> {
+                let when = |f: Field| -> Result<Option<(NaiveDateTime, bool)>, Msg> {
                     match cell(f) {
                         Cell::Empty => Ok(None),
-                        c => c.datetime().map(Some).ok_or_else(|| format!("{what} không hợp lệ: «{}»", c.text())),
+                        c => c
+                            .datetime()
+                            .map(Some)
+                            .ok_or_else(|| Msg::new(K::ErrCellInvalid).part(f.key()).arg(c.text())),
                     }
                 };
                 // A date without a time: received at the start of the day, due at its close.
                 let at_open =
                     |(t, date_only): (NaiveDateTime, bool)| if date_only { t.date().and_hms_opt(8, 0, 0).unwrap_or(t) } else { t };
-                let received = when(Field::Received, "Ngày nhận")?
+                let received = when(Field::Received)?
                     .map(at_open)
-                    .ok_or_else(|| format!("Ngày nhận không hợp lệ: «{}»", text(Field::Received)))?;
-                let due_override = when(Field::Due, "Hẹn trả")?.map(|(d, date_only)| {
+                    .ok_or_else(|| Msg::new(K::ErrCellInvalid).part(Field::Received.key()).arg(text(Field::Received)))?;
+                let due_override = when(Field::Due)?.map(|(d, date_only)| {
                     let d = if date_only { d.date().and_time(cal.office.close()) } else { d };
                     (d, "Theo sổ nhập từ tệp".to_string())
                 });
                 let Some(p) = procedure else {
-                    return Err(crate::dossier::record::DossierError::UnknownProcedure(proc_text.clone()).to_string());
+                    return Err(crate::dossier::record::DossierError::UnknownProcedure(proc_text.clone()).msg());
                 };
                 let input = NewDossier {
                     code: code.clone(),
@@ -286,36 +289,35 @@ impl SheetReader {
                     ..Default::default()
                 };
                 if self.seen.contains(&code) {
-                    return Err(crate::dossier::record::DossierError::DuplicateCode(code.clone()).to_string());
+                    return Err(crate::dossier::record::DossierError::DuplicateCode(code.clone()).msg());
                 }
-                let mut d = Dossier::create(input, catalogue, cal, std::iter::empty(), metas()).map_err(|e| e.to_string())?;
+                let mut d = Dossier::create(input, catalogue, cal, std::iter::empty(), metas()).map_err(|e| e.msg())?;
                 let division = text(Field::Division);
-                let end = when(Field::Resolved, "Ngày xử lý xong")?.map(at_open);
-                let back = when(Field::Returned, "Ngày trả kết quả")?.map(at_open);
+                let end = when(Field::Resolved)?.map(at_open);
+                let back = when(Field::Returned)?.map(at_open);
                 match (end, back, self.basis) {
                     (Some(end), back, _) => {
-                        d.transition(Status::Resolved, end, "", &division).map_err(|e| e.to_string())?;
+                        d.transition(Status::Resolved, end, "", &division).map_err(|e| e.msg())?;
                         if let Some(at) = back {
-                            d.transition(Status::Returned, at, "", "").map_err(|e| e.to_string())?;
+                            d.transition(Status::Returned, at, "", "").map_err(|e| e.msg())?;
                         }
                     }
                     (None, Some(at), EndBasis::ReturnDate) => {
                         // The sheet has no end of processing: judged by the return, and it says so.
                         d.transition(Status::Resolved, at, "Xét hạn theo ngày trả kết quả", &division)
-                            .map_err(|e| e.to_string())?;
-                        d.transition(Status::Returned, at, "", "").map_err(|e| e.to_string())?;
+                            .map_err(|e| e.msg())?;
+                        d.transition(Status::Returned, at, "", "").map_err(|e| e.msg())?;
                         d.judged_on_return = true;
                     }
                     (None, Some(at), _) => {
                         // Returned, but when processing ended is unknown: keep it, do not judge it.
                         d.transition(Status::Resolved, at, "Ngày xử lý xong không có trong tệp", &division)
-                            .map_err(|e| e.to_string())?;
-                        d.transition(Status::Returned, at, "", "").map_err(|e| e.to_string())?;
+                            .map_err(|e| e.msg())?;
+                        d.transition(Status::Returned, at, "", "").map_err(|e| e.msg())?;
                         d.end_unknown = true;
                     }
                     (None, None, _) if !division.is_empty() => {
-                        d.transition(Status::InProgress, received, "", &division)
-                            .map_err(|e| e.to_string())?;
+                        d.transition(Status::InProgress, received, "", &division).map_err(|e| e.msg())?;
                     }
                     (None, None, _) => {}
                 }
@@ -444,14 +446,20 @@ mod tests {
         );
         let errs: Vec<_> = rows
             .iter()
-            .filter_map(|r| r.result.as_ref().err().map(|e| (r.line, e.clone())))
+            .filter_map(|r| r.result.as_ref().err().map(|e| (r.line, e.text(crate::Lang::Vi))))
             .collect();
         assert_eq!(errs.len(), 4);
         assert_eq!(errs[0].0, 4);
         assert!(errs[0].1.contains("Trùng mã"), "{errs:?}");
         assert!(errs[1].1.contains("thủ tục"));
         assert!(errs[2].1.contains("Hạn trả trước"));
-        assert!(errs[3].1.contains("Ngày nhận"));
+        assert!(errs[3].1.starts_with("Nhận hồ sơ lúc không hợp lệ"), "{errs:?}");
+        // The same rows in the English UI: no Vietnamese words of the app's own (issue 25).
+        let bad_date = rows.iter().filter_map(|r| r.result.as_ref().err()).next_back().unwrap();
+        assert!(
+            bad_date.text(crate::Lang::En).starts_with("Received at is not valid: «"),
+            "{bad_date:?}"
+        );
     }
 
     #[test]
@@ -506,7 +514,7 @@ mod tests {
             .as_ref()
             .unwrap_err()
             .to_string()
-            .contains("Ngày nhận"));
+            .contains("Nhận hồ sơ lúc"));
         // UTF-16 as Excel's "Unicode text", with its BOM.
         let mut le = vec![0xFF, 0xFE];
         le.extend(header.encode_utf16().flat_map(|u| u.to_le_bytes()));

@@ -15,6 +15,7 @@ pub mod worklist;
 pub use code::{code_date, code_prefix, next_code, valid_agency_id, valid_code, CodeIndex};
 pub use procedure::{default_catalogue, form_defaults, upgrade_shipped_catalogue, FormDefaults, Online, Procedure, Term};
 pub use record::{
-    valid_email, valid_id_number, Channel, Complaint, Digital, Document, Dossier, DossierError, Event, Extension, Fee, NewDossier, Status,
+    parse_copies, valid_email, valid_id_number, Channel, Complaint, Digital, Document, Dossier, DossierError, Event, Extension, Fee,
+    NewDossier, Status,
 };
 pub use timeliness::{lookup, PublicStatus, Timeliness};

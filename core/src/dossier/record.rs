@@ -22,15 +22,18 @@ pub enum Channel {
 
 impl Channel {
     pub const ALL: [Channel; 3] = [Channel::Direct, Channel::Online, Channel::Post];
-    pub fn label(self, lang: crate::Lang) -> &'static str {
-        match (self, lang) {
-            (Channel::Direct, crate::Lang::Vi) => "Trực tiếp",
-            (Channel::Online, crate::Lang::Vi) => "Trực tuyến",
-            (Channel::Post, crate::Lang::Vi) => "Bưu chính công ích",
-            (Channel::Direct, _) => "In person",
-            (Channel::Online, _) => "Online",
-            (Channel::Post, _) => "Public post",
+    /// The channel's name on screen and on paper.
+    pub fn key(self) -> crate::i18n::K {
+        use crate::i18n::K;
+        match self {
+            Channel::Direct => K::ChannelDirect,
+            Channel::Online => K::ChannelOnline,
+            Channel::Post => K::ChannelPost,
         }
+    }
+
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        crate::i18n::t(lang, self.key())
     }
 }
 
@@ -296,30 +299,33 @@ pub enum DossierError {
 }
 
 impl DossierError {
-    /// The message for staff in `lang`, with what to do where there is something to do (the
-    /// one translation of the `K` keys; the error's detail follows a colon).
-    pub fn message(&self, lang: crate::Lang) -> String {
-        use crate::i18n::{t, K};
+    /// The message for staff, with what to do where there is something to do; a detail (the
+    /// code, the procedure, the field) follows a colon. Rendered in the screen's language where
+    /// it is shown, so it follows a switch (issue 23).
+    pub fn msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::{Msg, K};
         use DossierError::*;
-        let k = |key: K| t(lang, key).to_string();
+        let detail = |key: K, d: &dyn std::fmt::Display| Msg::new(K::WithDetail).part(key).arg(d);
         match self {
-            DueBeforeReceived => k(K::ErrDueBeforeReceived),
-            BadCode(c) => format!("{}: {c}", k(K::ErrBadCode)),
-            DuplicateCode(c) => format!("{}: {c}", k(K::ErrDuplicateCode)),
-            UnknownProcedure(p) => format!("{}: {p}", k(K::ErrUnknownProcedure)),
-            NotAllowed { from, to } => format!("{}: «{}» → «{}»", k(K::ErrNotAllowed), from.label(lang), to.label(lang)),
-            BeforeLastEvent => k(K::ErrBeforeLastEvent),
-            ExtensionUsed => k(K::ErrExtensionUsed),
-            ExtensionTooLate => k(K::ErrExtensionTooLate),
-            ExtensionNotLater => k(K::ErrExtensionNotLater),
-            ExtensionClosed => k(K::ErrExtensionClosed),
-            EmptyField(field) => format!("{}: {}", k(K::ErrEmptyField), k(*field)),
-            CodeDate { code, received } => format!("{}: {code} · {}", k(K::ErrCodeDate), crate::format::date(*received)),
-            BadCopies => k(K::ErrBadCopies),
-            BadIdNumber => k(K::ErrBadIdNumber),
-            BadEmail => k(K::ErrBadEmail),
-            FiledAfterReceived => k(K::ErrFiledAfterReceived),
-            ApologyBackdated => k(K::ErrApologyBackdated),
+            DueBeforeReceived => K::ErrDueBeforeReceived.into(),
+            BadCode(c) => detail(K::ErrBadCode, c),
+            DuplicateCode(c) => detail(K::ErrDuplicateCode, c),
+            UnknownProcedure(p) => detail(K::ErrUnknownProcedure, p),
+            NotAllowed { from, to } => Msg::new(K::WithDetail)
+                .part(K::ErrNotAllowed)
+                .part(Msg::new(K::StatusStep).part(from.key()).part(to.key())),
+            BeforeLastEvent => K::ErrBeforeLastEvent.into(),
+            ExtensionUsed => K::ErrExtensionUsed.into(),
+            ExtensionTooLate => K::ErrExtensionTooLate.into(),
+            ExtensionNotLater => K::ErrExtensionNotLater.into(),
+            ExtensionClosed => K::ErrExtensionClosed.into(),
+            EmptyField(field) => Msg::new(K::WithDetail).part(K::ErrEmptyField).part(*field),
+            CodeDate { code, received } => detail(K::ErrCodeDate, &format_args!("{code} · {}", crate::format::date(*received))),
+            BadCopies => K::ErrBadCopies.into(),
+            BadIdNumber => K::ErrBadIdNumber.into(),
+            BadEmail => K::ErrBadEmail.into(),
+            FiledAfterReceived => K::ErrFiledAfterReceived.into(),
+            ApologyBackdated => K::ErrApologyBackdated.into(),
         }
     }
 }
@@ -327,7 +333,7 @@ impl DossierError {
 /// Vietnamese, the UI's default: for logs and the places that have no language at hand.
 impl std::fmt::Display for DossierError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(crate::Lang::Vi))
+        self.msg().fmt(f)
     }
 }
 
@@ -358,6 +364,18 @@ pub struct NewDossier {
     pub digital: Digital,
     /// The officer on duty.
     pub receiver: String,
+}
+
+/// Số bộ hồ sơ as typed: empty is one set; anything but a whole number 1–99 is refused.
+pub fn parse_copies(text: &str) -> Result<u32, DossierError> {
+    match text.trim() {
+        "" => Ok(1),
+        t => t
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=99).contains(n))
+            .ok_or(DossierError::BadCopies),
+    }
 }
 
 /// A CCCD (12 digits), an old CMND (9), a mã số doanh nghiệp (10 digits, or 13 written
@@ -794,17 +812,37 @@ pub(crate) mod tests {
             DossierError::ApologyBackdated,
         ];
         for e in &all {
-            let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
+            let (vi, en) = (e.msg().text(Lang::Vi), e.msg().text(Lang::En));
             assert!(!vi.contains(" / ") && vi != en, "{vi} | {en}");
             assert_eq!(e.to_string(), vi);
         }
-        let late = DossierError::ExtensionTooLate.message(Lang::Vi);
+        let late = DossierError::ExtensionTooLate.msg().text(Lang::Vi);
         assert!(late.contains("quá hạn") && late.contains("Phòng làm chậm"), "{late}");
         assert_eq!(
-            DossierError::EmptyField(crate::i18n::K::Applicant).message(Lang::En),
+            DossierError::EmptyField(crate::i18n::K::Applicant).msg().text(Lang::En),
             "Missing: Organisation or person"
         );
+        let step = DossierError::NotAllowed {
+            from: Status::Returned,
+            to: Status::InProgress,
+        }
+        .msg();
+        assert_eq!(step.text(Lang::Vi), "Không thể chuyển bước này: «Đã trả kết quả» → «Đang xử lý»");
+        assert_eq!(
+            step.text(Lang::En),
+            "This step cannot follow the current one: «Result returned» → «In progress»"
+        );
     }
+    #[test]
+    fn copies_are_a_whole_number_from_one_to_ninety_nine() {
+        assert_eq!(parse_copies(""), Ok(1));
+        assert_eq!(parse_copies(" 3 "), Ok(3));
+        assert_eq!(parse_copies("99"), Ok(99));
+        for bad in ["0", "100", "-1", "2.5", "hai", "4294967296"] {
+            assert_eq!(parse_copies(bad), Err(DossierError::BadCopies), "{bad}");
+        }
+    }
+
     use crate::dossier::default_catalogue;
     use chrono::NaiveDate;
 

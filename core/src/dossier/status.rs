@@ -29,28 +29,24 @@ impl Status {
         Status::Stopped,
     ];
 
-    pub fn label(self, lang: crate::Lang) -> &'static str {
-        use crate::Lang::*;
-        match (self, lang) {
-            (Status::Received, Vi) => "Mới tiếp nhận",
-            (Status::InProgress, Vi) => "Đang xử lý",
-            (Status::SupplementRequested, Vi) => "Yêu cầu bổ sung",
-            (Status::SupplementReceived, Vi) => "Đã bổ sung",
-            (Status::Resolved, Vi) => "Đã xử lý xong",
-            (Status::Returned, Vi) => "Đã trả kết quả",
-            (Status::Refused, Vi) => "Từ chối",
-            (Status::Withdrawn, Vi) => "Công dân rút hồ sơ",
-            (Status::Stopped, Vi) => "Dừng xử lý",
-            (Status::Received, En) => "Received",
-            (Status::InProgress, En) => "In progress",
-            (Status::SupplementRequested, En) => "Supplement requested",
-            (Status::SupplementReceived, En) => "Supplement received",
-            (Status::Resolved, En) => "Resolved",
-            (Status::Returned, En) => "Result returned",
-            (Status::Refused, En) => "Refused",
-            (Status::Withdrawn, En) => "Withdrawn",
-            (Status::Stopped, En) => "Stopped",
+    /// The status's name on screen and on paper.
+    pub fn key(self) -> crate::i18n::K {
+        use crate::i18n::K;
+        match self {
+            Status::Received => K::StatusReceived,
+            Status::InProgress => K::StatusInProgress,
+            Status::SupplementRequested => K::StatusSupplementRequested,
+            Status::SupplementReceived => K::StatusSupplementReceived,
+            Status::Resolved => K::StatusResolved,
+            Status::Returned => K::StatusReturned,
+            Status::Refused => K::StatusRefused,
+            Status::Withdrawn => K::StatusWithdrawn,
+            Status::Stopped => K::StatusStopped,
         }
+    }
+
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        crate::i18n::t(lang, self.key())
     }
 
     /// The stable code (as stored and exported) that crosses the UI, e.g. in a select's value.

@@ -39,27 +39,25 @@ pub enum Timeliness {
 }
 
 impl Timeliness {
-    pub fn label(self, lang: crate::Lang) -> &'static str {
-        use crate::Lang::*;
-        match (self, lang) {
-            (Timeliness::Overdue, Vi) => "Quá hạn",
-            (Timeliness::DueSoon, Vi) => "Sắp đến hạn",
-            (Timeliness::InTime, Vi) => "Trong hạn",
-            (Timeliness::Early, Vi) => "Trước hạn",
-            (Timeliness::OnTime, Vi) => "Đúng hạn",
-            (Timeliness::Late, Vi) => "Quá hạn (đã xử lý)",
-            (Timeliness::Unjudged, Vi) => "Chưa rõ ngày xử lý xong",
-            (Timeliness::Closed, Vi) => "Không xét hạn",
-            (Timeliness::Overdue, En) => "Overdue",
-            (Timeliness::DueSoon, En) => "Due soon",
-            (Timeliness::InTime, En) => "In time",
-            (Timeliness::Early, En) => "Before due date",
-            (Timeliness::OnTime, En) => "On the due date",
-            (Timeliness::Late, En) => "Late",
-            (Timeliness::Unjudged, En) => "End of processing unknown",
-            (Timeliness::Closed, En) => "Not classified",
+    /// The judgement's name on screen and on paper.
+    pub fn key(self) -> crate::i18n::K {
+        use crate::i18n::K;
+        match self {
+            Timeliness::Overdue => K::TimelinessOverdue,
+            Timeliness::DueSoon => K::TimelinessDueSoon,
+            Timeliness::InTime => K::TimelinessInTime,
+            Timeliness::Early => K::TimelinessEarly,
+            Timeliness::OnTime => K::TimelinessOnTime,
+            Timeliness::Late => K::TimelinessLate,
+            Timeliness::Unjudged => K::TimelinessUnjudged,
+            Timeliness::Closed => K::TimelinessClosed,
         }
     }
+
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        crate::i18n::t(lang, self.key())
+    }
+
     /// CSS-friendly name.
     pub fn slug(self) -> &'static str {
         match self {

@@ -177,10 +177,10 @@ pub enum Row {
 }
 
 /// Number of visits the citizen needed for this dossier.
-pub const VISITS: [(u8, &str, &str); 3] = [
-    (0, "Chưa lần nào (nộp trực tuyến)", "None (online)"),
-    (1, "1 lần", "Once"),
-    (2, "2 lần trở lên", "Twice or more"),
+pub const VISITS: [(u8, crate::i18n::K); 3] = [
+    (0, crate::i18n::K::VisitsNone),
+    (1, crate::i18n::K::VisitsOnce),
+    (2, crate::i18n::K::VisitsTwiceOrMore),
 ];
 
 /// Procedure fields offered before the dossier register supplies its own list.
@@ -193,9 +193,10 @@ pub const DEFAULT_FIELDS: [(&str, &str); 6] = [
     ("Khác", "Other"),
 ];
 
-/// The fields the kiosk offers (Vietnamese, English): the catalogue's fields (lĩnh vực), each
-/// once, in order, or [`DEFAULT_FIELDS`] when it names none; "Khác" always last.
-pub fn kiosk_fields<'a>(catalogue: impl IntoIterator<Item = &'a str>) -> Vec<(String, String)> {
+/// The fields the kiosk offers: the catalogue's fields (lĩnh vực), each once, in order, or
+/// [`DEFAULT_FIELDS`] when it names none; "Khác" always last. The Vietnamese is the value
+/// stored; a catalogue's own field has no English (shown in Vietnamese).
+pub fn kiosk_fields<'a>(catalogue: impl IntoIterator<Item = &'a str>) -> Vec<Text> {
     // In the order of the alphabet as read (Đ with D), each once: sorted by the folded name
     // before the name, with the one sort of string pairs the kiosk already carries.
     let mut fs: Vec<(String, String)> = catalogue
@@ -206,15 +207,15 @@ pub fn kiosk_fields<'a>(catalogue: impl IntoIterator<Item = &'a str>) -> Vec<(St
         .collect();
     fs.sort_unstable();
     fs.dedup();
-    let mut fs: Vec<(String, String)> = fs.into_iter().map(|(_, f)| (f, String::new())).collect();
+    let mut fs: Vec<Text> = fs.into_iter().map(|(_, f)| Text::new(&f, "")).collect();
     if fs.is_empty() {
         fs = DEFAULT_FIELDS
             .iter()
             .filter(|(v, _)| *v != "Khác")
-            .map(|(v, e)| (v.to_string(), e.to_string()))
+            .map(|(v, e)| Text::new(v, e))
             .collect();
     }
-    fs.push(("Khác".into(), "Other".into()));
+    fs.push(Text::new("Khác", "Other"));
     fs
 }
 
@@ -487,11 +488,12 @@ mod tests {
     #[test]
     fn the_kiosk_offers_the_catalogues_fields_once_and_other_last() {
         let got = kiosk_fields([" Điện lực", "Thương mại", "Điện lực", "", "Khác"]);
-        let vi: Vec<_> = got.iter().map(|(v, _)| v.as_str()).collect();
+        let vi: Vec<_> = got.iter().map(|t| t.vi.as_str()).collect();
         assert_eq!(vi, ["Điện lực", "Thương mại", "Khác"], "Đ sorts with D");
         let none = kiosk_fields([]);
         assert_eq!(none.len(), DEFAULT_FIELDS.len());
-        assert_eq!(none.last().map(|x| x.1.as_str()), Some("Other"));
+        assert_eq!(none.last().map(|x| x.get(crate::Lang::En)), Some("Other"));
+        assert_eq!(got[0].get(crate::Lang::En), "Điện lực", "a catalogue's field has no English");
     }
 
     #[test]

@@ -272,8 +272,13 @@ async fn an_unlocked_tablet_left_alone_locks_itself() -> R {
     b.wait_css("#settings-saved").await?;
     // An officer starts a dossier and is called away before saving it.
     b.click(".topbar a[href='/dossiers']").await?;
+    // A procedure with a checklist (thành phần hồ sơ).
+    b.select("#d-procedure", "TM-02").await?;
     b.fill("#d-applicant", "Trần Văn Bình").await?;
     b.fill("#d-contact", "0912 345 678").await?;
+    // The first document of the checklist was not handed in.
+    b.click("#d-doc-0").await?;
+    assert_eq!(b.js("return document.querySelector('#d-doc-0').checked").await?, false);
     // Staff walk away: after the idle time the kiosk is back, and it stays after a reload.
     tokio::time::sleep(std::time::Duration::from_secs(12)).await;
     b.wait_css("#start").await?;
@@ -289,6 +294,11 @@ async fn an_unlocked_tablet_left_alone_locks_itself() -> R {
     assert_eq!(b.path().await?, "/dossiers");
     assert_eq!(b.js("return document.querySelector('#d-applicant').value").await?, "Trần Văn Bình");
     assert_eq!(b.js("return document.querySelector('#d-contact').value").await?, "0912 345 678");
+    assert_eq!(
+        b.js("return document.querySelector('#d-doc-0').checked").await?,
+        false,
+        "the checklist's ticks come back with the draft"
+    );
     b.shot("draft-restored").await?;
     // Saved, the draft is gone: the next page load starts an empty form.
     b.click(".duty-names button").await?;

@@ -70,6 +70,18 @@ async fn every_screen_at_both_sizes_in_an_english_browser() -> R {
             if screen == "/staff" {
                 assert!(in_view(&b, "#enter-kiosk").await?, "{tag}: «Bật chế độ khảo sát» needs a scroll");
             }
+            // The staff bar: one row, and the app's name whole (not «Mộ…»).
+            let bar = b
+                .js("const h = document.querySelector('.topbar'), n = h && h.querySelector('.brand'); \
+                     return h ? [Math.round(h.getBoundingClientRect().height), n.scrollWidth - n.clientWidth, n.innerText] : null")
+                .await?;
+            if let Some(bar) = bar.as_array() {
+                let (height, cut) = (bar[0].as_i64().unwrap_or(0), bar[1].as_i64().unwrap_or(0));
+                assert!(
+                    height <= 64 && cut <= 0,
+                    "{tag} {screen}: the bar is {height} px, its name cut by {cut} px: {bar:?}"
+                );
+            }
             b.shot(&screen.trim_start_matches('/').replace('/', "-")).await?;
         }
 
@@ -88,6 +100,17 @@ async fn every_screen_at_both_sizes_in_an_english_browser() -> R {
             Value::from("true")
         );
         b.fill("#d-due", "").await?;
+
+        // A refused dossier's message follows a language switch (issue 25: it was made once,
+        // in the language of the moment).
+        b.click("#d-submit").await?;
+        let vi = b.text("#d-error").await?;
+        b.click("#lang-switch").await?;
+        b.wait_js("document.documentElement.lang === 'en'").await?;
+        let en = b.text("#d-error").await?;
+        assert!(vi.starts_with("Thiếu thông tin") && en.starts_with("Missing:"), "{vi} | {en}");
+        b.click("#lang-switch").await?;
+        b.wait_js("document.documentElement.lang === 'vi'").await?;
 
         // A dossier received: its receipt button shows where the officer looks; opened from
         // the list, its header (code, status, Đóng) lands below the sticky bar.
