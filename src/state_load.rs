@@ -122,21 +122,11 @@ impl AppState {
 
     /// The kiosk's work after its first screen. It reads no history: a citizen's screen needs
     /// none, and a look-up reads the months it needs (`AppState::find_dossier`). Responses
-    /// that waited for space are retried, and the response months that ended with records
-    /// still in their plain tail are packed (the staff app packs everything else).
+    /// that waited for space are retried. It packs nothing (issue 22: the kiosk carries no
+    /// packer): the staff app packs the tails at its start (`storage::load_one`).
     pub fn settle_kiosk(&self) {
         let st = *self;
-        leptos::task::spawn_local(async move {
-            st.retry_durable().await;
-            let month = codec::period_of(now_millis());
-            let stale = storage::chunk_keys(Kind::Response)
-                .into_iter()
-                .filter(|(key, m)| *m < month && storage::read_raw(key).is_some_and(|raw| codec::needs_packing(Kind::Response, &raw)))
-                .map(|(key, _)| key)
-                .collect();
-            st.pack_with(stale, |key| storage::pack_chunk::<Response>(Kind::Response, key))
-                .await;
-        });
+        leptos::task::spawn_local(async move { st.retry_durable().await });
     }
 
     /// Responses that waited for space when a tab was closed: counted and retried.
@@ -169,8 +159,7 @@ impl AppState {
         .await
     }
 
-    /// Pack the given chunks with `pack_one`, one at a time, with progress for staff. (The
-    /// kiosk packs responses only: it carries no code to pack dossiers.)
+    /// Pack the given chunks with `pack_one`, one at a time, with progress for staff.
     async fn pack_with(self, stale: Vec<String>, pack_one: impl Fn(&str) -> Result<(), storage::StoreError>) {
         if stale.is_empty() {
             return;

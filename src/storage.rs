@@ -160,7 +160,12 @@ where
 {
     let raw = read_raw(key).ok_or(None)?;
     match codec::decode_chunk::<T>(kind, &raw) {
-        Ok((recs, old)) => Ok((recs, old || (period < month && codec::needs_packing(kind, &raw)))),
+        // An ended month with a tail, or the kiosk's long tail of this month (it never packs).
+        Ok((recs, old)) => {
+            let pack =
+                old || (period < month && codec::needs_packing(kind, &raw)) || (period == month && codec::tail_len(&raw) > codec::TAIL_MAX);
+            Ok((recs, pack))
+        }
         Err(e) => Err(Some(quarantine(key, &raw, &e))),
     }
 }
@@ -506,7 +511,12 @@ pub fn chunk_write<T: Record + DeserializeOwned + Serialize + Clone>(
     tail_max: usize,
 ) -> Result<Write, StoreError> {
     let old = read_raw(&key);
-    let value = codec::add_to_chunk(kind, old.as_deref(), new, tail_max).map_err(StoreError::Blocked)?;
+    // The kiosk appends to the month's plain tail and carries no packer (issue 22).
+    #[cfg(feature = "staff")]
+    let value = codec::add_to_chunk(kind, old.as_deref(), new, tail_max);
+    #[cfg(not(feature = "staff"))]
+    let value = (tail_max, codec::append_to_tail(kind, old.as_deref(), new)).1;
+    let value = value.map_err(StoreError::Blocked)?;
     Ok(Write {
         new: Some(value),
         key,

@@ -317,6 +317,46 @@ where
     done(encode_chunk(kind, &all))
 }
 
+/// The new value of a chunk with `recs` merged into its plain tail, however long the tail
+/// grows: the packed part is copied as it is, and a chunk of an older schema is read and
+/// written back whole as a tail. What the kiosk writes (issue 22): it carries no packer
+/// (columns, deflate); the staff app packs a tail longer than [`TAIL_MAX`] at its next start
+/// ([`tail_len`]) and every month that has ended ([`needs_packing`]).
+pub fn append_to_tail<T>(kind: Kind, raw: Option<&str>, recs: &[&T]) -> Result<String, CodecError>
+where
+    T: DeserializeOwned + Serialize + Record + Clone,
+{
+    let added = || recs.iter().map(|r| (*r).clone()).collect::<Vec<T>>();
+    let value = match raw {
+        None => envelope(kind, 0, 0, Some(0), "", recs),
+        Some(raw) if version(raw, kind.tag(), SCHEMA)? == SCHEMA => {
+            let mut p: PackedIn<T> = serde_json::from_str(raw).map_err(|e| CodecError::Corrupt(e.to_string()))?;
+            crate::sync::merge::apply(&mut p.t, added());
+            envelope(kind, p.n, p.b, p.e, &p.z, &p.t)
+        }
+        Some(raw) => {
+            let mut all: Vec<T> = decode_chunk(kind, raw)?.0;
+            crate::sync::merge::apply(&mut all, added());
+            envelope(kind, 0, 0, Some(0), "", &all)
+        }
+    };
+    if value.is_empty() {
+        return Err(CodecError::Corrupt("encode".into()));
+    }
+    Ok(value)
+}
+
+#[derive(Deserialize)]
+struct TailIn {
+    #[serde(default)]
+    t: Vec<serde::de::IgnoredAny>,
+}
+
+/// How many records wait in a chunk's plain tail (0 for a chunk that cannot be read so).
+pub fn tail_len(raw: &str) -> usize {
+    serde_json::from_str::<TailIn>(raw).map_or(0, |x| x.t.len())
+}
+
 /// Whether a chunk would be written differently today: an older schema, records waiting in
 /// the tail (a month that has ended is packed whole: tails would add up over the years), or
 /// dossiers packed by a build that did not note when they settled ([`settled_by`]).
@@ -587,6 +627,44 @@ mod tests {
         let moved = add_to_chunk(Kind::Response, Some(&old), &[&resp(9, 9)], 3).unwrap();
         assert!(!needs_packing(Kind::Response, &moved));
         assert_eq!(decode_chunk::<Response>(Kind::Response, &moved).unwrap().0.len(), 2);
+    }
+
+    #[test]
+    fn the_kiosk_appends_to_the_tail_and_never_packs() {
+        let packed = encode_chunk(Kind::Response, &[resp(1, 1), resp(2, 2)]);
+        let z = |raw: &str| raw.split("\"z\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let mut raw = packed.clone();
+        for n in 3..=(TAIL_MAX as u8 + 10) {
+            raw = append_to_tail(Kind::Response, Some(&raw), &[&resp(n, i64::from(n))]).unwrap();
+        }
+        assert_eq!(z(&raw), z(&packed), "the packed part is copied, never rewritten");
+        assert_eq!(tail_len(&raw), TAIL_MAX + 8, "past TAIL_MAX the tail goes on");
+        assert_eq!(tail_len(&packed), 0);
+        let (all, _): (Vec<Response>, bool) = decode_chunk(Kind::Response, &raw).unwrap();
+        assert_eq!(all.len(), TAIL_MAX + 10);
+        // The staff app's pack gives the same records.
+        let again = add_to_chunk::<Response>(Kind::Response, Some(&raw), &[], TAIL_MAX).unwrap();
+        assert_eq!(tail_len(&again), 0);
+        assert_eq!(decode_chunk::<Response>(Kind::Response, &again).unwrap().0, all);
+        // A newer version of a record wins in the tail too; a new month starts as a tail.
+        let mut newer = resp(1, 1);
+        newer.meta.touch(99, "other");
+        newer.o = 1;
+        let raw = append_to_tail(Kind::Response, Some(&raw), &[&newer]).unwrap();
+        let (all, _): (Vec<Response>, bool) = decode_chunk(Kind::Response, &raw).unwrap();
+        assert_eq!(all.iter().find(|r| r.meta.id == newer.meta.id).unwrap().o, 1);
+        let fresh = append_to_tail(Kind::Response, None, &[&resp(7, 7)]).unwrap();
+        assert_eq!(
+            (tail_len(&fresh), decode_chunk::<Response>(Kind::Response, &fresh).unwrap().0.len()),
+            (1, 1)
+        );
+        // An older schema is written back as a tail holding every record, to be packed later.
+        let old = encode_chunk_v1(Kind::Response, &[resp(8, 8)]);
+        let moved = append_to_tail(Kind::Response, Some(&old), &[&resp(9, 9)]).unwrap();
+        assert_eq!(tail_len(&moved), 2);
+        assert!(needs_packing(Kind::Response, &moved));
+        // What cannot be read is not written over.
+        assert!(append_to_tail(Kind::Response, Some("{not json"), &[&resp(10, 10)]).is_err());
     }
 
     #[test]
