@@ -399,3 +399,58 @@ fn the_kiosks_string_table_holds_every_key_its_screens_use() {
     assert!(missing.is_empty(), "add to i18n::KIOSK: {missing:?}");
     assert!(names.len() >= 40, "the list is read: {names:?}");
 }
+
+/// Issue 22: the kiosk carries no packer. Its ratings go on this month's plain tail past the
+/// 48 at which the staff app would pack; the staff app packs the long tail at its start, and
+/// every rating is still there.
+#[tokio::test]
+async fn the_kiosk_appends_and_the_staff_app_packs_its_long_tail() -> R {
+    use motcua_core::codec::{self, Kind};
+    let srv = Server::start();
+    let b = Browser::new("kiosk-tail", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/kiosk")).await?;
+    b.wait_css("#start").await?;
+    // 60 ratings of this month, as a kiosk that never packs leaves them.
+    let now = b.js("return Date.now()").await?.as_i64().unwrap_or_default();
+    let mut rs = motcua_e2e::gen::generate(0.2, 7).responses;
+    rs.truncate(60);
+    assert_eq!(rs.len(), 60);
+    for (i, r) in rs.iter_mut().enumerate() {
+        r.meta.created_at = now - i as i64 * 1000;
+        r.meta.updated_at = r.meta.created_at;
+    }
+    let key = codec::chunk_key(Kind::Response, &codec::period_of(now));
+    let refs: Vec<_> = rs.iter().collect();
+    let raw = codec::append_to_tail(Kind::Response, None, &refs).map_err(|e| e.to_string())?;
+    b.js(&format!(
+        "localStorage.setItem({}, {})",
+        serde_json::to_string(&key)?,
+        serde_json::to_string(&raw)?
+    ))
+    .await?;
+    // One more, tapped: the kiosk adds it to the tail and packs nothing.
+    b.c.refresh().await?;
+    b.wait_css("#start").await?;
+    b.click("#start").await?;
+    b.walk(&[5; 20], None).await?;
+    b.click("#submit").await?;
+    b.wait_css("#thanks").await?;
+    let tail = move |v: serde_json::Value| codec::tail_len(v.as_str().unwrap_or_default());
+    let stored = b
+        .js(&format!("return localStorage.getItem({})", serde_json::to_string(&key)?))
+        .await?;
+    assert_eq!(tail(stored), 61, "the kiosk appended to the tail");
+    // The staff app packs it at its start.
+    b.goto(&srv.url("/staff")).await?;
+    b.wait_js(&format!(
+        "!(localStorage.getItem({}) || '').includes('\"t\":')",
+        serde_json::to_string(&key)?
+    ))
+    .await?;
+    let stored = b
+        .js(&format!("return localStorage.getItem({})", serde_json::to_string(&key)?))
+        .await?;
+    assert_eq!(tail(stored), 0, "packed");
+    assert_eq!(b.stored_responses().await?.len(), 61, "every rating kept");
+    b.close().await
+}
