@@ -6,6 +6,8 @@
 pub mod calendar;
 pub mod codec;
 pub mod dossier;
+#[cfg(test)]
+mod fixtures;
 pub mod format;
 pub mod i18n;
 pub mod lunar;
