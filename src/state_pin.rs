@@ -44,6 +44,11 @@ impl AppState {
         let mut at = self.attempts();
         let res = at.check(&h, pin, now_millis());
         self.keep_attempts(at);
+        if res == PinCheck::Ok && h.needs_upgrade() {
+            // An earlier build's hash is stored again as today's (`pin::PinHash::needs_upgrade`).
+            // Not written (storage full): the old hash stays and still opens; tried next time.
+            self.set_pin(pin).ok();
+        }
         res
     }
 

@@ -1,11 +1,18 @@
-//! The staff PIN: kept only as a salted, iterated SHA-256 hash, with a growing delay after
-//! repeated wrong tries so that a citizen cannot guess it at the counter.
+//! The staff PIN: kept only as a salted PBKDF2-HMAC-SHA256 hash (the `pbkdf2` crate), with a
+//! growing delay after repeated wrong tries so that a citizen cannot guess it at the counter.
+//! PINs stored by earlier builds (a hand-rolled iterated SHA-256) still open the tablet and are
+//! stored again as PBKDF2 at that unlock ([`PinHash::needs_upgrade`]).
 
 use crate::record::Millis;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-const ROUNDS: u32 = 20_000;
+/// The earlier builds' iterated SHA-256: read, never written.
+const LEGACY_ROUNDS: u32 = 20_000;
+/// PBKDF2 iterations: twice the earlier work, so that the unlock stays within its 400 ms on a
+/// cheap tablet (issue 22). The wrong-try delay, not the hash, is what stops guessing at the
+/// counter; the hash keeps the PIN out of a copied store (SECURITY.md).
+pub const PBKDF2_ROUNDS: u32 = 20_000;
 /// Wrong tries allowed before the first delay.
 pub const FREE_TRIES: u32 = 3;
 /// First delay, doubled after each further wrong try (capped at 15 minutes).
@@ -17,18 +24,27 @@ pub const MAX_DELAY_MS: Millis = 15 * 60 * 1000;
 pub struct PinHash {
     pub salt: String,
     pub hash: String,
+    /// PBKDF2's iterations; absent in a hash of the earlier builds (iterated SHA-256).
+    #[serde(default, rename = "pbkdf2", skip_serializing_if = "Option::is_none")]
+    pub pbkdf2_rounds: Option<u32>,
 }
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn digest(salt: &str, pin: &str) -> String {
+fn legacy_digest(salt: &str, pin: &str) -> String {
     let mut h: [u8; 32] = Sha256::digest(format!("{salt}:{pin}").as_bytes()).into();
-    for _ in 0..ROUNDS {
+    for _ in 0..LEGACY_ROUNDS {
         h = Sha256::digest(h).into();
     }
     hex(&h)
+}
+
+fn pbkdf2_digest(salt: &str, pin: &str, rounds: u32) -> String {
+    let mut out = [0u8; 32];
+    pbkdf2::pbkdf2_hmac::<Sha256>(pin.as_bytes(), salt.as_bytes(), rounds, &mut out);
+    hex(&out)
 }
 
 /// A PIN is 4 to 8 digits.
@@ -40,12 +56,26 @@ impl PinHash {
     pub fn new(pin: &str, salt_bytes: [u8; 16]) -> Self {
         let salt = hex(&salt_bytes);
         PinHash {
-            hash: digest(&salt, pin),
+            hash: pbkdf2_digest(&salt, pin, PBKDF2_ROUNDS),
             salt,
+            pbkdf2_rounds: Some(PBKDF2_ROUNDS),
         }
     }
+
     pub fn verify(&self, pin: &str) -> bool {
-        digest(&self.salt, pin) == self.hash
+        let got = match self.pbkdf2_rounds {
+            // A stored count out of reason (a damaged or forged value) opens nothing.
+            Some(r) if !(1_000..=10_000_000).contains(&r) => return false,
+            Some(r) => pbkdf2_digest(&self.salt, pin, r),
+            None => legacy_digest(&self.salt, pin),
+        };
+        got == self.hash
+    }
+
+    /// Whether a PIN that just opened the tablet should be stored again (an earlier build's
+    /// hash, or other iterations than today's).
+    pub fn needs_upgrade(&self) -> bool {
+        self.pbkdf2_rounds != Some(PBKDF2_ROUNDS)
     }
 }
 
@@ -189,6 +219,27 @@ mod tests {
                 locked_until: 30
             })
         );
+    }
+
+    #[test]
+    fn a_pin_is_pbkdf2_and_an_earlier_builds_hash_still_opens_and_asks_for_an_upgrade() {
+        let h = PinHash::new("2468", [1; 16]);
+        assert!(h.verify("2468") && !h.verify("2469") && !h.needs_upgrade());
+        // PBKDF2-HMAC-SHA256 itself (RFC 7914's test vector, one iteration, first 32 bytes).
+        let mut out = [0u8; 32];
+        pbkdf2::pbkdf2_hmac::<Sha256>(b"passwd", b"salt", 1, &mut out);
+        assert_eq!(hex(&out), "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc");
+        // A hash stored by the earlier builds: no iterations field.
+        let old: PinHash = serde_json::from_str(&format!(r#"{{"salt":"00ff","hash":"{}"}}"#, legacy_digest("00ff", "1357"))).unwrap();
+        assert!(old.verify("1357") && !old.verify("1358") && old.needs_upgrade());
+        // Stored and read back, today's hash keeps its iterations; a forged count opens nothing.
+        let back: PinHash = serde_json::from_str(&serde_json::to_string(&h).unwrap()).unwrap();
+        assert_eq!(back, h);
+        let forged = PinHash {
+            pbkdf2_rounds: Some(1),
+            ..h.clone()
+        };
+        assert!(!forged.verify("2468"));
     }
 
     #[test]

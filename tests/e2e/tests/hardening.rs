@@ -66,6 +66,29 @@ async fn a_pin_that_cannot_be_read_keeps_the_tablet_locked_and_says_so() -> R {
     b.close().await
 }
 
+/// Issue 23: a PIN stored by the builds before PBKDF2 (an iterated SHA-256, here the hash of
+/// 2468 as they wrote it) still opens the tablet, and that unlock stores it again as PBKDF2.
+#[tokio::test]
+async fn a_pin_of_the_earlier_builds_opens_and_is_stored_again_as_pbkdf2() -> R {
+    let srv = Server::start();
+    let b = Browser::new("pin-upgrade", TABLET_PORTRAIT).await?;
+    b.lock_kiosk(&srv).await?;
+    let legacy = r#"{"v":1,"k":"pin","d":{"salt":"0123456789abcdef0123456789abcdef","hash":"f713d6d2cea898b3d9227f8d41b752ebc9691eabc058ab847ab388266f8780f7"}}"#;
+    b.js(&format!("localStorage.setItem('motcua.pin', {})", serde_json::to_string(legacy)?))
+        .await?;
+    b.goto(&srv.url("/kiosk")).await?;
+    b.click("#staff-exit").await?;
+    b.type_pin("1111").await?;
+    b.wait_js("document.querySelector('#pin-msg').innerText.includes('không đúng')")
+        .await?;
+    b.type_pin(PIN).await?;
+    b.wait_css("#today-count").await?;
+    let stored = b.stored().await?;
+    let pin = stored["motcua.pin"].as_str().unwrap_or_default();
+    assert!(pin.contains("\"pbkdf2\":20000") && !pin.contains("f713d6d2"), "{pin}");
+    b.close().await
+}
+
 #[tokio::test]
 async fn a_pin_change_needs_the_current_pin_and_the_new_one_twice() -> R {
     let srv = Server::start();
