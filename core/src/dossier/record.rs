@@ -8,8 +8,8 @@ use crate::record::{Meta, Record};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-/// How the dossier reached the desk.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// How the dossier reached the desk. The variant's name is its stable code.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString)]
 pub enum Channel {
     /// 1 – trực tiếp.
     #[default]
@@ -40,15 +40,11 @@ impl Channel {
 impl Channel {
     /// The stable code (as stored and exported).
     pub fn code(self) -> &'static str {
-        match self {
-            Channel::Direct => "Direct",
-            Channel::Online => "Online",
-            Channel::Post => "Post",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Channel> {
-        Channel::ALL.into_iter().find(|c| c.code() == code)
+        code.parse().ok()
     }
 
     /// Read a channel from its stable code or, for data stored before the return method was an
@@ -833,6 +829,35 @@ pub(crate) mod tests {
             "This step cannot follow the current one: «Result returned» → «In progress»"
         );
     }
+    /// The codes are stored and exported: they never change (strum's names of the variants).
+    #[test]
+    fn stable_codes() {
+        assert_eq!(Channel::ALL.map(Channel::code), ["Direct", "Online", "Post"]);
+        assert_eq!(Channel::from_code("Post"), Some(Channel::Post));
+        assert_eq!(Channel::from_code("post"), None);
+        let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
+        assert_eq!(
+            statuses,
+            [
+                "Received",
+                "InProgress",
+                "SupplementRequested",
+                "SupplementReceived",
+                "Resolved",
+                "Returned",
+                "Refused",
+                "Withdrawn",
+                "Stopped"
+            ]
+        );
+        use crate::dossier::Timeliness::*;
+        let slugs = [Overdue, DueSoon, InTime, Early, OnTime, Late, Unjudged, Closed].map(|t| t.slug());
+        assert_eq!(
+            slugs,
+            ["overdue", "due-soon", "in-time", "early", "on-time", "late", "unjudged", "closed"]
+        );
+    }
+
     #[test]
     fn copies_are_a_whole_number_from_one_to_ninety_nine() {
         assert_eq!(parse_copies(""), Ok(1));

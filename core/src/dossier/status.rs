@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The variant's name is its stable code (stored, exported, a select's value).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString)]
 pub enum Status {
     Received,
     InProgress,
@@ -51,22 +52,11 @@ impl Status {
 
     /// The stable code (as stored and exported) that crosses the UI, e.g. in a select's value.
     pub fn code(self) -> &'static str {
-        use Status::*;
-        match self {
-            Received => "Received",
-            InProgress => "InProgress",
-            SupplementRequested => "SupplementRequested",
-            SupplementReceived => "SupplementReceived",
-            Resolved => "Resolved",
-            Returned => "Returned",
-            Refused => "Refused",
-            Withdrawn => "Withdrawn",
-            Stopped => "Stopped",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.code() == code)
+        code.parse().ok()
     }
 
     /// Statuses that may follow this one.

@@ -17,7 +17,9 @@ use super::record::{Dossier, Status};
 use crate::calendar::WorkCalendar;
 use chrono::NaiveDateTime;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+/// Its CSS name (`slug`) is the variant's name in kebab case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Timeliness {
     /// Open and past its due date.
     Overdue,
@@ -60,16 +62,7 @@ impl Timeliness {
 
     /// CSS-friendly name.
     pub fn slug(self) -> &'static str {
-        match self {
-            Timeliness::Overdue => "overdue",
-            Timeliness::DueSoon => "due-soon",
-            Timeliness::InTime => "in-time",
-            Timeliness::Early => "early",
-            Timeliness::OnTime => "on-time",
-            Timeliness::Late => "late",
-            Timeliness::Unjudged => "unjudged",
-            Timeliness::Closed => "closed",
-        }
+        self.into()
     }
 }
 

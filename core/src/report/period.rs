@@ -11,16 +11,24 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The stable codes (`code`) are the strum names below.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString)]
 pub enum PeriodKind {
+    #[strum(serialize = "month")]
     Month,
+    #[strum(serialize = "quarter")]
     Quarter,
     /// 6 tháng (đầu năm).
+    #[strum(serialize = "half")]
     HalfYear,
     /// 9 tháng.
+    #[strum(serialize = "nine")]
     NineMonths,
+    #[strum(serialize = "year")]
     Year,
+    #[strum(serialize = "ytd")]
     YearToDate,
+    #[strum(serialize = "custom")]
     Custom,
 }
 
@@ -38,19 +46,11 @@ impl PeriodKind {
 
     /// The stable code (the picker's option values).
     pub fn code(self) -> &'static str {
-        match self {
-            PeriodKind::Month => "month",
-            PeriodKind::Quarter => "quarter",
-            PeriodKind::HalfYear => "half",
-            PeriodKind::NineMonths => "nine",
-            PeriodKind::Year => "year",
-            PeriodKind::YearToDate => "ytd",
-            PeriodKind::Custom => "custom",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<PeriodKind> {
-        PeriodKind::ALL.into_iter().find(|k| k.code() == code)
+        code.parse().ok()
     }
 
     pub fn key(self) -> crate::i18n::K {
@@ -82,7 +82,8 @@ impl PeriodKind {
 }
 
 /// Where a period's days start and end.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub enum Basis {
     /// Kỳ báo cáo: closes on the 14th (Nghị định 09/2019/NĐ-CP, Điều 12).
     #[default]
@@ -94,13 +95,10 @@ pub enum Basis {
 impl Basis {
     pub const ALL: [Basis; 2] = [Basis::Official, Basis::Calendar];
     pub fn code(self) -> &'static str {
-        match self {
-            Basis::Official => "official",
-            Basis::Calendar => "calendar",
-        }
+        self.into()
     }
     pub fn from_code(code: &str) -> Option<Basis> {
-        Basis::ALL.into_iter().find(|b| b.code() == code)
+        code.parse().ok()
     }
     pub fn key(self) -> crate::i18n::K {
         match self {
@@ -593,6 +591,10 @@ mod tests {
         );
         assert_eq!(Period::year(2026).official_name(), None);
         assert!(PeriodKind::ALL.iter().all(|k| PeriodKind::from_code(k.code()) == Some(*k)));
+        // The codes are option values and links: they never change (strum's names).
+        let codes: Vec<&str> = PeriodKind::ALL.iter().map(|k| k.code()).collect();
+        assert_eq!(codes, ["month", "quarter", "half", "nine", "year", "ytd", "custom"]);
+        assert_eq!(Basis::ALL.map(Basis::code), ["official", "calendar"]);
         assert_eq!(Basis::from_code("official"), Some(Basis::Official));
     }
 }
