@@ -4,7 +4,7 @@
 //! one batch or nothing.
 
 use super::procedure::Procedure;
-use super::record::{Channel, Dossier, NewDossier, Status};
+use super::record::{Channel, Dossier, DossierError, NewDossier, Status};
 use crate::calendar::WorkCalendar;
 use crate::i18n::{Msg, K};
 use crate::record::Meta;
@@ -249,95 +249,19 @@ impl SheetReader {
                 continue;
             }
             let cell = |f: Field| self.map.get(f).and_then(|i| cells.get(i)).unwrap_or(&Cell::Empty);
-            let text = |f: Field| cell(f).text();
-            let code = text(Field::Code).to_uppercase();
-            let proc_text = text(Field::Procedure);
+            let code = cell(Field::Code).text().to_uppercase();
+            let proc_text = cell(Field::Procedure).text();
             let procedure = super::procedure::match_procedure(catalogue, &proc_text, &self.chosen);
-            let result = (|| -> Result<Dossier, Msg> {
-                let when = |f: Field| -> Result<Option<(NaiveDateTime, bool)>, Msg> {
-                    match cell(f) {
-                        Cell::Empty => Ok(None),
-                        c => c
-                            .datetime()
-                            .map(Some)
-                            .ok_or_else(|| Msg::new(K::ErrCellInvalid).part(f.key()).arg(c.text())),
-                    }
-                };
-                // A date without a time: received at the start of the day, due at its close.
-                let at_open =
-                    |(t, date_only): (NaiveDateTime, bool)| if date_only { t.date().and_hms_opt(8, 0, 0).unwrap_or(t) } else { t };
-                let received = when(Field::Received)?
-                    .map(at_open)
-                    .ok_or_else(|| Msg::new(K::ErrCellInvalid).part(Field::Received.key()).arg(text(Field::Received)))?;
-                let due_override = when(Field::Due)?.map(|(d, date_only)| {
-                    let d = if date_only { d.date().and_time(cal.office.close()) } else { d };
-                    (d, "Theo sổ nhập từ tệp".to_string())
-                });
-                let Some(p) = procedure else {
-                    return Err(crate::dossier::record::DossierError::UnknownProcedure(proc_text.clone()).msg());
-                };
-                let input = NewDossier {
-                    code: code.clone(),
-                    procedure: p.id.clone(),
-                    applicant: text(Field::Applicant),
-                    contact: text(Field::Contact),
-                    channel: channel(&text(Field::Channel)),
-                    received: Some(received),
-                    due_override,
-                    result_via: Channel::from_text(&text(Field::ResultVia)),
-                    id_number: text(Field::IdNumber).chars().filter(|c| !c.is_whitespace()).collect(),
-                    ..Default::default()
-                };
-                if self.seen.contains(&code) {
-                    return Err(crate::dossier::record::DossierError::DuplicateCode(code.clone()).msg());
-                }
-                let mut d = Dossier::create(input, catalogue, cal, std::iter::empty(), metas()).map_err(|e| e.msg())?;
-                let division = text(Field::Division);
-                let end = when(Field::Resolved)?.map(at_open);
-                let back = when(Field::Returned)?.map(at_open);
-                match (end, back, self.basis) {
-                    (Some(end), back, _) => {
-                        d.transition(Status::Resolved, end, "", &division).map_err(|e| e.msg())?;
-                        if let Some(at) = back {
-                            d.transition(Status::Returned, at, "", "").map_err(|e| e.msg())?;
-                        }
-                    }
-                    (None, Some(at), EndBasis::ReturnDate) => {
-                        // The sheet has no end of processing: judged by the return, and it says so.
-                        d.transition(Status::Resolved, at, "Xét hạn theo ngày trả kết quả", &division)
-                            .map_err(|e| e.msg())?;
-                        d.transition(Status::Returned, at, "", "").map_err(|e| e.msg())?;
-                        d.judged_on_return = true;
-                    }
-                    (None, Some(at), _) => {
-                        // Returned, but when processing ended is unknown: keep it, do not judge it.
-                        d.transition(Status::Resolved, at, "Ngày xử lý xong không có trong tệp", &division)
-                            .map_err(|e| e.msg())?;
-                        d.transition(Status::Returned, at, "", "").map_err(|e| e.msg())?;
-                        d.end_unknown = true;
-                    }
-                    (None, None, _) if !division.is_empty() => {
-                        d.transition(Status::InProgress, received, "", &division).map_err(|e| e.msg())?;
-                    }
-                    (None, None, _) => {}
-                }
-                Ok(d)
-            })();
+            let row = RowIn {
+                cell: &cell,
+                procedure: procedure.ok_or_else(|| DossierError::UnknownProcedure(proc_text.clone())),
+                code: &code,
+                seen: self.seen.contains(&code),
+                basis: self.basis,
+            };
+            let result = row_dossier(row, catalogue, cal, &mut metas);
             if procedure.is_none() && !proc_text.is_empty() {
-                let days = cell(Field::Received)
-                    .datetime()
-                    .zip(cell(Field::Due).datetime())
-                    .map(|((r, _), (d, _))| u32::try_from(cal.working_days_between(r.date(), d.date()).max(0)).unwrap_or(0));
-                let division = text(Field::Division);
-                let e = self
-                    .unmatched
-                    .entry(crate::format::fold_key(&proc_text))
-                    .or_insert_with(|| (proc_text.clone(), 0, Vec::new(), BTreeMap::new()));
-                e.1 += 1;
-                e.2.extend(days.filter(|d| *d > 0));
-                if !division.is_empty() {
-                    *e.3.entry(division).or_default() += 1;
-                }
+                note_unmatched(&mut self.unmatched, &proc_text, &cell, cal);
             }
             if result.is_ok() {
                 self.seen.insert(code.clone());
@@ -346,7 +270,27 @@ impl SheetReader {
         }
         false
     }
+}
 
+/// A procedure the catalogue does not know: its rows, the working days its due dates suggest,
+/// and the divisions named, for the officer to add it.
+fn note_unmatched<'c>(unmatched: &mut BTreeMap<String, Seen>, proc_text: &str, cell: &impl Fn(Field) -> &'c Cell, cal: &WorkCalendar) {
+    let days = cell(Field::Received)
+        .datetime()
+        .zip(cell(Field::Due).datetime())
+        .map(|((r, _), (d, _))| u32::try_from(cal.working_days_between(r.date(), d.date()).max(0)).unwrap_or(0));
+    let division = cell(Field::Division).text();
+    let e = unmatched
+        .entry(crate::format::fold_key(proc_text))
+        .or_insert_with(|| (proc_text.to_string(), 0, Vec::new(), BTreeMap::new()));
+    e.1 += 1;
+    e.2.extend(days.filter(|d| *d > 0));
+    if !division.is_empty() {
+        *e.3.entry(division).or_default() += 1;
+    }
+}
+
+impl SheetReader {
     /// The rows read; a sheet with a header and no rows is an error of its own.
     pub fn finish(self) -> Result<Sheet, Msg> {
         if self.rows.is_empty() {
@@ -395,6 +339,109 @@ pub fn preview_page(rows: &[Row], page: usize) -> (&[Row], usize, usize) {
 pub fn counts(rows: &[Row]) -> (usize, usize) {
     let ok = rows.iter().filter(|r| r.result.is_ok()).count();
     (ok, rows.len() - ok)
+}
+
+/// A row of the sheet as read: its cells by field, its procedure (or why none), its code and
+/// whether an earlier row had it.
+struct RowIn<'a, C> {
+    cell: &'a C,
+    procedure: Result<&'a Procedure, DossierError>,
+    code: &'a str,
+    seen: bool,
+    basis: EndBasis,
+}
+
+/// One row of the register's sheet as a dossier of procedure `p`: received, due (as the sheet
+/// says, else computed), and where the sheet says so processed and returned.
+fn row_dossier<'c, C: Fn(Field) -> &'c Cell>(
+    row: RowIn<'_, C>,
+    catalogue: &[Procedure],
+    cal: &WorkCalendar,
+    metas: &mut impl FnMut() -> Meta,
+) -> Result<Dossier, Msg> {
+    let RowIn {
+        cell,
+        procedure,
+        code,
+        seen,
+        basis,
+    } = row;
+    let text = |f: Field| cell(f).text();
+    let when = |f: Field| -> Result<Option<(NaiveDateTime, bool)>, Msg> {
+        match cell(f) {
+            Cell::Empty => Ok(None),
+            c => c
+                .datetime()
+                .map(Some)
+                .ok_or_else(|| Msg::new(K::ErrCellInvalid).part(f.key()).arg(c.text())),
+        }
+    };
+    // A date without a time: received at the start of the day, due at its close.
+    let at_open = |(t, date_only): (NaiveDateTime, bool)| if date_only { t.date().and_hms_opt(8, 0, 0).unwrap_or(t) } else { t };
+    let received = when(Field::Received)?
+        .map(at_open)
+        .ok_or_else(|| Msg::new(K::ErrCellInvalid).part(Field::Received.key()).arg(text(Field::Received)))?;
+    let due_override = when(Field::Due)?.map(|(d, date_only)| {
+        let d = if date_only { d.date().and_time(cal.office.close()) } else { d };
+        (d, "Theo sổ nhập từ tệp".to_string())
+    });
+    // The checks in the order a row's problems were always told.
+    let p = procedure.map_err(|e| e.msg())?;
+    if seen {
+        return Err(DossierError::DuplicateCode(code.to_string()).msg());
+    }
+    let input = NewDossier {
+        code: code.to_string(),
+        procedure: p.id.clone(),
+        applicant: text(Field::Applicant),
+        contact: text(Field::Contact),
+        channel: channel(&text(Field::Channel)),
+        received: Some(received),
+        due_override,
+        result_via: Channel::from_text(&text(Field::ResultVia)),
+        id_number: text(Field::IdNumber).chars().filter(|c| !c.is_whitespace()).collect(),
+        ..Default::default()
+    };
+    let mut d = Dossier::create(input, catalogue, cal, std::iter::empty(), metas()).map_err(|e| e.msg())?;
+    let end = when(Field::Resolved)?.map(at_open);
+    let back = when(Field::Returned)?.map(at_open);
+    processed(&mut d, received, end, back, basis, &text(Field::Division)).map_err(|e| e.msg())?;
+    Ok(d)
+}
+
+/// The steps a sheet's row records after receipt: processed (`end`), returned (`back`), or
+/// with a division named, in progress there.
+fn processed(
+    d: &mut Dossier,
+    received: NaiveDateTime,
+    end: Option<NaiveDateTime>,
+    back: Option<NaiveDateTime>,
+    basis: EndBasis,
+    division: &str,
+) -> Result<(), DossierError> {
+    match (end, back, basis) {
+        (Some(end), back, _) => {
+            d.transition(Status::Resolved, end, "", division)?;
+            if let Some(at) = back {
+                d.transition(Status::Returned, at, "", "")?;
+            }
+        }
+        (None, Some(at), EndBasis::ReturnDate) => {
+            // The sheet has no end of processing: judged by the return, and it says so.
+            d.transition(Status::Resolved, at, "Xét hạn theo ngày trả kết quả", division)?;
+            d.transition(Status::Returned, at, "", "")?;
+            d.judged_on_return = true;
+        }
+        (None, Some(at), _) => {
+            // Returned, but when processing ended is unknown: keep it, do not judge it.
+            d.transition(Status::Resolved, at, "Ngày xử lý xong không có trong tệp", division)?;
+            d.transition(Status::Returned, at, "", "")?;
+            d.end_unknown = true;
+        }
+        (None, None, _) if !division.is_empty() => d.transition(Status::InProgress, received, "", division)?,
+        (None, None, _) => {}
+    }
+    Ok(())
 }
 
 #[cfg(test)]

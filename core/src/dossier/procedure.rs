@@ -307,118 +307,121 @@ pub fn upgrade_shipped_catalogue(stored: &mut [Procedure]) -> bool {
     changed
 }
 
+const TM: &str = "Phòng Quản lý Thương mại";
+const KT: &str = "Phòng Kỹ thuật an toàn – Môi trường";
+const NL: &str = "Phòng Quản lý Năng lượng";
+const CN: &str = "Phòng Quản lý Công nghiệp";
+const BTC: &str = "Theo Thông tư của Bộ Tài chính";
+const FREE: &str = "Không thu phí";
+
+/// The shipped catalogue as data: code, name, field (lĩnh vực), division, statutory days, fee,
+/// online level. An example a department replaces with its own list (Cài đặt, or the
+/// province's sheet).
+const SEED: [(&str, &str, &str, &str, u32, &str, Online); 11] = [
+    (
+        "TM-01",
+        "Cấp Giấy phép bán buôn sản phẩm rượu",
+        "Lưu thông hàng hóa",
+        TM,
+        10,
+        BTC,
+        Online::Partial,
+    ),
+    (
+        "TM-02",
+        "Đăng ký thực hiện khuyến mại",
+        "Xúc tiến thương mại",
+        TM,
+        5,
+        FREE,
+        Online::Full,
+    ),
+    (
+        "TM-03",
+        "Cấp Giấy phép kinh doanh bán buôn sản phẩm thuốc lá",
+        "Lưu thông hàng hóa",
+        TM,
+        15,
+        BTC,
+        Online::Partial,
+    ),
+    (
+        "KT-01",
+        "Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm",
+        "An toàn thực phẩm",
+        KT,
+        20,
+        BTC,
+        Online::Partial,
+    ),
+    (
+        "KT-02",
+        "Cấp Giấy chứng nhận đủ điều kiện cửa hàng bán lẻ LPG chai",
+        "Kinh doanh khí",
+        KT,
+        15,
+        BTC,
+        Online::Partial,
+    ),
+    (
+        "KT-03",
+        "Cấp Giấy phép sử dụng vật liệu nổ công nghiệp",
+        "Vật liệu nổ công nghiệp",
+        KT,
+        10,
+        BTC,
+        Online::None,
+    ),
+    (
+        "NL-01",
+        "Cấp Giấy phép hoạt động điện lực (phân phối, bán lẻ điện)",
+        "Điện lực",
+        NL,
+        15,
+        BTC,
+        Online::Partial,
+    ),
+    ("NL-02", "Cấp Thẻ kiểm tra viên điện lực", "Điện lực", NL, 5, FREE, Online::Full),
+    (
+        "CN-01",
+        "Cấp Giấy chứng nhận đủ điều kiện cửa hàng bán lẻ xăng dầu",
+        "Kinh doanh xăng dầu",
+        CN,
+        15,
+        BTC,
+        Online::Partial,
+    ),
+    (
+        "CN-02",
+        "Cấp Giấy chứng nhận huấn luyện kỹ thuật an toàn hóa chất",
+        "Hóa chất",
+        CN,
+        10,
+        FREE,
+        Online::Partial,
+    ),
+    // A same-day procedure (below: the 15:00 rule is its usual companion).
+    (
+        "TM-04",
+        "Xác nhận bản cam kết đăng ký bán hàng đa cấp (trong ngày)",
+        "Bán hàng đa cấp",
+        TM,
+        1,
+        FREE,
+        Online::Partial,
+    ),
+];
+
 /// A small realistic catalogue for a provincial Department of Industry and Trade; staff edit it.
 pub fn default_catalogue() -> Vec<Procedure> {
-    const TM: &str = "Phòng Quản lý Thương mại";
-    const KT: &str = "Phòng Kỹ thuật an toàn – Môi trường";
-    const NL: &str = "Phòng Quản lý Năng lượng";
-    const CN: &str = "Phòng Quản lý Công nghiệp";
-    let mut catalogue = vec![
-        p(
-            "TM-01",
-            "Cấp Giấy phép bán buôn sản phẩm rượu",
-            "Lưu thông hàng hóa",
-            TM,
-            10,
-            "Theo Thông tư của Bộ Tài chính",
-            Online::Partial,
-        ),
-        p(
-            "TM-02",
-            "Đăng ký thực hiện khuyến mại",
-            "Xúc tiến thương mại",
-            TM,
-            5,
-            "Không thu phí",
-            Online::Full,
-        ),
-        p(
-            "TM-03",
-            "Cấp Giấy phép kinh doanh bán buôn sản phẩm thuốc lá",
-            "Lưu thông hàng hóa",
-            TM,
-            15,
-            "Theo Thông tư của Bộ Tài chính",
-            Online::Partial,
-        ),
-        p(
-            "KT-01",
-            "Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm",
-            "An toàn thực phẩm",
-            KT,
-            20,
-            "Theo Thông tư của Bộ Tài chính",
-            Online::Partial,
-        ),
-        p(
-            "KT-02",
-            "Cấp Giấy chứng nhận đủ điều kiện cửa hàng bán lẻ LPG chai",
-            "Kinh doanh khí",
-            KT,
-            15,
-            "Theo Thông tư của Bộ Tài chính",
-            Online::Partial,
-        ),
-        p(
-            "KT-03",
-            "Cấp Giấy phép sử dụng vật liệu nổ công nghiệp",
-            "Vật liệu nổ công nghiệp",
-            KT,
-            10,
-            "Theo Thông tư của Bộ Tài chính",
-            Online::None,
-        ),
-        p(
-            "NL-01",
-            "Cấp Giấy phép hoạt động điện lực (phân phối, bán lẻ điện)",
-            "Điện lực",
-            NL,
-            15,
-            "Theo Thông tư của Bộ Tài chính",
-            Online::Partial,
-        ),
-        p(
-            "NL-02",
-            "Cấp Thẻ kiểm tra viên điện lực",
-            "Điện lực",
-            NL,
-            5,
-            "Không thu phí",
-            Online::Full,
-        ),
-        p(
-            "CN-01",
-            "Cấp Giấy chứng nhận đủ điều kiện cửa hàng bán lẻ xăng dầu",
-            "Kinh doanh xăng dầu",
-            CN,
-            15,
-            "Theo Thông tư của Bộ Tài chính",
-            Online::Partial,
-        ),
-        p(
-            "CN-02",
-            "Cấp Giấy chứng nhận huấn luyện kỹ thuật an toàn hóa chất",
-            "Hóa chất",
-            CN,
-            10,
-            "Không thu phí",
-            Online::Partial,
-        ),
-        // A same-day procedure: the 15:00 rule is its usual companion.
-        Procedure {
-            same_day: true,
-            cutoff_15h: true,
-            ..p(
-                "TM-04",
-                "Xác nhận bản cam kết đăng ký bán hàng đa cấp (trong ngày)",
-                "Bán hàng đa cấp",
-                TM,
-                1,
-                "Không thu phí",
-                Online::Partial,
-            )
-        },
-    ];
+    let mut catalogue: Vec<Procedure> = SEED
+        .iter()
+        .map(|&(id, name, field, division, days, fee, online)| p(id, name, field, division, days, fee, online))
+        .collect();
+    if let Some(tm04) = catalogue.iter_mut().find(|p| p.id == "TM-04") {
+        tm04.same_day = true;
+        tm04.cutoff_15h = true;
+    }
     // An example of the internal process and the documents, for the 5-day registration: a
     // department enters its own from the province's decision on internal procedures [I].
     if let Some(tm02) = catalogue.iter_mut().find(|p| p.id == "TM-02") {
