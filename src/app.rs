@@ -26,6 +26,7 @@ use motcua_core::settings::staff_should_lock;
 #[component]
 pub fn App() -> impl IntoView {
     let st = start();
+    st.docs.load();
     st.upgrade_documents();
     st.listen_to_other_tabs::<true>();
     crate::platform::after_first_paint(move || st.load_history());

@@ -9,6 +9,7 @@ pub mod platform;
 pub mod scan;
 pub mod state;
 pub mod state_calendar;
+pub mod state_docs;
 pub mod state_load;
 pub mod state_pin;
 pub mod state_sync;

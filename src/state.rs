@@ -65,6 +65,9 @@ pub struct AppState {
     /// A copy of waiting responses is in the Cache API (`storage::stash_durable`): only then
     /// does a save that empties `pending` touch the Cache API, not on every citizen's tap.
     pub(crate) durable_held: StoredValue<bool>,
+    /// The staff app's small documents (`state_docs`): import history, last export, last
+    /// procedure.
+    pub docs: crate::state_docs::StaffDocs,
 }
 
 fn doc_or<T: serde::de::DeserializeOwned>(name: &str, problems: &mut Vec<Problem>, default: impl FnOnce() -> T) -> (T, bool) {
@@ -168,6 +171,7 @@ impl AppState {
             packing: RwSignal::new((0, 0)),
             reading: RwSignal::new((0, 0)),
             durable_held: StoredValue::new(false),
+            docs: crate::state_docs::StaffDocs::new(),
         }
     }
 
@@ -193,6 +197,7 @@ impl AppState {
                     ListEdit::Any
                 });
             }
+            None if RECORDS && self.docs.reload(&key) => {}
             None => {
                 let _ = reload(&key, "kiosk", self.kiosk)
                     || reload(&key, "questionnaires", self.book)

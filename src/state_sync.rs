@@ -11,7 +11,7 @@ use motcua_core::record::{ListEdit, Record};
 use motcua_core::survey::response::Response;
 use motcua_core::sync::undo::{self, Undo};
 use motcua_core::sync::wire::{self, Export, ExportOptions, Plan, Source};
-use motcua_core::sync::{self, merge, Receipt};
+use motcua_core::sync::{merge, Receipt};
 use serde::{de::DeserializeOwned, Serialize};
 
 impl AppState {
@@ -35,14 +35,6 @@ impl AppState {
                 })
             })
         })
-    }
-
-    /// An export's download started: a backup (`ExportOptions::is_backup`) silences the export
-    /// reminder from now.
-    pub fn exported(&self, o: &ExportOptions) {
-        if o.is_backup() {
-            storage::save_doc("lastexport", &now_millis()).ok();
-        }
     }
 
     /// This device as the source of an export.
@@ -106,17 +98,17 @@ impl AppState {
         for q in plans.iter().flat_map(|p| &p.versions) {
             book.versions.entry(q.version).or_insert_with(|| q.clone());
         }
-        let mut history: Vec<Receipt> = storage::load_doc("imports").ok().flatten().unwrap_or_default();
-        sync::record_receipts(&mut history, receipts);
+        let (history, history_write) = self.docs.with_receipts(receipts);
         writes.push(storage::Write::doc("questionnaires", &book));
         // Plans are made one after another, so the last holds the merged documents.
         if let Some(p) = plans.last() {
             writes.push(storage::Write::doc("procedures", &p.catalogue));
             writes.push(storage::Write::doc("calendar", &p.calendar));
         }
-        writes.push(storage::Write::doc("imports", &history));
+        writes.push(history_write);
         let undo = self.undo_write(plans.iter().flat_map(|p| &p.responses), plans.iter().flat_map(|p| &p.dossiers));
         self.write_with_undo(writes, undo)?;
+        self.docs.imports.set(history);
         let mut plans = std::mem::take(plans);
         if let Some(p) = plans.last_mut() {
             self.catalogue.set(std::mem::take(&mut p.catalogue));

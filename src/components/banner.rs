@@ -45,7 +45,7 @@ pub fn StorageBanner() -> impl IntoView {
 #[component]
 fn StaffReminders() -> impl IntoView {
     let st = use_app();
-    let last_export = crate::storage::load_doc::<i64>("lastexport").ok().flatten();
+    let last_export = st.docs.last_export;
     // Each kind apart, and the register's by its edits: a dossier saved does not walk a decade.
     let first_response = Memo::new(move |_| st.responses.with(|r| first_created(None, r, ListEdit::Any).1));
     let first_dossier = crate::state::followed(st.dossiers, st.dossier_edits, first_created);
@@ -63,7 +63,7 @@ fn StaffReminders() -> impl IntoView {
                 <p>{tr(K::StorageAlmostFull)}" "<a href=href("/data#export")>{tr(K::ExportTitle)}</a>" · "<a href=href("/data#archive")>{tr(K::ArchiveTitle)}</a></p>
             </div>
         </Show>
-        <Show when=move || !st.kiosk.get() && export_due(last_export, first_record(), now_millis(), days())>
+        <Show when=move || !st.kiosk.get() && export_due(last_export.get(), first_record(), now_millis(), days())>
             <div class="banner info" id="export-reminder">
                 <p>{tr(K::ExportReminder)}" "<a href=href("/data#export")>{tr(K::ExportTitle)}</a></p>
             </div>

@@ -153,7 +153,7 @@ impl Fields {
 #[component]
 pub fn DossierForm() -> impl IntoView {
     let st = use_app();
-    let last: Option<String> = crate::storage::load_doc("lastproc").ok().flatten();
+    let last = st.docs.last_procedure.get_untracked();
     let f = Fields::new(last.unwrap_or_else(|| st.catalogue.with_untracked(|c| c.first().map(|p| p.id.clone()).unwrap_or_default())));
     let (extras, papers) = (Extras::new(), Papers::new());
     let procedure = move || {
@@ -198,7 +198,8 @@ pub fn DossierForm() -> impl IntoView {
         done.set(None);
         match receive() {
             Ok(made) => {
-                crate::storage::save_doc("lastproc", &f.procedure.get_untracked()).ok();
+                // Not noted (storage full): the next form starts on the first procedure.
+                st.received_for(&f.procedure.get_untracked()).ok();
                 error.set(None);
                 done.set(Some(made));
                 let d = defaults();

@@ -28,10 +28,8 @@ pub fn ExportCard() -> impl IntoView {
     let json = move |_| {
         let o = options();
         let (name, text) = st.export(&o);
-        let r = download(&name, "application/json", &text);
-        if r.is_ok() {
-            st.exported(&o);
-        }
+        // A backup whose time cannot be noted says so: the reminder would stay up.
+        let r = download(&name, "application/json", &text).and_then(|()| st.exported(&o).map_err(|e| e.msg()));
         done(name.clone(), r);
     };
     let csv = move |dossiers: bool| {

@@ -110,7 +110,7 @@ impl Import {
     }
 
     /// Write the plans, in steps with progress; all or nothing.
-    fn write_plans(self, history: RwSignal<Vec<Receipt>>) {
+    fn write_plans(self) {
         let st = self.st;
         if self.busy.get_untracked() {
             return;
@@ -144,7 +144,6 @@ impl Import {
             self.busy.set(false);
             match r {
                 Ok(()) => {
-                    history.update(|h| motcua_core::sync::record_receipts(h, receipts));
                     self.msg.set(Some(Ok(())));
                     self.loaded.set(Vec::new());
                 }
@@ -162,7 +161,7 @@ impl Import {
 
 /// Files in, preview, apply.
 #[component]
-pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
+pub fn ImportCard() -> impl IntoView {
     let imp = Import::new();
     let Import {
         loaded,
@@ -196,7 +195,7 @@ pub fn ImportCard(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
             .unwrap_or_default();
         take(files);
     };
-    let apply = move |_| imp.write_plans(history);
+    let apply = move |_| imp.write_plans();
     let release = imp.release;
     let any_held = move || {
         loaded.with(|l| {
@@ -337,7 +336,8 @@ pub fn CodeConflictList(conflicts: Signal<Vec<(String, Vec<String>)>>) -> impl I
 
 /// The device's import history, newest first.
 #[component]
-pub fn ImportHistory(history: RwSignal<Vec<Receipt>>) -> impl IntoView {
+pub fn ImportHistory() -> impl IntoView {
+    let history = use_app().docs.imports;
     view! {
         <div class="card" id="import-history">
             <h2>{tr(K::ImportHistory)}</h2>

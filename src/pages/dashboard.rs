@@ -7,18 +7,16 @@ use crate::components::report_parts::{period_text, ChartCard, PeriodPicker, Repo
 use crate::components::{tr, Page, ReadingProgress};
 use crate::platform::now_local;
 use crate::state::use_app;
-use crate::storage;
 use leptos::prelude::*;
 use motcua_core::format::{index_change, index_value, share, thousands};
 use motcua_core::i18n::{t, K};
 use motcua_core::report::{self, text, Filter, Lookup, Period};
-use motcua_core::sync::Receipt;
 use std::collections::BTreeMap;
 
 /// Which unit each device belongs to and the name staff gave it: this tablet's own, and every
 /// imported file's source.
 fn device_sources(st: crate::state::AppState) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
-    let history: Vec<Receipt> = storage::load_doc("imports").ok().flatten().unwrap_or_default();
+    let history = st.docs.imports.get_untracked();
     let mut units = BTreeMap::new();
     let mut names = BTreeMap::new();
     for r in history {

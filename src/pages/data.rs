@@ -8,17 +8,14 @@ use crate::components::import_card::{CodeConflictList, ImportCard, ImportHistory
 use crate::components::storage_meter::StorageMeter;
 use crate::components::Page;
 use crate::state::use_app;
-use crate::storage;
 use leptos::prelude::*;
 use motcua_core::i18n::K;
 use motcua_core::sync::merge::code_conflicts;
-use motcua_core::sync::Receipt;
 
 /// The Dữ liệu page.
 #[component]
 pub fn DataPage() -> impl IntoView {
     let st = use_app();
-    let history = RwSignal::new(storage::load_doc::<Vec<Receipt>>("imports").ok().flatten().unwrap_or_default());
     let conflicts = Memo::new(move |_| st.dossiers.with(|d| code_conflicts(d)));
     crate::platform::request_persistent_storage();
     view! {
@@ -28,8 +25,8 @@ pub fn DataPage() -> impl IntoView {
                 <div class="card"><CodeConflictList conflicts=conflicts.into() /></div>
             </Show>
             <ExportCard />
-            <ImportCard history />
-            <ImportHistory history />
+            <ImportCard />
+            <ImportHistory />
             <ArchiveCard />
         </Page>
     }

@@ -1,0 +1,91 @@
+//! The staff app's small documents, owned by the app state (issue 23: the import history was
+//! read in three places, the export reminder read its date once per page load and stayed up
+//! after an export, the form read the last procedure itself). Loaded at the staff app's start
+//! (the kiosk never reads them), written through here, and kept fresh from other tabs.
+
+use crate::platform::now_millis;
+use crate::state::AppState;
+use crate::storage::{self, StoreError};
+use leptos::prelude::*;
+use motcua_core::codec;
+use motcua_core::record::Millis;
+use motcua_core::sync::{self, Receipt};
+
+const IMPORTS: &str = "imports";
+const LAST_EXPORT: &str = "lastexport";
+const LAST_PROCEDURE: &str = "lastproc";
+
+#[derive(Clone, Copy)]
+pub struct StaffDocs {
+    /// The files imported on this device, newest first (`sync::record_receipts`).
+    pub imports: RwSignal<Vec<Receipt>>,
+    /// When the last backup export started (the reminder counts from it).
+    pub last_export: RwSignal<Option<Millis>>,
+    /// The procedure the last dossier was received for: the entry form starts on it.
+    pub last_procedure: RwSignal<Option<String>>,
+}
+
+impl StaffDocs {
+    pub fn new() -> StaffDocs {
+        StaffDocs {
+            imports: RwSignal::new(Vec::new()),
+            last_export: RwSignal::new(None),
+            last_procedure: RwSignal::new(None),
+        }
+    }
+
+    /// Read them (the staff app's start; unreadable counts as none).
+    pub fn load(&self) {
+        self.imports.set(storage::load_doc(IMPORTS).ok().flatten().unwrap_or_default());
+        self.last_export.set(storage::load_doc(LAST_EXPORT).ok().flatten());
+        self.last_procedure.set(storage::load_doc(LAST_PROCEDURE).ok().flatten());
+    }
+
+    /// Another tab wrote `key`: read it again if it is one of these (`true`).
+    pub fn reload(&self, key: &str) -> bool {
+        let is = |name: &str| key == codec::doc_key(name);
+        if is(IMPORTS) {
+            self.imports.set(storage::load_doc(IMPORTS).ok().flatten().unwrap_or_default());
+        } else if is(LAST_EXPORT) {
+            self.last_export.set(storage::load_doc(LAST_EXPORT).ok().flatten());
+        } else if is(LAST_PROCEDURE) {
+            self.last_procedure.set(storage::load_doc(LAST_PROCEDURE).ok().flatten());
+        } else {
+            return false;
+        }
+        true
+    }
+
+    /// The history with `receipts` added, as the write of an import that carries it.
+    pub fn with_receipts(&self, receipts: Vec<Receipt>) -> (Vec<Receipt>, storage::Write) {
+        let mut history = self.imports.get_untracked();
+        sync::record_receipts(&mut history, receipts);
+        let write = storage::Write::doc(IMPORTS, &history);
+        (history, write)
+    }
+}
+
+impl Default for StaffDocs {
+    fn default() -> StaffDocs {
+        StaffDocs::new()
+    }
+}
+
+impl AppState {
+    /// An export's download started: a backup (`ExportOptions::is_backup`) silences the export
+    /// reminder from now.
+    pub fn exported(&self, o: &sync::wire::ExportOptions) -> Result<(), StoreError> {
+        if !o.is_backup() {
+            return Ok(());
+        }
+        let now = now_millis();
+        self.docs.last_export.set(Some(now));
+        storage::save_doc(LAST_EXPORT, &now)
+    }
+
+    /// A dossier was received for `procedure`: the next form starts on it.
+    pub fn received_for(&self, procedure: &str) -> Result<(), StoreError> {
+        self.docs.last_procedure.set(Some(procedure.to_string()));
+        storage::save_doc(LAST_PROCEDURE, &procedure)
+    }
+}
