@@ -16,8 +16,8 @@ cargo clippy -p motcua --target wasm32-unknown-unknown --all-targets -- -D warni
 cargo clippy -p motcua --target wasm32-unknown-unknown --no-default-features --features excel --bin excel -- -D warnings
 cargo clippy -p motcua --target wasm32-unknown-unknown --no-default-features --features scan --bin scan -- -D warnings
 
-echo "== 1/3 core unit tests (native)"
-cargo test -p motcua-core
+echo "== 1/3 domain and formats unit tests (native)"
+cargo test -p motcua-domain -p motcua-formats
 
 echo "== 2/3 storage and chart tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver \

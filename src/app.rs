@@ -19,8 +19,8 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::path;
 use leptos_router::NavigateOptions;
-use motcua_core::codec::stage::Screen;
-use motcua_core::settings::staff_should_lock;
+use motcua_domain::settings::staff_should_lock;
+use motcua_formats::codec::stage::Screen;
 
 /// The app: loads state once, then routes. In kiosk mode only `/kiosk` is ever shown.
 #[component]
@@ -128,7 +128,7 @@ fn staff_when<V: IntoView + 'static>(page: fn() -> V, ready: impl Fn() -> bool +
             if ready.get() {
                 page().into_any()
             } else {
-                view! { <ReadingProgress id="loading" text=motcua_core::i18n::K::LoadingRecords /> }.into_any()
+                view! { <ReadingProgress id="loading" text=motcua_domain::i18n::K::LoadingRecords /> }.into_any()
             }
         })
     }
@@ -181,7 +181,7 @@ fn KioskLock() -> impl IntoView {
         if st.kiosk.get()
             && loc
                 .pathname
-                .with(|p| motcua_core::paths::route_of(crate::platform::base(), p) != "/kiosk")
+                .with(|p| motcua_domain::paths::route_of(crate::platform::base(), p) != "/kiosk")
         {
             navigate(
                 "/kiosk",

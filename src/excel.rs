@@ -3,8 +3,8 @@
 //! officer opens a sheet or downloads a workbook. The module's address is in index.html
 //! (`<meta name="motcua-excel">`, written by scripts/precache.sh).
 
-use motcua_core::i18n::{Msg, K};
-use motcua_core::sheet::{SheetError, Table, XlsxRequest};
+use motcua_domain::i18n::{Msg, K};
+use motcua_formats::sheet::{SheetError, Table, XlsxRequest};
 use wasm_bindgen::prelude::*;
 
 /// The media type of an .xlsx workbook.

@@ -6,8 +6,8 @@ use crate::components::tr;
 use crate::pages::kiosk::Kiosk;
 use crate::platform::{base, href, switch_to};
 use leptos::prelude::*;
-use motcua_core::i18n::K;
-use motcua_core::paths::route_of;
+use motcua_domain::i18n::K;
+use motcua_domain::paths::route_of;
 
 /// The kiosk alone: the same state as the staff app, no router, no staff screens.
 #[component]

@@ -1,4 +1,4 @@
-//! motcua's browser shell: storage, charts and UI over the pure `motcua_core`.
+//! motcua's browser shell: storage, charts and UI over the pure `motcua_domain` and `motcua_formats`.
 pub mod app;
 pub mod charts;
 pub mod components;

@@ -1,8 +1,8 @@
 //! The few things the core asks of the browser: the time and randomness.
 
 use chrono::NaiveDateTime;
-use motcua_core::i18n::{Msg, K};
-use motcua_core::record::Millis;
+use motcua_domain::i18n::{Msg, K};
+use motcua_domain::record::Millis;
 
 /// Milliseconds since the epoch, UTC.
 pub fn now_millis() -> Millis {
@@ -20,8 +20,8 @@ pub fn mono_millis() -> Millis {
 /// Both clocks of this moment for the kiosk's flow (`survey::kiosk::Now`): the wall clock
 /// stamps the record, the page's clock times the survey, so a clock set forward or back never
 /// resets a citizen's survey.
-pub fn kiosk_now() -> motcua_core::survey::kiosk::Now {
-    motcua_core::survey::kiosk::Now {
+pub fn kiosk_now() -> motcua_domain::survey::kiosk::Now {
+    motcua_domain::survey::kiosk::Now {
         wall: now_millis(),
         mono: mono_millis(),
     }
@@ -30,7 +30,7 @@ pub fn kiosk_now() -> motcua_core::survey::kiosk::Now {
 /// The wall-clock time in Vietnam, whatever zone the tablet is set to (one rule for every date
 /// the app derives: `record::vn_datetime`).
 pub fn now_local() -> NaiveDateTime {
-    motcua_core::record::vn_datetime(now_millis())
+    motcua_domain::record::vn_datetime(now_millis())
 }
 
 /// 16 random bytes from the browser's CSPRNG; falls back to Math.random only if crypto is
@@ -61,7 +61,7 @@ pub fn base() -> &'static str {
                 .map(|u| u.pathname())
                 .unwrap_or_default();
             // Computed once per page and kept for its life (the router wants a 'static str).
-            Box::leak(motcua_core::paths::base_of(&path).into_boxed_str())
+            Box::leak(motcua_domain::paths::base_of(&path).into_boxed_str())
         };
     }
     BASE.with(|b| *b)
@@ -69,7 +69,7 @@ pub fn base() -> &'static str {
 
 /// An app path (`/data#export`) as a link under the base.
 pub fn href(path: &str) -> String {
-    motcua_core::paths::under(base(), path)
+    motcua_domain::paths::under(base(), path)
 }
 
 /// Run `f` once the first screen is painted (rAF runs before that paint, the timeout after
@@ -89,7 +89,7 @@ pub fn current_route() -> String {
     let path = loc.pathname().unwrap_or_default();
     format!(
         "{}{}",
-        motcua_core::paths::route_of(base(), &path),
+        motcua_domain::paths::route_of(base(), &path),
         loc.search().unwrap_or_default()
     )
 }
@@ -101,7 +101,7 @@ pub fn switch_to(path: &str) {
 }
 
 thread_local! {
-    static IDS: std::cell::RefCell<Option<motcua_core::record::IdSource>> = const { std::cell::RefCell::new(None) };
+    static IDS: std::cell::RefCell<Option<motcua_domain::record::IdSource>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The bytes of this tab's next record id (see `record::IdSource`: a random prefix drawn at
@@ -111,7 +111,7 @@ pub fn next_id_bytes() -> [u8; 16] {
         let mut ids = ids.borrow_mut();
         let src = ids.get_or_insert_with(|| {
             let r = random16();
-            motcua_core::record::IdSource::new([r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]])
+            motcua_domain::record::IdSource::new([r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]])
         });
         src.next_bytes()
     })

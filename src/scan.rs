@@ -3,7 +3,7 @@
 //! QR decoder. The module's address is in index.html (`<meta name="motcua-scan">`, written by
 //! scripts/precache.sh).
 
-use motcua_core::i18n::K;
+use motcua_domain::i18n::K;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 

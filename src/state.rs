@@ -4,17 +4,17 @@
 use crate::platform::{now_millis, random16};
 use crate::storage::{self, Problem, StoreError};
 use leptos::prelude::*;
-use motcua_core::calendar::WorkCalendar;
-use motcua_core::codec::{self, Kind};
-use motcua_core::dossier::redate::Moved;
-use motcua_core::dossier::{default_catalogue, Dossier, Procedure};
-use motcua_core::pin::{Attempts, PinHash};
-use motcua_core::record::{Edits, ListEdit};
-use motcua_core::settings::Settings;
-use motcua_core::survey::questionnaire::Book;
-use motcua_core::survey::response::Response;
-use motcua_core::sync::{self, merge};
-use motcua_core::Lang;
+use motcua_domain::calendar::WorkCalendar;
+use motcua_domain::dossier::redate::Moved;
+use motcua_domain::dossier::{default_catalogue, Dossier, Procedure};
+use motcua_domain::pin::{Attempts, PinHash};
+use motcua_domain::record::{Edits, ListEdit};
+use motcua_domain::settings::Settings;
+use motcua_domain::survey::questionnaire::Book;
+use motcua_domain::survey::response::Response;
+use motcua_domain::Lang;
+use motcua_formats::codec::{self, Kind};
+use motcua_formats::sync::{self, merge};
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -40,7 +40,7 @@ pub struct AppState {
     /// a decade of dossiers (the worklist, the codes) follow a save without walking them all.
     pub dossiers: RwSignal<Vec<Dossier>>,
     /// The last import's undo, while it can be used (`sync::undo`).
-    pub undo: RwSignal<Option<motcua_core::sync::undo::Undo>>,
+    pub undo: RwSignal<Option<motcua_formats::sync::undo::Undo>>,
     pub dossier_edits: StoredValue<Edits>,
     pub catalogue: RwSignal<Vec<Procedure>>,
     pub calendar: RwSignal<WorkCalendar>,
@@ -51,7 +51,7 @@ pub struct AppState {
     pub used: RwSignal<usize>,
     used_known: StoredValue<bool>,
     /// The kiosk's look-up rate limit (lives as long as the page).
-    pub lookup_limit: StoredValue<motcua_core::dossier::timeliness::LookupLimit>,
+    pub lookup_limit: StoredValue<motcua_domain::dossier::timeliness::LookupLimit>,
     /// The records have been read (`load_history`): staff screens wait for it, the kiosk's
     /// start never does.
     pub loaded: RwSignal<bool>,
@@ -134,8 +134,8 @@ impl AppState {
                 None
             }
         };
-        let kiosk =
-            motcua_core::settings::locked_at_start(pin.is_some() || pin_unreadable, stored_lock, storage::session_lock()) || pin_unreadable;
+        let kiosk = motcua_domain::settings::locked_at_start(pin.is_some() || pin_unreadable, stored_lock, storage::session_lock())
+            || pin_unreadable;
         // Responses that could not be written before a reload still count and are retried.
         let pending = storage::stashed_pending::<Response>(Kind::Response);
         let (catalogue, _) = doc_or("procedures", &mut problems, default_catalogue);
@@ -161,7 +161,7 @@ impl AppState {
             moved_dates: RwSignal::new(None),
             used: RwSignal::new(0),
             used_known: StoredValue::new(false),
-            lookup_limit: StoredValue::new(motcua_core::dossier::timeliness::LookupLimit::from_wall(
+            lookup_limit: StoredValue::new(motcua_domain::dossier::timeliness::LookupLimit::from_wall(
                 &storage::session_lookups(),
                 crate::platform::mono_millis(),
                 crate::platform::now_millis(),
@@ -268,13 +268,15 @@ impl AppState {
 
     /// A citizen's look-up (`dossier::lookup`): reads only the register's months that can hold
     /// the code (`code::months_holding`), so the kiosk never holds the whole register.
-    pub fn find_dossier(&self, code: &str, now: chrono::NaiveDateTime) -> Option<motcua_core::dossier::PublicStatus> {
+    pub fn find_dossier(&self, code: &str, now: chrono::NaiveDateTime) -> Option<motcua_domain::dossier::PublicStatus> {
         let months: Vec<String> = storage::chunk_keys(Kind::Dossier).into_iter().map(|(_, m)| m).collect();
         let cal = self.calendar.get_untracked();
-        motcua_core::dossier::code::months_holding(code, &months).into_iter().find_map(|m| {
-            let ds = storage::load_chunk::<Dossier>(Kind::Dossier, &codec::chunk_key(Kind::Dossier, m));
-            motcua_core::dossier::lookup(ds.iter(), code, &cal, now)
-        })
+        motcua_domain::dossier::code::months_holding(code, &months)
+            .into_iter()
+            .find_map(|m| {
+                let ds = storage::load_chunk::<Dossier>(Kind::Dossier, &codec::chunk_key(Kind::Dossier, m));
+                motcua_domain::dossier::lookup(ds.iter(), code, &cal, now)
+            })
     }
 
     /// Change the dossiers with `f`, which says how it changed them (`record::ListEdit`): the
@@ -333,19 +335,19 @@ impl AppState {
     }
 
     /// Count how a kiosk visit ended in this month's funnel (a small document per month).
-    pub fn record_funnel(&self, e: motcua_core::survey::funnel::Ending) {
+    pub fn record_funnel(&self, e: motcua_domain::survey::funnel::Ending) {
         let name = format!("funnel.{}", codec::period_of(now_millis()));
-        let mut f: motcua_core::survey::funnel::Funnel = storage::load_doc(&name).ok().flatten().unwrap_or_default();
+        let mut f: motcua_domain::survey::funnel::Funnel = storage::load_doc(&name).ok().flatten().unwrap_or_default();
         f.record(e);
         storage::save_doc(&name, &f).ok();
     }
 
     /// Every month's funnel on this device, added together.
-    pub fn funnel(&self) -> motcua_core::survey::funnel::Funnel {
-        let mut all = motcua_core::survey::funnel::Funnel::default();
+    pub fn funnel(&self) -> motcua_domain::survey::funnel::Funnel {
+        let mut all = motcua_domain::survey::funnel::Funnel::default();
         for key in storage::keys().into_iter().filter(|k| k.starts_with(&codec::doc_key("funnel."))) {
             let name = key.trim_start_matches(codec::PREFIX).to_string();
-            if let Ok(Some(f)) = storage::load_doc::<motcua_core::survey::funnel::Funnel>(&name) {
+            if let Ok(Some(f)) = storage::load_doc::<motcua_domain::survey::funnel::Funnel>(&name) {
                 all.add(&f);
             }
         }
@@ -353,8 +355,8 @@ impl AppState {
     }
 
     /// A fresh record identity written by this device.
-    pub fn new_meta(&self) -> motcua_core::record::Meta {
-        motcua_core::record::Meta::new(
+    pub fn new_meta(&self) -> motcua_domain::record::Meta {
+        motcua_domain::record::Meta::new(
             crate::platform::next_id_bytes(),
             now_millis(),
             &self.settings.with_untracked(|s| s.device_id.clone()),
@@ -398,7 +400,7 @@ impl AppState {
         self.note(storage::save_doc("kiosk", &on)).ok();
     }
 
-    pub fn publish(&self, q: motcua_core::survey::questionnaire::Questionnaire) -> Result<u32, StoreError> {
+    pub fn publish(&self, q: motcua_domain::survey::questionnaire::Questionnaire) -> Result<u32, StoreError> {
         let mut b = self.book.get_untracked();
         let v = b.publish(q);
         self.note(storage::save_doc("questionnaires", &b))?;

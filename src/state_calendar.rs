@@ -7,10 +7,10 @@ use crate::platform::now_millis;
 use crate::state::AppState;
 use crate::storage::{self, StoreError};
 use leptos::prelude::*;
-use motcua_core::calendar::WorkCalendar;
-use motcua_core::codec::{self, Kind};
-use motcua_core::dossier::redate::{self, Moved};
-use motcua_core::record::ListEdit;
+use motcua_domain::calendar::WorkCalendar;
+use motcua_domain::dossier::redate::{self, Moved};
+use motcua_domain::record::ListEdit;
+use motcua_formats::codec::{self, Kind};
 
 /// The stored calendar a start-up correction replaced, until the register is re-dated.
 const CALENDAR_BEFORE: &str = "calendar-before";
@@ -56,7 +56,7 @@ impl AppState {
     /// module reads the documents as they are and carries none of this.
     pub fn upgrade_documents(&self) {
         let mut catalogue = self.catalogue.get_untracked();
-        if motcua_core::dossier::upgrade_shipped_catalogue(&mut catalogue) {
+        if motcua_domain::dossier::upgrade_shipped_catalogue(&mut catalogue) {
             storage::save_doc("procedures", &catalogue).ok();
             self.catalogue.set(catalogue);
         }

@@ -7,9 +7,9 @@ use crate::platform::now_millis;
 use crate::state::AppState;
 use crate::storage::{self, StoreError};
 use leptos::prelude::*;
-use motcua_core::codec;
-use motcua_core::record::Millis;
-use motcua_core::sync::{self, Receipt};
+use motcua_domain::record::Millis;
+use motcua_formats::codec;
+use motcua_formats::sync::{self, Receipt};
 
 const IMPORTS: &str = "imports";
 const LAST_EXPORT: &str = "lastexport";

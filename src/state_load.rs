@@ -6,12 +6,12 @@ use crate::platform::now_millis;
 use crate::state::AppState;
 use crate::storage;
 use leptos::prelude::*;
-use motcua_core::codec::stage::{Needs, Screen};
-use motcua_core::codec::{self, Kind};
-use motcua_core::dossier::Dossier;
-use motcua_core::record::ListEdit;
-use motcua_core::survey::response::Response;
-use motcua_core::sync::merge;
+use motcua_domain::dossier::Dossier;
+use motcua_domain::record::ListEdit;
+use motcua_domain::survey::response::Response;
+use motcua_formats::codec::stage::{Needs, Screen};
+use motcua_formats::codec::{self, Kind};
+use motcua_formats::sync::merge;
 
 /// Chunks read newest month first, as one list oldest month first (emptied).
 fn oldest_first<T>(chunks: &mut Vec<Vec<T>>) -> Vec<T> {
@@ -32,7 +32,7 @@ impl AppState {
             // screens need, then the rest, newest month first. A screen is shown once its
             // months are read (`AppState::ready`), the other staff screens when everything is.
             let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-            let order = Needs::order(Screen::of_route(motcua_core::paths::route_of(crate::platform::base(), &path)));
+            let order = Needs::order(Screen::of_route(motcua_domain::paths::route_of(crate::platform::base(), &path)));
             let needs = Needs::at(now);
             let mut keys: Vec<(Kind, String, String, usize)> = [Kind::Response, Kind::Dossier]
                 .into_iter()

@@ -6,8 +6,8 @@ use crate::platform::{now_millis, random16};
 use crate::state::AppState;
 use crate::storage::{self, StoreError};
 use leptos::prelude::*;
-use motcua_core::i18n::Msg;
-use motcua_core::pin::{Attempts, PinCheck, PinHash};
+use motcua_domain::i18n::Msg;
+use motcua_domain::pin::{Attempts, PinCheck, PinHash};
 
 impl AppState {
     pub fn set_pin(&self, pin: &str) -> Result<(), StoreError> {
@@ -21,11 +21,11 @@ impl AppState {
     /// then the new one twice.
     pub fn change_pin(&self, current: &str, new: &str, repeat: &str) -> Result<(), Msg> {
         if self.pin_unreadable.get_value() {
-            return Err(motcua_core::pin::PinChangeError::Current(PinCheck::Unreadable).msg());
+            return Err(motcua_domain::pin::PinChangeError::Current(PinCheck::Unreadable).msg());
         }
         let mut at = self.attempts();
         let h = self.pin.get_untracked();
-        let res = motcua_core::pin::change_pin(h.as_ref(), &mut at, current, new, repeat, random16(), now_millis());
+        let res = motcua_domain::pin::change_pin(h.as_ref(), &mut at, current, new, repeat, random16(), now_millis());
         self.keep_attempts(at);
         let h = res.map_err(|e| e.msg())?;
         self.note(storage::save_doc("pin", &Some(h.clone()))).map_err(|e| e.msg())?;

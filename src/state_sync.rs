@@ -5,13 +5,13 @@ use crate::platform::now_millis;
 use crate::state::AppState;
 use crate::storage::{self, StoreError};
 use leptos::prelude::*;
-use motcua_core::codec::{self, Kind};
-use motcua_core::dossier::Dossier;
-use motcua_core::record::{ListEdit, Record};
-use motcua_core::survey::response::Response;
-use motcua_core::sync::undo::{self, Undo};
-use motcua_core::sync::wire::{self, Export, ExportOptions, Plan, Source};
-use motcua_core::sync::{merge, Receipt};
+use motcua_domain::dossier::Dossier;
+use motcua_domain::record::{ListEdit, Record};
+use motcua_domain::survey::response::Response;
+use motcua_formats::codec::{self, Kind};
+use motcua_formats::sync::undo::{self, Undo};
+use motcua_formats::sync::wire::{self, Export, ExportOptions, Plan, Source};
+use motcua_formats::sync::{merge, Receipt};
 use serde::{de::DeserializeOwned, Serialize};
 
 impl AppState {
@@ -58,7 +58,7 @@ impl AppState {
             data: self.with_here(|here| wire::select(here, o)),
         };
         (
-            wire::file_name(&e.source, motcua_core::record::vn_date(now), "json"),
+            wire::file_name(&e.source, motcua_domain::record::vn_date(now), "json"),
             wire::write(&e),
         )
     }
@@ -231,7 +231,7 @@ impl AppState {
         let before = storage::used_units();
         let removes: Vec<storage::Write> = removes.into_iter().map(|k| storage::Write::of(k, None)).collect();
         self.note(storage::write_all(&removes))?;
-        let gone = |at: motcua_core::record::Millis| gone_months.contains(&codec::period_of(at));
+        let gone = |at: motcua_domain::record::Millis| gone_months.contains(&codec::period_of(at));
         self.responses.update(|rs| rs.retain(|r| !gone(r.meta.created_at)));
         self.edit_dossiers(|ds| {
             ds.retain(|d| !gone(d.meta.created_at));

@@ -1,13 +1,13 @@
 //! The only module that touches localStorage (through gloo-storage).
 //!
-//! Stored form: see `motcua_core::codec`. Each save re-reads the one chunk it changes and
+//! Stored form: see `motcua_formats::codec`. Each save re-reads the one chunk it changes and
 //! merges into it, so a second tab's records in the same month are never overwritten. A failed
 //! write leaves the old value in place (localStorage writes are all-or-nothing per key).
 
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
-use motcua_core::codec::{self, CodecError, Kind};
-use motcua_core::i18n::{Msg, K};
-use motcua_core::record::Record;
+use motcua_domain::i18n::{Msg, K};
+use motcua_domain::record::Record;
+use motcua_formats::codec::{self, CodecError, Kind};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsCast;
@@ -251,11 +251,11 @@ pub fn set_session_lock(on: bool) {
 const ATTEMPTS: &str = "motcua.attempts";
 
 /// This tab's session's count of wrong PIN tries (beside the stored one).
-pub fn session_attempts() -> motcua_core::pin::Attempts {
+pub fn session_attempts() -> motcua_domain::pin::Attempts {
     SessionStorage::get(ATTEMPTS).unwrap_or_default()
 }
 
-pub fn set_session_attempts(at: &motcua_core::pin::Attempts) {
+pub fn set_session_attempts(at: &motcua_domain::pin::Attempts) {
     SessionStorage::set(ATTEMPTS, at).ok();
 }
 
@@ -263,11 +263,11 @@ const LOOKUPS: &str = "motcua.lookups";
 
 /// The kiosk's last look-ups (wall-clock times, `LookupLimit::to_wall`), kept in the tab's
 /// session so that a reload does not reset the limit.
-pub fn session_lookups() -> Vec<motcua_core::record::Millis> {
+pub fn session_lookups() -> Vec<motcua_domain::record::Millis> {
     SessionStorage::get(LOOKUPS).unwrap_or_default()
 }
 
-pub fn set_session_lookups(at: &[motcua_core::record::Millis]) {
+pub fn set_session_lookups(at: &[motcua_domain::record::Millis]) {
     SessionStorage::set(LOOKUPS, at).ok();
 }
 
@@ -326,7 +326,7 @@ pub fn set_return_route(route: &str) {
 pub fn take_return_route() -> String {
     let kept: String = SessionStorage::get(RETURN).unwrap_or_default();
     SessionStorage::delete(RETURN);
-    motcua_core::paths::return_route(&kept).to_string()
+    motcua_domain::paths::return_route(&kept).to_string()
 }
 
 const DUTY: &str = "motcua.duty";

@@ -3,8 +3,8 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use motcua::storage::{self, StoreError};
-use motcua_core::codec::{self, meta_for_test, Kind};
-use motcua_core::survey::response::Response;
+use motcua_domain::survey::response::Response;
+use motcua_formats::codec::{self, meta_for_test, Kind};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -164,13 +164,13 @@ fn documents_round_trip_and_foreign_values_are_reported() {
     storage::save_doc("kiosk", &true).unwrap();
     assert_eq!(storage::load_doc::<bool>("kiosk").unwrap(), Some(true));
     storage::write_raw("motcua.settings", "hello").unwrap();
-    let p = storage::load_doc::<motcua_core::settings::Settings>("settings").unwrap_err();
+    let p = storage::load_doc::<motcua_domain::settings::Settings>("settings").unwrap_err();
     assert_eq!(p.key, "motcua.settings");
 }
 
 #[wasm_bindgen_test]
 fn chart_is_an_svg_with_one_bar_per_day() {
-    let first = motcua_core::record::vn_date(DEC) - chrono::Duration::days(29);
+    let first = motcua_domain::record::vn_date(DEC) - chrono::Duration::days(29);
     let days: Vec<_> = (0..30).map(|i| (first + chrono::Duration::days(i), u32::from(i == 29))).collect();
     let svg = motcua::charts::bar_chart(&days, "Số phiếu");
     assert!(svg.starts_with("<svg"), "{svg}");
@@ -214,11 +214,11 @@ fn a_newer_builds_document_is_never_overwritten() {
     LocalStorage::clear();
     let newer = r#"{"v":99,"k":"settings","d":{"device_id":"newer"}}"#;
     storage::write_raw("motcua.settings", newer).unwrap();
-    let s = motcua_core::settings::Settings::first_start([1; 16]);
+    let s = motcua_domain::settings::Settings::first_start([1; 16]);
     assert!(matches!(storage::save_doc("settings", &s), Err(StoreError::Blocked(_))));
     assert_eq!(storage::read_raw("motcua.settings").as_deref(), Some(newer));
     assert!(
-        storage::load_doc::<motcua_core::settings::Settings>("settings").is_err(),
+        storage::load_doc::<motcua_domain::settings::Settings>("settings").is_err(),
         "reported"
     );
     assert_eq!(storage::read_raw("motcua.settings").as_deref(), Some(newer), "left where it is");

@@ -5,7 +5,7 @@
 //! works offline. Everything crosses as JSON of core types; errors as JSON of
 //! `sheet::SheetError`, translated where they are shown.
 
-use motcua_core::sheet::{self, SheetError, XlsxRequest};
+use motcua_formats::sheet::{self, SheetError, XlsxRequest};
 use wasm_bindgen::prelude::*;
 
 fn err(e: SheetError) -> JsValue {

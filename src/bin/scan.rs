@@ -53,7 +53,7 @@ async fn detect(detector: &JsValue, video: &web_sys::HtmlVideoElement) -> Result
             .ok()?
             .as_string()
             .as_deref()
-            .and_then(motcua_core::survey::scan::scanned_code)
+            .and_then(motcua_domain::survey::scan::scanned_code)
     }))
 }
 
@@ -154,9 +154,9 @@ pub async fn scan(video: web_sys::HtmlVideoElement, facing: String) -> Result<St
             .chunks_exact(4)
             .map(|p| ((u32::from(p[0]) * 77 + u32::from(p[1]) * 150 + u32::from(p[2]) * 29) >> 8) as u8)
             .collect();
-        if let Some(code) = motcua_core::survey::scan::read_qr(w as usize, h as usize, &luma)
+        if let Some(code) = motcua_domain::survey::scan::read_qr(w as usize, h as usize, &luma)
             .as_deref()
-            .and_then(motcua_core::survey::scan::scanned_code)
+            .and_then(motcua_domain::survey::scan::scanned_code)
         {
             stop();
             return Ok(code);

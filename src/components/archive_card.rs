@@ -5,9 +5,9 @@ use super::tr;
 use crate::platform::{download, now_millis, read_bytes};
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::format::thousands;
-use motcua_core::i18n::{Msg, K};
-use motcua_core::sync::{archivable_years, wire};
+use motcua_domain::format::thousands;
+use motcua_domain::i18n::{Msg, K};
+use motcua_formats::sync::{archivable_years, wire};
 use wasm_bindgen::JsCast;
 
 /// Year picker, export, read back, remove.

@@ -2,9 +2,9 @@ use super::tr;
 use crate::platform::{href, now_millis};
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::i18n::K;
-use motcua_core::record::{first_created, ListEdit};
-use motcua_core::sync::{export_due, storage_warning};
+use motcua_domain::i18n::K;
+use motcua_domain::record::{first_created, ListEdit};
+use motcua_formats::sync::{export_due, storage_warning};
 
 /// Warnings staff must see: storage full with records waiting, and data kept aside as corrupt.
 #[component]

@@ -8,9 +8,9 @@ use super::dossier_form::show_dt;
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::calendar::{dates_text, OfficeHours, YearCalendar};
-use motcua_core::dossier::redate::Moved;
-use motcua_core::i18n::{Msg, K};
+use motcua_domain::calendar::{dates_text, OfficeHours, YearCalendar};
+use motcua_domain::dossier::redate::Moved;
+use motcua_domain::i18n::{Msg, K};
 
 /// Edit one year of the calendar at a time, and the office hours. A year without an official
 /// notice shows its computed days, marked provisional, with "Xác nhận theo thông báo".
@@ -102,7 +102,7 @@ pub fn MovedDueDates(moved: RwSignal<Option<Vec<Moved>>>) -> impl IntoView {
             }
             view! {
                 <div id="cal-moved" role="status">
-                    <p>{tr(K::DueDatesMoved)}" "<strong>{motcua_core::format::thousands(m.len() as u64)}</strong></p>
+                    <p>{tr(K::DueDatesMoved)}" "<strong>{motcua_domain::format::thousands(m.len() as u64)}</strong></p>
                     <ul class="moved">
                         {m.into_iter().map(|x| view! {
                             <li><strong>{x.code}</strong>": "<s>{show_dt(x.old)}</s>" → "<strong class="moved-new">{show_dt(x.new)}</strong>" · "
@@ -121,7 +121,7 @@ pub fn MovedDueDates(moved: RwSignal<Option<Vec<Moved>>>) -> impl IntoView {
 fn WorkingTimeEditor(moved: RwSignal<Option<Vec<Moved>>>) -> impl IntoView {
     let st = use_app();
     let office = st.calendar.with_untracked(|c| c.office);
-    let times = [office.am.0, office.am.1, office.pm.0, office.pm.1].map(|x| RwSignal::new(motcua_core::format::clock(x)));
+    let times = [office.am.0, office.am.1, office.pm.0, office.pm.1].map(|x| RwSignal::new(motcua_domain::format::clock(x)));
     let count_day = RwSignal::new(st.calendar.with_untracked(|c| c.count_receipt_day));
     let msg = RwSignal::new(None::<Msg>);
     let save = move |_| {

@@ -6,9 +6,9 @@
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::dossier::procedure::{search, stamp_changes, validate_catalogue};
-use motcua_core::dossier::{Online, Procedure};
-use motcua_core::i18n::{Msg, K};
+use motcua_domain::dossier::procedure::{search, stamp_changes, validate_catalogue};
+use motcua_domain::dossier::{Online, Procedure};
+use motcua_domain::i18n::{Msg, K};
 
 /// Which entry the form shows.
 #[derive(Clone, Copy, PartialEq)]
@@ -123,8 +123,8 @@ fn TermFields(p: RwSignal<Procedure>) -> impl IntoView {
     };
     view! {
         <div class="grid2">
-            {number("proc-days", K::Days, motcua_core::calendar::MAX_DAYS, |x| x.days, |x, n| x.days = n)}
-            {number("proc-hours", K::Hours, motcua_core::calendar::MAX_HOURS, |x| x.hours, |x, n| x.hours = n)}
+            {number("proc-days", K::Days, motcua_domain::calendar::MAX_DAYS, |x| x.days, |x, n| x.days = n)}
+            {number("proc-hours", K::Hours, motcua_domain::calendar::MAX_HOURS, |x| x.hours, |x, n| x.hours = n)}
         </div>
         <label class="inline"><input type="checkbox" id="proc-same-day" prop:checked=move || p.with(|x| x.same_day) on:change=move |ev| p.update(|x| x.same_day = event_target_checked(&ev)) />{tr(K::SameDay)}</label>
         <label class="inline"><input type="checkbox" id="proc-cutoff" prop:checked=move || p.with(|x| x.cutoff_15h) on:change=move |ev| p.update(|x| x.cutoff_15h = event_target_checked(&ev)) />{tr(K::Cutoff)}</label>
@@ -142,7 +142,7 @@ fn TermFields(p: RwSignal<Procedure>) -> impl IntoView {
 /// text: one document a line; one step a line (`control::parse_steps`).
 #[component]
 fn ProcedurePapers(p: RwSignal<Procedure>, steps_error: RwSignal<Option<Msg>>) -> impl IntoView {
-    use motcua_core::dossier::control::{parse_steps, steps_text};
+    use motcua_domain::dossier::control::{parse_steps, steps_text};
     view! {
         <label>{tr(K::ProcedureDocuments)}
             <textarea id="papers-documents" rows="5" prop:value=move || p.with(|x| x.documents.join("\n"))

@@ -7,9 +7,9 @@ use super::sheet_file::{ColumnSelects, FirstRows, SheetFile, SheetPicker};
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::dossier::catalogue_sheet::{plan, CatalogueField, CataloguePlan};
-use motcua_core::i18n::{t, Msg, K};
-use motcua_core::sheet::{header_key, Columns, Mapping, SheetError, Table};
+use motcua_domain::i18n::{t, Msg, K};
+use motcua_formats::catalogue_sheet::{plan, CatalogueField, CataloguePlan};
+use motcua_formats::sheet::{header_key, Columns, Mapping, SheetError, Table};
 use std::collections::BTreeMap;
 
 /// Where the officer's mappings of catalogue sheets are remembered, by header set.

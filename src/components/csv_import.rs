@@ -10,9 +10,9 @@ use super::sheet_file::{ColumnSelects, FirstRows, SheetFile, SheetPicker};
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::dossier::csv_import::{self, Row, Sheet, SheetReader};
-use motcua_core::i18n::{Msg, K};
-use motcua_core::sheet::{EndBasis, Field, Mapping, Table};
+use motcua_domain::i18n::{Msg, K};
+use motcua_formats::register_sheet::{self as csv_import, Row, Sheet, SheetReader};
+use motcua_formats::sheet::{EndBasis, Field, Mapping, Table};
 use std::collections::BTreeMap;
 
 /// Rows checked between two frames.
@@ -55,7 +55,7 @@ impl Wizard {
             headers.set(hs);
             header.set(Some(found.unwrap_or(0)));
             checked.set(None);
-            error.set(found.is_none().then(|| motcua_core::sheet::SheetError::NoHeader.msg()));
+            error.set(found.is_none().then(|| motcua_formats::sheet::SheetError::NoHeader.msg()));
         });
         Wizard {
             file: SheetFile::new(open),
@@ -223,7 +223,7 @@ fn Unmatched(w: Wizard, recheck: Callback<()>) -> impl IntoView {
             <div class="unmatched" id="sheet-unmatched">
                 <p><strong>{tr(K::UnmatchedTitle)}</strong></p>
                 {move || list().into_iter().enumerate().map(|(i, u)| {
-                    let key = motcua_core::format::fold_key(&u.name);
+                    let key = motcua_domain::format::fold_key(&u.name);
                     view! {
                         <label>{format!("{} ({})", u.name, u.rows)}
                             <select id=format!("unmatched-{i}") on:change=move |ev| {

@@ -5,8 +5,8 @@
 //! "" while the text is not a whole date, as the pickers gave.
 
 use leptos::prelude::*;
-pub use motcua_core::format::FieldKind;
-use motcua_core::i18n::{t, K};
+pub use motcua_domain::format::FieldKind;
+use motcua_domain::i18n::{t, K};
 
 /// A text field for a date, a date and time, or a time, bound to `value` (machine form).
 #[component]

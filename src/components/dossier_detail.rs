@@ -9,8 +9,8 @@ use super::tr;
 use crate::platform::now_local;
 use crate::state::{use_app, AppState};
 use leptos::prelude::*;
-use motcua_core::dossier::{Dossier, DossierError, Status};
-use motcua_core::i18n::{t, Msg, K};
+use motcua_domain::dossier::{Dossier, DossierError, Status};
+use motcua_domain::i18n::{t, Msg, K};
 
 /// Apply `f` to a copy of the stored dossier `id` and save it; the register changes only if
 /// both worked. The error is a message for the screen.
@@ -68,7 +68,7 @@ pub fn DossierDetail(id: String, on_close: Callback<()>) -> impl IntoView {
 /// is the receipt link beside).
 #[component]
 fn FormLinks(d: Dossier) -> impl IntoView {
-    use motcua_core::dossier::forms::{forms_for, Form};
+    use motcua_domain::dossier::forms::{forms_for, Form};
     let id = d.meta.id.clone();
     let forms: Vec<Form> = forms_for(&d).into_iter().filter(|f| *f != Form::Receipt01).collect();
     (!forms.is_empty()).then(|| view! {

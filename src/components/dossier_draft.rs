@@ -6,7 +6,7 @@
 
 use super::dossier_papers::Line;
 use leptos::prelude::*;
-use motcua_core::dossier::{Channel, Digital};
+use motcua_domain::dossier::{Channel, Digital};
 use serde::{Deserialize, Serialize};
 
 /// The kept fields, named once: the stored draft, the form's signals it follows, and the two

@@ -9,15 +9,15 @@ use crate::platform::now_local;
 use crate::state::use_app;
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
-use motcua_core::dossier::{
+use motcua_domain::dossier::{
     code_prefix, form_defaults, next_code, parse_copies, Channel, CodeIndex, Dossier, DossierError, Fee, FormDefaults, NewDossier, Online,
     Term,
 };
-use motcua_core::i18n::{Msg, K};
+use motcua_domain::i18n::{Msg, K};
 
 /// `datetime-local` input value.
 pub fn dt_value(t: NaiveDateTime) -> String {
-    motcua_core::format::date_time_key(t)
+    motcua_domain::format::date_time_key(t)
 }
 
 pub fn parse_dt(s: &str) -> Option<NaiveDateTime> {
@@ -25,7 +25,7 @@ pub fn parse_dt(s: &str) -> Option<NaiveDateTime> {
 }
 
 pub fn show_dt(t: NaiveDateTime) -> String {
-    motcua_core::format::date_time(t)
+    motcua_domain::format::date_time(t)
 }
 
 /// The statutory time as words in the UI's language (`Term::text`).
@@ -182,7 +182,7 @@ pub fn DossierForm() -> impl IntoView {
             .input(auto_code.get_untracked(), extras, papers, st.on_duty.get_untracked())
             .map_err(|e| e.msg())?;
         // An old month's code is checked against the whole register, not only what is read.
-        let needs = motcua_core::codec::stage::Needs::at(crate::platform::now_millis());
+        let needs = motcua_formats::codec::stage::Needs::at(crate::platform::now_millis());
         if !st.loaded.get_untracked() && !needs.code_checkable(&input.code) {
             return Err(K::CodeWaitsForRegister.into());
         }

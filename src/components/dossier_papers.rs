@@ -7,8 +7,8 @@ use super::date_field::{DateField, FieldKind};
 use super::dossier_form::parse_dt;
 use super::tr;
 use leptos::prelude::*;
-use motcua_core::dossier::{parse_copies, Channel, Digital, Document, DossierError, NewDossier, Procedure};
-use motcua_core::i18n::K;
+use motcua_domain::dossier::{parse_copies, Channel, Digital, Document, DossierError, NewDossier, Procedure};
+use motcua_domain::i18n::K;
 
 /// One checklist line: the document, whether it was handed in, its copies (as typed).
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]

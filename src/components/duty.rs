@@ -5,7 +5,7 @@
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::i18n::K;
+use motcua_domain::i18n::K;
 
 /// Asks who is on duty when the unit has officers and none is picked in this session.
 #[component]

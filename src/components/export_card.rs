@@ -6,9 +6,9 @@ use crate::platform::{download, now_millis};
 use crate::state::use_app;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use motcua_core::i18n::{Msg, K};
-use motcua_core::record::vn_date;
-use motcua_core::sync::{excel, wire};
+use motcua_domain::i18n::{Msg, K};
+use motcua_domain::record::vn_date;
+use motcua_formats::sync::{excel, wire};
 
 /// Export options and buttons.
 #[component]
@@ -52,7 +52,7 @@ pub fn ExportCard() -> impl IntoView {
         let data = st.with_here(|here| wire::select(here, &options()));
         let (header, rows) = excel::responses_table(&data.responses, &data.versions);
         let name = wire::file_name(&st.source(), vn_date(now_millis()), "phieu-khao-sat.xlsx");
-        let req = motcua_core::sheet::XlsxRequest::Table {
+        let req = motcua_formats::sheet::XlsxRequest::Table {
             sheet: "Phieu khao sat".into(),
             header,
             rows,

@@ -7,12 +7,12 @@ use crate::platform::{now_millis, read_bytes};
 use crate::state::use_app;
 use crate::storage::StoreError;
 use leptos::prelude::*;
-use motcua_core::format::{date_time, thousands};
-use motcua_core::i18n::{t, Msg, K};
-use motcua_core::record::vn_datetime;
-use motcua_core::sync::merge::Counts;
-use motcua_core::sync::wire::{self, Plan, PlanCounts};
-use motcua_core::sync::Receipt;
+use motcua_domain::format::{date_time, thousands};
+use motcua_domain::i18n::{t, Msg, K};
+use motcua_domain::record::vn_datetime;
+use motcua_formats::sync::merge::Counts;
+use motcua_formats::sync::wire::{self, Plan, PlanCounts};
+use motcua_formats::sync::Receipt;
 use wasm_bindgen::JsCast;
 
 /// One picked file: its plan, or why it was refused.

@@ -1,9 +1,9 @@
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::format::{index_value, score, share};
-use motcua_core::i18n::K;
-use motcua_core::survey::index;
+use motcua_domain::format::{index_value, score, share};
+use motcua_domain::i18n::K;
+use motcua_domain::survey::index;
 
 /// The satisfaction index over the desk's window (the last 12 months) on this device, with its
 /// formula, or "too few".
@@ -13,7 +13,7 @@ pub fn IndexCard() -> impl IntoView {
     let ix = Memo::new(move |_| {
         let book = st.book.get();
         st.responses
-            .with(|rs| motcua_core::survey::desk::window_index(rs, &book.versions, crate::platform::now_millis()))
+            .with(|rs| motcua_domain::survey::desk::window_index(rs, &book.versions, crate::platform::now_millis()))
     });
     let min_n = move || st.settings.with(|s| s.min_n);
     view! {

@@ -4,8 +4,8 @@ use super::tr;
 use crate::platform::{mono_millis, now_millis};
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::dossier::PublicStatus;
-use motcua_core::i18n::K;
+use motcua_domain::dossier::PublicStatus;
+use motcua_domain::i18n::K;
 
 /// A citizen types a dossier code and sees its status and due date, nothing else. Closes by
 /// itself after a minute so that the next person does not see it.
@@ -50,7 +50,7 @@ pub fn Lookup(on_close: Callback<()>) -> impl IntoView {
                     <dl class="lookup-result" id="lookup-result">
                         <dt>{tr(K::Code)}</dt><dd>{p.code}</dd>
                         <dt>{tr(K::Status)}</dt><dd id="lookup-status">{p.status.label(st.lang())}</dd>
-                        <dt>{tr(K::DueDate)}</dt><dd id="lookup-due">{motcua_core::format::date(p.due.date())}
+                        <dt>{tr(K::DueDate)}</dt><dd id="lookup-due">{motcua_domain::format::date(p.due.date())}
                             {p.provisional.then(|| view! { " "<span class="provisional" id="lookup-provisional">{tr(K::DueProvisional)}</span> })}</dd>
                     </dl>
                 }.into_any(),

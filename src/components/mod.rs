@@ -31,7 +31,7 @@ pub mod undo_import;
 pub mod unit_setup;
 
 use leptos::prelude::*;
-use motcua_core::i18n::{t, Msg, K};
+use motcua_domain::i18n::{t, Msg, K};
 
 /// Translate a key in the current language (reactive).
 pub fn tr(key: K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {

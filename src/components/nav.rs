@@ -2,7 +2,7 @@ use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use motcua_core::i18n::K;
+use motcua_domain::i18n::K;
 
 /// The staff navigation bar: the areas of the app and the language switch. Hidden in kiosk mode.
 #[component]

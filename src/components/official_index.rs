@@ -5,8 +5,8 @@
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::i18n::{Msg, K};
-use motcua_core::settings::OfficialIndex;
+use motcua_domain::i18n::{Msg, K};
+use motcua_domain::settings::OfficialIndex;
 
 #[component]
 pub fn OfficialIndexForm() -> impl IntoView {

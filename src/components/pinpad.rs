@@ -1,6 +1,6 @@
 use super::tr;
 use leptos::prelude::*;
-use motcua_core::i18n::{Msg, K};
+use motcua_domain::i18n::{Msg, K};
 
 /// A big on-screen keypad for the staff PIN. Calls `on_submit` with the digits typed.
 #[component]

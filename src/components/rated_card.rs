@@ -6,10 +6,10 @@ use super::report_parts::Scope;
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::format::share;
-use motcua_core::i18n::{t, K};
-use motcua_core::report::rated::rated;
-use motcua_core::survey::index::{shown, Tally};
+use motcua_domain::format::share;
+use motcua_domain::i18n::{t, K};
+use motcua_domain::report::rated::rated;
+use motcua_domain::survey::index::{shown, Tally};
 
 #[component]
 pub fn RatedCard(scope: Scope) -> impl IntoView {

@@ -7,9 +7,9 @@ use super::report_parts::Scope;
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::format::{score, share};
-use motcua_core::i18n::{t, K};
-use motcua_core::report::breakdown::{by_officer, reasons};
+use motcua_domain::format::{score, share};
+use motcua_domain::i18n::{t, K};
+use motcua_domain::report::breakdown::{by_officer, reasons};
 
 #[component]
 pub fn ReasonsCard(scope: Scope) -> impl IntoView {
@@ -35,7 +35,7 @@ pub fn ReasonsCard(scope: Scope) -> impl IntoView {
 pub fn OfficerCard(scope: Scope) -> impl IntoView {
     let st = use_app();
     let rows = scope.figure(by_officer);
-    let cell = move |n: u32, x: Option<motcua_core::survey::index::Tally>| match x {
+    let cell = move |n: u32, x: Option<motcua_domain::survey::index::Tally>| match x {
         Some(x) => format!("{} · {} (n = {n})", share(u64::from(x.satisfied), u64::from(n)), score(x.mean())),
         None => format!("{} (n = {n})", t(st.lang(), K::OfficerHidden)),
     };

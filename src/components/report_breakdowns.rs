@@ -7,9 +7,9 @@ use super::tr;
 use crate::charts;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::format::{index_value, thousands};
-use motcua_core::i18n::{t, K};
-use motcua_core::report::breakdown;
+use motcua_domain::format::{index_value, thousands};
+use motcua_domain::i18n::{t, K};
+use motcua_domain::report::breakdown;
 
 const WEEKDAYS: [K; 7] = [K::Mon, K::Tue, K::Wed, K::Thu, K::Fri, K::Sat, K::Sun];
 
@@ -145,7 +145,7 @@ pub fn SuggestionsCard(scope: Scope) -> impl IntoView {
             <Show when=move || rows.with(|r| !r.is_empty()) fallback=|| view! { <p class="muted">{tr(K::NoSuggestions)}</p> }>
                 // Text nodes: a suggestion is shown as typed, never parsed as HTML.
                 <ul class="suggestions">{move || rows.get().into_iter().map(|(at, field, s)| view! {
-                    <li><time>{motcua_core::format::date_time(at)}</time>" · "{field}" — "{s}</li>
+                    <li><time>{motcua_domain::format::date_time(at)}</time>" · "{field}" — "{s}</li>
                 }).collect_view()}</ul>
             </Show>
         </div>

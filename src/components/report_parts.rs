@@ -7,10 +7,10 @@ use crate::platform::download;
 use crate::state::use_app;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use motcua_core::dossier::Channel;
-use motcua_core::format::{share, thousands};
-use motcua_core::i18n::K;
-use motcua_core::report::{
+use motcua_domain::dossier::Channel;
+use motcua_domain::format::{share, thousands};
+use motcua_domain::i18n::K;
+use motcua_domain::report::{
     period, Basis, DossierTable, Filter, Lookup, Period, PeriodChoice, PeriodKind, Records, TableRow, Timeline, TABLE_ROWS,
 };
 
@@ -79,8 +79,8 @@ impl Scope {
 pub fn PeriodPicker(period: RwSignal<Period>) -> impl IntoView {
     let today = crate::platform::now_local().date();
     let choice = RwSignal::new(PeriodChoice::opening(today));
-    let from = RwSignal::new(motcua_core::format::date_key(today.with_day(1).unwrap_or(today)));
-    let to = RwSignal::new(motcua_core::format::date_key(today));
+    let from = RwSignal::new(motcua_domain::format::date_key(today.with_day(1).unwrap_or(today)));
+    let to = RwSignal::new(motcua_domain::format::date_key(today));
     Effect::new(move |_| {
         let day = move |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").unwrap_or(today);
         period.set(choice.get().period(today, day(from.get()), day(to.get())));
@@ -121,8 +121,8 @@ fn PartSelect(choice: RwSignal<PeriodChoice>) -> impl IntoView {
     let name = move |i: u32| {
         let lang = use_app().lang();
         match kind() {
-            PeriodKind::Quarter => format!("{} {}", motcua_core::i18n::t(lang, K::KindQuarter), period::roman(i)),
-            _ => format!("{} {i}", motcua_core::i18n::t(lang, K::KindMonth)),
+            PeriodKind::Quarter => format!("{} {}", motcua_domain::i18n::t(lang, K::KindQuarter), period::roman(i)),
+            _ => format!("{} {i}", motcua_domain::i18n::t(lang, K::KindMonth)),
         }
     };
     view! {
@@ -137,11 +137,11 @@ fn PartSelect(choice: RwSignal<PeriodChoice>) -> impl IntoView {
 
 /// A period's days and basis, as printed with its figures.
 pub fn period_text(p: &Period) -> String {
-    let days = format!("{} – {}", motcua_core::format::date(p.from), motcua_core::format::date(p.to));
+    let days = format!("{} – {}", motcua_domain::format::date(p.from), motcua_domain::format::date(p.to));
     if p.kind == PeriodKind::Custom {
         return days;
     }
-    format!("{days} · {}", motcua_core::i18n::t(use_app().lang(), p.basis.key()))
+    format!("{days} · {}", motcua_domain::i18n::t(use_app().lang(), p.basis.key()))
 }
 
 /// Unit, device (`devices`: id and label, `report::device_choices`), procedure, field, channel

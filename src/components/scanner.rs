@@ -7,7 +7,7 @@ use super::tr;
 use crate::scan::ScanError;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::i18n::K;
+use motcua_domain::i18n::K;
 
 #[component]
 pub fn Scanner(on_code: Callback<String>, on_without: Callback<()>, on_cancel: Callback<()>) -> impl IntoView {

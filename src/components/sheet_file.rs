@@ -5,9 +5,9 @@
 
 use super::tr;
 use leptos::prelude::*;
-use motcua_core::dossier::csv_import;
-use motcua_core::i18n::{Msg, K};
-use motcua_core::sheet::{Columns, Mapping, Table};
+use motcua_domain::i18n::{Msg, K};
+use motcua_formats::register_sheet as csv_import;
+use motcua_formats::sheet::{Columns, Mapping, Table};
 use wasm_bindgen::JsCast;
 
 /// The file picked and its sheets; `on_table` gets each sheet read.
@@ -104,7 +104,7 @@ pub fn ColumnSelects<F: Columns + Send + Sync>(
     #[prop(optional)] changed: Option<Callback<()>>,
 ) -> impl IntoView {
     let column_name = move |i: usize| {
-        let letter = motcua_core::format::column_letter(i);
+        let letter = motcua_domain::format::column_letter(i);
         headers.with(|h| format!("{letter}: {}", h.get(i).cloned().unwrap_or_default()))
     };
     view! {
@@ -151,7 +151,7 @@ pub fn FirstRows(
     view! {
         <h3>{tr(K::FirstRows)}</h3>
         <div class="table-wrap"><table class="list" id=id>
-            <thead><tr>{move || headers.get().into_iter().enumerate().map(|(i, h)| view! { <th>{format!("{}: {h}", motcua_core::format::column_letter(i))}</th> }).collect_view()}</tr></thead>
+            <thead><tr>{move || headers.get().into_iter().enumerate().map(|(i, h)| view! { <th>{format!("{}: {h}", motcua_domain::format::column_letter(i))}</th> }).collect_view()}</tr></thead>
             <tbody>{move || first_rows().into_iter().map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }).collect_view()}</tbody>
         </table></div>
     }

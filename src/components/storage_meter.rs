@@ -3,10 +3,10 @@
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::format::{share, thousands};
-use motcua_core::i18n::K;
-use motcua_core::record::live_count;
-use motcua_core::sync::{storage_warning, QUOTA_UNITS};
+use motcua_domain::format::{share, thousands};
+use motcua_domain::i18n::K;
+use motcua_domain::record::live_count;
+use motcua_formats::sync::{storage_warning, QUOTA_UNITS};
 
 /// The storage meter of the Dữ liệu page.
 #[component]

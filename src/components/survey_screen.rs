@@ -1,18 +1,18 @@
 //! The survey's question screens: a screen of one question (a row of big faces, the visit
 //! counts or the fields) or of several (a group's items, each a line of faces; the overall and
 //! visits questions together), then the comment screen. Which questions a screen holds and
-//! what a tap does is `motcua_core::survey::kiosk`'s; this draws them.
+//! what a tap does is `motcua_domain::survey::kiosk`'s; this draws them.
 
 use super::face::Face;
 use super::tr;
 use crate::platform::{kiosk_now, mono_millis, next_id_bytes};
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::i18n::{t, K};
-use motcua_core::survey::kiosk::KioskFlow;
-use motcua_core::survey::questionnaire::{kiosk_fields, scale_key, Row, SCALE, SUGGESTION_MAX, VISITS};
-use motcua_core::survey::response::NOT_APPLICABLE;
-use motcua_core::Lang;
+use motcua_domain::i18n::{t, K};
+use motcua_domain::survey::kiosk::KioskFlow;
+use motcua_domain::survey::questionnaire::{kiosk_fields, scale_key, Row, SCALE, SUGGESTION_MAX, VISITS};
+use motcua_domain::survey::response::NOT_APPLICABLE;
+use motcua_domain::Lang;
 
 /// What a question asks, in the current language.
 fn row_text(f: &KioskFlow, row: Row, lang: Lang) -> String {

@@ -5,9 +5,9 @@
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::format::date_time;
-use motcua_core::i18n::{t, Msg, K};
-use motcua_core::record::vn_datetime;
+use motcua_domain::format::date_time;
+use motcua_domain::i18n::{t, Msg, K};
+use motcua_domain::record::vn_datetime;
 
 #[component]
 pub fn UndoImport() -> impl IntoView {
@@ -28,7 +28,7 @@ pub fn UndoImport() -> impl IntoView {
             u.as_ref().map(|u| {
                 let lang = st.lang();
                 let (back, removed) = u.size();
-                let until = u.at.saturating_add(motcua_core::sync::undo::KEEP_MS);
+                let until = u.at.saturating_add(motcua_formats::sync::undo::KEEP_MS);
                 format!(
                     "{} {} · {} {} · {} {} · {} {}",
                     t(lang, K::UndoOf),

@@ -7,8 +7,8 @@
 use super::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::i18n::K;
-use motcua_core::settings::parse_officers;
+use motcua_domain::i18n::K;
+use motcua_domain::settings::parse_officers;
 
 /// The setup form. `intro`: the first-run wording above it.
 #[component]
@@ -29,7 +29,7 @@ pub fn UnitSetup(#[prop(optional)] intro: bool) -> impl IntoView {
     let desk = RwSignal::new(s0.desk.to_string());
     let officers = RwSignal::new(s0.officers.join("\n"));
     // The last save: done, or why the browser refused it.
-    let saved = RwSignal::new(None::<Result<(), motcua_core::i18n::Msg>>);
+    let saved = RwSignal::new(None::<Result<(), motcua_domain::i18n::Msg>>);
     let missing = Memo::new(move |_| st.settings.with(|s| s.setup_missing()));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -8,9 +8,9 @@ use crate::components::{tr, Page, ReadingProgress};
 use crate::platform::now_local;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::format::{index_change, index_value, share, thousands};
-use motcua_core::i18n::{t, K};
-use motcua_core::report::{self, text, Filter, Lookup, Period};
+use motcua_domain::format::{index_change, index_value, share, thousands};
+use motcua_domain::i18n::{t, K};
+use motcua_domain::report::{self, text, Filter, Lookup, Period};
 use std::collections::BTreeMap;
 
 /// Which unit each device belongs to and the name staff gave it: this tablet's own, and every
@@ -71,7 +71,7 @@ pub fn Dashboard() -> impl IntoView {
         st.settings
             .with(|s| text::paragraph(&period.get(), &table.get(), kiosk, s.official_index.as_ref()))
     });
-    let xlsx_error = RwSignal::new(None::<motcua_core::i18n::Msg>);
+    let xlsx_error = RwSignal::new(None::<motcua_domain::i18n::Msg>);
     view! {
         <Page title=K::NavDashboard>
             <div class="card no-print report-controls">
@@ -81,9 +81,9 @@ pub fn Dashboard() -> impl IntoView {
                 " "<button id="export-xlsx-report" on:click=move |_| {
                     // The table of the kỳ on show, as the report prints it, numbers as numbers.
                     let (lang, p) = (st.lang(), period.get_untracked());
-                    let req = motcua_core::sheet::XlsxRequest::Report {
+                    let req = motcua_formats::sheet::XlsxRequest::Report {
                         table: table.get_untracked(),
-                        head: st.settings.with_untracked(motcua_core::dossier::forms::Letterhead::of),
+                        head: st.settings.with_untracked(motcua_domain::dossier::forms::Letterhead::of),
                         title: t(lang, K::ReportTitle).to_string(),
                         period: period_text(&p),
                         lang,
@@ -128,7 +128,7 @@ fn ReportHeading(period: RwSignal<Period>, filter: RwSignal<Filter>) -> impl Int
     view! {
         <header class="report-head print-only" id="report-head">
             <h2>{tr(K::ReportTitle)}</h2>
-            <p>{tr(K::Unit)}": "<strong>{move || st.settings.with(|s| motcua_core::dossier::forms::Letterhead::of(s).agency)}</strong></p>
+            <p>{tr(K::Unit)}": "<strong>{move || st.settings.with(|s| motcua_domain::dossier::forms::Letterhead::of(s).agency)}</strong></p>
             <p id="report-head-period">{move || period_text(&period.get())}</p>
             <p id="report-head-filter">{move || filter.with(|f| f.describe(st.lang())).unwrap_or_else(|| t(st.lang(), K::NoFilter).into())}</p>
         </header>
@@ -173,7 +173,7 @@ fn ReportParagraph(paragraph: Memo<String>) -> impl IntoView {
 #[component]
 fn SatisfactionCard(
     scope: Scope,
-    full: Memo<motcua_core::survey::index::SatisfactionIndex>,
+    full: Memo<motcua_domain::survey::index::SatisfactionIndex>,
     ix: Memo<Option<f64>>,
     ix_prev: Memo<Option<f64>>,
     ix_last: Memo<Option<f64>>,
@@ -193,7 +193,7 @@ fn SatisfactionCard(
             <p>{tr(K::ItemIndex)}": n = "<span id="dash-index-n">{move || full.with(|f| f.n_items)}</span></p>
             <p id="dash-overall">{tr(K::OverallMeasure)}": "<strong>{move || full.with(|f| {
                 let o = f.overall_question;
-                if motcua_core::survey::index::shown(o.valid, min_n()) { share(u64::from(o.satisfied), u64::from(o.valid)) } else { "—".into() }
+                if motcua_domain::survey::index::shown(o.valid, min_n()) { share(u64::from(o.satisfied), u64::from(o.valid)) } else { "—".into() }
             })}</strong>" (n = "{move || full.with(|f| f.overall_question.valid)}")"</p>
             <details class="no-print"><summary>{tr(K::Formula)}</summary><p class="formula">{tr(K::IndexFormula)}</p></details>
             <p>{tr(K::VsPrevious)}": "<span id="dash-vs-prev">{move || change(ix_prev.get())}</span>" · "{tr(K::VsLastYear)}": "<span id="dash-vs-last">{move || change(ix_last.get())}</span></p>
@@ -204,7 +204,7 @@ fn SatisfactionCard(
             <table class="list">
                 <thead><tr><th>{tr(K::Procedure)}</th><th>{tr(K::RowLate)}</th><th>{tr(K::RowOnTime)}</th></tr></thead>
                 <tbody>{move || by_timeliness.get().into_iter().map(|(p, (late, ok))| {
-                    let cell = move |x: motcua_core::survey::index::Tally| if motcua_core::survey::index::shown(x.valid, min_n()) { format!("{} (n = {})", share(u64::from(x.satisfied), u64::from(x.valid)), x.valid) } else { format!("— (n = {})", x.valid) };
+                    let cell = move |x: motcua_domain::survey::index::Tally| if motcua_domain::survey::index::shown(x.valid, min_n()) { format!("{} (n = {})", share(u64::from(x.satisfied), u64::from(x.valid)), x.valid) } else { format!("— (n = {})", x.valid) };
                     view! { <tr><td>{p}</td><td class="num">{cell(late)}</td><td class="num">{cell(ok)}</td></tr> }
                 }).collect_view()}</tbody>
             </table>
@@ -256,7 +256,7 @@ fn MonthCharts(scope: Scope) -> impl IntoView {
     });
     let received_svg = Memo::new(move |_| {
         let col = |k: usize| rows.with(|r| r.iter().map(|m| m.received[k]).collect::<Vec<_>>());
-        let names = motcua_core::dossier::Channel::ALL.map(|c| c.label(lang()));
+        let names = motcua_domain::dossier::Channel::ALL.map(|c| c.label(lang()));
         crate::charts::stacked(
             &labels(),
             &[(names[0], col(0)), (names[1], col(1)), (names[2], col(2))],

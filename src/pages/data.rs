@@ -9,8 +9,8 @@ use crate::components::storage_meter::StorageMeter;
 use crate::components::Page;
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::i18n::K;
-use motcua_core::sync::merge::code_conflicts;
+use motcua_domain::i18n::K;
+use motcua_formats::sync::merge::code_conflicts;
 
 /// The Dữ liệu page.
 #[component]

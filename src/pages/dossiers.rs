@@ -12,10 +12,10 @@ use crate::platform::now_local;
 use crate::state::use_app;
 use chrono::Datelike;
 use leptos::prelude::*;
-use motcua_core::dossier::worklist::{self, Classified, Filter, SearchText};
-use motcua_core::dossier::{Channel, Status, Timeliness};
-use motcua_core::format::thousands;
-use motcua_core::i18n::{t, K};
+use motcua_domain::dossier::worklist::{self, Classified, Filter, SearchText};
+use motcua_domain::dossier::{Channel, Status, Timeliness};
+use motcua_domain::format::thousands;
+use motcua_domain::i18n::{t, K};
 use std::sync::Arc;
 
 /// The register page.
@@ -186,8 +186,8 @@ fn WorkTable(
 #[component]
 fn PrintRegisterLink() -> impl IntoView {
     let today = now_local().date();
-    let from = RwSignal::new(motcua_core::format::date_key(today.with_day(1).unwrap_or(today)));
-    let to = RwSignal::new(motcua_core::format::date_key(today));
+    let from = RwSignal::new(motcua_domain::format::date_key(today.with_day(1).unwrap_or(today)));
+    let to = RwSignal::new(motcua_domain::format::date_key(today));
     view! {
         <div class="card print-register">
             <h2>{tr(K::PrintRegister)}</h2>

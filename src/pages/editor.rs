@@ -4,8 +4,8 @@
 use crate::components::{tr, Page};
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::i18n::K;
-use motcua_core::survey::questionnaire::{Form, Item, Layout, Questionnaire, Reason, Text, REASONS_MAX};
+use motcua_domain::i18n::K;
+use motcua_domain::survey::questionnaire::{Form, Item, Layout, Questionnaire, Reason, Text, REASONS_MAX};
 
 fn item(q: &Questionnaire, g: usize, i: usize) -> Option<&Item> {
     q.groups.get(g).and_then(|g| g.items.get(i))
@@ -17,7 +17,7 @@ pub fn Editor() -> impl IntoView {
     let st = use_app();
     let draft = RwSignal::new(st.book.get_untracked().current().clone());
     // The version published, or why it was not.
-    let published = RwSignal::new(None::<Result<u32, motcua_core::i18n::Msg>>);
+    let published = RwSignal::new(None::<Result<u32, motcua_domain::i18n::Msg>>);
     let set_form = move |form: Form| {
         let cur = st.book.get_untracked().current().clone();
         // What the editor chose besides the items stays with the draft.

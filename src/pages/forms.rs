@@ -7,8 +7,8 @@ use crate::components::tr;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use motcua_core::dossier::forms::{control_sheet, letter_of, ControlSheet, Form, Letter, Letterhead, CONTROL_COLUMNS, PLACE, TO};
-use motcua_core::i18n::K;
+use motcua_domain::dossier::forms::{control_sheet, letter_of, ControlSheet, Form, Letter, Letterhead, CONTROL_COLUMNS, PLACE, TO};
+use motcua_domain::i18n::K;
 
 #[derive(Clone, PartialEq)]
 enum Paper {

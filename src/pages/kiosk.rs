@@ -1,6 +1,6 @@
 //! The citizen's screen: welcome (one-tap faces, start, scan, look-up), the question screens
 //! (`components::survey_screen`), thanks. All rules (order, back, idle reset, single submit)
-//! live in `motcua_core::survey::kiosk`.
+//! live in `motcua_domain::survey::kiosk`.
 
 use crate::components::face::Face;
 use crate::components::kiosk_lookup::Lookup;
@@ -10,11 +10,11 @@ use crate::components::tr;
 use crate::platform::{kiosk_now, mono_millis, next_id_bytes, switch_to};
 use crate::state::use_app;
 use leptos::prelude::*;
-use motcua_core::i18n::{Msg, K};
-use motcua_core::pin::PinCheck;
-use motcua_core::survey::kiosk::{KioskFlow, Step};
-use motcua_core::survey::questionnaire::{scale_key, SCALE};
-use motcua_core::Lang;
+use motcua_domain::i18n::{Msg, K};
+use motcua_domain::pin::PinCheck;
+use motcua_domain::survey::kiosk::{KioskFlow, Step};
+use motcua_domain::survey::questionnaire::{scale_key, SCALE};
+use motcua_domain::Lang;
 
 /// The kiosk: the only screen reachable while the tablet is locked.
 #[component]
@@ -123,7 +123,7 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
                 <p class="sub" id="welcome-time">{move || {
                     let lang = st.lang();
                     let minutes = st.book.with(|b| b.current().reading_minutes(lang));
-                    format!("{} {minutes} {}", motcua_core::i18n::t(lang, K::WelcomeAbout), motcua_core::i18n::t(lang, K::WelcomeSub))
+                    format!("{} {minutes} {}", motcua_domain::i18n::t(lang, K::WelcomeAbout), motcua_domain::i18n::t(lang, K::WelcomeSub))
                 }}</p>
             </Show>
             <Show when=move || !looking.get() fallback=move || view! { <Lookup on_close=Callback::new(move |_| looking.set(false)) /> }>

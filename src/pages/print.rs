@@ -9,10 +9,10 @@ use crate::state::use_app;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use motcua_core::dossier::forms::Form;
-use motcua_core::dossier::worklist;
-use motcua_core::format::{date, time_on_date};
-use motcua_core::i18n::K;
+use motcua_domain::dossier::forms::Form;
+use motcua_domain::dossier::worklist;
+use motcua_domain::format::{date, time_on_date};
+use motcua_domain::i18n::K;
 
 /// The print and back buttons (not printed).
 #[component]
@@ -51,12 +51,12 @@ pub fn RegisterPrint() -> impl IntoView {
         st.dossiers.with(|ds| worklist::register(ds, &cat, &cal, from, to, now_local()))
     });
     let form = Form::Register07;
-    let xlsx_error = RwSignal::new(None::<motcua_core::i18n::Msg>);
+    let xlsx_error = RwSignal::new(None::<motcua_domain::i18n::Msg>);
     let xlsx = move |_| {
         let (from, to) = period();
-        let req = motcua_core::sheet::XlsxRequest::Register {
+        let req = motcua_formats::sheet::XlsxRequest::Register {
             lines: lines.get_untracked(),
-            head: st.settings.with_untracked(motcua_core::dossier::forms::Letterhead::of),
+            head: st.settings.with_untracked(motcua_domain::dossier::forms::Letterhead::of),
             from,
             to,
             lang: st.lang(),
@@ -135,8 +135,8 @@ pub fn ResultPrint() -> impl IntoView {
                         <dt>{vi(K::ReceivedAt)}</dt><dd>{time_on_date(s.received)}</dd>
                         <dt>{vi(K::DueDate)}</dt><dd>{show_dt(s.due)}</dd>
                         <dt>{vi(K::ReturnedAt)}</dt><dd id="result-returned">{time_on_date(s.returned)}</dd>
-                        <dt>{vi(K::Timeliness)}</dt><dd id="result-timeliness"><strong>{s.timeliness.label(motcua_core::Lang::Vi)}</strong></dd>
-                        <dt>{vi(K::ResultVia)}</dt><dd>{s.result_via.label(motcua_core::Lang::Vi)}</dd>
+                        <dt>{vi(K::Timeliness)}</dt><dd id="result-timeliness"><strong>{s.timeliness.label(motcua_domain::Lang::Vi)}</strong></dd>
+                        <dt>{vi(K::ResultVia)}</dt><dd>{s.result_via.label(motcua_domain::Lang::Vi)}</dd>
                         <dt>{vi(K::SignedFor)}</dt><dd>{if s.signed_by.trim().is_empty() { "……………………………………".to_string() } else { s.signed_by.clone() }}</dd>
                     </dl>
                     <p class="lookup-hint" id="result-rate"><strong>{vi(K::ResultSlipRate)}</strong></p>
@@ -150,7 +150,7 @@ pub fn ResultPrint() -> impl IntoView {
 /// The print model `f` makes of the dossier the route's `:id` names (a live one), with all the
 /// dossiers and the calendar beside it; `None` when there is none.
 fn of_route_dossier<T>(
-    f: impl Fn(&motcua_core::dossier::Dossier, &[motcua_core::dossier::Dossier], &motcua_core::calendar::WorkCalendar) -> Option<T>
+    f: impl Fn(&motcua_domain::dossier::Dossier, &[motcua_domain::dossier::Dossier], &motcua_domain::calendar::WorkCalendar) -> Option<T>
         + Send
         + Sync
         + 'static,
@@ -170,14 +170,14 @@ where
 
 /// Vietnamese, for the official forms.
 pub(crate) fn vi(key: K) -> &'static str {
-    motcua_core::i18n::t(motcua_core::Lang::Vi, key)
+    motcua_domain::i18n::t(motcua_domain::Lang::Vi, key)
 }
 
 /// The national heading and the agency's names, as every form of TT 03/2025 opens.
 #[component]
 pub(crate) fn FormHeading(number: Option<String>) -> impl IntoView {
     let st = use_app();
-    let head = st.settings.with_untracked(motcua_core::dossier::forms::Letterhead::of);
+    let head = st.settings.with_untracked(motcua_domain::dossier::forms::Letterhead::of);
     let (parent, agency, counter) = (head.parent, head.agency, head.counter);
     view! {
         <header class="form-heading" id="form-heading">
@@ -199,7 +199,7 @@ pub(crate) fn FormHeading(number: Option<String>) -> impl IntoView {
 #[component]
 fn Receipt01(s: worklist::ReceiptSlip) -> impl IntoView {
     let dots = "……………………………………";
-    let lang = motcua_core::Lang::Vi;
+    let lang = motcua_domain::Lang::Vi;
     let term = s.term.text(lang);
     view! {
         <article class="print-doc receipt-doc" id="receipt-doc">

@@ -9,8 +9,8 @@ use crate::components::{tm, tr, Page};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use motcua_core::i18n::{Msg, K};
-use motcua_core::settings::{TabletForm, IDLE_RANGE, STAFF_IDLE_RANGE};
+use motcua_domain::i18n::{Msg, K};
+use motcua_domain::settings::{TabletForm, IDLE_RANGE, STAFF_IDLE_RANGE};
 
 /// Settings of this tablet.
 #[component]

@@ -6,9 +6,9 @@ use crate::components::{tr, Page};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use motcua_core::i18n::{t, Msg, K};
-use motcua_core::pin::valid_pin;
-use motcua_core::survey::desk::summary;
+use motcua_domain::i18n::{t, Msg, K};
+use motcua_domain::pin::valid_pin;
+use motcua_domain::survey::desk::summary;
 
 /// Desk overview for staff (behind the PIN when the tablet is in kiosk mode).
 #[component]
@@ -103,7 +103,7 @@ fn FunnelCard() -> impl IntoView {
     let st = use_app();
     let stats = Memo::new(move |_| {
         st.responses.track();
-        motcua_core::survey::funnel::stats(&st.funnel())
+        motcua_domain::survey::funnel::stats(&st.funnel())
     });
     view! {
         <div class="card funnel" id="funnel">

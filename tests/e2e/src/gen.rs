@@ -5,12 +5,12 @@
 //! characters. Deterministic for a seed. Used by the benchmarks and large-data tests.
 
 use chrono::{Duration, NaiveDate};
-use motcua_core::calendar::WorkCalendar;
-use motcua_core::dossier::{default_catalogue, Channel, Dossier, NewDossier, Status};
-use motcua_core::record::{IdSource, Meta};
-use motcua_core::survey::questionnaire::Book;
-use motcua_core::survey::response::{encode_answers, Response};
-use motcua_core::sync::wire::Dataset;
+use motcua_domain::calendar::WorkCalendar;
+use motcua_domain::dossier::{default_catalogue, Channel, Dossier, NewDossier, Status};
+use motcua_domain::record::{IdSource, Meta};
+use motcua_domain::survey::questionnaire::Book;
+use motcua_domain::survey::response::{encode_answers, Response};
+use motcua_formats::sync::wire::Dataset;
 
 const FAMILY: [&str; 10] = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng"];
 const MIDDLE: [&str; 6] = ["Văn", "Thị", "Hữu", "Minh", "Thanh", "Ngọc"];
@@ -162,7 +162,7 @@ pub fn generate_from(start: NaiveDate, years: f64, seed: u64) -> Dataset {
 /// `data` as an export file of the generating device (`gen-1`, "Quầy 1", unit SCT), written to
 /// a temporary file named with `tag`; returns its path.
 pub fn write_export(data: Dataset, tag: &str) -> std::io::Result<std::path::PathBuf> {
-    use motcua_core::sync::wire;
+    use motcua_formats::sync::wire;
     // Made after its last record, as a tablet's export is (later stamps are held back).
     let last = data
         .responses
@@ -194,7 +194,7 @@ pub fn write_export(data: Dataset, tag: &str) -> std::io::Result<std::path::Path
 pub fn year_xlsx(rows: usize) -> Vec<u8> {
     use chrono::{Datelike, Duration, NaiveDate, Timelike};
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
-    let cal = motcua_core::calendar::WorkCalendar::default();
+    let cal = motcua_domain::calendar::WorkCalendar::default();
     let days: Vec<NaiveDate> = (0..365)
         .map(|i| NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + Duration::days(i))
         .filter(|d| cal.is_working_day(*d))

@@ -509,26 +509,26 @@ impl Browser {
 
     /// All responses stored, decoded from their monthly chunks by the app's own codec.
     pub async fn stored_responses(&self) -> R<Vec<Value>> {
-        self.stored_records::<motcua_core::survey::response::Response>(motcua_core::codec::Kind::Response)
+        self.stored_records::<motcua_domain::survey::response::Response>(motcua_formats::codec::Kind::Response)
             .await
     }
 
     /// All dossiers stored (tombstones included), decoded by the app's own codec.
     pub async fn stored_dossiers(&self) -> R<Vec<Value>> {
-        self.stored_records::<motcua_core::dossier::Dossier>(motcua_core::codec::Kind::Dossier)
+        self.stored_records::<motcua_domain::dossier::Dossier>(motcua_formats::codec::Kind::Dossier)
             .await
     }
 
-    async fn stored_records<T>(&self, kind: motcua_core::codec::Kind) -> R<Vec<Value>>
+    async fn stored_records<T>(&self, kind: motcua_formats::codec::Kind) -> R<Vec<Value>>
     where
-        T: serde::de::DeserializeOwned + serde::Serialize + motcua_core::record::Record + Clone,
+        T: serde::de::DeserializeOwned + serde::Serialize + motcua_domain::record::Record + Clone,
     {
         let stored = self.stored().await?;
         let mut out = Vec::new();
         for (k, v) in stored.as_object().cloned().unwrap_or_default() {
-            if motcua_core::codec::parse_chunk_key(&k).is_some_and(|(k2, _)| k2 == kind) {
+            if motcua_formats::codec::parse_chunk_key(&k).is_some_and(|(k2, _)| k2 == kind) {
                 let (recs, _) =
-                    motcua_core::codec::decode_chunk::<T>(kind, v.as_str().unwrap_or_default()).map_err(|e| format!("{k}: {e}"))?;
+                    motcua_formats::codec::decode_chunk::<T>(kind, v.as_str().unwrap_or_default()).map_err(|e| format!("{k}: {e}"))?;
                 for r in recs {
                     out.push(serde_json::to_value(r)?);
                 }

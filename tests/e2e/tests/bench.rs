@@ -250,10 +250,10 @@ fn units(stored: &Value, prefix: &str) -> (usize, usize) {
 #[test]
 #[ignore = "benchmark: run by scripts/bench.sh"]
 fn bench_stored_form_decade() {
-    use motcua_core::codec::{self, Kind};
+    use motcua_formats::codec::{self, Kind};
     let years: f64 = std::env::var("BENCH_YEARS").ok().and_then(|y| y.parse().ok()).unwrap_or(10.0);
     let data = motcua_e2e::gen::generate(years, 11);
-    fn by_month<T: motcua_core::record::Record + Clone>(rs: &[T]) -> std::collections::BTreeMap<String, Vec<T>> {
+    fn by_month<T: motcua_domain::record::Record + Clone>(rs: &[T]) -> std::collections::BTreeMap<String, Vec<T>> {
         let mut m: std::collections::BTreeMap<String, Vec<T>> = Default::default();
         for r in rs {
             m.entry(codec::period_of(r.meta().created_at)).or_default().push(r.clone());
@@ -286,7 +286,7 @@ fn bench_stored_form_decade() {
     );
     let t = std::time::Instant::now();
     for (_, raw) in &dos_chunks {
-        let back: Vec<motcua_core::dossier::Dossier> = codec::decode_chunk(Kind::Dossier, raw).unwrap().0;
+        let back: Vec<motcua_domain::dossier::Dossier> = codec::decode_chunk(Kind::Dossier, raw).unwrap().0;
         assert!(!back.is_empty());
     }
     println!(
@@ -368,7 +368,7 @@ async fn bench_capacity_and_speed() -> R {
 #[test]
 #[ignore = "benchmark: run by scripts/bench.sh"]
 fn bench_report_native() {
-    use motcua_core::report::{self, Filter, Lookup, Period};
+    use motcua_domain::report::{self, Filter, Lookup, Period};
     let years: f64 = std::env::var("BENCH_YEARS").ok().and_then(|y| y.parse().ok()).unwrap_or(10.0);
     let data = motcua_e2e::gen::generate(years, 11);
     let lookup = Lookup::new(&data.catalogue, Default::default());
@@ -394,13 +394,13 @@ fn bench_report_native() {
     time("monthly", &|| {
         report::monthly(rec, &p, &f, &lookup, 10);
     });
-    use motcua_core::report::breakdown;
+    use motcua_domain::report::breakdown;
     let q = data
         .versions
         .values()
         .next_back()
         .cloned()
-        .unwrap_or_else(motcua_core::survey::questionnaire::Questionnaire::sipas);
+        .unwrap_or_else(motcua_domain::survey::questionnaire::Questionnaire::sipas);
     time("items", &|| {
         breakdown::items(rec, &q, &p, &f, &lookup, 10);
     });
@@ -439,7 +439,7 @@ fn submit_only() -> String {
 #[tokio::test]
 #[ignore = "benchmark: run by scripts/bench.sh"]
 async fn bench_decade_in_the_browser() -> R {
-    use motcua_core::codec::{self, Kind};
+    use motcua_formats::codec::{self, Kind};
     use std::collections::BTreeMap;
     let years: f64 = std::env::var("BENCH_YEARS").ok().and_then(|y| y.parse().ok()).unwrap_or(10.0);
     // Ten years up to today, as a tablet that has served the desk since would hold them.

@@ -128,10 +128,10 @@ async fn a_due_date_in_an_unconfirmed_2027_is_tam_tinh_until_confirmed_and_moves
 
 #[tokio::test]
 async fn a_calendar_stored_before_24_11_was_a_holiday_is_corrected_and_moves_the_open_dossier() -> R {
-    use motcua_core::calendar::WorkCalendar;
-    use motcua_core::dossier::{default_catalogue, Dossier, NewDossier};
-    use motcua_core::record::Meta;
-    use motcua_core::sync::wire::Dataset;
+    use motcua_domain::calendar::WorkCalendar;
+    use motcua_domain::dossier::{default_catalogue, Dossier, NewDossier};
+    use motcua_domain::record::Meta;
+    use motcua_formats::sync::wire::Dataset;
     // As the last build counted it: 24/11/2026 worked, so TM-02 (5 days) received Thursday
     // 19/11 was due Thursday 26/11. It is still open.
     let mut old = WorkCalendar::default();
@@ -148,11 +148,11 @@ async fn a_calendar_stored_before_24_11_was_a_holiday_is_corrected_and_moves_the
     let meta = Meta::new([3; 16], 1_795_053_600_000, "gen-1");
     let d = Dossier::create(input, &default_catalogue(), &old, std::iter::empty(), meta).map_err(|e| e.to_string())?;
     assert_eq!(d.due.format("%d/%m").to_string(), "26/11");
-    let stored_calendar = motcua_core::codec::encode_doc("calendar", &old);
+    let stored_calendar = motcua_formats::codec::encode_doc("calendar", &old);
     let data = Dataset {
         responses: Vec::new(),
         dossiers: vec![d],
-        versions: motcua_core::survey::questionnaire::Book::default().versions,
+        versions: motcua_domain::survey::questionnaire::Book::default().versions,
         catalogue: default_catalogue(),
         calendar: old,
     };
@@ -171,7 +171,7 @@ async fn a_calendar_stored_before_24_11_was_a_holiday_is_corrected_and_moves_the
     // The store as the last build left it: its calendar without 24/11.
     b.js(&format!(
         "localStorage.setItem({}, {})",
-        serde_json::to_string(&motcua_core::codec::doc_key("calendar"))?,
+        serde_json::to_string(&motcua_formats::codec::doc_key("calendar"))?,
         serde_json::to_string(&stored_calendar)?
     ))
     .await?;

@@ -3,9 +3,9 @@
 //! closed tab cut the conversion off), and a full store ends in the "storage full" path with
 //! nothing lost.
 
-use motcua_core::codec::{self, Kind};
 use motcua_e2e::gen::{generate, write_export};
 use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE};
+use motcua_formats::codec::{self, Kind};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -30,7 +30,7 @@ fn generated_months_are_stored_and_read_as_the_reference_codec_does() {
     use codec::{collect, columns, table::Table};
     fn check<T>(records: &[T])
     where
-        T: motcua_core::record::Record + serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+        T: motcua_domain::record::Record + serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
     {
         let mut months: BTreeMap<String, Vec<&T>> = BTreeMap::new();
         for r in records {
@@ -105,7 +105,7 @@ async fn a_generated_year_round_trips_through_storage_unchanged() -> R {
     // citizen's response today is in it.
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis() as i64;
     let (recent, today) = {
-        let s = motcua_core::survey::desk::summary(&data_responses, now, 0);
+        let s = motcua_domain::survey::desk::summary(&data_responses, now, 0);
         (s.recent, s.today)
     };
     b.goto(&srv.url("/kiosk")).await?;
@@ -196,7 +196,7 @@ async fn a_store_written_by_the_previous_build_is_converted_without_loss_even_af
         chunks
             .iter()
             .filter(|(k, _)| k.starts_with("motcua.dos."))
-            .all(|(_, v)| codec::settled_by::<motcua_core::dossier::Dossier>(Kind::Dossier, v).is_some()),
+            .all(|(_, v)| codec::settled_by::<motcua_domain::dossier::Dossier>(Kind::Dossier, v).is_some()),
         "every dossier month notes when it settled"
     );
     let new_units: usize = chunks

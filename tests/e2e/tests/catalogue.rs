@@ -8,7 +8,7 @@ const ROWS: usize = 120;
 
 #[tokio::test]
 async fn a_provinces_list_of_120_procedures_imports_after_its_preview() -> R {
-    let shipped = motcua_core::dossier::default_catalogue().len();
+    let shipped = motcua_domain::dossier::default_catalogue().len();
     let path = std::env::temp_dir().join(format!("motcua-danh-muc-{}.xlsx", std::process::id()));
     std::fs::write(&path, motcua_e2e::gen::catalogue_xlsx(ROWS))?;
     let srv = Server::start();

@@ -2,14 +2,14 @@
 //! for the same records, periods and filters switch them, a chart downloads, screenshots.
 
 use chrono::{Datelike, Duration, NaiveDate};
-use motcua_core::calendar::WorkCalendar;
-use motcua_core::dossier::{default_catalogue, Channel, Dossier, NewDossier, Status};
-use motcua_core::record::Meta;
-use motcua_core::report::{self, Basis, Filter, Lookup, Period};
-use motcua_core::survey::questionnaire::Book;
-use motcua_core::survey::response::Response;
-use motcua_core::sync::wire::Dataset;
+use motcua_domain::calendar::WorkCalendar;
+use motcua_domain::dossier::{default_catalogue, Channel, Dossier, NewDossier, Status};
+use motcua_domain::record::Meta;
+use motcua_domain::report::{self, Basis, Filter, Lookup, Period};
+use motcua_domain::survey::questionnaire::Book;
+use motcua_domain::survey::response::Response;
 use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
+use motcua_formats::sync::wire::Dataset;
 
 /// 2025 and early 2026: dossiers of several procedures and channels, some resolved early, on
 /// the day or late, some open; responses with mixed ratings. Deterministic.
@@ -131,18 +131,18 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
         ("rt-late", t.late),
         ("rt-progress", t.in_progress()),
     ] {
-        assert_eq!(screen(&b, id).await?, motcua_core::format::thousands(want), "kỳ {id}");
+        assert_eq!(screen(&b, id).await?, motcua_domain::format::thousands(want), "kỳ {id}");
     }
-    assert_eq!(screen(&b, "dash-index").await?, motcua_core::format::index_value(ix));
+    assert_eq!(screen(&b, "dash-index").await?, motcua_domain::format::index_value(ix));
     let ind = report::indicators(rec, &ky, &Filter::default(), &lookup);
     assert!(ind.progress.den > 0 && ind.late.den > 0, "{ind:?}");
     assert_eq!(
         screen(&b, "dash-21").await?,
-        motcua_core::format::share(ind.progress.num, ind.progress.den)
+        motcua_domain::format::share(ind.progress.num, ind.progress.den)
     );
     assert_eq!(
         screen(&b, "dash-54").await?,
-        motcua_core::format::index_value(ind.satisfaction_5_4())
+        motcua_domain::format::index_value(ind.satisfaction_5_4())
     );
     let text = screen(&b, "report-text").await?;
     assert!(
@@ -177,17 +177,17 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
         ("rt-late", t.late),
         ("rt-progress", t.in_progress()),
     ] {
-        assert_eq!(screen(&b, id).await?, motcua_core::format::thousands(want), "{id}");
+        assert_eq!(screen(&b, id).await?, motcua_domain::format::thousands(want), "{id}");
     }
     assert_eq!(screen(&b, "rt-headline").await?, t.on_time_share());
     assert!(screen(&b, "rt-balance").await?.contains("khớp"));
-    assert_eq!(screen(&b, "dash-index").await?, motcua_core::format::index_value(ix));
+    assert_eq!(screen(&b, "dash-index").await?, motcua_domain::format::index_value(ix));
     // Both measures with their n: overall satisfaction counts every rating.
     let full = report::satisfaction(rec, &Period::year(2025), &Filter::default(), &lookup);
     let o = full.overall_question;
     let overall = screen(&b, "dash-overall").await?;
     assert!(
-        overall.contains(&motcua_core::format::share(u64::from(o.satisfied), u64::from(o.valid)))
+        overall.contains(&motcua_domain::format::share(u64::from(o.satisfied), u64::from(o.valid)))
             && overall.contains(&format!("n = {}", o.valid)),
         "{overall}"
     );
@@ -219,11 +219,11 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     // Breakdowns: the first group's index and an item's n are the core's.
     let (groups, items) = report::breakdown::items(rec, &data.versions[&1], &Period::year(2025), &Filter::default(), &lookup, 5);
     let first_group = b.text("#items-card tbody tr.total td.num").await?;
-    assert_eq!(first_group, motcua_core::format::index_value(groups[0].1));
+    assert_eq!(first_group, motcua_domain::format::index_value(groups[0].1));
     let n = b
         .text(&format!("#items-card tr[data-item='{}'] td:last-child", items[0].item))
         .await?;
-    assert_eq!(n, motcua_core::format::thousands(u64::from(items[0].n)));
+    assert_eq!(n, motcua_domain::format::thousands(u64::from(items[0].n)));
     for chart in [
         "chart-distribution",
         "chart-per-day",
@@ -250,7 +250,7 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     };
     let (t, _) = check(Period::quarter(2026, 1), online.clone());
     assert!(t.new_total() > 0 && t.in_progress() > 0, "{t:?}");
-    assert_eq!(screen(&b, "rt-received").await?, motcua_core::format::thousands(t.received()));
+    assert_eq!(screen(&b, "rt-received").await?, motcua_domain::format::thousands(t.received()));
     assert_eq!(screen(&b, "rt-direct").await?, "0");
     // Beside it, the previous quarter and the same quarter last year.
     let (prev, _) = check(Period::quarter(2025, 4), online.clone());
@@ -260,11 +260,14 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     assert_eq!(
         (prev_cell, last_cell),
         (
-            motcua_core::format::thousands(prev.received()),
-            motcua_core::format::thousands(last.received())
+            motcua_domain::format::thousands(prev.received()),
+            motcua_domain::format::thousands(last.received())
         )
     );
-    assert_eq!(screen(&b, "rt-open-in-time").await?, motcua_core::format::thousands(t.open_in_time));
+    assert_eq!(
+        screen(&b, "rt-open-in-time").await?,
+        motcua_domain::format::thousands(t.open_in_time)
+    );
     // Charts: drawn, downloadable; an empty filter says so instead of an empty frame.
     b.select("#rf-channel", "").await?;
     b.wait_css("#chart-received svg").await?;
@@ -306,18 +309,18 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     };
     let (t, _) = check(Period::year(2030), unit);
     assert_eq!((t.new_total(), t.carried_over > 0), (0, true));
-    assert_eq!(screen(&b, "rt-received").await?, motcua_core::format::thousands(t.received()));
-    assert_eq!(screen(&b, "rt-carried").await?, motcua_core::format::thousands(t.carried_over));
+    assert_eq!(screen(&b, "rt-received").await?, motcua_domain::format::thousands(t.received()));
+    assert_eq!(screen(&b, "rt-carried").await?, motcua_domain::format::thousands(t.carried_over));
     // The worklist over the same set draws one page at a time.
     b.goto(&srv.url("/dossiers")).await?;
     b.wait_css("#worklist tbody tr.row").await?;
     let total = data.dossiers.len();
-    let pages = total.div_ceil(motcua_core::dossier::worklist::PAGE_SIZE);
+    let pages = total.div_ceil(motcua_domain::dossier::worklist::PAGE_SIZE);
     assert_eq!(b.js("return document.querySelectorAll('#worklist tbody tr.row').length").await?, 50);
     assert!(b
         .text("#page-info")
         .await?
-        .starts_with(&format!("1 / {pages} · {}", motcua_core::format::thousands(total as u64))));
+        .starts_with(&format!("1 / {pages} · {}", motcua_domain::format::thousands(total as u64))));
     b.click("#page-next").await?;
     b.wait_js("document.querySelector('#page-info').innerText.startsWith('2 /')")
         .await?;

@@ -2,10 +2,10 @@
 //! columns, no end of processing) imports through the wizard, and the dashboard judges it as
 //! the core does; the register downloads as a real .xlsx.
 
-use motcua_core::dossier::csv_import::SheetReader;
-use motcua_core::report::{self, Basis, Filter, Lookup, Period};
-use motcua_core::sheet::{EndBasis, Mapping};
+use motcua_domain::report::{self, Basis, Filter, Lookup, Period};
 use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE};
+use motcua_formats::register_sheet::SheetReader;
+use motcua_formats::sheet::{EndBasis, Mapping};
 
 const ROWS: usize = 14_200;
 
@@ -13,21 +13,21 @@ const ROWS: usize = 14_200;
 async fn a_years_excel_register_imports_through_the_wizard_and_the_dashboard_judges_it() -> R {
     let bytes = motcua_e2e::gen::year_xlsx(ROWS);
     // What the core makes of the same file.
-    let table = motcua_core::sheet::read_excel(&bytes, None).map_err(|e| format!("{e:?}"))?;
+    let table = motcua_formats::sheet::read_excel(&bytes, None).map_err(|e| format!("{e:?}"))?;
     let header = table.header_row().ok_or("no header")?;
     let map = Mapping::guess(&table.headers(header));
     let mut reader = SheetReader::new(table, header, map, EndBasis::ReturnDate, Default::default(), std::iter::empty())?;
-    let catalogue = motcua_core::dossier::default_catalogue();
-    let cal = motcua_core::calendar::WorkCalendar::default();
+    let catalogue = motcua_domain::dossier::default_catalogue();
+    let cal = motcua_domain::calendar::WorkCalendar::default();
     let mut n = 0u64;
     while !reader.step(usize::MAX, &catalogue, &cal, || {
         n += 1;
         let mut b = [0u8; 16];
         b[..8].copy_from_slice(&n.to_le_bytes());
-        motcua_core::record::Meta::new(b, 0, "t")
+        motcua_domain::record::Meta::new(b, 0, "t")
     }) {}
     let sheet = reader.finish()?;
-    let data = motcua_core::sync::wire::Dataset {
+    let data = motcua_formats::sync::wire::Dataset {
         dossiers: sheet.rows.into_iter().filter_map(|r| r.result.ok()).collect(),
         catalogue: catalogue.clone(),
         calendar: cal.clone(),
@@ -88,7 +88,7 @@ async fn a_years_excel_register_imports_through_the_wizard_and_the_dashboard_jud
         ("rt-unjudged", 0),
         ("rt-on-return", want.judged_on_return),
     ] {
-        assert_eq!(b.text(&format!("#{id}")).await?, motcua_core::format::thousands(n), "{id}");
+        assert_eq!(b.text(&format!("#{id}")).await?, motcua_domain::format::thousands(n), "{id}");
     }
     assert_eq!(b.text("#rt-headline").await?, want.on_time_share());
     b.shot("3-dashboard-2025-1280x800").await?;

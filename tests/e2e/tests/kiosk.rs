@@ -373,7 +373,7 @@ async fn a_citizens_tablet_downloads_the_kiosk_alone() -> R {
 /// files name must be in that list, or the citizen would see a blank button.
 #[test]
 fn the_kiosks_string_table_holds_every_key_its_screens_use() {
-    let names: std::collections::BTreeSet<String> = motcua_core::i18n::KIOSK.iter().map(|k| format!("{k:?}")).collect();
+    let names: std::collections::BTreeSet<String> = motcua_domain::i18n::KIOSK.iter().map(|k| format!("{k:?}")).collect();
     let files = [
         "src/pages/kiosk.rs",
         "src/kiosk_app.rs",
@@ -383,8 +383,9 @@ fn the_kiosks_string_table_holds_every_key_its_screens_use() {
         "src/components/pinpad.rs",
         "src/components/scanner.rs",
         "src/components/face.rs",
-        "core/src/survey/questionnaire.rs",
-        "core/src/survey/kiosk.rs",
+        "domain/src/survey/questionnaire.rs",
+        "domain/src/survey/kiosk.rs",
+        "domain/src/dossier/status.rs",
     ];
     let mut missing = Vec::new();
     for f in files {
@@ -405,7 +406,7 @@ fn the_kiosks_string_table_holds_every_key_its_screens_use() {
 /// every rating is still there.
 #[tokio::test]
 async fn the_kiosk_appends_and_the_staff_app_packs_its_long_tail() -> R {
-    use motcua_core::codec::{self, Kind};
+    use motcua_formats::codec::{self, Kind};
     let srv = Server::start();
     let b = Browser::new("kiosk-tail", TABLET_LANDSCAPE).await?;
     b.goto(&srv.url("/kiosk")).await?;

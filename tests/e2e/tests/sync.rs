@@ -232,7 +232,7 @@ async fn bad_files_get_clear_messages_and_change_nothing() -> R {
         ("dup.json", dup.into_bytes(), "cùng id"),
         ("deep.json", deep.into_bytes(), "lồng nhau quá sâu"),
         ("latin1.json", vec![0x7b, 0xe9, 0xff, 0x7d], "UTF-8"),
-        ("big.json", vec![b' '; motcua_core::sync::wire::MAX_BYTES + 1], "quá lớn"),
+        ("big.json", vec![b' '; motcua_formats::sync::wire::MAX_BYTES + 1], "quá lớn"),
     ];
     m.js("localStorage.setItem('motcua.marker', 'x')").await?;
     let before = m.stored().await?;
@@ -460,7 +460,7 @@ async fn the_last_import_is_undone_exactly() -> R {
 /// it stayed up after a backup until the next reload.
 #[tokio::test]
 async fn the_export_reminder_goes_once_a_backup_is_made() -> R {
-    use motcua_core::codec::{self, Kind};
+    use motcua_formats::codec::{self, Kind};
     let srv = Server::start();
     let b = Browser::new("export-reminder", TABLET_LANDSCAPE).await?;
     b.goto(&srv.url("/staff")).await?;

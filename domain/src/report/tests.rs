@@ -349,33 +349,6 @@ fn a_report_says_what_it_was_narrowed_to() {
 }
 
 #[test]
-fn the_table_says_how_many_were_judged_by_the_return_date() {
-    // A year's sheet without the end of processing: judged by the return date by default.
-    let text = "Mã hồ sơ,Tên thủ tục hành chính,Tên tổ chức cá nhân,Nhận hồ sơ,Hẹn trả kết quả,Trả kết quả\n\
-                SCT-260302-0001,TM-02,A,02/03/2026 09:00,09/03/2026 17:00,04/03/2026 10:00\n\
-                SCT-260302-0002,TM-02,B,02/03/2026 09:00,09/03/2026 17:00,09/03/2026 16:00\n\
-                SCT-260302-0003,TM-02,C,02/03/2026 09:00,09/03/2026 17:00,12/03/2026 08:00\n\
-                SCT-260302-0004,TM-02,D,02/03/2026 09:00,09/03/2026 17:00,\n";
-    let mut n = 0u8;
-    let sheet = crate::dossier::csv_import::parse(text, &default_catalogue(), &cal(), std::iter::empty(), || {
-        n += 1;
-        Meta::new([n; 16], 0, "t")
-    })
-    .unwrap();
-    let ds: Vec<Dossier> = sheet.rows.into_iter().map(|r| r.result.unwrap()).collect();
-    let t = dossier_table(
-        dossiers(&ds).data(),
-        &Period::month(2026, 3),
-        &Filter::default(),
-        &Lookup::default(),
-    );
-    assert_eq!((t.early, t.on_time, t.late, t.unjudged), (1, 1, 1, 0), "never silently 'chưa rõ'");
-    assert_eq!(t.judged_on_return, 3);
-    assert_eq!(t.open_overdue + t.open_in_time, 1);
-    assert!(t.balanced());
-}
-
-#[test]
 fn the_device_filter_names_the_devices_that_made_records() {
     let mut rs = responses(d(2026, 3, 2), 3, 3, 1);
     rs[0].meta.device = "c93f973f".into();

@@ -846,6 +846,7 @@ mod tests {
         let mut text = String::new();
         sources(&root.join("src"), &mut text);
         sources(&root.join("../src"), &mut text);
+        sources(&root.join("../formats/src"), &mut text);
         let unused: Vec<String> = ALL
             .iter()
             .map(|k| format!("{k:?}"))

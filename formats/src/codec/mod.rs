@@ -669,7 +669,7 @@ mod tests {
 
     #[test]
     fn a_chunk_says_when_its_dossiers_settled_without_unpacking() {
-        use crate::dossier::record::tests::{at, new};
+        use crate::dossier::record::test_support::{at, new};
         use crate::dossier::{Dossier, Status};
         let mut a = new("SCT-260302-0001", "TM-02", at(2026, 3, 2, 9)).unwrap();
         a.transition(Status::Resolved, at(2026, 3, 5, 9), "", "").unwrap();

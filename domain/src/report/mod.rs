@@ -397,7 +397,7 @@ pub struct Records<'a> {
     pub timeline: &'a Timeline,
 }
 
-impl crate::sync::wire::Dataset {
+impl crate::dataset::Dataset {
     /// This data set as a report's input; `timeline` is `Timeline::new` of its records.
     pub fn records<'a>(&'a self, timeline: &'a Timeline) -> Records<'a> {
         Records {

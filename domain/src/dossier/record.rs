@@ -761,6 +761,36 @@ impl Dossier {
     }
 }
 
+/// Dossiers for tests, here and in `motcua-formats` (its dev-dependency turns on
+/// `test-support`).
+#[cfg(any(test, feature = "test-support"))]
+pub mod test_support {
+    use super::*;
+    use crate::dossier::default_catalogue;
+    use chrono::NaiveDate;
+
+    pub fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
+    }
+
+    pub fn new(code: &str, proc: &str, received: NaiveDateTime) -> Result<Dossier, DossierError> {
+        let input = NewDossier {
+            code: code.into(),
+            procedure: proc.into(),
+            applicant: "Công ty TNHH An Phát".into(),
+            received: Some(received),
+            ..Default::default()
+        };
+        Dossier::create(
+            input,
+            &default_catalogue(),
+            &WorkCalendar::default(),
+            std::iter::empty(),
+            Meta::new([5; 16], 0, "t"),
+        )
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -869,28 +899,7 @@ pub(crate) mod tests {
     }
 
     use crate::dossier::default_catalogue;
-    use chrono::NaiveDate;
-
-    pub fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
-    }
-
-    pub fn new(code: &str, proc: &str, received: NaiveDateTime) -> Result<Dossier, DossierError> {
-        let input = NewDossier {
-            code: code.into(),
-            procedure: proc.into(),
-            applicant: "Công ty TNHH An Phát".into(),
-            received: Some(received),
-            ..Default::default()
-        };
-        Dossier::create(
-            input,
-            &default_catalogue(),
-            &WorkCalendar::default(),
-            std::iter::empty(),
-            Meta::new([5; 16], 0, "t"),
-        )
-    }
+    pub use test_support::{at, new};
 
     fn create_with(f: impl FnOnce(&mut NewDossier)) -> Result<Dossier, DossierError> {
         let mut input = NewDossier {

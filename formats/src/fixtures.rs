@@ -1,10 +1,10 @@
 //! Frozen stored forms (issue 23): chunks and an export as the releases of 2026 wrote them,
-//! committed under `core/tests/fixtures/` and decoded here to the records they were made from.
+//! committed under `formats/tests/fixtures/` and decoded here to the records they were made from.
 //! A change to the codec or the export that cannot read them fails these tests; the files are
 //! never regenerated to make a test pass (`write_fixtures` is how they were made, once).
 
 use crate::codec::{self, Kind};
-use crate::dossier::record::tests::{at, new};
+use crate::dossier::record::test_support::{at, new};
 use crate::dossier::{Dossier, Status};
 use crate::survey::response::Response;
 use crate::sync::wire::{self, Dataset, Export, Source};

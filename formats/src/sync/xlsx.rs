@@ -172,7 +172,7 @@ pub fn table_xlsx(sheet: &str, header: &[String], rows: &[Vec<String>]) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dossier::record::tests::{at, new};
+    use crate::dossier::record::test_support::{at, new};
     use crate::dossier::{default_catalogue, worklist, Status};
 
     fn head() -> Letterhead {

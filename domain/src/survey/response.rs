@@ -84,8 +84,8 @@ impl Response {
 }
 
 /// A response for tests: the answers of version 1 skipped, overall 4, made by device "d".
-#[cfg(test)]
-pub(crate) fn sample(n: u8, at: crate::record::Millis) -> Response {
+#[cfg(any(test, feature = "test-support"))]
+pub fn sample(n: u8, at: crate::record::Millis) -> Response {
     Response {
         meta: Meta::new([n; 16], at, "d"),
         q: 1,

@@ -69,39 +69,7 @@ pub struct Source {
     pub unit: String,
 }
 
-/// Everything a department has, as plain data: what is exported, imported and merged.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Dataset {
-    pub responses: Vec<Response>,
-    pub dossiers: Vec<Dossier>,
-    pub versions: BTreeMap<u32, Questionnaire>,
-    pub catalogue: Vec<Procedure>,
-    pub calendar: WorkCalendar,
-}
-
-/// What is here, borrowed: the app's state holds its records and documents apart, and a
-/// decade is not copied to plan a month's file.
-#[derive(Clone, Copy)]
-pub struct Here<'a> {
-    pub responses: &'a [Response],
-    pub dossiers: &'a [Dossier],
-    pub versions: &'a BTreeMap<u32, Questionnaire>,
-    pub catalogue: &'a [Procedure],
-    pub calendar: &'a WorkCalendar,
-}
-
-impl Dataset {
-    /// This set as what is here, for [`plan`].
-    pub fn here(&self) -> Here<'_> {
-        Here {
-            responses: &self.responses,
-            dossiers: &self.dossiers,
-            versions: &self.versions,
-            catalogue: &self.catalogue,
-            calendar: &self.calendar,
-        }
-    }
-}
+pub use motcua_domain::dataset::{Dataset, Here};
 
 /// A read (or to be written) export file.
 #[derive(Clone, Debug, PartialEq)]

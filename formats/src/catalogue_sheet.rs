@@ -11,7 +11,7 @@
 //! written before the officer has seen the plan (`CataloguePlan`), and then all of it or nothing
 //! (`CataloguePlan::apply` returns the whole new catalogue, checked by `validate_catalogue`).
 
-use super::procedure::{validate_catalogue, Online, Procedure, Term};
+use crate::dossier::procedure::{validate_catalogue, Online, Procedure, Term};
 use crate::format::fold_key;
 use crate::i18n::K;
 use crate::sheet::{Cell, Columns, Mapping, Table};

@@ -3,9 +3,9 @@
 //! checked on its own and reported with its line number; the caller saves the valid rows in
 //! one batch or nothing.
 
-use super::procedure::Procedure;
-use super::record::{Channel, Dossier, DossierError, NewDossier, Status};
 use crate::calendar::WorkCalendar;
+use crate::dossier::procedure::Procedure;
+use crate::dossier::record::{Channel, Dossier, DossierError, NewDossier, Status};
 use crate::i18n::{Msg, K};
 use crate::record::Meta;
 use crate::sheet::{Cell, EndBasis, Field, Mapping, Table, UNREADABLE};
@@ -145,7 +145,7 @@ impl Sheet {
                 cutoff_15h: false,
                 same_day: false,
                 fee: String::new(),
-                online: super::Online::None,
+                online: crate::dossier::Online::None,
                 changed_at: 0,
                 documents: Vec::new(),
                 steps: Vec::new(),
@@ -251,7 +251,7 @@ impl SheetReader {
             let cell = |f: Field| self.map.get(f).and_then(|i| cells.get(i)).unwrap_or(&Cell::Empty);
             let code = cell(Field::Code).text().to_uppercase();
             let proc_text = cell(Field::Procedure).text();
-            let procedure = super::procedure::match_procedure(catalogue, &proc_text, &self.chosen);
+            let procedure = crate::dossier::procedure::match_procedure(catalogue, &proc_text, &self.chosen);
             let row = RowIn {
                 cell: &cell,
                 procedure: procedure.ok_or_else(|| DossierError::UnknownProcedure(proc_text.clone())),
@@ -520,7 +520,7 @@ mod tests {
         let returned = s.rows[0].result.as_ref().unwrap();
         assert!(returned.judged_on_return && !returned.end_unknown);
         // Received Mon 03/02 09:00 (5 days: due 10/02), returned 06/02: early.
-        assert_eq!(returned.timeliness(&cal, returned.received, 1), super::super::Timeliness::Early);
+        assert_eq!(returned.timeliness(&cal, returned.received, 1), crate::dossier::Timeliness::Early);
         // The officer may choose not to judge them: then "chưa rõ", never silently.
         let table = Table::from_csv(SHEET);
         let map = Mapping::guess(&table.headers(0));
@@ -533,7 +533,10 @@ mod tests {
         let s = r.finish().unwrap();
         let returned = s.rows[0].result.as_ref().unwrap();
         assert!(returned.end_unknown && !returned.judged_on_return);
-        assert_eq!(returned.timeliness(&cal, returned.received, 1), super::super::Timeliness::Unjudged);
+        assert_eq!(
+            returned.timeliness(&cal, returned.received, 1),
+            crate::dossier::Timeliness::Unjudged
+        );
         // With the column, processing ended on 04/02 and the result went back on 12/02 (after
         // the due date): early, judged by the end of processing, not by the return.
         let with_end =
@@ -548,7 +551,7 @@ mod tests {
         );
         assert_eq!(d.status(), Status::Returned);
         assert_eq!(d.result_via, Channel::Post);
-        assert_eq!(d.timeliness(&cal, d.received, 1), super::super::Timeliness::Early);
+        assert_eq!(d.timeliness(&cal, d.received, 1), crate::dossier::Timeliness::Early);
     }
 
     #[test]
@@ -706,5 +709,44 @@ mod tests {
         let rows = run(semi, &[]).unwrap();
         assert!(rows[0].result.is_ok(), "{:?}", rows[0].result);
         assert_eq!(run("a,b\n1,2\n", &[]).unwrap_err().key, K::ErrNoHeader);
+    }
+
+    /// A year's sheet without the end of processing, through the report: judged by the return
+    /// date by default, and the table says how many were so judged (never silently "chưa rõ").
+    #[test]
+    fn the_report_table_says_how_many_were_judged_by_the_return_date() {
+        use crate::report::{dossier_table, timeline::Timeline, Filter, Lookup, Period};
+        let text = "Mã hồ sơ,Tên thủ tục hành chính,Tên tổ chức cá nhân,Nhận hồ sơ,Hẹn trả kết quả,Trả kết quả\n\
+                    SCT-260302-0001,TM-02,A,02/03/2026 09:00,09/03/2026 17:00,04/03/2026 10:00\n\
+                    SCT-260302-0002,TM-02,B,02/03/2026 09:00,09/03/2026 17:00,09/03/2026 16:00\n\
+                    SCT-260302-0003,TM-02,C,02/03/2026 09:00,09/03/2026 17:00,12/03/2026 08:00\n\
+                    SCT-260302-0004,TM-02,D,02/03/2026 09:00,09/03/2026 17:00,\n";
+        let mut n = 0u8;
+        let sheet = parse(
+            text,
+            &crate::dossier::default_catalogue(),
+            &WorkCalendar::default(),
+            std::iter::empty(),
+            || {
+                n += 1;
+                Meta::new([n; 16], 0, "t")
+            },
+        )
+        .unwrap();
+        let data = crate::dataset::Dataset {
+            dossiers: sheet.rows.into_iter().map(|r| r.result.unwrap()).collect(),
+            ..Default::default()
+        };
+        let timeline = Timeline::new(&data.responses, &data.dossiers);
+        let t = dossier_table(
+            data.records(&timeline),
+            &Period::month(2026, 3),
+            &Filter::default(),
+            &Lookup::default(),
+        );
+        assert_eq!((t.early, t.on_time, t.late, t.unjudged), (1, 1, 1, 0), "never silently 'chưa rõ'");
+        assert_eq!(t.judged_on_return, 3);
+        assert_eq!(t.open_overdue + t.open_in_time, 1);
+        assert!(t.balanced());
     }
 }

@@ -36,7 +36,7 @@ impl Cell {
             Cell::Number(n) => excel_serial(*n)?,
             Cell::Text(s) => {
                 let s = s.trim();
-                let t = crate::dossier::csv_import::parse_datetime(s)?;
+                let t = crate::register_sheet::parse_datetime(s)?;
                 return Some((t, !s.contains(':')));
             }
         };

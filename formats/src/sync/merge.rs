@@ -488,7 +488,7 @@ mod tests {
 
     #[test]
     fn conflicts_after_a_plan_are_those_of_the_merged_set() {
-        use crate::dossier::record::tests::{at, new};
+        use crate::dossier::record::test_support::{at, new};
         let mk = |code: &str, id: &str, updated: i64, deleted: bool| {
             let mut d = new(code, "TM-02", at(2025, 2, 3, 9)).unwrap();
             d.meta.id = id.into();
@@ -522,7 +522,7 @@ mod tests {
 
     #[test]
     fn the_same_code_on_two_ids_is_a_conflict() {
-        use crate::dossier::record::tests::{at, new};
+        use crate::dossier::record::test_support::{at, new};
         let a = new("SCT-250203-0001", "TM-02", at(2025, 2, 3, 9)).unwrap();
         let mut b = a.clone();
         b.meta.id = "other".into();

@@ -1,13 +1,15 @@
-//! motcua-core: the domain of the one-stop desk as plain Rust.
+//! motcua-domain: the one-stop desk's rules as plain Rust: the calendar, the survey and its
+//! index, dossiers and their timeliness, reports, numbers and dates, the UI's strings, the
+//! settings and the PIN.
 //!
-//! No web APIs live here: the browser shell supplies time, randomness and storage, so every
-//! rule can be tested natively with `cargo test`.
+//! **Architecture invariant: the domain knows no stored or exchanged form.** No module here
+//! names a codec, an export, a sheet or a merge (`motcua-formats` depends on this crate, never
+//! the reverse; Cargo holds it). No web APIs either: the browser shell supplies time,
+//! randomness and storage, so every rule is tested natively with `cargo test`.
 
 pub mod calendar;
-pub mod codec;
+pub mod dataset;
 pub mod dossier;
-#[cfg(test)]
-mod fixtures;
 pub mod format;
 pub mod i18n;
 pub mod lunar;
@@ -16,9 +18,7 @@ pub mod pin;
 pub mod record;
 pub mod report;
 pub mod settings;
-pub mod sheet;
 pub mod survey;
-pub mod sync;
 
 use serde::{Deserialize, Serialize};
 

@@ -169,9 +169,9 @@ pub fn dossiers_csv(dossiers: &[Dossier], cal: &WorkCalendar, now: NaiveDateTime
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dossier::csv_import;
-    use crate::dossier::record::tests::{at, new};
+    use crate::dossier::record::test_support::{at, new};
     use crate::record::Meta;
+    use crate::register_sheet as csv_import;
 
     #[test]
     fn formulas_are_neutralised() {

@@ -133,14 +133,15 @@ mod tests {
         // A year with a dossier still open is not offered.
         let mut data = data;
         let mut open =
-            crate::dossier::record::tests::new("SCT-240601-0001", "TM-02", crate::dossier::record::tests::at(2024, 6, 1, 9)).unwrap();
+            crate::dossier::record::test_support::new("SCT-240601-0001", "TM-02", crate::dossier::record::test_support::at(2024, 6, 1, 9))
+                .unwrap();
         open.meta = Meta::new([9; 16], at(2024), "d");
         data.dossiers.push(open.clone());
         assert_eq!(archivable_years(data.here(), at(2026)), vec![2025]);
         data.dossiers[0]
             .transition(
                 crate::dossier::Status::Resolved,
-                crate::dossier::record::tests::at(2024, 6, 3, 9),
+                crate::dossier::record::test_support::at(2024, 6, 3, 9),
                 "",
                 "",
             )

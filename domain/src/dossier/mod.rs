@@ -1,9 +1,7 @@
 //! The dossier register (Sổ theo dõi hồ sơ): records, status rules, due dates, timeliness,
-//! codes and CSV import.
-pub mod catalogue_sheet;
+//! codes (the register's sheet import is `motcua_formats::register_sheet`).
 pub mod code;
 pub mod control;
-pub mod csv_import;
 pub mod forms;
 pub mod procedure;
 pub mod record;

@@ -1,5 +1,5 @@
 use super::*;
-use crate::dossier::record::tests::{at, new};
+use crate::dossier::record::test_support::{at, new};
 use crate::record::Meta;
 use crate::survey::response::encode_answers;
 use proptest::prelude::*;
