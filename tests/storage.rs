@@ -12,15 +12,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn resp(n: u8, at: i64) -> Response {
     Response {
         meta: meta_for_test(n, at),
-        q: 1,
-        a: "54321".into(),
-        o: 4,
-        v: Some(1),
-        p: "Điện lực".into(),
-        s: "góp ý".into(),
-        k: String::new(),
-        r: String::new(),
-        w: String::new(),
+        version: 1,
+        digits: "54321".into(),
+        overall: 4,
+        visits: Some(1),
+        field: "Điện lực".into(),
+        suggestion: "góp ý".into(),
+        dossier_code: String::new(),
+        reason_ids: String::new(),
+        officer: String::new(),
         extra: Default::default(),
     }
 }

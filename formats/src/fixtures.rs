@@ -22,8 +22,8 @@ fn responses() -> Vec<Response> {
         .map(|n| {
             let mut r = crate::survey::response::sample(n, start + i64::from(n) * 3_600_000);
             r.meta = codec::meta_for_test(n, start + i64::from(n) * 3_600_000);
-            r.a = (0..5u8).map(|k| char::from(b'1' + (n + k) % 5)).collect();
-            r.o = n % 5 + 1;
+            r.digits = (0..5u8).map(|k| char::from(b'1' + (n + k) % 5)).collect();
+            r.overall = n % 5 + 1;
             r
         })
         .collect()
@@ -91,7 +91,7 @@ fn the_stored_chunks_of_earlier_releases_decode_to_their_records() {
     assert_eq!(sorted(&v2), sorted(&all));
     // Values as the file holds them, not only as today's code would make them.
     let r7 = v2.iter().find(|r| r.meta.created_at == 1_772_323_200_000 + 7 * 3_600_000).unwrap();
-    assert_eq!((r7.a.as_str(), r7.o), ("34512", 3));
+    assert_eq!((r7.digits.as_str(), r7.overall), ("34512", 3));
     let (ds, _) = codec::decode_chunk::<Dossier>(Kind::Dossier, DOS_V2).unwrap();
     assert_eq!(sorted(&ds), sorted(&dossiers()));
     let returned = ds.iter().find(|d| d.meta.id == "fixture-dossier-3").unwrap();

@@ -147,12 +147,12 @@ pub fn suggestions(
 ) -> Vec<(NaiveDateTime, String, String)> {
     let q = query.trim().to_lowercase();
     let mut v: Vec<&Response> = in_period(data, period, filter, lookup)
-        .filter(|r| !r.s.trim().is_empty() && (q.is_empty() || r.s.to_lowercase().contains(&q)))
+        .filter(|r| !r.suggestion.trim().is_empty() && (q.is_empty() || r.suggestion.to_lowercase().contains(&q)))
         .collect();
     v.sort_unstable_by_key(|r| std::cmp::Reverse(r.meta.created_at));
     v.into_iter()
         .take(limit)
-        .map(|r| (vn_datetime(r.meta.created_at), r.p.clone(), r.s.clone()))
+        .map(|r| (vn_datetime(r.meta.created_at), r.field.clone(), r.suggestion.clone()))
         .collect()
 }
 
@@ -174,7 +174,7 @@ pub fn reasons(data: Records, period: &Period, filter: &Filter, lookup: &Lookup)
     use crate::survey::questionnaire::{Text, REASONS_AT_MOST};
     let mut out = Reasons::default();
     let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
-    for r in in_period(data, period, filter, lookup).filter(|r| (1..=REASONS_AT_MOST).contains(&r.o)) {
+    for r in in_period(data, period, filter, lookup).filter(|r| (1..=REASONS_AT_MOST).contains(&r.overall)) {
         out.low += 1;
         let mut any = false;
         for id in r.reasons() {
@@ -207,8 +207,8 @@ pub fn by_officer(
     min_n: u32,
 ) -> Vec<(String, u32, Option<crate::survey::index::Tally>)> {
     let mut m: BTreeMap<&str, crate::survey::index::Tally> = BTreeMap::new();
-    for r in in_period(data, period, filter, lookup).filter(|r| (1..=5).contains(&r.o) && !r.w.trim().is_empty()) {
-        m.entry(r.w.trim()).or_default().add(r.o);
+    for r in in_period(data, period, filter, lookup).filter(|r| (1..=5).contains(&r.overall) && !r.officer.trim().is_empty()) {
+        m.entry(r.officer.trim()).or_default().add(r.overall);
     }
     m.into_iter()
         .map(|(name, t)| (name.to_string(), t.valid, shown(t.valid, min_n).then_some(t)))
@@ -227,15 +227,15 @@ mod tests {
         b[..4].copy_from_slice(&n.to_le_bytes());
         Response {
             meta: Meta::new(b, at, "d"),
-            q: 2,
-            a: a.into(),
-            o: 4,
-            v: None,
-            p: "Điện lực".into(),
-            s: s.into(),
-            k: String::new(),
-            r: String::new(),
-            w: String::new(),
+            version: 2,
+            digits: a.into(),
+            overall: 4,
+            visits: None,
+            field: "Điện lực".into(),
+            suggestion: s.into(),
+            dossier_code: String::new(),
+            reason_ids: String::new(),
+            officer: String::new(),
             extra: Default::default(),
         }
     }
@@ -254,9 +254,9 @@ mod tests {
     fn low_ratings_count_their_reasons_and_officers_hide_under_the_threshold() {
         let mut rs: Vec<Response> = (0..8).map(|i| r(i, MON, "", "")).collect();
         let give = |x: &mut Response, o: u8, reasons: &str, officer: &str| {
-            x.o = o;
-            x.r = reasons.into();
-            x.w = officer.into();
+            x.overall = o;
+            x.reason_ids = reasons.into();
+            x.officer = officer.into();
         };
         give(&mut rs[0], 1, "wait,seats", "Lan");
         give(&mut rs[1], 2, "seats", "Lan");

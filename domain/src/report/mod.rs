@@ -87,7 +87,7 @@ impl Filter {
         let unit = l.unit_of_device.get(&r.meta.device).map(String::as_str).unwrap_or_default();
         (self.device.is_empty() || r.meta.device == self.device)
             && (self.unit.is_empty() || unit.eq_ignore_ascii_case(&self.unit))
-            && (self.field.is_empty() || r.p == self.field)
+            && (self.field.is_empty() || r.field == self.field)
             // Responses carry no procedure, channel or division of their own.
             && self.procedure.is_empty()
             && self.channel.is_none()
@@ -333,7 +333,7 @@ pub fn satisfaction_by_timeliness(data: Records, period: &Period) -> BTreeMap<St
     let (dossiers, cal) = (data.dossiers, data.cal);
     let rated: Vec<&Response> = data
         .responses_in(period)
-        .filter(|r| (1..=5).contains(&r.o) && !r.k.trim().is_empty())
+        .filter(|r| (1..=5).contains(&r.overall) && !r.dossier_code.trim().is_empty())
         .collect();
     let mut out: BTreeMap<String, (Tally, Tally)> = BTreeMap::new();
     if rated.is_empty() {
@@ -341,7 +341,7 @@ pub fn satisfaction_by_timeliness(data: Records, period: &Period) -> BTreeMap<St
     }
     // Only the codes the period's responses carry are looked for (not a decade of dossiers).
     let key = rated::code_key;
-    let wanted: std::collections::HashSet<String> = rated.iter().map(|r| key(&r.k)).collect();
+    let wanted: std::collections::HashSet<String> = rated.iter().map(|r| key(&r.dossier_code)).collect();
     let by_code: BTreeMap<String, &Dossier> = dossiers
         .iter()
         .filter(|d| !d.meta.deleted)
@@ -351,14 +351,14 @@ pub fn satisfaction_by_timeliness(data: Records, period: &Period) -> BTreeMap<St
         })
         .collect();
     for r in rated {
-        let Some(d) = by_code.get(&key(&r.k)) else {
+        let Some(d) = by_code.get(&key(&r.dossier_code)) else {
             continue;
         };
         let Some(done) = d.resolved_at() else { continue };
         let e = out.entry(d.procedure_name.clone()).or_default();
         match d.timeliness(cal, done, 1) {
-            Timeliness::Late => e.0.add(r.o),
-            Timeliness::Early | Timeliness::OnTime => e.1.add(r.o),
+            Timeliness::Late => e.0.add(r.overall),
+            Timeliness::Early | Timeliness::OnTime => e.1.add(r.overall),
             _ => {}
         }
     }

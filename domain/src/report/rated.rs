@@ -56,16 +56,16 @@ pub fn latest_ratings<'a>(
     let mut unmatched = 0;
     for r in responses
         .into_iter()
-        .filter(|r| !r.meta.deleted && (1..=5).contains(&r.o) && r.meta.created_at < end && !r.k.trim().is_empty())
+        .filter(|r| !r.meta.deleted && (1..=5).contains(&r.overall) && r.meta.created_at < end && !r.dossier_code.trim().is_empty())
     {
-        let key = code_key(&r.k);
+        let key = code_key(&r.dossier_code);
         if !codes.contains(&key) {
             unmatched += 1;
             continue;
         }
         let slot = latest.entry(key).or_insert((Millis::MIN, 0));
         if r.meta.created_at >= slot.0 {
-            *slot = (r.meta.created_at, r.o);
+            *slot = (r.meta.created_at, r.overall);
         }
     }
     (latest, unmatched)

@@ -78,15 +78,15 @@ fn responses(day: NaiveDate, total: u32, satisfied: u32, seed: u8) -> Vec<Respon
             b[..4].copy_from_slice(&i.to_le_bytes());
             Response {
                 meta: Meta::new(b, at, "dev-a"),
-                q: 2,
-                a: if i < satisfied { "44444".into() } else { "22222".into() },
-                o: if i < satisfied { 4 } else { 2 },
-                v: None,
-                p: String::new(),
-                s: String::new(),
-                k: String::new(),
-                r: String::new(),
-                w: String::new(),
+                version: 2,
+                digits: if i < satisfied { "44444".into() } else { "22222".into() },
+                overall: if i < satisfied { 4 } else { 2 },
+                visits: None,
+                field: String::new(),
+                suggestion: String::new(),
+                dossier_code: String::new(),
+                reason_ids: String::new(),
+                officer: String::new(),
                 extra: Default::default(),
             }
         })
@@ -305,9 +305,9 @@ fn satisfaction_of_late_dossiers() {
     let late = dossier(1, d(2026, 3, 2), Channel::Direct, Some(Timeliness::Late));
     let early = dossier(2, d(2026, 3, 2), Channel::Direct, Some(Timeliness::Early));
     let mut rs = responses(d(2026, 3, 20), 3, 1, 1);
-    rs[0].k = early.code.to_lowercase();
-    rs[1].k = late.code.clone();
-    rs[2].k = late.code.clone();
+    rs[0].dossier_code = early.code.to_lowercase();
+    rs[1].dossier_code = late.code.clone();
+    rs[2].dossier_code = late.code.clone();
     let by = satisfaction_by_timeliness(Set::new(rs, vec![late, early]).data(), &Period::month(2026, 3));
     let (l, ok) = by["Đăng ký thực hiện khuyến mại"];
     assert_eq!((l.valid, l.satisfied), (2, 0));

@@ -48,7 +48,7 @@ fn in_window(responses: &[Response], now: Millis) -> impl Iterator<Item = &Respo
 /// The desk's numbers at instant `now`, with at most `latest` suggestions.
 pub fn summary(responses: &[Response], now: Millis, latest: usize) -> DeskSummary {
     let today = vn_date(now);
-    let mut with_text: Vec<&Response> = in_window(responses, now).filter(|r| !r.s.trim().is_empty()).collect();
+    let mut with_text: Vec<&Response> = in_window(responses, now).filter(|r| !r.suggestion.trim().is_empty()).collect();
     with_text.sort_unstable_by_key(|r| std::cmp::Reverse(r.meta.created_at));
     DeskSummary {
         today: in_window(responses, now).filter(|r| vn_date(r.meta.created_at) == today).count(),
@@ -56,7 +56,7 @@ pub fn summary(responses: &[Response], now: Millis, latest: usize) -> DeskSummar
         latest: with_text
             .into_iter()
             .take(latest)
-            .map(|r| (vn_datetime(r.meta.created_at), r.s.clone()))
+            .map(|r| (vn_datetime(r.meta.created_at), r.suggestion.clone()))
             .collect(),
     }
 }
@@ -72,7 +72,7 @@ mod tests {
 
     fn r(n: u8, at: Millis, s: &str, deleted: bool) -> Response {
         let mut r = super::super::response::sample(n, at);
-        r.s = s.into();
+        r.suggestion = s.into();
         r.meta.deleted = deleted;
         r
     }
@@ -119,10 +119,10 @@ mod tests {
         assert_eq!((s.today, s.recent), (1, 2));
         assert_eq!(s.latest.iter().map(|l| l.1.as_str()).collect::<Vec<_>>(), vec!["đầu cửa sổ"]);
         let mut rs = rs;
-        rs[0].q = 2;
-        rs[0].a = "44444".into();
-        rs[1].q = 2;
-        rs[1].a = "11111".into();
+        rs[0].version = 2;
+        rs[0].digits = "44444".into();
+        rs[1].version = 2;
+        rs[1].digits = "11111".into();
         let mut book = crate::survey::questionnaire::Book::of(Questionnaire::sipas());
         book.publish(Questionnaire::short());
         let ix = window_index(&rs, &book.versions, now);

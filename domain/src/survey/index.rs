@@ -147,17 +147,20 @@ pub fn compute<'a>(responses: impl IntoIterator<Item = &'a Response>, versions: 
     let mut digits: Vec<u8> = Vec::with_capacity(32);
     for r in responses.into_iter().filter(|r| !r.meta.deleted) {
         ix.n += 1;
-        if (1..=5).contains(&r.o) {
-            ix.overall_question.add(r.o);
+        if (1..=5).contains(&r.overall) {
+            ix.overall_question.add(r.overall);
         }
-        let Some(q) = versions.get(&r.q) else { continue };
+        let Some(q) = versions.get(&r.version) else { continue };
         digits.clear();
         digits.extend(
-            r.a.chars()
+            r.digits
+                .chars()
                 .map(|c| c.to_digit(10).map_or(0, |d| d as u8))
                 .map(|d| if (1..=5).contains(&d) { d } else { 0 }),
         );
-        let layout = layouts.entry((r.q, digits.len())).or_insert_with(|| t.layout(q, digits.len()));
+        let layout = layouts
+            .entry((r.version, digits.len()))
+            .or_insert_with(|| t.layout(q, digits.len()));
         let mut any_item = false;
         for (f, cells) in layout.iter() {
             let form = &mut t.forms[*f];
@@ -225,10 +228,10 @@ mod tests {
         let mut forms: BTreeMap<(String, Vec<String>), Form> = BTreeMap::new();
         for r in responses.into_iter().filter(|r| !r.meta.deleted) {
             ix.n += 1;
-            if (1..=5).contains(&r.o) {
-                ix.overall_question.add(r.o);
+            if (1..=5).contains(&r.overall) {
+                ix.overall_question.add(r.overall);
             }
-            let Some(q) = versions.get(&r.q) else { continue };
+            let Some(q) = versions.get(&r.version) else { continue };
             let mut any_item = false;
             let mut per_group: BTreeMap<&str, Vec<(&str, Option<u8>)>> = BTreeMap::new();
             for (g, item, v) in r.answers(q) {
@@ -281,7 +284,7 @@ mod tests {
                 .into_iter()
                 .map(|(q, a, o, deleted)| {
                     let mut r = resp(q, &[], o);
-                    r.a = a;
+                    r.digits = a;
                     r.meta.deleted = deleted;
                     r
                 })
@@ -293,15 +296,15 @@ mod tests {
     fn resp(q: u32, a: &[Option<u8>], o: u8) -> Response {
         Response {
             meta: Meta::new([1; 16], 1, "t"),
-            q,
-            a: encode_answers(a),
-            o,
-            v: None,
-            p: String::new(),
-            s: String::new(),
-            k: String::new(),
-            r: String::new(),
-            w: String::new(),
+            version: q,
+            digits: encode_answers(a),
+            overall: o,
+            visits: None,
+            field: String::new(),
+            suggestion: String::new(),
+            dossier_code: String::new(),
+            reason_ids: String::new(),
+            officer: String::new(),
             extra: Default::default(),
         }
     }

@@ -203,7 +203,7 @@ impl KioskFlow {
     /// answers, not even skips), stamped with `meta`.
     fn one_tap(&self, meta: Meta) -> Response {
         Response {
-            a: String::new(),
+            digits: String::new(),
             ..self.response(meta)
         }
     }
@@ -212,15 +212,15 @@ impl KioskFlow {
     fn response(&self, meta: Meta) -> Response {
         Response {
             meta,
-            q: self.q.version,
-            a: encode_answers(&self.answers),
-            o: self.overall.unwrap_or(0),
-            v: self.visits,
-            p: self.field.clone(),
-            s: self.suggestion.trim().to_string(),
-            k: self.code.clone(),
-            r: self.reasons.join(","),
-            w: self.officer.clone(),
+            version: self.q.version,
+            digits: encode_answers(&self.answers),
+            overall: self.overall.unwrap_or(0),
+            visits: self.visits,
+            field: self.field.clone(),
+            suggestion: self.suggestion.trim().to_string(),
+            dossier_code: self.code.clone(),
+            reason_ids: self.reasons.join(","),
+            officer: self.officer.clone(),
             extra: Default::default(),
         }
     }
@@ -470,7 +470,7 @@ mod tests {
             f.skip(1);
         }
         let r = f.submit([1; 16], Now::same(2), "d").unwrap();
-        assert_eq!(r.k, "SCT-261201-0001");
+        assert_eq!(r.dossier_code, "SCT-261201-0001");
         // The next citizen starts without it.
         f.start(3);
         assert!(f.code.is_empty());
@@ -527,11 +527,11 @@ mod tests {
         walk(&mut f);
         assert_eq!(f.step, Step::Comment);
         let r = f.submit([3; 16], Now::same(10), "dev").expect("first submit saves");
-        assert_eq!(r.a, "54321");
-        assert_eq!((r.o, r.v), (4, Some(1)));
-        assert_eq!(r.p, "Điện lực");
-        assert_eq!(r.s, "Cần thêm ghế");
-        assert_eq!(r.k, "KH-1");
+        assert_eq!(r.digits, "54321");
+        assert_eq!((r.overall, r.visits), (4, Some(1)));
+        assert_eq!(r.field, "Điện lực");
+        assert_eq!(r.suggestion, "Cần thêm ghế");
+        assert_eq!(r.dossier_code, "KH-1");
         assert_eq!(f.step, Step::Thanks);
         assert!(f.submit([4; 16], Now::same(11), "dev").is_none(), "double submit saves nothing");
     }
@@ -594,7 +594,7 @@ mod tests {
     fn a_quick_rating_then_a_continued_survey_is_one_response() {
         let mut f = flow();
         let quick = f.quick(4, [7; 16], Now::same(1_000), "dev").expect("one tap saves at once");
-        assert_eq!((quick.o, quick.a.as_str()), (4, ""), "no per-question placeholders");
+        assert_eq!((quick.overall, quick.digits.as_str()), (4, ""), "no per-question placeholders");
         assert!(f.quick(5, [8; 16], Now::same(1_001), "dev").is_none(), "a double tap saves once");
         assert_eq!(f.step, Step::QuickThanks);
         f.continue_detailed(2_000);
@@ -611,7 +611,7 @@ mod tests {
         assert_eq!(full.meta.id, quick.meta.id, "the same response, amended");
         assert_eq!(full.meta.created_at, quick.meta.created_at);
         assert!(full.meta.updated_at > quick.meta.updated_at);
-        assert_eq!((full.o, full.a.as_str()), (4, "54300"));
+        assert_eq!((full.overall, full.digits.as_str()), (4, "54300"));
         assert!(matches!(
             f.take_ending(),
             Some(Ending::Completed {
@@ -681,8 +681,8 @@ mod tests {
         f2.skip(8);
         f2.skip(8);
         let r = f2.submit([1; 16], Now::same(9), "d").unwrap();
-        assert_eq!(r.a, "50026000000000000000");
-        assert_eq!((r.o, r.v, r.p.as_str()), (4, Some(1), "Điện lực"));
+        assert_eq!(r.digits, "50026000000000000000");
+        assert_eq!((r.overall, r.visits, r.field.as_str()), (4, Some(1), "Điện lực"));
         // Back from the first screen abandons the survey at screen 1.
         f.start(10);
         f.back(11);
@@ -708,7 +708,7 @@ mod tests {
         let mut f = grouped();
         f.officer = "Nguyễn Văn A".into();
         let first = f.quick(2, [1; 16], Now::same(0), "d").unwrap();
-        assert_eq!(first.w, "Nguyễn Văn A", "the officer is carried");
+        assert_eq!(first.officer, "Nguyễn Văn A", "the officer is carried");
         assert!(f.offers_reasons());
         let a = f.toggle_reason("seats", Now::same(1_000), "d").unwrap();
         let b = f.toggle_reason("wait", Now::same(2_000), "d").unwrap();
@@ -717,15 +717,15 @@ mod tests {
             (first.meta.id.as_str(), first.meta.id.as_str())
         );
         assert!(b.meta.updated_at > a.meta.updated_at);
-        assert_eq!(b.r, "wait,seats", "in the order offered");
+        assert_eq!(b.reason_ids, "wait,seats", "in the order offered");
         assert_eq!(b.reasons().collect::<Vec<_>>(), ["wait", "seats"]);
         assert_eq!(
-            f.toggle_reason("wait", Now::same(3_000), "d").unwrap().r,
+            f.toggle_reason("wait", Now::same(3_000), "d").unwrap().reason_ids,
             "seats",
             "tapped again: taken back"
         );
         assert!(f.toggle_reason("nope", Now::same(3_000), "d").is_none(), "not one of the reasons");
-        assert_eq!((b.a.as_str(), b.o), ("", 2));
+        assert_eq!((b.digits.as_str(), b.overall), ("", 2));
         // The survey that goes on keeps the reasons; the next citizen starts without them but
         // with the same officer.
         f.continue_detailed(4_000);
@@ -733,7 +733,7 @@ mod tests {
             f.skip(4_000);
         }
         let full = f.submit([2; 16], Now::same(5_000), "d").unwrap();
-        assert_eq!((full.r.as_str(), full.meta.id.as_str()), ("seats", first.meta.id.as_str()));
+        assert_eq!((full.reason_ids.as_str(), full.meta.id.as_str()), ("seats", first.meta.id.as_str()));
         f.start(6_000);
         assert!(f.reasons.is_empty());
         assert_eq!(f.officer, "Nguyễn Văn A");

@@ -7,38 +7,40 @@ use super::questionnaire::Questionnaire;
 use crate::record::{Meta, Record};
 use serde::{Deserialize, Serialize};
 
+/// The fields have their stored one-letter names (`q`, `a`, `o` …) through serde: a decade of
+/// ratings stored compactly, and names in the code that say what they hold (issue 23).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Response {
     #[serde(flatten)]
     pub meta: Meta,
     /// Questionnaire version answered.
-    #[serde(alias = "questionnaire")]
-    pub q: u32,
+    #[serde(rename = "q", alias = "questionnaire")]
+    pub version: u32,
     /// One digit 0–5 per active item of that version, in order.
-    #[serde(alias = "answers")]
-    pub a: String,
+    #[serde(rename = "a", alias = "answers")]
+    pub digits: String,
     /// Overall satisfaction 1–5, 0 when skipped.
-    #[serde(alias = "overall", default)]
-    pub o: u8,
+    #[serde(rename = "o", alias = "overall", default)]
+    pub overall: u8,
     /// Visits needed: 0, 1 or 2 (= 2 or more); absent when skipped.
-    #[serde(alias = "visits", default, skip_serializing_if = "Option::is_none")]
-    pub v: Option<u8>,
+    #[serde(rename = "v", alias = "visits", default, skip_serializing_if = "Option::is_none")]
+    pub visits: Option<u8>,
     /// Procedure or field served.
-    #[serde(alias = "field", default, skip_serializing_if = "String::is_empty")]
-    pub p: String,
+    #[serde(rename = "p", alias = "field", default, skip_serializing_if = "String::is_empty")]
+    pub field: String,
     /// Free-text suggestion (góp ý), plain text, at most [`super::questionnaire::SUGGESTION_MAX`] chars.
-    #[serde(alias = "suggestion", default, skip_serializing_if = "String::is_empty")]
-    pub s: String,
+    #[serde(rename = "s", alias = "suggestion", default, skip_serializing_if = "String::is_empty")]
+    pub suggestion: String,
     /// Optional dossier code.
-    #[serde(alias = "dossier_code", default, skip_serializing_if = "String::is_empty")]
-    pub k: String,
+    #[serde(rename = "k", alias = "dossier_code", default, skip_serializing_if = "String::is_empty")]
+    pub dossier_code: String,
     /// Reasons tapped after a low one-tap rating: ids of the version's reasons, comma-separated.
-    #[serde(alias = "reasons", default, skip_serializing_if = "String::is_empty")]
-    pub r: String,
+    #[serde(rename = "r", alias = "reasons", default, skip_serializing_if = "String::is_empty")]
+    pub reason_ids: String,
     /// The officer the rating is about (the last on duty at the tablet), when the unit rates
     /// officers (a setting, off by default); empty otherwise.
-    #[serde(alias = "officer", default, skip_serializing_if = "String::is_empty")]
-    pub w: String,
+    #[serde(rename = "w", alias = "officer", default, skip_serializing_if = "String::is_empty")]
+    pub officer: String,
     /// Fields written by a newer build that this one does not know: kept and written back
     /// as they were (additive changes need no schema bump; see ARCHITECTURE.md).
     #[serde(flatten)]
@@ -68,15 +70,15 @@ pub fn encode_answers(answers: &[Option<u8>]) -> String {
 }
 
 impl Response {
-    /// The reason ids given (see [`Response::r`]).
+    /// The reason ids given (see [`Response::reason_ids`]).
     pub fn reasons(&self) -> impl Iterator<Item = &str> {
-        self.r.split(',').filter(|x| !x.is_empty())
+        self.reason_ids.split(',').filter(|x| !x.is_empty())
     }
 
     /// The answers paired with the item ids of the questionnaire version they answered.
     /// Extra or malformed digits are ignored rather than trusted.
     pub fn answers<'a>(&'a self, q: &'a Questionnaire) -> impl Iterator<Item = (&'a str, &'a str, Option<u8>)> + 'a {
-        q.active_items().zip(self.a.chars()).map(|((g, i), c)| {
+        q.active_items().zip(self.digits.chars()).map(|((g, i), c)| {
             let v = c.to_digit(10).map(|d| d as u8).filter(|d| (1..=5).contains(d));
             (g.id.as_str(), i.id.as_str(), v)
         })
@@ -88,15 +90,15 @@ impl Response {
 pub fn sample(n: u8, at: crate::record::Millis) -> Response {
     Response {
         meta: Meta::new([n; 16], at, "d"),
-        q: 1,
-        a: String::new(),
-        o: 4,
-        v: None,
-        p: String::new(),
-        s: String::new(),
-        k: String::new(),
-        r: String::new(),
-        w: String::new(),
+        version: 1,
+        digits: String::new(),
+        overall: 4,
+        visits: None,
+        field: String::new(),
+        suggestion: String::new(),
+        dossier_code: String::new(),
+        reason_ids: String::new(),
+        officer: String::new(),
         extra: Default::default(),
     }
 }
@@ -108,8 +110,8 @@ pub(crate) fn rating(code: &str, o: u8, when: chrono::NaiveDateTime, i: u8) -> R
     let mut r = sample(i, crate::record::vn_millis(when));
     r.meta.device = "t".into();
     r.meta.id = format!("r{i}");
-    r.o = o;
-    r.k = code.into();
+    r.overall = o;
+    r.dossier_code = code.into();
     r
 }
 
@@ -124,18 +126,18 @@ mod tests {
         assert_eq!(na, "60", "not applicable is kept apart from a skip");
         let r = Response {
             meta: Meta::new([1; 16], 1, "t"),
-            q: 1,
-            a: encode_answers(&[Some(5), None, Some(3), Some(9), Some(1)]),
-            o: 4,
-            v: Some(1),
-            p: String::new(),
-            s: String::new(),
-            k: String::new(),
-            r: String::new(),
-            w: String::new(),
+            version: 1,
+            digits: encode_answers(&[Some(5), None, Some(3), Some(9), Some(1)]),
+            overall: 4,
+            visits: Some(1),
+            field: String::new(),
+            suggestion: String::new(),
+            dossier_code: String::new(),
+            reason_ids: String::new(),
+            officer: String::new(),
             extra: Default::default(),
         };
-        assert_eq!(r.a, "50301");
+        assert_eq!(r.digits, "50301");
         let got: Vec<_> = r.answers(&q).map(|(_, id, v)| (id.to_string(), v)).collect();
         assert_eq!(got[0], ("a0".to_string(), Some(5)));
         assert_eq!(got[1].1, None);
@@ -158,15 +160,15 @@ mod tests {
     fn stored_form_is_short() {
         let r = Response {
             meta: Meta::new([1; 16], 1_763_000_000_000, "a1b2c3"),
-            q: 1,
-            a: "5454545454545454545".into(),
-            o: 5,
-            v: Some(1),
-            p: String::new(),
-            s: String::new(),
-            k: String::new(),
-            r: String::new(),
-            w: String::new(),
+            version: 1,
+            digits: "5454545454545454545".into(),
+            overall: 5,
+            visits: Some(1),
+            field: String::new(),
+            suggestion: String::new(),
+            dossier_code: String::new(),
+            reason_ids: String::new(),
+            officer: String::new(),
             extra: Default::default(),
         };
         let s = serde_json::to_string(&r).unwrap();

@@ -492,7 +492,7 @@ mod tests {
     fn resp(n: u8, at: Millis) -> Response {
         let mut r = crate::survey::response::sample(n, at);
         r.meta = meta_for_test(n, at);
-        r.a = "54321".into();
+        r.digits = "54321".into();
         r
     }
 
@@ -606,7 +606,7 @@ mod tests {
         // A newer version of a packed record in the tail wins over the packed one.
         let mut newer = resp(1, 1);
         newer.meta.touch(99, "other");
-        newer.o = 1;
+        newer.overall = 1;
         let (all, migrated): (Vec<Response>, bool) = decode_chunk(
             Kind::Response,
             &add_to_chunk::<Response>(Kind::Response, Some(&raw), &[], 3).unwrap(),
@@ -618,7 +618,7 @@ mod tests {
         assert!(!needs_packing(Kind::Response, &full) && z(&full) != z(&packed));
         let (all, _): (Vec<Response>, bool) = decode_chunk(Kind::Response, &full).unwrap();
         assert_eq!(all.len(), 5);
-        assert_eq!(all.iter().find(|r| r.meta.id == newer.meta.id).unwrap().o, 1);
+        assert_eq!(all.iter().find(|r| r.meta.id == newer.meta.id).unwrap().overall, 1);
         // A new month starts as a tail; an old schema is packed on the way.
         let fresh = add_to_chunk(Kind::Response, None, &[&resp(7, 7)], 3).unwrap();
         assert_eq!(decode_chunk::<Response>(Kind::Response, &fresh).unwrap().0.len(), 1);
@@ -649,10 +649,10 @@ mod tests {
         // A newer version of a record wins in the tail too; a new month starts as a tail.
         let mut newer = resp(1, 1);
         newer.meta.touch(99, "other");
-        newer.o = 1;
+        newer.overall = 1;
         let raw = append_to_tail(Kind::Response, Some(&raw), &[&newer]).unwrap();
         let (all, _): (Vec<Response>, bool) = decode_chunk(Kind::Response, &raw).unwrap();
-        assert_eq!(all.iter().find(|r| r.meta.id == newer.meta.id).unwrap().o, 1);
+        assert_eq!(all.iter().find(|r| r.meta.id == newer.meta.id).unwrap().overall, 1);
         let fresh = append_to_tail(Kind::Response, None, &[&resp(7, 7)]).unwrap();
         assert_eq!(
             (tail_len(&fresh), decode_chunk::<Response>(Kind::Response, &fresh).unwrap().0.len()),
@@ -712,11 +712,11 @@ mod tests {
         let a = vec![resp(1, 1), resp(2, 2)];
         let mut newer = resp(2, 2);
         newer.meta.touch(50, "other");
-        newer.o = 1;
+        newer.overall = 1;
         let b = vec![newer.clone(), resp(3, 3)];
         let m = merge(a.clone(), b.clone());
         assert_eq!(m.len(), 3);
-        assert_eq!(m.iter().find(|r| r.meta.id == newer.meta.id).unwrap().o, 1);
+        assert_eq!(m.iter().find(|r| r.meta.id == newer.meta.id).unwrap().overall, 1);
         // Order of merging does not change the result set.
         let mut m2 = merge(b, a);
         let mut m1 = m;

@@ -48,7 +48,7 @@ fn dt(t: NaiveDateTime) -> String {
 /// present (blank = skipped, `KAD` = không áp dụng).
 pub fn responses_table(responses: &[Response], versions: &BTreeMap<u32, Questionnaire>) -> (Vec<String>, Vec<Vec<String>>) {
     // Columns: items in order of first appearance over the versions used.
-    let used: std::collections::BTreeSet<u32> = responses.iter().map(|r| r.q).collect();
+    let used: std::collections::BTreeSet<u32> = responses.iter().map(|r| r.version).collect();
     let mut items: Vec<(String, String)> = Vec::new();
     for v in &used {
         if let Some(q) = versions.get(v) {
@@ -79,19 +79,20 @@ pub fn responses_table(responses: &[Response], versions: &BTreeMap<u32, Question
             r.meta.id.clone(),
             dt(vn_datetime(r.meta.created_at)),
             r.meta.device.clone(),
-            r.q.to_string(),
-            if r.o == 0 { String::new() } else { r.o.to_string() },
-            r.v.map(|v| if v >= 2 { "2+".to_string() } else { v.to_string() })
+            r.version.to_string(),
+            if r.overall == 0 { String::new() } else { r.overall.to_string() },
+            r.visits
+                .map(|v| if v >= 2 { "2+".to_string() } else { v.to_string() })
                 .unwrap_or_default(),
-            r.p.clone(),
-            r.k.clone(),
-            r.s.clone(),
+            r.field.clone(),
+            r.dossier_code.clone(),
+            r.suggestion.clone(),
         ];
         let answers: BTreeMap<&str, u8> = versions
-            .get(&r.q)
+            .get(&r.version)
             .map(|q| {
                 q.active_items()
-                    .zip(r.a.bytes())
+                    .zip(r.digits.bytes())
                     .map(|((_, i), b)| (i.id.as_str(), b.saturating_sub(b'0')))
                     .collect()
             })
@@ -212,15 +213,15 @@ mod tests {
         versions.insert(1, Questionnaire::short());
         let r = Response {
             meta: Meta::new([1; 16], 1_772_420_400_000, "dev-a"),
-            q: 1,
-            a: "54062".into(),
-            o: 4,
-            v: Some(2),
-            p: "Điện lực".into(),
-            s: "@cmd".into(),
-            k: String::new(),
-            r: String::new(),
-            w: String::new(),
+            version: 1,
+            digits: "54062".into(),
+            overall: 4,
+            visits: Some(2),
+            field: "Điện lực".into(),
+            suggestion: "@cmd".into(),
+            dossier_code: String::new(),
+            reason_ids: String::new(),
+            officer: String::new(),
             extra: Default::default(),
         };
         let csv = responses_csv(&[r], &versions);

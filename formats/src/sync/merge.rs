@@ -385,15 +385,15 @@ mod tests {
         meta.deleted = deleted;
         Response {
             meta,
-            q: 1,
-            a: "54321".into(),
-            o,
-            v: None,
-            p: String::new(),
-            s: String::new(),
-            k: String::new(),
-            r: String::new(),
-            w: String::new(),
+            version: 1,
+            digits: "54321".into(),
+            overall: o,
+            visits: None,
+            field: String::new(),
+            suggestion: String::new(),
+            dossier_code: String::new(),
+            reason_ids: String::new(),
+            officer: String::new(),
             extra: Default::default(),
         }
     }
@@ -426,7 +426,10 @@ mod tests {
         assert_eq!(w.len(), 2);
         let mut all = local.clone();
         apply(&mut all, w);
-        assert_eq!(all.iter().find(|r| r.meta.id == resp(1, 0, "", 0, false).meta.id).unwrap().o, 5);
+        assert_eq!(
+            all.iter().find(|r| r.meta.id == resp(1, 0, "", 0, false).meta.id).unwrap().overall,
+            5
+        );
     }
 
     #[test]

@@ -114,15 +114,15 @@ mod tests {
         };
         let r = |y, n| crate::survey::response::Response {
             meta: Meta::new([n; 16], at(y), "d"),
-            q: 1,
-            a: String::new(),
-            o: 0,
-            v: None,
-            p: String::new(),
-            s: String::new(),
-            k: String::new(),
-            r: String::new(),
-            w: String::new(),
+            version: 1,
+            digits: String::new(),
+            overall: 0,
+            visits: None,
+            field: String::new(),
+            suggestion: String::new(),
+            dossier_code: String::new(),
+            reason_ids: String::new(),
+            officer: String::new(),
             extra: Default::default(),
         };
         let data = wire::Dataset {

@@ -442,20 +442,20 @@ fn check_text(name: &str, s: &str, max: usize) -> Result<(), Msg> {
 
 fn check_response(r: &Response) -> Result<(), Msg> {
     check_meta(&r.meta)?;
-    if r.a.len() > 200 || !r.a.bytes().all(|b| (b'0'..=b'6').contains(&b)) {
+    if r.digits.len() > 200 || !r.digits.bytes().all(|b| (b'0'..=b'6').contains(&b)) {
         return Err(Msg::new(K::ErrAnswers));
     }
-    if r.o > 5 {
-        return Err(Msg::new(K::ErrOverallRange).arg(r.o));
+    if r.overall > 5 {
+        return Err(Msg::new(K::ErrOverallRange).arg(r.overall));
     }
-    if r.v.is_some_and(|v| v > 2) {
+    if r.visits.is_some_and(|v| v > 2) {
         return Err(Msg::new(K::ErrVisitsRange));
     }
-    check_text("suggestion", &r.s, SUGGESTION_MAX)?;
-    check_text("field", &r.p, 200)?;
-    check_text("dossier_code", &r.k, 40)?;
-    check_text("officer", &r.w, 100)?;
-    check_text("reasons", &r.r, 200)?;
+    check_text("suggestion", &r.suggestion, SUGGESTION_MAX)?;
+    check_text("field", &r.field, 200)?;
+    check_text("dossier_code", &r.dossier_code, 40)?;
+    check_text("officer", &r.officer, 100)?;
+    check_text("reasons", &r.reason_ids, 200)?;
     if !r.reasons().all(crate::survey::questionnaire::valid_item_id) {
         return Err(Msg::new(K::ErrReasonId));
     }

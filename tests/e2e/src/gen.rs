@@ -133,19 +133,19 @@ pub fn generate_from(start: NaiveDate, years: f64, seed: u64) -> Dataset {
                 .collect();
             responses.push(Response {
                 meta: Meta::new(kiosk.next_bytes(), at, "gen-1"),
-                q: 1,
-                a: encode_answers(&answers),
-                o: score(&mut r),
-                v: Some(r.u8(0..3)),
-                p: cat[r.usize(..cat.len())].field.clone(),
-                s: if r.u32(0..10) == 0 {
+                version: 1,
+                digits: encode_answers(&answers),
+                overall: score(&mut r),
+                visits: Some(r.u8(0..3)),
+                field: cat[r.usize(..cat.len())].field.clone(),
+                suggestion: if r.u32(0..10) == 0 {
                     pick(&mut r, &SUGGESTIONS).to_string()
                 } else {
                     String::new()
                 },
-                k: String::new(),
-                r: String::new(),
-                w: String::new(),
+                dossier_code: String::new(),
+                reason_ids: String::new(),
+                officer: String::new(),
                 extra: Default::default(),
             });
         }

@@ -58,19 +58,19 @@ fn generate() -> Dataset {
             let good = i % 10 < 7;
             Response {
                 meta: Meta::new(b, at, "gen-1"),
-                q: 1,
-                a: if good {
+                version: 1,
+                digits: if good {
                     "4545454545454545454".into()
                 } else {
                     "2323232323232323232".into()
                 },
-                o: if good { 4 } else { 2 },
-                v: Some(1),
-                p: "Điện lực".into(),
-                s: String::new(),
-                k: String::new(),
-                r: String::new(),
-                w: String::new(),
+                overall: if good { 4 } else { 2 },
+                visits: Some(1),
+                field: "Điện lực".into(),
+                suggestion: String::new(),
+                dossier_code: String::new(),
+                reason_ids: String::new(),
+                officer: String::new(),
                 extra: Default::default(),
             }
         })

@@ -24,19 +24,19 @@ const NOW: Millis = T0 + 1000 * DAY;
 fn resp(n: u8, at: Millis, device: &str) -> Response {
     Response {
         meta: Meta::new([n; 16], at, device),
-        q: 1,
-        a: encode_answers(&[Some(5), Some(4), None, Some(6), Some(2)]),
-        o: 4,
-        v: Some(1),
-        p: "Điện lực".into(),
-        s: if n.is_multiple_of(2) {
+        version: 1,
+        digits: encode_answers(&[Some(5), Some(4), None, Some(6), Some(2)]),
+        overall: 4,
+        visits: Some(1),
+        field: "Điện lực".into(),
+        suggestion: if n.is_multiple_of(2) {
             "<script>alert(1)</script> Cần thêm ghế chờ".into()
         } else {
             String::new()
         },
-        k: String::new(),
-        r: String::new(),
-        w: String::new(),
+        dossier_code: String::new(),
+        reason_ids: String::new(),
+        officer: String::new(),
         extra: Default::default(),
     }
 }
@@ -98,7 +98,7 @@ fn an_export_reads_back_exactly_and_uses_public_names() {
     let back = read(text.as_bytes()).unwrap();
     assert_eq!(back, e);
     // Script in a text field is data: it comes back as the same text.
-    assert!(back.data.responses.iter().any(|r| r.s.starts_with("<script>")));
+    assert!(back.data.responses.iter().any(|r| r.suggestion.starts_with("<script>")));
 }
 
 /// The documented schema (docs/export.schema.json) names every field the app writes.
@@ -240,7 +240,7 @@ fn a_large_file_is_read_in_steps_with_progress() {
     assert_eq!(r.finish(), read(&bytes).unwrap());
     // A bad record is set aside with its message; the steps go on.
     let mut d = dataset("dev-a", 1, 20);
-    d.responses[1].o = 9;
+    d.responses[1].overall = 9;
     let mut r = Reader::new(file(d, "dev-a")).unwrap();
     while !r.step(5).unwrap() {}
     assert_eq!(r.done(), 40);
@@ -444,15 +444,15 @@ proptest! {
 fn public_names_touch_only_top_level_keys() {
     let mut r = Response {
         meta: Meta::new([3; 16], 1_700_000_000_000, "dev"),
-        q: 1,
-        a: "5432".into(),
-        o: 4,
-        v: Some(1),
-        p: "Điện lực".into(),
-        s: r#"trích "c":1, {"id":"x"} \\ \" hết"#.into(),
-        k: String::new(),
-        r: String::new(),
-        w: String::new(),
+        version: 1,
+        digits: "5432".into(),
+        overall: 4,
+        visits: Some(1),
+        field: "Điện lực".into(),
+        suggestion: r#"trích "c":1, {"id":"x"} \\ \" hết"#.into(),
+        dossier_code: String::new(),
+        reason_ids: String::new(),
+        officer: String::new(),
         extra: Default::default(),
     };
     r.extra.insert("later".into(), serde_json::json!({"c": [1, {"u": "d"}], "x": true}));
@@ -466,7 +466,7 @@ fn public_names_touch_only_top_level_keys() {
         want.as_object_mut().unwrap().entry("deleted").or_insert(Value::Bool(false));
         assert_eq!(got, want, "{text}");
         assert_eq!(got["later"]["c"][1]["u"], "d");
-        assert_eq!(got["suggestion"], r.s.as_str());
+        assert_eq!(got["suggestion"], r.suggestion.as_str());
     }
 }
 
