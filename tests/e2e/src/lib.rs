@@ -537,6 +537,30 @@ impl Browser {
         Ok(out)
     }
 
+    /// `n` generated ratings stored as a kiosk leaves them (the month's plain tail, no packed
+    /// part), made `ago` ms before the page's clock and a second apart. Returns the chunk's key.
+    pub async fn seed_ratings(&self, n: usize, ago: i64, seed: u64) -> R<String> {
+        use motcua_formats::codec::{self, Kind};
+        let now = self.js("return Date.now()").await?.as_i64().unwrap_or_default();
+        let mut rs = gen::generate(0.2, seed).responses;
+        rs.truncate(n);
+        assert_eq!(rs.len(), n, "the generator made fewer ratings");
+        for (i, r) in rs.iter_mut().enumerate() {
+            r.meta.created_at = now - ago - i as i64 * 1000;
+            r.meta.updated_at = r.meta.created_at;
+        }
+        let key = codec::chunk_key(Kind::Response, &codec::period_of(rs[0].meta.created_at));
+        let refs: Vec<_> = rs.iter().collect();
+        let raw = codec::append_to_tail(Kind::Response, None, &refs).map_err(|e| e.to_string())?;
+        self.js(&format!(
+            "localStorage.setItem({}, {})",
+            serde_json::to_string(&key)?,
+            serde_json::to_string(&raw)?
+        ))
+        .await?;
+        Ok(key)
+    }
+
     /// Our keys in localStorage, as a JSON object.
     pub async fn stored(&self) -> R<Value> {
         self.js("const o={}; for (let i=0;i<localStorage.length;i++){const k=localStorage.key(i); if(k.startsWith('motcua.')) o[k]=localStorage.getItem(k);} return o;").await

@@ -406,29 +406,13 @@ fn the_kiosks_string_table_holds_every_key_its_screens_use() {
 /// every rating is still there.
 #[tokio::test]
 async fn the_kiosk_appends_and_the_staff_app_packs_its_long_tail() -> R {
-    use motcua_formats::codec::{self, Kind};
+    use motcua_formats::codec;
     let srv = Server::start();
     let b = Browser::new("kiosk-tail", TABLET_LANDSCAPE).await?;
     b.goto(&srv.url("/kiosk")).await?;
     b.wait_css("#start").await?;
     // 60 ratings of this month, as a kiosk that never packs leaves them.
-    let now = b.js("return Date.now()").await?.as_i64().unwrap_or_default();
-    let mut rs = motcua_e2e::gen::generate(0.2, 7).responses;
-    rs.truncate(60);
-    assert_eq!(rs.len(), 60);
-    for (i, r) in rs.iter_mut().enumerate() {
-        r.meta.created_at = now - i as i64 * 1000;
-        r.meta.updated_at = r.meta.created_at;
-    }
-    let key = codec::chunk_key(Kind::Response, &codec::period_of(now));
-    let refs: Vec<_> = rs.iter().collect();
-    let raw = codec::append_to_tail(Kind::Response, None, &refs).map_err(|e| e.to_string())?;
-    b.js(&format!(
-        "localStorage.setItem({}, {})",
-        serde_json::to_string(&key)?,
-        serde_json::to_string(&raw)?
-    ))
-    .await?;
+    let key = b.seed_ratings(60, 0, 7).await?;
     // One more, tapped: the kiosk adds it to the tail and packs nothing.
     b.c.refresh().await?;
     b.wait_css("#start").await?;

@@ -460,28 +460,12 @@ async fn the_last_import_is_undone_exactly() -> R {
 /// it stayed up after a backup until the next reload.
 #[tokio::test]
 async fn the_export_reminder_goes_once_a_backup_is_made() -> R {
-    use motcua_formats::codec::{self, Kind};
     let srv = Server::start();
     let b = Browser::new("export-reminder", TABLET_LANDSCAPE).await?;
     b.goto(&srv.url("/staff")).await?;
     b.wait_css("#today-count").await?;
     // Ratings of a month ago, never exported: the reminder (7 days by default) is due.
-    let now = b.js("return Date.now()").await?.as_i64().unwrap_or_default();
-    let mut rs = motcua_e2e::gen::generate(0.2, 11).responses;
-    rs.truncate(3);
-    for (i, r) in rs.iter_mut().enumerate() {
-        r.meta.created_at = now - 30 * 86_400_000 - i as i64 * 1000;
-        r.meta.updated_at = r.meta.created_at;
-    }
-    let key = codec::chunk_key(Kind::Response, &codec::period_of(rs[0].meta.created_at));
-    let refs: Vec<_> = rs.iter().collect();
-    let raw = codec::append_to_tail(Kind::Response, None, &refs).map_err(|e| e.to_string())?;
-    b.js(&format!(
-        "localStorage.setItem({}, {})",
-        serde_json::to_string(&key)?,
-        serde_json::to_string(&raw)?
-    ))
-    .await?;
+    b.seed_ratings(3, 30 * 86_400_000, 11).await?;
     b.goto(&srv.url("/data")).await?;
     b.wait_css("#export-reminder").await?;
     // A backup (every record, with personal data), then back to the desk without a reload.
