@@ -38,7 +38,10 @@ pub struct AppState {
     pub full: RwSignal<bool>,
     /// Written only through [`AppState::edit_dossiers`], which numbers the edits: the views of
     /// a decade of dossiers (the worklist, the codes) follow a save without walking them all.
-    pub dossiers: RwSignal<Vec<Dossier>>,
+    pub dossiers: ReadSignal<Vec<Dossier>>,
+    /// The one writer of `dossiers`, used by `edit_dossiers` alone (issue 23: the type says
+    /// what the comment above only asked).
+    dossiers_writer: WriteSignal<Vec<Dossier>>,
     /// The last import's undo, while it can be used (`sync::undo`).
     pub undo: RwSignal<Option<motcua_formats::sync::undo::Undo>>,
     pub dossier_edits: StoredValue<Edits>,
@@ -138,6 +141,7 @@ impl AppState {
             || pin_unreadable;
         // Responses that could not be written before a reload still count and are retried.
         let pending = storage::stashed_pending::<Response>(Kind::Response);
+        let (dossiers, dossiers_writer) = signal(Vec::new());
         let (catalogue, _) = doc_or("procedures", &mut problems, default_catalogue);
         let (calendar, _) = doc_or("calendar", &mut problems, WorkCalendar::default);
         AppState {
@@ -152,7 +156,8 @@ impl AppState {
             attempts_here: StoredValue::new(Attempts::default()),
             problems: RwSignal::new(problems),
             full: RwSignal::new(false),
-            dossiers: RwSignal::new(Vec::new()),
+            dossiers,
+            dossiers_writer,
             // Read by the Data page (`load_undo`), not at start: the kiosk never needs it.
             undo: RwSignal::new(None),
             dossier_edits: StoredValue::new(Edits::default()),
@@ -283,7 +288,7 @@ impl AppState {
     /// one way they are written. The edit is numbered before the views hear of the change.
     pub(crate) fn edit_dossiers(&self, f: impl FnOnce(&mut Vec<Dossier>) -> ListEdit) {
         let edits = self.dossier_edits;
-        self.dossiers.update(|ds| {
+        self.dossiers_writer.update(|ds| {
             let edit = f(ds);
             edits.update_value(|e| e.record(edit));
         });
@@ -423,7 +428,7 @@ fn reload<T: serde::de::DeserializeOwned + Send + Sync + 'static>(key: &str, nam
 /// A view of the dossiers that follows their edits (`Edits::since`): `apply` gets the view
 /// made before and the one edit since, or `Any` when it must look at everything.
 pub fn followed<V: Send + Sync + 'static>(
-    dossiers: RwSignal<Vec<Dossier>>,
+    dossiers: ReadSignal<Vec<Dossier>>,
     edits: StoredValue<Edits>,
     apply: impl Fn(Option<V>, &[Dossier], ListEdit) -> V + Send + Sync + 'static,
 ) -> Memo<V> {
