@@ -36,12 +36,12 @@ impl StaffDocs {
 
     /// Read them (the staff app's start; unreadable counts as none).
     pub fn load(&self) {
-        self.imports.set(storage::load_doc(IMPORTS).ok().flatten().unwrap_or_default());
-        self.last_export.set(storage::load_doc(LAST_EXPORT).ok().flatten());
-        self.last_procedure.set(storage::load_doc(LAST_PROCEDURE).ok().flatten());
+        for name in [IMPORTS, LAST_EXPORT, LAST_PROCEDURE] {
+            self.reload(&codec::doc_key(name));
+        }
     }
 
-    /// Another tab wrote `key`: read it again if it is one of these (`true`).
+    /// `key` is one of these (another tab wrote it, or the start reads it): read it (`true`).
     pub fn reload(&self, key: &str) -> bool {
         let is = |name: &str| key == codec::doc_key(name);
         if is(IMPORTS) {

@@ -515,7 +515,10 @@ pub fn chunk_write<T: Record + DeserializeOwned + Serialize + Clone>(
     #[cfg(feature = "staff")]
     let value = codec::add_to_chunk(kind, old.as_deref(), new, tail_max);
     #[cfg(not(feature = "staff"))]
-    let value = (tail_max, codec::append_to_tail(kind, old.as_deref(), new)).1;
+    let value = {
+        let _ = tail_max; // every save goes on the tail, however long
+        codec::append_to_tail(kind, old.as_deref(), new)
+    };
     let value = value.map_err(StoreError::Blocked)?;
     Ok(Write {
         new: Some(value),

@@ -20,14 +20,15 @@ pub fn SettingsPage() -> impl IntoView {
     // The form as typed; `TabletForm::apply` reads and bounds it.
     let form = RwSignal::new(TabletForm::of(&s0));
     let saved = RwSignal::new(None::<Result<(), Msg>>);
-    // A number box of the form (`field` picks its text).
-    let number = move |id: &'static str, label: K, min: i64, max: Option<i64>, field: fn(&mut TabletForm) -> &mut String| {
-        view! {
-            <label>{tr(label)}<input id=id type="number" min=min max=max
-                prop:value=move || form.with(|f| field(&mut f.clone()).clone())
-                on:input=move |ev| form.update(|f| *field(f) = event_target_value(&ev)) /></label>
-        }
-    };
+    // A number box of the form: `get` reads its text, `set` writes it.
+    let number =
+        move |id: &'static str, label: K, min: i64, max: Option<i64>, get: fn(&TabletForm) -> String, set: fn(&mut TabletForm, String)| {
+            view! {
+                <label>{tr(label)}<input id=id type="number" min=min max=max
+                    prop:value=move || form.with(get)
+                    on:input=move |ev| form.update(|f| set(f, event_target_value(&ev))) /></label>
+            }
+        };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let s = form.with_untracked(|f| f.apply(st.settings.get_untracked()));
@@ -40,8 +41,8 @@ pub fn SettingsPage() -> impl IntoView {
             <form class="card form" novalidate on:submit=save>
                 <label>{tr(K::DeviceId)}<input type="text" readonly prop:value=s0.device_id /></label>
                 <label>{tr(K::DeviceName)}<input id="device-name" type="text" maxlength="40" prop:value=move || form.with(|f| f.device_name.clone()) on:input=move |ev| form.update(|f| f.device_name = event_target_value(&ev)) /></label>
-                {number("min-n", K::MinN, 1, None, |f| &mut f.min_n)}
-                {number("idle-seconds", K::IdleSeconds, *IDLE_RANGE.start(), Some(*IDLE_RANGE.end()), |f| &mut f.idle_seconds)}
+                {number("min-n", K::MinN, 1, None, |f| f.min_n.clone(), |f, v| f.min_n = v)}
+                {number("idle-seconds", K::IdleSeconds, *IDLE_RANGE.start(), Some(*IDLE_RANGE.end()), |f| f.idle_seconds.clone(), |f, v| f.idle_seconds = v)}
                 <label>{tr(K::CameraFacing)}
                     <select id="camera-facing" on:change=move |ev| form.update(|f| f.camera_back = event_target_value(&ev) == "back")>
                         <option value="front" selected=move || form.with(|f| !f.camera_back)>{tr(K::CameraFront)}</option>
@@ -49,9 +50,9 @@ pub fn SettingsPage() -> impl IntoView {
                     </select>
                 </label>
                 <label class="check"><input id="rate-officers" type="checkbox" prop:checked=move || form.with(|f| f.rate_officers) on:change=move |ev| form.update(|f| f.rate_officers = event_target_checked(&ev)) />{tr(K::RateOfficers)}</label>
-                {number("staff-idle-seconds", K::StaffIdleSeconds, *STAFF_IDLE_RANGE.start(), Some(*STAFF_IDLE_RANGE.end()), |f| &mut f.staff_idle_seconds)}
-                {number("export-reminder-days", K::ExportReminderDays, 0, Some(365), |f| &mut f.export_reminder_days)}
-                {number("index-target", K::IndexTarget, 0, Some(100), |f| &mut f.index_target)}
+                {number("staff-idle-seconds", K::StaffIdleSeconds, *STAFF_IDLE_RANGE.start(), Some(*STAFF_IDLE_RANGE.end()), |f| f.staff_idle_seconds.clone(), |f, v| f.staff_idle_seconds = v)}
+                {number("export-reminder-days", K::ExportReminderDays, 0, Some(365), |f| f.export_reminder_days.clone(), |f, v| f.export_reminder_days = v)}
+                {number("index-target", K::IndexTarget, 0, Some(100), |f| f.index_target.clone(), |f, v| f.index_target = v)}
                 <button class="primary" id="save-settings" type="submit">{tr(K::Save)}</button>
                 {move || saved.get().map(|r| match r {
                     Ok(()) => view! { <span class="ok" id="settings-saved">{tr(K::Saved)}</span> }.into_any(),

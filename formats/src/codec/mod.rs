@@ -288,33 +288,53 @@ pub fn add_to_chunk<T>(kind: Kind, raw: Option<&str>, recs: &[&T], tail_max: usi
 where
     T: DeserializeOwned + Serialize + Record + Clone,
 {
-    let done = |s: String| {
-        if s.is_empty() {
-            Err(CodecError::Corrupt("encode".into()))
-        } else {
-            Ok(s)
-        }
-    };
     let Some(raw) = raw else {
-        return done(if recs.len() <= tail_max {
+        return written(if recs.len() <= tail_max {
             envelope(kind, 0, 0, Some(0), "", recs)
         } else {
             encode_chunk_of(kind, recs)
         });
     };
     if version(raw, kind.tag(), SCHEMA)? == SCHEMA {
-        let mut p: PackedIn<T> = serde_json::from_str(raw).map_err(|e| CodecError::Corrupt(e.to_string()))?;
-        crate::sync::merge::apply(&mut p.t, recs.iter().map(|r| (*r).clone()).collect());
+        let p = tail_merged(raw, recs)?;
         if p.t.len() <= tail_max {
-            return done(envelope(kind, p.n, p.b, p.e, &p.z, &p.t));
+            return written(envelope(kind, p.n, p.b, p.e, &p.z, &p.t));
         }
         let mut all: Vec<T> = unpack_rows(&p)?;
         crate::sync::merge::apply(&mut all, p.t);
-        return done(encode_chunk(kind, &all));
+        return written(encode_chunk(kind, &all));
     }
+    written(encode_chunk(kind, &all_merged(kind, raw, recs)?))
+}
+
+/// A chunk of this schema with `recs` merged into its tail (the winner of each id kept,
+/// `sync::merge`); the packed part is borrowed as it is.
+fn tail_merged<'a, T>(raw: &'a str, recs: &[&T]) -> Result<PackedIn<'a, T>, CodecError>
+where
+    T: DeserializeOwned + Serialize + Record + Clone,
+{
+    let mut p: PackedIn<T> = serde_json::from_str(raw).map_err(|e| CodecError::Corrupt(e.to_string()))?;
+    crate::sync::merge::apply(&mut p.t, recs.iter().map(|r| (*r).clone()).collect());
+    Ok(p)
+}
+
+/// Every record of a chunk of an older schema, with `recs` merged in.
+fn all_merged<T>(kind: Kind, raw: &str, recs: &[&T]) -> Result<Vec<T>, CodecError>
+where
+    T: DeserializeOwned + Serialize + Record + Clone,
+{
     let mut all: Vec<T> = decode_chunk(kind, raw)?.0;
     crate::sync::merge::apply(&mut all, recs.iter().map(|r| (*r).clone()).collect());
-    done(encode_chunk(kind, &all))
+    Ok(all)
+}
+
+/// An encoding that failed is an empty value: never written over data.
+fn written(value: String) -> Result<String, CodecError> {
+    if value.is_empty() {
+        Err(CodecError::Corrupt("encode".into()))
+    } else {
+        Ok(value)
+    }
 }
 
 /// The new value of a chunk with `recs` merged into its plain tail, however long the tail
@@ -326,24 +346,14 @@ pub fn append_to_tail<T>(kind: Kind, raw: Option<&str>, recs: &[&T]) -> Result<S
 where
     T: DeserializeOwned + Serialize + Record + Clone,
 {
-    let added = || recs.iter().map(|r| (*r).clone()).collect::<Vec<T>>();
-    let value = match raw {
+    written(match raw {
         None => envelope(kind, 0, 0, Some(0), "", recs),
         Some(raw) if version(raw, kind.tag(), SCHEMA)? == SCHEMA => {
-            let mut p: PackedIn<T> = serde_json::from_str(raw).map_err(|e| CodecError::Corrupt(e.to_string()))?;
-            crate::sync::merge::apply(&mut p.t, added());
+            let p = tail_merged(raw, recs)?;
             envelope(kind, p.n, p.b, p.e, &p.z, &p.t)
         }
-        Some(raw) => {
-            let mut all: Vec<T> = decode_chunk(kind, raw)?.0;
-            crate::sync::merge::apply(&mut all, added());
-            envelope(kind, 0, 0, Some(0), "", &all)
-        }
-    };
-    if value.is_empty() {
-        return Err(CodecError::Corrupt("encode".into()));
-    }
-    Ok(value)
+        Some(raw) => envelope(kind, 0, 0, Some(0), "", &all_merged(kind, raw, recs)?),
+    })
 }
 
 #[derive(Deserialize)]
