@@ -17,6 +17,14 @@ pub fn mono_millis() -> Millis {
         .map_or_else(now_millis, |p| p.now() as Millis)
 }
 
+/// A named moment on the page's performance timeline, read by the benchmarks
+/// (`scripts/bench.sh`); nothing reads it in the app.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        p.mark(name).ok();
+    }
+}
+
 /// Both clocks of this moment for the kiosk's flow (`survey::kiosk::Now`): the wall clock
 /// stamps the record, the page's clock times the survey, so a clock set forward or back never
 /// resets a citizen's survey.

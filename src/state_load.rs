@@ -53,6 +53,7 @@ impl AppState {
                 st.set_ready(*s);
             }
             let total = keys.len();
+            crate::platform::mark("history-start");
             let (mut responses, mut dossiers) = (Vec::new(), Vec::new());
             let (mut problems, mut stale) = (Vec::new(), Vec::new());
             for (i, (kind, key, period, _)) in keys.into_iter().enumerate() {
@@ -88,6 +89,7 @@ impl AppState {
                     }
                     for (s, _) in ends.iter().filter(|(_, end)| *end == i + 1) {
                         st.set_ready(*s);
+                        crate::platform::mark(&format!("ready-{s:?}-{}", i + 1));
                     }
                     crate::platform::yield_now().await;
                 } else if i % 4 == 3 {
@@ -111,10 +113,7 @@ impl AppState {
             }
             st.loaded.set(true);
             st.redate_after_upgrade();
-            // Marks the moment the whole history is read (read by scripts/bench.sh).
-            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                p.mark("history-read").ok();
-            }
+            crate::platform::mark("history-read");
             st.retry_durable().await;
             st.pack(stale).await;
         });

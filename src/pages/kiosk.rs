@@ -98,11 +98,7 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
     };
     let start = move |_| begin(None);
     // Marks the moment the start button is on screen and live (read by scripts/bench.sh).
-    Effect::new(move |_| {
-        if let Some(p) = window().performance() {
-            p.mark("kiosk-ready").ok();
-        }
-    });
+    Effect::new(move |_| crate::platform::mark("kiosk-ready"));
     let unlock = Callback::new(move |pin: String| match st.check_pin(&pin) {
         PinCheck::Ok => {
             st.set_kiosk(false);

@@ -144,6 +144,11 @@ async fn screens(b: &Browser, srv: &Server, runs: usize, tag: &str) -> R {
         // table: until its last card.
         whole.push(ms(b, &time_to("#dash-suggestions")).await?);
     }
+    // Where the last dashboard start went: the app's marks (`platform::mark`), ms from navigation.
+    let marks = b
+        .js("return performance.getEntriesByType('mark').map(m => m.name + ' ' + Math.round(m.startTime)).join(', ')")
+        .await?;
+    println!("BENCH {tag}dashboard_marks {}", marks.as_str().unwrap_or_default());
     let suffix = if tag.is_empty() { "_full" } else { "" };
     for (name, v) in [
         ("kiosk", kiosk),
@@ -494,6 +499,10 @@ async fn bench_decade_in_the_browser() -> R {
     let stored = b.js("let n = 0; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); if (k.startsWith('motcua.resp.') || k.startsWith('motcua.dos.')) n++; } return n;").await?;
     assert_eq!(stored.as_u64(), Some(chunks.len() as u64), "every chunk stored");
     screens(&b, &srv, 3, "decade_").await?;
+    // `BENCH_SCREENS_ONLY=1`: the screens' starts alone (a quicker run while working on them).
+    if std::env::var_os("BENCH_SCREENS_ONLY").is_some() {
+        return Ok(());
+    }
     edits(&b, &srv, 3, "decade_").await?;
     let mut submit = Vec::new();
     for _ in 0..7 {
