@@ -108,14 +108,14 @@ fn GoHome() -> impl IntoView {
 /// counts of a half-read store).
 fn staff<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {
     let st = use_app();
-    staff_when(page, move || st.loaded.get())
+    staff_when(page, move || st.loading.all_read())
 }
 
 /// A staff page shown as soon as its months are read (`codec::stage`): the desk, the register
 /// and the dashboard, which say so while older months are still read.
 fn early<V: IntoView + 'static>(page: fn() -> V, screen: Screen) -> impl IntoView {
     let st = use_app();
-    staff_when(page, move || st.is_ready(screen))
+    staff_when(page, move || st.loading.is_ready(screen))
 }
 
 fn staff_when<V: IntoView + 'static>(page: fn() -> V, ready: impl Fn() -> bool + Send + Sync + 'static) -> impl IntoView {

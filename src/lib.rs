@@ -7,6 +7,7 @@ pub mod kiosk_app;
 pub mod pages;
 pub mod platform;
 pub mod scan;
+pub mod session;
 pub mod state;
 pub mod state_calendar;
 pub mod state_docs;

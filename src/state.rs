@@ -55,17 +55,9 @@ pub struct AppState {
     used_known: StoredValue<bool>,
     /// The kiosk's look-up rate limit (lives as long as the page).
     pub lookup_limit: StoredValue<motcua_domain::dossier::timeliness::LookupLimit>,
-    /// The records have been read (`load_history`): staff screens wait for it, the kiosk's
-    /// start never does.
-    pub loaded: RwSignal<bool>,
-    /// The months each early screen needs (`codec::stage::Screen`: desk, worklist, dashboard)
-    /// have been read: it is shown while older months are still being read.
-    pub ready: RwSignal<[bool; 3]>,
-    /// Chunks packed so far and in all, while older data is converted to the compact form.
-    pub packing: RwSignal<(usize, usize)>,
-    /// Chunks read so far and in all, while the records are read.
-    pub reading: RwSignal<(usize, usize)>,
-    /// A copy of waiting responses is in the Cache API (`storage::stash_durable`): only then
+    /// How far the records are read and packed (`state_load::Loading`).
+    pub loading: crate::state_load::Loading,
+    /// A copy of waiting responses is in the Cache API (`crate::session::stash_durable`): only then
     /// does a save that empties `pending` touch the Cache API, not on every citizen's tap.
     pub(crate) durable_held: StoredValue<bool>,
     /// The staff app's small documents (`state_docs`): import history, last export, last
@@ -137,10 +129,10 @@ impl AppState {
                 None
             }
         };
-        let kiosk = motcua_domain::settings::locked_at_start(pin.is_some() || pin_unreadable, stored_lock, storage::session_lock())
+        let kiosk = motcua_domain::settings::locked_at_start(pin.is_some() || pin_unreadable, stored_lock, crate::session::lock())
             || pin_unreadable;
         // Responses that could not be written before a reload still count and are retried.
-        let pending = storage::stashed_pending::<Response>(Kind::Response);
+        let pending = crate::session::stashed_pending::<Response>(Kind::Response);
         let (dossiers, dossiers_writer) = signal(Vec::new());
         let (catalogue, _) = doc_or("procedures", &mut problems, default_catalogue);
         let (calendar, _) = doc_or("calendar", &mut problems, WorkCalendar::default);
@@ -150,7 +142,7 @@ impl AppState {
             responses: RwSignal::new(pending.clone()),
             pending: RwSignal::new(pending),
             kiosk: RwSignal::new(kiosk),
-            on_duty: RwSignal::new(if kiosk { String::new() } else { storage::duty() }),
+            on_duty: RwSignal::new(if kiosk { String::new() } else { crate::session::duty() }),
             pin: RwSignal::new(pin),
             pin_unreadable: StoredValue::new(pin_unreadable),
             attempts_here: StoredValue::new(Attempts::default()),
@@ -167,14 +159,11 @@ impl AppState {
             used: RwSignal::new(0),
             used_known: StoredValue::new(false),
             lookup_limit: StoredValue::new(motcua_domain::dossier::timeliness::LookupLimit::from_wall(
-                &storage::session_lookups(),
+                &crate::session::lookups(),
                 crate::platform::mono_millis(),
                 crate::platform::now_millis(),
             )),
-            loaded: RwSignal::new(false),
-            ready: RwSignal::new([false; 3]),
-            packing: RwSignal::new((0, 0)),
-            reading: RwSignal::new((0, 0)),
+            loading: crate::state_load::Loading::new(),
             durable_held: StoredValue::new(false),
             docs: crate::state_docs::StaffDocs::new(),
         }
@@ -240,11 +229,11 @@ impl AppState {
                 last = res;
             }
         }
-        storage::stash_pending(Kind::Response, &left);
+        crate::session::stash_pending(Kind::Response, &left);
         if !left.is_empty() || self.durable_held.get_value() {
             self.durable_held.set_value(!left.is_empty());
             let durable = left.clone();
-            leptos::task::spawn_local(async move { storage::stash_durable(Kind::Response, &durable).await });
+            leptos::task::spawn_local(async move { crate::session::stash_durable(Kind::Response, &durable).await });
         }
         self.pending.set(left);
         self.note(last).ok();
@@ -341,22 +330,11 @@ impl AppState {
 
     /// Count how a kiosk visit ended in this month's funnel (a small document per month).
     pub fn record_funnel(&self, e: motcua_domain::survey::funnel::Ending) {
+        // The staff app's funnel card sums these (`state_docs::StaffDocs::funnel`).
         let name = format!("funnel.{}", codec::period_of(now_millis()));
         let mut f: motcua_domain::survey::funnel::Funnel = storage::load_doc(&name).ok().flatten().unwrap_or_default();
         f.record(e);
         storage::save_doc(&name, &f).ok();
-    }
-
-    /// Every month's funnel on this device, added together.
-    pub fn funnel(&self) -> motcua_domain::survey::funnel::Funnel {
-        let mut all = motcua_domain::survey::funnel::Funnel::default();
-        for key in storage::keys().into_iter().filter(|k| k.starts_with(&codec::doc_key("funnel."))) {
-            let name = key.trim_start_matches(codec::PREFIX).to_string();
-            if let Ok(Some(f)) = storage::load_doc::<motcua_domain::survey::funnel::Funnel>(&name) {
-                all.add(&f);
-            }
-        }
-        all
     }
 
     /// A fresh record identity written by this device.
@@ -375,7 +353,7 @@ impl AppState {
 
     /// Who is on duty from now on in this tab.
     pub fn set_on_duty(&self, name: &str) {
-        storage::set_duty(name);
+        crate::session::set_duty(name);
         self.on_duty.set(name.to_string());
     }
 
@@ -398,10 +376,10 @@ impl AppState {
             self.note(storage::set_kiosk_officer(&officer)).ok();
             self.set_on_duty("");
             // The unlock returns to the screen open now (a staff screen; the desk otherwise).
-            storage::set_return_route(&crate::platform::current_route());
+            crate::session::set_return_route(&crate::platform::current_route());
         }
         self.kiosk.set(on);
-        storage::set_session_lock(on);
+        crate::session::set_lock(on);
         self.note(storage::save_doc("kiosk", &on)).ok();
     }
 

@@ -8,12 +8,15 @@ use crate::state::AppState;
 use crate::storage::{self, StoreError};
 use leptos::prelude::*;
 use motcua_domain::record::Millis;
+use motcua_domain::survey::funnel::Funnel;
 use motcua_formats::codec;
 use motcua_formats::sync::{self, Receipt};
 
 const IMPORTS: &str = "imports";
 const LAST_EXPORT: &str = "lastexport";
 const LAST_PROCEDURE: &str = "lastproc";
+/// A month's kiosk funnel is the document `funnel.YYYY-MM` (`AppState::record_funnel`).
+const FUNNEL: &str = "funnel.";
 
 #[derive(Clone, Copy)]
 pub struct StaffDocs {
@@ -23,6 +26,8 @@ pub struct StaffDocs {
     pub last_export: RwSignal<Option<Millis>>,
     /// The procedure the last dossier was received for: the entry form starts on it.
     pub last_procedure: RwSignal<Option<String>>,
+    /// How the kiosk's visits ended, every month's funnel on this device added together.
+    pub funnel: RwSignal<Funnel>,
 }
 
 impl StaffDocs {
@@ -31,6 +36,7 @@ impl StaffDocs {
             imports: RwSignal::new(Vec::new()),
             last_export: RwSignal::new(None),
             last_procedure: RwSignal::new(None),
+            funnel: RwSignal::new(Funnel::default()),
         }
     }
 
@@ -39,6 +45,7 @@ impl StaffDocs {
         for name in [IMPORTS, LAST_EXPORT, LAST_PROCEDURE] {
             self.reload(&codec::doc_key(name));
         }
+        self.funnel.set(all_funnels());
     }
 
     /// `key` is one of these (another tab wrote it, or the start reads it): read it (`true`).
@@ -50,6 +57,9 @@ impl StaffDocs {
             self.last_export.set(storage::load_doc(LAST_EXPORT).ok().flatten());
         } else if is(LAST_PROCEDURE) {
             self.last_procedure.set(storage::load_doc(LAST_PROCEDURE).ok().flatten());
+        } else if key.starts_with(&codec::doc_key(FUNNEL)) {
+            // A kiosk tab counted a visit: the months are few, summed again.
+            self.funnel.set(all_funnels());
         } else {
             return false;
         }
@@ -63,6 +73,18 @@ impl StaffDocs {
         let write = storage::Write::doc(IMPORTS, &history);
         (history, write)
     }
+}
+
+/// Every month's funnel on this device, added together (unreadable months left out).
+fn all_funnels() -> Funnel {
+    let mut all = Funnel::default();
+    for key in storage::keys().into_iter().filter(|k| k.starts_with(&codec::doc_key(FUNNEL))) {
+        let name = key.trim_start_matches(codec::PREFIX);
+        if let Ok(Some(f)) = storage::load_doc::<Funnel>(name) {
+            all.add(&f);
+        }
+    }
+    all
 }
 
 impl Default for StaffDocs {

@@ -13,6 +13,59 @@ use motcua_formats::codec::stage::{Needs, Screen};
 use motcua_formats::codec::{self, Kind};
 use motcua_formats::sync::merge;
 
+/// How far the records are read and packed: every load flag in one place. Staff screens wait
+/// on it (`app::early`); the kiosk's start never does.
+#[derive(Clone, Copy)]
+pub struct Loading {
+    /// Every record is read (`AppState::load_history`).
+    all_read: RwSignal<bool>,
+    /// The months each early screen needs (`codec::stage::Screen`: desk, worklist, dashboard)
+    /// are read: it is shown while older months are still being read.
+    ready: RwSignal<[bool; 3]>,
+    /// Chunks read so far and in all, while the records are read.
+    pub reading: RwSignal<(usize, usize)>,
+    /// Chunks packed so far and in all, while older data is converted to the compact form.
+    pub packing: RwSignal<(usize, usize)>,
+}
+
+impl Loading {
+    pub fn new() -> Loading {
+        Loading {
+            all_read: RwSignal::new(false),
+            ready: RwSignal::new([false; 3]),
+            reading: RwSignal::new((0, 0)),
+            packing: RwSignal::new((0, 0)),
+        }
+    }
+
+    /// Whether every record is read (tracked).
+    pub fn all_read(&self) -> bool {
+        self.all_read.get()
+    }
+
+    /// Whether every record is read, outside any view (not tracked).
+    pub fn all_read_now(&self) -> bool {
+        self.all_read.get_untracked()
+    }
+
+    /// Whether a screen's months are read (or everything is).
+    pub fn is_ready(&self, screen: Screen) -> bool {
+        self.all_read.get() || self.ready.with(|r| r[screen as usize])
+    }
+
+    /// A screen's months are read: it can be shown (see `app::early`).
+    fn set_ready(&self, screen: Screen) {
+        self.ready.update(|r| r[screen as usize] = true);
+        crate::platform::mark(&format!("ready-{screen:?}"));
+    }
+}
+
+impl Default for Loading {
+    fn default() -> Loading {
+        Loading::new()
+    }
+}
+
 /// Chunks read newest month first, as one list oldest month first (emptied).
 fn oldest_first<T>(chunks: &mut Vec<Vec<T>>) -> Vec<T> {
     std::mem::take(chunks).into_iter().rev().flatten().collect()
@@ -50,7 +103,7 @@ impl AppState {
                 .map(|(p, s)| (*s, keys.iter().filter(|k| k.3 <= p).count()))
                 .collect();
             for (s, _) in ends.iter().filter(|(_, end)| *end == 0) {
-                st.set_ready(*s);
+                st.loading.set_ready(*s);
             }
             let total = keys.len();
             crate::platform::mark("history-start");
@@ -72,7 +125,7 @@ impl AppState {
                     Ok(false) => {}
                     Err(p) => problems.extend(p),
                 }
-                st.reading.set((i + 1, total));
+                st.loading.reading.set((i + 1, total));
                 if ends.iter().any(|(_, end)| *end == i + 1) {
                     // What is read so far, oldest month first, into what this tab holds: the
                     // screens whose months are read can show it while older months are read.
@@ -88,8 +141,7 @@ impl AppState {
                         });
                     }
                     for (s, _) in ends.iter().filter(|(_, end)| *end == i + 1) {
-                        st.set_ready(*s);
-                        crate::platform::mark(&format!("ready-{s:?}-{}", i + 1));
+                        st.loading.set_ready(*s);
                     }
                     crate::platform::yield_now().await;
                 } else if i % 4 == 3 {
@@ -111,7 +163,7 @@ impl AppState {
             if !problems.is_empty() {
                 st.problems.update(|ps| ps.append(&mut problems));
             }
-            st.loaded.set(true);
+            st.loading.all_read.set(true);
             st.redate_after_upgrade();
             crate::platform::mark("history-read");
             st.retry_durable().await;
@@ -130,23 +182,13 @@ impl AppState {
 
     /// Responses that waited for space when a tab was closed: counted and retried.
     async fn retry_durable(self) {
-        let kept: Vec<Response> = storage::stashed_durable(Kind::Response).await;
+        let kept: Vec<Response> = crate::session::stashed_durable(Kind::Response).await;
         if !kept.is_empty() {
             self.durable_held.set_value(true);
             self.responses.update(|rs| merge::apply(rs, kept.clone()));
             self.pending.update(|p| merge::apply(p, kept));
             self.flush_pending();
         }
-    }
-
-    /// A screen's months are read: it can be shown (see `app::early`).
-    fn set_ready(&self, screen: Screen) {
-        self.ready.update(|r| r[screen as usize] = true);
-    }
-
-    /// Whether a screen's months are read (or everything is).
-    pub fn is_ready(&self, screen: Screen) -> bool {
-        self.loaded.get() || self.ready.with(|r| r[screen as usize])
     }
 
     /// Pack the given chunks of either kind one at a time, with progress for staff.
@@ -164,13 +206,13 @@ impl AppState {
             return;
         }
         let total = stale.len();
-        self.packing.set((0, total));
+        self.loading.packing.set((0, total));
         for (i, key) in stale.into_iter().enumerate() {
             crate::platform::yield_now().await;
             // A chunk that cannot be packed now (storage refused) stays readable as it is and
             // is tried again at the next start.
             pack_one(&key).ok();
-            self.packing.set((i + 1, total));
+            self.loading.packing.set((i + 1, total));
         }
         self.measure_used(true);
     }

@@ -56,14 +56,12 @@ impl AppState {
     /// page's memory, so that a full or failing storage never lets PINs be tried at typing speed.
     fn attempts(&self) -> Attempts {
         let stored: Attempts = storage::load_doc("attempts").ok().flatten().unwrap_or_default();
-        stored
-            .stricter(storage::session_attempts())
-            .stricter(self.attempts_here.get_value())
+        stored.stricter(crate::session::attempts()).stricter(self.attempts_here.get_value())
     }
 
     fn keep_attempts(&self, at: Attempts) {
         self.attempts_here.set_value(at.clone());
-        storage::set_session_attempts(&at);
+        crate::session::set_attempts(&at);
         storage::save_doc("attempts", &at).ok();
     }
 }

@@ -21,10 +21,10 @@ pub fn StorageBanner() -> impl IntoView {
             </div>
         </Show>
         <StaffReminders />
-        <Show when=move || !st.kiosk.get() && st.packing.with(|(done, all)| done < all)>
+        <Show when=move || !st.kiosk.get() && st.loading.packing.with(|(done, all)| done < all)>
             <div class="banner info" role="status" id="packing">
-                <p>{tr(K::Packing)}" "{move || { let (d, a) = st.packing.get(); format!("{d} / {a}") }}</p>
-                <progress max=move || st.packing.get().1 value=move || st.packing.get().0></progress>
+                <p>{tr(K::Packing)}" "{move || { let (d, a) = st.loading.packing.get(); format!("{d} / {a}") }}</p>
+                <progress max=move || st.loading.packing.get().1 value=move || st.loading.packing.get().0></progress>
             </div>
         </Show>
         <Show when=move || !st.kiosk.get() && st.problems.with(|p| !p.is_empty())>

@@ -376,7 +376,7 @@ fn DeleteButton(id: String, error: RwSignal<Option<Msg>>, on_close: Callback<()>
 fn InviteRating(code: String) -> impl IntoView {
     let st = use_app();
     let invite = move |_| {
-        crate::storage::set_rate_for(&code);
+        crate::session::set_rate_for(&code);
         st.set_kiosk(true);
         crate::platform::switch_to("/kiosk");
     };

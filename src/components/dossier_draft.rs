@@ -80,7 +80,7 @@ impl Draft {
 
 /// Put a kept draft back into the fields (`true` if there was one), then keep every change.
 pub fn keep(fields: DraftFields) -> bool {
-    let restored = match crate::storage::session_draft::<Draft>() {
+    let restored = match crate::session::draft::<Draft>() {
         Some(d) if d.typed() => {
             fields.restore(d);
             true
@@ -89,7 +89,7 @@ pub fn keep(fields: DraftFields) -> bool {
     };
     Effect::new(move |_| {
         let d = fields.read();
-        crate::storage::set_session_draft(d.typed().then_some(&d));
+        crate::session::set_draft(d.typed().then_some(&d));
     });
     restored
 }

@@ -183,7 +183,7 @@ pub fn DossierForm() -> impl IntoView {
             .map_err(|e| e.msg())?;
         // An old month's code is checked against the whole register, not only what is read.
         let needs = motcua_formats::codec::stage::Needs::at(crate::platform::now_millis());
-        if !st.loaded.get_untracked() && !needs.code_checkable(&input.code) {
+        if !st.loading.all_read_now() && !needs.code_checkable(&input.code) {
             return Err(K::CodeWaitsForRegister.into());
         }
         let taken = codes.with_untracked(|c| c.taken(&input.code).map(str::to_string));

@@ -20,7 +20,7 @@ pub fn Lookup(on_close: Callback<()>) -> impl IntoView {
         let (mono, wall) = (mono_millis(), now_millis());
         let allowed = st.lookup_limit.try_update_value(|l| {
             let allowed = l.allow(mono);
-            crate::storage::set_session_lookups(&l.to_wall(mono, wall));
+            crate::session::set_lookups(&l.to_wall(mono, wall));
             allowed
         });
         if let Err(wait) = allowed.unwrap_or(Ok(())) {

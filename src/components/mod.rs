@@ -49,7 +49,7 @@ pub fn tm(msg: Msg) -> impl Fn() -> String + Send + Sync + 'static {
 #[component]
 pub fn ReadingProgress(id: &'static str, text: K) -> impl IntoView {
     let st = crate::state::use_app();
-    let (done, all) = (move || st.reading.get().0, move || st.reading.get().1);
+    let (done, all) = (move || st.loading.reading.get().0, move || st.loading.reading.get().1);
     view! {
         <div class="loading" id=id role="status">
             <p>{tr(text)}" "{done}" / "{all}</p>

@@ -37,7 +37,7 @@ pub fn Dashboard() -> impl IntoView {
     let today = now_local().date();
     let period = RwSignal::new(Period::default_for(today));
     // Before every month is read, a period reaching further back than the opening one waits.
-    let shown = move || st.loaded.get() || period.with(|p| p.within_default(today));
+    let shown = move || st.loading.all_read() || period.with(|p| p.within_default(today));
     let filter = RwSignal::new(Filter::default());
     let (units, names) = device_sources(st);
     let lookup = Memo::new(move |_| Lookup::new(&st.catalogue.get(), units.clone()));

@@ -68,7 +68,7 @@ pub fn Dossiers() -> impl IntoView {
             </div>
             <PrintRegisterLink />
             // A sheet's codes are checked against the whole register: not before it is read.
-            <Show when=move || st.loaded.get()>
+            <Show when=move || st.loading.all_read()>
                 <CsvImport />
             </Show>
         </Page>
@@ -80,9 +80,9 @@ pub fn Dossiers() -> impl IntoView {
 #[component]
 fn ReadingOlder() -> impl IntoView {
     let st = use_app();
-    let (done, all) = (move || st.reading.get().0, move || st.reading.get().1);
+    let (done, all) = (move || st.loading.reading.get().0, move || st.loading.reading.get().1);
     view! {
-        <Show when=move || !st.loaded.get()>
+        <Show when=move || !st.loading.all_read()>
             <p class="muted" id="reading-older" role="status">{tr(K::ReadingOlder)}" ("{done}" / "{all}")"</p>
         </Show>
     }

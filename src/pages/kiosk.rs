@@ -27,7 +27,7 @@ pub fn Kiosk() -> impl IntoView {
         f.officer = crate::storage::kiosk_officer();
     }
     // Staff invited the citizen at the hand-back: open on that dossier's rating.
-    if let Some(code) = crate::storage::take_rate_for() {
+    if let Some(code) = crate::session::take_rate_for() {
         f.start_for(&code, mono_millis());
     }
     let flow = RwSignal::new(f);
@@ -103,7 +103,7 @@ fn Welcome(flow: RwSignal<KioskFlow>) -> impl IntoView {
         PinCheck::Ok => {
             st.set_kiosk(false);
             asking.set(false);
-            switch_to(&crate::storage::take_return_route());
+            switch_to(&crate::session::take_return_route());
         }
         refused => msg.set(refused.msg()),
     });

@@ -101,10 +101,7 @@ pub fn EnterKiosk() -> impl IntoView {
 #[component]
 fn FunnelCard() -> impl IntoView {
     let st = use_app();
-    let stats = Memo::new(move |_| {
-        st.responses.track();
-        motcua_domain::survey::funnel::stats(&st.funnel())
-    });
+    let stats = Memo::new(move |_| st.docs.funnel.with(motcua_domain::survey::funnel::stats));
     view! {
         <div class="card funnel" id="funnel">
             <h2>{tr(K::FunnelTitle)}</h2>

@@ -591,7 +591,73 @@ pub const SCREENS: [&str; 7] = [
 /// The staff PIN the scenarios use.
 pub const PIN: &str = "2468";
 
+/// A dossier as an officer types it into the register's entry form (`Browser::enter_dossier`).
+pub struct Entry<'a> {
+    pub procedure: &'a str,
+    pub applicant: &'a str,
+    pub contact: &'a str,
+    /// The receipt's date and time (`yyyy-mm-ddThh:mm`), if not now.
+    pub received: Option<&'a str>,
+    /// A due date set by hand and its reason.
+    pub due: Option<(&'a str, &'a str)>,
+}
+
+impl<'a> Entry<'a> {
+    /// Received now, its due date from the calendar.
+    pub fn new(procedure: &'a str, applicant: &'a str) -> Entry<'a> {
+        Entry {
+            procedure,
+            applicant,
+            contact: "0905 111 222",
+            received: None,
+            due: None,
+        }
+    }
+}
+
 impl Browser {
+    /// Fill the entry form on the register's page (already open) and receive: the new code,
+    /// or the form's refusal as an error.
+    pub async fn enter_dossier(&self, e: &Entry<'_>) -> R<String> {
+        self.select("#d-procedure", e.procedure).await?;
+        self.fill("#d-applicant", e.applicant).await?;
+        self.fill("#d-contact", e.contact).await?;
+        if let Some(r) = e.received {
+            self.set_date("#d-received", r).await?;
+        }
+        if let Some((d, why)) = e.due {
+            self.set_date("#d-due", d).await?;
+            self.fill("#d-due-reason", why).await?;
+        }
+        self.click("#d-submit").await?;
+        self.wait_css("#d-done, #d-error").await?;
+        if let Ok(err) = self.c.find(Locator::Css("#d-error")).await {
+            return Err(format!("entry refused: {}", err.text().await?).into());
+        }
+        self.text("#d-done-code").await
+    }
+
+    /// Open the register and receive a dossier of `procedure` for `applicant` now: its code.
+    pub async fn receive(&self, srv: &Server, procedure: &str, applicant: &str) -> R<String> {
+        if self.path().await? != "/dossiers" {
+            self.goto(&srv.url("/dossiers")).await?;
+        }
+        self.enter_dossier(&Entry::new(procedure, applicant)).await
+    }
+
+    /// From the kiosk, open the PIN pad and type `pin` (what follows is the caller's to wait for).
+    pub async fn unlock(&self, pin: &str) -> R {
+        self.click("#staff-exit").await?;
+        self.type_pin(pin).await
+    }
+
+    /// Give `files` to the file input `css`, as a person picking them in the dialog would.
+    pub async fn pick_files(&self, css: &str, files: &[&std::path::Path]) -> R {
+        let list: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+        self.wait_css(css).await?.send_keys(&list.join("\n")).await?;
+        Ok(())
+    }
+
     /// Type a PIN on the on-screen pad and confirm.
     pub async fn type_pin(&self, pin: &str) -> R {
         for d in pin.chars() {

@@ -554,7 +554,7 @@ async fn bench_excel_register_import() -> R {
         b.goto(&srv.url("/dossiers")).await?;
         b.click(".csv-import summary").await?;
         let t0 = std::time::Instant::now();
-        b.wait_css("#csv-file").await?.send_keys(&path.display().to_string()).await?;
+        b.pick_files("#csv-file", &[&path]).await?;
         b.wait_css_for("#sheet-check", Duration::from_secs(120)).await?;
         open.push(t0.elapsed().as_secs_f64() * 1000.0);
         check.push(

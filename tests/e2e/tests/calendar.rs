@@ -76,8 +76,7 @@ async fn a_due_date_in_an_unconfirmed_2027_is_tam_tinh_until_confirmed_and_moves
     assert_eq!(fits, Value::Bool(true), "the look-up's answer is below the fold");
     b.shot("3-kiosk-lookup-tam-tinh").await?;
     b.click("#lookup-close").await?;
-    b.click("#staff-exit").await?;
-    b.type_pin(PIN).await?;
+    b.unlock(PIN).await?;
     b.wait_css("#today-count").await?;
 
     // 2027 is shown as computed and provisional; confirming needs the notice named.
@@ -161,7 +160,7 @@ async fn a_calendar_stored_before_24_11_was_a_holiday_is_corrected_and_moves_the
     let srv = Server::start();
     let b = Browser::new("calendar-upgrade", TABLET_LANDSCAPE).await?;
     b.goto(&srv.url("/data")).await?;
-    b.wait_css("#import-files").await?.send_keys(&path.display().to_string()).await?;
+    b.pick_files("#import-files", &[&path]).await?;
     b.click("#import-apply").await?;
     b.wait_css("#import-done").await?;
     // The file's old 2026 does not undo 24/11 here.

@@ -64,7 +64,7 @@ fn generated_months_are_stored_and_read_as_the_reference_codec_does() {
 /// Pick files in the import card and apply them; returns the message shown.
 async fn import(b: &Browser, srv: &Server, path: &std::path::Path) -> R<String> {
     b.goto(&srv.url("/data")).await?;
-    b.wait_css("#import-files").await?.send_keys(&path.display().to_string()).await?;
+    b.pick_files("#import-files", &[path]).await?;
     b.wait_css("#import-apply").await?;
     // What the writing progress showed, as the page painted it between months.
     b.js("window.__writing = new Set(); new MutationObserver(() => { const p = document.querySelector('.import-progress'); if (p && p.textContent.startsWith('Đang ghi')) window.__writing.add(p.textContent); }).observe(document.body, {subtree: true, childList: true, characterData: true})")

@@ -36,7 +36,7 @@ async fn a_provinces_list_of_120_procedures_imports_after_its_preview() -> R {
 
     // The list imported: the plan first, nothing written yet.
     b.click("#catalogue-import summary").await?;
-    b.wait_css("#cat-file").await?.send_keys(&path.display().to_string()).await?;
+    b.pick_files("#cat-file", &[&path]).await?;
     b.wait_css_for("#cat-plan-counts", std::time::Duration::from_secs(30)).await?;
     let counts = b.text("#cat-plan-counts").await?;
     assert!(

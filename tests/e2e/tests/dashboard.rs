@@ -95,7 +95,7 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
     let srv = Server::start();
     let b = Browser::new("dashboard", TABLET_LANDSCAPE).await?;
     b.goto(&srv.url("/data")).await?;
-    b.wait_css("#import-files").await?.send_keys(&path.display().to_string()).await?;
+    b.pick_files("#import-files", &[&path]).await?;
     b.wait_css("#import-apply").await?;
     b.click("#import-apply").await?;
     b.wait_css("#import-done").await?;

@@ -1,7 +1,7 @@
 //! The dossier register as an officer uses it: entry, worklist classes, status steps,
 //! bad input, CSV import, and the citizen's look-up at the kiosk.
 
-use motcua_e2e::{Browser, Server, AGENCY_ID, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
+use motcua_e2e::{Browser, Entry, Server, AGENCY_ID, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
 use serde_json::Value;
 
 /// `YYYY-MM-DDTHH:MM` for Vietnam's date `days` days from now at `hm` (the browser runs in
@@ -17,22 +17,12 @@ async fn local_dt(b: &Browser, days: i32, hm: &str) -> R<String> {
 
 /// Fill and submit the entry form; returns the code the app gave.
 async fn enter(b: &Browser, procedure: &str, applicant: &str, received: Option<&str>, due: Option<(&str, &str)>) -> R<String> {
-    b.select("#d-procedure", procedure).await?;
-    b.fill("#d-applicant", applicant).await?;
-    b.fill("#d-contact", "0905 123 456").await?;
-    if let Some(r) = received {
-        b.set_date("#d-received", r).await?;
-    }
-    if let Some((d, why)) = due {
-        b.set_date("#d-due", d).await?;
-        b.fill("#d-due-reason", why).await?;
-    }
-    b.click("#d-submit").await?;
-    b.wait_css("#d-done, #d-error").await?;
-    if let Ok(e) = b.c.find(fantoccini::Locator::Css("#d-error")).await {
-        return Err(format!("entry refused: {}", e.text().await?).into());
-    }
-    b.text("#d-done-code").await
+    b.enter_dossier(&Entry {
+        received,
+        due,
+        ..Entry::new(procedure, applicant)
+    })
+    .await
 }
 
 #[tokio::test]
@@ -174,7 +164,7 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
     let path = std::env::temp_dir().join(format!("motcua-import-{}.csv", std::process::id()));
     std::fs::write(&path, csv)?;
     b.click(".csv-import summary").await?;
-    b.wait_css("#csv-file").await?.send_keys(&path.display().to_string()).await?;
+    b.pick_files("#csv-file", &[&path]).await?;
     // The wizard: the columns found from the headers, then the rows checked.
     b.wait_css("#sheet-mapping").await?;
     assert_eq!(value(&b, "#map-code").await?.as_deref(), Some("1"));
@@ -211,7 +201,7 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
         .await?;
     // A malformed file: a clear message, nothing changes.
     std::fs::write(&path, "just,some\nwords,here\n")?;
-    b.wait_css("#csv-file").await?.send_keys(&path.display().to_string()).await?;
+    b.pick_files("#csv-file", &[&path]).await?;
     assert!(b.text("#csv-error").await?.contains("dòng tiêu đề"));
     b.click("#sheet-check").await?;
     b.wait_js("document.querySelector('#csv-error').innerText.includes('Thiếu cột')")
@@ -465,7 +455,7 @@ async fn a_50_000_row_sheet_is_read_with_progress_and_previewed_in_pages() -> R 
     // The page stays responsive and shows how far the reading got. (Watched, not waited for:
     // the reading can end between two polls.)
     b.watch("#csv-progress progress").await?;
-    b.wait_css("#csv-file").await?.send_keys(&path.display().to_string()).await?;
+    b.pick_files("#csv-file", &[&path]).await?;
     b.wait_css_for("#sheet-check", std::time::Duration::from_secs(60)).await?;
     b.click("#sheet-check").await?;
     b.wait_css_for("#csv-preview", std::time::Duration::from_secs(60)).await?;

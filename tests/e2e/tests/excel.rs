@@ -56,7 +56,7 @@ async fn a_years_excel_register_imports_through_the_wizard_and_the_dashboard_jud
         b.text("#sheet-expects").await?.contains("Mã hồ sơ"),
         "the columns are said before a file is picked"
     );
-    b.wait_css("#csv-file").await?.send_keys(&path.display().to_string()).await?;
+    b.pick_files("#csv-file", &[&path]).await?;
     b.wait_css_for("#sheet-mapping", std::time::Duration::from_secs(60)).await?;
     // The header row under the titles, Mẫu 07's columns mapped, judged by the return date.
     assert!(b.text("#sheet-first-rows").await?.contains("Tổ chức 0"));

@@ -21,8 +21,7 @@ async fn the_lock_fails_closed_when_its_value_is_missing_or_unreadable() -> R {
     // A lock whose write failed still holds in this tab: unlock, lock again, then the stored
     // value says unlocked (as if the write had been refused).
     b.js("localStorage.removeItem('motcua.kiosk')").await?;
-    b.click("#staff-exit").await?;
-    b.type_pin(PIN).await?;
+    b.unlock(PIN).await?;
     b.wait_css("#today-count").await?;
     b.click("#enter-kiosk").await?;
     b.wait_css("#start").await?;
@@ -52,8 +51,7 @@ async fn a_pin_that_cannot_be_read_keeps_the_tablet_locked_and_says_so() -> R {
         b.wait_css("#start").await?;
         assert_eq!(b.path().await?, "/kiosk");
     }
-    b.click("#staff-exit").await?;
-    b.type_pin(PIN).await?;
+    b.unlock(PIN).await?;
     b.wait_js("document.querySelector('#pin-msg').innerText.includes('Không đọc được mã PIN')")
         .await?;
     b.shot("pin-unreadable").await?;
@@ -77,8 +75,7 @@ async fn a_pin_of_the_earlier_builds_opens_and_is_stored_again_as_pbkdf2() -> R 
     b.js(&format!("localStorage.setItem('motcua.pin', {})", serde_json::to_string(legacy)?))
         .await?;
     b.goto(&srv.url("/kiosk")).await?;
-    b.click("#staff-exit").await?;
-    b.type_pin("1111").await?;
+    b.unlock("1111").await?;
     b.wait_js("document.querySelector('#pin-msg').innerText.includes('không đúng')")
         .await?;
     b.type_pin(PIN).await?;
@@ -94,8 +91,7 @@ async fn a_pin_change_needs_the_current_pin_and_the_new_one_twice() -> R {
     let srv = Server::start();
     let b = Browser::new("pin-change", TABLET_PORTRAIT).await?;
     b.lock_kiosk(&srv).await?;
-    b.click("#staff-exit").await?;
-    b.type_pin(PIN).await?;
+    b.unlock(PIN).await?;
     b.wait_css("#today-count").await?;
     b.goto(&srv.url("/settings")).await?;
     b.click("#change-pin").await?;
@@ -110,8 +106,7 @@ async fn a_pin_change_needs_the_current_pin_and_the_new_one_twice() -> R {
     b.wait_js("document.querySelector('#pin-msg-settings').innerText.includes('Đã đổi')")
         .await?;
     b.lock_kiosk(&srv).await?;
-    b.click("#staff-exit").await?;
-    b.type_pin(PIN).await?;
+    b.unlock(PIN).await?;
     b.wait_js("document.querySelector('#pin-msg').innerText.includes('không đúng')")
         .await?;
     b.type_pin("1357").await?;

@@ -12,8 +12,7 @@ async fn lock_kiosk(b: &Browser, srv: &Server) -> R {
 }
 
 async fn unlock(b: &Browser) -> R {
-    b.click("#staff-exit").await?;
-    b.type_pin(PIN).await?;
+    b.unlock(PIN).await?;
     b.wait_css("#today-count").await?;
     Ok(())
 }
@@ -288,8 +287,7 @@ async fn an_unlocked_tablet_left_alone_locks_itself() -> R {
     assert_eq!(b.js("return !!document.querySelector('.topbar')").await?, false);
     // The unlock returns to the screen that was open (the register), not to the desk, with
     // the half-typed dossier as it was.
-    b.click("#staff-exit").await?;
-    b.type_pin(PIN).await?;
+    b.unlock(PIN).await?;
     b.wait_css("#draft-restored").await?;
     assert_eq!(b.path().await?, "/dossiers");
     assert_eq!(b.js("return document.querySelector('#d-applicant').value").await?, "Trần Văn Bình");

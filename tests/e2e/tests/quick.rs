@@ -117,8 +117,7 @@ async fn ratings_name_the_officer_on_duty_only_when_the_unit_chooses() -> R {
     );
     assert_eq!(b.stored_responses().await?[0].get("w"), None);
     // The manager turns it on (and the threshold down to 2 for this test).
-    b.click("#staff-exit").await?;
-    b.type_pin(PIN).await?;
+    b.unlock(PIN).await?;
     b.wait_css("#duty-picker").await?;
     b.click("#duty-1").await?;
     b.goto(&srv.url("/settings")).await?;
@@ -141,8 +140,7 @@ async fn ratings_name_the_officer_on_duty_only_when_the_unit_chooses() -> R {
     let named: Vec<_> = rs.iter().filter(|r| r["w"] == "Trần Thị Bình").collect();
     assert_eq!(named.len(), 2, "{rs:?}");
     welcome_returns(&b, Duration::from_secs(15)).await?;
-    b.click("#staff-exit").await?;
-    b.type_pin(PIN).await?;
+    b.unlock(PIN).await?;
     b.wait_css("#duty-picker").await?;
     b.click("#duty-0").await?;
     b.goto(&srv.url("/dashboard")).await?;

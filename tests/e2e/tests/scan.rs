@@ -6,17 +6,6 @@
 use motcua_e2e::{Browser, Server, PIN, R, TABLET_LANDSCAPE, TABLET_PORTRAIT};
 use std::time::{Duration, Instant};
 
-/// Receive a dossier of TM-02 with the form; returns its code.
-async fn receive(b: &Browser, srv: &Server, applicant: &str) -> R<String> {
-    b.goto(&srv.url("/dossiers")).await?;
-    b.select("#d-procedure", "TM-02").await?;
-    b.fill("#d-applicant", applicant).await?;
-    b.fill("#d-contact", "0905 111 222").await?;
-    b.click("#d-submit").await?;
-    b.wait_css("#d-done-code").await?;
-    b.text("#d-done-code").await
-}
-
 /// Every item "very satisfied" (`Browser::walk`), see that the last screen carries `code`,
 /// and send.
 async fn rate_tied_to(b: &Browser, code: &str) -> R {
@@ -35,7 +24,7 @@ async fn the_receipts_qr_code_ties_the_rating_to_its_dossier() -> R {
     std::fs::write(&video, motcua_e2e::gen::qr_y4m("NOTHING YET"))?;
     let b = Browser::with_camera("scan", TABLET_PORTRAIT, Some(&video)).await?;
     b.set_up_unit(&srv, None, &[]).await?;
-    let code = receive(&b, &srv, "Công ty Quét Mã").await?;
+    let code = b.receive(&srv, "TM-02", "Công ty Quét Mã").await?;
     std::fs::write(&video, motcua_e2e::gen::qr_y4m(&code))?;
     b.lock_kiosk(&srv).await?;
 
@@ -58,8 +47,7 @@ async fn the_receipts_qr_code_ties_the_rating_to_its_dossier() -> R {
 
     // The dashboard joins the rating to the dossier's procedure.
     b.wait_css_for("#start", Duration::from_secs(15)).await?;
-    b.click("#staff-exit").await?;
-    b.type_pin(PIN).await?;
+    b.unlock(PIN).await?;
     b.wait_css("#today-count").await?;
     b.goto(&srv.url("/dashboard")).await?;
     b.wait_css_for("#rated-table", Duration::from_secs(20)).await?;
@@ -134,10 +122,9 @@ async fn at_the_hand_back_the_kiosk_opens_on_the_dossiers_rating() -> R {
     b.set_up_unit(&srv, None, &[]).await?;
     // A PIN exists (the kiosk can be unlocked again), then the desk receives and returns.
     b.lock_kiosk(&srv).await?;
-    b.click("#staff-exit").await?;
-    b.type_pin(PIN).await?;
+    b.unlock(PIN).await?;
     b.wait_css("#today-count").await?;
-    let code = receive(&b, &srv, "Công ty Trả Kết Quả").await?;
+    let code = b.receive(&srv, "TM-02", "Công ty Trả Kết Quả").await?;
     b.click(&format!("#worklist tr[data-code='{code}']")).await?;
     for status in ["InProgress", "Resolved", "Returned"] {
         let before = b.js("return document.querySelectorAll('#timeline li').length").await?;

@@ -15,19 +15,6 @@ async fn name_device(b: &Browser, srv: &Server, name: &str, desk: &str) -> R {
     Ok(())
 }
 
-/// Receive a dossier now with the form; returns its code.
-async fn receive(b: &Browser, srv: &Server, applicant: &str) -> R<String> {
-    if b.path().await? != "/dossiers" {
-        b.goto(&srv.url("/dossiers")).await?;
-    }
-    b.select("#d-procedure", "TM-02").await?;
-    b.fill("#d-applicant", applicant).await?;
-    b.fill("#d-contact", "0905 111 222").await?;
-    b.click("#d-submit").await?;
-    b.wait_css("#d-done-code").await?;
-    b.text("#d-done-code").await
-}
-
 /// Export this tablet's JSON from the Dữ liệu page; returns a copy of the saved file that
 /// outlives the browser's profile (as a file sent by USB or Zalo would).
 async fn export_json(b: &Browser, srv: &Server) -> R<std::path::PathBuf> {
@@ -44,8 +31,7 @@ async fn export_json(b: &Browser, srv: &Server) -> R<std::path::PathBuf> {
 
 /// Pick files in the import card and wait for their previews.
 async fn pick(b: &Browser, files: &[&Path]) -> R {
-    let list: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-    b.wait_css("#import-files").await?.send_keys(&list.join("\n")).await?;
+    b.pick_files("#import-files", files).await?;
     b.wait_js(&format!("document.querySelectorAll('.file-preview').length === {}", files.len()))
         .await?;
     Ok(())
@@ -71,8 +57,8 @@ async fn two_tablets_export_and_a_third_imports_both_twice_in_both_orders() -> R
     // Tablet A (desk 0): two dossiers, one response with a formula-like suggestion.
     let a = Browser::new("sync-a", TABLET_LANDSCAPE).await?;
     name_device(&a, &srv, "Quầy 1", "0").await?;
-    let a1 = receive(&a, &srv, "Công ty CP Biển Xanh").await?;
-    let a2 = receive(&a, &srv, "=HYPERLINK(\"http://x\",\"bấm\")").await?;
+    let a1 = a.receive(&srv, "TM-02", "Công ty CP Biển Xanh").await?;
+    let a2 = a.receive(&srv, "TM-02", "=HYPERLINK(\"http://x\",\"bấm\")").await?;
     a.goto(&srv.url("/kiosk")).await?;
     a.answer(&[5; 20], "<b>in đậm</b> +84 cần thêm ghế", None).await?;
     let file_a = export_json(&a, &srv).await?;
@@ -117,7 +103,7 @@ async fn two_tablets_export_and_a_third_imports_both_twice_in_both_orders() -> R
     // Tablet B (desk 1): its running numbers never meet A's.
     let b = Browser::new("sync-b", TABLET_LANDSCAPE).await?;
     name_device(&b, &srv, "Quầy 2", "1").await?;
-    let b1 = receive(&b, &srv, "Hộ KD Trần Văn Nam").await?;
+    let b1 = b.receive(&srv, "TM-02", "Hộ KD Trần Văn Nam").await?;
     assert!(b1.ends_with("-1001"), "desk 1 numbers from 1001: {b1}");
     assert!(a1.ends_with("-0001") && a2.ends_with("-0002"));
     b.goto(&srv.url("/kiosk")).await?;
@@ -298,10 +284,10 @@ async fn archiving_a_closed_year_frees_its_space() -> R {
     m.click("#archive-export").await?;
     let saved = m.download(".luu-tru-2025.json").await?;
     // A wrong file is refused: the year stays.
-    m.wait_css("#archive-file").await?.send_keys(&path.display().to_string()).await?;
+    m.pick_files("#archive-file", &[&path]).await?;
     m.wait_js("document.querySelector('#archive-msg').innerText.includes('không khớp')")
         .await?;
-    m.wait_css("#archive-file").await?.send_keys(&saved.display().to_string()).await?;
+    m.pick_files("#archive-file", &[&saved]).await?;
     m.wait_js("document.querySelector('#archive-msg').innerText.includes('đầy đủ')")
         .await?;
     // Between the check and the removal, March's chunk changed (another tab's write, here a
@@ -326,7 +312,7 @@ async fn archiving_a_closed_year_frees_its_space() -> R {
     std::fs::rename(&saved, &first)?;
     m.click("#archive-export").await?;
     let saved = m.download(".luu-tru-2025.json").await?;
-    m.wait_css("#archive-file").await?.send_keys(&saved.display().to_string()).await?;
+    m.pick_files("#archive-file", &[&saved]).await?;
     m.wait_js("document.querySelector('#archive-msg').innerText.includes('đầy đủ')")
         .await?;
     m.click("#archive-remove").await?;
@@ -397,8 +383,8 @@ async fn the_last_import_is_undone_exactly() -> R {
     let srv = Server::start();
     let m = Browser::new("sync-undo", TABLET_LANDSCAPE).await?;
     name_device(&m, &srv, "Máy quầy", "1").await?;
-    let a = receive(&m, &srv, "Công ty Hoàn Tác").await?;
-    receive(&m, &srv, "Công ty Giữ Nguyên").await?;
+    let a = m.receive(&srv, "TM-02", "Công ty Hoàn Tác").await?;
+    m.receive(&srv, "TM-02", "Công ty Giữ Nguyên").await?;
     let before = m.stored_dossiers().await?;
     let by_code = |ds: &[Value], code: &str| ds.iter().find(|d| d["code"] == code).cloned();
     let original = by_code(&before, &a).ok_or("no dossier A")?;

@@ -129,7 +129,7 @@ async fn every_screen_at_both_sizes_in_an_english_browser() -> R {
         // A picked file's preview comes into view with the button that applies it.
         let path = gen::write_export(gen::generate(0.05, 25), &format!("usability-{tag}"))?;
         b.goto(&srv.url("/data")).await?;
-        b.wait_css("#import-files").await?.send_keys(&path.display().to_string()).await?;
+        b.pick_files("#import-files", &[&path]).await?;
         b.wait_css("#import-apply").await?;
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         assert!(in_view(&b, "#import-previews").await?, "{tag}: the import preview is out of view");
@@ -140,7 +140,7 @@ async fn every_screen_at_both_sizes_in_an_english_browser() -> R {
         b.click("#import-cancel").await?;
         let bad = std::env::temp_dir().join(format!("motcua-usability-{tag}-{}.json", std::process::id()));
         std::fs::write(&bad, "xin chao")?;
-        b.wait_css("#import-files").await?.send_keys(&bad.display().to_string()).await?;
+        b.pick_files("#import-files", &[&bad]).await?;
         b.wait_css(".import-error").await?;
         let vi = b.text(".import-error").await?;
         b.click("#lang-switch").await?;
