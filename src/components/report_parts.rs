@@ -99,8 +99,8 @@ pub fn PeriodPicker(period: RwSignal<Period>) -> impl IntoView {
                 </select>
             </Show>
             <Show when=move || kind().by_year()>
-                <label class="inline">{tr(K::Year)}<input id="period-year" type="number" min="2000" max="2100" prop:value=move || choice.with(|c| c.year.to_string())
-                    on:change=move |ev| { let y = event_target_value(&ev).parse().unwrap_or(today.year()); choice.update(|c| c.year = y.clamp(2000, 2100)) } /></label>
+                <label class="inline">{tr(K::Year)}<input id="period-year" type="number" min=*PeriodChoice::YEARS.start() max=*PeriodChoice::YEARS.end() prop:value=move || choice.with(|c| c.year.to_string())
+                    on:change=move |ev| choice.update(|c| c.set_year(&event_target_value(&ev))) /></label>
             </Show>
             <Show when=move || { kind().parts() != 0 }>
                 <PartSelect choice />

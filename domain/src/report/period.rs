@@ -161,6 +161,18 @@ impl PeriodChoice {
         }
     }
 
+    /// The years the picker offers: a decade's records and more either side, never a year the
+    /// calendar and the report's arithmetic were not written for.
+    pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+    /// The year typed in the picker, kept within [`PeriodChoice::YEARS`]; text that is no
+    /// year leaves the choice as it was.
+    pub fn set_year(&mut self, typed: &str) {
+        if let Ok(y) = typed.trim().parse::<i32>() {
+            self.year = y.clamp(*Self::YEARS.start(), *Self::YEARS.end());
+        }
+    }
+
     /// The period chosen (a custom range takes `from`–`to`; the year to date ends `today`).
     pub fn period(&self, today: NaiveDate, from: NaiveDate, to: NaiveDate) -> Period {
         let (y, part) = (self.year, self.part);
@@ -566,6 +578,15 @@ mod tests {
         let open = PeriodChoice::opening(today);
         assert_eq!(open.period(today, a, b), Period::default_for(today));
         assert_eq!((open.year, open.part), (2026, 12));
+        let mut typed = open;
+        typed.set_year(" 2025 ");
+        assert_eq!(typed.year, 2025);
+        typed.set_year("20x5");
+        assert_eq!(typed.year, 2025, "not a year: unchanged");
+        typed.set_year("99999");
+        assert_eq!(typed.year, 2100);
+        typed.set_year("-3");
+        assert_eq!(typed.year, 2000);
         let q4 = PeriodChoice {
             kind: PeriodKind::Quarter,
             basis: Basis::Official,
