@@ -226,17 +226,11 @@ mod tests {
         let mut b = [1u8; 16];
         b[..4].copy_from_slice(&n.to_le_bytes());
         Response {
-            meta: Meta::new(b, at, "d"),
-            version: 2,
             digits: a.into(),
             overall: 4,
-            visits: None,
             field: "Điện lực".into(),
             suggestion: s.into(),
-            dossier_code: String::new(),
-            reason_ids: String::new(),
-            officer: String::new(),
-            extra: Default::default(),
+            ..Response::blank(Meta::new(b, at, "d"), 2)
         }
     }
 

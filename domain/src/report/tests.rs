@@ -77,17 +77,9 @@ fn responses(day: NaiveDate, total: u32, satisfied: u32, seed: u8) -> Vec<Respon
             let mut b = [seed; 16];
             b[..4].copy_from_slice(&i.to_le_bytes());
             Response {
-                meta: Meta::new(b, at, "dev-a"),
-                version: 2,
                 digits: if i < satisfied { "44444".into() } else { "22222".into() },
                 overall: if i < satisfied { 4 } else { 2 },
-                visits: None,
-                field: String::new(),
-                suggestion: String::new(),
-                dossier_code: String::new(),
-                reason_ids: String::new(),
-                officer: String::new(),
-                extra: Default::default(),
+                ..Response::blank(Meta::new(b, at, "dev-a"), 2)
             }
         })
         .collect()

@@ -295,17 +295,9 @@ mod tests {
 
     fn resp(q: u32, a: &[Option<u8>], o: u8) -> Response {
         Response {
-            meta: Meta::new([1; 16], 1, "t"),
-            version: q,
             digits: encode_answers(a),
             overall: o,
-            visits: None,
-            field: String::new(),
-            suggestion: String::new(),
-            dossier_code: String::new(),
-            reason_ids: String::new(),
-            officer: String::new(),
-            extra: Default::default(),
+            ..Response::blank(Meta::new([1; 16], 1, "t"), q)
         }
     }
 

@@ -70,6 +70,25 @@ pub fn encode_answers(answers: &[Option<u8>]) -> String {
 }
 
 impl Response {
+    /// A response that gives nothing yet: who made it and the questionnaire version it answers.
+    /// Tests start from it and set what they look at.
+    #[cfg(any(test, feature = "test-support"))]
+    pub fn blank(meta: Meta, version: u32) -> Response {
+        Response {
+            meta,
+            version,
+            digits: String::new(),
+            overall: 0,
+            visits: None,
+            field: String::new(),
+            suggestion: String::new(),
+            dossier_code: String::new(),
+            reason_ids: String::new(),
+            officer: String::new(),
+            extra: Default::default(),
+        }
+    }
+
     /// The reason ids given (see [`Response::reason_ids`]).
     pub fn reasons(&self) -> impl Iterator<Item = &str> {
         self.reason_ids.split(',').filter(|x| !x.is_empty())
@@ -89,17 +108,8 @@ impl Response {
 #[cfg(any(test, feature = "test-support"))]
 pub fn sample(n: u8, at: crate::record::Millis) -> Response {
     Response {
-        meta: Meta::new([n; 16], at, "d"),
-        version: 1,
-        digits: String::new(),
         overall: 4,
-        visits: None,
-        field: String::new(),
-        suggestion: String::new(),
-        dossier_code: String::new(),
-        reason_ids: String::new(),
-        officer: String::new(),
-        extra: Default::default(),
+        ..Response::blank(Meta::new([n; 16], at, "d"), 1)
     }
 }
 
@@ -125,17 +135,10 @@ mod tests {
         let na = encode_answers(&[Some(NOT_APPLICABLE), None]);
         assert_eq!(na, "60", "not applicable is kept apart from a skip");
         let r = Response {
-            meta: Meta::new([1; 16], 1, "t"),
-            version: 1,
             digits: encode_answers(&[Some(5), None, Some(3), Some(9), Some(1)]),
             overall: 4,
             visits: Some(1),
-            field: String::new(),
-            suggestion: String::new(),
-            dossier_code: String::new(),
-            reason_ids: String::new(),
-            officer: String::new(),
-            extra: Default::default(),
+            ..Response::blank(Meta::new([1; 16], 1, "t"), 1)
         };
         assert_eq!(r.digits, "50301");
         let got: Vec<_> = r.answers(&q).map(|(_, id, v)| (id.to_string(), v)).collect();
@@ -159,17 +162,10 @@ mod tests {
     #[test]
     fn stored_form_is_short() {
         let r = Response {
-            meta: Meta::new([1; 16], 1_763_000_000_000, "a1b2c3"),
-            version: 1,
             digits: "5454545454545454545".into(),
             overall: 5,
             visits: Some(1),
-            field: String::new(),
-            suggestion: String::new(),
-            dossier_code: String::new(),
-            reason_ids: String::new(),
-            officer: String::new(),
-            extra: Default::default(),
+            ..Response::blank(Meta::new([1; 16], 1_763_000_000_000, "a1b2c3"), 1)
         };
         let s = serde_json::to_string(&r).unwrap();
         assert!(s.len() < 150, "{} chars: {s}", s.len());

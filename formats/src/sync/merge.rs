@@ -384,17 +384,9 @@ mod tests {
         meta.updated_at = updated;
         meta.deleted = deleted;
         Response {
-            meta,
-            version: 1,
             digits: "54321".into(),
             overall: o,
-            visits: None,
-            field: String::new(),
-            suggestion: String::new(),
-            dossier_code: String::new(),
-            reason_ids: String::new(),
-            officer: String::new(),
-            extra: Default::default(),
+            ..Response::blank(meta, 1)
         }
     }
 

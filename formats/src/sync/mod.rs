@@ -112,19 +112,7 @@ mod tests {
                 .and_utc()
                 .timestamp_millis()
         };
-        let r = |y, n| crate::survey::response::Response {
-            meta: Meta::new([n; 16], at(y), "d"),
-            version: 1,
-            digits: String::new(),
-            overall: 0,
-            visits: None,
-            field: String::new(),
-            suggestion: String::new(),
-            dossier_code: String::new(),
-            reason_ids: String::new(),
-            officer: String::new(),
-            extra: Default::default(),
-        };
+        let r = |y, n| crate::survey::response::Response::blank(Meta::new([n; 16], at(y), "d"), 1);
         let data = wire::Dataset {
             responses: vec![r(2024, 1), r(2025, 2), r(2026, 3)],
             ..Default::default()
