@@ -106,7 +106,7 @@ impl AppState {
             // Readable but empty: report it and ask the shipped questionnaire meanwhile.
             problems.push(Problem {
                 key: codec::doc_key("questionnaires"),
-                error: "không có phiên bản nào / no version".into(),
+                error: motcua_domain::i18n::K::ErrNoQuestionnaire.into(),
                 kept_at: None,
             });
             book = Book::default();

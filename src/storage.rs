@@ -47,7 +47,8 @@ impl StoreError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub key: String,
-    pub error: String,
+    /// What is wrong with it, rendered in the language on screen.
+    pub error: Msg,
     pub kept_at: Option<String>,
 }
 
@@ -112,7 +113,7 @@ fn quarantine(key: &str, raw: &str, err: &CodecError) -> Problem {
     };
     Problem {
         key: key.to_string(),
-        error: err.to_string(),
+        error: err.msg(),
         kept_at: kept,
     }
 }

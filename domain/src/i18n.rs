@@ -705,6 +705,7 @@ strings! {
     ErrCorruptData => "Dữ liệu hỏng: {0}", "Damaged data: {0}";
     ErrNewerData => "Dữ liệu của phiên bản mới hơn (v{0})", "Data from a newer version (v{0})";
     ErrWrongKind => "Sai loại dữ liệu ({0})", "Unexpected kind of data ({0})";
+    ErrNoQuestionnaire => "Không có phiên bản phiếu khảo sát nào: đang dùng phiếu mặc định", "No questionnaire version: the shipped one is used";
 
 }
 
@@ -858,6 +859,30 @@ mod tests {
             })
             .collect();
         assert!(unused.is_empty(), "keys no source names: {unused:?}");
+    }
+
+    /// Issue 23: the UI renames no error's cause (`Err(_) =>`) and picks no text by asking the
+    /// language (everything on screen goes through `K`).
+    #[test]
+    fn the_ui_renames_no_error_and_asks_no_language() {
+        fn check(dir: &std::path::Path, found: &mut Vec<String>) {
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    check(&p, found);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    let text = std::fs::read_to_string(&p).unwrap();
+                    for (n, line) in text.lines().enumerate() {
+                        if ["Err(_) =>", "== Lang::Vi", "== Lang::En"].iter().any(|bad| line.contains(bad)) {
+                            found.push(format!("{}:{}: {}", p.display(), n + 1, line.trim()));
+                        }
+                    }
+                }
+            }
+        }
+        let mut found = Vec::new();
+        check(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../src"), &mut found);
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     /// Issue 25: no text of either language carries the other after a slash.

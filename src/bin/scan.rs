@@ -124,13 +124,17 @@ pub async fn scan(video: web_sys::HtmlVideoElement, facing: String) -> Result<St
             continue;
         }
         if let Some(d) = &fast {
-            match detect(d, &video).await {
-                Ok(Some(code)) if RUN.with(Cell::get) == run => {
+            let seen = detect(d, &video).await;
+            if let Ok(Some(code)) = &seen {
+                if RUN.with(Cell::get) == run {
                     stop();
-                    return Ok(code);
+                    return Ok(code.clone());
                 }
-                Ok(_) => {}
-                Err(_) => fast = None,
+            }
+            // The browser's detector could not read a frame (not a failure to show: the
+            // rqrr reader below reads every frame from now on).
+            if seen.is_err() {
+                fast = None;
             }
             if fast.is_some() && frame % RUST_EVERY != 0 {
                 continue;

@@ -32,7 +32,7 @@ pub fn StorageBanner() -> impl IntoView {
                 <p>{tr(K::StorageProblem)}</p>
                 <ul>
                     {move || st.problems.get().into_iter().map(|p| view! {
-                        <li><code>{p.key}</code>" – "{p.error}{p.kept_at.map(|k| format!(" → {k}"))}</li>
+                        <li><code>{p.key}</code>" – "{super::tm(p.error)}{p.kept_at.map(|k| format!(" → {k}"))}</li>
                     }).collect_view()}
                 </ul>
             </div>

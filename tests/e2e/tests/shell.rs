@@ -117,7 +117,12 @@ async fn corrupt_data_is_reported_and_the_app_still_starts() -> R {
     b.js("localStorage.setItem('motcua.resp.2025-03', 'not json at all')").await?;
     b.c.refresh().await?;
     let alert = b.text("#storage-problems").await?;
-    assert!(alert.contains("motcua.resp.2025-03"), "{alert}");
+    assert!(alert.contains("motcua.resp.2025-03") && alert.contains("Dữ liệu hỏng"), "{alert}");
+    // What is wrong follows a language switch (issue 23: it was a string made at start).
+    b.click("#lang-switch").await?;
+    b.wait_js("document.querySelector('#storage-problems').innerText.includes('Damaged data')")
+        .await?;
+    b.click("#lang-switch").await?;
     let stored = b.stored().await?;
     assert_eq!(
         stored["motcua.quarantine.resp.2025-03"], "not json at all",
