@@ -2,7 +2,7 @@
 //! timings belong in BENCHMARKS.md, not in assertions). Each prints one `BENCH name value`
 //! line; the script collects them.
 
-use motcua_e2e::{Browser, Server, R, TABLET_LANDSCAPE};
+use motcua_e2e::{Browser, Server, PIN, R, TABLET_LANDSCAPE};
 use serde_json::Value;
 use std::time::Duration;
 
@@ -436,6 +436,47 @@ fn submit_only() -> String {
         "document.querySelector('#submit').click();",
         "const t0 = performance.now(); document.querySelector('#submit').click();",
     )
+}
+
+/// Unlock (the PIN's OK → the desk's figures) and lock (the lock button → the kiosk's start
+/// button), each across the page load between the two modules, medians of 7: from the tap
+/// (its time kept in sessionStorage over the load) to the mark the new page makes
+/// (`desk-ready`, `kiosk-ready`).
+#[tokio::test]
+#[ignore = "benchmark: run by scripts/bench.sh"]
+async fn bench_unlock_and_lock() -> R {
+    let srv = Server::start();
+    let b = Browser::new("bench-lock", TABLET_LANDSCAPE).await?;
+    b.lock_kiosk(&srv).await?;
+    // The tap, in one script with its time, so no WebDriver round trip falls between them.
+    let tap = |css: &str| {
+        format!(
+            "sessionStorage.setItem('__t0', String(performance.timeOrigin + performance.now())); document.querySelector('{css}').click();"
+        )
+    };
+    let since_tap = |mark: &str| {
+        format!(
+            "return performance.timeOrigin + performance.getEntriesByName('{mark}')[0].startTime - Number(sessionStorage.getItem('__t0'))"
+        )
+    };
+    let (mut unlock, mut lock) = (Vec::new(), Vec::new());
+    for _ in 0..7 {
+        b.click("#staff-exit").await?;
+        for d in PIN.chars() {
+            b.click(&format!(".pinpad [data-digit='{d}']")).await?;
+        }
+        b.js(&tap("#pin-ok")).await?;
+        b.wait_css("#today-count").await?;
+        b.wait_js("performance.getEntriesByName('desk-ready').length > 0").await?;
+        unlock.push(b.js(&since_tap("desk-ready")).await?.as_f64().unwrap_or(f64::NAN));
+        b.js(&tap("#enter-kiosk")).await?;
+        b.wait_css("#start").await?;
+        b.wait_js("performance.getEntriesByName('kiosk-ready').length > 0").await?;
+        lock.push(b.js(&since_tap("kiosk-ready")).await?.as_f64().unwrap_or(f64::NAN));
+    }
+    println!("BENCH unlock_ms {:.0}", median(unlock));
+    println!("BENCH lock_ms {:.0}", median(lock));
+    b.close().await
 }
 
 /// A decade of the seed department (≈ 300 000 records) written through the app's codec into
