@@ -22,7 +22,7 @@ pub fn bar_chart(data: &[(NaiveDate, u32)], title: &str) -> String {
                 .configure_mesh()
                 .disable_x_mesh()
                 .x_labels(6)
-                .x_label_formatter(&|i| data.get(*i).map(|d| d.0.format("%d/%m").to_string()).unwrap_or_default())
+                .x_label_formatter(&|i| data.get(*i).map(|d| motcua_domain::format::day_month(d.0)).unwrap_or_default())
                 .draw()?;
             chart.draw_series(
                 data.iter()

@@ -124,6 +124,27 @@ pub fn date_key(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
+/// The date of a `yyyy-mm-dd` value (form fields, links), `None` for anything else.
+pub fn parse_date_key(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+/// A month as `yyyy-mm` (the month filter's value).
+pub fn month_key(year: i32, month: u32) -> String {
+    format!("{year:04}-{month:02}")
+}
+
+/// The (year, month) of a `yyyy-mm` value, `None` for anything else.
+pub fn parse_month_key(s: &str) -> Option<(i32, u32)> {
+    use chrono::Datelike;
+    parse_date_key(&format!("{}-01", s.trim())).map(|d| (d.year(), d.month()))
+}
+
+/// The date and time of a `yyyy-mm-ddTHH:MM` value (form fields), `None` for anything else.
+pub fn parse_date_time_key(s: &str) -> Option<chrono::NaiveDateTime> {
+    chrono::NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%dT%H:%M").ok()
+}
+
 /// A date and time as `yyyy-mm-ddTHH:MM` (form fields' values).
 pub fn date_time_key(t: chrono::NaiveDateTime) -> String {
     format!("{}T{}", date_key(t.date()), clock(t.time()))
@@ -138,6 +159,23 @@ pub fn clock(t: chrono::NaiveTime) -> String {
 /// A date-time as `dd/mm/yyyy HH:MM`.
 pub fn date_time(t: chrono::NaiveDateTime) -> String {
     format!("{} {}", date(t.date()), clock(t.time()))
+}
+
+/// A date as `yyyymmdd` (in file names: `bao-cao-20251215-20261214.xlsx`).
+pub fn date_compact(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
+/// A day of the year as `dd/mm` (a chart's axis by day, a recent suggestion's day).
+pub fn day_month(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:02}/{:02}", d.day(), d.month())
+}
+
+/// A month as `mm/yy` (a chart's axis by month).
+pub fn month_year(year: i32, month: u32) -> String {
+    format!("{month:02}/{:02}", year.rem_euclid(100))
 }
 
 /// A date as the official letters write it: "ngày 05 tháng 12 năm 2026" (Nghị định
@@ -246,10 +284,8 @@ impl FieldKind {
     pub fn text(self, machine: &str) -> String {
         let m = machine.trim();
         match self {
-            FieldKind::Date => NaiveDate::parse_from_str(m, "%Y-%m-%d").map(date).unwrap_or_default(),
-            FieldKind::DateTime => chrono::NaiveDateTime::parse_from_str(m, "%Y-%m-%dT%H:%M")
-                .map(date_time)
-                .unwrap_or_default(),
+            FieldKind::Date => parse_date_key(m).map(date).unwrap_or_default(),
+            FieldKind::DateTime => parse_date_time_key(m).map(date_time).unwrap_or_default(),
             FieldKind::Time => chrono::NaiveTime::parse_from_str(m, "%H:%M").map(clock).unwrap_or_default(),
         }
     }
@@ -360,6 +396,16 @@ mod tests {
         assert_eq!(date_time_key(t), t.format("%Y-%m-%dT%H:%M").to_string());
         assert_eq!(date_time(t), "03/02/2026 09:05");
         assert_eq!(time_on_date(t), "09 giờ 05 phút, ngày 03/02/2026");
+        assert_eq!(date_compact(t.date()), t.format("%Y%m%d").to_string());
+        assert_eq!(day_month(t.date()), t.format("%d/%m").to_string());
+        assert_eq!(month_year(2026, 2), t.format("%m/%y").to_string());
+        assert_eq!(month_year(2000, 12), "12/00");
+        // The machine forms read back what they write.
+        assert_eq!(parse_date_key(&date_key(t.date())), Some(t.date()));
+        assert_eq!(parse_date_time_key(&date_time_key(t)), Some(t));
+        assert_eq!(parse_month_key(&month_key(2026, 2)), Some((2026, 2)));
+        assert_eq!(parse_month_key("2026-13"), None);
+        assert_eq!(parse_date_key("03/02/2026"), None);
     }
 
     #[test]

@@ -263,7 +263,7 @@ fn CsvPreview(rows: Signal<Vec<Row>>) -> impl IntoView {
             <thead><tr><th>{tr(K::Line)}</th><th>{tr(K::Code)}</th><th>{tr(K::Applicant)}</th><th>{tr(K::DueDate)}</th></tr></thead>
             <tbody>
                 {move || rows.with(|all| csv_import::preview_page(all, page_no.get()).0.iter().cloned().map(|r| match r.result {
-                    Ok(d) => view! { <tr class="row-ok"><td>{r.line}</td><td>{d.code}</td><td>{d.applicant}</td><td>{d.due.format("%d/%m/%Y").to_string()}</td></tr> }.into_any(),
+                    Ok(d) => view! { <tr class="row-ok"><td>{r.line}</td><td>{d.code}</td><td>{d.applicant}</td><td>{motcua_domain::format::date(d.due.date())}</td></tr> }.into_any(),
                     Err(e) => view! { <tr class="row-error"><td>{r.line}</td><td>{r.code}</td><td colspan="2">"⚠ "{super::tm(e)}</td></tr> }.into_any(),
                 }).collect_view())}
             </tbody>

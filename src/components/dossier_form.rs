@@ -21,7 +21,7 @@ pub fn dt_value(t: NaiveDateTime) -> String {
 }
 
 pub fn parse_dt(s: &str) -> Option<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%dT%H:%M").ok()
+    motcua_domain::format::parse_date_time_key(s)
 }
 
 pub fn show_dt(t: NaiveDateTime) -> String {

@@ -4,7 +4,6 @@ use super::date_field::{DateField, FieldKind};
 use super::tr;
 use crate::platform::{download, now_millis};
 use crate::state::use_app;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use motcua_domain::i18n::{Msg, K};
 use motcua_domain::record::vn_date;
@@ -20,8 +19,8 @@ pub fn ExportCard() -> impl IntoView {
     // The file made, or why the browser refused it.
     let msg = RwSignal::new(None::<Result<String, Msg>>);
     let options = move || wire::ExportOptions {
-        from: NaiveDate::parse_from_str(&from.get_untracked(), "%Y-%m-%d").ok(),
-        to: NaiveDate::parse_from_str(&to.get_untracked(), "%Y-%m-%d").ok(),
+        from: motcua_domain::format::parse_date_key(&from.get_untracked()),
+        to: motcua_domain::format::parse_date_key(&to.get_untracked()),
         without_personal_data: private.get_untracked(),
     };
     let done = move |name: String, r: Result<(), Msg>| msg.set(Some(r.map(|_| name)));

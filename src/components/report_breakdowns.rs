@@ -71,7 +71,7 @@ pub fn ItemsCard(scope: Scope) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <ChartCard id="chart-distribution" svg=svg.into() file=Signal::derive(move || { let p = period.get(); format!("bieu-do-phan-bo-tra-loi-{}-{}.svg", p.from.format("%Y%m%d"), p.to.format("%Y%m%d")) }) />
+        <ChartCard id="chart-distribution" svg=svg.into() file=Signal::derive(move || { let p = period.get(); format!("bieu-do-phan-bo-tra-loi-{}.svg", p.file_tag()) }) />
     }
 }
 
@@ -103,7 +103,7 @@ pub fn TimeCharts(scope: Scope) -> impl IntoView {
     let file = move |what: &'static str| {
         Signal::derive(move || {
             let p = period.get();
-            format!("bieu-do-{what}-{}-{}.svg", p.from.format("%Y%m%d"), p.to.format("%Y%m%d"))
+            format!("bieu-do-{what}-{}.svg", p.file_tag())
         })
     };
     view! {

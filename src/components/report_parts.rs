@@ -5,7 +5,7 @@ use super::date_field::{DateField, FieldKind};
 use super::tr;
 use crate::platform::download;
 use crate::state::use_app;
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use leptos::prelude::*;
 use motcua_domain::dossier::Channel;
 use motcua_domain::format::{share, thousands};
@@ -82,7 +82,7 @@ pub fn PeriodPicker(period: RwSignal<Period>) -> impl IntoView {
     let from = RwSignal::new(motcua_domain::format::date_key(today.with_day(1).unwrap_or(today)));
     let to = RwSignal::new(motcua_domain::format::date_key(today));
     Effect::new(move |_| {
-        let day = move |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").unwrap_or(today);
+        let day = move |s: String| motcua_domain::format::parse_date_key(&s).unwrap_or(today);
         period.set(choice.get().period(today, day(from.get()), day(to.get())));
     });
     let kind = move || choice.with(|c| c.kind);

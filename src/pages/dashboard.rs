@@ -88,7 +88,7 @@ pub fn Dashboard() -> impl IntoView {
                         period: period_text(&p),
                         lang,
                     };
-                    crate::excel::download_xlsx(format!("bao-cao-{}-{}.xlsx", p.from.format("%Y%m%d"), p.to.format("%Y%m%d")), req, xlsx_error);
+                    crate::excel::download_xlsx(format!("bao-cao-{}.xlsx", p.file_tag()), req, xlsx_error);
                 }>{tr(K::ExportXlsxReport)}</button>
                 {move || xlsx_error.get().map(|e| view! { " "<span class="error-text" role="alert">{crate::components::tm(e)}</span> })}
             </div>
@@ -237,7 +237,13 @@ fn MonthCharts(scope: Scope) -> impl IntoView {
     let st = use_app();
     let period = scope.period;
     let rows = scope.figure(report::monthly);
-    let labels = move || rows.with(|r| r.iter().map(|m| format!("{:02}/{}", m.month, m.year % 100)).collect::<Vec<_>>());
+    let labels = move || {
+        rows.with(|r| {
+            r.iter()
+                .map(|m| motcua_domain::format::month_year(m.year, m.month))
+                .collect::<Vec<_>>()
+        })
+    };
     let lang = move || st.lang();
     let index_svg = Memo::new(move |_| {
         let target = st.settings.with(|s| s.index_target) as f64;
@@ -283,7 +289,7 @@ fn MonthCharts(scope: Scope) -> impl IntoView {
     });
     let slug = move |what: &str| {
         let p = period.get();
-        format!("bieu-do-{what}-{}-{}.svg", p.from.format("%Y%m%d"), p.to.format("%Y%m%d"))
+        format!("bieu-do-{what}-{}.svg", p.file_tag())
     };
     view! {
         <div class="charts">

@@ -92,12 +92,8 @@ fn ReadingOlder() -> impl IntoView {
 #[component]
 fn Filters(filter: RwSignal<Filter>, classified: Memo<Classified>, text: Memo<Arc<SearchText>>) -> impl IntoView {
     let st = use_app();
-    let month_text = move || filter.with(|f| f.month.map(|(y, m)| format!("{y:04}-{m:02}")).unwrap_or_default());
-    let parse_month = |s: &str| {
-        chrono::NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d")
-            .ok()
-            .map(|d| (d.year(), d.month()))
-    };
+    let month_text = move || filter.with(|f| f.month.map(|(y, m)| motcua_domain::format::month_key(y, m)).unwrap_or_default());
+    let parse_month = motcua_domain::format::parse_month_key;
     view! {
         <div class="filters">
             <input id="f-search" type="search" placeholder=tr(K::Search) aria-label=tr(K::Search) on:focus=move |_| text.with_untracked(|_| ()) prop:value=move || filter.with(|f| f.query.clone()) on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev)) />

@@ -37,7 +37,7 @@ pub fn RegisterPrint() -> impl IntoView {
     let q = use_query_map();
     let day = move |k: &str, fallback: NaiveDate| {
         q.with(|m| m.get(k))
-            .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+            .and_then(|s| motcua_domain::format::parse_date_key(&s))
             .unwrap_or(fallback)
     };
     let today = now_local().date();
@@ -61,7 +61,11 @@ pub fn RegisterPrint() -> impl IntoView {
             to,
             lang: st.lang(),
         };
-        let name = format!("so-theo-doi-ho-so-{}-{}.xlsx", from.format("%Y%m%d"), to.format("%Y%m%d"));
+        let name = format!(
+            "so-theo-doi-ho-so-{}-{}.xlsx",
+            motcua_domain::format::date_compact(from),
+            motcua_domain::format::date_compact(to)
+        );
         crate::excel::download_xlsx(name, req, xlsx_error);
     };
     view! {

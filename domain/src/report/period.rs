@@ -391,6 +391,15 @@ impl Period {
         Period::year_to_date(today).on(Basis::Official)
     }
 
+    /// The period's days in a file name: `20251215-20261214`.
+    pub fn file_tag(&self) -> String {
+        format!(
+            "{}-{}",
+            crate::format::date_compact(self.from),
+            crate::format::date_compact(self.to)
+        )
+    }
+
     /// The same days one year earlier (cùng kỳ năm trước).
     pub fn same_last_year(&self) -> Period {
         Period {
@@ -471,6 +480,11 @@ mod tests {
             assert_eq!(p.instants().contains(&at), p.contains(crate::record::vn_date(at)), "{at}");
         }
         assert_eq!(p.instants(), new_year..new_year + 365 * 86_400_000);
+    }
+
+    #[test]
+    fn a_period_names_its_files_by_its_days() {
+        assert_eq!(Period::default_for(ymd(2026, 12, 6)).file_tag(), "20251215-20261206");
     }
 
     #[test]
