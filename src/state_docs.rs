@@ -9,12 +9,18 @@ use crate::storage::{self, StoreError};
 use leptos::prelude::*;
 use motcua_domain::record::Millis;
 use motcua_domain::survey::funnel::Funnel;
+use motcua_formats::catalogue_sheet::CatalogueField;
 use motcua_formats::codec;
+use motcua_formats::sheet::{header_key, Mapping};
 use motcua_formats::sync::{self, Receipt};
+use std::collections::BTreeMap;
 
 const IMPORTS: &str = "imports";
 const LAST_EXPORT: &str = "lastexport";
 const LAST_PROCEDURE: &str = "lastproc";
+/// The officer's column mappings of register sheets and of catalogue sheets, by header set.
+const SHEET_MAPS: &str = "sheetmaps";
+const CATALOGUE_MAPS: &str = "catalogmaps";
 /// A month's kiosk funnel is the document `funnel.YYYY-MM` (`AppState::record_funnel`).
 const FUNNEL: &str = "funnel.";
 
@@ -28,6 +34,10 @@ pub struct StaffDocs {
     pub last_procedure: RwSignal<Option<String>>,
     /// How the kiosk's visits ended, every month's funnel on this device added together.
     pub funnel: RwSignal<Funnel>,
+    /// The columns last mapped for a register sheet with these headers (`sheet::header_key`).
+    pub sheet_maps: RwSignal<BTreeMap<String, Mapping>>,
+    /// The columns last mapped for a catalogue sheet with these headers.
+    pub catalogue_maps: RwSignal<BTreeMap<String, Mapping<CatalogueField>>>,
 }
 
 impl StaffDocs {
@@ -37,12 +47,14 @@ impl StaffDocs {
             last_export: RwSignal::new(None),
             last_procedure: RwSignal::new(None),
             funnel: RwSignal::new(Funnel::default()),
+            sheet_maps: RwSignal::new(BTreeMap::new()),
+            catalogue_maps: RwSignal::new(BTreeMap::new()),
         }
     }
 
     /// Read them (the staff app's start; unreadable counts as none).
     pub fn load(&self) {
-        for name in [IMPORTS, LAST_EXPORT, LAST_PROCEDURE] {
+        for name in [IMPORTS, LAST_EXPORT, LAST_PROCEDURE, SHEET_MAPS, CATALOGUE_MAPS] {
             self.reload(&codec::doc_key(name));
         }
         self.funnel.set(all_funnels());
@@ -57,6 +69,12 @@ impl StaffDocs {
             self.last_export.set(storage::load_doc(LAST_EXPORT).ok().flatten());
         } else if is(LAST_PROCEDURE) {
             self.last_procedure.set(storage::load_doc(LAST_PROCEDURE).ok().flatten());
+        } else if is(SHEET_MAPS) {
+            self.sheet_maps
+                .set(storage::load_doc(SHEET_MAPS).ok().flatten().unwrap_or_default());
+        } else if is(CATALOGUE_MAPS) {
+            self.catalogue_maps
+                .set(storage::load_doc(CATALOGUE_MAPS).ok().flatten().unwrap_or_default());
         } else if key.starts_with(&codec::doc_key(FUNNEL)) {
             // A kiosk tab counted a visit: the months are few, summed again.
             self.funnel.set(all_funnels());
@@ -94,6 +112,25 @@ impl Default for StaffDocs {
 }
 
 impl AppState {
+    /// Remember the columns mapped for a register sheet with `headers`: the next sheet with
+    /// the same headers opens on them.
+    pub fn remember_sheet_map(&self, headers: &[String], map: Mapping) -> Result<(), StoreError> {
+        let mut maps = self.docs.sheet_maps.get_untracked();
+        maps.insert(header_key(headers), map);
+        storage::save_doc(SHEET_MAPS, &maps)?;
+        self.docs.sheet_maps.set(maps);
+        Ok(())
+    }
+
+    /// Remember the columns mapped for a catalogue sheet with `headers`.
+    pub fn remember_catalogue_map(&self, headers: &[String], map: Mapping<CatalogueField>) -> Result<(), StoreError> {
+        let mut maps = self.docs.catalogue_maps.get_untracked();
+        maps.insert(header_key(headers), map);
+        storage::save_doc(CATALOGUE_MAPS, &maps)?;
+        self.docs.catalogue_maps.set(maps);
+        Ok(())
+    }
+
     /// An export's download started: a backup (`ExportOptions::is_backup`) silences the export
     /// reminder from now.
     pub fn exported(&self, o: &sync::wire::ExportOptions) -> Result<(), StoreError> {

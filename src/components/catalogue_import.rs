@@ -9,11 +9,7 @@ use crate::state::use_app;
 use leptos::prelude::*;
 use motcua_domain::i18n::{t, Msg, K};
 use motcua_formats::catalogue_sheet::{plan, CatalogueField, CataloguePlan};
-use motcua_formats::sheet::{header_key, Columns, Mapping, SheetError, Table};
-use std::collections::BTreeMap;
-
-/// Where the officer's mappings of catalogue sheets are remembered, by header set.
-const MAPS: &str = "catalogmaps";
+use motcua_formats::sheet::{Columns, Mapping, SheetError, Table};
 
 #[component]
 pub fn CatalogueImport() -> impl IntoView {
@@ -27,8 +23,11 @@ pub fn CatalogueImport() -> impl IntoView {
     let file = SheetFile::new(Callback::new(move |tb: Table| {
         let found = tb.header_row_for::<CatalogueField>();
         let hs = tb.headers(found.unwrap_or(0));
-        let remembered: BTreeMap<String, Mapping<CatalogueField>> = crate::storage::load_doc(MAPS).ok().flatten().unwrap_or_default();
-        map.set(Mapping::remembered_or_guess(&hs, &remembered));
+        map.set(
+            st.docs
+                .catalogue_maps
+                .with_untracked(|remembered| Mapping::remembered_or_guess(&hs, remembered)),
+        );
         table.set_value(tb);
         headers.set(hs);
         header.set(Some(found.unwrap_or(0)));
@@ -51,10 +50,9 @@ pub fn CatalogueImport() -> impl IntoView {
             Ok(all) => match st.save_catalogue(all) {
                 Err(e) => error.set(Some(e.msg())),
                 Ok(()) => {
-                    let mut remembered: BTreeMap<String, Mapping<CatalogueField>> =
-                        crate::storage::load_doc(MAPS).ok().flatten().unwrap_or_default();
-                    remembered.insert(header_key(&headers.get_untracked()), map.get_untracked());
-                    crate::storage::save_doc(MAPS, &remembered).ok();
+                    // Not remembered when storage is full: the next such sheet's columns are
+                    // guessed again.
+                    st.remember_catalogue_map(&headers.get_untracked(), map.get_untracked()).ok();
                     done.set(Some(Msg::new(K::CatalogueUpdated).arg(p.new.len()).arg(p.changed.len())));
                     header.set(None);
                 }

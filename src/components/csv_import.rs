@@ -35,6 +35,7 @@ struct Wizard {
 
 impl Wizard {
     fn new() -> Wizard {
+        let st = use_app();
         let table = StoredValue::new(Table::default());
         let header = RwSignal::new(None);
         let headers = RwSignal::new(Vec::new());
@@ -47,8 +48,10 @@ impl Wizard {
         let open = Callback::new(move |t: Table| {
             let found = t.header_row();
             let hs = t.headers(found.unwrap_or(0));
-            let remembered: BTreeMap<String, Mapping> = crate::storage::load_doc("sheetmaps").ok().flatten().unwrap_or_default();
-            let m = Mapping::remembered_or_guess(&hs, &remembered);
+            let m = st
+                .docs
+                .sheet_maps
+                .with_untracked(|remembered| Mapping::remembered_or_guess(&hs, remembered));
             basis.set(m.default_basis());
             map.set(m);
             table.set_value(t);
@@ -92,9 +95,8 @@ pub fn CsvImport() -> impl IntoView {
             .dossiers
             .with_untracked(|ds| ds.iter().filter(|d| !d.meta.deleted).map(|d| d.code.clone()).collect());
         let map = w.map.get_untracked();
-        let mut remembered: BTreeMap<String, Mapping> = crate::storage::load_doc("sheetmaps").ok().flatten().unwrap_or_default();
-        remembered.insert(Mapping::header_key(&w.headers.get_untracked()), map.clone());
-        crate::storage::save_doc("sheetmaps", &remembered).ok();
+        // Not remembered when storage is full: the next such sheet's columns are guessed again.
+        st.remember_sheet_map(&w.headers.get_untracked(), map.clone()).ok();
         let table = w.table.get_value();
         let reader = SheetReader::new(
             table,

@@ -207,7 +207,22 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
     b.wait_js("document.querySelector('#csv-error').innerText.includes('Thiếu cột')")
         .await?;
     assert_eq!(b.js("return document.querySelectorAll('#worklist tbody tr.row').length").await?, 3);
+    // A column the officer mapped by hand is remembered for the next sheet with these headers,
+    // also after a reload (`StaffDocs::sheet_maps`).
+    let again = path.with_extension("again.csv");
+    std::fs::write(&again, csv)?;
+    b.pick_files("#csv-file", &[&again]).await?;
+    b.wait_css("#sheet-mapping").await?;
+    b.select("#map-resolved", "8").await?;
+    b.click("#sheet-check").await?;
+    b.wait_css("#csv-preview, #csv-error").await?;
+    b.c.refresh().await?;
+    b.click(".csv-import summary").await?;
+    b.pick_files("#csv-file", &[&again]).await?;
+    b.wait_css("#sheet-mapping").await?;
+    assert_eq!(value(&b, "#map-resolved").await?.as_deref(), Some("8"), "remembered");
     std::fs::remove_file(&path).ok();
+    std::fs::remove_file(&again).ok();
     b.close().await
 }
 
