@@ -22,8 +22,13 @@ shash=$(cat scan.js scan_bg.wasm | sha256sum | cut -c1-16)
 mv scan.js "scan-$shash.js"
 mv scan_bg.wasm "scan-${shash}_bg.wasm"
 sed -i "s|__SCAN_JS__|scan-$shash.js|" index.html
+# The look-up module, likewise: the kiosk finds it by <meta name="motcua-lookup">.
+lhash=$(cat lookup.js lookup_bg.wasm | sha256sum | cut -c1-16)
+mv lookup.js "lookup-$lhash.js"
+mv lookup_bg.wasm "lookup-${lhash}_bg.wasm"
+sed -i "s|__LOOKUP_JS__|lookup-$lhash.js|" index.html
 # Minify the two modules' JS glue (wasm-bindgen writes it readable): a few KB of each download.
-for js in kiosk-*.js "motcua-$hash.js" "excel-$xhash.js" "scan-$shash.js"; do
+for js in kiosk-*.js "motcua-$hash.js" "excel-$xhash.js" "scan-$shash.js" "lookup-$lhash.js"; do
   "${TRUNK_SOURCE_DIR:?run by trunk}/node_modules/.bin/esbuild" "$js" --minify --format=esm --log-level=warning \
     --outfile="$js" --allow-overwrite
 done

@@ -15,6 +15,7 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p motcua --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p motcua --target wasm32-unknown-unknown --no-default-features --features excel --bin excel -- -D warnings
 cargo clippy -p motcua --target wasm32-unknown-unknown --no-default-features --features scan --bin scan -- -D warnings
+cargo clippy -p motcua --target wasm32-unknown-unknown --no-default-features --features lookup --bin lookup -- -D warnings
 
 echo "== 1/3 domain and formats unit tests (native)"
 cargo test -p motcua-domain -p motcua-formats

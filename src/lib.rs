@@ -4,6 +4,7 @@ pub mod charts;
 pub mod components;
 pub mod excel;
 pub mod kiosk_app;
+pub mod lookup;
 pub mod pages;
 pub mod platform;
 pub mod scan;

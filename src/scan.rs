@@ -1,6 +1,7 @@
-//! The kiosk's side of the scan module (`src/bin/scan.rs`): loaded on the first tap of "Quét
-//! mã trên giấy hẹn", so that the kiosk's own download does not carry the camera code and the
-//! QR decoder. The module's address is in index.html (`<meta name="motcua-scan">`, written by
+//! The kiosk's side of its two modules loaded on first use: the scan module (`src/bin/scan.rs`,
+//! the first tap of "Quét mã trên giấy hẹn") and the look-up module (`src/bin/lookup.rs`, the
+//! first "Tra cứu"), so that the kiosk's own download carries neither the camera code and the
+//! QR decoder nor the register's reader. The module's address is in index.html (`<meta name="motcua-scan">`, written by
 //! scripts/precache.sh).
 
 use motcua_domain::i18n::K;
@@ -8,22 +9,23 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(inline_js = "
-let loaded = null;
-export function scan_module() {
-  if (!loaded) {
-    const meta = document.querySelector('meta[name=motcua-scan]');
-    const js = new URL(meta ? meta.content : 'scan.js', document.baseURI);
+const loaded = {};
+export function load_module(name) {
+  if (!loaded[name]) {
+    const meta = document.querySelector('meta[name=motcua-' + name + ']');
+    const js = new URL(meta ? meta.content : name + '.js', document.baseURI);
     const wasm = new URL(js.pathname.replace(/\\.js$/, '_bg.wasm'), js);
-    loaded = import(js.href).then(async (m) => { await m.default({ module_or_path: wasm }); return m; });
-    loaded.catch(() => { loaded = null; });
+    loaded[name] = import(js.href).then(async (m) => { await m.default({ module_or_path: wasm }); return m; });
+    loaded[name].catch(() => { delete loaded[name]; });
   }
-  return loaded;
+  return loaded[name];
 }
-export function scan_loaded() { return loaded; }
+export function module_loaded(name) { return loaded[name] || null; }
 ")]
 extern "C" {
-    fn scan_module() -> js_sys::Promise;
-    fn scan_loaded() -> JsValue;
+    /// The module `name` (`scan`, `lookup`), loaded once (by its `<meta name="motcua-…">`).
+    fn load_module(name: &str) -> js_sys::Promise;
+    fn module_loaded(name: &str) -> JsValue;
 }
 
 /// Why no code was read: each has its words for the citizen (`key`).
@@ -65,7 +67,7 @@ fn function(m: &JsValue, name: &str) -> Option<js_sys::Function> {
 /// Read a dossier code with the camera facing `facing` ("user", "environment"), shown in
 /// `video`.
 pub async fn scan(video: &web_sys::HtmlVideoElement, facing: &str) -> Result<String, ScanError> {
-    let m = wasm_bindgen_futures::JsFuture::from(scan_module())
+    let m = wasm_bindgen_futures::JsFuture::from(load_module("scan"))
         .await
         .map_err(|_| ScanError::Unsupported)?;
     let f = function(&m, "scan").ok_or(ScanError::Unsupported)?;
@@ -80,9 +82,32 @@ pub async fn scan(video: &web_sys::HtmlVideoElement, facing: &str) -> Result<Str
     }
 }
 
+/// The module that reads the register did not load (or answered what is not a status): the
+/// citizen is told to ask at the desk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LookupUnavailable;
+
+/// A citizen's look-up of `code` at `now` (`lookup::find_dossier`, run by the look-up module).
+pub async fn lookup(
+    code: &str,
+    now: motcua_domain::record::Millis,
+) -> Result<Option<motcua_domain::dossier::PublicStatus>, LookupUnavailable> {
+    let m = wasm_bindgen_futures::JsFuture::from(load_module("lookup"))
+        .await
+        .map_err(|_| LookupUnavailable)?;
+    let f = function(&m, "lookup").ok_or(LookupUnavailable)?;
+    let found = f
+        .call2(&JsValue::NULL, &JsValue::from_str(code), &JsValue::from_f64(now as f64))
+        .map_err(|_| LookupUnavailable)?;
+    match found.as_string() {
+        None => Ok(None),
+        Some(json) => serde_json::from_str(&json).map(Some).map_err(|_| LookupUnavailable),
+    }
+}
+
 /// Stop the camera (the scanner closed, the kiosk reset); nothing when the module never loaded.
 pub fn stop() {
-    let loaded = scan_loaded();
+    let loaded = module_loaded("scan");
     if loaded.is_null() || loaded.is_undefined() {
         return;
     }

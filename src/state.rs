@@ -260,19 +260,6 @@ impl AppState {
         Ok(())
     }
 
-    /// A citizen's look-up (`dossier::lookup`): reads only the register's months that can hold
-    /// the code (`code::months_holding`), so the kiosk never holds the whole register.
-    pub fn find_dossier(&self, code: &str, now: chrono::NaiveDateTime) -> Option<motcua_domain::dossier::PublicStatus> {
-        let months: Vec<String> = storage::chunk_keys(Kind::Dossier).into_iter().map(|(_, m)| m).collect();
-        let cal = self.calendar.get_untracked();
-        motcua_domain::dossier::code::months_holding(code, &months)
-            .into_iter()
-            .find_map(|m| {
-                let ds = storage::load_chunk::<Dossier>(Kind::Dossier, &codec::chunk_key(Kind::Dossier, m));
-                motcua_domain::dossier::lookup(ds.iter(), code, &cal, now)
-            })
-    }
-
     /// Change the dossiers with `f`, which says how it changed them (`record::ListEdit`): the
     /// one way they are written. The edit is numbered before the views hear of the change.
     pub(crate) fn edit_dossiers(&self, f: impl FnOnce(&mut Vec<Dossier>) -> ListEdit) {

@@ -44,6 +44,7 @@ pub const KIOSK: &[K] = &[
     K::FieldQ,
     K::LookupHint,
     K::LookupNone,
+    K::LookupUnavailable,
     K::LookupTitle,
     K::LookupWait,
     K::NavStaff,
@@ -215,6 +216,7 @@ strings! {
     LookupTitle => "Tra cứu hồ sơ", "Look up a dossier";
     LookupHint => "Nhập mã hồ sơ trên giấy biên nhận", "Type the code on your receipt";
     LookupNone => "Không tìm thấy hồ sơ với mã này", "No dossier with this code";
+    LookupUnavailable => "Chưa tra cứu được lúc này. Vui lòng hỏi cán bộ tại quầy.", "The look-up is not available now. Please ask at the desk.";
     Status => "Trạng thái", "Status";
     DueDate => "Hẹn trả kết quả", "Due";
     Close => "Đóng", "Close";

@@ -403,8 +403,9 @@ mod tests {
 }
 
 /// What a citizen may see of a dossier at the kiosk: its status and due date, nothing else
-/// (no names, no phone numbers).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// (no names, no phone numbers). Crosses from the module that reads the register to the
+/// kiosk's screen as JSON (`src/scan.rs`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PublicStatus {
     pub code: String,
     pub status: Status,
@@ -533,6 +534,10 @@ mod lookup_tests {
                 provisional: false,
             }
         );
+        // What the look-up module hands the kiosk reads back the same.
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(serde_json::from_str::<PublicStatus>(&json).unwrap(), p);
+        assert!(!json.contains("Biển") && !json.contains("applicant"), "nothing personal: {json}");
         assert!(lookup([&a], "SCT-250203-0002", &cal, at(2025, 2, 4, 9)).is_none());
         assert!(lookup([&a], "", &cal, at(2025, 2, 4, 9)).is_none());
         a.meta.deleted = true;
