@@ -1,8 +1,8 @@
 //! The kiosk's side of its two modules loaded on first use: the scan module (`src/bin/scan.rs`,
 //! the first tap of "Quét mã trên giấy hẹn") and the look-up module (`src/bin/lookup.rs`, the
 //! first "Tra cứu"), so that the kiosk's own download carries neither the camera code and the
-//! QR decoder nor the register's reader. The module's address is in index.html (`<meta name="motcua-scan">`, written by
-//! scripts/precache.sh).
+//! QR decoder nor the register's reader. Each module's address is in index.html (`<meta
+//! name="motcua-scan">`, `motcua-lookup`, written by scripts/precache.sh).
 
 use motcua_domain::i18n::K;
 use wasm_bindgen::prelude::*;

@@ -226,6 +226,32 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
     b.close().await
 }
 
+/// A look-up whose module does not load (a broken deployment) tells the citizen to ask at the
+/// desk, not that no dossier has the code (issue 22: the look-up is a module of its own).
+#[tokio::test]
+async fn a_look_up_whose_module_does_not_load_says_to_ask_at_the_desk() -> R {
+    let srv = Server::start();
+    let js = std::fs::read_dir(motcua_e2e::root().join("dist"))?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("lookup-") && n.ends_with(".js"))
+        .ok_or("no look-up module in dist")?;
+    srv.replace(&format!("/{js}"), b"throw new Error('a broken deployment');".to_vec());
+    let b = Browser::new("lookup-unavailable", TABLET_PORTRAIT).await?;
+    b.set_up_unit(&srv, None, &[]).await?;
+    b.lock_kiosk(&srv).await?;
+    b.click("#lookup-open").await?;
+    b.fill("#lookup-code", "SCT-261206-0001").await?;
+    b.click("#lookup-go").await?;
+    assert!(b.text("#lookup-unavailable").await?.contains("hỏi cán bộ"));
+    assert!(
+        b.js("return document.querySelector('#lookup-none') === null").await? == true,
+        "not told that no dossier has the code"
+    );
+    b.shot("kiosk-lookup-unavailable").await?;
+    b.close().await
+}
+
 #[tokio::test]
 async fn citizens_look_up_a_dossier_at_the_kiosk_and_see_no_personal_data() -> R {
     let srv = Server::start();
