@@ -135,7 +135,13 @@ impl AppState {
         let pending = crate::session::stashed_pending::<Response>(Kind::Response);
         let (dossiers, dossiers_writer) = signal(Vec::new());
         let (catalogue, _) = doc_or("procedures", &mut problems, default_catalogue);
-        let (calendar, _) = doc_or("calendar", &mut problems, WorkCalendar::default);
+        // Only the staff app reads the calendar: the kiosk's look-up reads it in its own module
+        // (`lookup::find_dossier`), so the kiosk neither parses it at start nor carries its reader.
+        let calendar = if cfg!(feature = "staff") {
+            doc_or("calendar", &mut problems, WorkCalendar::default).0
+        } else {
+            WorkCalendar::default()
+        };
         AppState {
             settings: RwSignal::new(settings),
             book: RwSignal::new(book),
@@ -173,8 +179,9 @@ impl AppState {
         self.settings.with(|s| s.lang)
     }
 
-    /// Take in what another tab writes: the documents, and with `RECORDS` the records too (the
-    /// kiosk holds none, and a constant leaves their code out of its module).
+    /// Take in what another tab writes: the documents, and with `RECORDS` the records and the
+    /// calendar too (the kiosk holds none of them, and a constant leaves their code out of its
+    /// module).
     pub fn listen_to_other_tabs<const RECORDS: bool>(self) {
         storage::on_other_tab_change(move |key| match codec::parse_chunk_key(&key) {
             Some(_) if !RECORDS => {}
@@ -198,7 +205,7 @@ impl AppState {
                     || reload(&key, "settings", self.settings)
                     || reload(&key, "pin", self.pin)
                     || reload(&key, "procedures", self.catalogue)
-                    || reload(&key, "calendar", self.calendar);
+                    || (RECORDS && reload(&key, "calendar", self.calendar));
             }
         });
     }

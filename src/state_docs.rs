@@ -13,6 +13,8 @@ use motcua_formats::catalogue_sheet::CatalogueField;
 use motcua_formats::codec;
 use motcua_formats::sheet::{header_key, Mapping};
 use motcua_formats::sync::{self, Receipt};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 const IMPORTS: &str = "imports";
@@ -64,17 +66,15 @@ impl StaffDocs {
     pub fn reload(&self, key: &str) -> bool {
         let is = |name: &str| key == codec::doc_key(name);
         if is(IMPORTS) {
-            self.imports.set(storage::load_doc(IMPORTS).ok().flatten().unwrap_or_default());
+            self.imports.set(stored(IMPORTS));
         } else if is(LAST_EXPORT) {
-            self.last_export.set(storage::load_doc(LAST_EXPORT).ok().flatten());
+            self.last_export.set(stored(LAST_EXPORT));
         } else if is(LAST_PROCEDURE) {
-            self.last_procedure.set(storage::load_doc(LAST_PROCEDURE).ok().flatten());
+            self.last_procedure.set(stored(LAST_PROCEDURE));
         } else if is(SHEET_MAPS) {
-            self.sheet_maps
-                .set(storage::load_doc(SHEET_MAPS).ok().flatten().unwrap_or_default());
+            self.sheet_maps.set(stored(SHEET_MAPS));
         } else if is(CATALOGUE_MAPS) {
-            self.catalogue_maps
-                .set(storage::load_doc(CATALOGUE_MAPS).ok().flatten().unwrap_or_default());
+            self.catalogue_maps.set(stored(CATALOGUE_MAPS));
         } else if key.starts_with(&codec::doc_key(FUNNEL)) {
             // A kiosk tab counted a visit: the months are few, summed again.
             self.funnel.set(all_funnels());
@@ -91,6 +91,24 @@ impl StaffDocs {
         let write = storage::Write::doc(IMPORTS, &history);
         (history, write)
     }
+}
+
+/// Document `name` as stored; absent or unreadable counts as none (the default).
+fn stored<T: DeserializeOwned + Default>(name: &str) -> T {
+    storage::load_doc(name).ok().flatten().unwrap_or_default()
+}
+
+/// `maps` with `map` remembered for sheets with `headers`, written to document `name`; the
+/// signal changes only once the write is done.
+fn remember<F>(maps: RwSignal<BTreeMap<String, Mapping<F>>>, name: &str, headers: &[String], map: Mapping<F>) -> Result<(), StoreError>
+where
+    F: Ord + Clone + Serialize + Send + Sync + 'static,
+{
+    let mut all = maps.get_untracked();
+    all.insert(header_key(headers), map);
+    storage::save_doc(name, &all)?;
+    maps.set(all);
+    Ok(())
 }
 
 /// Every month's funnel on this device, added together (unreadable months left out).
@@ -115,20 +133,12 @@ impl AppState {
     /// Remember the columns mapped for a register sheet with `headers`: the next sheet with
     /// the same headers opens on them.
     pub fn remember_sheet_map(&self, headers: &[String], map: Mapping) -> Result<(), StoreError> {
-        let mut maps = self.docs.sheet_maps.get_untracked();
-        maps.insert(header_key(headers), map);
-        storage::save_doc(SHEET_MAPS, &maps)?;
-        self.docs.sheet_maps.set(maps);
-        Ok(())
+        remember(self.docs.sheet_maps, SHEET_MAPS, headers, map)
     }
 
     /// Remember the columns mapped for a catalogue sheet with `headers`.
     pub fn remember_catalogue_map(&self, headers: &[String], map: Mapping<CatalogueField>) -> Result<(), StoreError> {
-        let mut maps = self.docs.catalogue_maps.get_untracked();
-        maps.insert(header_key(headers), map);
-        storage::save_doc(CATALOGUE_MAPS, &maps)?;
-        self.docs.catalogue_maps.set(maps);
-        Ok(())
+        remember(self.docs.catalogue_maps, CATALOGUE_MAPS, headers, map)
     }
 
     /// An export's download started: a backup (`ExportOptions::is_backup`) silences the export

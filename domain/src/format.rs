@@ -173,6 +173,11 @@ pub fn day_month(d: NaiveDate) -> String {
     format!("{:02}/{:02}", d.day(), d.month())
 }
 
+/// A date-time within the year as `dd/mm HH:MM` (the desk's recent suggestions).
+pub fn day_month_clock(t: chrono::NaiveDateTime) -> String {
+    format!("{} {}", day_month(t.date()), clock(t.time()))
+}
+
 /// A month as `mm/yy` (a chart's axis by month).
 pub fn month_year(year: i32, month: u32) -> String {
     format!("{month:02}/{:02}", year.rem_euclid(100))
@@ -398,6 +403,7 @@ mod tests {
         assert_eq!(time_on_date(t), "09 giờ 05 phút, ngày 03/02/2026");
         assert_eq!(date_compact(t.date()), t.format("%Y%m%d").to_string());
         assert_eq!(day_month(t.date()), t.format("%d/%m").to_string());
+        assert_eq!(day_month_clock(t), t.format("%d/%m %H:%M").to_string());
         assert_eq!(month_year(2026, 2), t.format("%m/%y").to_string());
         assert_eq!(month_year(2000, 12), "12/00");
         // The machine forms read back what they write.

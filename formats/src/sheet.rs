@@ -455,11 +455,6 @@ impl Mapping<Field> {
             EndBasis::EndColumn
         }
     }
-
-    /// A key for the header set, under which the officer's mapping is remembered.
-    pub fn header_key(headers: &[String]) -> String {
-        header_key(headers)
-    }
 }
 
 /// A key for a header set, under which the officer's mapping is remembered.
@@ -549,11 +544,11 @@ mod tests {
         let plain = Mapping::<Field>::guess(&hs(&["MA HO SO", "TEN THU TUC", "TO CHUC CA NHAN", "NGAY NHAN"]));
         assert!(plain.missing().is_empty(), "{plain:?}");
         assert_eq!(Mapping::<Field>::guess(&hs(&["a", "b"])).missing(), Field::REQUIRED.to_vec());
-        assert_eq!(Mapping::header_key(&hs(&["Mã HS", " Tên  TTHC"])), "ma hs|ten tthc");
+        assert_eq!(header_key(&hs(&["Mã HS", " Tên  TTHC"])), "ma hs|ten tthc");
         // The officer's own mapping comes back for the same headers.
         let mut mine = Mapping::guess(&other);
         mine.set(Field::Applicant, Some(1));
-        let remembered = [(Mapping::header_key(&other), mine.clone())].into_iter().collect();
+        let remembered = [(header_key(&other), mine.clone())].into_iter().collect();
         assert_eq!(Mapping::remembered_or_guess(&other, &remembered), mine);
         assert_eq!(Mapping::remembered_or_guess(&m07, &remembered), Mapping::guess(&m07));
     }

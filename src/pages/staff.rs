@@ -40,7 +40,7 @@ pub fn Staff() -> impl IntoView {
                         } else {
                             // Text nodes: a suggestion is shown as typed, never parsed as HTML.
                             l.into_iter().map(|(at, s)| view! {
-                                <li><time>{format!("{} {}", motcua_domain::format::day_month(at.date()), motcua_domain::format::clock(at.time()))}</time>" "{s}</li>
+                                <li><time>{motcua_domain::format::day_month_clock(at)}</time>" "{s}</li>
                             }).collect_view().into_any()
                         }
                     }}

@@ -25,6 +25,16 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// The name of the build's file `prefix…suffix` in `dist/` (Trunk and precache.sh put the
+/// content's hash between): `built_file("lookup-", ".js")`.
+pub fn built_file(prefix: &str, suffix: &str) -> R<String> {
+    std::fs::read_dir(root().join("dist"))?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with(prefix) && n.ends_with(suffix))
+        .ok_or_else(|| format!("no {prefix}…{suffix} in dist/: run trunk build first").into())
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())

@@ -231,11 +231,7 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
 #[tokio::test]
 async fn a_look_up_whose_module_does_not_load_says_to_ask_at_the_desk() -> R {
     let srv = Server::start();
-    let js = std::fs::read_dir(motcua_e2e::root().join("dist"))?
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|n| n.starts_with("lookup-") && n.ends_with(".js"))
-        .ok_or("no look-up module in dist")?;
+    let js = motcua_e2e::built_file("lookup-", ".js")?;
     srv.replace(&format!("/{js}"), b"throw new Error('a broken deployment');".to_vec());
     let b = Browser::new("lookup-unavailable", TABLET_PORTRAIT).await?;
     b.set_up_unit(&srv, None, &[]).await?;

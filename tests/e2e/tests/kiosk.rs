@@ -442,18 +442,13 @@ async fn the_kiosk_appends_and_the_staff_app_packs_its_long_tail() -> R {
 /// `Dossier` reader carries its fields' names; the built kiosk has none of them, the look-up
 /// module has (so the check can tell).
 #[test]
-fn the_kiosk_module_carries_no_register_reader() {
-    let built = |prefix: &str| -> Vec<u8> {
-        let dist = motcua_e2e::root().join("dist");
-        let file = std::fs::read_dir(&dist)
-            .expect("dist: run trunk build first")
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .find(|n| n.starts_with(prefix) && n.ends_with("_bg.wasm"))
-            .unwrap_or_else(|| panic!("no {prefix} module in dist"));
-        std::fs::read(dist.join(file)).expect("readable")
+fn the_kiosk_module_carries_no_register_reader() -> R {
+    let wasm = |prefix: &str| -> R<Vec<u8>> {
+        let file = motcua_e2e::built_file(prefix, "_bg.wasm")?;
+        Ok(std::fs::read(motcua_e2e::root().join("dist").join(file))?)
     };
     let holds = |bytes: &[u8], text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
-    assert!(holds(&built("lookup-"), "procedure_name"), "the look-up module reads dossiers");
-    assert!(!holds(&built("kiosk-"), "procedure_name"), "the kiosk module must not");
+    assert!(holds(&wasm("lookup-")?, "procedure_name"), "the look-up module reads dossiers");
+    assert!(!holds(&wasm("kiosk-")?, "procedure_name"), "the kiosk module must not");
+    Ok(())
 }

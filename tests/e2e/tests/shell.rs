@@ -264,10 +264,8 @@ async fn the_app_works_under_a_sub_path_offline_included() -> R {
 #[tokio::test]
 async fn a_stalled_module_import_recovers_by_itself() -> R {
     let srv = Server::start();
-    let glue = std::fs::read_dir(motcua_e2e::root().join("dist"))?
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().to_string()))
-        .find(|n| n.starts_with("motcua-") && n.ends_with(".js") && !n.ends_with("_bg.js"))
-        .ok_or("the staff module's glue in dist/")?;
+    // The staff module's glue (no file of the build ends in `_bg.js`).
+    let glue = motcua_e2e::built_file("motcua-", ".js")?;
     srv.stall_once(&format!("/{glue}"));
     let b = Browser::new("shell-stall", TABLET_LANDSCAPE).await?;
     let t = std::time::Instant::now();
