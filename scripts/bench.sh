@@ -9,12 +9,16 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_C
 trunk build --release >/dev/null 2>&1
 
 gz() { gzip -9 -c "$@" | wc -c; }
-# Two modules: what a kiosk tablet downloads (the kiosk's wasm and js, main.css, the page) and
-# what the staff app adds when staff unlock (its wasm and js, staff.css).
+# What a kiosk tablet downloads (the kiosk's wasm and js, main.css, the page) and what each
+# staff module adds when a screen of it is first opened (its wasm and js, staff.css).
 kwasm=$(ls dist/kiosk-*_bg.wasm); kjs=$(ls dist/kiosk-*.js); css=$(ls dist/main-*.css)
-wasm=$(ls dist/motcua-*_bg.wasm); js=$(ls dist/motcua-*.js); scss=$(ls dist/staff-*.css)
+scss=$(ls dist/staff-*.css)
 kiosk=$(( $(gz "$kwasm") + $(gz "$kjs") + $(gz "$css") + $(gz dist/index.html) ))
-total=$(( kiosk + $(gz "$wasm") + $(gz "$js") + $(gz "$scss") ))
+staff_module() { echo $(( $(gz dist/"$1"-*_bg.wasm) + $(gz dist/"$1"-*.js) + $(gz "$scss") )); }
+total=$(( kiosk + $(gz "$scss") ))
+for m in desk dashboard admin; do
+  total=$(( total + $(gz dist/"$m"-*_bg.wasm) + $(gz dist/"$m"-*.js) ))
+done
 
 # The floor: a bare app on the same stack (bench/floor), built as the app is.
 floor_out=$(mktemp -d)
@@ -58,6 +62,7 @@ TABLE
 echo
 if [ "${1:-}" = lighthouse ]; then
   echo "download of the kiosk (wasm + js + css + html), gzip: $(( kiosk / 1024 )) KB; the floor's: $(( floor / 1024 )) KB"
+  echo "download of a staff module (wasm + js + staff.css), gzip: desk $(( $(staff_module desk) / 1024 )) KB, dashboard $(( $(staff_module dashboard) / 1024 )) KB, admin $(( $(staff_module admin) / 1024 )) KB"
   exit 0
 fi
 
@@ -68,7 +73,8 @@ cat <<TABLE
 | measure | motcua | Enketo |
 |---|---|---|
 | download of the kiosk, gzip (its wasm + js + css + html) | $(( kiosk / 1024 )) KB | 291 KB |
-| download of the whole app, gzip (+ the staff app's wasm + js + css) | $(( total / 1024 )) KB (floor of the stack: $(( floor / 1024 )) KB) | 291 KB |
+| download of a staff module, gzip (its wasm + js + staff.css): desk / dashboard / admin | $(( $(staff_module desk) / 1024 )) / $(( $(staff_module dashboard) / 1024 )) / $(( $(staff_module admin) / 1024 )) KB | – (target ≤ 350 KB) |
+| download of the whole app, gzip (+ the three staff modules) | $(( total / 1024 )) KB (floor of the stack: $(( floor / 1024 )) KB) | 291 KB |
 | cold start to a clickable form, first visit (median of 7) | $(val cold_start_ms) ms | 426 ms |
 | start with the service worker's cache (median of 7) | $(val warm_start_ms) ms | – |
 | fill 19 items + 3 questions and submit (median of 20) | $(val fill_submit_ms) ms | 17 ms |
@@ -109,4 +115,6 @@ Natively (no browser), 10 generated years: $(val decade_records) records, $(val 
 TABLE
 echo
 echo "kiosk: wasm $(stat -c %s "$kwasm") bytes raw, $(gz "$kwasm") gzip; js $(gz "$kjs") gzip; css $(gz "$css") gzip; html $(gz dist/index.html) gzip"
-echo "staff app: wasm $(stat -c %s "$wasm") bytes raw, $(gz "$wasm") gzip; js $(gz "$js") gzip; css $(gz "$scss") gzip"
+for m in desk dashboard admin; do
+  echo "$m: wasm $(stat -c %s dist/"$m"-*_bg.wasm) bytes raw, $(gz dist/"$m"-*_bg.wasm) gzip; js $(gz dist/"$m"-*.js) gzip; staff css $(gz "$scss") gzip"
+done

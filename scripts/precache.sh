@@ -3,32 +3,25 @@
 # visit; the list's hash names the cache, so a new build replaces the old cache.
 set -euo pipefail
 cd "${TRUNK_STAGING_DIR:?run by trunk}"
-# The staff app is built as Trunk's second ("worker") module, which Trunk leaves unhashed, and
-# its stylesheet is copied as it is: name these files by their content, as Trunk names the
-# kiosk's, and point the loader at them.
-hash=$(cat motcua.js motcua_bg.wasm | sha256sum | cut -c1-16)
-mv motcua.js "motcua-$hash.js"
-mv motcua_bg.wasm "motcua-${hash}_bg.wasm"
+# Every module but the kiosk is built as a Trunk "worker" module, which Trunk leaves unhashed,
+# and the staff stylesheet is copied as it is: name these files by their content, as Trunk
+# names the kiosk's, and put the names where the page looks for them (`__NAME_JS__`): the
+# loader for the staff modules (Trunk.toml), a <meta name="motcua-…"> for those loaded on
+# first use (excel by the staff screens, scan and lookup by the kiosk).
 css="staff-$(sha256sum staff.css | cut -c1-16).css"
 mv staff.css "$css"
-sed -i "s|__STAFF_JS__|motcua-$hash.js|; s|__STAFF_WASM__|motcua-${hash}_bg.wasm|; s|__STAFF_CSS__|$css|" index.html
-# The Excel module, likewise: the staff app finds it by <meta name="motcua-excel">.
-xhash=$(cat excel.js excel_bg.wasm | sha256sum | cut -c1-16)
-mv excel.js "excel-$xhash.js"
-mv excel_bg.wasm "excel-${xhash}_bg.wasm"
-sed -i "s|__EXCEL_JS__|excel-$xhash.js|" index.html
-# The scan module, likewise: the kiosk finds it by <meta name="motcua-scan">.
-shash=$(cat scan.js scan_bg.wasm | sha256sum | cut -c1-16)
-mv scan.js "scan-$shash.js"
-mv scan_bg.wasm "scan-${shash}_bg.wasm"
-sed -i "s|__SCAN_JS__|scan-$shash.js|" index.html
-# The look-up module, likewise: the kiosk finds it by <meta name="motcua-lookup">.
-lhash=$(cat lookup.js lookup_bg.wasm | sha256sum | cut -c1-16)
-mv lookup.js "lookup-$lhash.js"
-mv lookup_bg.wasm "lookup-${lhash}_bg.wasm"
-sed -i "s|__LOOKUP_JS__|lookup-$lhash.js|" index.html
-# Minify the two modules' JS glue (wasm-bindgen writes it readable): a few KB of each download.
-for js in kiosk-*.js "motcua-$hash.js" "excel-$xhash.js" "scan-$shash.js" "lookup-$lhash.js"; do
+sed -i "s|__STAFF_CSS__|$css|" index.html
+glue=(kiosk-*.js)
+for module in desk dashboard admin excel scan lookup; do
+  hash=$(cat "$module.js" "${module}_bg.wasm" | sha256sum | cut -c1-16)
+  mv "$module.js" "$module-$hash.js"
+  mv "${module}_bg.wasm" "$module-${hash}_bg.wasm"
+  grep -q "__${module^^}_JS__" index.html || { echo "precache: index.html names no __${module^^}_JS__"; exit 1; }
+  sed -i "s|__${module^^}_JS__|$module-$hash.js|g" index.html
+  glue+=("$module-$hash.js")
+done
+# Minify the modules' JS glue (wasm-bindgen writes it readable): a few KB of each download.
+for js in "${glue[@]}"; do
   "${TRUNK_SOURCE_DIR:?run by trunk}/node_modules/.bin/esbuild" "$js" --minify --format=esm --log-level=warning \
     --outfile="$js" --allow-overwrite
 done

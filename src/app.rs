@@ -1,4 +1,6 @@
-//! The root component: state, router and the kiosk lock.
+//! The staff modules' roots: state, router and the kiosk lock (the `Shell`), and each
+//! module's screens (`DeskApp`, `DashboardApp`, `AdminApp`; `paths::Module` says which path is
+//! whose). A module's bin mounts its root alone, so it carries the code of its screens only.
 
 use crate::components::banner::StorageBanner;
 use crate::components::nav::NavBar;
@@ -19,12 +21,64 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::path;
 use leptos_router::NavigateOptions;
+use motcua_domain::paths::Module;
 use motcua_domain::settings::staff_should_lock;
 use motcua_formats::codec::stage::Screen;
 
-/// The app: loads state once, then routes. In kiosk mode only `/kiosk` is ever shown.
+/// The desk module (`src/main.rs`): the desk screen, the register and its printed papers.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn DeskApp() -> impl IntoView {
+    view! {
+        <Shell module=Module::Desk>
+            <Routes fallback=|| elsewhere(Module::Desk)>
+                <Route path=path!("/") view=Home />
+                <Route path=path!("/kiosk") view=ToKiosk />
+                <Route path=path!("/staff") view=|| early(Staff, Screen::Desk) />
+                <Route path=path!("/dossiers") view=|| early(Dossiers, Screen::Worklist) />
+                <Route path=path!("/print/register") view=|| staff(RegisterPrint) />
+                <Route path=path!("/print/receipt/:id") view=|| staff(ReceiptPrint) />
+                <Route path=path!("/print/result/:id") view=|| staff(ResultPrint) />
+                <Route path=path!("/print/form/:form/:id") view=|| staff(crate::pages::forms::FormPrint) />
+            </Routes>
+        </Shell>
+    }
+}
+
+/// The dashboard module (`src/bin/dashboard.rs`): the charts and the official report.
+#[component]
+pub fn DashboardApp() -> impl IntoView {
+    view! {
+        <Shell module=Module::Dashboard>
+            <Routes fallback=|| elsewhere(Module::Dashboard)>
+                <Route path=path!("/") view=Home />
+                <Route path=path!("/kiosk") view=ToKiosk />
+                <Route path=path!("/dashboard") view=|| early(Dashboard, Screen::Dashboard) />
+            </Routes>
+        </Shell>
+    }
+}
+
+/// The admin module (`src/bin/admin.rs`): import, export and archive; settings and editors.
+#[component]
+pub fn AdminApp() -> impl IntoView {
+    view! {
+        <Shell module=Module::Admin>
+            <Routes fallback=|| elsewhere(Module::Admin)>
+                <Route path=path!("/") view=Home />
+                <Route path=path!("/kiosk") view=ToKiosk />
+                <Route path=path!("/data") view=|| staff(DataPage) />
+                <Route path=path!("/settings") view=|| staff(SettingsPage) />
+                <Route path=path!("/settings/questionnaire") view=|| staff(Editor) />
+            </Routes>
+        </Shell>
+    }
+}
+
+/// What every staff module shows around its screens: loads state once, then routes. While
+/// locked only `/kiosk` is ever shown.
+#[component]
+fn Shell(module: Module, children: Children) -> impl IntoView {
+    crate::platform::set_module(module);
     let st = start();
     st.docs.load();
     st.upgrade_documents();
@@ -40,20 +94,7 @@ pub fn App() -> impl IntoView {
             </Show>
             <main>
                 <StorageBanner />
-                <Routes fallback=GoHome>
-                    <Route path=path!("/") view=Home />
-                    <Route path=path!("/kiosk") view=ToKiosk />
-                    <Route path=path!("/staff") view=|| early(Staff, Screen::Desk) />
-                    <Route path=path!("/dossiers") view=|| early(Dossiers, Screen::Worklist) />
-                    <Route path=path!("/print/register") view=|| staff(RegisterPrint) />
-                    <Route path=path!("/print/receipt/:id") view=|| staff(ReceiptPrint) />
-                    <Route path=path!("/print/result/:id") view=|| staff(ResultPrint) />
-                    <Route path=path!("/print/form/:form/:id") view=|| staff(crate::pages::forms::FormPrint) />
-                    <Route path=path!("/dashboard") view=|| early(Dashboard, Screen::Dashboard) />
-                    <Route path=path!("/data") view=|| staff(DataPage) />
-                    <Route path=path!("/settings") view=|| staff(SettingsPage) />
-                    <Route path=path!("/settings/questionnaire") view=|| staff(Editor) />
-                </Routes>
+                {children()}
             </main>
         </Router>
     }
@@ -88,11 +129,17 @@ fn Home() -> impl IntoView {
     view! { <Redirect path=to /> }
 }
 
-/// Unknown paths go to `/` (a `<Redirect>` cannot be used in the fallback: it panics there).
-#[component]
-fn GoHome() -> impl IntoView {
+/// A path this module does not show: another module's (a link, the back button, a
+/// `navigate`) loads the page, whose loader runs that module; one no module knows goes to `/`
+/// (a `<Redirect>` cannot be used in the fallback: it panics there).
+fn elsewhere(this: Module) -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
+        let route = crate::platform::current_route();
+        if Module::of(&route) != this {
+            crate::platform::switch_to(&route);
+            return;
+        }
         navigate(
             "/",
             NavigateOptions {

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 use motcua_domain::i18n::{Msg, K};
+use motcua_domain::paths::Module;
 use motcua_domain::record::Millis;
 
 /// Milliseconds since the epoch, UTC.
@@ -86,22 +87,40 @@ pub fn after_first_paint(f: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || leptos::prelude::set_timeout(f, std::time::Duration::ZERO));
 }
 
-/// Go to `path` with a full page load, replacing this history entry: the kiosk (`/` and
-/// `/kiosk`) and the staff screens are two modules of one build, and index.html's loader picks
-/// the one a path needs (the citizen's tablet never downloads the staff app).
-/// The app route shown now, with its query (`/dossiers?q=x`; under a sub-path, without it).
+/// The app route shown now, with its query and hash (`/dossiers?q=x`, `/data#export`; under a
+/// sub-path, without it).
 pub fn current_route() -> String {
     let Some(loc) = web_sys::window().map(|w| w.location()) else {
         return String::new();
     };
     let path = loc.pathname().unwrap_or_default();
     format!(
-        "{}{}",
+        "{}{}{}",
         motcua_domain::paths::route_of(base(), &path),
-        loc.search().unwrap_or_default()
+        loc.search().unwrap_or_default(),
+        loc.hash().unwrap_or_default()
     )
 }
 
+thread_local! {
+    static MODULE: std::cell::Cell<Module> = const { std::cell::Cell::new(Module::Kiosk) };
+}
+
+/// Which module this page runs (`paths::Module`), said once by its root.
+pub fn set_module(m: Module) {
+    MODULE.with(|c| c.set(m));
+}
+
+/// `rel="external"` on a link to a screen of another module: the browser loads the page (and
+/// the loader that module) instead of the router looking for a route this module lacks.
+pub fn rel(path: &str) -> Option<&'static str> {
+    (Module::of(path) != MODULE.with(|c| c.get())).then_some("external")
+}
+
+/// Go to `path` with a full page load, replacing this history entry: the kiosk (`/` and
+/// `/kiosk`) and the staff screens' groups are modules of one build (`paths::Module`), and
+/// index.html's loader picks the one a path needs (the citizen's tablet never downloads the
+/// staff app).
 pub fn switch_to(path: &str) {
     if let Some(w) = web_sys::window() {
         w.location().replace(&href(path)).ok();

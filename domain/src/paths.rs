@@ -46,6 +46,36 @@ pub fn return_route(route: &str) -> &str {
     }
 }
 
+/// The app's modules: one build, one origin, a wasm module a group of screens (issue 22: a
+/// screen downloads and compiles what it shows). index.html names their Trunk bins; the
+/// loader in Trunk.toml picks one by the path's first segment (a test below holds it to
+/// `Module::of`), and moving to a path of another module is a page load.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Module {
+    /// `/`, `/kiosk`: the citizen's survey and look-up (`src/bin/kiosk.rs`).
+    Kiosk,
+    /// The desk, the register and its printed papers (`src/main.rs`): an officer's day.
+    Desk,
+    /// The dashboard and the report, with the charts (`src/bin/dashboard.rs`).
+    Dashboard,
+    /// The data page (import, export, archive), settings and the editors (`src/bin/admin.rs`).
+    Admin,
+}
+
+impl Module {
+    /// The module that shows the app path `route` (`/dashboard?x`, `/data#export`); a path no
+    /// module knows is the desk's, whose router sends it home.
+    pub fn of(route: &str) -> Module {
+        let first = route.trim_start_matches('/').split(['/', '?', '#']).next().unwrap_or_default();
+        match first {
+            "" | "kiosk" => Module::Kiosk,
+            "dashboard" => Module::Dashboard,
+            "data" | "settings" => Module::Admin,
+            _ => Module::Desk,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +112,52 @@ mod tests {
         assert_eq!(route_of("/motcua", "/motcua"), "/");
         assert_eq!(route_of("/motcua", "/motcuax/kiosk"), "/motcuax/kiosk", "not a prefix of a segment");
         assert_eq!(route_of("/motcua", "/kiosk"), "/kiosk");
+    }
+
+    #[test]
+    fn each_path_has_one_module() {
+        assert_eq!(Module::of("/"), Module::Kiosk);
+        assert_eq!(Module::of(""), Module::Kiosk);
+        assert_eq!(Module::of("/kiosk"), Module::Kiosk);
+        assert_eq!(Module::of("/staff"), Module::Desk);
+        assert_eq!(Module::of("/dossiers?q=SCT"), Module::Desk);
+        assert_eq!(Module::of("/print/form/01/x"), Module::Desk);
+        assert_eq!(Module::of("/dashboard"), Module::Dashboard);
+        assert_eq!(Module::of("/dashboard?p=2026"), Module::Dashboard);
+        assert_eq!(Module::of("/data#export"), Module::Admin);
+        assert_eq!(Module::of("/settings/questionnaire"), Module::Admin);
+        assert_eq!(Module::of("/kioskx"), Module::Desk, "a whole segment, not a prefix");
+        assert_eq!(Module::of("/nowhere"), Module::Desk);
+    }
+
+    /// The loader (Trunk.toml's `pattern_script`) picks a module by the path's first segment
+    /// from a map written in JavaScript: it must pick the module `Module::of` names, or a link
+    /// would load a module that does not show its screen (and send the officer home).
+    #[test]
+    fn the_loader_picks_the_module_of_each_path() {
+        let toml = include_str!("../../Trunk.toml");
+        let start = toml.find("const modules = {").expect("the loader's map") + "const modules = ".len();
+        let map = &toml[start..start + toml[start..].find("};").expect("its end") + 1];
+        let rest = &toml[start + map.len()..];
+        let module = |placeholder: &str| match placeholder.trim().trim_matches('"') {
+            "{js}" => Module::Kiosk,
+            "__DESK_JS__" => Module::Desk,
+            "__DASHBOARD_JS__" => Module::Dashboard,
+            "__ADMIN_JS__" => Module::Admin,
+            other => panic!("unknown module {other}"),
+        };
+        let mut keys = 0;
+        for entry in map[1..map.len() - 1].split(',') {
+            let (key, value) = entry.split_once(':').expect("key: value");
+            let key = key.trim().trim_matches('"');
+            assert_eq!(module(value), Module::of(&format!("/{key}")), "the loader's {key:?}");
+            keys += 1;
+        }
+        assert_eq!(keys, 5, "{map}");
+        // Any other first segment: the desk's module.
+        let fallback = rest.split("?? ").nth(1).expect("the loader's fallback");
+        let fallback = fallback.split([';', ')']).next().unwrap_or_default();
+        assert_eq!(module(fallback), Module::of("/staff"));
+        assert_eq!(Module::of("/staff"), Module::of("/nowhere"));
     }
 }

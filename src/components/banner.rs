@@ -60,12 +60,12 @@ fn StaffReminders() -> impl IntoView {
     view! {
         <Show when=move || !st.kiosk.get() && storage_warning(st.used.get())>
             <div class="banner warn" role="alert" id="storage-warning-banner">
-                <p>{tr(K::StorageAlmostFull)}" "<a href=href("/data#export")>{tr(K::ExportTitle)}</a>" · "<a href=href("/data#archive")>{tr(K::ArchiveTitle)}</a></p>
+                <p>{tr(K::StorageAlmostFull)}" "<a href=href("/data#export") rel=crate::platform::rel("/data#export")>{tr(K::ExportTitle)}</a>" · "<a href=href("/data#archive") rel=crate::platform::rel("/data#archive")>{tr(K::ArchiveTitle)}</a></p>
             </div>
         </Show>
         <Show when=move || !st.kiosk.get() && export_due(last_export.get(), first_record(), now_millis(), days())>
             <div class="banner info" id="export-reminder">
-                <p>{tr(K::ExportReminder)}" "<a href=href("/data#export")>{tr(K::ExportTitle)}</a></p>
+                <p>{tr(K::ExportReminder)}" "<a href=href("/data#export") rel=crate::platform::rel("/data#export")>{tr(K::ExportTitle)}</a></p>
             </div>
         </Show>
     }

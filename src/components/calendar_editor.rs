@@ -106,7 +106,7 @@ pub fn MovedDueDates(moved: RwSignal<Option<Vec<Moved>>>) -> impl IntoView {
                     <ul class="moved">
                         {m.into_iter().map(|x| view! {
                             <li><strong>{x.code}</strong>": "<s>{show_dt(x.old)}</s>" → "<strong class="moved-new">{show_dt(x.new)}</strong>" · "
-                                <a href=crate::platform::href(&format!("/print/receipt/{}", x.id))>{tr(K::ReprintSlip)}</a></li>
+                                <a href=crate::platform::href(&format!("/print/receipt/{}", x.id)) rel=crate::platform::rel("/print/receipt")>{tr(K::ReprintSlip)}</a></li>
                         }).collect_view()}
                     </ul>
                 </div>

@@ -14,14 +14,21 @@ pub fn NavBar() -> impl IntoView {
             // A 768-px tablet shows the short name: the whole bar fits one row without cutting a word.
             <span class="brand"><span class="brand-full">{tr(K::AppName)}</span><span class="brand-short">{tr(K::AppShort)}</span></span>
             <nav>
-                <A href=crate::platform::href("/staff")>{tr(K::NavStaff)}</A>
-                <A href=crate::platform::href("/dossiers")>{tr(K::NavDossiers)}</A>
-                <A href=crate::platform::href("/dashboard")>{tr(K::NavDashboard)}</A>
-                <A href=crate::platform::href("/data")>{tr(K::NavData)}</A>
-                <A href=crate::platform::href("/settings")>{tr(K::NavSettings)}</A>
+                <Item path="/staff" label=K::NavStaff />
+                <Item path="/dossiers" label=K::NavDossiers />
+                <Item path="/dashboard" label=K::NavDashboard />
+                <Item path="/data" label=K::NavData />
+                <Item path="/settings" label=K::NavSettings />
             </nav>
             <super::duty::DutySelect />
             <button class="lang" id="lang-switch" on:click=switch>{tr(K::LangSwitch)}</button>
         </header>
     }
+}
+
+/// A link of the bar: the router's `<A>` (it marks the screen shown); to a screen of another
+/// module (`paths::Module`), a page load.
+#[component]
+fn Item(path: &'static str, label: K) -> impl IntoView {
+    view! { <A href=crate::platform::href(path) attr:rel=crate::platform::rel(path)>{tr(label)}</A> }
 }

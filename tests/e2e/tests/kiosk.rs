@@ -337,7 +337,7 @@ async fn a_citizens_tablet_downloads_the_kiosk_alone() -> R {
     // Staff screens run the staff app.
     b.goto(&srv.url("/staff")).await?;
     b.wait_css("#today-count").await?;
-    assert_eq!(modules(&b).await?, ["motcua"]);
+    assert_eq!(modules(&b).await?, ["desk"]);
     // Staff trying the kiosk while unlocked see the way back to the desk above it.
     b.goto(&srv.url("/kiosk")).await?;
     b.wait_css(".topbar a[href='/staff']").await?;
@@ -360,10 +360,65 @@ async fn a_citizens_tablet_downloads_the_kiosk_alone() -> R {
     b.wait_css("#quick-thanks").await?;
     assert_eq!(modules(&b).await?, ["kiosk"]);
     unlock(&b).await?;
-    assert_eq!(modules(&b).await?, ["motcua"]);
+    assert_eq!(modules(&b).await?, ["desk"]);
     assert_eq!(b.path().await?, "/staff");
     assert_eq!(b.text("#today-count").await?, "1");
     assert!(b.console_errors().await?.is_empty());
+    b.close().await
+}
+
+/// Issue 22: each group of staff screens is a module of its own (`paths::Module`): a screen
+/// downloads its module alone; the nav bar moves within a module without a page load and to
+/// another module's screen with one, and the back button follows across them.
+#[tokio::test]
+async fn each_staff_screen_downloads_its_own_module() -> R {
+    let srv = Server::start();
+    let b = Browser::new("staff-modules", TABLET_LANDSCAPE).await?;
+    b.goto(&srv.url("/staff")).await?;
+    b.wait_css("#today-count").await?;
+    assert_eq!(modules(&b).await?, ["desk"]);
+    // Within the module: the router, no page load (the page keeps what a script left on it).
+    b.js("window.samePage = 1; return 0").await?;
+    b.click(".topbar a[href='/dossiers']").await?;
+    b.wait_css("#worklist").await?;
+    assert_eq!(
+        b.js("return window.samePage === 1").await?,
+        true,
+        "the register is the desk's module"
+    );
+    // To another module's screen: a page load of that module alone.
+    b.click(".topbar a[href='/dashboard']").await?;
+    b.wait_css("#report-table").await?;
+    assert_eq!(b.path().await?, "/dashboard");
+    assert_eq!(modules(&b).await?, ["dashboard"]);
+    b.click(".topbar a[href='/data']").await?;
+    b.wait_css("#import").await?;
+    assert_eq!(modules(&b).await?, ["admin"]);
+    b.js("window.samePage = 2; return 0").await?;
+    b.click(".topbar a[href='/settings']").await?;
+    b.wait_css("#save-settings").await?;
+    assert_eq!(
+        b.js("return window.samePage === 2").await?,
+        true,
+        "settings are the data page's module"
+    );
+    // Back: within the module, then across two.
+    b.c.back().await?;
+    b.wait_css("#import").await?;
+    b.c.back().await?;
+    b.wait_css("#report-table").await?;
+    assert_eq!(modules(&b).await?, ["dashboard"]);
+    b.c.back().await?;
+    b.wait_css("#worklist").await?;
+    assert_eq!(b.path().await?, "/dossiers");
+    assert_eq!(modules(&b).await?, ["desk"]);
+    // A link to another module that the router would take (no `rel`): the module that shows
+    // it is loaded all the same.
+    b.js("history.pushState(null, '', '/settings'); dispatchEvent(new PopStateEvent('popstate')); return 0")
+        .await?;
+    b.wait_css("#save-settings").await?;
+    assert_eq!(modules(&b).await?, ["admin"]);
+    assert!(b.console_errors().await?.is_empty(), "{:?}", b.console_errors().await?);
     b.close().await
 }
 

@@ -101,6 +101,13 @@ async fn starts_offline_after_one_visit() -> R {
     // The rest of the report is drawn a frame after its table.
     b.wait_css("#dash-suggestions").await?;
     b.shot("dashboard-offline").await?;
+    // Each staff module's screens (issue 22: the settings and data pages are one of their own).
+    b.goto(&srv.url("/settings")).await?;
+    b.wait_css("#save-settings").await?;
+    b.goto(&srv.url("/data")).await?;
+    b.wait_css("#import").await?;
+    b.goto(&srv.url("/dossiers")).await?;
+    b.wait_css("#worklist").await?;
     assert!(b
         .console_errors()
         .await?

@@ -1,0 +1,7 @@
+//! The admin module's entry point (`paths::Module::Admin`: data, settings, editors): only
+//! mounts its root.
+fn main() {
+    console_error_panic_hook::set_once();
+    motcua::platform::mark("app-start");
+    leptos::mount::mount_to_body(motcua::app::AdminApp);
+}

@@ -1,6 +1,0 @@
-//! Entry point: only mounts the app.
-fn main() {
-    console_error_panic_hook::set_once();
-    motcua::platform::mark("app-start");
-    leptos::mount::mount_to_body(motcua::app::App);
-}
