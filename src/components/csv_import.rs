@@ -147,13 +147,15 @@ pub fn CsvImport() -> impl IntoView {
     let rows = Signal::derive(move || w.checked.with(|c| c.as_ref().map(|s| s.rows.clone()).unwrap_or_default()));
     let valid = move || rows.with(|r| csv_import::counts(r).0);
     view! {
-        <details class="card csv-import">
+        // Open when a link asked for it (the register's "import a sheet").
+        <details class="card csv-import" id="register-import" open=crate::platform::current_route().ends_with("#register-import")>
             <summary>{tr(K::ImportCsv)}</summary>
             <p class="muted" id="sheet-expects">{tr(K::ImportExpects)}</p>
             <div on:change=picked><SheetPicker file=w.file id="csv-file" /></div>
             {move || w.error.get().or_else(|| w.file.error.get()).map(|e| view! { <p class="error-text" id="csv-error" role="alert">{e.text(st.lang())}</p> })}
             {move || done.get().map(|n| view! {
-                <p class="ok" id="csv-done">{tr(K::Imported)}": "{n}" "{tr(K::Dossiers)}</p>
+                <p class="ok" id="csv-done">{tr(K::Imported)}": "{n}" "{tr(K::Dossiers)}" · "
+                    <a href=crate::platform::href("/dossiers") rel=crate::platform::rel("/dossiers")>{tr(K::NavDossiers)}</a></p>
                 <super::undo_import::UndoImport />
             })}
             <Show when=move || w.header.with(Option::is_some)>

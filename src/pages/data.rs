@@ -1,8 +1,9 @@
 //! Data on this device: how full the storage is, export (JSON and CSV for Excel), import from
-//! other tablets with a preview, the import history, dossier codes in conflict, and the
+//! other tablets with a preview, a register sheet's import, the import history, dossier codes in conflict, and the
 //! archive of closed years. The rules are `core::sync`; this page binds them.
 
 use crate::components::archive_card::ArchiveCard;
+use crate::components::csv_import::CsvImport;
 use crate::components::export_card::ExportCard;
 use crate::components::import_card::{CodeConflictList, ImportCard, ImportHistory};
 use crate::components::storage_meter::StorageMeter;
@@ -26,6 +27,8 @@ pub fn DataPage() -> impl IntoView {
             </Show>
             <ExportCard />
             <ImportCard />
+            // A register kept in Excel before motcua (Mẫu 07's columns), brought in once.
+            <CsvImport />
             <ImportHistory />
             <ArchiveCard />
         </Page>

@@ -3,7 +3,6 @@
 //! order, counters and filters are `core::dossier::worklist`; this page binds them.
 
 use crate::components::calendar_editor::MovedDueDates;
-use crate::components::csv_import::CsvImport;
 use crate::components::date_field::{DateField, FieldKind};
 use crate::components::dossier_detail::DossierDetail;
 use crate::components::dossier_form::{channel_label, show_dt, DossierForm};
@@ -67,10 +66,10 @@ pub fn Dossiers() -> impl IntoView {
                 <WorkTable classified text filter selected />
             </div>
             <PrintRegisterLink />
-            // A sheet's codes are checked against the whole register: not before it is read.
-            <Show when=move || st.loading.all_read()>
-                <CsvImport />
-            </Show>
+            // The register's sheet import lives with the other imports on the data page: an
+            // occasional task whose code (the sheet reader, the wizard) the register's module
+            // need not download (issue 22). The way there stays where officers look for it.
+            <p class="no-print"><a class="link" id="to-register-import" href=crate::platform::href("/data#register-import") rel=crate::platform::rel("/data")>{tr(K::ImportCsv)}</a></p>
         </Page>
     }
 }

@@ -154,7 +154,12 @@ async fn officers_enter_dossiers_and_move_them_through_statuses() -> R {
 async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
     let srv = Server::start();
     let b = Browser::new("dossiers-csv", TABLET_LANDSCAPE).await?;
+    // The register points to the import, which is on the data page (issue 22: its module),
+    // open.
     b.goto(&srv.url("/dossiers")).await?;
+    b.click("#to-register-import").await?;
+    b.wait_css("#register-import[open] #csv-file").await?;
+    assert_eq!(b.path().await?, "/data");
     let csv = "STT,Mã hồ sơ,Tên thủ tục hành chính,\"Tên tổ chức, cá nhân\",\"Địa chỉ, số điện thoại\",Cơ quan chủ trì giải quyết,Nhận hồ sơ,Hẹn trả kết quả,Trả kết quả,Phương thức nhận kết quả\n\
 1,SCT-250203-0001,Đăng ký thực hiện khuyến mại,Công ty CP Biển Xanh,\"Nha Trang, 0905123456\",Phòng Quản lý Thương mại,03/02/2025 09:00,,06/02/2025 15:00,Trực tiếp\n\
 2,SCT-250203-0002,TM-02,Hộ KD Trần Văn Nam,0912000111,,03/02/2025 16:10,,,\n\
@@ -163,7 +168,6 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
 5,SCT-250203-0004,TM-02,Hạn sai,,,03/02/2025 10:00,01/02/2025,,\n";
     let path = std::env::temp_dir().join(format!("motcua-import-{}.csv", std::process::id()));
     std::fs::write(&path, csv)?;
-    b.click(".csv-import summary").await?;
     b.pick_files("#csv-file", &[&path]).await?;
     // The wizard: the columns found from the headers, then the rows checked.
     b.wait_css("#sheet-mapping").await?;
@@ -197,8 +201,13 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
     b.wait_js("document.querySelectorAll('#csv-preview .row-ok').length === 3").await?;
     b.click("#csv-import").await?;
     b.wait_css("#csv-done").await?;
+    assert_eq!(b.stored_dossiers().await?.len(), 3);
+    // The done message leads to the register, which shows them.
+    b.click("#csv-done a").await?;
     b.wait_js("document.querySelectorAll('#worklist tbody tr.row').length === 3")
         .await?;
+    b.goto(&srv.url("/data")).await?;
+    b.click(".csv-import summary").await?;
     // A malformed file: a clear message, nothing changes.
     std::fs::write(&path, "just,some\nwords,here\n")?;
     b.pick_files("#csv-file", &[&path]).await?;
@@ -206,7 +215,7 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
     b.click("#sheet-check").await?;
     b.wait_js("document.querySelector('#csv-error').innerText.includes('Thiếu cột')")
         .await?;
-    assert_eq!(b.js("return document.querySelectorAll('#worklist tbody tr.row').length").await?, 3);
+    assert_eq!(b.stored_dossiers().await?.len(), 3);
     // A column the officer mapped by hand is remembered for the next sheet with these headers,
     // also after a reload (`StaffDocs::sheet_maps`).
     let again = path.with_extension("again.csv");
@@ -474,7 +483,7 @@ async fn a_paused_and_extended_dossier_resolved_late_is_late_everywhere_and_prin
 async fn a_50_000_row_sheet_is_read_with_progress_and_previewed_in_pages() -> R {
     let srv = Server::start();
     let b = Browser::new("dossiers-csv-large", TABLET_LANDSCAPE).await?;
-    b.goto(&srv.url("/dossiers")).await?;
+    b.goto(&srv.url("/data")).await?;
     let mut csv = String::from("Mã hồ sơ,Tên thủ tục hành chính,Tên tổ chức cá nhân,Nhận hồ sơ\n");
     for i in 0..50_000 {
         // A register of 2024: 50 000 codes over the year's days; one code twice at the end.

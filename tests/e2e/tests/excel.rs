@@ -50,7 +50,7 @@ async fn a_years_excel_register_imports_through_the_wizard_and_the_dashboard_jud
     std::fs::write(&path, &bytes)?;
     let srv = Server::start();
     let b = Browser::new("excel", TABLET_LANDSCAPE).await?;
-    b.goto(&srv.url("/dossiers")).await?;
+    b.goto(&srv.url("/data")).await?;
     b.click(".csv-import summary").await?;
     assert!(
         b.text("#sheet-expects").await?.contains("Mã hồ sơ"),
