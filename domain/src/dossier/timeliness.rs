@@ -409,6 +409,9 @@ mod tests {
 pub struct PublicStatus {
     pub code: String,
     pub status: Status,
+    /// As milliseconds on the wire: reading an ISO date-time would bring chrono's parser into
+    /// the kiosk's module (issue 22: ~6 KB), which reads nothing else of the kind.
+    #[serde(with = "chrono::naive::serde::ts_milliseconds")]
     pub due: NaiveDateTime,
     /// The due date runs through a year not yet confirmed ("hạn tạm tính").
     pub provisional: bool,

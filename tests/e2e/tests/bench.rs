@@ -121,6 +121,19 @@ fn time_until(action: &str, ready: &str) -> String {
     )
 }
 
+/// A tap on `css` that leads to a page load, in one script with its time (kept in the tab's
+/// session), so no WebDriver round trip falls between them.
+fn tap(css: &str) -> String {
+    format!(
+        "sessionStorage.setItem('__t0', String(performance.timeOrigin + performance.now())); document.querySelector(\"{css}\").click();"
+    )
+}
+
+/// Milliseconds from the last `tap` to the new page's performance mark `mark`.
+fn since_tap(mark: &str) -> String {
+    format!("return performance.timeOrigin + performance.getEntriesByName('{mark}')[0].startTime - Number(sessionStorage.getItem('__t0'))")
+}
+
 /// Milliseconds of an in-page script run by `execute_async` (NaN if it gave no number).
 async fn ms(b: &Browser, script: &str) -> R<f64> {
     Ok(b.c.execute_async(script, vec![]).await?.as_f64().unwrap_or(f64::NAN))
@@ -170,18 +183,35 @@ async fn edits(b: &Browser, srv: &Server, runs: usize, tag: &str) -> R {
         "const y = document.querySelector('#period-year'); y.value = '2024'; y.dispatchEvent(new Event('change', {bubbles: true}))",
         "document.querySelector('#period-label').textContent.startsWith('01/01/2024') && document.querySelector('#rt-received').textContent !== '0'",
     );
-    // Opening the dashboard from the nav bar, the records already read (the app started on the
-    // desk): what a manager waits for once the app is up.
-    let open = time_action("document.querySelector('nav a[href$=\"/dashboard\"]').click()", "#dash-suggestions");
-    let back = time_action("document.querySelector('nav a[href$=\"/staff\"]').click()", "#total-count");
+    // Moving between screens once the app is up (the app started on the desk): to the register,
+    // in the desk's module (the router, the records in memory), and to the dashboard, another
+    // module (issue 22): a page load, timed from the tap to the new page's mark of its last
+    // card, and back to the desk the same way.
+    let register = time_action(
+        "document.querySelector('nav a[href$=\"/dossiers\"]').click()",
+        "#worklist tbody tr.row",
+    );
+    let desk = time_action("document.querySelector('nav a[href$=\"/staff\"]').click()", "#total-count");
     b.c.goto(&srv.url("/staff")).await?;
     b.wait_css_for("#total-count", Duration::from_secs(60)).await?;
-    let mut opened = Vec::new();
+    b.wait_js("performance.getEntriesByName('history-read').length > 0").await?;
+    let (mut in_module, mut opened, mut back) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..runs {
-        opened.push(ms(b, &open).await?);
-        ms(b, &back).await?;
+        in_module.push(ms(b, &register).await?);
+        ms(b, &desk).await?;
+        b.js(&tap("nav a[href$='/dashboard']")).await?;
+        b.wait_css_for("#dash-suggestions", Duration::from_secs(60)).await?;
+        b.wait_js("performance.getEntriesByName('dashboard-drawn').length > 0").await?;
+        opened.push(b.js(&since_tap("dashboard-drawn")).await?.as_f64().unwrap_or(f64::NAN));
+        b.js(&tap("nav a[href$='/staff']")).await?;
+        b.wait_css_for("#total-count", Duration::from_secs(60)).await?;
+        b.wait_js("performance.getEntriesByName('desk-ready').length > 0").await?;
+        back.push(b.js(&since_tap("desk-ready")).await?.as_f64().unwrap_or(f64::NAN));
+        b.wait_js("performance.getEntriesByName('history-read').length > 0").await?;
     }
+    println!("BENCH {tag}register_open_in_app_ms {:.0}", median(in_module));
     println!("BENCH {tag}dashboard_open_in_app_ms {:.0}", median(opened));
+    println!("BENCH {tag}desk_from_dashboard_ms {:.0}", median(back));
     let mut period = Vec::new();
     for _ in 0..runs {
         b.c.goto(&srv.url("/dashboard")).await?;
@@ -448,17 +478,6 @@ async fn bench_unlock_and_lock() -> R {
     let srv = Server::start();
     let b = Browser::new("bench-lock", TABLET_LANDSCAPE).await?;
     b.lock_kiosk(&srv).await?;
-    // The tap, in one script with its time, so no WebDriver round trip falls between them.
-    let tap = |css: &str| {
-        format!(
-            "sessionStorage.setItem('__t0', String(performance.timeOrigin + performance.now())); document.querySelector('{css}').click();"
-        )
-    };
-    let since_tap = |mark: &str| {
-        format!(
-            "return performance.timeOrigin + performance.getEntriesByName('{mark}')[0].startTime - Number(sessionStorage.getItem('__t0'))"
-        )
-    };
     let (mut unlock, mut lock) = (Vec::new(), Vec::new());
     for _ in 0..7 {
         b.click("#staff-exit").await?;
@@ -540,11 +559,12 @@ async fn bench_decade_in_the_browser() -> R {
     let stored = b.js("let n = 0; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); if (k.startsWith('motcua.resp.') || k.startsWith('motcua.dos.')) n++; } return n;").await?;
     assert_eq!(stored.as_u64(), Some(chunks.len() as u64), "every chunk stored");
     screens(&b, &srv, 3, "decade_").await?;
-    // `BENCH_SCREENS_ONLY=1`: the screens' starts alone (a quicker run while working on them).
+    edits(&b, &srv, 3, "decade_").await?;
+    // `BENCH_SCREENS_ONLY=1`: the screens' starts and moves alone (a quicker run while working
+    // on them).
     if std::env::var_os("BENCH_SCREENS_ONLY").is_some() {
         return Ok(());
     }
-    edits(&b, &srv, 3, "decade_").await?;
     let mut submit = Vec::new();
     for _ in 0..7 {
         b.c.goto(&srv.url("/kiosk")).await?;
@@ -592,7 +612,7 @@ async fn bench_excel_register_import() -> R {
     let (mut open, mut check, mut import) = (Vec::new(), Vec::new(), Vec::new());
     for run in 0..3 {
         let b = Browser::new(&format!("bench-excel-{run}"), TABLET_LANDSCAPE).await?;
-        b.goto(&srv.url("/dossiers")).await?;
+        b.goto(&srv.url("/data")).await?;
         b.click(".csv-import summary").await?;
         let t0 = std::time::Instant::now();
         b.pick_files("#csv-file", &[&path]).await?;

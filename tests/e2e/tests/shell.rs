@@ -271,8 +271,8 @@ async fn the_app_works_under_a_sub_path_offline_included() -> R {
 #[tokio::test]
 async fn a_stalled_module_import_recovers_by_itself() -> R {
     let srv = Server::start();
-    // The staff module's glue (no file of the build ends in `_bg.js`).
-    let glue = motcua_e2e::built_file("motcua-", ".js")?;
+    // The desk module's glue (no file of the build ends in `_bg.js`).
+    let glue = motcua_e2e::built_file("desk-", ".js")?;
     srv.stall_once(&format!("/{glue}"));
     let b = Browser::new("shell-stall", TABLET_LANDSCAPE).await?;
     let t = std::time::Instant::now();
