@@ -2,6 +2,9 @@
 
 use chrono::NaiveDate;
 use plotters::prelude::*;
+// Fonts by family, not by name: a name is parsed with `to_lowercase`, which would bring the
+// Unicode case tables into the staff modules (issue 22).
+use plotters::style::FontFamily;
 
 /// A bar chart of daily counts as an SVG document. Never panics: a drawing error yields an
 /// empty SVG.
@@ -13,7 +16,7 @@ pub fn bar_chart(data: &[(NaiveDate, u32)], title: &str) -> String {
             root.fill(&WHITE)?;
             let max = data.iter().map(|d| d.1).max().unwrap_or(0).max(1);
             let mut chart = ChartBuilder::on(&root)
-                .caption(title, ("sans-serif", 18))
+                .caption(title, (FontFamily::SansSerif, 18))
                 .margin(10)
                 .x_label_area_size(30)
                 .y_label_area_size(36)
@@ -50,7 +53,7 @@ pub fn screens_chart(points: &[(u32, u32)], title: &str, x_desc: &str, y_desc: &
             root.fill(&WHITE)?;
             let max = points.iter().map(|p| p.1).max().unwrap_or(0).max(1);
             let mut chart = ChartBuilder::on(&root)
-                .caption(title, ("sans-serif", 16))
+                .caption(title, (FontFamily::SansSerif, 16))
                 .margin(8)
                 .x_label_area_size(36)
                 .y_label_area_size(44)
@@ -106,7 +109,7 @@ pub fn index_trend(labels: &[String], values: &[Option<f64>], target: f64, text:
             root.fill(&WHITE)?;
             let n = labels.len().max(1);
             let mut chart = ChartBuilder::on(&root)
-                .caption(title, ("sans-serif", 22))
+                .caption(title, (FontFamily::SansSerif, 22))
                 .margin(12)
                 .x_label_area_size(36)
                 .y_label_area_size(56)
@@ -115,7 +118,7 @@ pub fn index_trend(labels: &[String], values: &[Option<f64>], target: f64, text:
                 .configure_mesh()
                 .disable_x_mesh()
                 .light_line_style(WHITE)
-                .label_style(("sans-serif", 15))
+                .label_style((FontFamily::SansSerif, 15))
                 .y_desc(y_desc)
                 .y_label_formatter(&|v| format!("{v:.0}"))
                 .x_labels(n.min(12) * 2 + 1)
@@ -144,7 +147,7 @@ pub fn index_trend(labels: &[String], values: &[Option<f64>], target: f64, text:
             }
             chart
                 .configure_series_labels()
-                .label_font(("sans-serif", 15))
+                .label_font((FontFamily::SansSerif, 15))
                 .background_style(WHITE.mix(0.9))
                 .border_style(BLACK)
                 .position(SeriesLabelPosition::LowerRight)
@@ -200,7 +203,7 @@ pub fn stacked_with(
             root.fill(&WHITE)?;
             let n = labels.len().max(1);
             let mut chart = ChartBuilder::on(&root)
-                .caption(title, ("sans-serif", 22))
+                .caption(title, (FontFamily::SansSerif, 22))
                 .margin(12)
                 .x_label_area_size(36)
                 .y_label_area_size(60)
@@ -213,7 +216,7 @@ pub fn stacked_with(
                 .configure_mesh()
                 .disable_x_mesh()
                 .light_line_style(WHITE)
-                .label_style(("sans-serif", 15))
+                .label_style((FontFamily::SansSerif, 15))
                 .y_desc(y_desc)
                 .x_labels(n.min(12) * 2 + 1)
                 .x_label_formatter(&|v| month_label(labels, v))
@@ -240,7 +243,7 @@ pub fn stacked_with(
             if let Some((values, name)) = rate {
                 chart
                     .configure_secondary_axes()
-                    .label_style(("sans-serif", 15))
+                    .label_style((FontFamily::SansSerif, 15))
                     .y_desc(name)
                     .y_labels(8)
                     .y_label_formatter(&|v| if *v > 100.0 { String::new() } else { format!("{v:.0}") })
@@ -258,7 +261,7 @@ pub fn stacked_with(
             }
             chart
                 .configure_series_labels()
-                .label_font(("sans-serif", 15))
+                .label_font((FontFamily::SansSerif, 15))
                 .background_style(WHITE.mix(0.9))
                 .border_style(BLACK)
                 .position(SeriesLabelPosition::UpperRight)
@@ -285,7 +288,7 @@ pub fn heat_map(grid: &[[u32; 24]; 7], weekdays: [&str; 7], title: &str, x_desc:
         let draw = || -> Result<(), Box<dyn std::error::Error + '_>> {
             root.fill(&WHITE)?;
             let mut chart = ChartBuilder::on(&root)
-                .caption(title, ("sans-serif", 22))
+                .caption(title, (FontFamily::SansSerif, 22))
                 .margin(12)
                 .x_label_area_size(40)
                 .y_label_area_size(70)
@@ -297,7 +300,7 @@ pub fn heat_map(grid: &[[u32; 24]; 7], weekdays: [&str; 7], title: &str, x_desc:
             chart
                 .configure_mesh()
                 .disable_mesh()
-                .label_style(("sans-serif", 15))
+                .label_style((FontFamily::SansSerif, 15))
                 .x_desc(x_desc)
                 .x_labels(24)
                 .y_labels(7)

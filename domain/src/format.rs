@@ -337,6 +337,28 @@ pub fn lower(s: &str) -> String {
     s.chars().map(lower_char).collect()
 }
 
+/// A letter in upper case, for the same scripts as [`lower_char`] (the headings of the forms,
+/// agency and procedure codes); any other character is left as it is, and so are the few
+/// whose capital is two letters or outside them (ß, ŉ, ı, ſ, ÿ). Tested against
+/// `char::to_uppercase`, whose tables every staff module would otherwise carry (issue 22).
+pub fn upper_char(c: char) -> char {
+    let u = c as u32;
+    let odd = !u.is_multiple_of(2);
+    let upper = match u {
+        0x61..=0x7A | 0xE0..=0xF6 | 0xF8..=0xFE => u - 32,
+        0x101..=0x12F | 0x133..=0x137 | 0x14B..=0x177 | 0x1EA1..=0x1EFF if odd => u - 1,
+        0x13A..=0x148 | 0x17A..=0x17E if !odd => u - 1,
+        0x1A1 | 0x1B0 => u - 1,
+        _ => u,
+    };
+    char::from_u32(upper).unwrap_or(c)
+}
+
+/// [`upper_char`] of every character.
+pub fn upper(s: &str) -> String {
+    s.chars().map(upper_char).collect()
+}
+
 /// A name as a key that ignores case, Vietnamese marks (composed or combining) and spacing:
 /// "Phòng  Quản lý" and "phong quan ly" are one key.
 pub fn fold_key(s: &str) -> String {
@@ -430,6 +452,25 @@ mod tests {
         let capitals = "AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ";
         assert_eq!(lower(capitals), capitals.to_lowercase());
         assert_eq!(lower("TRỰC TIẾP Ở Bưu ĐIỆN"), "trực tiếp ở bưu điện");
+    }
+
+    #[test]
+    fn upper_agrees_with_the_standard_library_wherever_it_changes_a_letter() {
+        let mut changed = 0;
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let ours = upper_char(c);
+            let std: Vec<char> = c.to_uppercase().collect();
+            if ours != c {
+                changed += 1;
+                assert_eq!(vec![ours], std, "{c:?}");
+                assert_eq!(lower_char(ours), c, "{c:?} goes back");
+            }
+        }
+        assert_eq!(changed, 167, "ASCII 26, Latin-1 30, Latin Extended-A 61, Ơ Ư 2, U+1EA0–U+1EFF 48");
+        let smalls = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ";
+        assert_eq!(upper(smalls), smalls.to_uppercase());
+        assert_eq!(upper("Sở Công Thương tỉnh Đắk Lắk"), "SỞ CÔNG THƯƠNG TỈNH ĐẮK LẮK");
+        assert_eq!(upper("000.00.15.h34"), "000.00.15.H34");
     }
 
     #[test]

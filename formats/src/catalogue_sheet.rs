@@ -204,7 +204,7 @@ fn row_procedure(row: &[Cell], map: &Mapping<CatalogueField>) -> Result<(Procedu
             .filter(|c| !c.is_control() || *c == '\n')
             .collect::<String>()
     };
-    let code: String = text(F::Code).trim().to_uppercase().chars().take(40).collect();
+    let code: String = motcua_domain::format::upper(text(F::Code).trim()).chars().take(40).collect();
     if code.is_empty() {
         return Err(RowError::NoCode);
     }

@@ -87,7 +87,7 @@ fn parse_any(s: &str) -> Option<NaiveDateTime> {
 }
 
 fn channel(s: &str) -> Channel {
-    let s = s.trim().to_lowercase();
+    let s = motcua_domain::format::lower(s.trim());
     if s.starts_with('2') || s.contains("trực tuyến") || s.contains("online") {
         Channel::Online
     } else if s.starts_with('3') || s.contains("bưu") || s.contains("post") {
@@ -217,7 +217,7 @@ impl SheetReader {
             map,
             basis,
             chosen,
-            seen: existing.map(|s| s.to_uppercase()).collect(),
+            seen: existing.map(motcua_domain::format::upper).collect(),
             rows: Vec::new(),
             unmatched: BTreeMap::new(),
             next: header + 1,
@@ -249,7 +249,7 @@ impl SheetReader {
                 continue;
             }
             let cell = |f: Field| self.map.get(f).and_then(|i| cells.get(i)).unwrap_or(&Cell::Empty);
-            let code = cell(Field::Code).text().to_uppercase();
+            let code = motcua_domain::format::upper(&cell(Field::Code).text());
             let proc_text = cell(Field::Procedure).text();
             let procedure = crate::dossier::procedure::match_procedure(catalogue, &proc_text, &self.chosen);
             let row = RowIn {

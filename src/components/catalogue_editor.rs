@@ -91,7 +91,7 @@ fn ProcedureForm(editing: Editing, done: Callback<Option<Msg>>) -> impl IntoView
     view! {
         <div class="procedure-form" id="procedure-form">
             <div class="grid2">
-                {text("proc-id", K::ProcedureCode, |x| x.id.clone(), |x, v| x.id = v.trim().to_uppercase())}
+                {text("proc-id", K::ProcedureCode, |x| x.id.clone(), |x, v| x.id = motcua_domain::format::upper(v.trim()))}
                 {text("proc-field", K::ProcedureField, |x| x.field.clone(), |x, v| x.field = v)}
             </div>
             <label>{tr(K::Procedure)}<textarea id="proc-name" rows="2" prop:value=move || p.with(|x| x.name.clone()) on:change=move |ev| p.update(|x| x.name = event_target_value(&ev).split_whitespace().collect::<Vec<_>>().join(" "))></textarea></label>

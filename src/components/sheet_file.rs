@@ -42,7 +42,7 @@ impl SheetFile {
             self.error.set(Some(csv_import::too_large(file.size() as usize)));
             return;
         }
-        let excel = !file.name().to_lowercase().ends_with(".csv");
+        let excel = !motcua_domain::format::lower(&file.name()).ends_with(".csv");
         leptos::task::spawn_local(async move {
             let bytes = match crate::platform::read_bytes(&file).await {
                 Ok(b) => b,
@@ -111,7 +111,7 @@ pub fn ColumnSelects<F: Columns + Send + Sync>(
         <div class="grid2 mapping" id=id>
             {F::ALL.iter().copied().map(|f| view! {
                 <label>{tr(f.key())}{F::REQUIRED.contains(&f).then_some(" *")}
-                    <select id=format!("{prefix}-{f:?}").to_lowercase() on:change=move |ev| {
+                    <select id=motcua_domain::format::lower(&format!("{prefix}-{f:?}")) on:change=move |ev| {
                         let v = event_target_value(&ev).parse::<usize>().ok();
                         map.update(|m| m.set(f, v));
                         if let Some(c) = changed {

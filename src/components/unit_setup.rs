@@ -35,7 +35,7 @@ pub fn UnitSetup(#[prop(optional)] intro: bool) -> impl IntoView {
         ev.prevent_default();
         let mut s = st.settings.get_untracked();
         let text = |sig: RwSignal<String>| sig.get_untracked().trim().to_string();
-        s.agency_code = text(id).to_uppercase();
+        s.agency_code = motcua_domain::format::upper(&text(id));
         (s.parent_agency, s.agency_name, s.counter_name, s.counter_phone) = (text(parent), text(agency), text(counter), text(phone));
         (s.head_title, s.head_name) = (text(head_title), text(head_name));
         s.sole_tablet = sole.get_untracked();

@@ -186,8 +186,8 @@ pub(crate) fn FormHeading(number: Option<String>) -> impl IntoView {
     view! {
         <header class="form-heading" id="form-heading">
             <div class="agency">
-                {(!parent.trim().is_empty()).then(|| view! { <p>{parent.to_uppercase()}</p> })}
-                <p><strong>{agency.to_uppercase()}</strong></p>
+                {(!parent.trim().is_empty()).then(|| view! { <p>{motcua_domain::format::upper(&parent)}</p> })}
+                <p><strong>{motcua_domain::format::upper(&agency)}</strong></p>
                 {(!counter.trim().is_empty()).then(|| view! { <p><strong>{counter}</strong></p> })}
                 {number.map(|n| view! { <p class="form-number">{vi(K::FormNumber)}": "{n}</p> })}
             </div>

@@ -155,7 +155,7 @@ pub fn parse_steps(text: &str) -> Result<Vec<Step>, usize> {
             continue;
         }
         let (division, term) = line.rsplit_once(':').ok_or(i + 1)?;
-        let (division, term) = (division.trim(), term.trim().to_lowercase());
+        let (division, term) = (division.trim(), crate::format::lower(term.trim()));
         let number = |s: &str| s.trim().parse::<u32>().ok().filter(|n| (1..=crate::calendar::MAX_DAYS).contains(n));
         let term = if term == "trong ngày" || term == "trong ngay" {
             Some(Term::SameDay)

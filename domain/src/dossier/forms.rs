@@ -114,7 +114,7 @@ impl Letterhead {
         l.signer_title = if self.head_title.is_empty() {
             "THỦ TRƯỞNG CƠ QUAN".into()
         } else {
-            self.head_title.to_uppercase()
+            crate::format::upper(&self.head_title)
         };
         l.signer_name.clone_from(&self.head_name);
     }
@@ -136,7 +136,9 @@ fn sentence_case(s: &str) -> String {
     s.split_whitespace()
         .map(|w| {
             let mut c = w.chars();
-            c.next().map(|f| f.to_string() + &c.as_str().to_lowercase()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_string() + &crate::format::lower(c.as_str()))
+                .unwrap_or_default()
         })
         .collect::<Vec<_>>()
         .join(" ")

@@ -147,7 +147,7 @@ impl Procedure {
 
     /// Whether the catalogue says the procedure charges no fee ("Không thu phí").
     pub fn is_free(&self) -> bool {
-        let fee = self.fee.to_lowercase();
+        let fee = crate::format::lower(&self.fee);
         fee.contains("không thu") || fee.contains("miễn") || fee.trim() == "0"
     }
 }

@@ -41,7 +41,7 @@ pub struct WorkRow {
 fn search_text(d: &Dossier) -> String {
     [&d.code, &d.applicant, &d.procedure_name, &d.procedure]
         .iter()
-        .map(|s| s.to_lowercase())
+        .map(|s| crate::format::lower(s))
         .collect::<Vec<_>>()
         .join("\u{1}")
 }
@@ -326,7 +326,7 @@ impl Filter {
     }
 
     pub fn matches(&self, r: &WorkRow) -> bool {
-        self.matches_query(r, &self.query.trim().to_lowercase())
+        self.matches_query(r, &crate::format::lower(self.query.trim()))
     }
 
     /// `matches` with the query already lowered (once per search, not once per row).
@@ -341,7 +341,7 @@ impl Filter {
 
 /// The rows that pass `filter`, in worklist order.
 pub fn filtered<'a>(rows: &'a [Arc<WorkRow>], filter: &'a Filter) -> impl Iterator<Item = &'a Arc<WorkRow>> + 'a {
-    let q = filter.query.trim().to_lowercase();
+    let q = crate::format::lower(filter.query.trim());
     rows.iter().filter(move |r| filter.matches_query(r, &q))
 }
 
@@ -410,7 +410,7 @@ pub fn page_searched(
     if !filter.searches() || text.ends.len() != rows.len() {
         return page(rows, filter, page_no);
     }
-    let q = filter.query.trim().to_lowercase();
+    let q = crate::format::lower(filter.query.trim());
     let matching: Vec<&Arc<WorkRow>> = text
         .holding(&q)
         .into_iter()

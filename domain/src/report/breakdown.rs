@@ -145,9 +145,9 @@ pub fn suggestions(
     query: &str,
     limit: usize,
 ) -> Vec<(NaiveDateTime, String, String)> {
-    let q = query.trim().to_lowercase();
+    let q = crate::format::lower(query.trim());
     let mut v: Vec<&Response> = in_period(data, period, filter, lookup)
-        .filter(|r| !r.suggestion.trim().is_empty() && (q.is_empty() || r.suggestion.to_lowercase().contains(&q)))
+        .filter(|r| !r.suggestion.trim().is_empty() && (q.is_empty() || crate::format::lower(&r.suggestion).contains(&q)))
         .collect();
     v.sort_unstable_by_key(|r| std::cmp::Reverse(r.meta.created_at));
     v.into_iter()

@@ -35,8 +35,8 @@ fn xl(t: NaiveDateTime) -> Result<ExcelDateTime, XlsxError> {
 fn heading(ws: &mut Worksheet, head: &Letterhead, source: &str, title: &str, period: &str, width: u16) -> Result<u32, XlsxError> {
     let bold = Format::new().set_bold();
     let center = Format::new().set_bold().set_font_size(14).set_align(FormatAlign::Center);
-    ws.write_string_with_format(0, 0, head.parent.to_uppercase(), &Format::new())?;
-    ws.write_string_with_format(1, 0, head.agency.to_uppercase(), &bold)?;
+    ws.write_string_with_format(0, 0, motcua_domain::format::upper(&head.parent), &Format::new())?;
+    ws.write_string_with_format(1, 0, motcua_domain::format::upper(&head.agency), &bold)?;
     ws.write_string_with_format(2, 0, &head.counter, &bold)?;
     ws.write_string_with_format(3, 0, source, &Format::new().set_italic())?;
     ws.merge_range(4, 0, 4, width - 1, title, &center)?;
