@@ -69,7 +69,7 @@ pub fn Dossiers() -> impl IntoView {
             // The register's sheet import lives with the other imports on the data page: an
             // occasional task whose code (the sheet reader, the wizard) the register's module
             // need not download (issue 22). The way there stays where officers look for it.
-            <p class="no-print"><a class="link" id="to-register-import" href=crate::platform::href("/data#register-import") rel=crate::platform::rel("/data")>{tr(K::ImportCsv)}</a></p>
+            <p class="no-print"><a class="button" id="to-register-import" href=crate::platform::href("/data#register-import") rel=crate::platform::rel("/data")>{tr(K::ImportCsv)}</a></p>
         </Page>
     }
 }
