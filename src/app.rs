@@ -25,7 +25,7 @@ use motcua_domain::paths::Module;
 use motcua_domain::settings::staff_should_lock;
 use motcua_formats::codec::stage::Screen;
 
-/// The desk module (`src/main.rs`): the desk screen, the register and its printed papers.
+/// The desk module (`src/bin/desk.rs`): the desk screen, the register and its printed papers.
 #[component]
 pub fn DeskApp() -> impl IntoView {
     view! {

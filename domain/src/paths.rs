@@ -54,7 +54,7 @@ pub fn return_route(route: &str) -> &str {
 pub enum Module {
     /// `/`, `/kiosk`: the citizen's survey and look-up (`src/bin/kiosk.rs`).
     Kiosk,
-    /// The desk, the register and its printed papers (`src/main.rs`): an officer's day.
+    /// The desk, the register and its printed papers (`src/bin/desk.rs`): an officer's day.
     Desk,
     /// The dashboard and the report, with the charts (`src/bin/dashboard.rs`).
     Dashboard,
@@ -62,12 +62,18 @@ pub enum Module {
     Admin,
 }
 
+/// The first segment of an app path, without its query or hash (`/dashboard?x` → `dashboard`,
+/// `/` → ``): what picks a module (`Module::of`, and the loader in Trunk.toml) and the screen
+/// whose months are read first (`codec::stage::Screen::of_route`).
+pub fn first_segment(route: &str) -> &str {
+    route.trim_start_matches('/').split(['/', '?', '#']).next().unwrap_or_default()
+}
+
 impl Module {
     /// The module that shows the app path `route` (`/dashboard?x`, `/data#export`); a path no
     /// module knows is the desk's, whose router sends it home.
     pub fn of(route: &str) -> Module {
-        let first = route.trim_start_matches('/').split(['/', '?', '#']).next().unwrap_or_default();
-        match first {
+        match first_segment(route) {
             "" | "kiosk" => Module::Kiosk,
             "dashboard" => Module::Dashboard,
             "data" | "settings" => Module::Admin,
@@ -116,6 +122,9 @@ mod tests {
 
     #[test]
     fn each_path_has_one_module() {
+        assert_eq!(first_segment("/settings/questionnaire#x"), "settings");
+        assert_eq!(first_segment("/data#export"), "data");
+        assert_eq!(first_segment("/?q"), "");
         assert_eq!(Module::of("/"), Module::Kiosk);
         assert_eq!(Module::of(""), Module::Kiosk);
         assert_eq!(Module::of("/kiosk"), Module::Kiosk);

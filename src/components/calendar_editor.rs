@@ -104,9 +104,12 @@ pub fn MovedDueDates(moved: RwSignal<Option<Vec<Moved>>>) -> impl IntoView {
                 <div id="cal-moved" role="status">
                     <p>{tr(K::DueDatesMoved)}" "<strong>{motcua_domain::format::thousands(m.len() as u64)}</strong></p>
                     <ul class="moved">
-                        {m.into_iter().map(|x| view! {
-                            <li><strong>{x.code}</strong>": "<s>{show_dt(x.old)}</s>" → "<strong class="moved-new">{show_dt(x.new)}</strong>" · "
-                                <a href=crate::platform::href(&format!("/print/receipt/{}", x.id)) rel=crate::platform::rel("/print/receipt")>{tr(K::ReprintSlip)}</a></li>
+                        {m.into_iter().map(|x| {
+                            let slip = format!("/print/receipt/{}", x.id);
+                            view! {
+                                <li><strong>{x.code}</strong>": "<s>{show_dt(x.old)}</s>" → "<strong class="moved-new">{show_dt(x.new)}</strong>" · "
+                                    <a href=crate::platform::href(&slip) rel=crate::platform::rel(&slip)>{tr(K::ReprintSlip)}</a></li>
+                            }
                         }).collect_view()}
                     </ul>
                 </div>

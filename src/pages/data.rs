@@ -1,6 +1,7 @@
 //! Data on this device: how full the storage is, export (JSON and CSV for Excel), import from
-//! other tablets with a preview, a register sheet's import, the import history, dossier codes in conflict, and the
-//! archive of closed years. The rules are `core::sync`; this page binds them.
+//! other tablets with a preview, a register sheet's import, the import history, dossier codes
+//! in conflict, and the archive of closed years. The rules are `core::sync`; this page binds
+//! them.
 
 use crate::components::archive_card::ArchiveCard;
 use crate::components::csv_import::CsvImport;

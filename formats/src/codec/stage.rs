@@ -26,8 +26,7 @@ pub enum Screen {
 impl Screen {
     /// The screen an app path shows (`/dossiers` → the worklist); `None` for the others.
     pub fn of_route(route: &str) -> Option<Screen> {
-        let first = route.trim_start_matches('/').split(['/', '?', '#']).next().unwrap_or_default();
-        match first {
+        match crate::paths::first_segment(route) {
             "staff" => Some(Screen::Desk),
             "dossiers" => Some(Screen::Worklist),
             "dashboard" => Some(Screen::Dashboard),
