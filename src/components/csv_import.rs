@@ -81,6 +81,12 @@ pub fn CsvImport() -> impl IntoView {
     let st = use_app();
     let w = Wizard::new();
     let done = RwSignal::new(None::<usize>);
+    // Opened by a link (the register's "import a sheet"): open, and in view. The browser's own
+    // jump to the fragment came before the page was drawn.
+    let asked = crate::platform::current_route().ends_with("#register-import");
+    if asked {
+        crate::platform::reveal("register-import");
+    }
     // A new file: what was checked or done for the last one goes.
     let picked = move |_| {
         done.set(None);
@@ -147,8 +153,7 @@ pub fn CsvImport() -> impl IntoView {
     let rows = Signal::derive(move || w.checked.with(|c| c.as_ref().map(|s| s.rows.clone()).unwrap_or_default()));
     let valid = move || rows.with(|r| csv_import::counts(r).0);
     view! {
-        // Open when a link asked for it (the register's "import a sheet").
-        <details class="card csv-import" id="register-import" open=crate::platform::current_route().ends_with("#register-import")>
+        <details class="card csv-import" id="register-import" open=asked>
             <summary>{tr(K::ImportCsv)}</summary>
             <p class="muted" id="sheet-expects">{tr(K::ImportExpects)}</p>
             <div on:change=picked><SheetPicker file=w.file id="csv-file" /></div>

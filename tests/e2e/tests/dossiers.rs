@@ -160,6 +160,9 @@ async fn a_register_csv_is_previewed_and_imported_all_or_nothing() -> R {
     b.click("#to-register-import").await?;
     b.wait_css("#register-import[open] #csv-file").await?;
     assert_eq!(b.path().await?, "/data");
+    b.wait_js("(() => { const r = document.querySelector('#register-import').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()")
+        .await?;
+    b.shot("register-import-opened").await?;
     let csv = "STT,Mã hồ sơ,Tên thủ tục hành chính,\"Tên tổ chức, cá nhân\",\"Địa chỉ, số điện thoại\",Cơ quan chủ trì giải quyết,Nhận hồ sơ,Hẹn trả kết quả,Trả kết quả,Phương thức nhận kết quả\n\
 1,SCT-250203-0001,Đăng ký thực hiện khuyến mại,Công ty CP Biển Xanh,\"Nha Trang, 0905123456\",Phòng Quản lý Thương mại,03/02/2025 09:00,,06/02/2025 15:00,Trực tiếp\n\
 2,SCT-250203-0002,TM-02,Hộ KD Trần Văn Nam,0912000111,,03/02/2025 16:10,,,\n\
