@@ -19,9 +19,9 @@ use motcua_formats::sync::merge;
 pub struct Loading {
     /// Every record is read (`AppState::load_history`).
     all_read: RwSignal<bool>,
-    /// The months each early screen needs (`codec::stage::Screen`: desk, worklist, dashboard)
-    /// are read: it is shown while older months are still being read.
-    ready: RwSignal<[bool; 3]>,
+    /// The months each early screen needs (`codec::stage::Screen`: desk, worklist, the
+    /// dashboard's table, its cards) are read: it is shown while older months are still read.
+    ready: RwSignal<[bool; Screen::ALL.len()]>,
     /// Chunks read so far and in all, while the records are read.
     pub reading: RwSignal<(usize, usize)>,
     /// Chunks packed so far and in all, while older data is converted to the compact form.
@@ -32,7 +32,7 @@ impl Loading {
     pub fn new() -> Loading {
         Loading {
             all_read: RwSignal::new(false),
-            ready: RwSignal::new([false; 3]),
+            ready: RwSignal::new([false; Screen::ALL.len()]),
             reading: RwSignal::new((0, 0)),
             packing: RwSignal::new((0, 0)),
         }

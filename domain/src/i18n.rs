@@ -134,6 +134,7 @@ strings! {
     ItemTextEn => "Nội dung câu hỏi bằng tiếng Anh", "Item text in English";
     LoadingRecords => "Đang đọc dữ liệu…", "Reading the records…";
     CodeWaitsForRegister => "Sổ đang đọc các tháng cũ: chưa kiểm tra được mã này có trùng không, hãy thử lại sau giây lát", "The register is still reading older months: this code cannot be checked for a duplicate yet, try again in a moment";
+    ReadingRatings => "Đang đọc các phiếu đánh giá của kỳ này", "Reading this period's ratings";
     ReadingOlderReport => "Đang đọc các tháng cũ: kỳ này cần số liệu cũ hơn, sẽ hiện khi đọc xong", "Reading older months: this period needs older figures, shown once they are read";
     ReadingOlder => "Đang đọc các tháng cũ: danh sách và tìm kiếm chưa gồm hồ sơ đã xong của các tháng đó", "Reading older months: the list and search do not hold their closed dossiers yet";
     Packing => "Đang chuyển dữ liệu cũ sang dạng lưu gọn (có thể tiếp tục dùng máy; nếu đóng trang, lần mở sau sẽ làm tiếp):", "Converting older data to the compact stored form (keep working; if the page is closed, the next start goes on):";

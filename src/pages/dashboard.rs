@@ -135,16 +135,24 @@ fn ReportHeading(period: RwSignal<Period>, filter: RwSignal<Filter>) -> impl Int
     }
 }
 
-/// Its children, drawn once the page around them is painted: the report's table shows as soon
-/// as its months are read, the paragraph, charts and breakdowns a frame later.
+/// Its children, drawn once the page around them is painted and the ratings of the period's
+/// months are read (`codec::stage::Screen::Ratings`): the report's table shows as soon as its
+/// dossier months are read, the paragraph, charts and breakdowns a frame later at the soonest.
 #[component]
 fn AfterPaint(children: ChildrenFn) -> impl IntoView {
+    let st = use_app();
     let painted = RwSignal::new(false);
     crate::platform::after_first_paint(move || {
         // The page may be gone by then.
         painted.try_set(true);
     });
-    view! { <Show when=move || painted.get()>{children()}</Show> }
+    let ratings = move || st.loading.is_ready(motcua_formats::codec::stage::Screen::Ratings);
+    view! {
+        <Show when=move || painted.get() && ratings()
+            fallback=move || (!ratings()).then(|| view! { <ReadingProgress id="report-ratings-waiting" text=K::ReadingRatings /> })>
+            {children()}
+        </Show>
+    }
 }
 
 /// The paragraph in the letters' style, with a copy button.

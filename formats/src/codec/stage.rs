@@ -7,8 +7,11 @@
 //!   first (`dossier::worklist::classify`): the months that still hold an open dossier
 //!   ([`super::settled_by`]) and the last two months fill its first page.
 //! - The dashboard opens on the year to date, compared with the period before and the same
-//!   days last year (`report::Period::reaches_back_to`): the months since then, and older
-//!   dossier months with a dossier that settled since (carried over) or is still open.
+//!   days last year (`report::Period::reaches_back_to`). Its table counts dossiers alone
+//!   (`report::dossier_table`), so it is shown once the dossier months since then are read,
+//!   with the older ones that hold a dossier settled since (carried over) or still open; the
+//!   cards after it (satisfaction, ratings, charts) once the same months' ratings are read
+//!   ([`Screen::Ratings`]), a stage later: the table first, as on paper.
 //! - Everything else after, newest month first; the other staff screens wait for all of it.
 
 use super::Kind;
@@ -20,7 +23,15 @@ use chrono::{Datelike, NaiveDate};
 pub enum Screen {
     Desk,
     Worklist,
+    /// The dashboard's table (dossiers).
     Dashboard,
+    /// The dashboard's cards after its table: the ratings of its months.
+    Ratings,
+}
+
+impl Screen {
+    /// Every stage, in the order a start with no screen of its own serves them.
+    pub const ALL: [Screen; 4] = [Screen::Desk, Screen::Worklist, Screen::Dashboard, Screen::Ratings];
 }
 
 impl Screen {
@@ -74,8 +85,10 @@ impl Needs {
             (Screen::Desk, Kind::Dossier) => false,
             (Screen::Worklist, Kind::Response) => false,
             (Screen::Worklist, Kind::Dossier) => *month >= *self.worklist_from || settled().is_none_or(|e| e == i64::MAX),
-            (Screen::Dashboard, Kind::Response) => *month >= *self.dashboard_from,
+            (Screen::Dashboard, Kind::Response) => false,
             (Screen::Dashboard, Kind::Dossier) => *month >= *self.dashboard_from || settled().is_none_or(|e| e >= self.dashboard_since),
+            (Screen::Ratings, Kind::Response) => *month >= *self.dashboard_from,
+            (Screen::Ratings, Kind::Dossier) => false,
         }
     }
 
@@ -87,13 +100,18 @@ impl Needs {
         crate::dossier::code::code_date(code).is_none_or(|d| *month_of(d) >= *self.worklist_from)
     }
 
-    /// The screens in the order they are served: the one on show first.
+    /// The screens in the order they are served: the one on show first (the dashboard with
+    /// its cards' ratings right after its table).
     pub fn order(first: Option<Screen>) -> Vec<Screen> {
-        let mut v = vec![Screen::Desk, Screen::Worklist, Screen::Dashboard];
-        if let Some(f) = first {
-            v.retain(|s| *s != f);
-            v.insert(0, f);
-        }
+        let mut v = Screen::ALL.to_vec();
+        let firsts: &[Screen] = match first {
+            Some(Screen::Dashboard | Screen::Ratings) => &[Screen::Dashboard, Screen::Ratings],
+            Some(Screen::Desk) => &[Screen::Desk],
+            Some(Screen::Worklist) => &[Screen::Worklist],
+            None => &[],
+        };
+        v.retain(|s| !firsts.contains(s));
+        v.splice(0..0, firsts.iter().copied());
         v
     }
 
@@ -138,8 +156,17 @@ mod tests {
         );
         // The kỳ year to date on 1/2/2026 starts 15/12/2025 and reaches back to 15/12/2024
         // (the same days last year).
-        assert!(n.needs(Screen::Dashboard, Kind::Response, "2024-12", never));
-        assert!(!n.needs(Screen::Dashboard, Kind::Response, "2024-11", never));
+        assert!(n.needs(Screen::Ratings, Kind::Response, "2024-12", never));
+        assert!(!n.needs(Screen::Ratings, Kind::Response, "2024-11", never));
+        assert!(
+            !n.needs(Screen::Dashboard, Kind::Response, "2026-01", never),
+            "the table counts dossiers"
+        );
+        assert!(n.needs(Screen::Dashboard, Kind::Dossier, "2024-12", never));
+        assert!(
+            !n.needs(Screen::Ratings, Kind::Dossier, "2026-01", never),
+            "read by the table's stage"
+        );
         assert!(
             n.needs(Screen::Dashboard, Kind::Dossier, "2024-11", &mut || Some(vn(2024, 12, 16))),
             "carried over"
@@ -163,9 +190,15 @@ mod tests {
         assert_eq!(Screen::of_route("/kiosk"), None);
         let n = Needs::at(vn(2026, 2, 1) + 1_800_000);
         let order = Needs::order(Some(Screen::Dashboard));
-        assert_eq!(order, [Screen::Dashboard, Screen::Desk, Screen::Worklist]);
-        assert_eq!(n.rank(&order, Kind::Response, "2026-01", || None), 0);
-        assert_eq!(n.rank(&order, Kind::Response, "2024-01", || None), 3, "the rest");
+        assert_eq!(order, [Screen::Dashboard, Screen::Ratings, Screen::Desk, Screen::Worklist]);
+        assert_eq!(
+            Needs::order(Some(Screen::Worklist)),
+            [Screen::Worklist, Screen::Desk, Screen::Dashboard, Screen::Ratings]
+        );
+        assert_eq!(Needs::order(None), Screen::ALL);
+        assert_eq!(n.rank(&order, Kind::Dossier, "2026-01", || None), 0, "the table's months first");
+        assert_eq!(n.rank(&order, Kind::Response, "2026-01", || None), 1, "then their ratings");
+        assert_eq!(n.rank(&order, Kind::Response, "2024-01", || None), 4, "the rest");
         let mut asked = 0;
         let open = n.rank(&order, Kind::Dossier, "2019-06", || {
             asked += 1;
