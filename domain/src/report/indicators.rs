@@ -106,13 +106,11 @@ pub fn indicators(data: Records, period: &Period, filter: &Filter, lookup: &Look
     out.complained.den = out.late.den;
     // Each judged dossier's latest rating by the period's end, looked up by code.
     let end_ms = period.instants().end;
-    let key = super::rated::code_key;
-    let codes = super::rated::live_codes(judged.iter().copied());
-    let (latest, _) = super::rated::latest_ratings(&codes, data.responses, end_ms);
-    out.complained.num = judged
-        .iter()
-        .filter(|d| d.complained_by(end) || latest.get(&key(&d.code)).is_some_and(|(_, o)| (1..=2).contains(o)))
-        .count() as u64;
+    let low = |d: &Dossier| {
+        let rating = data.timeline.latest_rating(data.responses, &d.code, end_ms);
+        rating.is_some_and(|(_, o)| (1..=2).contains(&o))
+    };
+    out.complained.num = judged.iter().filter(|d| d.complained_by(end) || low(d)).count() as u64;
     out
 }
 

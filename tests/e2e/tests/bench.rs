@@ -457,6 +457,21 @@ fn bench_report_native() {
     time("unit_ranking", &|| {
         report::unit_ranking(rec, &p, &lookup, 10);
     });
+    time("rated", &|| {
+        report::rated::rated(rec, &p, &f, &lookup);
+    });
+    time("indicators", &|| {
+        report::indicators(rec, &p, &f, &lookup);
+    });
+    time("reasons", &|| {
+        breakdown::reasons(rec, &p, &f, &lookup);
+    });
+    time("by_officer", &|| {
+        breakdown::by_officer(rec, &p, &f, &lookup, 10);
+    });
+    time("device_choices", &|| {
+        report::device_choices(rec, &Default::default());
+    });
 }
 
 /// `FILL`, timed only from the tap on "Gửi" to the thank-you screen (the response is written
