@@ -118,7 +118,6 @@ pub fn indicators(data: Records, period: &Period, filter: &Filter, lookup: &Look
 mod tests {
     use super::*;
     use crate::dossier::record::tests::{at, new};
-    use crate::report::Timeline;
     use crate::survey::response::Response;
 
     fn id(d: &mut Dossier, i: usize) {
@@ -134,17 +133,7 @@ mod tests {
     }
 
     fn run(ds: &[Dossier], rs: &[Response], period: &Period) -> Indicators {
-        let tl = Timeline::new(rs, ds);
-        let cal = crate::calendar::WorkCalendar::default();
-        let versions = Default::default();
-        let data = Records {
-            responses: rs,
-            dossiers: ds,
-            versions: &versions,
-            cal: &cal,
-            timeline: &tl,
-        };
-        indicators(data, period, &Filter::default(), &Lookup::default())
+        crate::report::over_records(rs, ds, |data| indicators(data, period, &Filter::default(), &Lookup::default()))
     }
 
     /// March 2026 (calendar): TM-02, 5 working days. Received Mon 2/3 09:00 → due Mon 9/3.

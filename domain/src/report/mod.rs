@@ -500,5 +500,21 @@ pub fn unit_ranking(data: Records, period: &Period, lookup: &Lookup, min_n: u32)
     rows.into_iter().enumerate().map(|(i, (u, v, n))| (i + 1, u, v, n)).collect()
 }
 
+/// `f` over the records of `rs` and `ds` with the default calendar and no questionnaire
+/// versions: the data the report's tests build their figures from.
+#[cfg(test)]
+pub(crate) fn over_records<T>(rs: &[Response], ds: &[Dossier], f: impl FnOnce(Records) -> T) -> T {
+    let tl = Timeline::new(rs, ds);
+    let cal = WorkCalendar::default();
+    let versions = Default::default();
+    f(Records {
+        responses: rs,
+        dossiers: ds,
+        versions: &versions,
+        cal: &cal,
+        timeline: &tl,
+    })
+}
+
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,7 @@
 //! dossier (another unit's, mistyped, deleted since) still counts as a rating, as unmatched.
 
 use super::{Filter, Lookup, Period, Records};
-use crate::dossier::{Channel, Timeliness};
+use crate::dossier::{Channel, Dossier, Timeliness};
 use crate::record::Millis;
 use crate::survey::index::Tally;
 use std::collections::{BTreeMap, HashMap};
@@ -85,20 +85,28 @@ pub fn rated(data: Records, period: &Period, filter: &Filter, lookup: &Lookup) -
     }
     for (key, &(_, score)) in &latest {
         for d in tl.dossiers_with_code(data.dossiers, key).filter(|d| filter.dossier(d, lookup)) {
-            out.by_procedure.entry(d.procedure_name.clone()).or_default().add(score);
-            let division = lookup.division_of_procedure.get(&d.procedure).cloned().unwrap_or_default();
-            out.by_division.entry(division).or_default().add(score);
-            out.by_channel.entry(d.channel).or_default().add(score);
-            if let Some(done) = d.resolved_at() {
-                match d.timeliness(data.cal, done, 1) {
-                    Timeliness::Late => out.late.add(score),
-                    Timeliness::Early | Timeliness::OnTime => out.in_time.add(score),
-                    _ => {}
-                }
-            }
+            out.count(d, score, lookup, data.cal);
         }
     }
     out
+}
+
+impl Rated {
+    /// A rated dossier's latest score, counted by its procedure, division, channel and
+    /// timeliness.
+    fn count(&mut self, d: &Dossier, score: u8, lookup: &Lookup, cal: &crate::calendar::WorkCalendar) {
+        self.by_procedure.entry(d.procedure_name.clone()).or_default().add(score);
+        let division = lookup.division_of_procedure.get(&d.procedure).cloned().unwrap_or_default();
+        self.by_division.entry(division).or_default().add(score);
+        self.by_channel.entry(d.channel).or_default().add(score);
+        if let Some(done) = d.resolved_at() {
+            match d.timeliness(cal, done, 1) {
+                Timeliness::Late => self.late.add(score),
+                Timeliness::Early | Timeliness::OnTime => self.in_time.add(score),
+                _ => {}
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -106,8 +114,13 @@ mod tests {
     use super::*;
     use crate::dossier::record::tests::{at, new};
     use crate::dossier::Status;
-    use crate::report::Timeline;
-    use crate::survey::response::rating;
+    use crate::survey::response::{rating, Response};
+
+    /// `f` over the records of `rs` and `ds`, with the shipped catalogue's lookup.
+    fn over<T>(rs: &[Response], ds: &[Dossier], f: impl FnOnce(Records, &Lookup) -> T) -> T {
+        let lookup = Lookup::new(&crate::dossier::default_catalogue(), Default::default());
+        super::super::over_records(rs, ds, |data| f(data, &lookup))
+    }
 
     #[test]
     fn codes_join_with_or_without_dashes_in_any_case() {
@@ -142,36 +155,27 @@ mod tests {
             rating("SCT-260302-0002", 0, at(2026, 3, 6, 9), 6),
         ];
         let ds = vec![late, early, gone];
-        let tl = Timeline::new(&rs, &ds);
-        let cal = crate::calendar::WorkCalendar::default();
-        let versions = Default::default();
-        let data = Records {
-            responses: &rs,
-            dossiers: &ds,
-            versions: &versions,
-            cal: &cal,
-            timeline: &tl,
-        };
-        let lookup = Lookup::new(&crate::dossier::default_catalogue(), Default::default());
-        let r = rated(data, &Period::month(2026, 3), &Filter::default(), &lookup);
-        assert_eq!(r.unmatched, 2);
-        assert_eq!((r.late.valid, r.late.satisfied), (1, 0));
-        assert_eq!((r.in_time.valid, r.in_time.satisfied), (1, 1));
-        assert_eq!(r.by_procedure.values().map(|t| t.valid).sum::<u32>(), 2);
-        let division = lookup.division_of_procedure.get("TM-02").cloned().unwrap();
-        assert_eq!(r.by_division.get(&division).map(|t| t.valid), Some(2));
-        assert_eq!(r.by_channel.get(&Channel::Direct).map(|t| t.valid), Some(2));
-        assert_eq!((r.returned, r.returned_rated), (2, 2));
-        // Filtered to another procedure: the ratings of TM-02's dossiers are not "unmatched".
-        let other = Filter {
-            procedure: "TM-01".into(),
-            ..Default::default()
-        };
-        let r1 = rated(data, &Period::month(2026, 3), &other, &lookup);
-        assert_eq!((r1.unmatched, r1.returned, r1.by_procedure.len()), (2, 0, 0));
-        // April: no rating given, the dossiers returned in March: nothing.
-        let april = rated(data, &Period::month(2026, 4), &Filter::default(), &lookup);
-        assert_eq!(april, Rated::default());
+        over(&rs, &ds, |data, lookup| {
+            let r = rated(data, &Period::month(2026, 3), &Filter::default(), lookup);
+            assert_eq!(r.unmatched, 2);
+            assert_eq!((r.late.valid, r.late.satisfied), (1, 0));
+            assert_eq!((r.in_time.valid, r.in_time.satisfied), (1, 1));
+            assert_eq!(r.by_procedure.values().map(|t| t.valid).sum::<u32>(), 2);
+            let division = lookup.division_of_procedure.get("TM-02").cloned().unwrap();
+            assert_eq!(r.by_division.get(&division).map(|t| t.valid), Some(2));
+            assert_eq!(r.by_channel.get(&Channel::Direct).map(|t| t.valid), Some(2));
+            assert_eq!((r.returned, r.returned_rated), (2, 2));
+            // Filtered to another procedure: the ratings of TM-02's dossiers are not "unmatched".
+            let other = Filter {
+                procedure: "TM-01".into(),
+                ..Default::default()
+            };
+            let r1 = rated(data, &Period::month(2026, 3), &other, lookup);
+            assert_eq!((r1.unmatched, r1.returned, r1.by_procedure.len()), (2, 0, 0));
+            // April: no rating given, the dossiers returned in March: nothing.
+            let april = rated(data, &Period::month(2026, 4), &Filter::default(), lookup);
+            assert_eq!(april, Rated::default());
+        });
     }
 
     /// The join as it was written before the timeline indexed it: every dossier and every
@@ -196,17 +200,8 @@ mod tests {
                 out.returned += 1;
                 out.returned_rated += u64::from(ever.contains_key(&key));
             }
-            let Some(&(_, score)) = latest.get(&key) else { continue };
-            out.by_procedure.entry(d.procedure_name.clone()).or_default().add(score);
-            let division = lookup.division_of_procedure.get(&d.procedure).cloned().unwrap_or_default();
-            out.by_division.entry(division).or_default().add(score);
-            out.by_channel.entry(d.channel).or_default().add(score);
-            if let Some(done) = d.resolved_at() {
-                match d.timeliness(data.cal, done, 1) {
-                    Timeliness::Late => out.late.add(score),
-                    Timeliness::Early | Timeliness::OnTime => out.in_time.add(score),
-                    _ => {}
-                }
+            if let Some(&(_, score)) = latest.get(&key) {
+                out.count(d, score, lookup, data.cal);
             }
         }
         out
@@ -266,32 +261,23 @@ mod tests {
             r.meta.deleted = next(20) == 0;
             rs.push(r);
         }
-        let tl = Timeline::new(&rs, &ds);
-        let cal = crate::calendar::WorkCalendar::default();
-        let versions = Default::default();
-        let data = Records {
-            responses: &rs,
-            dossiers: &ds,
-            versions: &versions,
-            cal: &cal,
-            timeline: &tl,
-        };
-        let lookup = Lookup::new(&crate::dossier::default_catalogue(), Default::default());
-        let tm01 = Filter {
-            procedure: "TM-01".into(),
-            ..Default::default()
-        };
-        let periods = (1..=5)
-            .map(|m| Period::month(2026, m))
-            .chain([Period::year(2026), Period::year(2025)]);
-        let mut seen = 0;
-        for p in periods {
-            for f in [Filter::default(), tm01.clone()] {
-                let want = rated_by_walking(data, &p, &f, &lookup);
-                seen += want.returned_rated + want.unmatched + u64::from(want.late.valid + want.in_time.valid);
-                assert_eq!(rated(data, &p, &f, &lookup), want, "{p:?} {f:?}");
+        over(&rs, &ds, |data, lookup| {
+            let tm01 = Filter {
+                procedure: "TM-01".into(),
+                ..Default::default()
+            };
+            let periods = (1..=5)
+                .map(|m| Period::month(2026, m))
+                .chain([Period::year(2026), Period::year(2025)]);
+            let mut seen = 0;
+            for p in periods {
+                for f in [Filter::default(), tm01.clone()] {
+                    let want = rated_by_walking(data, &p, &f, lookup);
+                    seen += want.returned_rated + want.unmatched + u64::from(want.late.valid + want.in_time.valid);
+                    assert_eq!(rated(data, &p, &f, lookup), want, "{p:?} {f:?}");
+                }
             }
-        }
-        assert!(seen > 100, "the data exercise the join: {seen}");
+            assert!(seen > 100, "the data exercise the join: {seen}");
+        });
     }
 }
