@@ -202,6 +202,8 @@ pub fn ReportFilters(filter: RwSignal<Filter>, lookup: Memo<Lookup>, devices: Me
 /// same period last year.
 #[component]
 pub fn ReportTableCard(table: Memo<DossierTable>, table_prev: Memo<DossierTable>, table_last: Memo<DossierTable>) -> impl IntoView {
+    // When the table is in the page: before the cards' ratings are read (`codec::stage`).
+    Effect::new(move |_| crate::platform::mark("table-drawn"));
     // One row of `report::TABLE_ROWS` against the period, the previous one and last year's.
     let row = move |r: &'static TableRow| {
         let (n, of) = (r.value, r.of);

@@ -102,6 +102,14 @@ async fn the_dashboard_shows_the_cores_figures_for_each_period_and_filter() -> R
 
     b.goto(&srv.url("/dashboard")).await?;
     b.wait_css("#report-table").await?;
+    // The table is drawn once its dossier months are read, before the ratings its cards need
+    // (issue 22: the app's marks, `codec::stage`); then the cards come.
+    b.wait_css("#dash-suggestions").await?;
+    let marks = b
+        .js("const t = n => performance.getEntriesByName(n)[0]?.startTime ?? -1; return ['ready-Dashboard', 'table-drawn', 'ready-Ratings', 'dashboard-drawn'].map(t)")
+        .await?;
+    let at: Vec<f64> = serde_json::from_value(marks.clone())?;
+    assert!(at[0] >= 0.0 && at[0] <= at[1] && at[1] < at[2] && at[2] <= at[3], "{marks}");
     // The device filter names the tablet that made the records, by the name staff gave it;
     // this browser made none and is not offered.
     let devices = b
