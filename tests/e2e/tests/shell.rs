@@ -108,6 +108,9 @@ async fn starts_offline_after_one_visit() -> R {
     b.wait_css("#import").await?;
     b.goto(&srv.url("/dossiers")).await?;
     b.wait_css("#worklist").await?;
+    // And the kiosk module, as a locked tablet starts it every morning.
+    b.goto(&srv.url("/kiosk")).await?;
+    b.wait_css("#start").await?;
     assert!(b
         .console_errors()
         .await?
