@@ -8,6 +8,7 @@ use super::{Filter, Lookup, Period, Records};
 use crate::dossier::{Channel, Dossier, Timeliness};
 use crate::record::Millis;
 use crate::survey::index::Tally;
+use crate::survey::response::Response;
 use std::collections::{BTreeMap, HashMap};
 
 /// A dossier code as the join reads it: its letters and digits, upper case ("sct 261201 0001"
@@ -19,6 +20,12 @@ pub fn code_key(code: &str) -> String {
 /// The bytes of a code's key, without building it (the timeline's index hashes them).
 pub(crate) fn key_bytes(code: &str) -> impl Iterator<Item = u8> + '_ {
     code.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_uppercase())
+}
+
+/// Whether a response is a rating the join reads: a 1–5 overall score naming a dossier code
+/// (the timeline's index keeps these, [`latest_ratings`] reads these).
+pub(crate) fn names_a_dossier(r: &Response) -> bool {
+    (1..=5).contains(&r.overall) && !r.dossier_code.trim().is_empty()
 }
 
 /// Satisfaction of the rated dossiers, each by its latest rating in the period.
@@ -43,14 +50,14 @@ pub struct Rated {
 /// [`super::Timeline::latest_rating`], which keeps every rating by code in time order).
 pub fn latest_ratings<'a>(
     known: impl Fn(&str) -> bool,
-    responses: impl IntoIterator<Item = &'a crate::survey::response::Response>,
+    responses: impl IntoIterator<Item = &'a Response>,
     end: Millis,
 ) -> (HashMap<String, (Millis, u8)>, u64) {
     let mut latest: HashMap<String, (Millis, u8)> = HashMap::new();
     let mut unmatched = 0;
     for r in responses
         .into_iter()
-        .filter(|r| !r.meta.deleted && (1..=5).contains(&r.overall) && r.meta.created_at < end && !r.dossier_code.trim().is_empty())
+        .filter(|r| !r.meta.deleted && r.meta.created_at < end && names_a_dossier(r))
     {
         let key = code_key(&r.dossier_code);
         if !known(&key) {
@@ -114,7 +121,7 @@ mod tests {
     use super::*;
     use crate::dossier::record::tests::{at, new};
     use crate::dossier::Status;
-    use crate::survey::response::{rating, Response};
+    use crate::survey::response::rating;
 
     /// `f` over the records of `rs` and `ds`, with the shipped catalogue's lookup.
     fn over<T>(rs: &[Response], ds: &[Dossier], f: impl FnOnce(Records, &Lookup) -> T) -> T {

@@ -5,7 +5,7 @@
 //! 766's 5.4 walked every dossier and every rating of a decade for each period (122 and 27 ms
 //! natively), the period change waited on them.
 
-use super::rated::key_bytes;
+use super::rated::{key_bytes, names_a_dossier};
 use super::Period;
 use crate::dossier::Dossier;
 use crate::record::Millis;
@@ -89,6 +89,8 @@ impl Timeline {
             })
             .collect();
         ds.sort_by_key(|s| (s.received, s.at));
+        // The live dossiers again, in the slice's order rather than the spans': walking them
+        // in place is ≈ 25 ms faster at a decade than jumping by the spans' positions.
         let mut codes: Vec<(u64, u32)> = dossiers
             .iter()
             .enumerate()
@@ -99,7 +101,7 @@ impl Timeline {
         let mut ratings: Vec<(u64, Millis, u32)> = rs
             .iter()
             .filter_map(|&(t, i)| responses.get(i as usize).map(|r| (t, i, r)))
-            .filter(|(_, _, r)| (1..=5).contains(&r.overall) && !r.dossier_code.trim().is_empty())
+            .filter(|(_, _, r)| names_a_dossier(r))
             .map(|(t, i, r)| (key_hash(&r.dossier_code), t, i))
             .collect();
         ratings.sort_unstable();

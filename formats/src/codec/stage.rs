@@ -32,9 +32,7 @@ pub enum Screen {
 impl Screen {
     /// Every stage, in the order a start with no screen of its own serves them.
     pub const ALL: [Screen; 4] = [Screen::Desk, Screen::Worklist, Screen::Dashboard, Screen::Ratings];
-}
 
-impl Screen {
     /// The screen an app path shows (`/dossiers` → the worklist); `None` for the others.
     pub fn of_route(route: &str) -> Option<Screen> {
         match crate::paths::first_segment(route) {
